@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { code, optionalText, text } from './common.schema.ts';
+
+export const DIRECTIONS = ['higher_better', 'lower_better', 'in_range'] as const;
+export const NATURES = ['expected', 'binding'] as const; // 预期性 / 约束性
+export const AGGREGATIONS = ['sum', 'average', 'weighted_average', 'ratio', 'none'] as const;
+
+export const indicatorSchema = z.strictObject({
+  code: code(),
+  name: text(),
+  nameEn: text(),
+  unit: text(),
+  direction: z.enum(DIRECTIONS).default('higher_better'),
+  nature: z.enum(NATURES).default('expected'),
+  /** How values of several org units combine: ratio = recompute the formula over summed inputs. */
+  aggregation: z.enum(AGGREGATIONS).default('sum'),
+  /** For weighted_average: the indicator whose values are the weights. */
+  weightIndicator: code().optional(),
+  /** For derived indicators: an arithmetic formula over other indicator codes. */
+  formula: optionalText(),
+  synonyms: z.array(text()).default([]),
+  description: optionalText(),
+});
+export type IndicatorInput = z.input<typeof indicatorSchema>;
+export type Indicator = z.output<typeof indicatorSchema>;

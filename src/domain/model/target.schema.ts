@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { code, decimal, optionalText, sourceSchema, text, year } from './common.schema.ts';
+import { NATURES } from './indicator.schema.ts';
+
+/**
+ * What plans really say about a target value. Values are in the indicator's unit; rates are
+ * percentages (年均增长7% → rate "7", 累计降低13.5% → rate "-13.5").
+ */
+export const COMPARATORS = [
+  'at_least', // 达到/超过/不低于
+  'at_most', // 控制在/不高于
+  'exactly',
+  'range', // between min and max
+  'annual_growth', // 年均增长 x%
+  'cumulative_change', // 累计增长/降低 x% over the period
+  'share', // 占比 x% (value is a percentage)
+  'exceeds_growth_of', // 增速高于 another indicator's growth
+  'qualitative',
+] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+export const targetValueSchema = z
+  .object({
+    year: year(),
+    comparator: z.enum(COMPARATORS),
+    value: decimal().optional(),
+    min: decimal().optional(),
+    max: decimal().optional(),
+    rate: decimal().optional(),
+    /** For exceeds_growth_of / share: the other indicator. */
+    reference: code().optional(),
+    /** The plan's wording, required for qualitative targets. */
+    text: optionalText(),
+  })
+  .superRefine((t, ctx) => {
+    const need = (field: 'value' | 'min' | 'max' | 'rate' | 'reference' | 'text') => {
+      if (t[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required for comparator ${t.comparator}` });
+    };
+    switch (t.comparator) {
+      case 'at_least':
+      case 'at_most':
+      case 'exactly':
+      case 'share':
+        need('value');
+        break;
+      case 'range':
+        need('min');
+        need('max');
+        break;
+      case 'annual_growth':
+      case 'cumulative_change':
+        need('rate');
+        break;
+      case 'exceeds_growth_of':
+        need('reference');
+        break;
+      case 'qualitative':
+        need('text');
+        break;
+    }
+  });
+
+export const targetSchema = z
+  .object({
+    /** Unique within the plan, stable across edits. */
+    key: code(),
+    section: code().optional(),
+    indicator: code(),
+    /** Exactly one of orgUnit or group. */
+    orgUnit: code().optional(),
+    group: code().optional(),
+    nature: z.enum(NATURES).optional(),
+    baseline: z.strictObject({ year: year(), value: decimal() }).optional(),
+    target: targetValueSchema,
+    /** Yearly figures where the plan gives a path (e.g. the bonded-zone action plan 2022–2025). */
+    trajectory: z.array(z.strictObject({ year: year(), value: decimal() })).default([]),
+    /** Keys of targets in any loaded plan that state a different figure for the same thing. */
+    conflictsWith: z.array(code()).default([]),
+    note: optionalText(),
+    source: sourceSchema,
+  })
+  .refine((t) => (t.orgUnit === undefined) !== (t.group === undefined), {
+    message: 'give exactly one of orgUnit or group',
+    path: ['orgUnit'],
+  });
+export type TargetInput = z.input<typeof targetSchema>;
+export type Target = z.output<typeof targetSchema>;
+
+export const taskSchema = z.strictObject({
+  key: code(),
+  section: code().optional(),
+  text: text(),
+  /** 牵头单位 and 配合单位 as org-unit codes. */
+  lead: z.array(code()).default([]),
+  co: z.array(code()).default([]),
+  /** The plan's own wording of the responsible units, kept for display. */
+  responsibleText: optionalText(),
+  /** ISO date (2025-12-31) or a year; plans often say only 2025年底. */
+  deadline: z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/)
+    .optional(),
+  source: sourceSchema,
+});
+export type Task = z.output<typeof taskSchema>;
