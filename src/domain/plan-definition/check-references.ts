@@ -18,6 +18,8 @@ export interface DefinitionBundleFile {
   definition: PlanFile;
   /** Normalised source text of the plan, when there is one: quotes are checked against it. */
   sourceText?: string;
+  /** The source as received, kept beside the normalised text. */
+  rawSource?: { fileName: string; text: string };
 }
 
 const EMPTY: KnownCodes = { orgUnits: new Set(), groups: new Set(), indicators: new Set(), targetKeys: new Set(), planIds: new Set() };
@@ -39,22 +41,23 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
   const missing = (file: string, field: string, what: string, value: string) =>
     errors.push({ file, field, message: `unknown ${what} "${value}"`, messageZh: `未知${whatZh(what)}“${value}”` });
 
-  // Pass 1: collect definitions.
+  // Pass 1: collect definitions. Codes may redefine what the database already holds (an update),
+  // but must be unique among the files themselves.
+  const defined = { orgUnits: new Set<string>(), groups: new Set<string>(), indicators: new Set<string>(), targets: new Set<string>() };
+  const define = (kind: keyof typeof defined, all: Set<string>, file: string, field: string, what: string, value: string) => {
+    if (defined[kind].has(value)) duplicate(file, field, what, value);
+    defined[kind].add(value);
+    all.add(value);
+  };
   for (const { name, definition: d } of files) {
     if (d.plan) {
       if (planIds.has(d.plan.id) || known.planIds.has(d.plan.id)) duplicate(name, 'plan.id', 'plan', d.plan.id);
       planIds.add(d.plan.id);
     }
-    d.orgUnits.forEach((u, i) => (orgUnits.has(u.code) ? duplicate(name, `orgUnits.${i}.code`, 'org unit', u.code) : orgUnits.add(u.code)));
-    d.groups.forEach((g, i) => (groups.has(g.code) ? duplicate(name, `groups.${i}.code`, 'group', g.code) : groups.add(g.code)));
-    d.indicators.forEach((x, i) =>
-      indicators.has(x.code) ? duplicate(name, `indicators.${i}.code`, 'indicator', x.code) : indicators.add(x.code),
-    );
-    d.targets.forEach((t, i) => {
-      const k = targetRef(d, t.key);
-      if (targetKeys.has(k)) duplicate(name, `targets.${i}.key`, 'target', t.key);
-      targetKeys.add(k);
-    });
+    d.orgUnits.forEach((u, i) => define('orgUnits', orgUnits, name, `orgUnits.${i}.code`, 'org unit', u.code));
+    d.groups.forEach((g, i) => define('groups', groups, name, `groups.${i}.code`, 'group', g.code));
+    d.indicators.forEach((x, i) => define('indicators', indicators, name, `indicators.${i}.code`, 'indicator', x.code));
+    d.targets.forEach((t, i) => define('targets', targetKeys, name, `targets.${i}.key`, 'target', targetRef(d, t.key)));
   }
 
   const quoteIndexes = new Map<string, QuoteIndex>();

@@ -7,7 +7,8 @@ export interface QuoteLocation {
 }
 
 export interface QuoteIndex {
-  locate(quote: string): QuoteLocation | null;
+  /** First occurrence at or after `from` (an offset into the normalised source). */
+  locate(quote: string, from?: number): QuoteLocation | null;
 }
 
 /**
@@ -23,11 +24,22 @@ export function createQuoteIndex(normalisedSource: string): QuoteIndex {
     compact += ch;
     positions.push(i);
   }
+  // Binary search: index into `compact` of the first kept character at or after a source offset.
+  const compactOffsetAtOrAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
-    locate(quote) {
+    locate(quote, from = 0) {
       const needle = compactForMatch(quote);
       if (needle.length === 0) return null;
-      const at = compact.indexOf(needle);
+      const at = compact.indexOf(needle, compactOffsetAtOrAfter(from));
       if (at < 0) return null;
       return { start: positions[at]!, end: positions[at + needle.length - 1]! + 1 };
     },

@@ -1,0 +1,10 @@
+import { openDatabase } from './src/db/database.ts';
+import { migrate } from './src/db/migrate.ts';
+import { seedDataset } from './src/services/seed.service.ts';
+const d = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+await migrate(d);
+console.time('seed');
+const r = await seedDataset(d);
+console.timeEnd('seed');
+console.log(JSON.stringify(r).slice(0, 2000));
+await d.close();

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env.ts';
+import { formatDefinitionError } from '../../domain/plan-definition/definition-error.ts';
+import { seedDataset } from '../../services/seed.service.ts';
+import { startServer } from '../../server.ts';
+import { withDatabase } from '../context.ts';
+import { migrate } from '../../db/migrate.ts';
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the platform (migrates and, on an empty database, loads the five plans) / 启动平台')
+    .action(async () => {
+      const server = await startServer(loadConfig());
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      process.stdout.write(`PlanTrack 已启动 / listening on ${server.url} (${server.database.kind})\n`);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending migrations / 执行数据库迁移')
+    .action(() =>
+      withDatabase(async (database) => {
+        const applied = await migrate(database);
+        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date / 已是最新\n');
+      }),
+    );
+
+  program
+    .command('seed')
+    .description('(Re)load the curated dataset of the five plans / 重新载入五个规划的数据集')
+    .action(() =>
+      withDatabase(async (database) => {
+        const result = await seedDataset(database);
+        if (!result.ok) {
+          for (const e of result.errors) process.stderr.write(`${formatDefinitionError(e)}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(`${JSON.stringify(result.counts)}\n`);
+      }),
+    );
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration, read and validated once at start-up. No other file reads process.env.
+ * Every key is documented in README.md (Configuration).
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** postgres://… runs on a PostgreSQL server; unset runs the embedded PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where PGlite keeps its files; "memory://" keeps nothing. */
+  PLANTRACK_DATA_DIR: z.string().default('./data'),
+  /** Load the five curated plans on start when the database holds no plan. */
+  PLANTRACK_SEED_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest request body accepted, in bytes. */
+  PLANTRACK_BODY_LIMIT: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  seedOnStart: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  bodyLimit: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration / 配置无效:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.PLANTRACK_DATA_DIR.startsWith('memory://') ? e.PLANTRACK_DATA_DIR : path.resolve(e.PLANTRACK_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
+    seedOnStart: e.PLANTRACK_SEED_ON_START,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.PLANTRACK_BODY_LIMIT,
+  };
+}

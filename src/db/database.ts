@@ -1,0 +1,80 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { acquireDataDirLock } from './pglite-lock.ts';
+import type { AppConfig } from '../config/env.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * One handle over either driver. Queries go through Kysely; `exec` runs multi-statement SQL
+ * (migrations) over the simple-query protocol, which both drivers support.
+ */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Kysely<DB>;
+  exec(sql: string): Promise<void>;
+  /** Runs fn on one dedicated connection (for session-level advisory locks). */
+  session<T>(fn: (query: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
+  /** The pg pool, for COPY in benchmarks and bulk paths; undefined on PGlite. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// pg parses int8 (count(*)) as string by default; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// Dates as ISO text, independent of the server's or the client's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export async function openDatabase(config: AppConfig['database']): Promise<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    return {
+      kind: 'postgres',
+      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+      pool,
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      session: async (fn) => {
+        const client = await pool.connect();
+        try {
+          return await fn(async (sql) => (await client.query(sql)).rows as Record<string, unknown>[]);
+        } finally {
+          client.release();
+        }
+      },
+      close: async () => {
+        await pool.end();
+      },
+    };
+  }
+  const inMemory = config.dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
+  const pglite = inMemory ? new PGlite() : new PGlite(config.dataDir);
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    // PGlite has a single connection: every call is already one session.
+    session: (fn) =>
+      fn(async (sql) => {
+        const results = await pglite.exec(sql);
+        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+      }),
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+      release();
+    },
+  };
+}

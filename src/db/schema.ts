@@ -1,0 +1,184 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** numeric travels as a decimal string in both drivers; never as a JS number. */
+type Numeric = ColumnType<string, string, string>;
+type NumericNull = ColumnType<string | null, string | null | undefined, string | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateText = ColumnType<Date | string, string, string>;
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  parent_id: number | null;
+  division_code: string | null;
+  zone_level: string | null;
+  zone_kind: string | null;
+  zone_prefecture_id: number | null;
+  leading_industries: ColumnType<string[], string[] | undefined, string[]>;
+  area_km2: NumericNull;
+  source_plan_id: string | null;
+  source_section: string | null;
+  source_quote: string | null;
+}
+
+export interface OrgGroupTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  source_plan_id: string | null;
+  source_section: string | null;
+  source_quote: string | null;
+}
+
+export interface OrgGroupMemberTable {
+  group_id: number;
+  org_unit_id: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  unit: string;
+  direction: string;
+  nature: string;
+  aggregation: string;
+  weight_indicator_id: number | null;
+  formula: string | null;
+  synonyms: ColumnType<string[], string[] | undefined, string[]>;
+  description: string | null;
+}
+
+export interface PlanTable {
+  id: string;
+  title: string;
+  title_en: string | null;
+  issuer: string;
+  issued_on: string | null;
+  period_start: number;
+  period_end: number;
+  imported_at: Generated<Timestamp>;
+}
+
+export interface PlanSourceTable {
+  plan_id: string;
+  file_name: string;
+  raw_text: string;
+  normalised_text: string;
+}
+
+export interface PlanSectionTable {
+  id: Generated<number>;
+  plan_id: string;
+  key: string;
+  parent_id: number | null;
+  kind: string;
+  heading: string;
+  ordinal: number;
+  text: string;
+}
+
+export interface SourceColumns {
+  source_plan_id: string;
+  source_section: string | null;
+  source_quote: string;
+  source_start: number | null;
+  source_end: number | null;
+}
+
+export interface TargetTable extends SourceColumns {
+  id: Generated<number>;
+  plan_id: string;
+  key: string;
+  section_id: number | null;
+  indicator_id: number;
+  org_unit_id: number | null;
+  group_id: number | null;
+  nature: string;
+  baseline_year: number | null;
+  baseline_value: NumericNull;
+  target_year: number;
+  comparator: string;
+  target_value: NumericNull;
+  target_min: NumericNull;
+  target_max: NumericNull;
+  target_rate: NumericNull;
+  reference_indicator_id: number | null;
+  target_text: string | null;
+  note: string | null;
+  ordinal: number;
+}
+
+export interface TargetTrajectoryTable {
+  target_id: number;
+  year: number;
+  value: Numeric;
+}
+
+export interface TargetConflictTable {
+  target_id: number;
+  other_target_id: number;
+}
+
+export interface TaskTable extends SourceColumns {
+  id: Generated<number>;
+  plan_id: string;
+  key: string;
+  section_id: number | null;
+  text: string;
+  responsible_text: string | null;
+  deadline: string | null;
+  ordinal: number;
+}
+
+export interface TaskUnitTable {
+  task_id: number;
+  org_unit_id: number;
+  role: 'lead' | 'co';
+  ordinal: number;
+}
+
+export interface DataValueTable {
+  org_unit_id: number;
+  indicator_id: number;
+  period: string;
+  period_kind: string;
+  period_start: DateText;
+  period_end: DateText;
+  cumulative: boolean;
+  origin: string;
+  value: Numeric;
+  status: string;
+  version: Generated<number>;
+  source_plan_id: string | null;
+  source_quote: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Generated<Timestamp>;
+}
+
+export interface DB {
+  org_unit: OrgUnitTable;
+  org_group: OrgGroupTable;
+  org_group_member: OrgGroupMemberTable;
+  indicator: IndicatorTable;
+  plan: PlanTable;
+  plan_source: PlanSourceTable;
+  plan_section: PlanSectionTable;
+  target: TargetTable;
+  target_trajectory: TargetTrajectoryTable;
+  target_conflict: TargetConflictTable;
+  task: TaskTable;
+  task_unit: TaskUnitTable;
+  data_value: DataValueTable;
+  schema_migration: SchemaMigrationTable;
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config/env.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from './errors.ts';
+import { catalogueRoutes } from './routes/catalogue.routes.ts';
+import { planRoutes } from './routes/plans.routes.ts';
+import { targetRoutes } from './routes/targets.routes.ts';
+
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(database: Database, config: Pick<AppConfig, 'logLevel' | 'bodyLimit'>): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) {
+      return reply
+        .status(err.status)
+        .send({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      return reply.status(400).send({
+        error: {
+          code: 'INVALID_REQUEST',
+          message: 'the request is not valid',
+          messageZh: '请求参数无效',
+          details: err.validation.map((v) => ({ field: v.instancePath, message: v.message })),
+        },
+      });
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    const status = typeof e.statusCode === 'number' && e.statusCode >= 400 ? e.statusCode : 500;
+    if (status >= 500) req.log.error(err);
+    return reply.status(status).send({
+      error: {
+        code: status >= 500 ? 'INTERNAL' : (e.code ?? 'BAD_REQUEST'),
+        message: status >= 500 ? 'internal error' : (e.message ?? 'bad request'),
+        messageZh: status >= 500 ? '服务器内部错误' : '请求无效',
+      },
+    });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'PlanTrack API 规划实施监测评估平台',
+        description: 'Plans, sections, indicators, targets, tasks, org units and data values. Decimal values are strings.',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const deps = { database };
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: database.kind }));
+      await api.register(planRoutes(deps));
+      await api.register(targetRoutes(deps));
+      await api.register(catalogueRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (existsSync(WEB_DIST_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+    // The web app routes with the URL hash; any unknown non-API path gets the shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such route', messageZh: '接口不存在' } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

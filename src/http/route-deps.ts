@@ -1,0 +1,6 @@
+import type { Database } from '../db/database.ts';
+
+/** What route plugins receive; routes stay thin and hand the work to services. */
+export interface RouteDeps {
+  database: Database;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { periodTextSchema, parsePeriod, periodBounds } from '../../domain/period/period.ts';
+import { ORG_UNIT_KINDS, GROUP_KINDS } from '../../domain/model/org-unit.schema.ts';
+import { DATA_ORIGINS } from '../../domain/model/data-value.schema.ts';
+import { dataValueResponseSchema } from '../../presenters/data-value.presenter.ts';
+import { indicatorResponseSchema } from '../../presenters/indicator.presenter.ts';
+import { groupResponseSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
+import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
+import {
+  getOrgUnit,
+  queryDataValues,
+  queryGroups,
+  queryIndicators,
+  queryOrgUnits,
+} from '../../services/catalogue-query.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+export const catalogueRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/org-units',
+      {
+        schema: {
+          tags: ['org units'],
+          summary: 'Organisation units: province, prefectures, departments, zones / 组织单位',
+          querystring: pageQuerySchema.extend({
+            kind: z.enum(ORG_UNIT_KINDS).optional(),
+            parent: z.string().optional(),
+            q: z.string().max(200).optional(),
+          }),
+          response: { 200: pageOf(orgUnitResponseSchema) },
+        },
+      },
+      (req) => {
+        const { limit, offset, ...filter } = req.query;
+        return queryOrgUnits(database.db, filter, { limit, offset });
+      },
+    );
+    app.get(
+      '/org-units/:code',
+      {
+        schema: {
+          tags: ['org units'],
+          summary: 'One org unit with the groups it belongs to',
+          params: z.object({ code: z.string() }),
+          response: {
+            200: orgUnitResponseSchema.extend({ groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })) }),
+            404: errorResponseSchema,
+          },
+        },
+      },
+      (req) => getOrgUnit(database.db, req.params.code),
+    );
+    app.get(
+      '/groups',
+      {
+        schema: {
+          tags: ['org units'],
+          summary: 'Groups across the tree: 板块, 主体功能区, zone level',
+          querystring: z.object({ kind: z.enum(GROUP_KINDS).optional() }),
+          response: { 200: pageOf(groupResponseSchema) },
+        },
+      },
+      (req) => queryGroups(database.db, req.query),
+    );
+    app.get(
+      '/indicators',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Indicator catalogue / 指标目录',
+          querystring: pageQuerySchema.extend({ q: z.string().max(200).optional() }),
+          response: { 200: pageOf(indicatorResponseSchema) },
+        },
+      },
+      (req) => {
+        const { limit, offset, ...filter } = req.query;
+        return queryIndicators(database.db, filter, { limit, offset });
+      },
+    );
+    app.get(
+      '/data-values',
+      {
+        schema: {
+          tags: ['data values'],
+          summary: 'Data values (numeric as decimal strings) / 数据',
+          querystring: pageQuerySchema.extend({
+            indicator: z.string().optional(),
+            orgUnit: z.string().optional(),
+            origin: z.enum(DATA_ORIGINS).optional(),
+            from: periodTextSchema.optional().describe('first period, e.g. 2020 or 2021-03'),
+            to: periodTextSchema.optional().describe('last period'),
+          }),
+          response: { 200: pageOf(dataValueResponseSchema) },
+        },
+      },
+      (req) => {
+        const { limit, offset, from, to, ...filter } = req.query;
+        return queryDataValues(
+          database.db,
+          {
+            ...filter,
+            from: from === undefined ? undefined : periodBounds(parsePeriod(from)!).start,
+            to: to === undefined ? undefined : periodBounds(parsePeriod(to)!).end,
+          },
+          { limit, offset },
+        );
+      },
+    );
+  };

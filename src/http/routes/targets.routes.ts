@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
+import { targetResponseSchema } from '../../presenters/target.presenter.ts';
+import { taskResponseSchema } from '../../presenters/task.presenter.ts';
+import { queryTargets, queryTasks } from '../../services/target-query.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const planScope = {
+  plan: z.string().optional().describe('plan ID'),
+  section: z.string().optional().describe('section key: that section and its subsections (needs plan)'),
+  q: z.string().max(200).optional().describe('text search'),
+};
+
+export const targetRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/targets',
+      {
+        schema: {
+          tags: ['targets'],
+          summary: 'Targets with baseline, comparator and quoted source / 目标',
+          querystring: pageQuerySchema.extend({
+            ...planScope,
+            indicator: z.string().optional(),
+            orgUnit: z.string().optional(),
+            group: z.string().optional(),
+          }),
+          response: { 200: pageOf(targetResponseSchema), 404: errorResponseSchema },
+        },
+      },
+      (req) => {
+        const { limit, offset, ...filter } = req.query;
+        return queryTargets(database.db, filter, { limit, offset });
+      },
+    );
+    app.get(
+      '/tasks',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Tasks with lead and co-units / 任务',
+          querystring: pageQuerySchema.extend({
+            ...planScope,
+            orgUnit: z.string().optional().describe('tasks this unit leads or co-operates on'),
+            role: z.enum(['lead', 'co']).optional(),
+          }),
+          response: { 200: pageOf(taskResponseSchema), 404: errorResponseSchema },
+        },
+      },
+      (req) => {
+        const { limit, offset, ...filter } = req.query;
+        return queryTasks(database.db, filter, { limit, offset });
+      },
+    );
+  };

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { OrgUnitRow } from '../repositories/org-unit.repository.ts';
+
+export const orgUnitResponseSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.string(),
+  parent: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  zone: z
+    .object({
+      level: z.string().nullable(),
+      kind: z.string().nullable(),
+      prefecture: z.string().nullable(),
+      leadingIndustries: z.array(z.string()),
+      areaKm2: z.string().nullable(),
+    })
+    .nullable(),
+  source: z.object({ plan: z.string().nullable(), section: z.string().nullable(), quote: z.string() }).nullable(),
+});
+export type OrgUnitResponse = z.infer<typeof orgUnitResponseSchema>;
+
+export function presentOrgUnit(r: OrgUnitRow): OrgUnitResponse {
+  const isZone =
+    r.zone_level !== null || r.zone_kind !== null || r.zone_prefecture_code !== null || r.area_km2 !== null || r.leading_industries.length > 0;
+  return {
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    kind: r.kind,
+    parent: r.parent_code,
+    divisionCode: r.division_code,
+    zone: isZone
+      ? {
+          level: r.zone_level,
+          kind: r.zone_kind,
+          prefecture: r.zone_prefecture_code,
+          leadingIndustries: r.leading_industries,
+          areaKm2: r.area_km2,
+        }
+      : null,
+    source: r.source_quote ? { plan: r.source_plan_id, section: r.source_section, quote: r.source_quote } : null,
+  };
+}
+
+export const groupResponseSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.string(),
+  members: z.array(z.string()),
+  source: z.object({ plan: z.string().nullable(), section: z.string().nullable(), quote: z.string() }).nullable(),
+});
+
+export function presentGroup(g: {
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  members: string[];
+  source_plan_id: string | null;
+  source_section: string | null;
+  source_quote: string | null;
+}): z.infer<typeof groupResponseSchema> {
+  return {
+    code: g.code,
+    name: g.name,
+    nameEn: g.name_en,
+    kind: g.kind,
+    members: g.members,
+    source: g.source_quote ? { plan: g.source_plan_id, section: g.source_section, quote: g.source_quote } : null,
+  };
+}

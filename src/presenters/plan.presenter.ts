@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { PlanRow } from '../repositories/plan.repository.ts';
+
+export const planResponseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: z.string().nullable(),
+  issuer: z.string(),
+  issuedOn: z.string().nullable(),
+  periodStart: z.number().int(),
+  periodEnd: z.number().int(),
+  counts: z.object({ sections: z.number().int(), targets: z.number().int(), tasks: z.number().int() }),
+});
+export type PlanResponse = z.infer<typeof planResponseSchema>;
+
+export function presentPlan(r: PlanRow): PlanResponse {
+  return {
+    id: r.id,
+    title: r.title,
+    titleEn: r.title_en,
+    issuer: r.issuer,
+    issuedOn: r.issued_on,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    counts: { sections: r.section_count, targets: r.target_count, tasks: r.task_count },
+  };
+}
+
+export const sectionResponseSchema = z.object({
+  key: z.string(),
+  parentKey: z.string().nullable(),
+  kind: z.string(),
+  heading: z.string(),
+  ordinal: z.number().int(),
+  text: z.string(),
+});
+
+export function presentSection(r: {
+  key: string;
+  parent_key: string | null;
+  kind: string;
+  heading: string;
+  ordinal: number;
+  text: string;
+}): z.infer<typeof sectionResponseSchema> {
+  return { key: r.key, parentKey: r.parent_key, kind: r.kind, heading: r.heading, ordinal: r.ordinal, text: r.text };
+}

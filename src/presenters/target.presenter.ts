@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { COMPARATORS } from '../domain/model/target.schema.ts';
+import type { TargetRow } from '../repositories/target.repository.ts';
+import { presentSource, sourceResponseSchema } from './source.presenter.ts';
+
+const codeName = z.object({ code: z.string(), name: z.string() });
+const decimalString = z.string().describe('decimal number as a string, e.g. "2675.78"');
+
+export const targetResponseSchema = z.object({
+  id: z.number().int(),
+  planId: z.string(),
+  key: z.string(),
+  section: z.object({ key: z.string(), heading: z.string() }).nullable(),
+  indicator: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string() }),
+  orgUnit: codeName.nullable(),
+  group: codeName.nullable(),
+  nature: z.enum(['expected', 'binding']),
+  baseline: z.object({ year: z.number().int(), value: decimalString }).nullable(),
+  target: z.object({
+    year: z.number().int(),
+    comparator: z.enum(COMPARATORS),
+    value: decimalString.nullable(),
+    min: decimalString.nullable(),
+    max: decimalString.nullable(),
+    rate: decimalString.nullable(),
+    reference: z.string().nullable(),
+    text: z.string().nullable(),
+  }),
+  trajectory: z.array(z.object({ year: z.number().int(), value: decimalString })),
+  /** planId:key of each target stating a different figure for the same thing. */
+  conflictsWith: z.array(z.string()),
+  note: z.string().nullable(),
+  source: sourceResponseSchema,
+});
+export type TargetResponse = z.infer<typeof targetResponseSchema>;
+
+export function presentTarget(r: TargetRow): TargetResponse {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    key: r.key,
+    section: r.section_key && r.section_heading ? { key: r.section_key, heading: r.section_heading } : null,
+    indicator: { code: r.indicator_code, name: r.indicator_name, nameEn: r.indicator_name_en, unit: r.indicator_unit },
+    orgUnit: r.org_unit_code && r.org_unit_name ? { code: r.org_unit_code, name: r.org_unit_name } : null,
+    group: r.group_code && r.group_name ? { code: r.group_code, name: r.group_name } : null,
+    nature: r.nature as TargetResponse['nature'],
+    baseline:
+      r.baseline_year !== null && r.baseline_value !== null ? { year: r.baseline_year, value: r.baseline_value } : null,
+    target: {
+      year: r.target_year,
+      comparator: r.comparator as TargetResponse['target']['comparator'],
+      value: r.target_value,
+      min: r.target_min,
+      max: r.target_max,
+      rate: r.target_rate,
+      reference: r.reference_code,
+      text: r.target_text,
+    },
+    trajectory: r.trajectory,
+    conflictsWith: r.conflicts_with,
+    note: r.note,
+    source: presentSource(r),
+  };
+}

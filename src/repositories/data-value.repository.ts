@@ -1,0 +1,72 @@
+import { sql, type Insertable } from 'kysely';
+import type { DataValueTable } from '../db/schema.ts';
+import type { Executor } from './transaction.ts';
+
+export type NewDataValue = Insertable<DataValueTable>;
+
+const BATCH = 1000;
+
+/** Inserts or replaces values (same unit, indicator, period, cumulative flag and origin). */
+export async function upsertDataValues(db: Executor, values: readonly NewDataValue[]): Promise<void> {
+  for (let i = 0; i < values.length; i += BATCH) {
+    await db
+      .insertInto('data_value')
+      .values(values.slice(i, i + BATCH))
+      .onConflict((oc) =>
+        oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          status: eb.ref('excluded.status'),
+          source_plan_id: eb.ref('excluded.source_plan_id'),
+          source_quote: eb.ref('excluded.source_quote'),
+          version: sql<number>`data_value.version + 1`,
+          updated_at: sql<Date>`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface DataValueFilter {
+  indicator?: string;
+  orgUnit?: string;
+  origin?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function listDataValues(db: Executor, f: DataValueFilter, page: { limit: number; offset: number }) {
+  let q = db
+    .selectFrom('data_value as v')
+    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+    .innerJoin('org_unit as u', 'u.id', 'v.org_unit_id');
+  if (f.indicator) q = q.where('i.code', '=', f.indicator);
+  if (f.orgUnit) q = q.where('u.code', '=', f.orgUnit);
+  if (f.origin) q = q.where('v.origin', '=', f.origin);
+  if (f.from) q = q.where('v.period_start', '>=', f.from);
+  if (f.to) q = q.where('v.period_end', '<=', f.to);
+  const rows = await q
+    .select([
+      'i.code as indicator_code',
+      'i.name as indicator_name',
+      'i.unit as indicator_unit',
+      'u.code as org_unit_code',
+      'u.name as org_unit_name',
+      'v.period',
+      'v.period_kind',
+      'v.cumulative',
+      'v.origin',
+      'v.value',
+      'v.status',
+      'v.version',
+      'v.source_plan_id',
+      'v.source_quote',
+    ])
+    .orderBy('i.code')
+    .orderBy('u.code')
+    .orderBy('v.period_start')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const total = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: total.n };
+}

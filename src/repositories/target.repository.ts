@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import type { Executor } from './transaction.ts';
+import type { SourceColumns, TargetTable } from '../db/schema.ts';
+import type { Insertable } from 'kysely';
+
+export type NewTarget = Insertable<TargetTable> & { trajectory: readonly { year: number; value: string }[] };
+
+export async function insertTargets(db: Executor, targets: readonly NewTarget[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const { trajectory, ...row } of targets) {
+    const { id } = await db.insertInto('target').values(row).returning('id').executeTakeFirstOrThrow();
+    ids.set(`${row.plan_id}:${row.key}`, id);
+    if (trajectory.length > 0) {
+      await db
+        .insertInto('target_trajectory')
+        .values(trajectory.map((t) => ({ target_id: id, year: t.year, value: t.value })))
+        .execute();
+    }
+  }
+  return ids;
+}
+
+/** Records each conflict in both directions. */
+export async function insertConflicts(db: Executor, pairs: readonly [number, number][]): Promise<void> {
+  const rows = pairs.flatMap(([a, b]) => [
+    { target_id: a, other_target_id: b },
+    { target_id: b, other_target_id: a },
+  ]);
+  if (rows.length === 0) return;
+  await db
+    .insertInto('target_conflict')
+    .values(rows)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function allTargetRefs(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('target').select(['id', 'plan_id', 'key']).execute();
+  return new Map(rows.map((r) => [`${r.plan_id}:${r.key}`, r.id]));
+}
+
+export interface TargetFilter {
+  plan?: string;
+  sectionIds?: readonly number[];
+  indicator?: string;
+  orgUnit?: string;
+  group?: string;
+  q?: string;
+}
+
+function targetQuery(db: Executor) {
+  return db
+    .selectFrom('target as t')
+    .innerJoin('indicator as i', 'i.id', 't.indicator_id')
+    .leftJoin('plan_section as s', 's.id', 't.section_id')
+    .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
+    .leftJoin('org_group as g', 'g.id', 't.group_id')
+    .leftJoin('indicator as r', 'r.id', 't.reference_indicator_id');
+}
+
+export async function listTargets(db: Executor, f: TargetFilter, page: { limit: number; offset: number }) {
+  let q = targetQuery(db);
+  if (f.plan) q = q.where('t.plan_id', '=', f.plan);
+  if (f.sectionIds) q = q.where('t.section_id', 'in', f.sectionIds.length ? [...f.sectionIds] : [-1]);
+  if (f.indicator) q = q.where('i.code', '=', f.indicator);
+  if (f.orgUnit) q = q.where('u.code', '=', f.orgUnit);
+  if (f.group) q = q.where('g.code', '=', f.group);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('i.name', 'ilike', like), eb('t.source_quote', 'ilike', like), eb('t.key', 'ilike', like)]));
+  }
+  const rows = await q
+    .selectAll('t')
+    .select([
+      's.key as section_key',
+      's.heading as section_heading',
+      'i.code as indicator_code',
+      'i.name as indicator_name',
+      'i.name_en as indicator_name_en',
+      'i.unit as indicator_unit',
+      'u.code as org_unit_code',
+      'u.name as org_unit_name',
+      'g.code as group_code',
+      'g.name as group_name',
+      'r.code as reference_code',
+      sql<{ year: number; value: string }[]>`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
+        from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
+      sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
+        where c.target_id = t.id order by o.id)`.as('conflicts_with'),
+    ])
+    .orderBy('t.plan_id')
+    .orderBy('t.ordinal')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const total = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: total.n };
+}
+export type TargetRow = Awaited<ReturnType<typeof listTargets>>['rows'][number];
+export type { SourceColumns };

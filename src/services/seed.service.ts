@@ -1,0 +1,16 @@
+import { DATASET_DIR } from '../dataset/dataset-path.ts';
+import { loadDatasetDir } from '../dataset/load-definition-files.ts';
+import type { Database } from '../db/database.ts';
+import { importDefinitions, type ImportResult } from './plan-import.service.ts';
+
+/** Loads the curated dataset of the five plans; replaces them if they are already there. */
+export async function seedDataset(database: Database, dir: string = DATASET_DIR): Promise<ImportResult> {
+  const loaded = await loadDatasetDir(dir);
+  if (loaded.errors.length > 0) return { ok: false, errors: loaded.errors };
+  return importDefinitions(database, loaded.files, { replace: true });
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

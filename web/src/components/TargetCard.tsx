@@ -1,0 +1,121 @@
+import type { Target } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { describeTargetValue, withUnit } from '../i18n/targetWording.ts';
+import { href } from '../router.ts';
+import { QuoteBlock } from './QuoteBlock.tsx';
+
+interface TargetCardProps {
+  target: Target;
+  indicatorName?: (code: string) => string | undefined;
+  /** Extra line under the heading, e.g. "经由分组「滇中」" on the org-unit page. */
+  context?: string;
+  /** Show the section heading (on pages that are not filtered by section). */
+  showSection?: boolean;
+}
+
+export function TargetCard({ target, indicatorName, context, showSection = false }: TargetCardProps) {
+  const i18n = useI18n();
+  const { t, lang, num } = i18n;
+  const ind = target.indicator;
+  const name = lang === 'en' && ind.nameEn ? ind.nameEn : ind.name;
+  const conflict = target.conflictsWith.length > 0;
+  const tv = target.target;
+  const words = describeTargetValue(tv, ind.unit, i18n, indicatorName);
+  const showWording = tv.text && tv.comparator !== 'qualitative';
+
+  return (
+    <article className={`card target-card${conflict ? ' has-conflict' : ''}`} data-testid="target-card" data-key={target.key}>
+      <header className="card-head">
+        <h3 className="card-title">
+          {name}
+          {ind.unit && <span className="unit">（{ind.unit}）</span>}
+        </h3>
+        <span className={`badge badge-${target.nature}`} title={t('target.nature')}>
+          {t(`target.nature.${target.nature}`)}
+        </span>
+      </header>
+      {context && <p className="card-context">{context}</p>}
+
+      <p className="target-value">
+        <span className="target-year">{t('target.goalYear', { year: target.target.year })}</span>
+        <strong className={tv.comparator === 'qualitative' ? 'qualitative' : undefined}>{words}</strong>
+      </p>
+
+      {conflict && (
+        <p className="conflict" role="note">
+          <span className="badge badge-conflict" data-testid="conflict-badge">
+            {t('target.conflict')}
+          </span>
+          <span>
+            {target.note && <span className="conflict-text">{target.note}</span>}
+            <span className="conflict-keys">
+              {t('target.conflictWith', { keys: target.conflictsWith.join(t('common.listSeparator')) })}
+            </span>
+          </span>
+        </p>
+      )}
+
+      <dl className="facts">
+        <div>
+          <dt>{t('target.scope')}</dt>
+          <dd>
+            {target.orgUnit ? (
+              <a href={href('org-units', target.orgUnit.code)}>{target.orgUnit.name}</a>
+            ) : target.group ? (
+              <>
+                <span className="tag">{t('target.groupTag')}</span> {target.group.name}
+              </>
+            ) : (
+              t('common.dash')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('target.baseline')}</dt>
+          <dd>
+            {target.baseline
+              ? t('target.baselineValue', {
+                  year: target.baseline.year,
+                  value: withUnit(num(target.baseline.value), ind.unit),
+                })
+              : t('common.dash')}
+          </dd>
+        </div>
+        {target.trajectory.length > 0 && (
+          <div>
+            <dt>{t('target.trajectory')}</dt>
+            <dd>
+              <ol className="inline-list trajectory">
+                {target.trajectory.map((p) => (
+                  <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
+                ))}
+              </ol>
+            </dd>
+          </div>
+        )}
+        {showWording && (
+          <div>
+            <dt>{t('target.planWording')}</dt>
+            <dd>{tv.text}</dd>
+          </div>
+        )}
+        {showSection && target.section && (
+          <div>
+            <dt>{t('target.section')}</dt>
+            <dd>
+              <a href={href('plans', target.planId, { section: target.section.key })}>{target.section.heading}</a>
+            </dd>
+          </div>
+        )}
+        {!conflict && target.note && (
+          <div>
+            <dt>{t('target.note')}</dt>
+            <dd>{target.note}</dd>
+          </div>
+        )}
+      </dl>
+
+      <QuoteBlock source={target.source} planId={target.planId} />
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Task } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { href } from '../router.ts';
+import { QuoteBlock } from './QuoteBlock.tsx';
+import { UnitList } from './UnitList.tsx';
+
+interface TaskCardProps {
+  task: Task;
+  /** Org unit to highlight among lead and co units, and whose role is shown as a badge. */
+  unit?: string;
+  showSection?: boolean;
+}
+
+export function TaskCard({ task, unit, showSection = false }: TaskCardProps) {
+  const { t, date } = useI18n();
+  const role = unit
+    ? task.lead.some((u) => u.code === unit)
+      ? 'lead'
+      : task.co.some((u) => u.code === unit)
+        ? 'co'
+        : null
+    : null;
+  const deadline = task.deadline
+    ? /^\d{4}$/.test(task.deadline)
+      ? t('task.deadlineYear', { year: task.deadline })
+      : date(task.deadline)
+    : null;
+
+  return (
+    <article className="card task-card" data-testid="task-card" data-key={task.key}>
+      <header className="card-head">
+        <p className="task-text">{task.text}</p>
+        {role && <span className={`badge badge-role-${role}`}>{t(`org.role.${role}`)}</span>}
+      </header>
+      <dl className="facts">
+        {task.lead.length > 0 && (
+          <div>
+            <dt>{t('task.lead')}</dt>
+            <dd>
+              <UnitList units={task.lead} highlight={unit} />
+            </dd>
+          </div>
+        )}
+        {task.co.length > 0 && (
+          <div>
+            <dt>{t('task.co')}</dt>
+            <dd>
+              <UnitList units={task.co} highlight={unit} />
+            </dd>
+          </div>
+        )}
+        {task.responsibleText && (
+          <div>
+            <dt>{t('task.responsible')}</dt>
+            <dd>{task.responsibleText}</dd>
+          </div>
+        )}
+        {deadline && (
+          <div>
+            <dt>{t('task.deadline')}</dt>
+            <dd>
+              <time dateTime={task.deadline ?? undefined}>{deadline}</time>
+            </dd>
+          </div>
+        )}
+        {showSection && task.section && (
+          <div>
+            <dt>{t('target.section')}</dt>
+            <dd>
+              <a href={href('plans', task.planId, { section: task.section.key })}>{task.section.heading}</a>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <QuoteBlock source={task.source} planId={task.planId} testId="task-quote" />
+    </article>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Lang } from './messages.ts';
+
+export function localeOf(lang: Lang): 'zh-CN' | 'en' {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** Replaces {name} placeholders. Unknown placeholders are left as written. */
+export function interpolate(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, fractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${fractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(lang), {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+      // Group thousands only from five digits on: 2675.78 stays as written in plans, 120000 → 120,000.
+      useGrouping: 'min2',
+    });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Formats a decimal string for display, keeping the precision it was written with
+ * ("2675.78" → 2675.78, "13.50" → 13.50). Text that is not a number is returned unchanged.
+ */
+export function formatDecimal(value: string | number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '';
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  const dot = text.indexOf('.');
+  const digits = dot >= 0 && !/e/i.test(text) ? Math.min(text.length - dot - 1, 20) : 0;
+  return numberFormat(lang, digits).format(n);
+}
+
+/** Absolute value of a decimal string, for rates whose sign is put into words (累计降低 13.5%). */
+export function absDecimal(value: string): string {
+  return value.trim().replace(/^[-+]/, '');
+}
+
+export function isNegative(value: string): boolean {
+  return value.trim().startsWith('-') && Number(value) !== 0;
+}
+
+export function formatCount(n: number, lang: Lang): string {
+  return numberFormat(lang, 0).format(n);
+}
+
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** Formats an ISO date (2022-07-04) as 2022年7月4日 / July 4, 2022; other text is returned unchanged. */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, f);
+  }
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}

@@ -1,0 +1,237 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { PlanSection, Target, Task } from '../api/types.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { useIndicatorNames } from '../api/useIndicatorNames.ts';
+import { SectionTree } from '../components/SectionTree.tsx';
+import { ShowMore } from '../components/ShowMore.tsx';
+import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { TargetCard } from '../components/TargetCard.tsx';
+import { TaskCard } from '../components/TaskCard.tsx';
+import { useIncremental } from '../components/useIncremental.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { href, navigate } from '../router.ts';
+import { ancestorKeys, descendantKeys } from '../sectionTree.ts';
+
+const PAGE_SIZE = 40;
+
+/** Targets and tasks per section, each counted in its section and in every ancestor. */
+function countBySection(sections: readonly PlanSection[], targets: readonly Target[], tasks: readonly Task[]) {
+  const parent = new Map(sections.map((s) => [s.key, s.parentKey]));
+  const counts = new Map<string, { targets: number; tasks: number }>();
+  const bump = (key: string | undefined, field: 'targets' | 'tasks') => {
+    const seen = new Set<string>();
+    let cur: string | null | undefined = key;
+    while (cur && !seen.has(cur)) {
+      seen.add(cur);
+      const c = counts.get(cur) ?? { targets: 0, tasks: 0 };
+      c[field] += 1;
+      counts.set(cur, c);
+      cur = parent.get(cur);
+    }
+  };
+  for (const t of targets) bump(t.section?.key, 'targets');
+  for (const t of tasks) bump(t.section?.key, 'tasks');
+  return counts;
+}
+
+function scrollToId(id: string) {
+  document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectionKey: string | null }) {
+  const { t, lang, date, count } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const indicatorName = useIndicatorNames(lang);
+
+  const state = useAsync(
+    async (signal) => {
+      const [plan, sections, targets, tasks] = await Promise.all([
+        api.plan(planId, signal),
+        api.sections(planId, signal),
+        api.targets({ plan: planId }, signal),
+        api.tasks({ plan: planId }, signal),
+      ]);
+      return { plan, sections, targets, tasks };
+    },
+    [planId, attempt],
+  );
+
+  const data = state.status === 'ok' ? state.data : null;
+  const sections = useMemo(() => data?.sections ?? [], [data]);
+  const selected = sectionKey !== null && sections.some((s) => s.key === sectionKey) ? sectionKey : null;
+  const selectedSection = sections.find((s) => s.key === selected) ?? null;
+
+  const counts = useMemo(
+    () => (data ? countBySection(data.sections, data.targets, data.tasks) : new Map()),
+    [data],
+  );
+
+  const { targets, tasks } = useMemo(() => {
+    if (!data) return { targets: [] as Target[], tasks: [] as Task[] };
+    if (selected === null) return { targets: data.targets, tasks: data.tasks };
+    const keys = descendantKeys(data.sections, selected);
+    const inScope = (s: { key: string } | null) => s !== null && keys.has(s.key);
+    return {
+      targets: data.targets.filter((x) => inScope(x.section)),
+      tasks: data.tasks.filter((x) => inScope(x.section)),
+    };
+  }, [data, selected]);
+
+  const shownTargets = useIncremental(targets, PAGE_SIZE, `${planId}:${selected}`);
+  const shownTasks = useIncremental(tasks, PAGE_SIZE, `${planId}:${selected}`);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error')
+    return (
+      <section className="page">
+        <p>
+          <a href={href('plans')}>← {t('plan.back')}</a>
+        </p>
+        <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />
+      </section>
+    );
+
+  const { plan } = state.data;
+  const trail = selected
+    ? ancestorKeys(sections, selected)
+        .reverse()
+        .map((k) => sections.find((s) => s.key === k))
+        .filter((s): s is PlanSection => s !== undefined)
+    : [];
+  const select = (key: string | null) => navigate(href('plans', planId, { section: key }));
+
+  return (
+    <section className="page plan-page" aria-labelledby="plan-heading">
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <a href={href('plans')}>← {t('plan.back')}</a>
+      </nav>
+      <header className="page-head plan-head">
+        <h1 id="plan-heading">{plan.title}</h1>
+        {lang === 'en' && plan.titleEn && <p className="plan-title-en">{plan.titleEn}</p>}
+        <dl className="facts facts-inline">
+          <div>
+            <dt>{t('plans.issuer')}</dt>
+            <dd>{plan.issuer}</dd>
+          </div>
+          {plan.issuedOn && (
+            <div>
+              <dt>{t('plans.issuedOn')}</dt>
+              <dd>
+                <time dateTime={plan.issuedOn}>{date(plan.issuedOn)}</time>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('plans.period')}</dt>
+            <dd>{t('plans.periodValue', { start: plan.periodStart, end: plan.periodEnd })}</dd>
+          </div>
+          <div>
+            <dt>{t('plans.sections')}</dt>
+            <dd>{count(plan.counts.sections)}</dd>
+          </div>
+          <div>
+            <dt>{t('plans.targets')}</dt>
+            <dd>{count(plan.counts.targets)}</dd>
+          </div>
+          <div>
+            <dt>{t('plans.tasks')}</dt>
+            <dd>{count(plan.counts.tasks)}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <div className="split">
+        <aside className="split-side panel">
+          <SectionTree
+            sections={sections}
+            selected={selected}
+            counts={counts}
+            totals={{ targets: state.data.targets.length, tasks: state.data.tasks.length }}
+            onSelect={select}
+          />
+        </aside>
+
+        <div className="split-main">
+          <div className="scope-bar">
+            {selectedSection ? (
+              <div className="scope-trail">
+                <span className="muted">{t('plan.selected')}</span>
+                {trail.map((s) => (
+                  <button type="button" key={s.key} className="link-button crumb" onClick={() => select(s.key)}>
+                    {s.heading}
+                  </button>
+                ))}
+                <strong className="crumb">{selectedSection.heading}</strong>
+                <button type="button" className="btn btn-small" onClick={() => select(null)}>
+                  {t('common.clear')}
+                </button>
+              </div>
+            ) : (
+              <span className="muted">{t('plan.showingAll')}</span>
+            )}
+            <span className="jump-links">
+              <button type="button" className="link-button" onClick={() => scrollToId('plan-targets')}>
+                {t('plan.jumpTargets', { n: count(targets.length) })}
+              </button>
+              <button type="button" className="link-button" onClick={() => scrollToId('plan-tasks')}>
+                {t('plan.jumpTasks', { n: count(tasks.length) })}
+              </button>
+            </span>
+          </div>
+
+          {selectedSection && (
+            <details className="panel section-text-panel" open key={selectedSection.key}>
+              <summary>
+                {t('plan.sectionText')}
+                <span className="muted">
+                  {t('common.colon')}
+                  {selectedSection.heading}
+                </span>
+              </summary>
+              {selectedSection.text ? (
+                <div className="section-text" data-testid="section-text" tabIndex={0}>
+                  {selectedSection.text}
+                </div>
+              ) : (
+                <p className="status status-empty">{t('plan.sectionTextEmpty')}</p>
+              )}
+            </details>
+          )}
+
+          <section className="list-section" aria-labelledby="plan-targets">
+            <h2 id="plan-targets" className="section-title">
+              {t('plan.targets')} <span className="count-pill">{count(targets.length)}</span>
+            </h2>
+            {targets.length === 0 ? (
+              <Empty>{t('plan.noTargets')}</Empty>
+            ) : (
+              <div className="card-list">
+                {shownTargets.visible.map((x) => (
+                  <TargetCard key={x.id} target={x} indicatorName={indicatorName} showSection={x.section?.key !== selected} />
+                ))}
+              </div>
+            )}
+            <ShowMore remaining={shownTargets.remaining} onClick={shownTargets.showMore} />
+          </section>
+
+          <section className="list-section" aria-labelledby="plan-tasks">
+            <h2 id="plan-tasks" className="section-title">
+              {t('plan.tasks')} <span className="count-pill">{count(tasks.length)}</span>
+            </h2>
+            {tasks.length === 0 ? (
+              <Empty>{t('plan.noTasks')}</Empty>
+            ) : (
+              <div className="card-list">
+                {shownTasks.visible.map((x) => (
+                  <TaskCard key={x.id} task={x} showSection={x.section?.key !== selected} />
+                ))}
+              </div>
+            )}
+            <ShowMore remaining={shownTasks.remaining} onClick={shownTasks.showMore} />
+          </section>
+        </div>
+      </div>
+    </section>
+  );
+}

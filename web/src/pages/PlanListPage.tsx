@@ -1,0 +1,73 @@
+import { api } from '../api/client.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { useState } from 'react';
+import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { href } from '../router.ts';
+
+export function PlanListPage() {
+  const { t, lang, date, count } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const state = useAsync((signal) => api.plans(signal), [attempt]);
+
+  return (
+    <section className="page" aria-labelledby="plans-heading">
+      <header className="page-head">
+        <h1 id="plans-heading">{t('plans.heading')}</h1>
+        <p className="page-intro">{t('plans.intro')}</p>
+      </header>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
+      {state.status === 'ok' &&
+        (state.data.length === 0 ? (
+          <Empty>{t('plans.empty')}</Empty>
+        ) : (
+          <>
+            <p className="result-count">{t('plans.total', { n: count(state.data.length) })}</p>
+            <ul className="plan-list">
+              {state.data.map((p) => (
+                <li key={p.id} className="card plan-item" data-testid="plan-item" data-plan-id={p.id}>
+                  <h2 className="plan-title">
+                    <a href={href('plans', p.id)}>{p.title}</a>
+                  </h2>
+                  {lang === 'en' && p.titleEn && <p className="plan-title-en">{p.titleEn}</p>}
+                  <dl className="facts facts-inline">
+                    <div>
+                      <dt>{t('plans.issuer')}</dt>
+                      <dd>{p.issuer}</dd>
+                    </div>
+                    {p.issuedOn && (
+                      <div>
+                        <dt>{t('plans.issuedOn')}</dt>
+                        <dd>
+                          <time dateTime={p.issuedOn}>{date(p.issuedOn)}</time>
+                        </dd>
+                      </div>
+                    )}
+                    <div>
+                      <dt>{t('plans.period')}</dt>
+                      <dd>{t('plans.periodValue', { start: p.periodStart, end: p.periodEnd })}</dd>
+                    </div>
+                  </dl>
+                  <ul className="plan-counts">
+                    <li>
+                      <span className="count-value">{count(p.counts.sections)}</span>
+                      <span className="count-label">{t('plans.sections')}</span>
+                    </li>
+                    <li>
+                      <span className="count-value">{count(p.counts.targets)}</span>
+                      <span className="count-label">{t('plans.targets')}</span>
+                    </li>
+                    <li>
+                      <span className="count-value">{count(p.counts.tasks)}</span>
+                      <span className="count-label">{t('plans.tasks')}</span>
+                    </li>
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </section>
+  );
+}
