@@ -33,6 +33,11 @@ export function printTable(headers: string[], rows: (string | number | null)[][]
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
   for (const r of cells) {
-    process.stdout.write(`${r.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd()}\n`);
+    process.stdout.write(
+      `${r
+        .map((c, i) => c + ' '.repeat(widths[i]! - width(c)))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
   }
 }

@@ -19,7 +19,11 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted, in bytes. */
-  PLANTRACK_BODY_LIMIT: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  PLANTRACK_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 });
 
 export type AppConfig = {

@@ -23,7 +23,11 @@ export type OrgUnitResponse = z.infer<typeof orgUnitResponseSchema>;
 
 export function presentOrgUnit(r: OrgUnitRow): OrgUnitResponse {
   const isZone =
-    r.zone_level !== null || r.zone_kind !== null || r.zone_prefecture_code !== null || r.area_km2 !== null || r.leading_industries.length > 0;
+    r.zone_level !== null ||
+    r.zone_kind !== null ||
+    r.zone_prefecture_code !== null ||
+    r.area_km2 !== null ||
+    r.leading_industries.length > 0;
   return {
     code: r.code,
     name: r.name,

@@ -44,8 +44,7 @@ export function presentTarget(r: TargetRow): TargetResponse {
     orgUnit: r.org_unit_code && r.org_unit_name ? { code: r.org_unit_code, name: r.org_unit_name } : null,
     group: r.group_code && r.group_name ? { code: r.group_code, name: r.group_name } : null,
     nature: r.nature as TargetResponse['nature'],
-    baseline:
-      r.baseline_year !== null && r.baseline_value !== null ? { year: r.baseline_year, value: r.baseline_value } : null,
+    baseline: r.baseline_year !== null && r.baseline_value !== null ? { year: r.baseline_year, value: r.baseline_value } : null,
     target: {
       year: r.target_year,
       comparator: r.comparator as TargetResponse['target']['comparator'],

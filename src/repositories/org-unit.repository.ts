@@ -8,7 +8,11 @@ export async function codeToIdMap(db: Executor, table: 'org_unit' | 'org_group' 
 }
 
 /** Inserts or updates units by code; parents are linked in a second pass so order does not matter. */
-export async function upsertOrgUnits(db: Executor, units: readonly OrgUnit[], sourcePlan: (u: OrgUnit) => string | null): Promise<void> {
+export async function upsertOrgUnits(
+  db: Executor,
+  units: readonly OrgUnit[],
+  sourcePlan: (u: OrgUnit) => string | null,
+): Promise<void> {
   for (const u of units) {
     const row = {
       code: u.code,
@@ -43,7 +47,11 @@ export async function upsertOrgUnits(db: Executor, units: readonly OrgUnit[], so
   }
 }
 
-export async function upsertGroups(db: Executor, groups: readonly OrgGroup[], sourcePlan: (g: OrgGroup) => string | null): Promise<void> {
+export async function upsertGroups(
+  db: Executor,
+  groups: readonly OrgGroup[],
+  sourcePlan: (g: OrgGroup) => string | null,
+): Promise<void> {
   const unitIds = await codeToIdMap(db, 'org_unit');
   for (const g of groups) {
     const row = {
@@ -114,7 +122,10 @@ export async function listOrgUnits(db: Executor, f: OrgUnitFilter, page: { limit
   }
   const [rows, total] = await Promise.all([
     q.orderBy('u.id').limit(page.limit).offset(page.offset).execute(),
-    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
 }

@@ -81,7 +81,10 @@ export type PlanRow = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTa
 
 export async function listPlans(db: Executor, page: { limit: number; offset: number }) {
   const rows = await planQuery(db).orderBy('p.period_start').orderBy('p.id').limit(page.limit).offset(page.offset).execute();
-  const total = await db.selectFrom('plan').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('plan')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: total.n };
 }
 

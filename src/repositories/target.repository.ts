@@ -83,7 +83,9 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
       'g.code as group_code',
       'g.name as group_name',
       'r.code as reference_code',
-      sql<{ year: number; value: string }[]>`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
+      sql<
+        { year: number; value: string }[]
+      >`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
         from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
       sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
         where c.target_id = t.id order by o.id)`.as('conflicts_with'),

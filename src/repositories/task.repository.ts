@@ -46,7 +46,9 @@ export async function listTasks(db: Executor, f: TaskFilter, page: { limit: numb
     .select([
       's.key as section_key',
       's.heading as section_heading',
-      sql<{ code: string; name: string; role: 'lead' | 'co' }[]>`coalesce((select json_agg(json_build_object('code', u.code, 'name', u.name, 'role', tu.role) order by tu.role desc, tu.ordinal)
+      sql<
+        { code: string; name: string; role: 'lead' | 'co' }[]
+      >`coalesce((select json_agg(json_build_object('code', u.code, 'name', u.name, 'role', tu.role) order by tu.role desc, tu.ordinal)
         from task_unit tu join org_unit u on u.id = tu.org_unit_id where tu.task_id = k.id), '[]'::json)`.as('units'),
     ])
     .orderBy('k.plan_id')

@@ -1,7 +1,13 @@
 import { notFound } from '../http/errors.ts';
 import { listDataValues, type DataValueFilter } from '../repositories/data-value.repository.ts';
 import { listIndicators } from '../repositories/indicator.repository.ts';
-import { findOrgUnit, groupsOfOrgUnit, listGroups, listOrgUnits, type OrgUnitFilter } from '../repositories/org-unit.repository.ts';
+import {
+  findOrgUnit,
+  groupsOfOrgUnit,
+  listGroups,
+  listOrgUnits,
+  type OrgUnitFilter,
+} from '../repositories/org-unit.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import { presentDataValue } from '../presenters/data-value.presenter.ts';
 import { presentIndicator } from '../presenters/indicator.presenter.ts';

@@ -55,7 +55,16 @@ export async function importDefinitions(
     const indicatorNature = new Map(
       (await trx.selectFrom('indicator').select(['code', 'nature']).execute()).map((r) => [r.code, r.nature]),
     );
-    const counts: ImportCounts = { plans: planIds, orgUnits: 0, groups: 0, indicators: 0, sections: 0, targets: 0, tasks: 0, actuals: 0 };
+    const counts: ImportCounts = {
+      plans: planIds,
+      orgUnits: 0,
+      groups: 0,
+      indicators: 0,
+      sections: 0,
+      targets: 0,
+      tasks: 0,
+      actuals: 0,
+    };
     const quoteIndexes = new Map(
       files.filter((f) => f.definition.plan && f.sourceText).map((f) => [f.definition.plan!.id, createQuoteIndex(f.sourceText!)]),
     );
@@ -83,14 +92,23 @@ export async function importDefinitions(
       await insertPlan(
         trx,
         d.plan,
-        f.rawSource && f.sourceText ? { fileName: f.rawSource.fileName, raw: f.rawSource.text, normalised: f.sourceText } : undefined,
+        f.rawSource && f.sourceText
+          ? { fileName: f.rawSource.fileName, raw: f.rawSource.text, normalised: f.sourceText }
+          : undefined,
       );
       const depth = new Map<string, number>();
       for (const s of d.sections) depth.set(s.key, s.parent === undefined ? 0 : depth.get(s.parent)! + 1);
       const texts = f.sourceText
-        ? cutSectionTexts(f.sourceText, d.sections.map((s) => ({ heading: s.heading, depth: depth.get(s.key)! })))
+        ? cutSectionTexts(
+            f.sourceText,
+            d.sections.map((s) => ({ heading: s.heading, depth: depth.get(s.key)! })),
+          )
         : d.sections.map(() => '');
-      const sectionIds = await insertSections(trx, planId, d.sections.map((s, i) => ({ ...s, text: texts[i]! })));
+      const sectionIds = await insertSections(
+        trx,
+        planId,
+        d.sections.map((s, i) => ({ ...s, text: texts[i]! })),
+      );
       counts.sections += d.sections.length;
 
       await insertTargets(
@@ -168,7 +186,10 @@ export async function importDefinitions(
     const refs = await allTargetRefs(trx);
     await insertConflicts(
       trx,
-      conflicts.map((c) => [refs.get(`${c.planId}:${c.key}`)!, refs.get(c.other.includes(':') ? c.other : `${c.planId}:${c.other}`)!]),
+      conflicts.map((c) => [
+        refs.get(`${c.planId}:${c.key}`)!,
+        refs.get(c.other.includes(':') ? c.other : `${c.planId}:${c.other}`)!,
+      ]),
     );
     return { ok: true, counts };
   });

@@ -22,9 +22,13 @@ export function registerImportPlan(program: Command): void {
       if (!file) throw new Error('give a file to import, or --template OUT.xlsx / 请指定要导入的文件');
       const read = await loadDefinitionFile(file);
       const result =
-        read.errors.length > 0 ? { ok: false as const, errors: read.errors } : await withDatabase((database) => importDefinitions(database, read.files, opts));
+        read.errors.length > 0
+          ? { ok: false as const, errors: read.errors }
+          : await withDatabase((database) => importDefinitions(database, read.files, opts));
       if (!result.ok) {
-        process.stderr.write(`导入被拒绝，未写入任何数据 / import rejected, nothing was written — ${result.errors.length} error(s):\n`);
+        process.stderr.write(
+          `导入被拒绝，未写入任何数据 / import rejected, nothing was written — ${result.errors.length} error(s):\n`,
+        );
         for (const e of result.errors) process.stderr.write(`  ${formatDefinitionError(e)}\n`);
         process.exitCode = 1;
         return;

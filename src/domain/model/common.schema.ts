@@ -27,8 +27,7 @@ export const decimal = () =>
 export const year = () => z.number().int().min(1949).max(2100);
 
 /** Stable machine code: letters, digits and . _ - ; for org units, indicators, groups, targets. */
-export const code = () =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'code may contain only letters, digits, . _ -');
+export const code = () => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'code may contain only letters, digits, . _ -');
 
 /** Where a figure comes from: the section heading and the exact sentence, quoted after NFKC. */
 export const sourceSchema = z.strictObject({

@@ -41,7 +41,7 @@ export const orgUnitSchema = z.strictObject({
     .regex(/^\d{6}$/)
     .optional(),
   zone: z
-    .object({
+    .strictObject({
       level: z.enum(ZONE_LEVELS).optional(),
       kind: z.enum(ZONE_KINDS).optional(),
       /** Prefecture the zone lies in (org-unit code). */

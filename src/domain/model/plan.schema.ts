@@ -4,7 +4,7 @@ import { code, optionalText, text, year } from './common.schema.ts';
 export const SECTION_KINDS = ['preface', 'part', 'chapter', 'section', 'item', 'column', 'appendix', 'table'] as const;
 
 export const planSchema = z
-  .object({
+  .strictObject({
     /** Stable plan ID such as yunnan-ftz-2021-2025. */
     id: code(),
     title: text(),

@@ -20,7 +20,7 @@ export const COMPARATORS = [
 export type Comparator = (typeof COMPARATORS)[number];
 
 export const targetValueSchema = z
-  .object({
+  .strictObject({
     year: year(),
     comparator: z.enum(COMPARATORS),
     value: decimal().optional(),
@@ -35,7 +35,12 @@ export const targetValueSchema = z
   .superRefine((t, ctx) => {
     const need = (field: 'value' | 'min' | 'max' | 'rate' | 'reference' | 'text') => {
       if (t[field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required for comparator ${t.comparator}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} is required for comparator ${t.comparator}`,
+          params: { zh: `比较方式为 ${t.comparator} 时必须填写 ${field}` },
+        });
     };
     switch (t.comparator) {
       case 'at_least':
@@ -62,7 +67,7 @@ export const targetValueSchema = z
   });
 
 export const targetSchema = z
-  .object({
+  .strictObject({
     /** Unique within the plan, stable across edits. */
     key: code(),
     section: code().optional(),
@@ -76,7 +81,9 @@ export const targetSchema = z
     /** Yearly figures where the plan gives a path (e.g. the bonded-zone action plan 2022–2025). */
     trajectory: z.array(z.strictObject({ year: year(), value: decimal() })).default([]),
     /** Keys of targets in any loaded plan that state a different figure for the same thing. */
-    conflictsWith: z.array(code()).default([]),
+    conflictsWith: z
+      .array(z.string().regex(/^([A-Za-z0-9][A-Za-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$/, 'write key, or planId:key for another plan'))
+      .default([]),
     note: optionalText(),
     source: sourceSchema,
   })

@@ -22,7 +22,13 @@ export interface DefinitionBundleFile {
   rawSource?: { fileName: string; text: string };
 }
 
-const EMPTY: KnownCodes = { orgUnits: new Set(), groups: new Set(), indicators: new Set(), targetKeys: new Set(), planIds: new Set() };
+const EMPTY: KnownCodes = {
+  orgUnits: new Set(),
+  groups: new Set(),
+  indicators: new Set(),
+  targetKeys: new Set(),
+  planIds: new Set(),
+};
 
 /**
  * Cross-file checks that a schema cannot express: every code referred to exists, codes are unique,
@@ -43,7 +49,12 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
 
   // Pass 1: collect definitions. Codes may redefine what the database already holds (an update),
   // but must be unique among the files themselves.
-  const defined = { orgUnits: new Set<string>(), groups: new Set<string>(), indicators: new Set<string>(), targets: new Set<string>() };
+  const defined = {
+    orgUnits: new Set<string>(),
+    groups: new Set<string>(),
+    indicators: new Set<string>(),
+    targets: new Set<string>(),
+  };
   const define = (kind: keyof typeof defined, all: Set<string>, file: string, field: string, what: string, value: string) => {
     if (defined[kind].has(value)) duplicate(file, field, what, value);
     defined[kind].add(value);
@@ -61,7 +72,8 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
   }
 
   const quoteIndexes = new Map<string, QuoteIndex>();
-  for (const f of files) if (f.definition.plan && f.sourceText) quoteIndexes.set(f.definition.plan.id, createQuoteIndex(f.sourceText));
+  for (const f of files)
+    if (f.definition.plan && f.sourceText) quoteIndexes.set(f.definition.plan.id, createQuoteIndex(f.sourceText));
 
   // Pass 2: check references.
   for (const { name, definition: d } of files) {

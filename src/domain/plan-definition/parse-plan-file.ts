@@ -9,14 +9,17 @@ export type ParseResult = { ok: true; value: PlanFile } | { ok: false; errors: D
  * Parses YAML or JSON text (JSON is YAML) into raw data, keeping every number literal as its
  * source text so that decimals such as 2675.78 never pass through a binary float.
  */
-export function parseStructuredText(content: string, file?: string): { ok: true; data: unknown } | { ok: false; errors: DefinitionError[] } {
-  const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
+export function parseStructuredText(
+  content: string,
+  file?: string,
+): { ok: true; data: unknown } | { ok: false; errors: DefinitionError[] } {
+  const doc = parseDocument(content, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       errors: doc.errors.map((e) => ({
         file,
-        row: e.linePos?.[0]?.line,
+        row: e.linePos?.[0].line,
         field: '(syntax)',
         message: `cannot parse file: ${e.message}`,
         messageZh: `文件无法解析：${e.code}`,
@@ -59,6 +62,10 @@ function zodMessageZh(issue: z.core.$ZodIssue): string {
       return '格式不正确';
     case 'unrecognized_keys':
       return `无法识别的字段：${issue.keys.join('、')}`;
+    case 'custom': {
+      const zh = (issue.params as { zh?: unknown } | undefined)?.zh;
+      return typeof zh === 'string' ? zh : `内容无效：${issue.message}`;
+    }
     default:
       return `内容无效：${issue.message}`;
   }

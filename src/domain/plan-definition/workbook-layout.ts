@@ -10,23 +10,86 @@ export const WORKBOOK_SHEETS = {
   sections: { title: '章节 Sections', columns: ['key 编号', 'parent 上级', 'kind 类型', 'heading 标题'] },
   indicators: {
     title: '指标 Indicators',
-    columns: ['code 代码', 'name 名称', 'nameEn 英文名', 'unit 单位', 'direction 方向', 'nature 属性', 'aggregation 汇总', 'weightIndicator 权重指标', 'formula 公式', 'synonyms 同义词'],
+    columns: [
+      'code 代码',
+      'name 名称',
+      'nameEn 英文名',
+      'unit 单位',
+      'direction 方向',
+      'nature 属性',
+      'aggregation 汇总',
+      'weightIndicator 权重指标',
+      'formula 公式',
+      'synonyms 同义词',
+    ],
   },
   orgUnits: {
     title: '组织单位 OrgUnits',
-    columns: ['code 代码', 'name 名称', 'nameEn 英文名', 'kind 类型', 'parent 上级', 'divisionCode 区划代码', 'zoneLevel 级别', 'zoneKind 园区类型', 'prefecture 所在州市', 'leadingIndustries 主导产业', 'areaKm2 面积'],
+    columns: [
+      'code 代码',
+      'name 名称',
+      'nameEn 英文名',
+      'kind 类型',
+      'parent 上级',
+      'divisionCode 区划代码',
+      'zoneLevel 级别',
+      'zoneKind 园区类型',
+      'prefecture 所在州市',
+      'leadingIndustries 主导产业',
+      'areaKm2 面积',
+    ],
   },
   targets: {
     title: '目标 Targets',
-    columns: ['key 编号', 'section 章节', 'indicator 指标', 'orgUnit 单位', 'group 分组', 'nature 属性', 'baselineYear 基期年', 'baselineValue 基期值', 'targetYear 目标年', 'comparator 比较', 'value 目标值', 'min 下限', 'max 上限', 'rate 增速%', 'reference 参照指标', 'text 表述', 'trajectory 年度路径', 'conflictsWith 冲突目标', 'note 备注', 'sourceSection 出处章节', 'quote 原文'],
+    columns: [
+      'key 编号',
+      'section 章节',
+      'indicator 指标',
+      'orgUnit 单位',
+      'group 分组',
+      'nature 属性',
+      'baselineYear 基期年',
+      'baselineValue 基期值',
+      'targetYear 目标年',
+      'comparator 比较',
+      'value 目标值',
+      'min 下限',
+      'max 上限',
+      'rate 增速%',
+      'reference 参照指标',
+      'text 表述',
+      'trajectory 年度路径',
+      'conflictsWith 冲突目标',
+      'note 备注',
+      'sourceSection 出处章节',
+      'quote 原文',
+    ],
   },
   tasks: {
     title: '任务 Tasks',
-    columns: ['key 编号', 'section 章节', 'text 任务', 'lead 牵头单位', 'co 配合单位', 'responsibleText 责任表述', 'deadline 完成时限', 'sourceSection 出处章节', 'quote 原文'],
+    columns: [
+      'key 编号',
+      'section 章节',
+      'text 任务',
+      'lead 牵头单位',
+      'co 配合单位',
+      'responsibleText 责任表述',
+      'deadline 完成时限',
+      'sourceSection 出处章节',
+      'quote 原文',
+    ],
   },
   actuals: {
     title: '实绩 Actuals',
-    columns: ['indicator 指标', 'orgUnit 单位', 'period 期间', 'cumulative 累计', 'value 数值', 'sourceSection 出处章节', 'quote 原文'],
+    columns: [
+      'indicator 指标',
+      'orgUnit 单位',
+      'period 期间',
+      'cumulative 累计',
+      'value 数值',
+      'sourceSection 出处章节',
+      'quote 原文',
+    ],
   },
 } as const;
 
@@ -46,8 +109,14 @@ function findSheet(sheets: ReadonlyMap<string, SheetRows>, key: SheetKey): [stri
 }
 
 const list = (s: string | undefined) =>
-  s === undefined || s.trim() === '' ? undefined : s.split(/[;；、,，]/).map((x) => x.trim()).filter(Boolean);
-const int = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : /^-?\d+$/.test(s.trim()) ? Number(s) : s);
+  s === undefined || s.trim() === ''
+    ? undefined
+    : s
+        .split(/[;；、,，]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+const int = (s: string | undefined) =>
+  s === undefined || s.trim() === '' ? undefined : /^-?\d+$/.test(s.trim()) ? Number(s) : s;
 const opt = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
 /** Where each item of the raw definition came from, to turn schema paths into sheet/row/column. */
@@ -77,7 +146,13 @@ export function workbookToDefinition(sheets: ReadonlyMap<string, SheetRows>): {
     const known = new Set(WORKBOOK_SHEETS[key].columns.map(fieldOf));
     header.forEach((h, i) => {
       if (h !== '' && !known.has(h))
-        errors.push({ sheet, row: 1, field: h, message: `unknown column "${h}" (column ${i + 1})`, messageZh: `无法识别的列“${h}”（第${i + 1}列）` });
+        errors.push({
+          sheet,
+          row: 1,
+          field: h,
+          message: `unknown column "${h}" (column ${i + 1})`,
+          messageZh: `无法识别的列“${h}”（第${i + 1}列）`,
+        });
     });
     const out: Record<string, string>[] = [];
     const rowNumbers: number[] = [];
@@ -98,7 +173,8 @@ export function workbookToDefinition(sheets: ReadonlyMap<string, SheetRows>): {
   const planRows = records('plan');
   if (planRows.length > 0) {
     const plan: Record<string, unknown> = {};
-    for (const r of planRows) if (r.field) plan[r.field] = ['periodStart', 'periodEnd'].includes(r.field) ? int(r.value) : r.value;
+    for (const r of planRows)
+      if (r.field) plan[r.field] = ['periodStart', 'periodEnd'].includes(r.field) ? int(r.value) : r.value;
     raw.plan = plan;
   }
   raw.sections = records('sections').map((r) => ({ key: r.key, parent: opt(r.parent), kind: r.kind, heading: r.heading }));
@@ -117,9 +193,23 @@ export function workbookToDefinition(sheets: ReadonlyMap<string, SheetRows>): {
   raw.orgUnits = records('orgUnits').map((r) => {
     const zone =
       r.zoneLevel || r.zoneKind || r.prefecture || r.leadingIndustries || r.areaKm2
-        ? { level: opt(r.zoneLevel), kind: opt(r.zoneKind), prefecture: opt(r.prefecture), leadingIndustries: list(r.leadingIndustries), areaKm2: opt(r.areaKm2) }
+        ? {
+            level: opt(r.zoneLevel),
+            kind: opt(r.zoneKind),
+            prefecture: opt(r.prefecture),
+            leadingIndustries: list(r.leadingIndustries),
+            areaKm2: opt(r.areaKm2),
+          }
         : undefined;
-    return { code: r.code, name: r.name, nameEn: opt(r.nameEn), kind: r.kind, parent: opt(r.parent), divisionCode: opt(r.divisionCode), zone };
+    return {
+      code: r.code,
+      name: r.name,
+      nameEn: opt(r.nameEn),
+      kind: r.kind,
+      parent: opt(r.parent),
+      divisionCode: opt(r.divisionCode),
+      zone,
+    };
   });
   const source = (r: Record<string, string>) => ({ section: opt(r.sourceSection), quote: r.quote });
   raw.targets = records('targets').map((r) => ({
@@ -192,6 +282,8 @@ export function locateInWorkbook(e: DefinitionError, origins: Partial<Record<She
   if (!origin || row === undefined) return e;
   const inner = rest.join('.');
   const column =
-    COLUMN_OF[inner] ?? COLUMN_OF[rest.slice(0, 2).join('.')] ?? (rest[0] === 'target' ? rest[1] : rest[0]?.startsWith('zone') ? rest[1] : rest[0]);
+    COLUMN_OF[inner] ??
+    COLUMN_OF[rest.slice(0, 2).join('.')] ??
+    (rest[0] === 'target' ? rest[1] : rest[0]?.startsWith('zone') ? rest[1] : rest[0]);
   return { ...e, sheet: origin.sheet, row, field: column ?? inner };
 }

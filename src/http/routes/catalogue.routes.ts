@@ -46,7 +46,9 @@ export const catalogueRoutes =
           summary: 'One org unit with the groups it belongs to',
           params: z.object({ code: z.string() }),
           response: {
-            200: orgUnitResponseSchema.extend({ groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })) }),
+            200: orgUnitResponseSchema.extend({
+              groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+            }),
             404: errorResponseSchema,
           },
         },

@@ -12,12 +12,26 @@ export const planRoutes =
   async (app) => {
     app.get(
       '/plans',
-      { schema: { tags: ['plans'], summary: 'List plans / 规划列表', querystring: pageQuerySchema, response: { 200: pageOf(planResponseSchema) } } },
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'List plans / 规划列表',
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(planResponseSchema) },
+        },
+      },
       (req) => queryPlans(database.db, req.query),
     );
     app.get(
       '/plans/:id',
-      { schema: { tags: ['plans'], summary: 'One plan', params: planParams, response: { 200: planResponseSchema, 404: errorResponseSchema } } },
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'One plan',
+          params: planParams,
+          response: { 200: planResponseSchema, 404: errorResponseSchema },
+        },
+      },
       (req) => getPlan(database.db, req.params.id),
     );
     app.get(

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { DATASET_DIR } from '../src/dataset/dataset-path.ts';
+import { validateDataset } from '../src/dataset/validate-dataset.ts';
+import type { LoadedDefinitions } from '../src/dataset/load-definition-files.ts';
+import { formatDefinitionError } from '../src/domain/plan-definition/definition-error.ts';
+import { compactForMatch } from '../src/domain/text/normalise.ts';
+
+const PLAN_IDS = ['yunnan-ftz-2021-2025', 'yunnan-regional-2021-2025', 'yunnan-parks-2021-2025', 'kunming-bonded-zone-2021-2025', 'yunnan-pprd-2016'];
+
+describe('curated dataset of the five plans', () => {
+  let loaded: LoadedDefinitions;
+  before(async () => {
+    loaded = await validateDataset(DATASET_DIR);
+  });
+  const plan = (id: string) => loaded.files.find((f) => f.definition.plan?.id === id)!;
+
+  it('validates against the schemas and references with no error', () => {
+    assert.deepEqual(loaded.errors.map(formatDefinitionError), []);
+    assert.deepEqual(loaded.files.map((f) => f.definition.plan?.id).filter(Boolean).sort(), [...PLAN_IDS].sort());
+  });
+
+  it('quotes every target, task, actual, unit and group verbatim from the normalised source text', () => {
+    const sources = new Map(loaded.files.map((f) => [f.definition.plan?.id, compactForMatch(f.sourceText ?? '')]));
+    let checked = 0;
+    for (const f of loaded.files) {
+      const d = f.definition;
+      const items = [...d.targets, ...d.tasks, ...d.actuals, ...d.orgUnits, ...d.groups];
+      for (const item of items) {
+        if (!item.source) continue;
+        const text = sources.get(item.source.plan ?? d.plan?.id);
+        assert.ok(text, `${f.name}: no source text for ${JSON.stringify(item.source)}`);
+        assert.ok(text.includes(compactForMatch(item.source.quote)), `${f.name}: quote not in source: ${item.source.quote}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 200, `only ${checked} quotes`);
+  });
+
+  it('has the FTZ 2025 import/export target of 2675.78亿元 with its 2020 baseline', () => {
+    const t = plan('yunnan-ftz-2021-2025').definition.targets.find((x) => x.indicator === 'TRADE_TOTAL' && x.target.year === 2025);
+    assert.ok(t);
+    assert.equal(t.target.value, '2675.78');
+    assert.equal(t.baseline?.year, 2020);
+    assert.equal(t.orgUnit, 'YN-FTZ');
+  });
+
+  it('keeps both contradictory 2025 import/export targets of the bonded zone, linked as a conflict', () => {
+    const targets = plan('kunming-bonded-zone-2021-2025').definition.targets.filter(
+      (x) => x.indicator === 'TRADE_TOTAL' && x.target.year === 2025 && x.target.comparator === 'at_least',
+    );
+    const values = targets.map((t) => t.target.value);
+    assert.ok(values.includes('160') && values.includes('110'), JSON.stringify(values));
+    const low = targets.find((t) => t.target.value === '110')!;
+    assert.ok(low.conflictsWith.length > 0 && low.note);
+  });
+
+  it('names all 63 development zones of the parks plan with level, kind and prefecture', () => {
+    // Zones defined in the parks file, plus shared zones in base.yaml that the parks plan names.
+    const parksFile = plan('yunnan-parks-2021-2025').definition;
+    const parkZones = loaded.files
+      .flatMap((f) => f.definition.orgUnits)
+      .filter((u) => parksFile.orgUnits.includes(u) || u.source?.plan === 'yunnan-parks-2021-2025')
+      .filter((u) => u.kind === 'development_zone' || u.kind === 'bonded_zone');
+    assert.equal(parkZones.length, 63, parkZones.map((z) => z.name).join('、'));
+    for (const z of parkZones) assert.ok(z.zone?.prefecture && z.zone.kind, z.code);
+  });
+
+  it('gives every Pan-Pearl-River-Delta task a lead unit', () => {
+    const tasks = plan('yunnan-pprd-2016').definition.tasks;
+    assert.ok(tasks.length >= 40, `${tasks.length} tasks`);
+    for (const t of tasks) assert.ok(t.lead.length > 0, t.key);
+  });
+
+  it('places the 16 prefectures in the regional plan’s four blocs', () => {
+    const blocs = loaded.files.flatMap((f) => f.definition.groups).filter((g) => g.kind === 'bloc');
+    assert.equal(blocs.length, 4);
+    const members = blocs.flatMap((b) => b.members);
+    assert.equal(new Set(members).size, 16);
+  });
+});

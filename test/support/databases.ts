@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { AppConfig } from '../../src/config/env.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+
+/** The machine's PostgreSQL (trust auth); each suite gets a database of its own, dropped afterwards. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  database: Database;
+  config: AppConfig['database'];
+  drop(): Promise<void>;
+}
+
+async function createPostgres(): Promise<TestDatabase> {
+  const name = `plantrack_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const config = { kind: 'postgres' as const, url: url.toString() };
+  const database = await openDatabase(config);
+  return {
+    database,
+    config,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function createPglite(): Promise<TestDatabase> {
+  const config = { kind: 'pglite' as const, dataDir: 'memory://' };
+  const database = await openDatabase(config);
+  return { database, config, drop: () => database.close() };
+}
+
+export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
+
+/** A fresh, migrated database of the given kind. */
+export async function createTestDatabase(kind: (typeof DATABASE_KINDS)[number]): Promise<TestDatabase> {
+  const t = kind === 'postgres' ? await createPostgres() : await createPglite();
+  await migrate(t.database);
+  return t;
+}
+
+/** Row counts and a content hash of every table, to prove that a rejected import changed nothing. */
+export async function snapshot(database: Database): Promise<Record<string, string>> {
+  const tables = ['org_unit', 'org_group', 'org_group_member', 'indicator', 'plan', 'plan_source', 'plan_section', 'target', 'target_trajectory', 'target_conflict', 'task', 'task_unit', 'data_value'];
+  const out: Record<string, string> = {};
+  for (const t of tables) {
+    const r = await sql<{ n: number; h: string | null }>`select count(*)::int as n,
+      md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${sql.table(t)} x`.execute(database.db);
+    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { useId, useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { Indicator } from '../api/types.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+function haystack(i: Indicator): string {
+  return [i.code, i.name, i.nameEn, i.unit, i.formula ?? '', ...i.synonyms].join('\n').toLowerCase();
+}
+
+export function IndicatorsPage() {
+  const { t, label, count } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const state = useAsync(() => api.indicators(), [attempt]);
+
+  const needle = filter.trim().toLowerCase();
+  const rows = useMemo(() => {
+    if (state.status !== 'ok') return [];
+    return needle ? state.data.filter((i) => haystack(i).includes(needle)) : state.data;
+  }, [state, needle]);
+
+  return (
+    <section className="page" aria-labelledby="ind-heading">
+      <header className="page-head">
+        <h1 id="ind-heading">{t('ind.heading')}</h1>
+        <p className="page-intro">{t('ind.intro')}</p>
+      </header>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
+      {state.status === 'ok' && (
+        <>
+          <div className="toolbar">
+            <label htmlFor={filterId} className="visually-hidden">
+              {t('ind.filter')}
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              className="input toolbar-input"
+              placeholder={t('ind.filterPlaceholder')}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              data-testid="indicator-filter"
+            />
+            <span className="result-count" aria-live="polite">
+              {needle
+                ? t('ind.countFiltered', { shown: count(rows.length), total: count(state.data.length) })
+                : t('ind.count', { n: count(state.data.length) })}
+            </span>
+          </div>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ind.code')}</th>
+                  <th scope="col">{t('ind.name')}</th>
+                  <th scope="col">{t('ind.unit')}</th>
+                  <th scope="col">{t('ind.direction')}</th>
+                  <th scope="col">{t('ind.nature')}</th>
+                  <th scope="col">{t('ind.aggregation')}</th>
+                  <th scope="col">{t('ind.formula')}</th>
+                  <th scope="col">{t('ind.synonyms')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((i) => (
+                  <tr key={i.code} data-testid="indicator-row" data-code={i.code}>
+                    <td>
+                      <code>{i.code}</code>
+                    </td>
+                    <td>
+                      <div className="name-zh">{i.name}</div>
+                      <div className="name-en" lang="en">
+                        {i.nameEn}
+                      </div>
+                    </td>
+                    <td className="nowrap">{i.unit}</td>
+                    <td className="nowrap">{label('direction', i.direction)}</td>
+                    <td className="nowrap">
+                      <span className={`badge badge-${i.nature}`}>{label('target.nature', i.nature)}</span>
+                    </td>
+                    <td className="nowrap">{label('aggregation', i.aggregation)}</td>
+                    <td>{i.formula ? <code className="formula">{i.formula}</code> : <span className="muted">—</span>}</td>
+                    <td>
+                      {i.synonyms.length > 0 ? (
+                        <ul className="chip-list">
+                          {i.synonyms.map((s) => (
+                            <li key={s} className="chip">
+                              {s}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {rows.length === 0 && <p className="status status-empty">{t('ind.noMatch')}</p>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import { api } from '../api/client.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { OrgProfile } from '../components/OrgProfile.tsx';
+import { OrgTree } from '../components/OrgTree.tsx';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export function OrgUnitsPage({ code }: { code: string | null }) {
+  const { t, count } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const state = useAsync(() => api.orgUnits(), [attempt]);
+
+  return (
+    <section className="page" aria-labelledby="org-heading">
+      <header className="page-head">
+        <h1 id="org-heading">{t('org.heading')}</h1>
+      </header>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
+      {state.status === 'ok' && (
+        <div className="split">
+          <aside className="split-side panel">
+            <div className="filter-box">
+              <label htmlFor={filterId} className="visually-hidden">
+                {t('org.filter')}
+              </label>
+              <input
+                id={filterId}
+                type="search"
+                className="input"
+                placeholder={t('org.filterPlaceholder')}
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                data-testid="org-filter"
+              />
+            </div>
+            <p className="panel-note">{t('org.count', { n: count(state.data.length) })}</p>
+            <OrgTree units={state.data} selected={code} filter={filter} />
+          </aside>
+          <div className="split-main">
+            {code ? (
+              <OrgProfile key={code} code={code} units={state.data} />
+            ) : (
+              <p className="hint-box">{t('org.selectHint')}</p>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
