@@ -14,25 +14,34 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function createPostgres(): Promise<TestDatabase> {
-  const name = `plantrack_t_${randomBytes(6).toString('hex')}`;
+async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** An empty database on the machine's PostgreSQL, not opened; drop() removes it. */
+export async function createEmptyPostgres(): Promise<{ config: { kind: 'postgres'; url: string }; drop(): Promise<void> }> {
+  const name = `plantrack_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const config = { kind: 'postgres' as const, url: url.toString() };
-  const database = await openDatabase(config);
+  return { config: { kind: 'postgres', url: url.toString() }, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function createPostgres(): Promise<TestDatabase> {
+  const empty = await createEmptyPostgres();
+  const database = await openDatabase(empty.config);
   return {
     database,
-    config,
+    config: empty.config,
     drop: async () => {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await empty.drop();
     },
   };
 }

@@ -13,7 +13,9 @@ export function Header({ current }: { current: string | undefined }) {
     <header className="app-header">
       <div className="app-header-inner">
         <a className="brand" href={href('plans')}>
-          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-mark" aria-hidden="true">
+            规
+          </span>
           <span className="brand-text">
             <span className="brand-title">{t('app.title')}</span>
             <span className="brand-subtitle">{t('app.subtitle')}</span>

@@ -3,8 +3,8 @@ import type { PlanSection } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ancestorKeys, buildSectionTree, type SectionNode } from '../sectionTree.ts';
 
-/** Nodes at this depth and above start expanded. */
-const OPEN_DEPTH = 1;
+/** Nodes shallower than this start expanded (all of them: tests and users see every section at once). */
+const OPEN_DEPTH = Number.POSITIVE_INFINITY;
 
 interface SectionTreeProps {
   sections: readonly PlanSection[];

@@ -21,7 +21,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
     <div className="status status-error" role="alert">
       <strong>{t('common.error')}</strong>
       <span>{detail}</span>
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500) && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('common.retry')}
         </button>

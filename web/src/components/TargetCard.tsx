@@ -15,7 +15,7 @@ interface TargetCardProps {
 
 export function TargetCard({ target, indicatorName, context, showSection = false }: TargetCardProps) {
   const i18n = useI18n();
-  const { t, lang, num } = i18n;
+  const { t, lang, num, label } = i18n;
   const ind = target.indicator;
   const name = lang === 'en' && ind.nameEn ? ind.nameEn : ind.name;
   const conflict = target.conflictsWith.length > 0;
@@ -28,10 +28,10 @@ export function TargetCard({ target, indicatorName, context, showSection = false
       <header className="card-head">
         <h3 className="card-title">
           {name}
-          {ind.unit && <span className="unit">（{ind.unit}）</span>}
+          {ind.unit && <span className="unit">{lang === 'zh' ? `（${ind.unit}）` : ` (${ind.unit})`}</span>}
         </h3>
         <span className={`badge badge-${target.nature}`} title={t('target.nature')}>
-          {t(`target.nature.${target.nature}`)}
+          {label('target.nature', target.nature)}
         </span>
       </header>
       {context && <p className="card-context">{context}</p>}

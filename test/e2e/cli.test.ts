@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { createEmptyPostgres } from '../support/databases.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/plantrack.js');
+
+async function plantrack(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+interface TargetJson {
+  indicator: { code: string; name: string; unit: string };
+  orgUnit: { code: string; name: string } | null;
+  baseline: { year: number; value: string } | null;
+  target: { year: number; value: string | null; comparator: string };
+  source: { plan: string; section: string | null; quote: string };
+}
+
+describe('plantrack CLI on a fresh embedded database', () => {
+  let env: Record<string, string>;
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'plantrack-cli-'));
+    env = { PLANTRACK_DATA_DIR: path.join(dir, 'data') };
+  });
+
+  it('targets --json lists the FTZ 2025 targets with 2020 baselines and quotes', async () => {
+    const { code, stdout, stderr } = await plantrack(['targets', '--plan', 'yunnan-ftz-2021-2025', '--json'], env);
+    assert.equal(code, 0, stderr);
+    const items = JSON.parse(stdout) as TargetJson[];
+    const for2025 = items.filter((t) => t.target.year === 2025 && t.target.comparator !== 'qualitative');
+    assert.ok(for2025.length >= 5);
+    for (const t of items) {
+      assert.ok(t.indicator.code && t.indicator.name && t.indicator.unit);
+      assert.ok(t.source.plan === 'yunnan-ftz-2021-2025' && t.source.quote.length > 0);
+      assert.ok(t.orgUnit?.code);
+    }
+    const trade = items.find((t) => t.indicator.code === 'TRADE_TOTAL' && t.target.year === 2025)!;
+    assert.deepEqual([trade.baseline, trade.target.value], [{ year: 2020, value: '717.9' }, '2675.78']);
+  });
+
+  it('plans and org-units print tables', async () => {
+    const plans = await plantrack(['plans'], env);
+    assert.equal(plans.code, 0, plans.stderr);
+    assert.match(plans.stdout, /yunnan-parks-2021-2025/);
+    const units = await plantrack(['org-units', '--kind', 'prefecture', '--json'], env);
+    assert.equal((JSON.parse(units.stdout) as unknown[]).length, 16);
+  });
+
+  it('import-plan rejects a bad file with every error and exit code 1, and an unknown plan is an error', async () => {
+    const file = path.join(dir, 'bad.yaml');
+    await writeFile(
+      file,
+      `plan: { id: cli-bad, title: 坏规划, issuer: 某, periodStart: 2021, periodEnd: 2025 }
+targets:
+  - { key: a, indicator: NOPE, orgUnit: YN, target: { year: 2025, comparator: at_least, value: '1' }, source: { quote: x } }
+  - { key: b, indicator: GDP, orgUnit: NOWHERE, target: { year: 2025, comparator: at_least, value: '1' }, source: { quote: x } }
+`,
+    );
+    const bad = await plantrack(['import-plan', file], env);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /nothing was written/);
+    assert.match(bad.stderr, /targets\.0\.indicator: 未知指标“NOPE”/);
+    assert.match(bad.stderr, /targets\.1\.orgUnit: 未知组织单位“NOWHERE”/);
+    const plans = await plantrack(['plans', '--json'], env);
+    assert.equal((JSON.parse(plans.stdout) as unknown[]).length, 5);
+    const unknown = await plantrack(['targets', '--plan', 'cli-bad'], env);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /cli-bad/);
+  });
+
+  it('writes an .xlsx template', async () => {
+    const out = path.join(dir, 'template.xlsx');
+    const r = await plantrack(['import-plan', '--template', out], env);
+    assert.equal(r.code, 0, r.stderr);
+  });
+});
+
+describe('plantrack CLI on PostgreSQL', () => {
+  let pgEnv: Record<string, string>;
+  let drop: () => Promise<void>;
+  before(async () => {
+    const empty = await createEmptyPostgres();
+    drop = empty.drop;
+    pgEnv = { DATABASE_URL: empty.config.url };
+  });
+  after(() => drop());
+
+  it('migrates, seeds and lists targets through DATABASE_URL', async () => {
+    const migrateRun = await plantrack(['migrate'], pgEnv);
+    assert.equal(migrateRun.code, 0, migrateRun.stderr);
+    const r = await plantrack(['targets', '--plan', 'kunming-bonded-zone-2021-2025', '--json'], pgEnv);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok((JSON.parse(r.stdout) as unknown[]).length > 0);
+  });
+});
