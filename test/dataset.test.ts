@@ -55,15 +55,18 @@ describe('curated dataset of the five plans', () => {
     assert.ok(low.conflictsWith.length > 0 && low.note);
   });
 
-  it('names all 63 development zones of the parks plan with level, kind and prefecture', () => {
-    // Zones defined in the parks file, plus shared zones in base.yaml that the parks plan names.
-    const parksFile = plan('yunnan-parks-2021-2025').definition;
-    const parkZones = loaded.files
-      .flatMap((f) => f.definition.orgUnits)
-      .filter((u) => parksFile.orgUnits.includes(u) || u.source?.plan === 'yunnan-parks-2021-2025')
-      .filter((u) => u.kind === 'development_zone' || u.kind === 'bonded_zone');
-    assert.equal(parkZones.length, 63, parkZones.map((z) => z.name).join('、'));
-    for (const z of parkZones) assert.ok(z.zone?.prefecture && z.zone.kind, z.code);
+  it('names every development zone of the parks plan with level, kind and prefecture', () => {
+    // The plan counts 63 zones but names only 62 of them in its text (one provincial zone in 滇中
+    // is never named); docs/dataset.md records the gap rather than inventing a name.
+    const units = new Map(loaded.files.flatMap((f) => f.definition.orgUnits).map((u) => [u.code, u]));
+    const levels = loaded.files.flatMap((f) => f.definition.groups).filter((g) => g.kind === 'zone_level');
+    const zones = levels.flatMap((g) => g.members).map((code) => units.get(code)!);
+    assert.equal(new Set(zones).size, zones.length, 'a zone in two level groups');
+    assert.equal(zones.length, 62);
+    for (const z of zones) {
+      assert.ok(z.zone?.prefecture && z.zone.kind && z.zone.level, z.code);
+      assert.equal(z.zone.level, levels.find((g) => g.members.includes(z.code))!.code === 'zones-national' ? 'national' : 'provincial', z.code);
+    }
   });
 
   it('gives every Pan-Pearl-River-Delta task a lead unit', () => {
@@ -72,10 +75,13 @@ describe('curated dataset of the five plans', () => {
     for (const t of tasks) assert.ok(t.lead.length > 0, t.key);
   });
 
-  it('places the 16 prefectures in the regional plan’s four blocs', () => {
+  it('covers all 16 prefectures with the regional plan’s four blocs (counties count for their prefecture)', () => {
+    const units = new Map(loaded.files.flatMap((f) => f.definition.orgUnits).map((u) => [u.code, u]));
     const blocs = loaded.files.flatMap((f) => f.definition.groups).filter((g) => g.kind === 'bloc');
     assert.equal(blocs.length, 4);
-    const members = blocs.flatMap((b) => b.members);
-    assert.equal(new Set(members).size, 16);
+    const prefectureOf = (code: string): string => (units.get(code)?.kind === 'prefecture' ? code : prefectureOf(units.get(code)!.parent!));
+    const covered = new Set(blocs.flatMap((b) => b.members).map(prefectureOf));
+    const all = [...units.values()].filter((u) => u.kind === 'prefecture').map((u) => u.code);
+    assert.deepEqual([...covered].sort(), all.sort());
   });
 });

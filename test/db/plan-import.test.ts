@@ -119,7 +119,7 @@ for (const kind of DATABASE_KINDS) {
 
     it('imports the .xlsx template filled in, and reports sheet, row and column for bad rows', async () => {
       const good = { key: 'x1', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', baselineYear: 2020, baselineValue: 1234.5, targetYear: 2025, comparator: 'annual_growth', rate: 8.5, quote: '进出口总额年均增长8.5%' };
-      const badRows = [
+      const badRows: Record<string, string | number>[] = [
         { key: 'x2', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', targetYear: 2025, comparator: 'at_least', quote: '进出口总额年均增长8.5%' },
         { key: 'x3', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', targetYear: 'soon', comparator: 'at_least', value: 1, quote: '进出口总额年均增长8.5%' },
       ];

@@ -13,11 +13,7 @@ function Page({ route }: { route: Route }) {
   if (rest.length > 0) return <NotFoundPage />;
   switch (first) {
     case 'plans':
-      return second ? (
-        <PlanBrowserPage planId={second} sectionKey={route.query.get('section')} />
-      ) : (
-        <PlanListPage />
-      );
+      return second ? <PlanBrowserPage planId={second} sectionKey={route.query.get('section')} /> : <PlanListPage />;
     case 'org-units':
       return <OrgUnitsPage code={second ?? null} />;
     case 'indicators':
@@ -44,10 +40,14 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <Header current={route.segments[0]} />

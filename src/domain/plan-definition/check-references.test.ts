@@ -36,7 +36,10 @@ orgUnits: [{ code: YN-KM, name: 重复, kind: prefecture }, { code: Z1, name: �
 targets:
   - { key: t1, section: s9, indicator: GDP, orgUnit: YN-XX, conflictsWith: [t7], target: { year: 2025, comparator: at_least, value: '1' }, source: { quote: 不存在的句子 } }
   - { key: t1, indicator: TRADE, group: G1, target: { year: 2025, comparator: at_least, value: '1' }, source: { quote: 进出口 } }
-tasks: [{ key: k1, text: 做事, lead: [DEPT-X], co: [YN], source: { quote: 进出口 } }]`,
+tasks: [{ key: k1, text: 做事, lead: [DEPT-X], co: [YN], source: { quote: 进出口 } }]
+indicators:
+  - { code: PER_MU, name: 亩均, nameEn: Per mu, unit: 万元/亩, formula: TRADE * 10000 / LAND }
+  - { code: BROKEN, name: 坏公式, nameEn: Broken, unit: x, formula: (TRADE + }`,
       '进出口',
     );
     const errors = checkReferences([base, plan]);
@@ -44,6 +47,8 @@ tasks: [{ key: k1, text: 做事, lead: [DEPT-X], co: [YN], source: { quote: 进�
     assert.deepEqual(
       got,
       [
+        'indicators.0.formula',
+        'indicators.1.formula',
         'orgUnits.0.code',
         'orgUnits.1.parent',
         'targets.0.conflictsWith.0',

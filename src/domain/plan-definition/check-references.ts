@@ -1,5 +1,6 @@
 import type { DefinitionError } from './definition-error.ts';
 import type { PlanFile } from './plan-file.schema.ts';
+import { FormulaError, formulaReferences, parseFormula } from '../formula/formula.ts';
 import type { Source } from '../model/common.schema.ts';
 import { createQuoteIndex, type QuoteIndex } from '../text/locate-quote.ts';
 
@@ -106,6 +107,17 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
           messageZh: '引文在规范化后的规划原文中找不到',
         });
     };
+    const checkFormula = (field: string, self: string, formula: string) => {
+      try {
+        for (const ref of formulaReferences(parseFormula(formula))) {
+          if (ref === self) errors.push({ file: name, field, message: 'formula refers to its own indicator', messageZh: '公式引用了指标自身' });
+          else if (!indicators.has(ref)) missing(name, field, 'indicator', ref);
+        }
+      } catch (err) {
+        if (!(err instanceof FormulaError)) throw err;
+        errors.push({ file: name, field, message: `formula: ${err.message}`, messageZh: `公式错误：${err.messageZh}` });
+      }
+    };
     const checkSection = (field: string, key: string | undefined) => {
       if (key !== undefined && !sections.has(key)) missing(name, field, 'section', key);
     };
@@ -125,6 +137,7 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
     d.indicators.forEach((x, i) => {
       if (x.weightIndicator !== undefined && !indicators.has(x.weightIndicator))
         missing(name, `indicators.${i}.weightIndicator`, 'indicator', x.weightIndicator);
+      if (x.formula !== undefined) checkFormula(`indicators.${i}.formula`, x.code, x.formula);
     });
     d.targets.forEach((t, i) => {
       const at = `targets.${i}`;

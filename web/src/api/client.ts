@@ -70,7 +70,12 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Pr
       const { code, message, messageZh } = body.error;
       throw new ApiError(res.status, code, message, messageZh || message);
     }
-    throw new ApiError(res.status, `HTTP_${res.status}`, `Request failed (HTTP ${res.status}).`, `请求失败（HTTP ${res.status}）。`);
+    throw new ApiError(
+      res.status,
+      `HTTP_${res.status}`,
+      `Request failed (HTTP ${res.status}).`,
+      `请求失败（HTTP ${res.status}）。`,
+    );
   }
   if (body === null) {
     throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an unreadable response.', '服务器返回的数据无法解析。');

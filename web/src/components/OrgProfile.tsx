@@ -35,9 +35,13 @@ async function loadRelated(unit: OrgUnitDetail, signal: AbortSignal): Promise<Re
   ]);
   const seen = new Set<number>();
   const targets: Related['targets'] = [];
-  for (const target of own) if (!seen.has(target.id)) (seen.add(target.id), targets.push({ target, via: null }));
-  for (const { g, ts } of byGroup)
-    for (const target of ts) if (!seen.has(target.id)) (seen.add(target.id), targets.push({ target, via: g.name }));
+  const add = (target: Target, via: string | null) => {
+    if (seen.has(target.id)) return;
+    seen.add(target.id);
+    targets.push({ target, via });
+  };
+  for (const target of own) add(target, null);
+  for (const { g, ts } of byGroup) for (const target of ts) add(target, g.name);
   const taskSeen = new Set<number>();
   const tasks = [...lead, ...co].filter((x) => !taskSeen.has(x.id) && (taskSeen.add(x.id), true));
   return { targets, tasks, plans: new Map(plans.map((p) => [p.id, p])) };
@@ -63,10 +67,7 @@ export function OrgProfile({ code, units }: { code: string; units: readonly OrgU
 
   const detail = useAsync((signal) => api.orgUnit(code, signal), [code, attempt]);
   const unit = detail.status === 'ok' ? detail.data : null;
-  const related = useAsync(
-    (signal) => (unit ? loadRelated(unit, signal) : new Promise<Related>(() => undefined)),
-    [unit],
-  );
+  const related = useAsync((signal) => (unit ? loadRelated(unit, signal) : new Promise<Related>(() => undefined)), [unit]);
   const targets = related.status === 'ok' ? related.data.targets : [];
   const tasks = related.status === 'ok' ? related.data.tasks : [];
   const shownTargets = useIncremental(targets, PAGE_SIZE, code);
@@ -78,8 +79,7 @@ export function OrgProfile({ code, units }: { code: string; units: readonly OrgU
   const zone = isZone(u);
   const parent = u.parent ? byCode.get(u.parent) : undefined;
   const prefecture = u.zone?.prefecture ? byCode.get(u.zone.prefecture) : undefined;
-  const planTitle = (id: string) =>
-    related.status === 'ok' ? (related.data.plans.get(id)?.title ?? id) : id;
+  const planTitle = (id: string) => (related.status === 'ok' ? (related.data.plans.get(id)?.title ?? id) : id);
 
   return (
     <div className="org-profile">

@@ -19,15 +19,10 @@ export function SectionTree({ sections, selected, counts, totals, onSelect }: Se
   const { t, count } = useI18n();
   const tree = useMemo(() => buildSectionTree(sections), [sections]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const forcedOpen = useMemo(
-    () => new Set(selected ? ancestorKeys(sections, selected) : []),
-    [sections, selected],
-  );
+  const forcedOpen = useMemo(() => new Set(selected ? ancestorKeys(sections, selected) : []), [sections, selected]);
 
-  const isOpen = (n: SectionNode) =>
-    overrides.get(n.section.key) ?? (forcedOpen.has(n.section.key) || n.depth < OPEN_DEPTH);
-  const toggle = (n: SectionNode) =>
-    setOverrides((m) => new Map(m).set(n.section.key, !isOpen(n)));
+  const isOpen = (n: SectionNode) => overrides.get(n.section.key) ?? (forcedOpen.has(n.section.key) || n.depth < OPEN_DEPTH);
+  const toggle = (n: SectionNode) => setOverrides((m) => new Map(m).set(n.section.key, !isOpen(n)));
 
   const renderNode = (n: SectionNode) => {
     const key = n.section.key;

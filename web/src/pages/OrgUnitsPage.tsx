@@ -41,11 +41,7 @@ export function OrgUnitsPage({ code }: { code: string | null }) {
             <OrgTree units={state.data} selected={code} filter={filter} />
           </aside>
           <div className="split-main">
-            {code ? (
-              <OrgProfile key={code} code={code} units={state.data} />
-            ) : (
-              <p className="hint-box">{t('org.selectHint')}</p>
-            )}
+            {code ? <OrgProfile key={code} code={code} units={state.data} /> : <p className="hint-box">{t('org.selectHint')}</p>}
           </div>
         </div>
       )}

@@ -62,10 +62,7 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
   const selected = sectionKey !== null && sections.some((s) => s.key === sectionKey) ? sectionKey : null;
   const selectedSection = sections.find((s) => s.key === selected) ?? null;
 
-  const counts = useMemo(
-    () => (data ? countBySection(data.sections, data.targets, data.tasks) : new Map()),
-    [data],
-  );
+  const counts = useMemo(() => (data ? countBySection(data.sections, data.targets, data.tasks) : new Map()), [data]);
 
   const { targets, tasks } = useMemo(() => {
     if (!data) return { targets: [] as Target[], tasks: [] as Task[] };

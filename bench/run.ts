@@ -1,0 +1,24 @@
+/**
+ * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
+ * as a ratio, because absolute times on a shared 2-core machine say little.
+ * Usage: npm run bench [-- cold-start|bulk-insert]. Results: bench/results/*.json and latest.json.
+ * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; TEST_DATABASE_URL the PostgreSQL server.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { bulkInsert } from './bulk-insert.bench.ts';
+import { coldStart } from './cold-start.bench.ts';
+
+const only = process.argv[2];
+const results: Record<string, unknown> = { node: process.version, cpus: cpus().length };
+if (!only || only === 'cold-start') results.coldStart = await coldStart();
+if (!only || only === 'bulk-insert') results.bulkInsert = await bulkInsert(Number(process.env.BENCH_ROWS ?? 1_000_000));
+
+const dir = path.resolve(import.meta.dirname, 'results');
+await mkdir(dir, { recursive: true });
+const at = new Date().toISOString();
+const json = JSON.stringify({ at, ...results }, null, 2);
+await writeFile(path.join(dir, `bench-${at.replace(/[:.]/g, '-')}.json`), json);
+await writeFile(path.join(dir, 'latest.json'), json);
+process.stdout.write(`${json}\n`);
