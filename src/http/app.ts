@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors/app-error.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';

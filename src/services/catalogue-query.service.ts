@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/app-error.ts';
 import { listDataValues, type DataValueFilter } from '../repositories/data-value.repository.ts';
 import { listIndicators } from '../repositories/indicator.repository.ts';
 import {

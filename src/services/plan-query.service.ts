@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/app-error.ts';
 import { findPlan, findPlanSource, listPlans, listSections } from '../repositories/plan.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { PageQuery } from '../presenters/page.schema.ts';

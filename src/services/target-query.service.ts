@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors/app-error.ts';
 import { sectionSubtreeIds } from '../repositories/plan.repository.ts';
 import { listTargets, type TargetFilter } from '../repositories/target.repository.ts';
 import { listTasks, type TaskFilter } from '../repositories/task.repository.ts';

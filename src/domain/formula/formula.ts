@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * Formulas of derived indicators: + - * / and parentheses over decimal numbers and indicator

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { PlanSource, SourceRef } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
+import { flattenBreaks } from '../text/reflow.ts';
 
 /** Characters of source text shown on each side of the quote. */
 const CONTEXT_CHARS = 100;
@@ -96,9 +97,9 @@ export function QuoteBlock({ source, planId, testId = 'target-quote' }: QuoteBlo
             (ctx ? (
               <p className="quote-context-text">
                 {ctx.clippedStart && '…'}
-                {ctx.before}
-                <mark>{ctx.quote}</mark>
-                {ctx.after}
+                {flattenBreaks(ctx.before)}
+                <mark>{flattenBreaks(ctx.quote)}</mark>
+                {flattenBreaks(ctx.after)}
                 {ctx.clippedEnd && '…'}
               </p>
             ) : (

@@ -12,6 +12,7 @@ import { useIncremental } from '../components/useIncremental.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate } from '../router.ts';
 import { ancestorKeys, descendantKeys } from '../sectionTree.ts';
+import { reflowParagraphs } from '../text/reflow.ts';
 
 const PAGE_SIZE = 40;
 
@@ -96,7 +97,12 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
         .map((k) => sections.find((s) => s.key === k))
         .filter((s): s is PlanSection => s !== undefined)
     : [];
-  const select = (key: string | null) => navigate(href('plans', planId, { section: key }));
+  const select = (key: string | null) => {
+    navigate(href('plans', planId, { section: key }));
+    // Bring the top of the filtered lists into view if the reader had scrolled past it.
+    const top = document.getElementById('plan-split')?.getBoundingClientRect().top;
+    if (top !== undefined && top < 0) window.scrollBy({ top: top - 8 });
+  };
 
   return (
     <section className="page plan-page" aria-labelledby="plan-heading">
@@ -138,7 +144,7 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
         </dl>
       </header>
 
-      <div className="split">
+      <div className="split" id="plan-split">
         <aside className="split-side panel">
           <SectionTree
             sections={sections}
@@ -188,7 +194,7 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
               </summary>
               {selectedSection.text ? (
                 <div className="section-text" data-testid="section-text" tabIndex={0}>
-                  {selectedSection.text}
+                  {reflowParagraphs(selectedSection.text)}
                 </div>
               ) : (
                 <p className="status status-empty">{t('plan.sectionTextEmpty')}</p>
