@@ -10,6 +10,9 @@ describe('normaliseText', () => {
   it('folds CJK radical supplement look-alikes that NFKC leaves alone', () => {
     assert.equal(normaliseText('\u2EA0族\u2ED3期'), '民族长期');
   });
+  it('repairs the 口 that PDF exports write as the Kangxi radical 又, and keeps the word 又', () => {
+    assert.equal(normaliseText('进出\u2F1C总额既“便”又“利”,\u2F1D'), '进出口总额既“便”又“利”,口');
+  });
   it('drops BOM and zero-width characters and unifies line ends', () => {
     assert.equal(normaliseText('\uFEFFa\u200Bb\r\nc'), 'ab\nc');
   });

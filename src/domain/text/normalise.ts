@@ -38,9 +38,17 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 
 const LOOKALIKE_RE = /[\u2E80-\u2EFF]/g;
 
+/**
+ * Folded before NFKC. Government PDF exports seen in the wild (the FTZ and regional plans) write
+ * 口 as U+2F1C KANGXI RADICAL AGAIN (⼜), never as U+2F1D (⼝): 进出⼜, ⼜岸, ⼈⼜. Running text
+ * writes the word 又 as U+53C8, which is left alone, so this fold only repairs the broken glyph.
+ */
+const SHIFTED_RADICALS: Readonly<Record<string, string>> = { '\u2F1C': '口' };
+
 /** NFKC plus look-alike folding; keeps line structure. Strips BOM and zero-width characters. */
 export function normaliseText(input: string): string {
   return input
+    .replace(/\u2F1C/g, (ch) => SHIFTED_RADICALS[ch] ?? ch)
     .normalize('NFKC')
     .replace(LOOKALIKE_RE, (ch) => LOOKALIKES[ch] ?? ch)
     .replace(/[\uFEFF\u200B-\u200D\u2060]/g, '')

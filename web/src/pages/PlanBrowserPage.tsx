@@ -15,6 +15,8 @@ import { ancestorKeys, descendantKeys } from '../sectionTree.ts';
 import { reflowParagraphs } from '../text/reflow.ts';
 
 const PAGE_SIZE = 40;
+/** Height of the sticky header plus a little air. */
+const HEADER_OFFSET = 72;
 
 /** Targets and tasks per section, each counted in its section and in every ancestor. */
 function countBySection(sections: readonly PlanSection[], targets: readonly Target[], tasks: readonly Task[]) {
@@ -101,7 +103,7 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
     navigate(href('plans', planId, { section: key }));
     // Bring the top of the filtered lists into view if the reader had scrolled past it.
     const top = document.getElementById('plan-split')?.getBoundingClientRect().top;
-    if (top !== undefined && top < 0) window.scrollBy({ top: top - 8 });
+    if (top !== undefined && top < HEADER_OFFSET) window.scrollBy({ top: top - HEADER_OFFSET });
   };
 
   return (
