@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { scrollIntoContainer } from './scrollIntoContainer.ts';
 import type { OrgUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -97,6 +98,14 @@ export function OrgTree({ units, selected, filter }: OrgTreeProps) {
   }, [units, needle]);
   const forcedOpen = useMemo(() => new Set(selected ? ancestorsOf(units, selected) : []), [units, selected]);
 
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = navRef.current;
+    if (!nav || selected === null) return;
+    const el = nav.querySelector(`[data-testid="org-node"][data-code="${CSS.escape(selected)}"]`);
+    scrollIntoContainer(el, nav.closest('.split-side'));
+  }, [selected]);
+
   const isOpen = (n: OrgNode) =>
     visible !== null ? true : (overrides.get(n.unit.code) ?? (forcedOpen.has(n.unit.code) || n.depth < 1));
   const toggle = (n: OrgNode) => setOverrides((m) => new Map(m).set(n.unit.code, !isOpen(n)));
@@ -141,7 +150,7 @@ export function OrgTree({ units, selected, filter }: OrgTreeProps) {
 
   const rendered = tree.map(renderNode).filter((x) => x !== null);
   return (
-    <nav aria-label={t('org.tree')}>
+    <nav aria-label={t('org.tree')} ref={navRef}>
       {rendered.length > 0 ? <ul className="tree">{rendered}</ul> : <p className="status status-empty">{t('org.noMatch')}</p>}
     </nav>
   );

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { scrollIntoContainer } from './scrollIntoContainer.ts';
 import type { PlanSection } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ancestorKeys, buildSectionTree, type SectionNode } from '../sectionTree.ts';
@@ -20,6 +21,14 @@ export function SectionTree({ sections, selected, counts, totals, onSelect }: Se
   const tree = useMemo(() => buildSectionTree(sections), [sections]);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
   const forcedOpen = useMemo(() => new Set(selected ? ancestorKeys(sections, selected) : []), [sections, selected]);
+
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = navRef.current;
+    if (!nav || selected === null) return;
+    const el = nav.querySelector(`[data-testid="section-node"][data-key="${CSS.escape(selected)}"]`);
+    scrollIntoContainer(el, nav.closest('.split-side'));
+  }, [selected]);
 
   const isOpen = (n: SectionNode) => overrides.get(n.section.key) ?? (forcedOpen.has(n.section.key) || n.depth < OPEN_DEPTH);
   const toggle = (n: SectionNode) => setOverrides((m) => new Map(m).set(n.section.key, !isOpen(n)));
@@ -68,7 +77,7 @@ export function SectionTree({ sections, selected, counts, totals, onSelect }: Se
   };
 
   return (
-    <nav className="section-tree" aria-label={t('plan.contents')}>
+    <nav className="section-tree" aria-label={t('plan.contents')} ref={navRef}>
       <h2 className="panel-title">{t('plan.contents')}</h2>
       <p className="panel-note">{t('plan.countLegend')}</p>
       <ul className="tree">

@@ -4,6 +4,12 @@ import { describeTargetValue, withUnit } from '../i18n/targetWording.ts';
 import { href } from '../router.ts';
 import { QuoteBlock } from './QuoteBlock.tsx';
 
+/** "plan:key" → "key" for targets of the same plan; other plans keep their prefix. */
+function conflictLabel(ref: string, planId: string): string {
+  const at = ref.indexOf(':');
+  return at > 0 && ref.slice(0, at) === planId ? ref.slice(at + 1) : ref;
+}
+
 interface TargetCardProps {
   target: Target;
   indicatorName?: (code: string) => string | undefined;
@@ -49,7 +55,9 @@ export function TargetCard({ target, indicatorName, context, showSection = false
           <span>
             {target.note && <span className="conflict-text">{target.note}</span>}
             <span className="conflict-keys">
-              {t('target.conflictWith', { keys: target.conflictsWith.join(t('common.listSeparator')) })}
+              {t('target.conflictWith', {
+                keys: target.conflictsWith.map((k) => conflictLabel(k, target.planId)).join(t('common.listSeparator')),
+              })}
             </span>
           </span>
         </p>

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server.ts';
+import { getJson, startTestServer } from '../support/server.ts';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
+
+describe('web shell in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    server = await startTestServer({ kind: 'pglite', dataDir: 'memory://' });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the plan browser and shows the FTZ 2025 trade target with its quoted source', async () => {
+    await page.goto(`${server.url}/#/plans`);
+    await page.getByTestId('plan-item').first().waitFor();
+    assert.equal(await page.getByTestId('plan-item').count(), 5);
+    await page.getByTestId('plan-item').filter({ hasText: '自由贸易试验区' }).getByRole('link').first().click();
+    await page.waitForURL(/#\/plans\/yunnan-ftz-2021-2025/);
+    const card = page.getByTestId('target-card').filter({ hasText: '2675.78' });
+    await card.waitFor();
+    const quote = await card.getByTestId('target-quote').innerText();
+    assert.match(quote.replace(/\s+/g, ''), /进出口额达到2675\.78亿元/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-browser-ftz.png'), fullPage: false });
+  });
+
+  it('shows the bonded zone’s conflicting targets and the PPRD tasks with lead units', async () => {
+    await page.goto(`${server.url}/#/plans/kunming-bonded-zone-2021-2025`);
+    await page.getByTestId('target-card').first().waitFor();
+    assert.ok((await page.getByTestId('target-card').filter({ hasText: '冲突' }).count()) >= 2);
+    await page.goto(`${server.url}/#/plans/yunnan-pprd-2016`);
+    const task = page.getByTestId('task-card').first();
+    await task.waitFor();
+    assert.match(await task.innerText(), /省发展改革委/);
+    const { body } = await getJson<{ total: number }>(server.url, '/api/v1/tasks?plan=yunnan-pprd-2016&limit=1');
+    assert.ok(body.total >= 40);
+  });
+
+  it('shows a zone profile from the org-unit tree, the indicator catalogue, and switches to English', async () => {
+    await page.goto(`${server.url}/#/org-units/FTZ-HH`);
+    const profile = page.getByTestId('zone-profile');
+    await profile.waitFor();
+    assert.match(await profile.innerText(), /14\.12/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'zone-profile.png') });
+    await page.goto(`${server.url}/#/indicators`);
+    await page.getByTestId('indicator-row').first().waitFor();
+    assert.ok((await page.getByTestId('indicator-row').count()) > 50);
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.locator('body').innerText(), /Indicator/i);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'indicators-en.png') });
+  });
+});
