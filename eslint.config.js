@@ -26,6 +26,7 @@ export default tseslint.config(
   {
     // The domain core stays pure: no database, HTTP or file system.
     files: ['src/domain/**'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

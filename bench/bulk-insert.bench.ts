@@ -31,7 +31,7 @@ function* syntheticRows(units: number[], indicators: number[], count: number): G
             period_end: end,
             cumulative: false,
             origin: 'synthetic',
-            value: ((n * 7919) % 1_000_000 / 100).toFixed(2),
+            value: (((n * 7919) % 1_000_000) / 100).toFixed(2),
             status: 'approved',
             source_plan_id: null,
             source_quote: null,
@@ -40,7 +40,18 @@ function* syntheticRows(units: number[], indicators: number[], count: number): G
     }
 }
 
-const COLUMNS = ['org_unit_id', 'indicator_id', 'period', 'period_kind', 'period_start', 'period_end', 'cumulative', 'origin', 'value', 'status'] as const;
+const COLUMNS = [
+  'org_unit_id',
+  'indicator_id',
+  'period',
+  'period_kind',
+  'period_start',
+  'period_end',
+  'cumulative',
+  'origin',
+  'value',
+  'status',
+] as const;
 
 /**
  * 1,000,000 data values through the platform's write path (repository upsert, batched, one
@@ -75,7 +86,11 @@ export async function bulkInsert(count: number) {
       await upsertDataValues(trx, batch);
     });
     const oursMs = performance.now() - t0;
-    const stored = await database.db.selectFrom('data_value').select((eb) => eb.fn.countAll<number>().as('n')).where('origin', '=', 'synthetic').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('data_value')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('origin', '=', 'synthetic')
+      .executeTakeFirstOrThrow();
 
     await database.exec(`DELETE FROM data_value WHERE origin = 'synthetic'`);
     await database.exec('VACUUM data_value');
@@ -93,7 +108,8 @@ export async function bulkInsert(count: number) {
     }
     const copyMs = performance.now() - t1;
     return {
-      description: 'data values inserted through the repository write path (batched upsert in one transaction) vs raw COPY of the same rows',
+      description:
+        'data values inserted through the repository write path (batched upsert in one transaction) vs raw COPY of the same rows',
       rows: count,
       storedRows: Number(stored.n),
       oursMs: Math.round(oursMs),

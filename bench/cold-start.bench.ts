@@ -34,16 +34,24 @@ export async function coldStart() {
     const dir = await mkdtemp(path.join(tmpdir(), 'plantrack-bench-'));
     const port = String(3950 + i);
     ours.push(
-      await timeUntil([BIN, 'serve'], { PORT: port, PLANTRACK_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' }, async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/plans`);
-        return res.status === 200 && ((await res.json()) as { total: number }).total === 5;
-      }),
+      await timeUntil(
+        [BIN, 'serve'],
+        { PORT: port, PLANTRACK_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' },
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/api/v1/plans`);
+          return res.status === 200 && ((await res.json()) as { total: number }).total === 5;
+        },
+      ),
     );
     const script = `import { PGlite } from '@electric-sql/pglite'; import http from 'node:http';
       const db = new PGlite(${JSON.stringify(path.join(dir, 'raw'))}); await db.query('select 1');
       http.createServer((q, s) => db.query('select 1').then(() => s.end('ok'))).listen(${Number(port) + 10});`;
     baseline.push(
-      await timeUntil(['--input-type=module', '-e', script], {}, async () => (await fetch(`http://127.0.0.1:${Number(port) + 10}/`)).ok),
+      await timeUntil(
+        ['--input-type=module', '-e', script],
+        {},
+        async () => (await fetch(`http://127.0.0.1:${Number(port) + 10}/`)).ok,
+      ),
     );
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,13 @@ import type { LoadedDefinitions } from '../src/dataset/load-definition-files.ts'
 import { formatDefinitionError } from '../src/domain/plan-definition/definition-error.ts';
 import { compactForMatch } from '../src/domain/text/normalise.ts';
 
-const PLAN_IDS = ['yunnan-ftz-2021-2025', 'yunnan-regional-2021-2025', 'yunnan-parks-2021-2025', 'kunming-bonded-zone-2021-2025', 'yunnan-pprd-2016'];
+const PLAN_IDS = [
+  'yunnan-ftz-2021-2025',
+  'yunnan-regional-2021-2025',
+  'yunnan-parks-2021-2025',
+  'kunming-bonded-zone-2021-2025',
+  'yunnan-pprd-2016',
+];
 
 describe('curated dataset of the five plans', () => {
   let loaded: LoadedDefinitions;
@@ -17,7 +23,13 @@ describe('curated dataset of the five plans', () => {
 
   it('validates against the schemas and references with no error', () => {
     assert.deepEqual(loaded.errors.map(formatDefinitionError), []);
-    assert.deepEqual(loaded.files.map((f) => f.definition.plan?.id).filter(Boolean).sort(), [...PLAN_IDS].sort());
+    assert.deepEqual(
+      loaded.files
+        .map((f) => f.definition.plan?.id)
+        .filter(Boolean)
+        .sort(),
+      [...PLAN_IDS].sort(),
+    );
   });
 
   it('quotes every target, task, actual, unit and group verbatim from the normalised source text', () => {
@@ -38,7 +50,9 @@ describe('curated dataset of the five plans', () => {
   });
 
   it('has the FTZ 2025 import/export target of 2675.78亿元 with its 2020 baseline', () => {
-    const t = plan('yunnan-ftz-2021-2025').definition.targets.find((x) => x.indicator === 'TRADE_TOTAL' && x.target.year === 2025);
+    const t = plan('yunnan-ftz-2021-2025').definition.targets.find(
+      (x) => x.indicator === 'TRADE_TOTAL' && x.target.year === 2025,
+    );
     assert.ok(t);
     assert.equal(t.target.value, '2675.78');
     assert.equal(t.baseline?.year, 2020);
@@ -65,7 +79,11 @@ describe('curated dataset of the five plans', () => {
     assert.equal(zones.length, 62);
     for (const z of zones) {
       assert.ok(z.zone?.prefecture && z.zone.kind && z.zone.level, z.code);
-      assert.equal(z.zone.level, levels.find((g) => g.members.includes(z.code))!.code === 'zones-national' ? 'national' : 'provincial', z.code);
+      assert.equal(
+        z.zone.level,
+        levels.find((g) => g.members.includes(z.code))!.code === 'zones-national' ? 'national' : 'provincial',
+        z.code,
+      );
     }
   });
 
@@ -79,7 +97,8 @@ describe('curated dataset of the five plans', () => {
     const units = new Map(loaded.files.flatMap((f) => f.definition.orgUnits).map((u) => [u.code, u]));
     const blocs = loaded.files.flatMap((f) => f.definition.groups).filter((g) => g.kind === 'bloc');
     assert.equal(blocs.length, 4);
-    const prefectureOf = (code: string): string => (units.get(code)?.kind === 'prefecture' ? code : prefectureOf(units.get(code)!.parent!));
+    const prefectureOf = (code: string): string =>
+      units.get(code)?.kind === 'prefecture' ? code : prefectureOf(units.get(code)!.parent!);
     const covered = new Set(blocs.flatMap((b) => b.members).map(prefectureOf));
     const all = [...units.values()].filter((u) => u.kind === 'prefecture').map((u) => u.code);
     assert.deepEqual([...covered].sort(), all.sort());

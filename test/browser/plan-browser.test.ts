@@ -63,7 +63,7 @@ describe('web shell in Chromium', () => {
     await page.getByTestId('indicator-row').first().waitFor();
     assert.ok((await page.getByTestId('indicator-row').count()) > 50);
     await page.getByTestId('lang-switch').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('html[lang="en"]');
     assert.match(await page.locator('body').innerText(), /Indicator/i);
     await page.screenshot({ path: path.join(ARTIFACTS, 'indicators-en.png') });
   });

@@ -96,7 +96,10 @@ for (const kind of DATABASE_KINDS) {
     it('rejects a bad YAML file whole, listing every error, and changes nothing', async () => {
       const bad = GOOD_PLAN.replace('id: demo-city-2021-2025', 'id: demo-bad-2025')
         .replace('indicator: TRADE_TOTAL', 'indicator: NO_SUCH_INDICATOR')
-        .replace('orgUnit: YN-KM\n    target: { year: 2025, comparator: range', 'orgUnit: YN-NOWHERE\n    target: { year: 2025, comparator: range')
+        .replace(
+          'orgUnit: YN-KM\n    target: { year: 2025, comparator: range',
+          'orgUnit: YN-NOWHERE\n    target: { year: 2025, comparator: range',
+        )
         .replace('"建设开放平台(省商务厅牵头)"', '"这句话不在原文中"');
       const file = path.join(dir, 'bad.yaml');
       await writeFile(file, bad);
@@ -104,7 +107,11 @@ for (const kind of DATABASE_KINDS) {
       const loaded = await loadDefinitionFile(file);
       const result = await importDefinitions(t.database, loaded.files);
       assert.ok(!result.ok);
-      assert.deepEqual(result.errors.map((e) => e.field).sort(), ['targets.0.indicator', 'targets.1.orgUnit', 'tasks.0.source.quote']);
+      assert.deepEqual(result.errors.map((e) => e.field).sort(), [
+        'targets.0.indicator',
+        'targets.1.orgUnit',
+        'tasks.0.source.quote',
+      ]);
       assert.deepEqual(await snapshot(t.database), before_);
     });
 
@@ -112,16 +119,44 @@ for (const kind of DATABASE_KINDS) {
       const loaded = await loadDefinitionFile(path.join(dir, 'good.yaml'));
       const again = await importDefinitions(t.database, loaded.files);
       assert.ok(!again.ok);
-      assert.deepEqual(again.errors.map((e) => e.field), ['plan.id']);
+      assert.deepEqual(
+        again.errors.map((e) => e.field),
+        ['plan.id'],
+      );
       const replaced = await importDefinitions(t.database, loaded.files, { replace: true });
       assert.ok(replaced.ok);
     });
 
     it('imports the .xlsx template filled in, and reports sheet, row and column for bad rows', async () => {
-      const good = { key: 'x1', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', baselineYear: 2020, baselineValue: 1234.5, targetYear: 2025, comparator: 'annual_growth', rate: 8.5, quote: '进出口总额年均增长8.5%' };
+      const good = {
+        key: 'x1',
+        indicator: 'TRADE_TOTAL',
+        orgUnit: 'YN-KM',
+        baselineYear: 2020,
+        baselineValue: 1234.5,
+        targetYear: 2025,
+        comparator: 'annual_growth',
+        rate: 8.5,
+        quote: '进出口总额年均增长8.5%',
+      };
       const badRows: Record<string, string | number>[] = [
-        { key: 'x2', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', targetYear: 2025, comparator: 'at_least', quote: '进出口总额年均增长8.5%' },
-        { key: 'x3', indicator: 'TRADE_TOTAL', orgUnit: 'YN-KM', targetYear: 'soon', comparator: 'at_least', value: 1, quote: '进出口总额年均增长8.5%' },
+        {
+          key: 'x2',
+          indicator: 'TRADE_TOTAL',
+          orgUnit: 'YN-KM',
+          targetYear: 2025,
+          comparator: 'at_least',
+          quote: '进出口总额年均增长8.5%',
+        },
+        {
+          key: 'x3',
+          indicator: 'TRADE_TOTAL',
+          orgUnit: 'YN-KM',
+          targetYear: 'soon',
+          comparator: 'at_least',
+          value: 1,
+          quote: '进出口总额年均增长8.5%',
+        },
       ];
       const bad = await loadDefinitionFile(await workbookFile(dir, 'bad.xlsx', 'demo-xlsx-2025', [good, ...badRows]));
       assert.deepEqual(
@@ -146,10 +181,22 @@ for (const kind of DATABASE_KINDS) {
 }
 
 /** Fills the shipped template the way a planner would and saves it. */
-async function workbookFile(dir: string, name: string, planId: string, targetRows: Record<string, string | number>[]): Promise<string> {
+async function workbookFile(
+  dir: string,
+  name: string,
+  planId: string,
+  targetRows: Record<string, string | number>[],
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writePlanTemplate()) as unknown as ArrayBuffer);
-  const values: Record<string, string | number> = { id: planId, title: '表格规划', issuer: '示范政府', periodStart: 2021, periodEnd: 2025, sourceFile: 'demo-source.txt' };
+  const values: Record<string, string | number> = {
+    id: planId,
+    title: '表格规划',
+    issuer: '示范政府',
+    periodStart: 2021,
+    periodEnd: 2025,
+    sourceFile: 'demo-source.txt',
+  };
   wb.getWorksheet('规划 Plan')!.eachRow((row, n) => {
     if (n > 1) row.getCell(2).value = values[String(row.getCell(1).value)] ?? null;
   });

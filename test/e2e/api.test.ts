@@ -60,17 +60,31 @@ for (const kind of DATABASE_KINDS) {
       const first = await getJson<Page<Target>>(server.url, '/api/v1/targets?limit=7&offset=0');
       const second = await getJson<Page<Target>>(server.url, '/api/v1/targets?limit=7&offset=7');
       assert.equal(first.body.total, all.body.total);
-      assert.deepEqual([...first.body.items, ...second.body.items].map((t) => t.key), all.body.items.slice(0, 14).map((t) => t.key));
-      const sections = await getJson<Page<{ key: string; parentKey: string | null }>>(server.url, '/api/v1/plans/yunnan-ftz-2021-2025/sections');
-      const root = sections.body.items.find((s) => s.parentKey === null && sections.body.items.some((c) => c.parentKey === s.key))!;
+      assert.deepEqual(
+        [...first.body.items, ...second.body.items].map((t) => t.key),
+        all.body.items.slice(0, 14).map((t) => t.key),
+      );
+      const sections = await getJson<Page<{ key: string; parentKey: string | null }>>(
+        server.url,
+        '/api/v1/plans/yunnan-ftz-2021-2025/sections',
+      );
+      const root = sections.body.items.find(
+        (s) => s.parentKey === null && sections.body.items.some((c) => c.parentKey === s.key),
+      )!;
       const scoped = await getJson<Page<Target>>(server.url, `/api/v1/targets?plan=yunnan-ftz-2021-2025&section=${root.key}`);
       assert.equal(scoped.status, 200);
-      const missing = await getJson<{ error: { code: string } }>(server.url, '/api/v1/targets?plan=yunnan-ftz-2021-2025&section=nope');
+      const missing = await getJson<{ error: { code: string } }>(
+        server.url,
+        '/api/v1/targets?plan=yunnan-ftz-2021-2025&section=nope',
+      );
       assert.equal(missing.status, 404);
     });
 
     it('exposes the bonded zone’s conflicting 2025 targets from both sides', async () => {
-      const { body } = await getJson<Page<Target>>(server.url, '/api/v1/targets?plan=kunming-bonded-zone-2021-2025&indicator=TRADE_TOTAL');
+      const { body } = await getJson<Page<Target>>(
+        server.url,
+        '/api/v1/targets?plan=kunming-bonded-zone-2021-2025&indicator=TRADE_TOTAL',
+      );
       const conflicted = body.items.filter((t) => t.conflictsWith.length > 0);
       assert.ok(conflicted.length >= 2);
       for (const t of conflicted)
@@ -95,12 +109,18 @@ for (const kind of DATABASE_KINDS) {
       const groups = await getJson<Page<{ kind: string }>>(server.url, '/api/v1/groups?kind=bloc');
       assert.equal(groups.body.total, 4);
       const indicators = await getJson<Page<{ code: string }>>(server.url, '/api/v1/indicators?q=外贸进出口');
-      assert.ok(indicators.body.items.some((i) => i.code === 'TRADE_TOTAL'), 'found by synonym');
+      assert.ok(
+        indicators.body.items.some((i) => i.code === 'TRADE_TOTAL'),
+        'found by synonym',
+      );
       const values = await getJson<Page<{ value: string; status: string; origin: string }>>(
         server.url,
         '/api/v1/data-values?indicator=TRADE_TOTAL&orgUnit=YN-FTZ&from=2020&to=2020',
       );
-      assert.deepEqual(values.body.items.map((v) => [v.value, v.status, v.origin]), [['717.9', 'approved', 'plan']]);
+      assert.deepEqual(
+        values.body.items.map((v) => [v.value, v.status, v.origin]),
+        [['717.9', 'approved', 'plan']],
+      );
     });
 
     it('answers bad requests with consistent JSON errors', async () => {
@@ -119,7 +139,15 @@ for (const kind of DATABASE_KINDS) {
     it('serves the OpenAPI document generated from the route schemas', async () => {
       const { status, body } = await getJson<{ openapi: string; paths: Record<string, unknown> }>(server.url, '/api/docs/json');
       assert.equal(status, 200);
-      for (const p of ['/api/v1/plans', '/api/v1/targets', '/api/v1/tasks', '/api/v1/org-units', '/api/v1/groups', '/api/v1/indicators', '/api/v1/data-values'])
+      for (const p of [
+        '/api/v1/plans',
+        '/api/v1/targets',
+        '/api/v1/tasks',
+        '/api/v1/org-units',
+        '/api/v1/groups',
+        '/api/v1/indicators',
+        '/api/v1/data-values',
+      ])
         assert.ok(p in body.paths, p);
     });
   });

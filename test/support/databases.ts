@@ -30,7 +30,10 @@ export async function createEmptyPostgres(): Promise<{ config: { kind: 'postgres
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  return { config: { kind: 'postgres', url: url.toString() }, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    config: { kind: 'postgres', url: url.toString() },
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 async function createPostgres(): Promise<TestDatabase> {
@@ -63,7 +66,21 @@ export async function createTestDatabase(kind: (typeof DATABASE_KINDS)[number]):
 
 /** Row counts and a content hash of every table, to prove that a rejected import changed nothing. */
 export async function snapshot(database: Database): Promise<Record<string, string>> {
-  const tables = ['org_unit', 'org_group', 'org_group_member', 'indicator', 'plan', 'plan_source', 'plan_section', 'target', 'target_trajectory', 'target_conflict', 'task', 'task_unit', 'data_value'];
+  const tables = [
+    'org_unit',
+    'org_group',
+    'org_group_member',
+    'indicator',
+    'plan',
+    'plan_source',
+    'plan_section',
+    'target',
+    'target_trajectory',
+    'target_conflict',
+    'task',
+    'task_unit',
+    'data_value',
+  ];
   const out: Record<string, string> = {};
   for (const t of tables) {
     const r = await sql<{ n: number; h: string | null }>`select count(*)::int as n,

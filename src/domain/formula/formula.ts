@@ -31,7 +31,9 @@ export function parseFormula(text: string): FormulaNode {
     const at = TOKEN.lastIndex + rest.length - rest.trimStart().length;
     const m = TOKEN.exec(text);
     if (!m) throw new FormulaError(`unexpected character at ${at + 1}`, `第${at + 1}个字符无法识别`, at);
-    tokens.push(m[1] ? { text: m[1], kind: 'number', at } : m[2] ? { text: m[2], kind: 'ref', at } : { text: m[3]!, kind: 'op', at });
+    tokens.push(
+      m[1] ? { text: m[1], kind: 'number', at } : m[2] ? { text: m[2], kind: 'ref', at } : { text: m[3]!, kind: 'op', at },
+    );
   }
   let i = 0;
   const peek = () => tokens[i];

@@ -82,7 +82,11 @@ export const targetSchema = z
     trajectory: z.array(z.strictObject({ year: year(), value: decimal() })).default([]),
     /** Keys of targets in any loaded plan that state a different figure for the same thing. */
     conflictsWith: z
-      .array(z.string().regex(/^([A-Za-z0-9][A-Za-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$/, 'write key, or planId:key for another plan'))
+      .array(
+        z
+          .string()
+          .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$/, 'write key, or planId:key for another plan'),
+      )
       .default([]),
     note: optionalText(),
     source: sourceSchema,

@@ -65,11 +65,23 @@ indicators:
   });
 
   it('lets a file refer to codes already in the database and refuses an existing plan id', () => {
-    const plan = file('p.yaml', `plan: { id: p, title: t, issuer: i, periodStart: 2021, periodEnd: 2025 }
-targets: [{ key: t1, indicator: OLD, orgUnit: OLD-UNIT, conflictsWith: ['q:x'], target: { year: 2025, comparator: qualitative, text: 提升 }, source: { quote: x } }]`);
-    const known = { orgUnits: new Set(['OLD-UNIT']), groups: new Set<string>(), indicators: new Set(['OLD']), targetKeys: new Set(['q:x']), planIds: new Set<string>() };
+    const plan = file(
+      'p.yaml',
+      `plan: { id: p, title: t, issuer: i, periodStart: 2021, periodEnd: 2025 }
+targets: [{ key: t1, indicator: OLD, orgUnit: OLD-UNIT, conflictsWith: ['q:x'], target: { year: 2025, comparator: qualitative, text: 提升 }, source: { quote: x } }]`,
+    );
+    const known = {
+      orgUnits: new Set(['OLD-UNIT']),
+      groups: new Set<string>(),
+      indicators: new Set(['OLD']),
+      targetKeys: new Set(['q:x']),
+      planIds: new Set<string>(),
+    };
     assert.deepEqual(checkReferences([plan], known), []);
     const errors = checkReferences([plan], { ...known, planIds: new Set(['p']) });
-    assert.deepEqual(errors.map((e) => e.field), ['plan.id']);
+    assert.deepEqual(
+      errors.map((e) => e.field),
+      ['plan.id'],
+    );
   });
 });

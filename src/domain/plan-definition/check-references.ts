@@ -110,7 +110,8 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
     const checkFormula = (field: string, self: string, formula: string) => {
       try {
         for (const ref of formulaReferences(parseFormula(formula))) {
-          if (ref === self) errors.push({ file: name, field, message: 'formula refers to its own indicator', messageZh: '公式引用了指标自身' });
+          if (ref === self)
+            errors.push({ file: name, field, message: 'formula refers to its own indicator', messageZh: '公式引用了指标自身' });
           else if (!indicators.has(ref)) missing(name, field, 'indicator', ref);
         }
       } catch (err) {

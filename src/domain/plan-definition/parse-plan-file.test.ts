@@ -44,7 +44,10 @@ targets:
 `);
     assert.ok(!r.ok);
     const fields = r.errors.map((e) => e.field).sort();
-    assert.deepEqual(fields, ['targets.0.orgUnit', 'targets.0.target.value', 'targets.1', 'targets.1.key', 'targets.1.target.comparator'].sort());
+    assert.deepEqual(
+      fields,
+      ['targets.0.orgUnit', 'targets.0.target.value', 'targets.1', 'targets.1.key', 'targets.1.target.comparator'].sort(),
+    );
     for (const e of r.errors) assert.ok(e.message.length > 0 && e.messageZh.length > 0);
   });
 

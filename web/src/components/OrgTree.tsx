@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { scrollIntoContainer } from './scrollIntoContainer.ts';
+import { revealInContainer } from './scrollIntoContainer.ts';
 import type { OrgUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -102,8 +102,10 @@ export function OrgTree({ units, selected, filter }: OrgTreeProps) {
   useEffect(() => {
     const nav = navRef.current;
     if (!nav || selected === null) return;
-    const el = nav.querySelector(`[data-testid="org-node"][data-code="${CSS.escape(selected)}"]`);
-    scrollIntoContainer(el, nav.closest('.split-side'));
+    return revealInContainer(
+      () => nav.querySelector(`[data-testid="org-node"][data-code="${CSS.escape(selected)}"]`),
+      () => nav.closest('.split-side'),
+    );
   }, [selected]);
 
   const isOpen = (n: OrgNode) =>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { scrollIntoContainer } from './scrollIntoContainer.ts';
+import { revealInContainer } from './scrollIntoContainer.ts';
 import type { PlanSection } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ancestorKeys, buildSectionTree, type SectionNode } from '../sectionTree.ts';
@@ -26,8 +26,10 @@ export function SectionTree({ sections, selected, counts, totals, onSelect }: Se
   useEffect(() => {
     const nav = navRef.current;
     if (!nav || selected === null) return;
-    const el = nav.querySelector(`[data-testid="section-node"][data-key="${CSS.escape(selected)}"]`);
-    scrollIntoContainer(el, nav.closest('.split-side'));
+    return revealInContainer(
+      () => nav.querySelector(`[data-testid="section-node"][data-key="${CSS.escape(selected)}"]`),
+      () => nav.closest('.split-side'),
+    );
   }, [selected]);
 
   const isOpen = (n: SectionNode) => overrides.get(n.section.key) ?? (forcedOpen.has(n.section.key) || n.depth < OPEN_DEPTH);
