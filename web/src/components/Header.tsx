@@ -37,7 +37,7 @@ export function Header({ current }: { current: string | undefined }) {
           className="lang-switch"
           data-testid="lang-switch"
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          aria-label={t('lang.switchLabel')}
+          title={t('lang.switchLabel')}
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         >
           {t('lang.switch')}
