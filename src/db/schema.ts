@@ -181,4 +181,69 @@ export interface DB {
   task_unit: TaskUnitTable;
   data_value: DataValueTable;
   schema_migration: SchemaMigrationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_unit_id: number | null;
+  password_hash: string;
+  is_demo: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  scope_org_unit_id: number | null;
+  scope_plan_ids: string[] | null;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  created_at: Generated<Timestamp>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<number, number, never>;
+  at: ColumnType<Date, Date, never>;
+  actor_user_id: number | null;
+  actor: string;
+  via: string;
+  token_id: number | null;
+  ip: string | null;
+  action: string;
+  entity: string;
+  entity_key: string;
+  before: ColumnType<unknown, string | null, never>;
+  after: ColumnType<unknown, string | null, never>;
+  prev_hash: string;
+  hash: string;
 }

@@ -80,7 +80,7 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
   );
 
   if (existsSync(WEB_DIST_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false });
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR });
     // The web app routes with the URL hash; any unknown non-API path gets the shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) {

@@ -12,7 +12,7 @@ import { TaskCard } from './TaskCard.tsx';
 import { useIncremental } from './useIncremental.ts';
 
 const ZONE_KINDS = new Set(['development_zone', 'ftz', 'ftz_area', 'linkage_zone', 'bonded_zone']);
-const PAGE_SIZE = 30;
+const PAGE_SIZE = 100;
 
 export function isZone(u: Pick<OrgUnit, 'kind' | 'zone'>): boolean {
   return u.zone !== null || ZONE_KINDS.has(u.kind);

@@ -14,7 +14,7 @@ import { href, navigate } from '../router.ts';
 import { ancestorKeys, descendantKeys } from '../sectionTree.ts';
 import { reflowParagraphs } from '../text/reflow.ts';
 
-const PAGE_SIZE = 40;
+const PAGE_SIZE = 100;
 /** Height of the sticky header plus a little air. */
 const HEADER_OFFSET = 72;
 

@@ -1,0 +1,44 @@
+import { ACTION_ROLES, type Action, type RoleGrant } from './roles.ts';
+
+/** The org-unit tree as parent links, enough to decide whether a unit lies in a subtree. */
+export type ParentOf = (code: string) => string | null | undefined;
+
+/** What a request touches: an org unit and/or a plan. Absent means "not tied to one". */
+export interface Resource {
+  orgUnit?: string;
+  plan?: string;
+}
+
+export function isInSubtree(unit: string, root: string, parentOf: ParentOf): boolean {
+  const seen = new Set<string>();
+  for (let u: string | null | undefined = unit; u; u = parentOf(u)) {
+    if (u === root) return true;
+    if (seen.has(u)) return false; // a cycle in bad data never loops forever
+    seen.add(u);
+  }
+  return false;
+}
+
+function grantCovers(grant: RoleGrant, resource: Resource, parentOf: ParentOf): boolean {
+  if (resource.plan !== undefined && grant.scopePlans !== null && !grant.scopePlans.includes(resource.plan)) return false;
+  if (grant.scopeOrgUnit === null) return true;
+  // An action not tied to one unit (e.g. list plans) is allowed for a scoped grant; lists are
+  // then filtered to the scope. An action on one unit needs that unit inside the subtree.
+  if (resource.orgUnit === undefined) return true;
+  return isInSubtree(resource.orgUnit, grant.scopeOrgUnit, parentOf);
+}
+
+/** Decides whether some grant allows the action on the resource. Pure: no I/O. */
+export function authorize(grants: readonly RoleGrant[], action: Action, resource: Resource, parentOf: ParentOf): boolean {
+  const roles = ACTION_ROLES[action];
+  return grants.some((g) => roles.includes(g.role) && grantCovers(g, resource, parentOf));
+}
+
+/**
+ * Org-unit subtrees whose data the user may read: null = everything. Used to filter lists so
+ * that a 红河州 reporter sees only 红河州 units.
+ */
+export function readableRoots(grants: readonly RoleGrant[]): string[] | null {
+  if (grants.some((g) => g.scopeOrgUnit === null)) return null;
+  return [...new Set(grants.map((g) => g.scopeOrgUnit!))];
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { AuditEntry } from '../domain/audit/hash-chain.ts';
+import type { Executor } from './transaction.ts';
+
+// Serialises appends so that each entry links to the one before it.
+const AUDIT_LOCK = 7_400_114;
+
+export async function lockAuditChain(db: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(db);
+}
+
+export async function lastAuditHash(db: Executor): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.hash;
+}
+
+export async function nextAuditId(db: Executor): Promise<number> {
+  const r = await sql<{ id: string | number }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(db);
+  return Number(r.rows[0]!.id);
+}
+
+export async function insertAuditEntry(db: Executor, e: AuditEntry, hash: string): Promise<void> {
+  await sql`insert into audit_log (id, at, actor_user_id, actor, via, token_id, ip, action, entity, entity_key, before, after, prev_hash, hash)
+    overriding system value values (${e.id}, ${e.at}, ${e.actorUserId}, ${e.actor}, ${e.via}, ${e.tokenId}, ${e.ip}, ${e.action},
+    ${e.entity}, ${e.entityKey}, ${e.before === null ? null : JSON.stringify(e.before)}::jsonb,
+    ${e.after === null ? null : JSON.stringify(e.after)}::jsonb, ${e.prevHash}, ${hash})`.execute(db);
+}
+
+type AuditRow = Awaited<ReturnType<typeof selectAudit>>[number];
+function selectAudit(db: Executor) {
+  return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+}
+
+export function toEntry(r: AuditRow): AuditEntry & { hash: string } {
+  return {
+    id: Number(r.id),
+    at: r.at.toISOString(),
+    actorUserId: r.actor_user_id,
+    actor: r.actor,
+    via: r.via as AuditEntry['via'],
+    tokenId: r.token_id,
+    ip: r.ip,
+    action: r.action,
+    entity: r.entity,
+    entityKey: r.entity_key,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/** Streams the chain in id order, a page at a time, so verifying a long log stays in bounded memory. */
+export async function* auditEntries(db: Executor, pageSize = 5000): AsyncGenerator<AuditEntry & { hash: string }> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    for (const r of rows) yield toEntry(r);
+    if (rows.length < pageSize) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
+export async function auditHistory(db: Executor, entity: string, entityKey: string, limit: number) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_key', '=', entityKey)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toEntry);
+}

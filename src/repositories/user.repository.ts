@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Role, RoleGrant } from '../domain/access/roles.ts';
+import type { Executor } from './transaction.ts';
+
+export async function findUserByUsername(db: Executor, username: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('org_unit as o', 'o.id', 'u.org_unit_id')
+    .selectAll('u')
+    .select(['o.code as org_unit_code', 'o.name as org_unit_name'])
+    .where('u.username', '=', username)
+    .executeTakeFirst();
+}
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserByUsername>>>;
+
+export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('org_unit as o', 'o.id', 'u.org_unit_id')
+    .selectAll('u')
+    .select(['o.code as org_unit_code', 'o.name as org_unit_name'])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function grantsOf(db: Executor, userId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .selectFrom('user_role as r')
+    .leftJoin('org_unit as o', 'o.id', 'r.scope_org_unit_id')
+    .select(['r.role', 'o.code', 'r.scope_plan_ids'])
+    .where('r.user_id', '=', userId)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, scopeOrgUnit: r.code, scopePlans: r.scope_plan_ids }));
+}
+
+export async function insertUser(
+  db: Executor,
+  u: { username: string; displayName: string; orgUnitId: number | null; passwordHash: string; isDemo: boolean },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({ username: u.username, display_name: u.displayName, org_unit_id: u.orgUnitId, password_hash: u.passwordHash, is_demo: u.isDemo })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertGrant(db: Executor, userId: number, g: { role: Role; scopeOrgUnitId: number | null; scopePlans: string[] | null }) {
+  await db
+    .insertInto('user_role')
+    .values({ user_id: userId, role: g.role, scope_org_unit_id: g.scopeOrgUnitId, scope_plan_ids: g.scopePlans })
+    .execute();
+}
+
+export async function countAdmins(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('user_role')
+    .select(sql<number>`count(distinct user_id)::int`.as('n'))
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+export async function recordFailedLogin(db: Executor, userId: number, lockAfter: number, lockMinutes: number): Promise<void> {
+  await sql`update app_user set failed_logins = failed_logins + 1,
+      locked_until = case when failed_logins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
+    where id = ${userId}`.execute(db);
+}
+
+export async function resetFailedLogins(db: Executor, userId: number): Promise<void> {
+  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+}
+
+export async function listUsers(db: Executor, orgUnitIds: readonly number[] | null) {
+  let q = db
+    .selectFrom('app_user as u')
+    .leftJoin('org_unit as o', 'o.id', 'u.org_unit_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'o.code as org_unit_code', 'u.disabled_at', 'u.is_demo'])
+    .orderBy('u.id');
+  if (orgUnitIds) q = q.where('u.org_unit_id', 'in', orgUnitIds.length ? [...orgUnitIds] : [-1]);
+  return q.execute();
+}
