@@ -3,29 +3,53 @@ import type { AppConfig } from './config/env.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import type { RouteAccess } from './http/auth/access-control.ts';
 import { formatDefinitionError } from './domain/plan-definition/definition-error.ts';
+import { seedDemoAccounts } from './services/demo-accounts.service.ts';
 import { isEmpty, seedDataset } from './services/seed.service.ts';
+import { hasAdmin } from './services/user.service.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
+  routes: RouteAccess[];
   database: Database;
   url: string;
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations, loads the five plans into an empty database, listens. */
+export class NoAdministratorError extends Error {
+  constructor() {
+    super(
+      '数据库中还没有管理员。请先创建第一个管理员：npx plantrack user create --admin <用户名> --name <姓名> --password-stdin\n' +
+        'No administrator exists yet. Create the first one: npx plantrack user create --admin <username> --name <name> --password-stdin',
+    );
+  }
+}
+
+/**
+ * Brings a database to the state the platform needs: migrated, the five plans loaded into an empty
+ * database, and on the embedded demo the demo accounts. A PostgreSQL server must have an administrator.
+ */
+export async function prepareDatabase(database: Database, config: Pick<AppConfig, 'seedOnStart'>): Promise<void> {
+  await migrate(database);
+  if (config.seedOnStart && (await isEmpty(database))) {
+    const result = await seedDataset(database);
+    if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
+  }
+  if (database.kind === 'pglite') await seedDemoAccounts(database);
+  else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();
+}
+
+/** Opens the database, prepares it, and listens. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   try {
-    await migrate(database);
-    if (config.seedOnStart && (await isEmpty(database))) {
-      const result = await seedDataset(database);
-      if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
-    }
-    const app = await buildApp(database, config);
+    await prepareDatabase(database, config);
+    const { app, routes } = await buildApp(database, config);
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       app,
+      routes,
       database,
       url: address.replace('[::1]', 'localhost'),
       close: async () => {

@@ -2,6 +2,7 @@ import { loadConfig, type AppConfig } from '../config/env.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { formatDefinitionError } from '../domain/plan-definition/definition-error.ts';
+import { seedDemoAccounts } from '../services/demo-accounts.service.ts';
 import { isEmpty, seedDataset } from '../services/seed.service.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function withDatabase<T>(fn: (database: Database, config: AppConfig
       const seeded = await seedDataset(database);
       if (!seeded.ok) throw new Error(seeded.errors.map(formatDefinitionError).join('\n'));
     }
+    if (database.kind === 'pglite') await seedDemoAccounts(database);
     return await fn(database, config);
   } finally {
     await database.close();

@@ -1,14 +1,18 @@
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup.commands.ts';
 import { registerCatalogueCommands } from './commands/catalogue.commands.ts';
 import { registerCheckDataset } from './commands/check-dataset.command.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
+import { registerUserCommands } from './commands/user.commands.ts';
 
 const program = new Command('plantrack').description('PlanTrack 规划实施监测评估平台').showHelpAfterError();
 registerServerCommands(program);
 registerCatalogueCommands(program);
 registerImportPlan(program);
 registerCheckDataset(program);
+registerUserCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,6 +18,8 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Personal API token that CLI commands which write act with (plantrack user token). */
+  PLANTRACK_TOKEN: z.string().optional(),
   /** Largest request body accepted, in bytes. */
   PLANTRACK_BODY_LIMIT: z.coerce
     .number()
@@ -33,6 +35,7 @@ export type AppConfig = {
   seedOnStart: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   bodyLimit: number;
+  cliToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -52,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedOnStart: e.PLANTRACK_SEED_ON_START,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
+    cliToken: e.PLANTRACK_TOKEN,
   };
 }

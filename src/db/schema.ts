@@ -63,7 +63,7 @@ export interface PlanTable {
   issued_on: string | null;
   period_start: number;
   period_end: number;
-  imported_at: Generated<Timestamp>;
+  imported_at: Timestamp;
 }
 
 export interface PlanSourceTable {
@@ -158,12 +158,12 @@ export interface DataValueTable {
   version: Generated<number>;
   source_plan_id: string | null;
   source_quote: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface SchemaMigrationTable {
   name: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: Timestamp;
 }
 
 export interface DB {
@@ -198,7 +198,7 @@ export interface AppUserTable {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled_at: Date | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface UserRoleTable {
@@ -213,7 +213,7 @@ export interface UserSessionTable {
   id_hash: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Date;
   ip: string | null;
   user_agent: string | null;
@@ -225,7 +225,7 @@ export interface ApiTokenTable {
   name: string;
   token_hash: string;
   scopes: string[];
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Date | null;
   revoked_at: Date | null;
   last_used_at: Date | null;

@@ -14,25 +14,61 @@ import {
 import type { AppConfig } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildApp(database: Database, config: Pick<AppConfig, 'logLevel' | 'bodyLimit'>): Promise<FastifyInstance> {
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every API route with its access rule, as registered: the authorization matrix walks it. */
+  routes: RouteAccess[];
+}
+
+export async function buildApp(database: Database, config: Pick<AppConfig, 'logLevel' | 'bodyLimit'>): Promise<BuiltApp> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
+    trustProxy: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Plan files arrive as YAML (or JSON) text.
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  const routes: RouteAccess[] = [];
+  await app.register(accessControlPlugin, { database, routes });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
       return reply
         .status(err.status)
         .send({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } });
+    }
+    if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message: 'request body too large', messageZh: '请求内容过大' } });
+    }
+    if ((err as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type', messageZh: '不支持的内容类型' } });
+    }
+    if ((err as { statusCode?: number }).statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       return reply.status(400).send({
@@ -66,12 +102,14 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const deps = { database };
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: database.kind }));
+      api.get('/health', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+      await api.register(authRoutes(deps));
+      await api.register(adminRoutes(deps));
       await api.register(planRoutes(deps));
       await api.register(targetRoutes(deps));
       await api.register(catalogueRoutes(deps));
@@ -89,5 +127,5 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
       return reply.sendFile('index.html');
     });
   }
-  return app;
+  return { app, routes };
 }

@@ -27,6 +27,7 @@ export async function upsertDataValues(db: Executor, values: readonly NewDataVal
 }
 
 export interface DataValueFilter {
+  unitIds?: readonly number[] | null;
   indicator?: string;
   orgUnit?: string;
   origin?: string;
@@ -39,6 +40,7 @@ export async function listDataValues(db: Executor, f: DataValueFilter, page: { l
     .selectFrom('data_value as v')
     .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
     .innerJoin('org_unit as u', 'u.id', 'v.org_unit_id');
+  if (f.unitIds) q = q.where('v.org_unit_id', 'in', f.unitIds.length ? [...f.unitIds] : [-1]);
   if (f.indicator) q = q.where('i.code', '=', f.indicator);
   if (f.orgUnit) q = q.where('u.code', '=', f.orgUnit);
   if (f.origin) q = q.where('v.origin', '=', f.origin);

@@ -80,6 +80,8 @@ export async function upsertGroups(
 }
 
 export interface OrgUnitFilter {
+  /** Only these units (the caller's read scope); undefined or null = all. */
+  unitIds?: readonly number[] | null;
   kind?: string;
   parent?: string;
   q?: string;
@@ -113,6 +115,7 @@ export type OrgUnitRow = Awaited<ReturnType<ReturnType<typeof orgUnitQuery>['exe
 
 export async function listOrgUnits(db: Executor, f: OrgUnitFilter, page: { limit: number; offset: number }) {
   let q = orgUnitQuery(db);
+  if (f.unitIds) q = q.where('u.id', 'in', f.unitIds.length ? [...f.unitIds] : [-1]);
   if (f.kind) q = q.where('u.kind', '=', f.kind);
   if (f.parent) q = q.where('p.code', '=', f.parent);
   if (f.codes) q = q.where('u.code', 'in', f.codes.length ? [...f.codes] : ['']);
@@ -153,4 +156,26 @@ export async function listGroups(db: Executor) {
     .orderBy('u.id')
     .execute();
   return groups.map((g) => ({ ...g, members: members.filter((m) => m.group_id === g.id).map((m) => m.code) }));
+}
+
+/** Ids of every unit in the subtrees rooted at the given codes (roots included). */
+export async function subtreeUnitIds(db: Executor, roots: readonly string[]): Promise<number[]> {
+  if (roots.length === 0) return [];
+  const rows = await sql<{ id: number }>`
+    with recursive sub as (
+      select id from org_unit where code in (${sql.join(roots)})
+      union
+      select u.id from org_unit u join sub on u.parent_id = sub.id
+    ) select id from sub`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/** code → parent code for the whole tree, for authorization decisions. */
+export async function parentLinks(db: Executor): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.code', 'p.code as parent'])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.parent]));
 }

@@ -40,6 +40,8 @@ export async function allTargetRefs(db: Executor): Promise<Map<string, number>> 
 }
 
 export interface TargetFilter {
+  /** Read scope: targets of these units, or of groups with a member among them. */
+  unitIds?: readonly number[] | null;
   plan?: string;
   sectionIds?: readonly number[];
   indicator?: string;
@@ -60,6 +62,15 @@ function targetQuery(db: Executor) {
 
 export async function listTargets(db: Executor, f: TargetFilter, page: { limit: number; offset: number }) {
   let q = targetQuery(db);
+  if (f.unitIds) {
+    const ids = f.unitIds.length ? [...f.unitIds] : [-1];
+    q = q.where((eb) =>
+      eb.or([
+        eb('t.org_unit_id', 'in', ids),
+        eb('t.group_id', 'in', eb.selectFrom('org_group_member').select('group_id').where('org_unit_id', 'in', ids)),
+      ]),
+    );
+  }
   if (f.plan) q = q.where('t.plan_id', '=', f.plan);
   if (f.sectionIds) q = q.where('t.section_id', 'in', f.sectionIds.length ? [...f.sectionIds] : [-1]);
   if (f.indicator) q = q.where('i.code', '=', f.indicator);

@@ -16,6 +16,8 @@ export async function insertTasks(db: Executor, tasks: readonly NewTask[]): Prom
 }
 
 export interface TaskFilter {
+  /** Read scope: tasks that one of these units leads or co-operates on. */
+  unitIds?: readonly number[] | null;
   plan?: string;
   sectionIds?: readonly number[];
   orgUnit?: string;
@@ -25,6 +27,10 @@ export interface TaskFilter {
 
 export async function listTasks(db: Executor, f: TaskFilter, page: { limit: number; offset: number }) {
   let q = db.selectFrom('task as k').leftJoin('plan_section as s', 's.id', 'k.section_id');
+  if (f.unitIds) {
+    const ids = f.unitIds.length ? [...f.unitIds] : [-1];
+    q = q.where('k.id', 'in', (eb) => eb.selectFrom('task_unit').select('task_id').where('org_unit_id', 'in', ids));
+  }
   if (f.plan) q = q.where('k.plan_id', '=', f.plan);
   if (f.sectionIds) q = q.where('k.section_id', 'in', f.sectionIds.length ? [...f.sectionIds] : [-1]);
   if (f.orgUnit) {

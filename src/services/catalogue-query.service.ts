@@ -9,6 +9,7 @@ import {
   type OrgUnitFilter,
 } from '../repositories/org-unit.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
+import type { ReadScope } from './read-scope.ts';
 import { presentDataValue } from '../presenters/data-value.presenter.ts';
 import { presentIndicator } from '../presenters/indicator.presenter.ts';
 import { presentGroup, presentOrgUnit } from '../presenters/org-unit.presenter.ts';
@@ -19,14 +20,18 @@ export async function queryOrgUnits(db: Executor, f: OrgUnitFilter, page: PageQu
   return { items: rows.map(presentOrgUnit), total, ...page };
 }
 
-export async function getOrgUnit(db: Executor, code: string) {
+/** Outside the caller's scope a unit is reported as not found, so its existence does not leak. */
+export async function getOrgUnit(db: Executor, code: string, scope: ReadScope) {
   const row = await findOrgUnit(db, code);
-  if (!row) throw notFound('org unit', code);
+  if (!row || (scope && !scope.includes(row.id))) throw notFound('org unit', code);
   return { ...presentOrgUnit(row), groups: await groupsOfOrgUnit(db, row.id) };
 }
 
-export async function queryGroups(db: Executor, f: { kind?: string }) {
-  const groups = (await listGroups(db)).filter((g) => f.kind === undefined || g.kind === f.kind);
+export async function queryGroups(db: Executor, f: { kind?: string }, scope: ReadScope) {
+  const visible = scope === null ? null : new Set((await listOrgUnits(db, { unitIds: scope }, { limit: 100_000, offset: 0 })).rows.map((u) => u.code));
+  const groups = (await listGroups(db))
+    .filter((g) => f.kind === undefined || g.kind === f.kind)
+    .map((g) => (visible ? { ...g, members: g.members.filter((m) => visible.has(m)) } : g));
   return { items: groups.map(presentGroup), total: groups.length, limit: groups.length, offset: 0 };
 }
 

@@ -10,6 +10,8 @@ import { codeToIdMap, upsertGroups, upsertOrgUnits } from '../repositories/org-u
 import { deletePlan, insertPlan, insertSections, planExists } from '../repositories/plan.repository.ts';
 import { insertTasks } from '../repositories/task.repository.ts';
 import { allTargetRefs, insertConflicts, insertTargets } from '../repositories/target.repository.ts';
+import { SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { recordAudit } from './audit.service.ts';
 import { loadKnownCodes } from './known-codes.ts';
 
 export interface ImportCounts {
@@ -33,7 +35,7 @@ export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; err
 export async function importDefinitions(
   database: Database,
   files: readonly DefinitionBundleFile[],
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; actor?: Actor } = {},
 ): Promise<ImportResult> {
   const planIds = files.flatMap((f) => (f.definition.plan ? [f.definition.plan.id] : []));
   return database.db.transaction().execute(async (trx) => {
@@ -181,6 +183,26 @@ export async function importDefinitions(
         }),
       );
       counts.actuals += d.actuals.length;
+    }
+
+    const actor = options.actor ?? SYSTEM_ACTOR;
+    for (const f of files) {
+      const d = f.definition;
+      await recordAudit(trx, actor, {
+        action: d.plan && existing.has(d.plan.id) ? 'replace' : 'import',
+        entity: d.plan ? 'plan' : 'catalogue',
+        entityKey: d.plan?.id ?? f.name,
+        after: {
+          file: f.name,
+          orgUnits: d.orgUnits.map((u) => u.code),
+          groups: d.groups.map((g) => g.code),
+          indicators: d.indicators.map((i) => i.code),
+          sections: d.sections.length,
+          targets: d.targets.length,
+          tasks: d.tasks.length,
+          actuals: d.actuals.length,
+        },
+      });
     }
 
     const refs = await allTargetRefs(trx);

@@ -3,23 +3,27 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server.ts';
-import { getJson, startTestServer } from '../support/server.ts';
+import { getJson, loginAs, startTestServer } from '../support/server.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
 describe('web shell in Chromium', () => {
-  let server: RunningServer;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
   before(async () => {
-    server = await startTestServer({ kind: 'pglite', dataDir: 'memory://' });
+    server = await startTestServer('pglite');
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    // Signed in as the provincial viewer through the API; the login form has its own test.
+    const session = await loginAs(server.url, 'leader');
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const [name, value] = session.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    page = await context.newPage();
     await mkdir(ARTIFACTS, { recursive: true });
   });
   after(async () => {

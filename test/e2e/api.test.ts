@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '../../src/server.ts';
-import { createEmptyPostgres, DATABASE_KINDS } from '../support/databases.ts';
+import { DATABASE_KINDS } from '../support/databases.ts';
 import { getJson, startTestServer } from '../support/server.ts';
 
 interface Page<T> {
@@ -22,20 +21,13 @@ interface Target {
 
 for (const kind of DATABASE_KINDS) {
   describe(`REST API on ${kind}`, () => {
-    let server: RunningServer;
-    let drop = async () => {};
+    let server: Awaited<ReturnType<typeof startTestServer>>;
     before(async () => {
-      if (kind === 'postgres') {
-        const empty = await createEmptyPostgres();
-        drop = empty.drop;
-        server = await startTestServer(empty.config);
-      } else {
-        server = await startTestServer({ kind: 'pglite', dataDir: 'memory://' });
-      }
+      server = await startTestServer(kind);
     });
     after(async () => {
       await server.close();
-      await drop();
+      await server.drop();
     });
 
     it('lists the five plans with counts', async () => {

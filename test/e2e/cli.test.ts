@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { DEMO_ADMIN_TOKEN } from '../../src/services/demo-accounts.service.ts';
 import { createEmptyPostgres } from '../support/databases.ts';
 
 const run = promisify(execFile);
@@ -23,6 +24,15 @@ async function plantrack(args: string[], env: Record<string, string>) {
   }
 }
 
+async function plantrackStdin(args: string[], env: Record<string, string>, input: string) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(input);
+  });
+}
+
 interface TargetJson {
   indicator: { code: string; name: string; unit: string };
   orgUnit: { code: string; name: string } | null;
@@ -36,7 +46,7 @@ describe('plantrack CLI on a fresh embedded database', () => {
   let dir: string;
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'plantrack-cli-'));
-    env = { PLANTRACK_DATA_DIR: path.join(dir, 'data') };
+    env = { PLANTRACK_DATA_DIR: path.join(dir, 'data'), PLANTRACK_TOKEN: DEMO_ADMIN_TOKEN };
   });
 
   it('targets --json lists the FTZ 2025 targets with 2020 baselines and quotes', async () => {
@@ -72,6 +82,9 @@ targets:
   - { key: b, indicator: GDP, orgUnit: NOWHERE, target: { year: 2025, comparator: at_least, value: '1' }, source: { quote: x } }
 `,
     );
+    const anonymous = await plantrack(['import-plan', file], { ...env, PLANTRACK_TOKEN: '' });
+    assert.equal(anonymous.code, 1);
+    assert.match(anonymous.stderr, /PLANTRACK_TOKEN/);
     const bad = await plantrack(['import-plan', file], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /nothing was written/);
@@ -100,6 +113,14 @@ describe('plantrack CLI on PostgreSQL', () => {
     pgEnv = { DATABASE_URL: empty.config.url };
   });
   after(() => drop());
+
+  it('creates the first administrator without a token, then refuses a second one without', async () => {
+    const first = await plantrackStdin(['user', 'create', '--admin', 'root.admin', '--name', '管理员', '--password-stdin'], pgEnv, 'Root-Admin-Password-1');
+    assert.equal(first.code, 0, first.stderr);
+    const second = await plantrackStdin(['user', 'create', '--admin', 'other.admin', '--name', '另一个', '--password-stdin'], pgEnv, 'Other-Admin-Password-1');
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /PLANTRACK_TOKEN/);
+  });
 
   it('migrates, seeds and lists targets through DATABASE_URL', async () => {
     const migrateRun = await plantrack(['migrate'], pgEnv);

@@ -1,12 +1,78 @@
-import type { AppConfig } from '../../src/config/env.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { createDemoAccounts, DEMO_ADMIN_TOKEN, DEMO_PASSWORD } from '../../src/services/demo-accounts.service.ts';
+import { seedDataset } from '../../src/services/seed.service.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { createEmptyPostgres } from './databases.ts';
 
-/** The real server on an ephemeral port, on the given database. */
-export function startTestServer(database: AppConfig['database']): Promise<RunningServer> {
-  return startServer({ port: 0, host: '127.0.0.1', database, seedOnStart: true, logLevel: 'silent', bodyLimit: 1024 * 1024 });
+export const ADMIN_TOKEN = DEMO_ADMIN_TOKEN;
+export { DEMO_PASSWORD };
+
+/**
+ * The real server on an ephemeral port. On PGlite the demo accounts come with the embedded
+ * database; on PostgreSQL the same accounts are created first, as an operator would.
+ */
+export async function startTestServer(kind: 'pglite' | 'postgres'): Promise<RunningServer & { drop(): Promise<void> }> {
+  const base = { port: 0, host: '127.0.0.1', seedOnStart: true, logLevel: 'silent' as const, bodyLimit: 1024 * 1024, cliToken: undefined };
+  if (kind === 'pglite') {
+    const server = await startServer({ ...base, database: { kind: 'pglite', dataDir: 'memory://' } });
+    return { ...server, drop: async () => {} };
+  }
+  const empty = await createEmptyPostgres();
+  const prep = await openDatabase(empty.config);
+  await migrate(prep);
+  const seeded = await seedDataset(prep);
+  if (!seeded.ok) throw new Error('seed failed');
+  await createDemoAccounts(prep);
+  await prep.close();
+  const server = await startServer({ ...base, database: empty.config });
+  return { ...server, drop: empty.drop };
 }
 
-export async function getJson<T = unknown>(base: string, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(new URL(path, base));
-  return { status: res.status, body: (await res.json()) as T };
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function loginAs(base: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await fetch(new URL('/api/v1/auth/login', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+export type Auth = { token: string } | Session | null;
+
+function authHeaders(auth: Auth, unsafe: boolean): Record<string, string> {
+  if (auth === null) return {};
+  if ('token' in auth) return { authorization: `Bearer ${auth.token}` };
+  return unsafe ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : { cookie: auth.cookie };
+}
+
+export async function request<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  opts: { auth?: Auth; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const auth = opts.auth === undefined ? { token: ADMIN_TOKEN } : opts.auth;
+  const unsafe = method !== 'GET';
+  const headers: Record<string, string> = { ...authHeaders(auth, unsafe), ...opts.headers };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    headers['content-type'] ??= typeof opts.body === 'string' ? 'application/yaml' : 'application/json';
+  }
+  const res = await fetch(new URL(path, base), { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** GET as the demo administrator (API token), unless other credentials are given. */
+export function getJson<T = unknown>(base: string, path: string, auth?: Auth) {
+  return request<T>(base, 'GET', path, { auth });
 }

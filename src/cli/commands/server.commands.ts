@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/env.ts';
 import { formatDefinitionError } from '../../domain/plan-definition/definition-error.ts';
 import { seedDataset } from '../../services/seed.service.ts';
 import { startServer } from '../../server.ts';
+import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../context.ts';
 import { migrate } from '../../db/migrate.ts';
 
@@ -34,9 +35,11 @@ export function registerServerCommands(program: Command): void {
   program
     .command('seed')
     .description('(Re)load the curated dataset of the five plans / 重新载入五个规划的数据集')
-    .action(() =>
-      withDatabase(async (database) => {
-        const result = await seedDataset(database);
+    .option('--token <token>', 'act with this API token instead of PLANTRACK_TOKEN')
+    .action((opts: { token?: string }) =>
+      withDatabase(async (database, config) => {
+        const actor = await cliActor(database, config, { action: 'define_plans' }, opts.token);
+        const result = await seedDataset(database, undefined, actor);
         if (!result.ok) {
           for (const e of result.errors) process.stderr.write(`${formatDefinitionError(e)}\n`);
           process.exitCode = 1;

@@ -7,24 +7,23 @@ import { dataValueResponseSchema } from '../../presenters/data-value.presenter.t
 import { indicatorResponseSchema } from '../../presenters/indicator.presenter.ts';
 import { groupResponseSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
-import {
-  getOrgUnit,
-  queryDataValues,
-  queryGroups,
-  queryIndicators,
-  queryOrgUnits,
-} from '../../services/catalogue-query.service.ts';
+import { getOrgUnit, queryDataValues, queryGroups, queryIndicators, queryOrgUnits } from '../../services/catalogue-query.service.ts';
+import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
+
+const READ = { access: { action: 'read' as const } };
 
 export const catalogueRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const { db } = database;
     app.get(
       '/org-units',
       {
+        config: READ,
         schema: {
           tags: ['org units'],
-          summary: 'Organisation units: province, prefectures, departments, zones / 组织单位',
+          summary: 'Organisation units in your scope: province, prefectures, departments, zones / 组织单位',
           querystring: pageQuerySchema.extend({
             kind: z.enum(ORG_UNIT_KINDS).optional(),
             parent: z.string().optional(),
@@ -33,31 +32,31 @@ export const catalogueRoutes =
           response: { 200: pageOf(orgUnitResponseSchema) },
         },
       },
-      (req) => {
+      async (req) => {
         const { limit, offset, ...filter } = req.query;
-        return queryOrgUnits(database.db, filter, { limit, offset });
+        return queryOrgUnits(db, { ...filter, unitIds: await readScope(db, req.actor!) }, { limit, offset });
       },
     );
     app.get(
       '/org-units/:code',
       {
+        config: READ,
         schema: {
           tags: ['org units'],
           summary: 'One org unit with the groups it belongs to',
           params: z.object({ code: z.string() }),
           response: {
-            200: orgUnitResponseSchema.extend({
-              groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
-            }),
+            200: orgUnitResponseSchema.extend({ groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })) }),
             404: errorResponseSchema,
           },
         },
       },
-      (req) => getOrgUnit(database.db, req.params.code),
+      async (req) => getOrgUnit(db, req.params.code, await readScope(db, req.actor!)),
     );
     app.get(
       '/groups',
       {
+        config: READ,
         schema: {
           tags: ['org units'],
           summary: 'Groups across the tree: 板块, 主体功能区, zone level',
@@ -65,11 +64,12 @@ export const catalogueRoutes =
           response: { 200: pageOf(groupResponseSchema) },
         },
       },
-      (req) => queryGroups(database.db, req.query),
+      async (req) => queryGroups(db, req.query, await readScope(db, req.actor!)),
     );
     app.get(
       '/indicators',
       {
+        config: READ,
         schema: {
           tags: ['indicators'],
           summary: 'Indicator catalogue / 指标目录',
@@ -79,15 +79,16 @@ export const catalogueRoutes =
       },
       (req) => {
         const { limit, offset, ...filter } = req.query;
-        return queryIndicators(database.db, filter, { limit, offset });
+        return queryIndicators(db, filter, { limit, offset });
       },
     );
     app.get(
       '/data-values',
       {
+        config: READ,
         schema: {
           tags: ['data values'],
-          summary: 'Data values (numeric as decimal strings) / 数据',
+          summary: 'Data values in your scope (numeric as decimal strings) / 数据',
           querystring: pageQuerySchema.extend({
             indicator: z.string().optional(),
             orgUnit: z.string().optional(),
@@ -98,12 +99,13 @@ export const catalogueRoutes =
           response: { 200: pageOf(dataValueResponseSchema) },
         },
       },
-      (req) => {
+      async (req) => {
         const { limit, offset, from, to, ...filter } = req.query;
         return queryDataValues(
-          database.db,
+          db,
           {
             ...filter,
+            unitIds: await readScope(db, req.actor!),
             from: from === undefined ? undefined : periodBounds(parsePeriod(from)!).start,
             to: to === undefined ? undefined : periodBounds(parsePeriod(to)!).end,
           },

@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
 import { planResponseSchema, sectionResponseSchema } from '../../presenters/plan.presenter.ts';
 import { getPlan, getPlanSections, getPlanSource, queryPlans } from '../../services/plan-query.service.ts';
+import { parsePlanFile } from '../../domain/plan-definition/parse-plan-file.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { importDefinitions } from '../../services/plan-import.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
@@ -13,6 +16,7 @@ export const planRoutes =
     app.get(
       '/plans',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['plans'],
           summary: 'List plans / 规划列表',
@@ -22,9 +26,40 @@ export const planRoutes =
       },
       (req) => queryPlans(database.db, req.query),
     );
+    app.post(
+      '/plans/import',
+      {
+        config: {
+          access: {
+            action: 'define_plans',
+            resource: (req) => {
+              const parsed = parsePlanFile(String(req.body ?? ''));
+              return { plan: parsed.ok ? parsed.value.plan?.id : undefined };
+            },
+          },
+        },
+        schema: {
+          tags: ['plans'],
+          summary: 'Import a plan definition (YAML or JSON text, see docs/plan-definition-format.md); all or nothing / 导入规划',
+          querystring: z.object({ replace: z.enum(['true', 'false']).default('false') }),
+          body: z.string().max(20 * 1024 * 1024),
+          response: { 201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }), 422: errorResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        const parsed = parsePlanFile(req.body, 'upload');
+        const result = parsed.ok
+          ? await importDefinitions(database, [{ name: 'upload', definition: parsed.value }], { replace: req.query.replace === 'true', actor: req.actor! })
+          : parsed;
+        if (!result.ok)
+          throw new AppError(422, 'INVALID_PLAN_FILE', `the plan file has ${result.errors.length} error(s); nothing was written`, `规划文件有 ${result.errors.length} 处错误，未写入任何数据`, result.errors);
+        return reply.status(201).send({ plans: result.counts.plans, targets: result.counts.targets, tasks: result.counts.tasks });
+      },
+    );
     app.get(
       '/plans/:id',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['plans'],
           summary: 'One plan',
@@ -37,6 +72,7 @@ export const planRoutes =
     app.get(
       '/plans/:id/sections',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['plans'],
           summary: 'Sections of a plan (章/节/专栏) with their text',
@@ -49,6 +85,7 @@ export const planRoutes =
     app.get(
       '/plans/:id/source',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['plans'],
           summary: 'Normalised source text of a plan; quote offsets point into it',

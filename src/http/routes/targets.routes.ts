@@ -4,6 +4,7 @@ import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/p
 import { targetResponseSchema } from '../../presenters/target.presenter.ts';
 import { taskResponseSchema } from '../../presenters/task.presenter.ts';
 import { queryTargets, queryTasks } from '../../services/target-query.service.ts';
+import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const planScope = {
@@ -18,6 +19,7 @@ export const targetRoutes =
     app.get(
       '/targets',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['targets'],
           summary: 'Targets with baseline, comparator and quoted source / 目标',
@@ -30,14 +32,15 @@ export const targetRoutes =
           response: { 200: pageOf(targetResponseSchema), 404: errorResponseSchema },
         },
       },
-      (req) => {
+      async (req) => {
         const { limit, offset, ...filter } = req.query;
-        return queryTargets(database.db, filter, { limit, offset });
+        return queryTargets(database.db, { ...filter, unitIds: await readScope(database.db, req.actor!) }, { limit, offset });
       },
     );
     app.get(
       '/tasks',
       {
+        config: { access: { action: 'read' } },
         schema: {
           tags: ['tasks'],
           summary: 'Tasks with lead and co-units / 任务',
@@ -49,9 +52,9 @@ export const targetRoutes =
           response: { 200: pageOf(taskResponseSchema), 404: errorResponseSchema },
         },
       },
-      (req) => {
+      async (req) => {
         const { limit, offset, ...filter } = req.query;
-        return queryTasks(database.db, filter, { limit, offset });
+        return queryTasks(database.db, { ...filter, unitIds: await readScope(database.db, req.actor!) }, { limit, offset });
       },
     );
   };

@@ -1,5 +1,12 @@
 import type {
   ApiErrorBody,
+  ApiToken,
+  AuditEntity,
+  AuditEntry,
+  CreatedToken,
+  LoginResponse,
+  Me,
+  NewTokenInput,
   Indicator,
   ListResponse,
   OrgGroup,
@@ -15,19 +22,23 @@ import type {
 const BASE = '/api/v1';
 /** Largest page the API serves. */
 export const MAX_LIMIT = 1000;
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** An error reported by the API ({ error: { code, message, messageZh } }) or by the network. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly messageZh: string;
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, messageZh: string) {
+  constructor(status: number, code: string, message: string, messageZh: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.messageZh = messageZh;
+    this.details = details;
   }
 }
 
@@ -35,6 +46,25 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const e = (body as { error: unknown }).error;
   return typeof e === 'object' && e !== null && 'message' in e;
+}
+
+/*
+ * Session state of the page. The session itself is an httpOnly cookie the script never sees;
+ * the CSRF token of that session is kept in memory only and sent on every unsafe request.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type UnauthenticatedListener = (error: ApiError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/** Called whenever the server answers 401 (not signed in, or the session expired). */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
 }
 
 type Query = Record<string, string | number | undefined | null>;
@@ -48,10 +78,29 @@ function buildUrl(path: string, query?: Query): string {
   return `${BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one place the web app talks to the API: sends the session cookie (same origin), adds the
+ * CSRF header on unsafe methods, turns error bodies into ApiError and reports 401 to the app.
+ */
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, query), { headers: { Accept: 'application/json' }, signal });
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'The server could not be reached.', '无法连接服务器。');
@@ -66,21 +115,31 @@ async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Pr
     }
   }
   if (!res.ok) {
+    let error: ApiError;
     if (isErrorBody(body)) {
-      const { code, message, messageZh } = body.error;
-      throw new ApiError(res.status, code, message, messageZh || message);
+      const { code, message, messageZh, details } = body.error;
+      error = new ApiError(res.status, code, message, messageZh || message, details);
+    } else {
+      error = new ApiError(
+        res.status,
+        `HTTP_${res.status}`,
+        `Request failed (HTTP ${res.status}).`,
+        `请求失败（HTTP ${res.status}）。`,
+      );
     }
-    throw new ApiError(
-      res.status,
-      `HTTP_${res.status}`,
-      `Request failed (HTTP ${res.status}).`,
-      `请求失败（HTTP ${res.status}）。`,
-    );
+    // A failed sign-in is the login form's business; any other 401 means "show the login page".
+    if (res.status === 401 && path !== '/auth/login') for (const l of [...unauthenticatedListeners]) l(error);
+    throw error;
   }
+  if (res.status === 204) return undefined as T;
   if (body === null) {
     throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an unreadable response.', '服务器返回的数据无法解析。');
   }
   return body as T;
+}
+
+function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, { query, signal });
 }
 
 /** Fetches every page of a list endpoint. */
@@ -97,6 +156,11 @@ async function getAll<T>(path: string, query: Query = {}, signal?: AbortSignal):
 
 /** Session cache for data that does not change while the page is open (sources, catalogues). */
 const cache = new Map<string, Promise<unknown>>();
+
+/** Forgets cached data; called when the signed-in user changes (lists depend on the user's scope). */
+export function clearCache(): void {
+  cache.clear();
+}
 
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(key) as Promise<T> | undefined;
@@ -138,4 +202,14 @@ export const api = {
     getJson<OrgUnitDetail>(`/org-units/${encodeURIComponent(code)}`, undefined, signal),
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
   indicators: () => cached('indicators', () => getAll<Indicator>('/indicators')),
+
+  login: (username: string, password: string) =>
+    request<LoginResponse>('POST', '/auth/login', { body: { username, password } }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: (signal?: AbortSignal) => getJson<Me>('/auth/me', undefined, signal),
+  audit: (entity: AuditEntity, key: string, signal?: AbortSignal) =>
+    getJson<{ items: AuditEntry[] }>('/audit', { entity, key }, signal).then((r) => r.items),
+  tokens: (signal?: AbortSignal) => getJson<{ items: ApiToken[] }>('/auth/tokens', undefined, signal).then((r) => r.items),
+  createToken: (input: NewTokenInput) => request<CreatedToken>('POST', '/auth/tokens', { body: input }),
+  revokeToken: (id: number) => request<void>('DELETE', `/auth/tokens/${encodeURIComponent(String(id))}`),
 };

@@ -14,7 +14,7 @@ export interface ListResponse<T> {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; messageZh: string };
+  error: { code: string; message: string; messageZh: string; details?: unknown };
 }
 
 export interface PlanCounts {
@@ -206,4 +206,68 @@ export interface Indicator {
   aggregation: Aggregation;
   formula: string | null;
   synonyms: string[];
+}
+
+/* ---------- sign-in, roles, audit, API tokens ---------- */
+
+export type Role = 'admin' | 'plan_manager' | 'reviewer' | 'reporter' | 'viewer';
+
+export interface Grant {
+  role: Role;
+  /** Org-unit code at the root of the subtree the role holds in; null = everywhere. */
+  scopeOrgUnit: string | null;
+  /** Plan ids the role is limited to; null = every plan. */
+  scopePlans: string[] | null;
+}
+
+export interface LoginResponse {
+  csrfToken: string;
+  /** ISO date-time. */
+  expiresAt: string;
+}
+
+export interface Me {
+  username: string;
+  displayName: string;
+  orgUnit: CodeName | null;
+  grants: Grant[];
+  via: 'session' | 'token' | 'cli' | 'system';
+  csrfToken: string | null;
+}
+
+export type AuditEntity = 'plan' | 'user' | 'data_value' | 'api_token';
+
+export interface AuditEntry {
+  id: number;
+  /** ISO date-time. */
+  at: string;
+  actor: string;
+  via: string;
+  ip: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type TokenScope = 'read' | 'write';
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  revoked: boolean;
+  lastUsedAt: string | null;
+}
+
+export interface NewTokenInput {
+  name: string;
+  scopes: TokenScope[];
+  expiresInDays?: number;
+}
+
+export interface CreatedToken {
+  id: number;
+  /** Shown once; the server keeps only its hash. */
+  secret: string;
 }

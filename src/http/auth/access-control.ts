@@ -1,0 +1,94 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { authorize, type Resource } from '../../domain/access/authorize.ts';
+import type { Action } from '../../domain/access/roles.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { parentLinks } from '../../repositories/org-unit.repository.ts';
+import type { Actor } from '../../services/actor.ts';
+import { actorFromSession, actorFromToken } from '../../services/auth.service.ts';
+
+/**
+ * Every API route declares who may call it. A route without a rule cannot be registered, so a new
+ * endpoint can never be open by accident; the authorization matrix test walks this table.
+ */
+export type AccessRule =
+  | { action: 'public' }
+  | { action: 'authenticated' }
+  | { action: Action; resource?: (req: FastifyRequest) => Resource | Promise<Resource> };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionCsrf: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'pt_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: AccessRule;
+}
+
+async function accessControl(app: FastifyInstance, opts: { database: Database; routes: RouteAccess[] }) {
+  const { database } = opts;
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} has no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') opts.routes.push({ method, url: route.url, access });
+  });
+
+  // Authentication first, so an anonymous caller gets 401 before any validation detail.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1')) return;
+    const ip = req.ip ?? null;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      req.actor = await actorFromToken(database, bearer, ip);
+      if (!req.actor) throw new AppError(401, 'INVALID_TOKEN', 'the API token is invalid, expired or revoked', 'API 令牌无效、已过期或已撤销');
+      return;
+    }
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    if (cookie) {
+      const found = await actorFromSession(database, cookie, ip);
+      if (found) {
+        req.actor = found.actor;
+        req.sessionCsrf = found.csrfToken;
+      }
+    }
+    const access = req.routeOptions.config?.access;
+    if (access && access.action !== 'public' && !req.actor)
+      throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || access.action === 'public') return;
+    const actor = req.actor!;
+    if (UNSAFE.has(req.method)) {
+      if (actor.via === 'token' && !actor.tokenScopes?.includes('write'))
+        throw new AppError(403, 'TOKEN_READ_ONLY', 'this API token may only read', '该 API 令牌只有读取权限');
+      if (actor.via === 'session' && req.headers[CSRF_HEADER] !== req.sessionCsrf)
+        throw new AppError(403, 'CSRF', 'missing or wrong CSRF token', 'CSRF 校验失败');
+    }
+    if (access.action === 'authenticated') return;
+    const resource = access.resource ? await access.resource(req) : {};
+    const parents = resource.orgUnit === undefined ? new Map<string, string | null>() : await parentLinks(database.db);
+    if (!authorize(actor.grants, access.action, resource, (c) => parents.get(c)))
+      throw new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+  });
+}
+
+export const accessControlPlugin = fp(accessControl, { name: 'access-control', dependencies: ['@fastify/cookie'] });

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ROLES } from '../../domain/access/roles.ts';
+import { decimal } from '../../domain/model/common.schema.ts';
+import { periodTextSchema } from '../../domain/period/period.ts';
+import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { auditHistory } from '../../repositories/audit.repository.ts';
+import { listUsers } from '../../repositories/user.repository.ts';
+import { verifyAuditChain } from '../../services/audit.service.ts';
+import { saveDraftValue } from '../../services/data-entry.service.ts';
+import { readScope } from '../../services/read-scope.ts';
+import { createUser } from '../../services/user.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  via: z.string(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const adminRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = database;
+    app.get(
+      '/users',
+      {
+        config: { access: { action: 'manage_users' } },
+        schema: {
+          tags: ['users'],
+          summary: 'Users in your scope / 用户',
+          response: {
+            200: z.object({
+              items: z.array(z.object({ username: z.string(), displayName: z.string(), orgUnit: z.string().nullable(), disabled: z.boolean(), demo: z.boolean() })),
+            }),
+          },
+        },
+      },
+      async (req) => ({
+        items: (await listUsers(db, await readScope(db, req.actor!))).map((u) => ({
+          username: u.username,
+          displayName: u.display_name,
+          orgUnit: u.org_unit_code,
+          disabled: u.disabled_at !== null,
+          demo: u.is_demo,
+        })),
+      }),
+    );
+    app.post(
+      '/users',
+      {
+        config: { access: { action: 'manage_users', resource: (req) => ({ orgUnit: (req.body as { orgUnit?: string }).orgUnit }) } },
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user with scoped roles / 创建用户',
+          body: z.object({
+            username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/),
+            displayName: z.string().min(1).max(100),
+            orgUnit: z.string().optional(),
+            password: z.string().min(1).max(256),
+            grants: z.array(z.object({ role: z.enum(ROLES), orgUnit: z.string().optional(), plans: z.array(z.string()).optional() })).min(1),
+          }),
+          response: { 201: z.object({ username: z.string() }), 400: errorResponseSchema, 409: errorResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        await createUser(database, req.actor!, req.body);
+        return reply.status(201).send({ username: req.body.username });
+      },
+    );
+    app.get(
+      '/audit',
+      {
+        config: { access: { action: 'read_audit' } },
+        schema: {
+          tags: ['audit'],
+          summary: "A record's history from the audit log / 修改记录",
+          querystring: z.object({ entity: z.string().max(50), key: z.string().max(300), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
+        },
+      },
+      async (req) => ({
+        items: (await auditHistory(db, req.query.entity, req.query.key, req.query.limit)).map((e) => ({
+          id: e.id,
+          at: e.at,
+          actor: e.actor,
+          via: e.via,
+          ip: e.ip,
+          action: e.action,
+          before: e.before,
+          after: e.after,
+        })),
+      }),
+    );
+    app.get(
+      '/audit/verify',
+      {
+        config: { access: { action: 'backup' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the audit hash chain / 校验审计链',
+          response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), entryId: z.number().optional(), reason: z.string().optional() }) },
+        },
+      },
+      () => verifyAuditChain(db),
+    );
+    app.put(
+      '/data-values/:orgUnit/:indicator/:period',
+      {
+        config: { access: { action: 'report', resource: (req) => ({ orgUnit: (req.params as { orgUnit: string }).orgUnit }) } },
+        schema: {
+          tags: ['data values'],
+          summary: 'Save a draft figure for a unit you report for (optimistic concurrency) / 填报数值',
+          params: z.object({ orgUnit: z.string(), indicator: z.string(), period: periodTextSchema }),
+          body: z.object({ value: decimal(), cumulative: z.boolean().default(false), expectedVersion: z.number().int().min(0) }),
+          response: {
+            200: z.object({ value: z.string(), version: z.number(), status: z.string() }),
+            404: errorResponseSchema,
+            409: errorResponseSchema,
+          },
+        },
+      },
+      (req) => saveDraftValue(database, req.actor!, { ...req.params, ...req.body }),
+    );
+  };

@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { AppError } from '../errors/app-error.ts';
+import { findSession, findToken, insertSession, deleteSession, touchToken } from '../repositories/credential.repository.ts';
+import { findUserById, findUserByUsername, grantsOf, recordFailedLogin, resetFailedLogins } from '../repositories/user.repository.ts';
+import type { Database } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.service.ts';
+
+export const SESSION_HOURS = 12;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+/** argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommended minimum). */
+export const hashPassword = (password: string) => argonHash(password);
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newSecret = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+// Verifying against a fixed hash when the user does not exist keeps response times alike.
+const DUMMY_HASH = await argonHash('plantrack-timing-equaliser');
+
+export interface LoginResult {
+  sessionSecret: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: number;
+}
+
+const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'wrong user name or password', '用户名或密码错误');
+
+/** Checks a password with lockout after repeated failures; opens a server-side session. */
+export async function login(
+  database: Database,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const user = await findUserByUsername(database.db, input.username);
+  if (!user || user.disabled_at) {
+    await argonVerify(DUMMY_HASH, input.password).catch(() => false);
+    throw badCredentials();
+  }
+  const actor: Actor = { userId: user.id, label: user.username, via: 'session', tokenId: null, ip: input.ip, grants: [] };
+  if (user.locked_until && user.locked_until > new Date()) {
+    throw new AppError(429, 'ACCOUNT_LOCKED', `account locked after repeated failures; try again after ${user.locked_until.toISOString()}`, '连续登录失败，账号已临时锁定，请稍后再试', {
+      lockedUntil: user.locked_until.toISOString(),
+    });
+  }
+  if (!(await argonVerify(user.password_hash, input.password).catch(() => false))) {
+    await database.db.transaction().execute(async (trx) => {
+      await recordFailedLogin(trx, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+      await recordAudit(trx, actor, { action: 'login_failed', entity: 'user', entityKey: user.username });
+    });
+    throw badCredentials();
+  }
+  const sessionSecret = newSecret('pts');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await database.db.transaction().execute(async (trx) => {
+    await resetFailedLogins(trx, user.id);
+    await insertSession(trx, { idHash: sha256(sessionSecret), userId: user.id, csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await recordAudit(trx, actor, { action: 'login', entity: 'user', entityKey: user.username });
+  });
+  return { sessionSecret, csrfToken, expiresAt, userId: user.id };
+}
+
+export async function logout(database: Database, sessionSecret: string, actor: Actor): Promise<void> {
+  await database.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, sha256(sessionSecret));
+    await recordAudit(trx, actor, { action: 'logout', entity: 'user', entityKey: actor.label });
+  });
+}
+
+async function actorFor(database: Database, userId: number, base: Omit<Actor, 'userId' | 'label' | 'grants'>): Promise<Actor | null> {
+  const user = await findUserById(database.db, userId);
+  if (!user || user.disabled_at) return null;
+  return { ...base, userId, label: user.username, grants: await grantsOf(database.db, userId) };
+}
+
+/** The actor behind a session cookie, with the session's CSRF token; null if none is valid. */
+export async function actorFromSession(database: Database, secret: string, ip: string | null) {
+  const session = await findSession(database.db, sha256(secret));
+  if (!session) return null;
+  const actor = await actorFor(database, session.user_id, { via: 'session', tokenId: null, ip });
+  return actor ? { actor, csrfToken: session.csrf_token } : null;
+}
+
+/** The actor behind a personal API token; null if revoked, expired or unknown. */
+export async function actorFromToken(database: Database, secret: string, ip: string | null): Promise<Actor | null> {
+  const token = await findToken(database.db, sha256(secret));
+  if (!token) return null;
+  await touchToken(database.db, token.id);
+  const actor = await actorFor(database, token.user_id, { via: 'token', tokenId: token.id, ip });
+  return actor ? { ...actor, tokenScopes: token.scopes } : null;
+}

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { authorize, type Resource } from '../../src/domain/access/authorize.ts';
+import type { RoleGrant } from '../../src/domain/access/roles.ts';
+import { parentLinks } from '../../src/repositories/org-unit.repository.ts';
+import { grantsOf, findUserByUsername } from '../../src/repositories/user.repository.ts';
+import { DEMO_ACCOUNTS } from '../../src/services/demo-accounts.service.ts';
+import { DATABASE_KINDS } from '../support/databases.ts';
+import { loginAs, request, startTestServer, type Auth } from '../support/server.ts';
+
+/**
+ * One example request per route, inside and (where the rule is scoped) outside a 红河州 user's
+ * scope. The expected status comes from the route's own rule and the pure authorize(): a new
+ * route without a rule cannot even be registered, and one without an example fails here.
+ */
+interface Example {
+  method: string;
+  url: (n: number) => string;
+  body?: (n: number) => unknown;
+  resource: Resource;
+  ok: number;
+}
+type Examples = Record<string, { inside: Example; outside?: Example }>;
+
+const planYaml = (id: string) => `plan: { id: ${id}, title: 矩阵测试规划, issuer: 测试, periodStart: 2021, periodEnd: 2025 }\n`;
+
+const monthOf = (n: number) => `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+
+const get = (url: string, resource: Resource = {}): Example => ({ method: 'GET', url: () => url, resource, ok: 200 });
+
+const EXAMPLES: Examples = {
+  'GET /api/v1/health': { inside: get('/api/v1/health') },
+  'POST /api/v1/auth/login': {
+    inside: { method: 'POST', url: () => '/api/v1/auth/login', body: () => ({ username: 'leader', password: 'PlanTrack-Demo-2025' }), resource: {}, ok: 200 },
+  },
+  'POST /api/v1/auth/logout': { inside: { method: 'POST', url: () => '/api/v1/auth/logout', resource: {}, ok: 204 } },
+  'GET /api/v1/auth/me': { inside: get('/api/v1/auth/me') },
+  'GET /api/v1/auth/tokens': { inside: get('/api/v1/auth/tokens') },
+  'POST /api/v1/auth/tokens': {
+    inside: { method: 'POST', url: () => '/api/v1/auth/tokens', body: (n) => ({ name: `matrix ${n}`, scopes: ['read'] }), resource: {}, ok: 201 },
+  },
+  'DELETE /api/v1/auth/tokens/:id': { inside: { method: 'DELETE', url: () => '/api/v1/auth/tokens/{ownToken}', resource: {}, ok: 204 } },
+  'GET /api/v1/users': { inside: get('/api/v1/users') },
+  'POST /api/v1/users': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/users',
+      body: (n) => ({ username: `matrix.in${n}`, displayName: '矩阵', orgUnit: 'ZN-HH-MENGZI', password: 'Matrix-Password-2025', grants: [{ role: 'viewer', orgUnit: 'ZN-HH-MENGZI' }] }),
+      resource: { orgUnit: 'ZN-HH-MENGZI' },
+      ok: 201,
+    },
+    outside: {
+      method: 'POST',
+      url: () => '/api/v1/users',
+      body: (n) => ({ username: `matrix.out${n}`, displayName: '矩阵', orgUnit: 'YN-KM', password: 'Matrix-Password-2025', grants: [{ role: 'viewer', orgUnit: 'YN-KM' }] }),
+      resource: { orgUnit: 'YN-KM' },
+      ok: 201,
+    },
+  },
+  'GET /api/v1/audit': { inside: get('/api/v1/audit?entity=plan&key=yunnan-ftz-2021-2025') },
+  'GET /api/v1/audit/verify': { inside: get('/api/v1/audit/verify') },
+  'PUT /api/v1/data-values/:orgUnit/:indicator/:period': {
+    inside: {
+      method: 'PUT',
+      url: (n) => `/api/v1/data-values/ZN-HH-MENGZI/REVENUE/${monthOf(n)}`,
+      body: () => ({ value: '12.5', expectedVersion: 0 }),
+      resource: { orgUnit: 'ZN-HH-MENGZI' },
+      ok: 200,
+    },
+    outside: {
+      method: 'PUT',
+      url: (n) => `/api/v1/data-values/YN-KM/REVENUE/${monthOf(n)}`,
+      body: () => ({ value: '12.5', expectedVersion: 0 }),
+      resource: { orgUnit: 'YN-KM' },
+      ok: 200,
+    },
+  },
+  'POST /api/v1/plans/import': {
+    inside: { method: 'POST', url: () => '/api/v1/plans/import', body: (n) => planYaml(`yunnan-ftz-2021-2025`).replace('yunnan-ftz-2021-2025', `matrix-${n}`), resource: { plan: 'matrix' }, ok: 201 },
+  },
+  'GET /api/v1/plans': { inside: get('/api/v1/plans') },
+  'GET /api/v1/plans/:id': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025') },
+  'GET /api/v1/plans/:id/sections': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/sections') },
+  'GET /api/v1/plans/:id/source': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/source') },
+  'GET /api/v1/targets': { inside: get('/api/v1/targets?plan=yunnan-parks-2021-2025') },
+  'GET /api/v1/tasks': { inside: get('/api/v1/tasks?plan=yunnan-pprd-2016') },
+  'GET /api/v1/org-units': { inside: get('/api/v1/org-units') },
+  'GET /api/v1/org-units/:code': { inside: get('/api/v1/org-units/ZN-HH-MENGZI'), outside: { ...get('/api/v1/org-units/YN-KM'), ok: 200 } },
+  'GET /api/v1/groups': { inside: get('/api/v1/groups') },
+  'GET /api/v1/indicators': { inside: get('/api/v1/indicators') },
+  'GET /api/v1/data-values': { inside: get('/api/v1/data-values') },
+};
+
+const USERS = ['admin', 'planner', 'ftz.planner', 'hh.reviewer', 'hh.reporter', 'mengzi.reporter', 'leader'] as const;
+
+for (const kind of DATABASE_KINDS) {
+  describe(`authorization matrix on ${kind}`, () => {
+    let server: Awaited<ReturnType<typeof startTestServer>>;
+    const tokens = new Map<string, string>();
+    const grants = new Map<string, RoleGrant[]>();
+    let parents: Map<string, string | null>;
+    before(async () => {
+      server = await startTestServer(kind);
+      parents = await parentLinks(server.database.db);
+      for (const username of USERS) {
+        const session = await loginAs(server.url, username);
+        const created = await request<{ secret: string }>(server.url, 'POST', '/api/v1/auth/tokens', {
+          auth: session,
+          body: { name: 'matrix', scopes: ['read', 'write'] },
+        });
+        tokens.set(username, created.body.secret);
+        const user = (await findUserByUsername(server.database.db, username))!;
+        grants.set(username, await grantsOf(server.database.db, user.id));
+      }
+    });
+    after(async () => {
+      await server.close();
+      await server.drop();
+    });
+
+    it('has an example for every registered API route, and every route has a rule', () => {
+      const registered = server.routes.map((r) => `${r.method} ${r.url}`).sort();
+      assert.deepEqual(registered, Object.keys(EXAMPLES).sort());
+      assert.ok(DEMO_ACCOUNTS.every((a) => (USERS as readonly string[]).includes(a.username)));
+    });
+
+    it('answers every route × role × inside/outside scope as the rule says', async () => {
+      let n = 0;
+      const failures: string[] = [];
+      for (const route of server.routes) {
+        const example = EXAMPLES[`${route.method} ${route.url}`]!;
+        for (const [where, ex] of Object.entries(example)) {
+          for (const username of [...USERS, null]) {
+            n++;
+            let url = ex.url(n);
+            let auth: Auth = username === null ? null : { token: tokens.get(username)! };
+            if (url.includes('{ownToken}')) {
+              if (username === null) url = url.replace('{ownToken}', '1');
+              else {
+                const t = await request<{ id: number }>(server.url, 'POST', '/api/v1/auth/tokens', { auth, body: { name: 'to revoke', scopes: ['read'] } });
+                url = url.replace('{ownToken}', String(t.body.id));
+              }
+            }
+            const expected = (() => {
+              const access = route.access;
+              if (access.action === 'public') return ex.ok;
+              if (username === null) return 401;
+              if (access.action === 'authenticated') return ex.ok;
+              const resource = ex.resource.plan === 'matrix' ? { plan: `matrix-${n}` } : ex.resource;
+              const allowed = authorize(grants.get(username)!, access.action, resource, (c) => parents.get(c));
+              // Reading one unit outside the scope answers 404 so that its existence does not leak.
+              if (allowed && access.action === 'read' && where === 'outside') return readable(username, 'YN-KM') ? ex.ok : 404;
+              return allowed ? ex.ok : 403;
+            })();
+            if (username === null && route.url === '/api/v1/auth/login') auth = null;
+            const res = await request(server.url, ex.method, url, { auth, body: ex.body?.(n) });
+            if (res.status !== expected) failures.push(`${route.method} ${route.url} [${where}] as ${username ?? 'anonymous'}: ${res.status} ≠ ${expected} ${JSON.stringify(res.body).slice(0, 120)}`);
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.ok(n > 150, `${n} cases`);
+    });
+
+    function readable(username: string, unit: string): boolean {
+      return grants.get(username)!.some((g) => g.scopeOrgUnit === null || g.scopeOrgUnit === unit);
+    }
+  });
+}
