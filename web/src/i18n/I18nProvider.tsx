@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { messages, type Lang, type MessageKey } from './messages.ts';
-import { formatCount, formatDate, formatDecimal, interpolate } from './format.ts';
+import { formatCount, formatDate, formatDateTime, formatDecimal, interpolate } from './format.ts';
 
 export const LANG_STORAGE_KEY = 'plantrack.lang';
 
@@ -23,6 +23,8 @@ export interface I18n {
   num: (value: string | number | null | undefined) => string;
   count: (n: number) => string;
   date: (iso: string | null | undefined) => string;
+  /** An instant (ISO date-time) in local time, with seconds. */
+  dateTime: (iso: string | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -58,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       num: (v) => formatDecimal(v, lang),
       count: (n) => formatCount(n, lang),
       date: (iso) => formatDate(iso, lang),
+      dateTime: (iso) => formatDateTime(iso, lang),
     };
   }, [lang, setLang]);
 

@@ -68,3 +68,26 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   }
   return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
+
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** Formats an ISO instant in local time: 2025/07/04 09:05:12 (zh-CN) / 07/04/2025, 09:05:12 (en). */
+export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(d);
+}

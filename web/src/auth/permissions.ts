@@ -1,0 +1,15 @@
+import type { Me, Role } from '../api/types.ts';
+
+/*
+ * What the interface offers to whom. This only hides controls a user could not use: the server
+ * checks every request itself (src/domain/access/roles.ts holds the authoritative table).
+ */
+
+const AUDIT_READERS: readonly Role[] = ['admin', 'plan_manager', 'reviewer'];
+
+function hasRole(me: Me, roles: readonly Role[]): boolean {
+  return me.grants.some((g) => roles.includes(g.role));
+}
+
+/** 修改记录 (audit history): administrators, plan managers and reviewers. (API tokens: everybody.) */
+export const canReadAudit = (me: Me): boolean => hasRole(me, AUDIT_READERS);
