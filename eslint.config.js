@@ -33,6 +33,8 @@ export default tseslint.config(
         {
           patterns: [
             'node:*',
+            // Hashing is computation, not I/O.
+            '!node:crypto',
             'fs',
             'path',
             'pg',

@@ -18,7 +18,9 @@ export async function cliActor(
 ): Promise<Actor> {
   const secret = token ?? config.cliToken;
   if (!secret)
-    throw new Error('此命令会写入数据，请用 PLANTRACK_TOKEN 或 --token 提供个人 API 令牌。\nThis command writes: give a personal API token with PLANTRACK_TOKEN or --token.');
+    throw new Error(
+      '此命令会写入数据，请用 PLANTRACK_TOKEN 或 --token 提供个人 API 令牌。\nThis command writes: give a personal API token with PLANTRACK_TOKEN or --token.',
+    );
   const actor = await actorFromToken(database, secret, null);
   if (!actor) throw new Error('API 令牌无效、已过期或已撤销。\nThe API token is invalid, expired or revoked.');
   if (!actor.tokenScopes?.includes('write')) throw new Error('该 API 令牌只有读取权限。\nThis API token may only read.');

@@ -34,21 +34,31 @@ export interface BuiltApp {
 
 export async function buildApp(database: Database, config: Pick<AppConfig, 'logLevel' | 'bodyLimit'>): Promise<BuiltApp> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
     trustProxy: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Plan files arrive as YAML (or JSON) text.
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
   );
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+      },
     },
   });
   await app.register(fastifyRateLimit, { global: false });
@@ -62,13 +72,21 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
         .send({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } });
     }
     if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message: 'request body too large', messageZh: '请求内容过大' } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'BODY_TOO_LARGE', message: 'request body too large', messageZh: '请求内容过大' } });
     }
     if ((err as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type', messageZh: '不支持的内容类型' } });
+      return reply
+        .status(415)
+        .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type', messageZh: '不支持的内容类型' } });
     }
     if ((err as { statusCode?: number }).statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' } });
+      return reply
+        .status(429)
+        .send({
+          error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' },
+        });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       return reply.status(400).send({

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema.ts';
 import type { AuditEntry } from '../domain/audit/hash-chain.ts';
 import type { Executor } from './transaction.ts';
 
@@ -26,10 +27,7 @@ export async function insertAuditEntry(db: Executor, e: AuditEntry, hash: string
     ${e.after === null ? null : JSON.stringify(e.after)}::jsonb, ${e.prevHash}, ${hash})`.execute(db);
 }
 
-type AuditRow = Awaited<ReturnType<typeof selectAudit>>[number];
-function selectAudit(db: Executor) {
-  return db.selectFrom('audit_log').selectAll().orderBy('id').execute();
-}
+type AuditRow = Selectable<AuditLogTable>;
 
 export function toEntry(r: AuditRow): AuditEntry & { hash: string } {
   return {

@@ -7,7 +7,14 @@ export async function insertSession(
 ): Promise<void> {
   await db
     .insertInto('user_session')
-    .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent })
+    .values({
+      id_hash: s.idHash,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
     .execute();
 }
 
@@ -53,11 +60,19 @@ export async function findToken(db: Executor, tokenHash: string) {
 }
 
 export async function touchToken(db: Executor, id: number): Promise<void> {
-  await db.updateTable('api_token').set({ last_used_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function revokeToken(db: Executor, id: number, userId: number | null): Promise<boolean> {
-  let q = db.updateTable('api_token').set({ revoked_at: sql<Date>`now()` }).where('id', '=', id).where('revoked_at', 'is', null);
+  let q = db
+    .updateTable('api_token')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null);
   if (userId !== null) q = q.where('user_id', '=', userId);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;

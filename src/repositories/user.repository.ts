@@ -40,13 +40,23 @@ export async function insertUser(
 ): Promise<number> {
   const { id } = await db
     .insertInto('app_user')
-    .values({ username: u.username, display_name: u.displayName, org_unit_id: u.orgUnitId, password_hash: u.passwordHash, is_demo: u.isDemo })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      org_unit_id: u.orgUnitId,
+      password_hash: u.passwordHash,
+      is_demo: u.isDemo,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
-export async function insertGrant(db: Executor, userId: number, g: { role: Role; scopeOrgUnitId: number | null; scopePlans: string[] | null }) {
+export async function insertGrant(
+  db: Executor,
+  userId: number,
+  g: { role: Role; scopeOrgUnitId: number | null; scopePlans: string[] | null },
+) {
   await db
     .insertInto('user_role')
     .values({ user_id: userId, role: g.role, scope_org_unit_id: g.scopeOrgUnitId, scope_plan_ids: g.scopePlans })

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { AppError } from '../errors/app-error.ts';
 import { findSession, findToken, insertSession, deleteSession, touchToken } from '../repositories/credential.repository.ts';
-import { findUserById, findUserByUsername, grantsOf, recordFailedLogin, resetFailedLogins } from '../repositories/user.repository.ts';
+import {
+  findUserById,
+  findUserByUsername,
+  grantsOf,
+  recordFailedLogin,
+  resetFailedLogins,
+} from '../repositories/user.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
@@ -41,9 +47,15 @@ export async function login(
   }
   const actor: Actor = { userId: user.id, label: user.username, via: 'session', tokenId: null, ip: input.ip, grants: [] };
   if (user.locked_until && user.locked_until > new Date()) {
-    throw new AppError(429, 'ACCOUNT_LOCKED', `account locked after repeated failures; try again after ${user.locked_until.toISOString()}`, '连续登录失败，账号已临时锁定，请稍后再试', {
-      lockedUntil: user.locked_until.toISOString(),
-    });
+    throw new AppError(
+      429,
+      'ACCOUNT_LOCKED',
+      `account locked after repeated failures; try again after ${user.locked_until.toISOString()}`,
+      '连续登录失败，账号已临时锁定，请稍后再试',
+      {
+        lockedUntil: user.locked_until.toISOString(),
+      },
+    );
   }
   if (!(await argonVerify(user.password_hash, input.password).catch(() => false))) {
     await database.db.transaction().execute(async (trx) => {
@@ -57,7 +69,14 @@ export async function login(
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await database.db.transaction().execute(async (trx) => {
     await resetFailedLogins(trx, user.id);
-    await insertSession(trx, { idHash: sha256(sessionSecret), userId: user.id, csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await insertSession(trx, {
+      idHash: sha256(sessionSecret),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     await recordAudit(trx, actor, { action: 'login', entity: 'user', entityKey: user.username });
   });
   return { sessionSecret, csrfToken, expiresAt, userId: user.id };
@@ -70,7 +89,11 @@ export async function logout(database: Database, sessionSecret: string, actor: A
   });
 }
 
-async function actorFor(database: Database, userId: number, base: Omit<Actor, 'userId' | 'label' | 'grants'>): Promise<Actor | null> {
+async function actorFor(
+  database: Database,
+  userId: number,
+  base: Omit<Actor, 'userId' | 'label' | 'grants'>,
+): Promise<Actor | null> {
   const user = await findUserById(database.db, userId);
   if (!user || user.disabled_at) return null;
   return { ...base, userId, label: user.username, grants: await grantsOf(database.db, userId) };

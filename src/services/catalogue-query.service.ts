@@ -28,7 +28,10 @@ export async function getOrgUnit(db: Executor, code: string, scope: ReadScope) {
 }
 
 export async function queryGroups(db: Executor, f: { kind?: string }, scope: ReadScope) {
-  const visible = scope === null ? null : new Set((await listOrgUnits(db, { unitIds: scope }, { limit: 100_000, offset: 0 })).rows.map((u) => u.code));
+  const visible =
+    scope === null
+      ? null
+      : new Set((await listOrgUnits(db, { unitIds: scope }, { limit: 100_000, offset: 0 })).rows.map((u) => u.code));
   const groups = (await listGroups(db))
     .filter((g) => f.kind === undefined || g.kind === f.kind)
     .map((g) => (visible ? { ...g, members: g.members.filter((m) => visible.has(m)) } : g));

@@ -28,7 +28,13 @@ export async function saveDraftValue(database: Database, actor: Actor, input: Da
     if (unitId === undefined) throw notFound('org unit', input.orgUnit);
     const indicatorId = (await codeToIdMap(trx, 'indicator')).get(input.indicator);
     if (indicatorId === undefined) throw notFound('indicator', input.indicator);
-    const key = { org_unit_id: unitId, indicator_id: indicatorId, period: input.period, cumulative: input.cumulative, origin: 'reported' };
+    const key = {
+      org_unit_id: unitId,
+      indicator_id: indicatorId,
+      period: input.period,
+      cumulative: input.cumulative,
+      origin: 'reported',
+    };
     const existing = await trx
       .selectFrom('data_value')
       .select(['value', 'version', 'status'])
@@ -41,18 +47,36 @@ export async function saveDraftValue(database: Database, actor: Actor, input: Da
       .executeTakeFirst();
     const currentVersion = existing?.version ?? 0;
     if (currentVersion !== input.expectedVersion) {
-      throw new AppError(409, 'VERSION_CONFLICT', 'someone else changed this value; reload and compare', '该数值已被他人修改，请刷新后比较两者再保存', {
-        yours: input.value,
-        theirs: existing?.value ?? null,
-        currentVersion,
-      });
+      throw new AppError(
+        409,
+        'VERSION_CONFLICT',
+        'someone else changed this value; reload and compare',
+        '该数值已被他人修改，请刷新后比较两者再保存',
+        {
+          yours: input.value,
+          theirs: existing?.value ?? null,
+          currentVersion,
+        },
+      );
     }
     if (existing?.status === 'approved' || existing?.status === 'submitted')
-      throw new AppError(409, 'LOCKED', `the value is ${existing.status} and cannot be edited`, existing.status === 'approved' ? '该数值已审核通过并锁定' : '该数值已提交，等待审核');
+      throw new AppError(
+        409,
+        'LOCKED',
+        `the value is ${existing.status} and cannot be edited`,
+        existing.status === 'approved' ? '该数值已审核通过并锁定' : '该数值已提交，等待审核',
+      );
     const bounds = periodBounds(period);
     const row = await trx
       .insertInto('data_value')
-      .values({ ...key, period_kind: period.kind, period_start: bounds.start, period_end: bounds.end, value: input.value, status: 'draft' })
+      .values({
+        ...key,
+        period_kind: period.kind,
+        period_start: bounds.start,
+        period_end: bounds.end,
+        value: input.value,
+        status: 'draft',
+      })
       .onConflict((oc) =>
         oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet({
           value: input.value,

@@ -23,7 +23,12 @@ export const DEMO_ACCOUNTS = [
 /** Seeds the demo accounts on the embedded database; refuses on a PostgreSQL server. */
 export async function seedDemoAccounts(database: Database): Promise<number> {
   if (database.kind !== 'pglite')
-    throw new AppError(400, 'DEMO_REFUSED', 'demo accounts are only seeded on the embedded database, never when DATABASE_URL is set', '演示账号只在内嵌数据库中创建，设置 DATABASE_URL 时拒绝创建');
+    throw new AppError(
+      400,
+      'DEMO_REFUSED',
+      'demo accounts are only seeded on the embedded database, never when DATABASE_URL is set',
+      '演示账号只在内嵌数据库中创建，设置 DATABASE_URL 时拒绝创建',
+    );
   return createDemoAccounts(database);
 }
 

@@ -5,7 +5,11 @@ import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { importDefinitions, type ImportResult } from './plan-import.service.ts';
 
 /** Loads the curated dataset of the five plans; replaces them if they are already there. */
-export async function seedDataset(database: Database, dir: string = DATASET_DIR, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
+export async function seedDataset(
+  database: Database,
+  dir: string = DATASET_DIR,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<ImportResult> {
   const loaded = await loadDatasetDir(dir);
   if (loaded.errors.length > 0) return { ok: false, errors: loaded.errors };
   return importDefinitions(database, loaded.files, { replace: true, actor });

@@ -30,7 +30,12 @@ export interface NewUser {
 export function parseGrant(text: string): GrantInput {
   const m = /^([a-z_]+)(?:@([A-Za-z0-9._-]+))?(?::([A-Za-z0-9._,-]+))?$/.exec(text.trim());
   if (!m || !(ROLES as readonly string[]).includes(m[1]!))
-    throw new AppError(400, 'INVALID_ROLE', `invalid role "${text}" (use role[@ORG_UNIT][:plan,plan])`, `角色“${text}”无效（格式：角色[@单位代码][:规划,规划]）`);
+    throw new AppError(
+      400,
+      'INVALID_ROLE',
+      `invalid role "${text}" (use role[@ORG_UNIT][:plan,plan])`,
+      `角色“${text}”无效（格式：角色[@单位代码][:规划,规划]）`,
+    );
   return { role: m[1] as Role, orgUnit: m[2], plans: m[3]?.split(',') };
 }
 
@@ -62,7 +67,8 @@ export async function createUser(database: Database, actor: Actor, u: NewUser): 
       passwordHash,
       isDemo: u.isDemo ?? false,
     });
-    for (const g of u.grants) await insertGrant(trx, id, { role: g.role, scopeOrgUnitId: unitId(g.orgUnit), scopePlans: g.plans ?? null });
+    for (const g of u.grants)
+      await insertGrant(trx, id, { role: g.role, scopeOrgUnitId: unitId(g.orgUnit), scopePlans: g.plans ?? null });
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'user',
@@ -86,8 +92,19 @@ export async function createToken(
   if (actor.userId === null) throw new AppError(400, 'NO_USER', 'tokens belong to a user', '令牌必须属于某个用户');
   const secret = input.secret ?? newSecret('pt');
   const id = await database.db.transaction().execute(async (trx) => {
-    const tokenId = await insertToken(trx, { userId: actor.userId!, name: input.name, tokenHash: sha256(secret), scopes: input.scopes, expiresAt: input.expiresAt });
-    await recordAudit(trx, actor, { action: 'create', entity: 'api_token', entityKey: String(tokenId), after: { name: input.name, scopes: input.scopes } });
+    const tokenId = await insertToken(trx, {
+      userId: actor.userId!,
+      name: input.name,
+      tokenHash: sha256(secret),
+      scopes: input.scopes,
+      expiresAt: input.expiresAt,
+    });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'api_token',
+      entityKey: String(tokenId),
+      after: { name: input.name, scopes: input.scopes },
+    });
     return tokenId;
   });
   return { id, secret };

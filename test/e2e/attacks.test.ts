@@ -25,17 +25,33 @@ for (const kind of DATABASE_KINDS) {
 
     it('a 红河州 reporter cannot read or write 昆明 data by changing IDs in the URL', async () => {
       const hh = await loginAs(server.url, 'hh.reporter');
-      const units = await request<{ items: { code: string; parent: string | null }[] }>(server.url, 'GET', '/api/v1/org-units?limit=1000', { auth: hh });
+      const units = await request<{ items: { code: string; parent: string | null }[] }>(
+        server.url,
+        'GET',
+        '/api/v1/org-units?limit=1000',
+        { auth: hh },
+      );
       assert.ok(units.body.items.length > 1);
-      assert.ok(units.body.items.every((u) => u.code === 'YN-HH' || u.code.startsWith('ZN-HH') || u.code.startsWith('YN-HH-') || u.parent?.startsWith('YN-HH')), JSON.stringify(units.body.items.map((u) => u.code)));
+      assert.ok(
+        units.body.items.every(
+          (u) => u.code === 'YN-HH' || u.code.startsWith('ZN-HH') || u.code.startsWith('YN-HH-') || u.parent?.startsWith('YN-HH'),
+        ),
+        JSON.stringify(units.body.items.map((u) => u.code)),
+      );
       assert.equal((await request(server.url, 'GET', '/api/v1/org-units/YN-KM', { auth: hh })).status, 404);
       const km = await request<{ total: number }>(server.url, 'GET', '/api/v1/data-values?orgUnit=YN-FTZ', { auth: hh });
       assert.equal(km.body.total, 0);
       const before_ = await snapshot(server.database);
-      const write = await request(server.url, 'PUT', '/api/v1/data-values/YN-KM/GDP/2024', { auth: hh, body: { value: '1', expectedVersion: 0 } });
+      const write = await request(server.url, 'PUT', '/api/v1/data-values/YN-KM/GDP/2024', {
+        auth: hh,
+        body: { value: '1', expectedVersion: 0 },
+      });
       assert.equal(write.status, 403);
       assert.deepEqual(await snapshot(server.database), before_);
-      const own = await request(server.url, 'PUT', '/api/v1/data-values/ZN-HH-MENGZI/GDP/2024', { auth: hh, body: { value: '1', expectedVersion: 0 } });
+      const own = await request(server.url, 'PUT', '/api/v1/data-values/ZN-HH-MENGZI/GDP/2024', {
+        auth: hh,
+        body: { value: '1', expectedVersion: 0 },
+      });
       assert.equal(own.status, 200);
     });
 
@@ -44,14 +60,26 @@ for (const kind of DATABASE_KINDS) {
       const mz = await loginAs(server.url, 'mengzi.reporter');
       const url = '/api/v1/data-values/ZN-HH-MENGZI/REVENUE/2025-01';
       assert.equal((await request(server.url, 'PUT', url, { auth: hh, body: { value: '100', expectedVersion: 0 } })).status, 200);
-      const second = await request<{ error: { code: string; details: { yours: string; theirs: string } } }>(server.url, 'PUT', url, {
-        auth: mz,
-        body: { value: '200', expectedVersion: 0 },
-      });
+      const second = await request<{ error: { code: string; details: { yours: string; theirs: string } } }>(
+        server.url,
+        'PUT',
+        url,
+        {
+          auth: mz,
+          body: { value: '200', expectedVersion: 0 },
+        },
+      );
       assert.equal(second.status, 409);
       assert.deepEqual([second.body.error.details.yours, second.body.error.details.theirs], ['200', '100']);
-      const history = await request<{ items: { action: string; actor: string }[] }>(server.url, 'GET', '/api/v1/audit?entity=data_value&key=ZN-HH-MENGZI/REVENUE/2025-01');
-      assert.deepEqual(history.body.items.map((e) => [e.action, e.actor]), [['create', 'hh.reporter']]);
+      const history = await request<{ items: { action: string; actor: string }[] }>(
+        server.url,
+        'GET',
+        '/api/v1/audit?entity=data_value&key=ZN-HH-MENGZI/REVENUE/2025-01',
+      );
+      assert.deepEqual(
+        history.body.items.map((e) => [e.action, e.actor]),
+        [['create', 'hh.reporter']],
+      );
     });
 
     it('SQL injection and HTML in every text field are stored verbatim and harm nothing', async () => {
@@ -66,9 +94,16 @@ targets: [{ key: t1, section: s1, indicator: HOSTILE, orgUnit: YN, note: ${JSON.
       assert.equal(imported.status, 201, JSON.stringify(imported.body));
       const plan = await request<{ title: string; issuer: string }>(server.url, 'GET', '/api/v1/plans/hostile-plan');
       assert.equal(plan.body.title, SCRIPT + INJECTION);
-      const targets = await request<{ items: { note: string; target: { text: string } }[] }>(server.url, 'GET', '/api/v1/targets?plan=hostile-plan');
+      const targets = await request<{ items: { note: string; target: { text: string } }[] }>(
+        server.url,
+        'GET',
+        '/api/v1/targets?plan=hostile-plan',
+      );
       assert.deepEqual([targets.body.items[0]!.note, targets.body.items[0]!.target.text], [SCRIPT, INJECTION]);
-      const count = await server.database.db.selectFrom('target').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const count = await server.database.db
+        .selectFrom('target')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(count.n > 80);
     });
 
@@ -77,7 +112,10 @@ targets: [{ key: t1, section: s1, indicator: HOSTILE, orgUnit: YN, note: ${JSON.
       assert.equal(big.status, 413);
       const res = await fetch(new URL('/api/v1/auth/tokens', server.url), {
         method: 'POST',
-        headers: { authorization: `Bearer ${(await import('../support/server.ts')).ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${(await import('../support/server.ts')).ADMIN_TOKEN}`,
+          'content-type': 'application/json',
+        },
         body: '{"name": "x", scopes: [',
       });
       assert.equal(res.status, 400);
@@ -88,25 +126,43 @@ targets: [{ key: t1, section: s1, indicator: HOSTILE, orgUnit: YN, note: ${JSON.
         body: { value: '1', expectedVersion: 0 },
       });
       assert.equal(noCsrf.status, 403);
-      const readOnly = await request<{ secret: string }>(server.url, 'POST', '/api/v1/auth/tokens', { auth: hh, body: { name: 'ro', scopes: ['read'] } });
-      const roWrite = await request(server.url, 'PUT', '/api/v1/data-values/ZN-HH-MENGZI/GDP/2023', { auth: { token: readOnly.body.secret }, body: { value: '1', expectedVersion: 0 } });
+      const readOnly = await request<{ secret: string }>(server.url, 'POST', '/api/v1/auth/tokens', {
+        auth: hh,
+        body: { name: 'ro', scopes: ['read'] },
+      });
+      const roWrite = await request(server.url, 'PUT', '/api/v1/data-values/ZN-HH-MENGZI/GDP/2023', {
+        auth: { token: readOnly.body.secret },
+        body: { value: '1', expectedVersion: 0 },
+      });
       assert.equal(roWrite.status, 403);
     });
 
     it('locks an account after repeated wrong passwords, even against the right one', async () => {
       for (let i = 0; i < 5; i++) {
-        const r = await request(server.url, 'POST', '/api/v1/auth/login', { auth: null, body: { username: 'leader', password: `wrong-${i}` } });
+        const r = await request(server.url, 'POST', '/api/v1/auth/login', {
+          auth: null,
+          body: { username: 'leader', password: `wrong-${i}` },
+        });
         assert.equal(r.status, 401);
       }
-      const locked = await request<{ error: { code: string } }>(server.url, 'POST', '/api/v1/auth/login', { auth: null, body: { username: 'leader', password: 'PlanTrack-Demo-2025' } });
+      const locked = await request<{ error: { code: string } }>(server.url, 'POST', '/api/v1/auth/login', {
+        auth: null,
+        body: { username: 'leader', password: 'PlanTrack-Demo-2025' },
+      });
       assert.equal(locked.status, 429);
       assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
-      const unknown = await request<{ error: { code: string } }>(server.url, 'POST', '/api/v1/auth/login', { auth: null, body: { username: 'nobody', password: 'x' } });
+      const unknown = await request<{ error: { code: string } }>(server.url, 'POST', '/api/v1/auth/login', {
+        auth: null,
+        body: { username: 'nobody', password: 'x' },
+      });
       assert.equal(unknown.body.error.code, 'BAD_CREDENTIALS');
     });
 
     it('rejects a forged or expired session and a revoked token', async () => {
-      const forged = await request(server.url, 'GET', '/api/v1/plans', { auth: null, headers: { cookie: 'pt_session=pts_forged' } });
+      const forged = await request(server.url, 'GET', '/api/v1/plans', {
+        auth: null,
+        headers: { cookie: 'pt_session=pts_forged' },
+      });
       assert.equal(forged.status, 401);
       const s = await loginAs(server.url, 'planner');
       const secret = s.cookie.split('=')[1]!;
@@ -117,7 +173,10 @@ targets: [{ key: t1, section: s1, indicator: HOSTILE, orgUnit: YN, note: ${JSON.
         .execute();
       assert.equal((await request(server.url, 'GET', '/api/v1/plans', { auth: s })).status, 401);
       const s2 = await loginAs(server.url, 'planner');
-      const t = await request<{ id: number; secret: string }>(server.url, 'POST', '/api/v1/auth/tokens', { auth: s2, body: { name: 'soon revoked', scopes: ['read'] } });
+      const t = await request<{ id: number; secret: string }>(server.url, 'POST', '/api/v1/auth/tokens', {
+        auth: s2,
+        body: { name: 'soon revoked', scopes: ['read'] },
+      });
       assert.equal((await request(server.url, 'GET', '/api/v1/plans', { auth: { token: t.body.secret } })).status, 200);
       assert.equal((await request(server.url, 'DELETE', `/api/v1/auth/tokens/${t.body.id}`, { auth: s2 })).status, 204);
       assert.equal((await request(server.url, 'GET', '/api/v1/plans', { auth: { token: t.body.secret } })).status, 401);
@@ -139,8 +198,17 @@ targets: [{ key: t1, section: s1, indicator: HOSTILE, orgUnit: YN, note: ${JSON.
 
     it('the audit chain verifies, and editing one row directly in the database is detected and named', async () => {
       assert.ok((await verifyAuditChain(server.database.db)).ok);
-      const victim = await server.database.db.selectFrom('audit_log').select('id').orderBy('id').offset(3).limit(1).executeTakeFirstOrThrow();
-      await assert.rejects(sql`update audit_log set actor = 'mallory' where id = ${victim.id}`.execute(server.database.db), /append-only/);
+      const victim = await server.database.db
+        .selectFrom('audit_log')
+        .select('id')
+        .orderBy('id')
+        .offset(3)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await assert.rejects(
+        sql`update audit_log set actor = 'mallory' where id = ${victim.id}`.execute(server.database.db),
+        /append-only/,
+      );
       // A database owner can still bypass the trigger; the chain must catch that.
       await sql`alter table audit_log disable trigger audit_log_no_update`.execute(server.database.db);
       await sql`update audit_log set actor = 'mallory' where id = ${victim.id}`.execute(server.database.db);

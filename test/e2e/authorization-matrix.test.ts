@@ -31,28 +31,54 @@ const get = (url: string, resource: Resource = {}): Example => ({ method: 'GET',
 const EXAMPLES: Examples = {
   'GET /api/v1/health': { inside: get('/api/v1/health') },
   'POST /api/v1/auth/login': {
-    inside: { method: 'POST', url: () => '/api/v1/auth/login', body: () => ({ username: 'leader', password: 'PlanTrack-Demo-2025' }), resource: {}, ok: 200 },
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/auth/login',
+      body: () => ({ username: 'leader', password: 'PlanTrack-Demo-2025' }),
+      resource: {},
+      ok: 200,
+    },
   },
   'POST /api/v1/auth/logout': { inside: { method: 'POST', url: () => '/api/v1/auth/logout', resource: {}, ok: 204 } },
   'GET /api/v1/auth/me': { inside: get('/api/v1/auth/me') },
   'GET /api/v1/auth/tokens': { inside: get('/api/v1/auth/tokens') },
   'POST /api/v1/auth/tokens': {
-    inside: { method: 'POST', url: () => '/api/v1/auth/tokens', body: (n) => ({ name: `matrix ${n}`, scopes: ['read'] }), resource: {}, ok: 201 },
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/auth/tokens',
+      body: (n) => ({ name: `matrix ${n}`, scopes: ['read'] }),
+      resource: {},
+      ok: 201,
+    },
   },
-  'DELETE /api/v1/auth/tokens/:id': { inside: { method: 'DELETE', url: () => '/api/v1/auth/tokens/{ownToken}', resource: {}, ok: 204 } },
+  'DELETE /api/v1/auth/tokens/:id': {
+    inside: { method: 'DELETE', url: () => '/api/v1/auth/tokens/{ownToken}', resource: {}, ok: 204 },
+  },
   'GET /api/v1/users': { inside: get('/api/v1/users') },
   'POST /api/v1/users': {
     inside: {
       method: 'POST',
       url: () => '/api/v1/users',
-      body: (n) => ({ username: `matrix.in${n}`, displayName: '矩阵', orgUnit: 'ZN-HH-MENGZI', password: 'Matrix-Password-2025', grants: [{ role: 'viewer', orgUnit: 'ZN-HH-MENGZI' }] }),
+      body: (n) => ({
+        username: `matrix.in${n}`,
+        displayName: '矩阵',
+        orgUnit: 'ZN-HH-MENGZI',
+        password: 'Matrix-Password-2025',
+        grants: [{ role: 'viewer', orgUnit: 'ZN-HH-MENGZI' }],
+      }),
       resource: { orgUnit: 'ZN-HH-MENGZI' },
       ok: 201,
     },
     outside: {
       method: 'POST',
       url: () => '/api/v1/users',
-      body: (n) => ({ username: `matrix.out${n}`, displayName: '矩阵', orgUnit: 'YN-KM', password: 'Matrix-Password-2025', grants: [{ role: 'viewer', orgUnit: 'YN-KM' }] }),
+      body: (n) => ({
+        username: `matrix.out${n}`,
+        displayName: '矩阵',
+        orgUnit: 'YN-KM',
+        password: 'Matrix-Password-2025',
+        grants: [{ role: 'viewer', orgUnit: 'YN-KM' }],
+      }),
       resource: { orgUnit: 'YN-KM' },
       ok: 201,
     },
@@ -76,7 +102,13 @@ const EXAMPLES: Examples = {
     },
   },
   'POST /api/v1/plans/import': {
-    inside: { method: 'POST', url: () => '/api/v1/plans/import', body: (n) => planYaml(`yunnan-ftz-2021-2025`).replace('yunnan-ftz-2021-2025', `matrix-${n}`), resource: { plan: 'matrix' }, ok: 201 },
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/plans/import',
+      body: (n) => planYaml(`yunnan-ftz-2021-2025`).replace('yunnan-ftz-2021-2025', `matrix-${n}`),
+      resource: { plan: 'matrix' },
+      ok: 201,
+    },
   },
   'GET /api/v1/plans': { inside: get('/api/v1/plans') },
   'GET /api/v1/plans/:id': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025') },
@@ -85,7 +117,10 @@ const EXAMPLES: Examples = {
   'GET /api/v1/targets': { inside: get('/api/v1/targets?plan=yunnan-parks-2021-2025') },
   'GET /api/v1/tasks': { inside: get('/api/v1/tasks?plan=yunnan-pprd-2016') },
   'GET /api/v1/org-units': { inside: get('/api/v1/org-units') },
-  'GET /api/v1/org-units/:code': { inside: get('/api/v1/org-units/ZN-HH-MENGZI'), outside: { ...get('/api/v1/org-units/YN-KM'), ok: 200 } },
+  'GET /api/v1/org-units/:code': {
+    inside: get('/api/v1/org-units/ZN-HH-MENGZI'),
+    outside: { ...get('/api/v1/org-units/YN-KM'), ok: 200 },
+  },
   'GET /api/v1/groups': { inside: get('/api/v1/groups') },
   'GET /api/v1/indicators': { inside: get('/api/v1/indicators') },
   'GET /api/v1/data-values': { inside: get('/api/v1/data-values') },
@@ -137,7 +172,10 @@ for (const kind of DATABASE_KINDS) {
             if (url.includes('{ownToken}')) {
               if (username === null) url = url.replace('{ownToken}', '1');
               else {
-                const t = await request<{ id: number }>(server.url, 'POST', '/api/v1/auth/tokens', { auth, body: { name: 'to revoke', scopes: ['read'] } });
+                const t = await request<{ id: number }>(server.url, 'POST', '/api/v1/auth/tokens', {
+                  auth,
+                  body: { name: 'to revoke', scopes: ['read'] },
+                });
                 url = url.replace('{ownToken}', String(t.body.id));
               }
             }
@@ -154,7 +192,10 @@ for (const kind of DATABASE_KINDS) {
             })();
             if (username === null && route.url === '/api/v1/auth/login') auth = null;
             const res = await request(server.url, ex.method, url, { auth, body: ex.body?.(n) });
-            if (res.status !== expected) failures.push(`${route.method} ${route.url} [${where}] as ${username ?? 'anonymous'}: ${res.status} ≠ ${expected} ${JSON.stringify(res.body).slice(0, 120)}`);
+            if (res.status !== expected)
+              failures.push(
+                `${route.method} ${route.url} [${where}] as ${username ?? 'anonymous'}: ${res.status} ≠ ${expected} ${JSON.stringify(res.body).slice(0, 120)}`,
+              );
           }
         }
       }

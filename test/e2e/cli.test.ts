@@ -26,8 +26,11 @@ async function plantrack(args: string[], env: Record<string, string>) {
 
 async function plantrackStdin(args: string[], env: Record<string, string>, input: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);
   });
@@ -97,6 +100,12 @@ targets:
     assert.match(unknown.stderr, /cli-bad/);
   });
 
+  it('audit verify reports an intact chain', async () => {
+    const r = await plantrack(['audit', 'verify'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /审计链完整: \d+ entries/);
+  });
+
   it('writes an .xlsx template', async () => {
     const out = path.join(dir, 'template.xlsx');
     const r = await plantrack(['import-plan', '--template', out], env);
@@ -115,9 +124,17 @@ describe('plantrack CLI on PostgreSQL', () => {
   after(() => drop());
 
   it('creates the first administrator without a token, then refuses a second one without', async () => {
-    const first = await plantrackStdin(['user', 'create', '--admin', 'root.admin', '--name', '管理员', '--password-stdin'], pgEnv, 'Root-Admin-Password-1');
+    const first = await plantrackStdin(
+      ['user', 'create', '--admin', 'root.admin', '--name', '管理员', '--password-stdin'],
+      pgEnv,
+      'Root-Admin-Password-1',
+    );
     assert.equal(first.code, 0, first.stderr);
-    const second = await plantrackStdin(['user', 'create', '--admin', 'other.admin', '--name', '另一个', '--password-stdin'], pgEnv, 'Other-Admin-Password-1');
+    const second = await plantrackStdin(
+      ['user', 'create', '--admin', 'other.admin', '--name', '另一个', '--password-stdin'],
+      pgEnv,
+      'Other-Admin-Password-1',
+    );
     assert.equal(second.code, 1);
     assert.match(second.stderr, /PLANTRACK_TOKEN/);
   });

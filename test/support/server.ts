@@ -13,7 +13,14 @@ export { DEMO_PASSWORD };
  * database; on PostgreSQL the same accounts are created first, as an operator would.
  */
 export async function startTestServer(kind: 'pglite' | 'postgres'): Promise<RunningServer & { drop(): Promise<void> }> {
-  const base = { port: 0, host: '127.0.0.1', seedOnStart: true, logLevel: 'silent' as const, bodyLimit: 1024 * 1024, cliToken: undefined };
+  const base = {
+    port: 0,
+    host: '127.0.0.1',
+    seedOnStart: true,
+    logLevel: 'silent' as const,
+    bodyLimit: 1024 * 1024,
+    cliToken: undefined,
+  };
   if (kind === 'pglite') {
     const server = await startServer({ ...base, database: { kind: 'pglite', dataDir: 'memory://' } });
     return { ...server, drop: async () => {} };
@@ -41,7 +48,10 @@ export async function loginAs(base: string, username: string, password = DEMO_PA
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 

@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
+import type { Me } from './api/types.ts';
+import { useAuth } from './auth/AuthProvider.tsx';
 import { Header } from './components/Header.tsx';
+import { ErrorMessage, Loading } from './components/Status.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
 import { PlanBrowserPage } from './pages/PlanBrowserPage.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
+import { TokensPage } from './pages/TokensPage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
 function Page({ route }: { route: Route }) {
@@ -18,12 +23,30 @@ function Page({ route }: { route: Route }) {
       return <OrgUnitsPage code={second ?? null} />;
     case 'indicators':
       return second ? <NotFoundPage /> : <IndicatorsPage />;
+    case 'tokens':
+      return second ? <NotFoundPage /> : <TokensPage />;
     default:
       return <NotFoundPage />;
   }
 }
 
-export function App() {
+function SkipLink() {
+  const { t } = useI18n();
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+function SignedInApp({ me }: { me: Me }) {
   const route = useRoute();
   const { t } = useI18n();
   const home = route.segments.length === 0;
@@ -40,21 +63,45 @@ export function App() {
 
   return (
     <div className="app">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
-      <Header current={route.segments[0]} />
+      <SkipLink />
+      <Header current={route.segments[0]} me={me} />
       <main id="main" className="app-main" tabIndex={-1}>
         {home ? null : <Page route={route} />}
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </div>
   );
+}
+
+export function App() {
+  const { state, recheck } = useAuth();
+  const { t } = useI18n();
+  const signedOut = state.status === 'signed-out';
+
+  // After signing out the next person starts on the home page; an expired session keeps the
+  // hash, so signing in again returns to the page that was open.
+  const reason = signedOut ? state.reason : null;
+  useEffect(() => {
+    if (reason === 'signed-out') navigate('#/plans', { replace: true });
+  }, [reason]);
+
+  switch (state.status) {
+    case 'checking':
+      return (
+        <div className="app app-center">
+          <Loading label={t('auth.checking')} />
+        </div>
+      );
+    case 'error':
+      return (
+        <div className="app app-center">
+          <ErrorMessage error={state.error} onRetry={recheck} />
+        </div>
+      );
+    case 'signed-out':
+      return <LoginPage reason={state.reason} />;
+    case 'signed-in':
+      // A new user gets fresh pages: nothing loaded for the previous one survives.
+      return <SignedInApp key={state.me.username} me={state.me} />;
+  }
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import './styles.css';
 
@@ -10,7 +11,9 @@ if (!root) throw new Error('#root element missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <AuthProvider>
+        <App />
+      </AuthProvider>
     </I18nProvider>
   </StrictMode>,
 );

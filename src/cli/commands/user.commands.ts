@@ -9,7 +9,9 @@ import { withDatabase } from '../context.ts';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function registerUserCommands(program: Command): void {
@@ -32,14 +34,23 @@ export function registerUserCommands(program: Command): void {
         withDatabase(async (database, config) => {
           const name = opts.admin ?? username;
           if (!name) throw new Error('give a user name / 请提供用户名');
-          if (!opts.passwordStdin) throw new Error('pass the password on standard input with --password-stdin / 请用 --password-stdin 从标准输入提供密码');
+          if (!opts.passwordStdin)
+            throw new Error(
+              'pass the password on standard input with --password-stdin / 请用 --password-stdin 从标准输入提供密码',
+            );
           const grants = [...(opts.admin ? ['admin'] : []), ...opts.role].map(parseGrant);
           if (grants.length === 0) throw new Error('give at least one --role / 请至少指定一个角色');
           const bootstrap = opts.admin !== undefined && !(await hasAdmin(database.db));
           const actor = bootstrap
             ? { ...SYSTEM_ACTOR, label: 'cli-bootstrap', via: 'cli' as const }
             : await cliActor(database, config, { action: 'manage_users', orgUnit: opts.orgUnit }, opts.token);
-          await createUser(database, actor, { username: name, displayName: opts.name, orgUnit: opts.orgUnit, password: await readStdin(), grants });
+          await createUser(database, actor, {
+            username: name,
+            displayName: opts.name,
+            orgUnit: opts.orgUnit,
+            password: await readStdin(),
+            grants,
+          });
           process.stdout.write(`created / 已创建: ${name}\n`);
         }),
     );
@@ -76,7 +87,9 @@ export function registerUserCommands(program: Command): void {
           process.stdout.write(`audit chain intact / 审计链完整: ${r.entries} entries\n`);
           return;
         }
-        process.stderr.write(`audit chain broken at entry ${r.entryId} / 审计链在第 ${r.entryId} 条断开: ${r.reasonZh} / ${r.reason}\n`);
+        process.stderr.write(
+          `audit chain broken at entry ${r.entryId} / 审计链在第 ${r.entryId} 条断开: ${r.reasonZh} / ${r.reason}\n`,
+        );
         process.exitCode = 1;
       }),
     );

@@ -4,7 +4,14 @@ import { authorize, isInSubtree, readableRoots } from './authorize.ts';
 import { passwordProblems } from './password-policy.ts';
 import type { RoleGrant } from './roles.ts';
 
-const parents: Record<string, string | null> = { YN: null, 'YN-HH': 'YN', 'YN-KM': 'YN', 'ZN-HH-MENGZI': 'YN-HH', 'FTZ-HH': 'YN-FTZ', 'YN-FTZ': 'YN' };
+const parents: Record<string, string | null> = {
+  YN: null,
+  'YN-HH': 'YN',
+  'YN-KM': 'YN',
+  'ZN-HH-MENGZI': 'YN-HH',
+  'FTZ-HH': 'YN-FTZ',
+  'YN-FTZ': 'YN',
+};
 const parentOf = (c: string) => parents[c];
 
 describe('authorize', () => {

@@ -30,7 +30,10 @@ function chain(n: number) {
 
 describe('audit hash chain', () => {
   it('canonical JSON ignores key order', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } }), canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } }),
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
   it('verifies an intact chain', () => {
     assert.deepEqual(verifyChain(chain(5)), { ok: true, entries: 5 });

@@ -64,7 +64,12 @@ export function createChainVerifier() {
           reasonZh: '与上一条记录的链接断开（有记录被删除或调换）',
         };
       if (entryHash(entry) !== hash)
-        return { ok: false, entryId: entry.id, reason: 'content does not match its hash (the entry was edited)', reasonZh: '内容与哈希不符（该记录被篡改）' };
+        return {
+          ok: false,
+          entryId: entry.id,
+          reason: 'content does not match its hash (the entry was edited)',
+          reasonZh: '内容与哈希不符（该记录被篡改）',
+        };
       prev = hash;
       count++;
       return null;

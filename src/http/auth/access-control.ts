@@ -57,7 +57,8 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       req.actor = await actorFromToken(database, bearer, ip);
-      if (!req.actor) throw new AppError(401, 'INVALID_TOKEN', 'the API token is invalid, expired or revoked', 'API 令牌无效、已过期或已撤销');
+      if (!req.actor)
+        throw new AppError(401, 'INVALID_TOKEN', 'the API token is invalid, expired or revoked', 'API 令牌无效、已过期或已撤销');
       return;
     }
     const cookie = req.cookies?.[SESSION_COOKIE];

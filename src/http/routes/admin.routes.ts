@@ -36,7 +36,15 @@ export const adminRoutes =
           summary: 'Users in your scope / 用户',
           response: {
             200: z.object({
-              items: z.array(z.object({ username: z.string(), displayName: z.string(), orgUnit: z.string().nullable(), disabled: z.boolean(), demo: z.boolean() })),
+              items: z.array(
+                z.object({
+                  username: z.string(),
+                  displayName: z.string(),
+                  orgUnit: z.string().nullable(),
+                  disabled: z.boolean(),
+                  demo: z.boolean(),
+                }),
+              ),
             }),
           },
         },
@@ -54,7 +62,9 @@ export const adminRoutes =
     app.post(
       '/users',
       {
-        config: { access: { action: 'manage_users', resource: (req) => ({ orgUnit: (req.body as { orgUnit?: string }).orgUnit }) } },
+        config: {
+          access: { action: 'manage_users', resource: (req) => ({ orgUnit: (req.body as { orgUnit?: string }).orgUnit }) },
+        },
         schema: {
           tags: ['users'],
           summary: 'Create a user with scoped roles / 创建用户',
@@ -63,7 +73,9 @@ export const adminRoutes =
             displayName: z.string().min(1).max(100),
             orgUnit: z.string().optional(),
             password: z.string().min(1).max(256),
-            grants: z.array(z.object({ role: z.enum(ROLES), orgUnit: z.string().optional(), plans: z.array(z.string()).optional() })).min(1),
+            grants: z
+              .array(z.object({ role: z.enum(ROLES), orgUnit: z.string().optional(), plans: z.array(z.string()).optional() }))
+              .min(1),
           }),
           response: { 201: z.object({ username: z.string() }), 400: errorResponseSchema, 409: errorResponseSchema },
         },
@@ -80,7 +92,11 @@ export const adminRoutes =
         schema: {
           tags: ['audit'],
           summary: "A record's history from the audit log / 修改记录",
-          querystring: z.object({ entity: z.string().max(50), key: z.string().max(300), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          querystring: z.object({
+            entity: z.string().max(50),
+            key: z.string().max(300),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
           response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
         },
       },
@@ -104,7 +120,14 @@ export const adminRoutes =
         schema: {
           tags: ['audit'],
           summary: 'Verify the audit hash chain / 校验审计链',
-          response: { 200: z.object({ ok: z.boolean(), entries: z.number().optional(), entryId: z.number().optional(), reason: z.string().optional() }) },
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              entries: z.number().optional(),
+              entryId: z.number().optional(),
+              reason: z.string().optional(),
+            }),
+          },
         },
       },
       () => verifyAuditChain(db),

@@ -13,7 +13,9 @@ const meSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   orgUnit: z.object({ code: z.string(), name: z.string() }).nullable(),
-  grants: z.array(z.object({ role: z.enum(ROLES), scopeOrgUnit: z.string().nullable(), scopePlans: z.array(z.string()).nullable() })),
+  grants: z.array(
+    z.object({ role: z.enum(ROLES), scopeOrgUnit: z.string().nullable(), scopePlans: z.array(z.string()).nullable() }),
+  ),
   via: z.enum(['session', 'token', 'cli', 'system']),
   csrfToken: z.string().nullable(),
 });
@@ -29,7 +31,11 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'Sign in; sets an httpOnly session cookie and returns the CSRF token / 登录',
           body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-          response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }), 401: errorResponseSchema, 429: errorResponseSchema },
+          response: {
+            200: z.object({ csrfToken: z.string(), expiresAt: z.string() }),
+            401: errorResponseSchema,
+            429: errorResponseSchema,
+          },
         },
       },
       async (req, reply) => {
@@ -46,7 +52,10 @@ export const authRoutes =
     );
     app.post(
       '/auth/logout',
-      { config: { access: { action: 'authenticated' } }, schema: { tags: ['auth'], summary: 'Sign out / 退出', response: { 204: z.null() } } },
+      {
+        config: { access: { action: 'authenticated' } },
+        schema: { tags: ['auth'], summary: 'Sign out / 退出', response: { 204: z.null() } },
+      },
       async (req, reply) => {
         const secret = req.cookies[SESSION_COOKIE];
         if (secret) await logout(database, secret, req.actor!);
@@ -56,7 +65,10 @@ export const authRoutes =
     );
     app.get(
       '/auth/me',
-      { config: { access: { action: 'authenticated' } }, schema: { tags: ['auth'], summary: 'Who am I, with roles and scopes', response: { 200: meSchema } } },
+      {
+        config: { access: { action: 'authenticated' } },
+        schema: { tags: ['auth'], summary: 'Who am I, with roles and scopes', response: { 200: meSchema } },
+      },
       async (req) => {
         const actor = req.actor!;
         const user = (await findUserById(database.db, actor.userId!))!;
@@ -80,7 +92,14 @@ export const authRoutes =
           response: {
             200: z.object({
               items: z.array(
-                z.object({ id: z.number(), name: z.string(), scopes: z.array(z.string()), createdAt: z.string(), revoked: z.boolean(), lastUsedAt: z.string().nullable() }),
+                z.object({
+                  id: z.number(),
+                  name: z.string(),
+                  scopes: z.array(z.string()),
+                  createdAt: z.string(),
+                  revoked: z.boolean(),
+                  lastUsedAt: z.string().nullable(),
+                }),
               ),
             }),
           },
@@ -121,7 +140,12 @@ export const authRoutes =
       '/auth/tokens/:id',
       {
         config: { access: { action: 'authenticated' } },
-        schema: { tags: ['auth'], summary: 'Revoke one of my tokens', params: z.object({ id: z.coerce.number().int() }), response: { 204: z.null(), 404: errorResponseSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Revoke one of my tokens',
+          params: z.object({ id: z.coerce.number().int() }),
+          response: { 204: z.null(), 404: errorResponseSchema },
+        },
       },
       async (req, reply) => {
         await revokeOwnToken(database, req.actor!, req.params.id);

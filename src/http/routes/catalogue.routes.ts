@@ -7,7 +7,13 @@ import { dataValueResponseSchema } from '../../presenters/data-value.presenter.t
 import { indicatorResponseSchema } from '../../presenters/indicator.presenter.ts';
 import { groupResponseSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
-import { getOrgUnit, queryDataValues, queryGroups, queryIndicators, queryOrgUnits } from '../../services/catalogue-query.service.ts';
+import {
+  getOrgUnit,
+  queryDataValues,
+  queryGroups,
+  queryIndicators,
+  queryOrgUnits,
+} from '../../services/catalogue-query.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -46,7 +52,9 @@ export const catalogueRoutes =
           summary: 'One org unit with the groups it belongs to',
           params: z.object({ code: z.string() }),
           response: {
-            200: orgUnitResponseSchema.extend({ groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })) }),
+            200: orgUnitResponseSchema.extend({
+              groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+            }),
             404: errorResponseSchema,
           },
         },

@@ -43,16 +43,28 @@ export const planRoutes =
           summary: 'Import a plan definition (YAML or JSON text, see docs/plan-definition-format.md); all or nothing / 导入规划',
           querystring: z.object({ replace: z.enum(['true', 'false']).default('false') }),
           body: z.string().max(20 * 1024 * 1024),
-          response: { 201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }), 422: errorResponseSchema },
+          response: {
+            201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }),
+            422: errorResponseSchema,
+          },
         },
       },
       async (req, reply) => {
         const parsed = parsePlanFile(req.body, 'upload');
         const result = parsed.ok
-          ? await importDefinitions(database, [{ name: 'upload', definition: parsed.value }], { replace: req.query.replace === 'true', actor: req.actor! })
+          ? await importDefinitions(database, [{ name: 'upload', definition: parsed.value }], {
+              replace: req.query.replace === 'true',
+              actor: req.actor!,
+            })
           : parsed;
         if (!result.ok)
-          throw new AppError(422, 'INVALID_PLAN_FILE', `the plan file has ${result.errors.length} error(s); nothing was written`, `规划文件有 ${result.errors.length} 处错误，未写入任何数据`, result.errors);
+          throw new AppError(
+            422,
+            'INVALID_PLAN_FILE',
+            `the plan file has ${result.errors.length} error(s); nothing was written`,
+            `规划文件有 ${result.errors.length} 处错误，未写入任何数据`,
+            result.errors,
+          );
         return reply.status(201).send({ plans: result.counts.plans, targets: result.counts.targets, tasks: result.counts.tasks });
       },
     );

@@ -203,8 +203,7 @@ export const api = {
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
   indicators: () => cached('indicators', () => getAll<Indicator>('/indicators')),
 
-  login: (username: string, password: string) =>
-    request<LoginResponse>('POST', '/auth/login', { body: { username, password } }),
+  login: (username: string, password: string) => request<LoginResponse>('POST', '/auth/login', { body: { username, password } }),
   logout: () => request<void>('POST', '/auth/logout'),
   me: (signal?: AbortSignal) => getJson<Me>('/auth/me', undefined, signal),
   audit: (entity: AuditEntity, key: string, signal?: AbortSignal) =>

@@ -51,7 +51,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       onUnauthenticated(() => {
         setCsrfToken(null);
         clearCache();
-        setState((s) => (s.status === 'signed-out' ? s : { status: 'signed-out', reason: s.status === 'signed-in' ? 'expired' : 'none' }));
+        setState((s) =>
+          s.status === 'signed-out' ? s : { status: 'signed-out', reason: s.status === 'signed-in' ? 'expired' : 'none' },
+        );
       }),
     [],
   );

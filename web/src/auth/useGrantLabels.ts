@@ -26,7 +26,14 @@ export function useGrantLabels(me: Me): GrantLabel[] {
       (c): c is string => c !== null && c !== me.orgUnit?.code,
     );
     setUnitNames(new Map(known));
-    Promise.all(missing.map((c) => api.orgUnit(c).then((u) => [c, u.name] as const, () => null))).then((found) => {
+    Promise.all(
+      missing.map((c) =>
+        api.orgUnit(c).then(
+          (u) => [c, u.name] as const,
+          () => null,
+        ),
+      ),
+    ).then((found) => {
       if (live) setUnitNames(new Map([...known, ...found.filter((x) => x !== null)]));
     });
     if (me.grants.some((g) => g.scopePlans !== null)) {

@@ -1,3 +1,7 @@
+import { useState } from 'react';
+import type { Me } from '../api/types.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { useGrantLabels } from '../auth/useGrantLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
 
@@ -7,20 +11,94 @@ const NAV = [
   { key: 'indicators', label: 'nav.indicators' },
 ] as const;
 
-export function Header({ current }: { current: string | undefined }) {
+export function LangSwitch() {
   const { t, lang, setLang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      data-testid="lang-switch"
+      lang={lang === 'zh' ? 'en' : 'zh-CN'}
+      title={t('lang.switchLabel')}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+    >
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+export function Brand({ link = true }: { link?: boolean }) {
+  const { t } = useI18n();
+  const inner = (
+    <>
+      <span className="brand-mark" aria-hidden="true">
+        规
+      </span>
+      <span className="brand-text">
+        <span className="brand-title">{t('app.title')}</span>
+        <span className="brand-subtitle">{t('app.subtitle')}</span>
+      </span>
+    </>
+  );
+  return link ? (
+    <a className="brand" href={href('plans')}>
+      {inner}
+    </a>
+  ) : (
+    <div className="brand">{inner}</div>
+  );
+}
+
+function UserBox({ me, current }: { me: Me; current: string | undefined }) {
+  const { t } = useI18n();
+  const { logout } = useAuth();
+  const roles = useGrantLabels(me);
+  const [leaving, setLeaving] = useState(false);
+  return (
+    <div className="user-box" role="group" aria-label={t('nav.account')}>
+      <div className="user-id" data-testid="current-user">
+        <span className="user-name" title={`${t('auth.account')}${t('common.colon')}${me.username}`}>
+          {me.displayName}
+        </span>
+        <span className="user-roles" data-testid="user-roles">
+          {roles.map((r) => (
+            <span key={r.text} className="role-chip" title={r.title}>
+              {r.text}
+            </span>
+          ))}
+        </span>
+      </div>
+      <a
+        className="header-link"
+        href={href('tokens')}
+        data-testid="nav-tokens"
+        aria-current={current === 'tokens' ? 'page' : undefined}
+      >
+        {t('nav.tokens')}
+      </a>
+      <button
+        type="button"
+        className="btn btn-small logout-button"
+        data-testid="logout"
+        title={t('auth.logoutTitle')}
+        disabled={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void logout();
+        }}
+      >
+        {t('auth.logout')}
+      </button>
+    </div>
+  );
+}
+
+export function Header({ current, me }: { current: string | undefined; me: Me }) {
+  const { t } = useI18n();
   return (
     <header className="app-header">
       <div className="app-header-inner">
-        <a className="brand" href={href('plans')}>
-          <span className="brand-mark" aria-hidden="true">
-            规
-          </span>
-          <span className="brand-text">
-            <span className="brand-title">{t('app.title')}</span>
-            <span className="brand-subtitle">{t('app.subtitle')}</span>
-          </span>
-        </a>
+        <Brand />
         <nav className="main-nav" aria-label={t('nav.main')}>
           <ul>
             {NAV.map((n) => (
@@ -32,16 +110,10 @@ export function Header({ current }: { current: string | undefined }) {
             ))}
           </ul>
         </nav>
-        <button
-          type="button"
-          className="lang-switch"
-          data-testid="lang-switch"
-          lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          title={t('lang.switchLabel')}
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-        >
-          {t('lang.switch')}
-        </button>
+        <div className="header-tools">
+          <UserBox me={me} current={current} />
+          <LangSwitch />
+        </div>
       </div>
     </header>
   );

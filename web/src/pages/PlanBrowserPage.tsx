@@ -1,8 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { PlanSection, Target, Task } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useIndicatorNames } from '../api/useIndicatorNames.ts';
+import { canReadAudit } from '../auth/permissions.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { SectionTree } from '../components/SectionTree.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
@@ -46,6 +49,10 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
   const { t, lang, date, count } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const indicatorName = useIndicatorNames(lang);
+  const me = useMe();
+  const showHistoryButton = canReadAudit(me);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const historyButton = useRef<HTMLButtonElement>(null);
 
   const state = useAsync(
     async (signal) => {
@@ -112,8 +119,27 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
         <a href={href('plans')}>← {t('plan.back')}</a>
       </nav>
       <header className="page-head plan-head">
-        <h1 id="plan-heading">{plan.title}</h1>
-        {lang === 'en' && plan.titleEn && <p className="plan-title-en">{plan.titleEn}</p>}
+        <div className="plan-head-top">
+          <div className="plan-head-titles">
+            <h1 id="plan-heading">{plan.title}</h1>
+            {lang === 'en' && plan.titleEn && <p className="plan-title-en">{plan.titleEn}</p>}
+          </div>
+          {showHistoryButton && (
+            <div className="plan-actions">
+              <button
+                type="button"
+                ref={historyButton}
+                className="btn btn-small"
+                aria-expanded={historyOpen}
+                aria-controls="plan-history-panel"
+                onClick={() => setHistoryOpen((o) => !o)}
+                data-testid="plan-history"
+              >
+                {t('history.open')}
+              </button>
+            </div>
+          )}
+        </div>
         <dl className="facts facts-inline">
           <div>
             <dt>{t('plans.issuer')}</dt>
@@ -145,6 +171,19 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
           </div>
         </dl>
       </header>
+
+      {showHistoryButton && historyOpen && (
+        <div id="plan-history-panel" className="plan-history">
+          <HistoryPanel
+            entity="plan"
+            entityKey={plan.id}
+            onClose={() => {
+              setHistoryOpen(false);
+              historyButton.current?.focus();
+            }}
+          />
+        </div>
+      )}
 
       <div className="split" id="plan-split">
         <aside className="split-side panel">
