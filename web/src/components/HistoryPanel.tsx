@@ -10,6 +10,32 @@ const LIST_PREVIEW = 6;
 /** Longest text shown for one value. */
 const MAX_TEXT = 160;
 
+/** Fields in the order a reader expects them; the database returns JSON keys in its own order. */
+const FIELD_ORDER = [
+  'username',
+  'displayName',
+  'orgUnit',
+  'grants',
+  'name',
+  'scopes',
+  'value',
+  'version',
+  'status',
+  'file',
+  'sections',
+  'targets',
+  'tasks',
+  'actuals',
+  'indicators',
+  'groups',
+  'orgUnits',
+];
+
+function fieldRank(key: string): number {
+  const i = FIELD_ORDER.indexOf(key);
+  return i < 0 ? FIELD_ORDER.length : i;
+}
+
 function clip(s: string): string {
   return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s;
 }
@@ -56,7 +82,7 @@ export function ChangeView({ before, after }: { before: unknown; after: unknown 
   }
   const b = isRecord(before) ? before : null;
   const a = isRecord(after) ? after : null;
-  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])];
+  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort((x, y) => fieldRank(x) - fieldRank(y));
   const both = b !== null && a !== null;
   return (
     <table className="change-table" data-testid="history-change">
