@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { DEMO_ADMIN_TOKEN } from '../src/services/demo-accounts.service.ts';
+
 const BIN = path.resolve(import.meta.dirname, '../bin/plantrack.js');
 const RUNS = 3;
 
@@ -38,7 +40,9 @@ export async function coldStart() {
         [BIN, 'serve'],
         { PORT: port, PLANTRACK_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' },
         async () => {
-          const res = await fetch(`http://127.0.0.1:${port}/api/v1/plans`);
+          const res = await fetch(`http://127.0.0.1:${port}/api/v1/plans`, {
+            headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+          });
           return res.status === 200 && ((await res.json()) as { total: number }).total === 5;
         },
       ),
@@ -57,7 +61,8 @@ export async function coldStart() {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
-    description: 'fresh PGlite: process start → migrations → seed five plans → first /api/v1/plans answer',
+    description:
+      'fresh PGlite: process start → migrations → seed five plans and demo accounts → first authenticated /api/v1/plans answer',
     runs: RUNS,
     oursMs: ours.map(Math.round),
     baselineMs: baseline.map(Math.round),

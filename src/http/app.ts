@@ -82,11 +82,9 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
         .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type', messageZh: '不支持的内容类型' } });
     }
     if ((err as { statusCode?: number }).statusCode === 429) {
-      return reply
-        .status(429)
-        .send({
-          error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' },
-        });
+      return reply.status(429).send({
+        error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       return reply.status(400).send({

@@ -22,6 +22,11 @@ export interface ColumnInfo {
   generated: boolean;
   /** Has a collation (text-like): ordered with COLLATE "C" so that every server sorts it alike. */
   collatable: boolean;
+  /**
+   * json or jsonb (or a domain over them). row_to_json prints both SQL NULL and a JSON null as
+   * null, so such values travel wrapped in a one-element array: null stays NULL, [null] is JSON null.
+   */
+  json: boolean;
 }
 
 export interface SequenceInfo {
@@ -36,12 +41,14 @@ const CURSOR = 'plantrack_backup_rows';
 
 /** Ordinary and partitioned tables of schema public, except the migration ledger (sorted by name). */
 export async function listTables(db: Executor): Promise<TableInfo[]> {
-  const columns = await sql<{ table: string; column: string; generated: boolean; collatable: boolean }>`
+  const columns = await sql<{ table: string; column: string; generated: boolean; collatable: boolean; json: boolean }>`
     SELECT c.relname AS "table", a.attname AS "column", a.attgenerated <> '' AS generated,
-           a.attcollation <> 0 AS collatable
+           a.attcollation <> 0 AS collatable,
+           coalesce(nullif(ty.typbasetype, 0), a.atttypid) IN ('json'::regtype, 'jsonb'::regtype) AS json
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_type ty ON ty.oid = a.atttypid
     WHERE n.nspname = ${SCHEMA} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND c.relname <> ${MIGRATION_TABLE}
     ORDER BY c.relname, a.attnum`.execute(db);
@@ -67,7 +74,7 @@ export async function listTables(db: Executor): Promise<TableInfo[]> {
   const tables = new Map<string, TableInfo>();
   for (const c of columns.rows) {
     const table = tables.get(c.table) ?? { name: c.table, columns: [], primaryKey: [], references: [] };
-    table.columns.push({ name: c.column, generated: c.generated, collatable: c.collatable });
+    table.columns.push({ name: c.column, generated: c.generated, collatable: c.collatable, json: c.json });
     tables.set(c.table, table);
   }
   for (const k of keys.rows) tables.get(k.table)?.primaryKey.push(k.column);
@@ -155,7 +162,7 @@ export async function nonEmptyTables(db: Executor, tables: readonly string[]): P
  */
 export async function* streamRows(
   db: Executor,
-  info: Pick<TableInfo, 'name' | 'primaryKey'> & { columns: readonly Pick<ColumnInfo, 'name' | 'collatable'>[] },
+  info: Pick<TableInfo, 'name' | 'primaryKey'> & { columns: readonly Omit<ColumnInfo, 'generated'>[] },
   batchSize: number,
 ): AsyncGenerator<string[]> {
   const collatable = new Set(info.columns.filter((c) => c.collatable).map((c) => c.name));
@@ -165,7 +172,7 @@ export async function* streamRows(
       : [sql`x::text COLLATE "C"`];
   await sql`DECLARE ${sql.id(CURSOR)} NO SCROLL CURSOR FOR
     SELECT row_to_json(x)::text AS j
-    FROM (SELECT ${sql.join(info.columns.map((c) => sql.id(c.name)))} FROM ${table(info.name)}) x
+    FROM (SELECT ${sql.join(info.columns.map(selectColumn))} FROM ${table(info.name)}) x
     ORDER BY ${sql.join(order)}`.execute(db);
   try {
     for (;;) {
@@ -178,14 +185,25 @@ export async function* streamRows(
   }
 }
 
+function selectColumn(c: Pick<ColumnInfo, 'name' | 'json'>) {
+  const col = sql.id(c.name);
+  return c.json ? sql`CASE WHEN ${col} IS NULL THEN NULL ELSE json_build_array(${col}) END AS ${col}` : col;
+}
+
 /**
- * Inserts rows given as row_to_json text. json_populate_recordset parses each value with its
- * column's own input function, so nothing passes through a JS number or Date.
+ * Inserts rows given as the text streamRows produced. json_populate_recordset parses each value
+ * with its column's own input function, so nothing passes through a JS number or Date.
  */
-export async function insertRows(db: Executor, tableName: string, columns: readonly string[], rows: readonly string[]) {
-  const cols = sql.join(columns.map((c) => sql.id(c)));
-  await sql`INSERT INTO ${table(tableName)} (${cols}) OVERRIDING SYSTEM VALUE
-    SELECT ${cols} FROM json_populate_recordset(NULL::${table(tableName)}, ${`[${rows.join(',')}]`}::json)`.execute(db);
+export async function insertRows(
+  db: Executor,
+  tableName: string,
+  columns: readonly Pick<ColumnInfo, 'name' | 'json'>[],
+  rows: readonly string[],
+): Promise<void> {
+  const names = sql.join(columns.map((c) => sql.id(c.name)));
+  const values = sql.join(columns.map((c) => (c.json ? sql`x.${sql.id(c.name)} -> 0` : sql`x.${sql.id(c.name)}`)));
+  await sql`INSERT INTO ${table(tableName)} (${names}) OVERRIDING SYSTEM VALUE
+    SELECT ${values} FROM json_populate_recordset(NULL::${table(tableName)}, ${`[${rows.join(',')}]`}::json) x`.execute(db);
 }
 
 /**

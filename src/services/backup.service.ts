@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -43,7 +44,15 @@ const headerSchema = z.object({
   createdAt: z.string(),
   database: z.enum(['pglite', 'postgres']),
   migrations: z.array(z.string()),
-  tables: z.array(z.object({ name: z.string(), columns: z.array(z.string()), primaryKey: z.array(z.string()) })),
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      columns: z.array(z.string()),
+      primaryKey: z.array(z.string()),
+      /** json/jsonb columns, whose values are wrapped in a one-element array. */
+      json: z.array(z.string()),
+    }),
+  ),
 });
 const tableSummarySchema = z.object({ name: z.string(), rows: z.number().int().nonnegative(), sha256: z.string() });
 const trailerSchema = z.object({
@@ -89,7 +98,12 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
       createdAt: new Date().toISOString(),
       database: database.kind,
       migrations: await migrationNames(trx),
-      tables: tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name), primaryKey: t.primaryKey })),
+      tables: tables.map((t) => ({
+        name: t.name,
+        columns: t.columns.map((c) => c.name),
+        primaryKey: t.primaryKey,
+        json: t.columns.filter((c) => c.json).map((c) => c.name),
+      })),
     };
     const summaries: TableSummary[] = [];
     async function* lines(): AsyncGenerator<string> {
@@ -122,17 +136,22 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
 /** writeBackup into a file, atomically: a partial file is renamed into place only when complete. */
 export async function writeBackupFile(database: Database, file: string): Promise<BackupSummary> {
   const partial = `${file}.${process.pid}.partial`;
-  const handle = await open(partial, 'w');
   try {
-    const summary = await writeBackup(database, handle.createWriteStream({ autoClose: false }));
-    await handle.sync();
-    await handle.close();
+    const summary = await writeBackup(database, createWriteStream(partial, { flags: 'wx' }));
+    const handle = await open(partial, 'r+');
+    await handle.sync().finally(() => handle.close());
     await rename(partial, file);
     return summary;
   } catch (err) {
-    await handle.close().catch(() => {});
     await rm(partial, { force: true });
-    throw err;
+    const system = err as NodeJS.ErrnoException;
+    if (system.syscall === undefined || err instanceof AppError) throw err;
+    throw new AppError(
+      500,
+      'BACKUP_FILE_UNWRITABLE',
+      `cannot write backup file ${file}: ${system.code ?? system.message}`,
+      `无法写入备份文件 ${file}：${system.code ?? system.message}`,
+    );
   }
 }
 
@@ -153,7 +172,7 @@ export async function restoreBackup(database: Database, input: Readable): Promis
     const codeMigrations = await migrationNames(trx);
     const triggersSkipped = await trySkipTriggers(trx);
 
-    const loaded = await loadRows(trx, input, target, codeMigrations);
+    const loaded = await loadRows(trx, input, target, codeMigrations, triggersSkipped);
     const { header, trailer } = loaded;
 
     for (const t of header.tables) {
@@ -167,16 +186,14 @@ export async function restoreBackup(database: Database, input: Readable): Promis
     // The file is intact; now prove the database holds exactly those rows (no trigger changed one,
     // no value lost a digit), reading them back in the backup's order and format.
     for (const t of header.tables) {
-      const info = target.get(t.name)!;
-      const collatable = new Set(info.columns.filter((c) => c.collatable).map((c) => c.name));
       const digest = tableDigest(t.name);
-      const columns = t.columns.map((name) => ({ name, collatable: collatable.has(name) }));
+      const columns = backupColumns(t, target.get(t.name)!);
       for await (const batch of streamRows(trx, { name: t.name, primaryKey: t.primaryKey, columns }, FETCH_ROWS)) {
         for (const row of batch) digest.add(row);
       }
       const expected = trailer.tables.find((s) => s.name === t.name)!;
       const stored = digest.summary();
-      if (stored.rows !== expected.rows || stored.sha256 !== expected.sha256) throw verifyFailed(t.name);
+      if (stored.rows !== expected.rows || stored.sha256 !== expected.sha256) throw verifyFailed(t.name, triggersSkipped);
     }
     if (triggersSkipped) {
       const violations = await foreignKeyViolations(trx);
@@ -214,10 +231,11 @@ export async function restoreBackupFile(database: Database, file: string): Promi
       `无法读取备份文件 ${file}：${err.code ?? err.message}`,
     );
   });
+  const input = handle.createReadStream();
   try {
-    return await restoreBackup(database, handle.createReadStream({ autoClose: false }));
+    return await restoreBackup(database, input);
   } finally {
-    await handle.close();
+    input.destroy(); // closes the file, also when the restore stopped before reading it
   }
 }
 
@@ -234,12 +252,13 @@ async function loadRows(
   input: Readable,
   target: Map<string, TableInfo>,
   codeMigrations: string[],
+  triggersSkipped: boolean,
 ): Promise<Loaded> {
   let header: BackupHeader | undefined;
   let trailer: BackupTrailer | undefined;
   let insertError: AppError | undefined;
   const digests = new Map<string, ReturnType<typeof tableDigest>>();
-  const insertable = new Map<string, string[]>();
+  const insertable = new Map<string, ReturnType<typeof backupColumns>>();
   let batch: { table: string; rows: string[]; bytes: number } = { table: '', rows: [], bytes: 0 };
 
   const flush = async () => {
@@ -251,60 +270,61 @@ async function loadRows(
       insertError = new AppError(
         422,
         'BACKUP_RESTORE_FAILED',
-        `restore failed on table ${batch.table}, nothing was written: ${message}`,
-        `恢复表 ${batch.table} 时失败，未写入任何数据：${message}`,
+        `restore failed on table ${batch.table}, nothing was written: ${message}${triggersSkipped ? '' : TRIGGERS_ON_HINT.en}`,
+        `恢复表 ${batch.table} 时失败，未写入任何数据：${message}${triggersSkipped ? '' : TRIGGERS_ON_HINT.zh}`,
       );
     }
     batch = { table: batch.table, rows: [], bytes: 0 };
   };
 
+  // Not stream.pipeline: on Node 20 it reports an error thrown by its last stage as a bare AbortError.
+  const gunzip = createGunzip();
+  const forwardError = (err: Error) => gunzip.destroy(err);
+  input.once('error', forwardError);
+  input.pipe(gunzip);
   try {
-    await pipeline(input, createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      for await (const line of splitLines(source)) {
-        if (trailer) throw damaged('data after the trailer line', '结尾行之后还有数据');
-        if (!header) {
-          header = parseHeader(line);
-          checkCompatible(header, target, codeMigrations);
-          for (const t of header.tables) {
-            digests.set(t.name, tableDigest(t.name));
-            const generated = new Set(
-              target
-                .get(t.name)!
-                .columns.filter((c) => c.generated)
-                .map((c) => c.name),
-            );
-            insertable.set(
-              t.name,
-              t.columns.filter((c) => !generated.has(c)),
-            );
-          }
-          continue;
+    for await (const line of splitLines(gunzip)) {
+      if (trailer) throw damaged('data after the trailer line', '结尾行之后还有数据');
+      if (!header) {
+        header = parseHeader(line);
+        checkCompatible(header, target, codeMigrations);
+        for (const t of header.tables) {
+          digests.set(t.name, tableDigest(t.name));
+          insertable.set(
+            t.name,
+            backupColumns(t, target.get(t.name)!).filter((c) => !c.generated),
+          );
         }
-        const row = parseRowLine(line);
-        if (!row) {
-          trailer = parseJsonLine(line, trailerSchema, 'trailer');
-          continue;
-        }
-        const digest = digests.get(row.table);
-        if (!digest) throw damaged(`row of table ${row.table}, which the header does not list`, `表 ${row.table} 不在文件头中`);
-        digest.add(row.json);
-        if (insertError) continue;
-        if (row.table !== batch.table) {
-          await flush();
-          batch = { table: row.table, rows: [], bytes: 0 };
-        }
-        batch.rows.push(row.json);
-        batch.bytes += row.json.length;
-        if (batch.rows.length >= INSERT_ROWS || batch.bytes >= INSERT_BYTES) await flush();
+        continue;
       }
-      await flush();
-    });
+      const row = parseRowLine(line);
+      if (!row) {
+        trailer = parseJsonLine(line, trailerSchema, 'trailer');
+        continue;
+      }
+      const digest = digests.get(row.table);
+      if (!digest) throw damaged(`row of table ${row.table}, which the header does not list`, `表 ${row.table} 不在文件头中`);
+      digest.add(row.json);
+      if (insertError) continue;
+      if (row.table !== batch.table) {
+        await flush();
+        batch = { table: row.table, rows: [], bytes: 0 };
+      }
+      batch.rows.push(row.json);
+      batch.bytes += row.json.length;
+      if (batch.rows.length >= INSERT_ROWS || batch.bytes >= INSERT_BYTES) await flush();
+    }
+    await flush();
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('Z_'))
       throw damaged(`not a gzip file or cut short (${code})`, '不是 gzip 文件或文件不完整');
     throw err;
+  } finally {
+    input.off('error', forwardError);
+    input.unpipe(gunzip);
+    gunzip.destroy();
   }
   if (!header) throw damaged('the file is empty', '文件为空');
   if (!trailer) throw damaged('the file is cut short (no trailer line)', '文件不完整（缺少结尾行）');
@@ -359,6 +379,14 @@ function checkCompatible(header: BackupHeader, target: Map<string, TableInfo>, c
       );
     }
   }
+}
+
+/** The backup's columns of a table, typed from the target's catalogue and the header's json list. */
+function backupColumns(t: BackupHeader['tables'][number], info: TableInfo) {
+  return t.columns.map((name) => {
+    const column = info.columns.find((c) => c.name === name)!;
+    return { name, generated: column.generated, collatable: column.collatable, json: t.json.includes(name) };
+  });
 }
 
 /** Row lines are written as {"t":<table>,"r":<row_to_json text>}; the row text is kept byte for byte. */
@@ -465,11 +493,19 @@ const checksumMismatch = (table: string, expected: TableSummary, read: TableSumm
     { table, expected, read },
   );
 
-const verifyFailed = (table: string) =>
+const verifyFailed = (table: string, triggersSkipped: boolean) =>
   new AppError(
     500,
     'BACKUP_VERIFY_FAILED',
-    `restore refused, nothing was written: table ${table} read back differs from the backup (a trigger or a type changed its rows)`,
-    `恢复被拒绝，未写入任何数据：表 ${table} 写入后读回的内容与备份不同（可能被触发器或类型转换改变）`,
+    `restore refused, nothing was written: table ${table} read back differs from the backup ` +
+      `(a trigger or a type changed its rows)${triggersSkipped ? '' : TRIGGERS_ON_HINT.en}`,
+    `恢复被拒绝，未写入任何数据：表 ${table} 写入后读回的内容与备份不同（可能被触发器或类型转换改变）${triggersSkipped ? '' : TRIGGERS_ON_HINT.zh}`,
     { table },
   );
+
+const TRIGGERS_ON_HINT = {
+  en:
+    '. Triggers and foreign-key checks stayed on because this role may not SET session_replication_role; ' +
+    'restore as a superuser (or, on PostgreSQL 15+, GRANT SET ON PARAMETER session_replication_role to this role)',
+  zh: '。当前角色无权设置 session_replication_role，触发器与外键检查未能关闭；请以超级用户恢复（或在 PostgreSQL 15+ 上授予 GRANT SET ON PARAMETER session_replication_role）',
+};

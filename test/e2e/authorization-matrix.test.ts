@@ -85,6 +85,7 @@ const EXAMPLES: Examples = {
   },
   'GET /api/v1/audit': { inside: get('/api/v1/audit?entity=plan&key=yunnan-ftz-2021-2025') },
   'GET /api/v1/audit/verify': { inside: get('/api/v1/audit/verify') },
+  'GET /api/v1/admin/backup': { inside: get('/api/v1/admin/backup') },
   'PUT /api/v1/data-values/:orgUnit/:indicator/:period': {
     inside: {
       method: 'PUT',

@@ -78,6 +78,8 @@ export async function request<T = unknown>(
     headers['content-type'] ??= typeof opts.body === 'string' ? 'application/yaml' : 'application/json';
   }
   const res = await fetch(new URL(path, base), { method, headers, body });
+  if (!(res.headers.get('content-type') ?? '').includes('json'))
+    return { status: res.status, body: (await res.arrayBuffer()) as T };
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }

@@ -1,8 +1,12 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { restoreBackupFile, writeBackupFile } from '../../services/backup.service.ts';
+import { SYSTEM_ACTOR } from '../../services/actor.ts';
+import { recordAudit } from '../../services/audit.service.ts';
+import { cliActor } from '../cli-actor.ts';
 import { printTable } from '../context.ts';
 
 export function registerBackupCommands(program: Command): void {
@@ -10,8 +14,10 @@ export function registerBackupCommands(program: Command): void {
     .command('backup')
     .description('Write a consistent backup of every table (gzip, JSON lines) / 备份全部数据')
     .argument('<file>', 'backup file to write, e.g. plantrack-2026-01-01.backup.gz')
-    .action((file: string) =>
+    .option('--token <token>', 'act with this API token instead of PLANTRACK_TOKEN (an administrator)')
+    .action((file: string, opts: { token?: string }) =>
       run(async (database) => {
+        await cliActor(database, loadConfig(), { action: 'backup' }, opts.token);
         const summary = await writeBackupFile(database, file);
         printTable(
           ['表 Table', '行数 Rows'],
@@ -28,7 +34,21 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'backup file written by `plantrack backup`')
     .action((file: string) =>
       run(async (database) => {
+        // The target is empty, so no account exists to act as: restore is the database operator's
+        // act, like creating the first administrator. It is recorded in the restored chain.
         const summary = await restoreBackupFile(database, file);
+        await database.db.transaction().execute((trx) =>
+          recordAudit(
+            trx,
+            { ...SYSTEM_ACTOR, label: 'cli-restore', via: 'cli' },
+            {
+              action: 'restore',
+              entity: 'database',
+              entityKey: path.basename(file),
+              after: { backupCreatedAt: summary.createdAt, rows: summary.tables.reduce((n, t) => n + t.rows, 0) },
+            },
+          ),
+        );
         printTable(
           ['表 Table', '行数 Rows'],
           summary.tables.map((t) => [t.name, t.rows]),

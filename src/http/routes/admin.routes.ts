@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLES } from '../../domain/access/roles.ts';
@@ -6,7 +10,8 @@ import { periodTextSchema } from '../../domain/period/period.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { auditHistory } from '../../repositories/audit.repository.ts';
 import { listUsers } from '../../repositories/user.repository.ts';
-import { verifyAuditChain } from '../../services/audit.service.ts';
+import { recordAudit, verifyAuditChain } from '../../services/audit.service.ts';
+import { writeBackupFile } from '../../services/backup.service.ts';
 import { saveDraftValue } from '../../services/data-entry.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import { createUser } from '../../services/user.service.ts';
@@ -131,6 +136,35 @@ export const adminRoutes =
         },
       },
       () => verifyAuditChain(db),
+    );
+    app.get(
+      '/admin/backup',
+      {
+        config: { access: { action: 'backup' } },
+        schema: {
+          tags: ['admin'],
+          summary: 'Download a consistent backup (gzip, JSON lines) / 下载备份',
+          produces: ['application/gzip'],
+        },
+      },
+      async (req, reply) => {
+        // Written to a temporary file first: on PGlite the backup holds the only connection, so it
+        // must finish quickly rather than at the pace of the download.
+        const dir = await mkdtemp(path.join(tmpdir(), 'plantrack-backup-'));
+        const file = path.join(dir, `plantrack-${new Date().toISOString().slice(0, 10)}.backup.gz`);
+        await writeBackupFile(database, file);
+        await database.db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, req.actor!, { action: 'backup', entity: 'database', entityKey: path.basename(file) }),
+          );
+        const stream = createReadStream(file);
+        stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+        return reply
+          .header('content-type', 'application/gzip')
+          .header('content-disposition', `attachment; filename="${path.basename(file)}"`)
+          .send(stream);
+      },
     );
     app.put(
       '/data-values/:orgUnit/:indicator/:period',
