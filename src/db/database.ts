@@ -29,6 +29,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection that the server terminates (restart, failover, DROP DATABASE … FORCE)
+    // emits an error on the pool; without a listener that would crash the process. The pool
+    // discards the connection and opens a new one on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
     return {
       kind: 'postgres',
       db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
