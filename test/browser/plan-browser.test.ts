@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { getJson, loginAs, startTestServer } from '../support/server.ts';
+import { getJson, loginAs, request, startTestServer } from '../support/server.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
@@ -55,6 +55,20 @@ describe('web shell in Chromium', () => {
     assert.match(await task.innerText(), /省发展改革委/);
     const { body } = await getJson<{ total: number }>(server.url, '/api/v1/tasks?plan=yunnan-pprd-2016&limit=1');
     assert.ok(body.total >= 40);
+  });
+
+  it('renders HTML and script in plan text as text, never executing it', async () => {
+    const script = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const yaml = `plan: { id: hostile-ui, title: ${JSON.stringify(script)}, issuer: 测试, periodStart: 2021, periodEnd: 2025 }
+indicators: [{ code: HOSTILE_UI, name: ${JSON.stringify(script)}, nameEn: x, unit: 个 }]
+targets: [{ key: t1, indicator: HOSTILE_UI, orgUnit: YN, note: ${JSON.stringify(script)}, target: { year: 2025, comparator: qualitative, text: ${JSON.stringify(script)} }, source: { quote: ${JSON.stringify(script)} } }]
+`;
+    assert.equal((await request(server.url, 'POST', '/api/v1/plans/import', { body: yaml })).status, 201);
+    await page.goto(`${server.url}/#/plans/hostile-ui`);
+    await page.getByTestId('target-card').first().waitFor();
+    assert.ok((await page.locator('body').innerText()).includes('<script>window.__pwned=1</script>'));
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
   });
 
   it('shows a zone profile from the org-unit tree, the indicator catalogue, and switches to English', async () => {
