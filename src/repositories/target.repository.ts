@@ -111,3 +111,32 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
 }
 export type TargetRow = Awaited<ReturnType<typeof listTargets>>['rows'][number];
 export type { SourceColumns };
+
+/** Every target with what consistency checks need, across all plans. */
+export async function allTargetFacts(db: Executor) {
+  return db
+    .selectFrom('target as t')
+    .innerJoin('indicator as i', 'i.id', 't.indicator_id')
+    .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
+    .leftJoin('org_group as g', 'g.id', 't.group_id')
+    .select([
+      't.plan_id',
+      't.key',
+      'i.code as indicator',
+      'i.unit as indicator_unit',
+      'i.aggregation',
+      'u.code as unit_code',
+      'g.code as group_code',
+      't.target_year',
+      't.comparator',
+      't.target_value',
+      't.target_min',
+      't.target_max',
+      't.target_rate',
+      sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
+        where c.target_id = t.id)`.as('conflicts_with'),
+    ])
+    .orderBy('t.plan_id')
+    .orderBy('t.ordinal')
+    .execute();
+}

@@ -86,6 +86,18 @@ for (const kind of DATABASE_KINDS) {
         }
     });
 
+    it('lists the bonded zone’s 2025 trade contradiction as an acknowledged consistency issue', async () => {
+      const { body } = await getJson<{ items: { kind: string; targets: string[]; acknowledged: boolean }[] }>(
+        server.url,
+        '/api/v1/consistency?plan=kunming-bonded-zone-2021-2025',
+      );
+      const trade = body.items.filter(
+        (i) => i.kind === 'conflicting_targets' && i.targets.every((t) => t.startsWith('kunming-bonded-zone-2021-2025:')),
+      );
+      assert.ok(trade.length >= 1);
+      assert.ok(trade.some((i) => i.acknowledged));
+    });
+
     it('lists tasks a department leads', async () => {
       const { body } = await getJson<Page<{ lead: { code: string }[] }>>(server.url, '/api/v1/tasks?orgUnit=DEPT-FGW&role=lead');
       assert.ok(body.total > 0);

@@ -116,6 +116,7 @@ const EXAMPLES: Examples = {
   'GET /api/v1/plans/:id/sections': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/sections') },
   'GET /api/v1/plans/:id/source': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/source') },
   'GET /api/v1/targets': { inside: get('/api/v1/targets?plan=yunnan-parks-2021-2025') },
+  'GET /api/v1/consistency': { inside: get('/api/v1/consistency?plan=kunming-bonded-zone-2021-2025') },
   'GET /api/v1/tasks': { inside: get('/api/v1/tasks?plan=yunnan-pprd-2016') },
   'GET /api/v1/org-units': { inside: get('/api/v1/org-units') },
   'GET /api/v1/org-units/:code': {

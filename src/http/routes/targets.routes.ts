@@ -4,6 +4,7 @@ import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/p
 import { targetResponseSchema } from '../../presenters/target.presenter.ts';
 import { taskResponseSchema } from '../../presenters/task.presenter.ts';
 import { queryTargets, queryTasks } from '../../services/target-query.service.ts';
+import { findConsistencyIssues } from '../../services/consistency.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -36,6 +37,31 @@ export const targetRoutes =
         const { limit, offset, ...filter } = req.query;
         return queryTargets(database.db, { ...filter, unitIds: await readScope(database.db, req.actor!) }, { limit, offset });
       },
+    );
+    app.get(
+      '/consistency',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['targets'],
+          summary: 'Contradictions within and across plans: different figures for one thing, parts vs whole, units / 一致性检查',
+          querystring: z.object({ plan: z.string().optional() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  kind: z.enum(['conflicting_targets', 'parts_exceed_whole', 'parts_fall_short', 'unit_mismatch']),
+                  targets: z.array(z.string()),
+                  acknowledged: z.boolean(),
+                  message: z.string(),
+                  messageZh: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => ({ items: await findConsistencyIssues(database.db, req.query.plan) }),
     );
     app.get(
       '/tasks',
