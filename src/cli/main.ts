@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup.commands.ts';
 import { registerCatalogueCommands } from './commands/catalogue.commands.ts';
 import { registerCheckDataset } from './commands/check-dataset.command.ts';
+import { registerExtract } from './commands/extract.command.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
 import { registerUserCommands } from './commands/user.commands.ts';
@@ -11,6 +12,7 @@ registerServerCommands(program);
 registerCatalogueCommands(program);
 registerImportPlan(program);
 registerCheckDataset(program);
+registerExtract(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 

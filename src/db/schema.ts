@@ -166,6 +166,16 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+export interface IngestionDraftTable {
+  id: Generated<number>;
+  file_name: string;
+  raw_text: string;
+  result: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  accepted_plan_id: string | null;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_group: OrgGroupTable;
@@ -186,6 +196,7 @@ export interface DB {
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  ingestion_draft: IngestionDraftTable;
 }
 
 export interface AppUserTable {

@@ -20,6 +20,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { ingestionRoutes } from './routes/ingestion.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
@@ -47,6 +48,12 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
     { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
+  );
+  // Uploaded documents (.docx, .pdf) arrive as raw bytes.
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );
 
@@ -129,6 +136,7 @@ export async function buildApp(database: Database, config: Pick<AppConfig, 'logL
       await api.register(planRoutes(deps));
       await api.register(targetRoutes(deps));
       await api.register(catalogueRoutes(deps));
+      await api.register(ingestionRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

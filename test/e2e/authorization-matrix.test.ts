@@ -111,6 +111,29 @@ const EXAMPLES: Examples = {
       ok: 201,
     },
   },
+  'POST /api/v1/ingestion/drafts': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/ingestion/drafts?fileName=matrix.txt',
+      body: () => '到2025年，全省地区生产总值达到4万亿元。',
+      resource: {},
+      ok: 201,
+    },
+  },
+  'GET /api/v1/ingestion/drafts/:id': { inside: get('/api/v1/ingestion/drafts/1') },
+  'POST /api/v1/ingestion/drafts/:id/accept': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/ingestion/drafts/1/accept',
+      body: (n) => ({
+        plan: { id: `matrix-draft-${n}`, title: '矩阵', issuer: '测试', periodStart: 2021, periodEnd: 2025 },
+        targets: [],
+        tasks: [],
+      }),
+      resource: { plan: 'matrix-draft' },
+      ok: 201,
+    },
+  },
   'GET /api/v1/plans': { inside: get('/api/v1/plans') },
   'GET /api/v1/plans/:id': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025') },
   'GET /api/v1/plans/:id/sections': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/sections') },
@@ -186,7 +209,7 @@ for (const kind of DATABASE_KINDS) {
               if (access.action === 'public') return ex.ok;
               if (username === null) return 401;
               if (access.action === 'authenticated') return ex.ok;
-              const resource = ex.resource.plan === 'matrix' ? { plan: `matrix-${n}` } : ex.resource;
+              const resource = ex.resource.plan?.startsWith('matrix') ? { plan: `${ex.resource.plan}-${n}` } : ex.resource;
               const allowed = authorize(grants.get(username)!, access.action, resource, (c) => parents.get(c));
               // Reading one unit outside the scope answers 404 so that its existence does not leak.
               if (allowed && access.action === 'read' && where === 'outside') return readable(username, 'YN-KM') ? ex.ok : 404;

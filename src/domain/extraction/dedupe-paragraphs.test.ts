@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dedupeParagraphs, sentenceRanges } from './dedupe-paragraphs.ts';
+import { identityText, originalRange } from './offset-text.ts';
+
+describe('dedupeParagraphs', () => {
+  it('keeps the first copy of repeated sentences, in document order, with original offsets', () => {
+    const a = '截至2020年,自贸试验区新增市场主体突破6万户。';
+    const b = '到2025年,进出口额达到2675.78亿元。';
+    const raw = `${a}${b}\n${b}其他内容。\n${a}`;
+    const { text, dropped } = dedupeParagraphs(identityText(raw));
+    assert.equal(text.text, `${a}${b}\n其他内容。`);
+    assert.equal(dropped, 2);
+    const at = text.text.indexOf('其他');
+    assert.equal(originalRange(text, at, at + 2).start, raw.indexOf('其他'));
+  });
+  it('keeps short sentences and repeated responsibility clauses', () => {
+    const clause = '(省工业和信息化委牵头;省发展改革委、质监局等按照职责分工负责)';
+    const raw = `加强组织领导。打造新材料产业集群。${clause}\n加强组织领导。打造装备制造业产业集群。${clause}`;
+    assert.equal(dedupeParagraphs(identityText(raw)).text.text, raw);
+  });
+  it('splits sentences after 。!? with closing quotes', () => {
+    const s = '他说:“好。”然后走了!';
+    assert.deepEqual(
+      sentenceRanges(s, 0, s.length).map(([a, b]) => s.slice(a, b)),
+      ['他说:“好。”', '然后走了!'],
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractionResultSchema, type CatalogueInput } from './candidate.schema.ts';
+import { extractCandidates } from './extract-candidates.ts';
+
+/** A plan the catalogue has never seen, written the way Chinese plans are. */
+const PLAN = [
+  '示范市“十四五”开放型经济发展规划',
+  '第一章 发展基础',
+  '“十三五”期间,全市经济稳步增长,2020年完成进出口总额389亿元,实际利用外资12亿美元。',
+  '第二章 发展目标',
+  '到2025年,全市进出口总额达到600亿元,年均增长9%左右;实际利用外资达到20亿美元;',
+  '跨境电商交易额力争突破50亿元,外贸企业数量实现翻番。',
+  '表1 主要指标',
+  '指标 单位 2020年 2025年 属性',
+  '一般公共预算收入亿元 80 120 预期性',
+  '第三章 重点任务',
+  '加快建设国际物流枢纽,推动示范港区扩能改造。(市商务局牵头;市发展改革委、示范港区管委会按职责分工负责)',
+  '到2023年底前,完成口岸智能化改造。',
+  '每年举办一次开放型经济发展论坛。',
+].join('\n');
+
+const catalogue: CatalogueInput = {
+  indicators: [
+    { code: 'TRADE_TOTAL', name: '进出口总额', unit: '亿元', synonyms: ['外贸进出口'] },
+    { code: 'FDI_ACTUAL', name: '实际利用外资', unit: '亿美元', synonyms: [] },
+  ],
+  orgUnits: [
+    { code: 'DEMO', name: '示范市', kind: 'prefecture' },
+    { code: 'DEMO-FGW', name: '市发展改革委', kind: 'department', parent: 'DEMO' },
+  ],
+  groups: [],
+};
+
+describe('extractCandidates on a plan outside the dataset', () => {
+  const r = extractCandidates(PLAN, { catalogue });
+
+  it('returns a valid result with the plan context and sections', () => {
+    extractionResultSchema.parse(r);
+    assert.deepEqual([r.plan.periodStart, r.plan.periodEnd, r.plan.defaultScope?.code], [2021, 2025, 'DEMO']);
+    assert.deepEqual(
+      r.sections.map((s) => s.heading),
+      ['第一章发展基础', '第二章发展目标', '表1主要指标', '第三章重点任务'],
+    );
+  });
+
+  it('proposes the targets, matched to the catalogue or as new indicators, with baselines', () => {
+    const row = (code: string, comparator: string) =>
+      r.targets.find((t) => (t.indicator.code ?? t.indicator.name) === code && t.target.comparator === comparator);
+    const trade = row('TRADE_TOTAL', 'at_least')!;
+    assert.deepEqual(
+      [trade.target.year, trade.target.value, trade.scope?.code, trade.baseline?.year, trade.baseline?.value],
+      [2025, '600', 'DEMO', 2020, '389'],
+    );
+    assert.equal(row('TRADE_TOTAL', 'annual_growth')?.target.rate, '9');
+    assert.equal(row('FDI_ACTUAL', 'at_least')?.baseline?.value, '12');
+    assert.equal(row('跨境电商交易额', 'at_least')?.target.value, '50');
+    assert.equal(row('外贸企业数量', 'cumulative_change')?.target.rate, '100');
+    const revenue = r.targets.find((t) => t.fromTable)!;
+    assert.deepEqual(
+      [revenue.indicator.name, revenue.baseline?.value, revenue.target.value, revenue.target.year],
+      ['一般公共预算收入', '80', '120', 2025],
+    );
+    assert.ok(
+      r.targets.every((t) => t.target.year >= 2021),
+      'the 2020 figures are baselines, not targets',
+    );
+  });
+
+  it('ties each candidate to the exact characters of the original', () => {
+    for (const t of r.targets) {
+      const original = PLAN.slice(t.valueSpan.start, t.valueSpan.end).replace(/\s+/g, '');
+      assert.ok(/\d|翻/.test(original), `${t.id}: ${original}`);
+    }
+  });
+
+  it('proposes tasks with owners, deadlines and recurrences', () => {
+    assert.deepEqual(
+      r.tasks.map((k) => [
+        k.trigger,
+        k.lead.map((u) => u.code ?? u.name),
+        k.co.map((u) => u.code ?? u.name),
+        k.deadline ?? k.recurrence,
+      ]),
+      [
+        ['responsibility', ['市商务局'], ['DEMO-FGW', '示范港区管委会'], undefined],
+        ['deadline', [], [], '2023-12-31'],
+        ['recurrence', [], [], '每年'],
+      ],
+    );
+  });
+
+  it('lists the units and industries the plan names', () => {
+    assert.equal(r.orgUnits[0]?.code, 'DEMO');
+    assert.deepEqual(
+      extractCandidates('大力发展生物医药产业和现代物流业。', { catalogue }).industries.map((i) => i.name),
+      ['生物医药', '现代物流'],
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createOrgUnitMatcher } from './org-unit-matcher.ts';
+import { inferPlanContext } from './plan-context.ts';
+
+const orgs = createOrgUnitMatcher({
+  orgUnits: [
+    { code: 'YN', name: '云南省', kind: 'province', synonyms: [] },
+    { code: 'ZN-BONDED', name: '昆明综合保税区', kind: 'bonded_zone', synonyms: [] },
+  ],
+  groups: [],
+});
+
+describe('inferPlanContext', () => {
+  it('reads the title, the period and the subject from the plan’s description of itself', () => {
+    const ctx = inferPlanContext(
+      '前言\n《昆明综合保税区产业发展“十四五”规划》针对…。《规划》期为2021年至2025年。云南省支持。',
+      orgs,
+    );
+    assert.equal(ctx.title, '昆明综合保税区产业发展“十四五”规划');
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+    assert.equal(ctx.subject?.code, 'ZN-BONDED');
+  });
+  it('falls back to the 十四五 the text names and to the unit it names most', () => {
+    const ctx = inferPlanContext('“十四五”时期,云南省加快发展。云南省推进改革。', orgs);
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+    assert.equal(ctx.subject?.code, 'YN');
+  });
+});

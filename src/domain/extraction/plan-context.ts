@@ -1,0 +1,66 @@
+import type { OrgMention, OrgUnitMatcher } from './org-unit-matcher.ts';
+
+export interface PlanContext {
+  title?: string;
+  periodStart?: number;
+  periodEnd?: number;
+  /** The plan's own subject: the unit the plan is about, used when a sentence names none. */
+  subject?: OrgMention;
+}
+
+const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
+  十一五: [2006, 2010],
+  十二五: [2011, 2015],
+  十三五: [2016, 2020],
+  十四五: [2021, 2025],
+  十五五: [2026, 2030],
+};
+
+/**
+ * What a plan says about itself: its title (the 《…》 it calls 《规划》 or the title of the
+ * issuing notice), its period (规划期为2021—2025年, (2023-2025), or the 十四五 it names most)
+ * and its subject (the most specific unit in its title; otherwise the unit it names most).
+ * The period comes from an explicit 规划期, else the five-year period in the title, else the latest one named.
+ */
+export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContext {
+  const ctx: PlanContext = {};
+  const head = text.slice(0, 4000);
+  const self =
+    /《([^《》]{4,60})》\s*(?:\(以下简称《(?:规划|方案|意见|计划)》\)|针对|是|规划期|期为)/.exec(head) ??
+    /(?:关于印发|编制)《?([^《》,。]{4,60}?(?:规划|方案|意见|计划|纲要)(?:\(\d{4}-\d{4}\))?)》?/.exec(head) ??
+    /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)$/m.exec(head);
+  if (self) ctx.title = self[1]!;
+
+  const explicit =
+    /规划(?:期|期限)?(?:为|是)?\s*((?:19|20)\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*((?:19|20)\d\d)\s*年/.exec(text) ??
+    /\(((?:19|20)\d\d)\s*[-—–]\s*((?:19|20)\d\d)(?:年)?\)/.exec(ctx.title ?? '') ??
+    /期为\s*((?:19|20)\d\d)年?\s*(?:[-—–~至到])\s*((?:19|20)\d\d)年/.exec(text);
+  if (explicit) {
+    ctx.periodStart = Number(explicit[1]);
+    ctx.periodEnd = Number(explicit[2]);
+  } else {
+    // The five-year plan period the title names, else the latest the text names (a 十四五 plan looks back on 十三五).
+    const named = Object.keys(FIVE_YEAR).filter((k) => text.includes(k));
+    const inTitle = Object.keys(FIVE_YEAR).find((k) => (ctx.title ?? head.split('\n')[0] ?? '').includes(k));
+    const best = inTitle ?? named[named.length - 1];
+    if (best) [ctx.periodStart, ctx.periodEnd] = FIVE_YEAR[best]!;
+  }
+
+  const named = (s: string) => orgs.find(s).filter((m) => m.orgKind !== 'department');
+  const inTitle = ctx.title ? named(ctx.title) : [];
+  if (inTitle.length > 0) {
+    // The most specific: the last unit named that is not the province when another unit is named.
+    const specific = inTitle.filter((m) => m.orgKind !== 'province');
+    ctx.subject = specific[specific.length - 1] ?? inTitle[inTitle.length - 1];
+  } else {
+    const counts = new Map<string, { m: OrgMention; n: number }>();
+    for (const m of named(text)) {
+      const c = counts.get(m.code!) ?? { m, n: 0 };
+      c.n++;
+      counts.set(m.code!, c);
+    }
+    const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+    if (ranked[0]) ctx.subject = ranked[0].m;
+  }
+  return ctx;
+}

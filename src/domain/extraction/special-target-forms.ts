@@ -1,0 +1,118 @@
+import { isCount, stripOpeners, unique, yearFor } from './target-cues.ts';
+import type { ValueExpression, YearMention } from './value-expressions.ts';
+import type { RawTarget } from './target-patterns.ts';
+
+export const DOUBLING_RE = /(?:实现|力争)?(?<what>翻一番|翻番|翻两番|倍增)(?![计行工])/g;
+const SCALE_RE = /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<level>万亿|千亿|百亿)级/g;
+const ALL_BUILT_RE = /(?<verb>(?:全部|全面|均|都)建成|全覆盖|全部达标|全部实现)/g;
+
+/** 翻一番, 千亿级, 全部建成 / 全覆盖: targets without an Arabic figure. */
+export function specialForms(
+  clause: string,
+  offset: number,
+  sentence: string,
+  years: YearMention[],
+  ves: ValueExpression[],
+): RawTarget[] {
+  const out: RawTarget[] = [];
+  for (const m of clause.matchAll(DOUBLING_RE)) {
+    const what = m.groups!.what!;
+    const before = clause.slice(0, m.index!);
+    // 倍增达到30户以上: the figure after it is the target.
+    if (ves.some((v) => v.from >= m.index! + m[0].length && v.from - (m.index! + m[0].length) <= 4)) continue;
+    const rel = /(?<!\d)(\d{1,2}|[一二三四五])年(?:内|时间)?/.exec(before);
+    const phrase = stripOpeners(
+      stripOpeners(before.replace(/(?<!\d)(?:\d{1,2}|[一二三四五])年(?:内|时间)?/, '')).replace(/^实现|实现$/g, ''),
+    );
+    const rate = what === '翻两番' ? '300' : '100';
+    out.push({
+      indicatorPhrases: phrase.length >= 2 ? [phrase] : [],
+      indicatorFrom: offset + before.length - phrase.length,
+      indicatorTo: offset + before.length,
+      comparator: 'cumulative_change',
+      rate,
+      valueFrom: offset + m.index!,
+      valueTo: offset + m.index! + m[0].length,
+      ...yearFor(years, offset + m.index!, sentence),
+      ...(rel ? { yearsFromBase: Number(/\d/.test(rel[1]!) ? rel[1] : '一二三四五'.indexOf(rel[1]!) + 1) } : {}),
+      subjectFrom: offset,
+      evidence: [`cue: ${what} = +${rate}%`],
+      inherited: false,
+    });
+  }
+  for (const m of clause.matchAll(SCALE_RE)) {
+    const level = m.groups!.level!;
+    const value = level === '万亿' ? '10000' : level === '千亿' ? '1000' : '100';
+    const before = clause.slice(0, m.index!);
+    const head = /[\u4e00-\u9fa5]{0,6}?(?:产业集群|产业|集群|基地)/.exec(clause.slice(m.index! + m[0].length))?.[0] ?? '';
+    const obj =
+      /把(.+?)$/.exec(before)?.[1] ?? stripOpeners(before).replace(/^(?:集中)?(?:打造|培育|建设|发展|做大|做强|壮大)+/, '');
+    const phrase = obj.replace(/等$/, '');
+    // 培育若干千亿级产业集群 names no industry.
+    if (phrase.length < 2 || /若干|一批|多个|一些|[、,]$/.test(phrase)) continue;
+    const suffix = /产业|集群/.test(head) ? '产业' : '';
+    out.push({
+      indicatorPhrases: unique([phrase, phrase.endsWith('产业') ? phrase : `${phrase}${suffix}`, `${phrase}${head}`]),
+      indicatorFrom: offset + before.length - obj.length,
+      indicatorTo: offset + before.length,
+      comparator: 'at_least',
+      value,
+      unit: '亿元',
+      valueFrom: offset + m.index!,
+      valueTo: offset + m.index! + m[0].length,
+      ...yearFor(years, offset + m.index!, sentence),
+      subjectFrom: offset,
+      evidence: [`cue: ${level}级 = at least ${value} 亿元`],
+      inherited: false,
+    });
+  }
+  for (const m of clause.matchAll(ALL_BUILT_RE)) {
+    const verb = m.groups!.verb!;
+    const before = clause.slice(0, m.index!);
+    const afterText = clause.slice(m.index! + m[0].length);
+    // 5G网络全覆盖、多式联运等工程: a project's name, not a goal.
+    if (/^[\u4e00-\u9fa5“”()]{0,16}[、等]/.test(afterText)) continue;
+    const count = ves.find((v) => isCount(v.unit) && v.to <= m.index! && /^[^,;]{0,16}$/.test(clause.slice(v.to, m.index!)));
+    if (count) {
+      // 4个省级区域医疗中心全面建成: all N built → exactly N.
+      const noun = clause.slice(count.to, m.index!);
+      out.push({
+        indicatorPhrases: unique([`${noun}建成数`, noun]),
+        indicatorFrom: offset + count.to,
+        indicatorTo: offset + m.index!,
+        comparator: 'exactly',
+        value: count.value,
+        unit: count.unit,
+        valueFrom: offset + count.from,
+        valueTo: offset + m.index! + m[0].length,
+        ...yearFor(years, offset + count.from, sentence),
+        subjectFrom: offset,
+        evidence: [`cue: N个…${verb} = exactly N`],
+        inherited: false,
+      });
+      continue;
+    }
+    if (ves.some((v) => v.from >= m.index!)) continue;
+    const subject = stripOpeners(before.replace(/^将/, '')).replace(/^将/, '');
+    const object = /^[\u4e00-\u9fa5“”()]{2,16}/.exec(afterText)?.[0] ?? '';
+    const phrases =
+      verb === '全覆盖'
+        ? [`${subject}${verb}`, subject]
+        : [`${object}建成率`, `${subject}建成${object}比例`, object, subject].filter((p) => p.length >= 2);
+    out.push({
+      indicatorPhrases: unique(phrases.filter((p) => p.length >= 2)),
+      indicatorFrom: offset + before.length - subject.length,
+      indicatorTo: offset + m.index! + m[0].length + object.length,
+      comparator: 'share',
+      value: '100',
+      unit: '%',
+      valueFrom: offset + m.index!,
+      valueTo: offset + m.index! + m[0].length,
+      ...yearFor(years, offset + m.index!, sentence),
+      subjectFrom: offset,
+      evidence: [`cue: ${verb} = 100%`],
+      inherited: false,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+import type { RawTarget } from './target-patterns.ts';
+import type { YearMention } from './value-expressions.ts';
+
+/** The words that mark figures as goals, and the words around indicator names; shared by the target rules. */
+
+export const ANNUAL_CUE =
+  /(?:年均|年平均|每年平均)(?:增长|增速|提高|递增|增幅)?率?(?:分别)?(?:达到|保持在|保持|高于|超过|不低于|为|在|达)?$/;
+export const YOY_CUE = /同比(?:增长|提高|增速)?(?:分别)?(?:达到|保持在|高于|超过|为|达)?$/;
+export const DECLINE_CUE = /(?:累计)?(?:下降|降低|减少|压减)(?:了)?$/;
+export const CUMULATIVE_UP_CUE = /累计(?:增长|提高|提升|增加)$/;
+export const PLAIN_GROWTH_CUE = /(?:增长|提高|提升|增加)(?:了)?$/;
+export const AT_MOST_CUE =
+  /(?:控制在|控制|不高于|不超过|(?<!不)低于|(?<!不)少于|小于|压缩(?:到|至)|降(?:低)?(?:到|至)|下降(?:到|至)|缩小(?:到|至)|缩短(?:到|至)|减少(?:到|至)|降为)$/;
+export const AT_LEAST_CUE =
+  /(?:达到|达|超过|超|突破|不低于|不少于|高于|大于|提高(?:到|至)|提升(?:到|至)|增加(?:到|至)|增长(?:到|至)|扩大(?:到|至)|提高至超|提升至|至少|保持在|稳定在|实现|新增|新建|建成|建设|培育|打造|引进|引入|创建|争创|形成|完成|落地|认定|推动|安排|投入|统筹整合|整合|筹措|设立|引导)$/;
+/** Words that end the name of an indicator; a proposed new indicator must end with one. */
+export const INDICATOR_HEAD =
+  /(?:额|值|量|率|数|比重|比例|占比|收入|产值|规模|面积|人口|企业|项目|园区|开发区|中心|基地|人才|平台|产业|集群|指数|排名|位次|投资|增加值|税收|利润|资金|时间|时长|里程|能耗|水耗|排放|家数|个数|户数|人数|单量|机场|学校|医院|床位|景区|品牌|标准|专利|成果|模式|制度|主体|外资|出口|进口|GDP|总量|工厂|园|村|站|线|港|口岸|仓|示范区|试验区|合作区|保税区|新区|基金|上市)$/;
+/** Cues that make a figure a goal by themselves; the others (形成, 建设, 推动…) need a dated or goal context. */
+export const STRONG_CUE =
+  /达到|达|超过|超|突破|不低于|不少于|不高于|不超过|控制在|以上|以内|以下|左右|年均|同比|累计|翻|力争|确保|争取|至少|前\d|新增|提高到|提高至|提升到|提升至|增加到|降到|降至|下降|降低|千亿级|百亿级|万亿级|安排|投入|统筹整合/;
+export const SHARE_OF_CUE = /(?:达到|达|占|为|相当于)[^,;、]{2,24}?的$/;
+export const PP_UP_CUE = /(?:提高|提升|增加|上升|扩大)$/;
+export const RANK_CHANGE_CUE = /(?:上升|提升|前进|提高|下降)$/;
+export const ZONE_START_VERB = /^(?:新增|新建|建成|培育|打造|引进|引入|创建|争创|认定|新设|设立|组建)/;
+export const RANK_CUE = /(?:位列|位居|进入|跻身|排名|排在|保持)(?:全国|全省|西部|中西部|全球|世界)?(?:综合保税区|同类)?前$/;
+export const LEADING_VERB =
+  /^(?:力争|确保|努力|争取|推动|促进|实现|培育打造|培育|打造|新增|新建|建成|建设|创建|争创|引进|引入|形成|完成|累计|共)+/;
+export const SOFT_AT_LEAST = /至少|不少于|力争|确保|争取/;
+export const PAST_CUE = /截至|截止|已经|已|完成了|实现了|达到了|提前实现|同比|比上年|上年|去年|以来/;
+export const FUTURE_CUE = /到20\d\d|至20\d\d|力争|争取|确保|预计|将/;
+
+/** Words that open a clause but are not part of the indicator. */
+export const OPENER_RE =
+  /^(?:并且|并|且|同时|其中|另外|此外|以及|和|与|及|使|让|把|将|推动|促进|力争|确保|保障|努力|争取|加快|积极|大力|着力|全面|进一步|到|至|在“十[三四五]五”(?:期间|末)?|“十[三四五]五”(?:期间|末)?|期间|主要经济指标|主要指标|实现|基本|初步|每年|年均)+/;
+
+export function stripOpeners(s: string): string {
+  let out = s.replace(/^[、,]/, '');
+  for (let i = 0; i < 4; i++) {
+    const next = out.replace(OPENER_RE, '').replace(/^(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?/, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/^[,、]/, '');
+}
+
+export function isCount(unit: string | undefined): boolean {
+  return unit !== undefined && /^(?:家|个|项|所|座|名|位|条|套|台|批|种|户|人|次|件|处|架)(?:以上)?$/.test(unit);
+}
+
+export function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** The target year of a figure: the nearest year before it in the sentence that is not a base; a year of the past when past cues say so. */
+export function yearFor(years: YearMention[], at: number, sentence: string): Pick<RawTarget, 'year' | 'pastYear'> {
+  // The nearest year before the figure, within the same sentence, that is not a base year.
+  const before = years.filter((y) => y.to <= at && !y.base);
+  const y = before[before.length - 1];
+  if (!y) return {};
+  const between = sentence.slice(y.from, at);
+  if (y.asOf || (PAST_CUE.test(between) && !FUTURE_CUE.test(between) && !y.horizon)) return { pastYear: y.year };
+  return { year: y.year };
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findTargetsInSentence, listItems, type RawTarget } from './target-patterns.ts';
+
+const brief = (t: RawTarget) =>
+  `${t.indicatorPhrases[0]}|${t.comparator}|${t.value ?? t.rate ?? `${t.min}-${t.max}`}|${t.year ?? ''}`;
+const find = (s: string) => findTargetsInSentence(s).map(brief);
+
+describe('findTargetsInSentence', () => {
+  it('reads 达到 figures clause by clause', () => {
+    assert.deepEqual(find('主要经济指标实现大幅增长:进出口额达到2675.78亿元,吸收外资达到13.7亿美元。'), [
+      '进出口额|at_least|2675.78|',
+      '吸收外资|at_least|13.7|',
+    ]);
+  });
+  it('reads a baseline in the sentence and lets a growth clause share the indicator', () => {
+    const [level, growth] = findTargetsInSentence(
+      '到2025年,进出口贸易总额由2021年的77.33亿元人民币提高至超110亿元人民币,年均增长10%以上。',
+    );
+    assert.equal(brief(level!), '进出口贸易总额|at_least|110|2025');
+    assert.deepEqual(level!.baseline && [level!.baseline.year, level!.baseline.value], [2021, '77.33']);
+    assert.equal(brief(growth!), '进出口贸易总额|annual_growth|10|2025');
+    assert.ok(growth!.inherited);
+  });
+  it('reads comparators: 控制在, 左右, 累计降低, 翻一番, ranges, ranks and shares', () => {
+    assert.deepEqual(find('森林覆盖率控制在65%以内,城镇化率达到65%左右,单位GDP能耗累计降低13.5%。'), [
+      '森林覆盖率|at_most|65|',
+      '城镇化率|exactly|65|',
+      '单位GDP能耗|cumulative_change|-13.5|',
+    ]);
+    assert.deepEqual(find('力争3年实现工业投资翻一番。'), ['工业投资|cumulative_change|100|']);
+    assert.equal(findTargetsInSentence('力争3年实现工业投资翻一番。')[0]!.yearsFromBase, 3);
+    assert.deepEqual(find('力争引入1—2家跨境电子商务龙头企业。'), ['跨境电子商务龙头企业|range|1-2|']);
+    assert.deepEqual(find('2023年,位列全国前100位。'), ['排名|at_most|100|2023']);
+    assert.deepEqual(find('集聚全省50%的人口和68%的地区生产总值'), [
+      '人口占全省比重|share|50|',
+      '地区生产总值占全省比重|share|68|',
+    ]);
+  });
+  it('pairs 分别 lists and splits indicators that share a figure', () => {
+    assert.deepEqual(find('到2025年,工业增加值、高新技术产业增加值年均增速分别高于12%、18%。'), [
+      '工业增加值|annual_growth|12|2025',
+      '高新技术产业增加值|annual_growth|18|2025',
+    ]);
+    assert.deepEqual(find('规上工业企业数量、上市企业数量实现翻番。'), [
+      '规上工业企业数量|cumulative_change|100|',
+      '上市企业数量|cumulative_change|100|',
+    ]);
+  });
+  it('counts units above a threshold and things named after a count', () => {
+    assert.deepEqual(find('培育打造营业收入超5000亿元开发区2家、超2000亿元5家。'), [
+      '培育打造营业收入超5000亿元开发区|at_least|2|',
+      '培育打造营业收入超2000亿元开发区|at_least|5|',
+    ]);
+    assert.deepEqual(find('到2025年,建成一批“智能工厂”,20个以上数字化转型开发区。'), ['数字化转型开发区|at_least|20|2025']);
+  });
+  it('reads 千亿级 and 全部建成 as figures', () => {
+    assert.deepEqual(find('把新材料产业打造成为千亿级新兴支柱产业。'), ['新材料产业|at_least|1000|']);
+    assert.equal(find('将沿边行政村(社区)全部建成现代化边境小康村。')[0], '现代化边境小康村建成率|share|100|');
+  });
+  it('marks figures of the past and leaves plain descriptions alone', () => {
+    const [t] = findTargetsInSentence('截至2020年,自贸试验区新增市场主体突破6万户。');
+    assert.equal(t!.pastYear, 2020);
+    assert.deepEqual(find('全国排名上升5位以上。'), []);
+    assert.deepEqual(find('引进一批世界500强企业。'), []);
+  });
+});
+
+describe('listItems', () => {
+  it('completes a short item from the last one', () => {
+    assert.deepEqual(listItems('国家级、省级开发区亩均产出'), ['国家级开发区亩均产出', '省级开发区亩均产出']);
+    assert.deepEqual(listItems('进出口总额'), []);
+  });
+});

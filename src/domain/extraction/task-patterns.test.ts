@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createOrgUnitMatcher } from './org-unit-matcher.ts';
+import { findInlineResponsibilities, findResponsibilities, findTiming, parseResponsibleUnits } from './task-patterns.ts';
+
+const orgs = createOrgUnitMatcher({
+  orgUnits: [
+    { code: 'YN', name: '云南省', kind: 'province', synonyms: [] },
+    { code: 'YN-HH', name: '红河哈尼族彝族自治州', kind: 'prefecture', synonyms: [] },
+    { code: 'YN-BS', name: '保山市', kind: 'prefecture', synonyms: [] },
+    { code: 'FGW', name: '省发展改革委', kind: 'department', synonyms: [] },
+    { code: 'SWT', name: '省商务厅', kind: 'department', synonyms: [] },
+    { code: 'GXT', name: '省工业和信息化厅', kind: 'department', synonyms: [] },
+    { code: 'TJJ', name: '省统计局', kind: 'department', synonyms: [] },
+    { code: 'KMHG', name: '昆明海关', kind: 'department', synonyms: [] },
+  ],
+  groups: [],
+});
+const codes = (units: { code?: string; name: string }[]) => units.map((u) => u.code ?? u.name);
+
+describe('parseResponsibleUnits', () => {
+  it('splits 牵头 and 按照职责分工负责 units, carrying the 省 prefix over', () => {
+    const r = parseResponsibleUnits('省发展改革委牵头;省商务厅、工业和信息化厅,昆明海关等按照职责分工负责', orgs)!;
+    assert.deepEqual(codes(r.lead), ['FGW']);
+    assert.deepEqual(codes(r.co), ['SWT', 'GXT', 'KMHG']);
+  });
+  it('makes every unit a lead when none leads, expands 州、市 lists and keeps unknown units by name', () => {
+    const r = parseResponsibleUnits('保山、红河等州、市人民政府,省泛珠办等按照职责分工负责', orgs)!;
+    assert.deepEqual(codes(r.lead), ['YN-BS', 'YN-HH', '省泛珠办']);
+    assert.deepEqual(r.co, []);
+    assert.deepEqual(codes(parseResponsibleUnits('省商务厅牵头,省发展改革委配合', orgs)!.co), ['FGW']);
+  });
+});
+
+describe('findResponsibilities', () => {
+  it('returns each clause with the measure it closes', () => {
+    const p = '打造旅游产业集群。加强规划衔接。(省商务厅牵头;省发展改革委等按照职责分工负责)推进口岸建设。(昆明海关负责)';
+    const r = findResponsibilities(p, orgs);
+    assert.deepEqual(
+      r.map((x) => [x.text, codes(x.lead), codes(x.co)]),
+      [
+        ['打造旅游产业集群。加强规划衔接。', ['SWT'], ['FGW']],
+        ['推进口岸建设。', ['KMHG'], []],
+      ],
+    );
+    assert.deepEqual(findResponsibilities('有效整合我省及周边省(区、市)的旅游资源。', orgs), []);
+  });
+});
+
+describe('findInlineResponsibilities', () => {
+  it('finds owners that open a clause, and helpers', () => {
+    const s =
+      '工业和信息化部门负责产业园区日常管理;商务部门牵头负责经济技术开发区的管理,在昆明海关职责职能配合下开展海关特殊监管区域的管理;统计部门协同工业和信息化部门抓好统计监测工作。';
+    assert.deepEqual(
+      findInlineResponsibilities(s, orgs).map((r) => [codes(r.lead), codes(r.co)]),
+      [
+        [['GXT'], []],
+        [['SWT'], ['KMHG']],
+        [['TJJ'], ['GXT']],
+      ],
+    );
+    assert.deepEqual(findInlineResponsibilities('建立由省政府牵头的跨部门协调推进工作机制。', orgs), []);
+  });
+});
+
+describe('findTiming', () => {
+  it('finds deadlines and recurrences, not the plan describing its period', () => {
+    assert.deepEqual(findTiming('到2022年,全面完成改革试点任务。', 2021), { deadline: '2022', at: 0 });
+    assert.equal(findTiming('2016年12月31日前,完成省级项目联合预验。')?.deadline, '2016-12-31');
+    assert.equal(findTiming('每季度召开一次较大型的主题推介活动。')?.recurrence, '每季度');
+    assert.equal(findTiming('规划期为2021—2025年,展望到2035年。', 2021), null);
+    assert.equal(findTiming('到2020年,已经完成。', 2021), null);
+  });
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findValueExpressions, findYears } from './value-expressions.ts';
+
+describe('findValueExpressions', () => {
+  it('reads figures with prefixes, units, ranges and suffixes, and skips years, durations and names', () => {
+    const v = findValueExpressions('到2025年,超110亿元人民币,年均增长10%以上,1—2家,3年内,5G网络,世界500强,2.7左右');
+    assert.deepEqual(
+      v.map((x) => [x.prefix ?? '', x.value, x.max ?? '', x.unit ?? '', x.suffix ?? '']),
+      [
+        ['超', '110', '', '亿元人民币', ''],
+        ['', '10', '', '%', '以上'],
+        ['', '1', '2', '家', ''],
+        ['', '2.7', '', '', '左右'],
+      ],
+    );
+  });
+  it('reads a bare 万 as a multiplier unit', () => {
+    assert.deepEqual(
+      findValueExpressions('常住人口达到1000万左右').map((x) => [x.value, x.unit]),
+      [['1000', '万']],
+    );
+  });
+});
+
+describe('findYears', () => {
+  it('tells horizons, bases, as-of dates and deadlines apart', () => {
+    const y = findYears('截至2020年,由2021年的77.33亿元提高至超110亿元;到2025年;2016年12月31日前完成');
+    assert.deepEqual(
+      y.map((m) => [m.year, m.asOf, m.base, m.horizon, m.date ?? '']),
+      [
+        [2020, true, false, false, ''],
+        [2021, false, true, false, ''],
+        [2025, false, false, true, ''],
+        [2016, false, false, false, '2016-12-31'],
+      ],
+    );
+  });
+});

@@ -1,0 +1,109 @@
+import { NUMBER_SOURCE, UNIT_RE, decimalText } from './quantities.ts';
+
+/** A figure in a sentence: 超110亿元, 10%以上, 1—2家, 2.7左右. Offsets are relative to the scanned text. */
+export interface ValueExpression {
+  from: number;
+  to: number;
+  /** Decimal text; for ranges the lower bound. */
+  value: string;
+  max?: string;
+  unit?: string;
+  /** 以上 / 以下 / 以内 / 左右 after the unit. */
+  suffix?: string;
+  /** 超 / 约 / 近 written right before the number. */
+  prefix?: string;
+}
+
+const VALUE_RE = new RegExp(
+  `(?<prefix>超过|超|约|近|逾)?(?<num>${NUMBER_SOURCE})(?:\\s*(?:[-—–~]|至|到)\\s*(?<num2>${NUMBER_SOURCE}))?`,
+  'g',
+);
+const MULTIPLIER_RE = /^(?:万亿|千亿|亿|万|千)(?![元美人户吨千平标单亩])/;
+const SUFFIX_RE = /^(?:及以上|以上|以下|以内|左右|多)/;
+
+/**
+ * All figures of a text except dates (2025年, 2016年12月31日, 2023-2025), durations (3年) and
+ * ordinals (第3批); the unit, when one follows, is one of the known units or measure words.
+ */
+export function findValueExpressions(text: string): ValueExpression[] {
+  const out: ValueExpression[] = [];
+  for (const m of text.matchAll(VALUE_RE)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const numStart = start + (g.prefix?.length ?? 0);
+    let end = start + m[0].length;
+    const before = text.slice(Math.max(0, numStart - 1), numStart);
+    // Part of a longer token: a code (9610), a version, a letter-number mix (RCEP, 5G) or an ordinal.
+    if (/[A-Za-z.第]/.test(before)) continue;
+    let rest = text.slice(end);
+    if (/^(?:[A-Za-z]|年|月|日|号|周年|季度|强|\.\d|:)/.test(rest)) {
+      // 2025年 and 3年 are years or durations; 5G, 2+1+N and 世界500强 are names.
+      continue;
+    }
+    const value = decimalText(g.num!);
+    const max = g.num2 ? decimalText(g.num2) : undefined;
+    let unit = '';
+    const mult = MULTIPLIER_RE.exec(rest);
+    if (mult) {
+      unit = mult[0];
+      rest = rest.slice(mult[0].length);
+      end += mult[0].length;
+    }
+    const u = UNIT_RE.exec(rest);
+    if (u) {
+      unit += u[0];
+      rest = rest.slice(u[0].length);
+      end += u[0].length;
+    }
+    // The range may repeat the unit: 3%-7%.
+    const suffix = SUFFIX_RE.exec(rest);
+    if (suffix) end += suffix[0].length;
+    out.push({
+      from: start,
+      to: end,
+      value,
+      ...(max !== undefined ? { max } : {}),
+      ...(unit ? { unit } : {}),
+      ...(suffix ? { suffix: suffix[0] } : {}),
+      ...(g.prefix ? { prefix: g.prefix } : {}),
+    });
+  }
+  return out;
+}
+
+/** Years written in a text with what precedes them: 到2025年, 2023年, 由2021年的. */
+export interface YearMention {
+  from: number;
+  to: number;
+  year: number;
+  /** 到/至/力争 before it: a horizon. */
+  horizon: boolean;
+  /** 由2021年的 / 从2015年的 / 比2020年: a base. */
+  base: boolean;
+  /** 截至2020年 / 截止2020年底: a figure as of that date. */
+  asOf: boolean;
+  /** Followed by a month and day or 底/前 (2016年12月31日前): a deadline-like date. */
+  date?: string;
+}
+
+const YEAR_RE =
+  /(?<pre>截至|截止到|截止|到|至|力争|争取|在|于|由|从|比|较)?(?<year>(?:19|20)\d\d)年(?:(?<month>\d{1,2})月(?:(?<day>\d{1,2})日)?)?(?<post>底前|年底前|底|末|前|以前|之前|的)?/g;
+
+export function findYears(text: string): YearMention[] {
+  const out: YearMention[] = [];
+  for (const m of text.matchAll(YEAR_RE)) {
+    const g = m.groups!;
+    // 2021—2025年 / 2021年至2025年: a period, whose end is the horizon.
+    const year = Number(g.year);
+    const base = g.pre === '由' || g.pre === '从' || g.pre === '比' || g.pre === '较' || g.post === '的';
+    const asOf = g.pre !== undefined && g.pre.startsWith('截');
+    const horizon = !base && (g.pre === '到' || g.pre === '至' || g.pre === '力争' || g.pre === '争取');
+    let date: string | undefined;
+    if (g.month) {
+      const mm = g.month.padStart(2, '0');
+      date = g.day ? `${year}-${mm}-${g.day.padStart(2, '0')}` : `${year}-${mm}`;
+    } else if (g.post && /底|末/.test(g.post)) date = `${year}-12-31`;
+    out.push({ from: m.index!, to: m.index! + m[0].length, year, horizon, base, asOf, ...(date ? { date } : {}) });
+  }
+  return out;
+}

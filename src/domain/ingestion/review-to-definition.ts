@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { ExtractionResult } from '../extraction/candidate.schema.ts';
+import { COMPARATORS } from '../model/target.schema.ts';
+import { SECTION_KINDS } from '../model/plan.schema.ts';
+import { NATURES } from '../model/indicator.schema.ts';
+import { normaliseText } from '../text/normalise.ts';
+
+/** What a reviewer accepted (possibly edited), referring to candidates by id. */
+export const reviewSchema = z.strictObject({
+  plan: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    titleEn: z.string().optional(),
+    issuer: z.string(),
+    issuedOn: z.string().optional(),
+    periodStart: z.number().int(),
+    periodEnd: z.number().int(),
+  }),
+  /** Indicators the reviewer adds to the catalogue for proposed-new ones. */
+  newIndicators: z
+    .array(z.strictObject({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string() }))
+    .default([]),
+  targets: z.array(
+    z.strictObject({
+      candidateId: z.string(),
+      key: z.string().optional(),
+      indicator: z.string(),
+      orgUnit: z.string().optional(),
+      group: z.string().optional(),
+      nature: z.enum(NATURES).optional(),
+      baseline: z.strictObject({ year: z.number().int(), value: z.string() }).optional(),
+      target: z.strictObject({
+        year: z.number().int(),
+        comparator: z.enum(COMPARATORS),
+        value: z.string().optional(),
+        min: z.string().optional(),
+        max: z.string().optional(),
+        rate: z.string().optional(),
+        reference: z.string().optional(),
+        text: z.string().optional(),
+      }),
+      trajectory: z.array(z.strictObject({ year: z.number().int(), value: z.string() })).optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  tasks: z.array(
+    z.strictObject({
+      candidateId: z.string(),
+      key: z.string().optional(),
+      text: z.string(),
+      lead: z.array(z.string()),
+      co: z.array(z.string()),
+      responsibleText: z.string().optional(),
+      deadline: z.string().optional(),
+    }),
+  ),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export class ReviewError extends Error {
+  constructor(
+    message: string,
+    readonly messageZh: string,
+  ) {
+    super(message);
+  }
+}
+
+const sectionKey = (id: string) => `s-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+const sectionKind = (kind: string) => ((SECTION_KINDS as readonly string[]).includes(kind) ? kind : 'item');
+
+/**
+ * Turns accepted candidates into a plan definition (the import format), so that everything
+ * accepted goes through the same checks as any imported plan and keeps its quote: the quote is
+ * the original text at the candidate's offsets, normalised. Pure.
+ */
+export function reviewToDefinition(
+  review: Review,
+  extraction: ExtractionResult,
+  rawText: string,
+  sourceFile: string,
+): Record<string, unknown> {
+  const targetsById = new Map(extraction.targets.map((t) => [t.id, t]));
+  const tasksById = new Map(extraction.tasks.map((t) => [t.id, t]));
+  const byHeading = new Map(extraction.sections.map((s) => [s.heading, s]));
+  const sectionOf = (path: readonly string[]) => {
+    const node = path.length ? byHeading.get(path[path.length - 1]!) : undefined;
+    return node ? sectionKey(node.id) : undefined;
+  };
+  const quote = (span: { start: number; end: number }) => normaliseText(rawText.slice(span.start, span.end)).trim();
+  const sectionHeading = (path: readonly string[]) => path[path.length - 1];
+
+  return {
+    plan: { ...review.plan, sourceFile },
+    sections: extraction.sections.map((s) => ({
+      key: sectionKey(s.id),
+      ...(s.parent ? { parent: sectionKey(s.parent) } : {}),
+      kind: sectionKind(s.kind),
+      heading: s.heading,
+    })),
+    indicators: review.newIndicators,
+    targets: review.targets.map((t, i) => {
+      const c = targetsById.get(t.candidateId);
+      if (!c) throw new ReviewError(`unknown target candidate ${t.candidateId}`, `未知的目标候选 ${t.candidateId}`);
+      const { candidateId: _c, key, ...rest } = t;
+      return {
+        key: key ?? `t-${String(i + 1).padStart(3, '0')}`,
+        ...rest,
+        section: sectionOf(c.section),
+        trajectory: t.trajectory ?? [],
+        source: { section: sectionHeading(c.section), quote: quote(c.span) },
+      };
+    }),
+    tasks: review.tasks.map((t, i) => {
+      const c = tasksById.get(t.candidateId);
+      if (!c) throw new ReviewError(`unknown task candidate ${t.candidateId}`, `未知的任务候选 ${t.candidateId}`);
+      const { candidateId: _c, key, ...rest } = t;
+      return {
+        key: key ?? `k-${String(i + 1).padStart(3, '0')}`,
+        ...rest,
+        section: sectionOf(c.section),
+        source: { section: sectionHeading(c.section), quote: quote(c.span) },
+      };
+    }),
+  };
+}

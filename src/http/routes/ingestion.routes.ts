@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { extractionResultSchema } from '../../domain/extraction/candidate.schema.ts';
+import { reviewSchema } from '../../domain/ingestion/review-to-definition.ts';
+import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const draftSchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  /** The document's text as read; candidate spans are offsets into it. */
+  text: z.string(),
+  result: extractionResultSchema,
+  acceptedPlanId: z.string().nullable(),
+});
+
+export const ingestionRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/ingestion/drafts',
+      {
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['ingestion'],
+          summary:
+            'Upload a plan document (.txt, .docx, .pdf as the raw body) and get candidate targets and tasks / 上传规划文本并抽取',
+          querystring: z.object({
+            fileName: z
+              .string()
+              .min(1)
+              .max(200)
+              .regex(/\.(txt|docx|pdf)$/i, 'fileName must end in .txt, .docx or .pdf'),
+          }),
+          response: { 201: draftSchema, 422: errorResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        const body = req.body as Buffer | string | undefined;
+        const data = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body ?? []);
+        return reply.status(201).send(await createDraft(database, req.actor!, req.query.fileName, data));
+      },
+    );
+    app.get(
+      '/ingestion/drafts/:id',
+      {
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['ingestion'],
+          summary: 'A draft with its document and candidates',
+          params: z.object({ id: z.coerce.number().int() }),
+          response: { 200: draftSchema, 404: errorResponseSchema },
+        },
+      },
+      (req) => getDraft(database.db, req.params.id),
+    );
+    app.post(
+      '/ingestion/drafts/:id/accept',
+      {
+        config: {
+          access: { action: 'define_plans', resource: (req) => ({ plan: (req.body as { plan?: { id?: string } })?.plan?.id }) },
+        },
+        schema: {
+          tags: ['ingestion'],
+          summary: 'Merge the accepted (and edited) candidates into a new plan; all or nothing / 接受候选并生成规划',
+          params: z.object({ id: z.coerce.number().int() }),
+          body: reviewSchema,
+          response: {
+            201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }),
+            400: errorResponseSchema,
+            422: errorResponseSchema,
+          },
+        },
+      },
+      async (req, reply) => {
+        const counts = await acceptDraft(database, req.actor!, req.params.id, req.body);
+        return reply.status(201).send({ plans: counts.plans, targets: counts.targets, tasks: counts.tasks });
+      },
+    );
+  };

@@ -1,0 +1,122 @@
+import type { CatalogueInput, ExtractionResult } from '../domain/extraction/candidate.schema.ts';
+import { extractCandidates } from '../domain/extraction/extract-candidates.ts';
+import { reviewToDefinition, ReviewError, type Review } from '../domain/ingestion/review-to-definition.ts';
+import { zodIssuesToErrors } from '../domain/plan-definition/parse-plan-file.ts';
+import { planFileSchema } from '../domain/plan-definition/plan-file.schema.ts';
+import { normaliseText } from '../domain/text/normalise.ts';
+import type { Database } from '../db/database.ts';
+import { AppError, notFound } from '../errors/app-error.ts';
+import { readDocument } from '../ingestion/read-document.ts';
+import { catalogueRows, findDraft, insertDraft, markDraftAccepted } from '../repositories/ingestion.repository.ts';
+import type { Executor } from '../repositories/transaction.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.service.ts';
+import { importDefinitions } from './plan-import.service.ts';
+
+/** The platform's own catalogue, so candidates are matched to the codes that exist here. */
+export async function platformCatalogue(db: Executor): Promise<CatalogueInput> {
+  const { indicators, units, groups } = await catalogueRows(db);
+  return {
+    indicators: indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, synonyms: i.synonyms })),
+    orgUnits: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      ...(u.parent ? { parent: u.parent } : {}),
+      synonyms: [],
+    })),
+    groups: groups.map((g) => ({ code: g.code, name: g.name, synonyms: [] })),
+    industries: [...new Set(units.flatMap((u) => u.leading_industries))],
+  };
+}
+
+export interface Draft {
+  id: number;
+  fileName: string;
+  text: string;
+  result: ExtractionResult;
+  acceptedPlanId: string | null;
+}
+
+/** Reads an uploaded document (.txt, .docx, .pdf), extracts candidates and keeps them for review. */
+export async function createDraft(database: Database, actor: Actor, fileName: string, data: Uint8Array): Promise<Draft> {
+  const text = await readDocument(data, fileName).catch((err: Error) => {
+    throw new AppError(
+      422,
+      'UNREADABLE_DOCUMENT',
+      `cannot read ${fileName}: ${err.message}`,
+      `无法读取文件 ${fileName}（支持 .txt、.docx 和带文字层的 .pdf）`,
+    );
+  });
+  if (text.trim().length === 0)
+    throw new AppError(
+      422,
+      'EMPTY_DOCUMENT',
+      'the document has no text (a scanned PDF?)',
+      '文件中没有可读取的文字（可能是扫描版 PDF）',
+    );
+  const result = extractCandidates(text, { catalogue: await platformCatalogue(database.db) });
+  const id = await database.db.transaction().execute(async (trx) => {
+    const draftId = await insertDraft(trx, { fileName, rawText: text, result, createdBy: actor.userId });
+    await recordAudit(trx, actor, {
+      action: 'extract',
+      entity: 'ingestion_draft',
+      entityKey: String(draftId),
+      after: { fileName, targets: result.targets.length, tasks: result.tasks.length },
+    });
+    return draftId;
+  });
+  return { id, fileName, text, result, acceptedPlanId: null };
+}
+
+export async function getDraft(db: Executor, id: number): Promise<Draft> {
+  const row = await findDraft(db, id);
+  if (!row) throw notFound('draft', String(id));
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    text: row.raw_text,
+    result: row.result as ExtractionResult,
+    acceptedPlanId: row.accepted_plan_id,
+  };
+}
+
+/**
+ * Merges the accepted candidates into a new plan through the ordinary import: the document becomes
+ * the plan's source text, so every accepted item keeps its quote and offsets.
+ */
+export async function acceptDraft(database: Database, actor: Actor, id: number, review: Review) {
+  const draft = await getDraft(database.db, id);
+  let raw: Record<string, unknown>;
+  try {
+    raw = reviewToDefinition(review, draft.result, draft.text, draft.fileName);
+  } catch (err) {
+    if (err instanceof ReviewError) throw new AppError(400, 'INVALID_REVIEW', err.message, err.messageZh);
+    throw err;
+  }
+  const parsed = planFileSchema.safeParse(raw);
+  const result = parsed.success
+    ? await importDefinitions(
+        database,
+        [
+          {
+            name: draft.fileName,
+            definition: parsed.data,
+            sourceText: normaliseText(draft.text),
+            rawSource: { fileName: draft.fileName, text: draft.text },
+          },
+        ],
+        { actor },
+      )
+    : { ok: false as const, errors: zodIssuesToErrors(parsed.error.issues, draft.fileName) };
+  if (!result.ok)
+    throw new AppError(
+      422,
+      'INVALID_PLAN_FILE',
+      `the accepted items have ${result.errors.length} problem(s); nothing was written`,
+      `已接受的条目有 ${result.errors.length} 处问题，未写入任何数据`,
+      result.errors,
+    );
+  await markDraftAccepted(database.db, id, review.plan.id);
+  return result.counts;
+}
