@@ -87,6 +87,21 @@ export async function getDraft(db: Executor, id: number): Promise<Draft> {
  */
 export async function acceptDraft(database: Database, actor: Actor, id: number, review: Review) {
   const draft = await getDraft(database.db, id);
+  // A reviewer proposes new indicators; an existing code would silently redefine the catalogue's.
+  const existing = new Set((await catalogueRows(database.db)).indicators.map((i) => i.code));
+  const taken = review.newIndicators.map((x, i) => ({ x, i })).filter(({ x }) => existing.has(x.code));
+  if (taken.length > 0)
+    throw new AppError(
+      422,
+      'INVALID_PLAN_FILE',
+      'a new indicator uses a code the catalogue already has',
+      '新指标的代码在指标目录中已存在',
+      taken.map(({ x, i }) => ({
+        field: `indicators.${i}.code`,
+        message: `indicator ${x.code} already exists`,
+        messageZh: `指标代码 ${x.code} 已存在`,
+      })),
+    );
   let raw: Record<string, unknown>;
   try {
     raw = reviewToDefinition(review, draft.result, draft.text, draft.fileName);

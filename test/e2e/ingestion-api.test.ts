@@ -100,6 +100,27 @@ describe('plan ingestion through the API', () => {
     assert.deepEqual(after_, before_);
   });
 
+  it('refuses a new indicator whose code already exists in the catalogue', async () => {
+    const res = await request<{ error: { details: { field: string }[] } }>(
+      server.url,
+      'POST',
+      `/api/v1/ingestion/drafts/${draft.id}/accept`,
+      {
+        body: {
+          plan: { id: 'ftz-gdp', title: '坏', issuer: '测试', periodStart: 2021, periodEnd: 2025 },
+          newIndicators: [{ code: 'GDP', name: '覆盖', nameEn: 'overwrite', unit: '元' }],
+          targets: [],
+          tasks: [],
+        },
+      },
+    );
+    assert.equal(res.status, 422);
+    assert.deepEqual(
+      res.body.error.details.map((d) => d.field),
+      ['indicators.0.code'],
+    );
+  });
+
   it('is refused to a reporter and answers 422 for an unreadable document', async () => {
     const reporter = await loginAs(server.url, 'hh.reporter');
     const refused = await request(server.url, 'POST', '/api/v1/ingestion/drafts?fileName=x.txt', {

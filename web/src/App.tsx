@@ -5,6 +5,8 @@ import { Header } from './components/Header.tsx';
 import { ErrorMessage, Loading } from './components/Status.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
+import { IngestReviewPage } from './pages/IngestReviewPage.tsx';
+import { IngestUploadPage } from './pages/IngestUploadPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
@@ -23,6 +25,8 @@ function Page({ route }: { route: Route }) {
       return <OrgUnitsPage code={second ?? null} />;
     case 'indicators':
       return second ? <NotFoundPage /> : <IndicatorsPage />;
+    case 'ingest':
+      return second ? <IngestReviewPage draftId={second} /> : <IngestUploadPage />;
     case 'tokens':
       return second ? <NotFoundPage /> : <TokensPage />;
     default:

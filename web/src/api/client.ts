@@ -1,9 +1,12 @@
 import type {
+  AcceptResult,
   ApiErrorBody,
   ApiToken,
   AuditEntity,
   AuditEntry,
+  ConsistencyItem,
   CreatedToken,
+  Draft,
   LoginResponse,
   Me,
   NewTokenInput,
@@ -15,6 +18,7 @@ import type {
   Plan,
   PlanSection,
   PlanSource,
+  Review,
   Target,
   Task,
 } from './types.ts';
@@ -80,7 +84,10 @@ function buildUrl(path: string, query?: Query): string {
 
 interface RequestOptions {
   query?: Query;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (an uploaded file), with its content type. */
+  raw?: { body: Blob | string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -90,14 +97,15 @@ interface RequestOptions {
  */
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -202,6 +210,19 @@ export const api = {
     getJson<OrgUnitDetail>(`/org-units/${encodeURIComponent(code)}`, undefined, signal),
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
   indicators: () => cached('indicators', () => getAll<Indicator>('/indicators')),
+  consistency: (planId: string, signal?: AbortSignal) =>
+    getJson<{ items: ConsistencyItem[] }>('/consistency', { plan: planId }, signal).then((r) => r.items),
+
+  /** Uploads a plan document (.txt, .docx, .pdf) as the raw body; the server extracts candidates. */
+  uploadDraft: (fileName: string, body: Blob | string) =>
+    request<Draft>('POST', '/ingestion/drafts', {
+      query: { fileName },
+      raw: { body, contentType: /\.txt$/i.test(fileName) ? 'text/plain' : 'application/octet-stream' },
+    }),
+  draft: (id: string, signal?: AbortSignal) => getJson<Draft>(`/ingestion/drafts/${encodeURIComponent(id)}`, undefined, signal),
+  /** Merges the accepted candidates into a new plan; all or nothing (422 lists every problem). */
+  acceptDraft: (id: number, review: Review) =>
+    request<AcceptResult>('POST', `/ingestion/drafts/${encodeURIComponent(String(id))}/accept`, { body: review }),
 
   login: (username: string, password: string) => request<LoginResponse>('POST', '/auth/login', { body: { username, password } }),
   logout: () => request<void>('POST', '/auth/logout'),

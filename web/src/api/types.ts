@@ -271,3 +271,199 @@ export interface CreatedToken {
   /** Shown once; the server keeps only its hash. */
   secret: string;
 }
+
+/* ---------- plan ingestion (upload, review, merge) ---------- */
+
+/** Offsets [start, end) into Draft.text, in UTF-16 code units (JavaScript string indexes). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type IndicatorMatch = 'name' | 'synonym' | 'alias' | 'new';
+
+export interface CandidateIndicator {
+  /** Catalogue code; absent when the extractor proposes a new indicator. */
+  code?: string;
+  name: string;
+  /** The words of the text that name it. */
+  mention: string;
+  matchedBy: IndicatorMatch;
+  unit?: string;
+}
+
+export interface CandidateUnit {
+  /** Org-unit or group code; absent when the text names a unit the catalogue does not know. */
+  code?: string;
+  kind?: 'org_unit' | 'group';
+  name: string;
+  mention: string;
+}
+
+export interface CandidateScope extends CandidateUnit {
+  /** sentence: named in the sentence; plan: the plan's own subject, by default. */
+  from: 'sentence' | 'plan';
+}
+
+export interface TargetCandidate {
+  id: string;
+  indicator: CandidateIndicator;
+  scope?: CandidateScope;
+  baseline?: { year: number; value: Decimal; from: 'sentence' | 'linked'; span?: Span };
+  target: {
+    year: number;
+    yearFrom: 'sentence' | 'context' | 'plan';
+    comparator: Comparator;
+    value?: Decimal;
+    min?: Decimal;
+    max?: Decimal;
+    rate?: Decimal;
+  };
+  /** Unit as written in the text; values are already in the indicator's unit when it is known. */
+  unit?: string;
+  trajectory?: { year: number; value: Decimal }[];
+  quote: string;
+  span: Span;
+  /** The figure itself. */
+  valueSpan: Span;
+  /** Headings from the outermost section down. */
+  section: string[];
+  fromTable: boolean;
+  /** 0–1. */
+  confidence: number;
+  evidence: string[];
+}
+
+export type TaskTrigger = 'responsibility' | 'deadline' | 'recurrence';
+
+export interface TaskCandidate {
+  id: string;
+  text: string;
+  trigger: TaskTrigger;
+  lead: CandidateUnit[];
+  co: CandidateUnit[];
+  responsibleText?: string;
+  /** A year (2025) or an ISO date (2025-12-31). */
+  deadline?: string;
+  recurrence?: string;
+  quote: string;
+  span: Span;
+  section: string[];
+  confidence: number;
+  evidence: string[];
+}
+
+export interface ExtractedSection {
+  id: string;
+  parent?: string;
+  kind: string;
+  heading: string;
+  depth: number;
+  span: Span;
+}
+
+export interface Mention {
+  code?: string;
+  name: string;
+  kind: string;
+  count: number;
+  first: Span;
+}
+
+export interface ExtractionResult {
+  plan: { title?: string; periodStart?: number; periodEnd?: number; defaultScope?: CandidateScope };
+  sections: ExtractedSection[];
+  targets: TargetCandidate[];
+  tasks: TaskCandidate[];
+  orgUnits: Mention[];
+  industries: Mention[];
+  stats: { originalLength: number; cleanLength: number; duplicateSentencesDropped: number };
+}
+
+export interface Draft {
+  id: number;
+  fileName: string;
+  /** The document's text as read; every span is an offset into it. */
+  text: string;
+  result: ExtractionResult;
+  acceptedPlanId: string | null;
+}
+
+export interface ReviewTarget {
+  candidateId: string;
+  indicator: string;
+  orgUnit?: string;
+  group?: string;
+  nature?: Nature;
+  baseline?: { year: number; value: Decimal };
+  target: {
+    year: number;
+    comparator: Comparator;
+    value?: Decimal;
+    min?: Decimal;
+    max?: Decimal;
+    rate?: Decimal;
+    reference?: string;
+    text?: string;
+  };
+  trajectory?: { year: number; value: Decimal }[];
+  note?: string;
+}
+
+export interface ReviewTask {
+  candidateId: string;
+  text: string;
+  lead: string[];
+  co: string[];
+  responsibleText?: string;
+  deadline?: string;
+}
+
+export interface NewIndicatorInput {
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+}
+
+/** Body of POST /ingestion/drafts/:id/accept. */
+export interface Review {
+  plan: {
+    id: string;
+    title: string;
+    titleEn?: string;
+    issuer: string;
+    issuedOn?: string;
+    periodStart: number;
+    periodEnd: number;
+  };
+  newIndicators: NewIndicatorInput[];
+  targets: ReviewTarget[];
+  tasks: ReviewTask[];
+}
+
+export interface AcceptResult {
+  plans: string[];
+  targets: number;
+  tasks: number;
+}
+
+/** One entry of error.details on a refused merge (422) or request (400). */
+export interface FieldProblem {
+  /** targets.3.orgUnit (422) or /targets/3/orgUnit (400). */
+  field: string;
+  message: string;
+  messageZh?: string;
+}
+
+export type ConsistencyKind = 'conflicting_targets' | 'parts_exceed_whole' | 'parts_fall_short' | 'unit_mismatch';
+
+export interface ConsistencyItem {
+  kind: ConsistencyKind;
+  /** planId:key of each target involved. */
+  targets: string[];
+  /** The plans themselves record the difference (conflictsWith). */
+  acknowledged: boolean;
+  message: string;
+  messageZh: string;
+}

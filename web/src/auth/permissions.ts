@@ -13,3 +13,8 @@ function hasRole(me: Me, roles: readonly Role[]): boolean {
 
 /** 修改记录 (audit history): administrators, plan managers and reviewers. (API tokens: everybody.) */
 export const canReadAudit = (me: Me): boolean => hasRole(me, AUDIT_READERS);
+
+const PLAN_DEFINERS: readonly Role[] = ['admin', 'plan_manager'];
+
+/** 导入规划 (upload a plan document, review its candidates, merge them into a plan). */
+export const canDefinePlans = (me: Me): boolean => hasRole(me, PLAN_DEFINERS);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Me } from '../api/types.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { canDefinePlans } from '../auth/permissions.ts';
 import { useGrantLabels } from '../auth/useGrantLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -10,6 +11,9 @@ const NAV = [
   { key: 'org-units', label: 'nav.orgUnits' },
   { key: 'indicators', label: 'nav.indicators' },
 ] as const;
+
+/** Shown only to those who may define plans (the server checks again). */
+const INGEST_NAV = { key: 'ingest', label: 'nav.ingest' } as const;
 
 export function LangSwitch() {
   const { t, lang, setLang } = useI18n();
@@ -95,15 +99,16 @@ function UserBox({ me, current }: { me: Me; current: string | undefined }) {
 
 export function Header({ current, me }: { current: string | undefined; me: Me }) {
   const { t } = useI18n();
+  const items = canDefinePlans(me) ? [...NAV, INGEST_NAV] : NAV;
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <Brand />
         <nav className="main-nav" aria-label={t('nav.main')}>
           <ul>
-            {NAV.map((n) => (
+            {items.map((n) => (
               <li key={n.key}>
-                <a href={href(n.key)} aria-current={current === n.key ? 'page' : undefined}>
+                <a href={href(n.key)} aria-current={current === n.key ? 'page' : undefined} data-testid={`nav-${n.key}`}>
                   {t(n.label)}
                 </a>
               </li>

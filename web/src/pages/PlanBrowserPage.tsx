@@ -5,6 +5,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useIndicatorNames } from '../api/useIndicatorNames.ts';
 import { canReadAudit } from '../auth/permissions.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
+import { ConsistencyPanel } from '../components/ConsistencyPanel.tsx';
 import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { SectionTree } from '../components/SectionTree.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
@@ -184,6 +185,8 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
           />
         </div>
       )}
+
+      <ConsistencyPanel planId={plan.id} targets={state.data.targets} />
 
       <div className="split" id="plan-split">
         <aside className="split-side panel">

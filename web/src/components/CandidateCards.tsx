@@ -1,0 +1,502 @@
+import { memo, type MouseEvent, type ReactNode } from 'react';
+import type { TargetCandidate, TargetValue, TaskCandidate } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { describeTargetValue, withUnit } from '../i18n/targetWording.ts';
+import {
+  NEW_INDICATOR,
+  cleanDecimal,
+  needsIndicator,
+  type CandidateReview,
+  type Catalogues,
+  type PlacedProblem,
+  type PlanScope,
+  type TargetEdit,
+  type TaskEdit,
+} from '../ingest/reviewModel.ts';
+import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
+
+/* Cards of the review page: what the extractor proposes (as the reviewer may have changed it),
+ * how sure it is and why, and the reviewer's decision. */
+
+function editToTargetValue(e: TargetEdit): TargetValue {
+  const d = (v: string) => (v.trim() === '' ? null : cleanDecimal(v));
+  return {
+    year: Number(e.year),
+    comparator: e.comparator,
+    value: d(e.value),
+    min: d(e.min),
+    max: d(e.max),
+    rate: d(e.rate),
+    reference: e.reference || null,
+    text: e.text.trim() || null,
+  };
+}
+
+function ConfidenceBadge({ value }: { value: number }) {
+  const { t } = useI18n();
+  const pct = Math.round(value * 100);
+  const level = value >= 0.8 ? 'high' : value >= 0.6 ? 'mid' : 'low';
+  return (
+    <span className={`badge badge-conf conf-${level}`} title={t('ingest.confidenceTitle')} data-testid="candidate-confidence">
+      {t('ingest.confidence', { pct })}
+    </span>
+  );
+}
+
+function StateBadge({ review }: { review: CandidateReview<unknown> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {review.edited && <span className="badge badge-edited">{t('ingest.state.edited')}</span>}
+      <span className={`badge badge-state state-${review.decision}`} data-testid="candidate-state">
+        {t(`ingest.state.${review.decision}`)}
+      </span>
+    </>
+  );
+}
+
+function Evidence({ items }: { items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="chip-list evidence-list">
+      {items.map((e) => (
+        <li key={e} className="chip chip-evidence">
+          {e}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProblemList({ problems }: { problems: PlacedProblem[] }) {
+  const { lang, t } = useI18n();
+  if (problems.length === 0) return null;
+  return (
+    <ul className="cand-problems" role="alert" data-testid="candidate-problems">
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.subField && <span className="problem-field">{fieldLabel(p.subField, t)}</span>}
+          {lang === 'zh' ? p.zh : p.en}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A readable name for a field inside a candidate: orgUnit → 适用范围. */
+export function fieldLabel(field: string, t: ReturnType<typeof useI18n>['t']): string {
+  const f = field.replace(/\.\d+$/, '');
+  const known: Record<string, Parameters<typeof t>[0]> = {
+    indicator: 'ingest.field.indicator',
+    'newIndicator.code': 'ingest.field.newCode',
+    'newIndicator.name': 'ingest.field.newName',
+    'newIndicator.nameEn': 'ingest.field.newNameEn',
+    'newIndicator.unit': 'ingest.field.newUnit',
+    orgUnit: 'ingest.field.scope',
+    group: 'ingest.field.scope',
+    'baseline.year': 'ingest.field.baselineYear',
+    'baseline.value': 'ingest.field.baselineValue',
+    baseline: 'ingest.field.baselineValue',
+    'target.year': 'ingest.field.year',
+    'target.value': 'ingest.field.value',
+    'target.min': 'ingest.field.min',
+    'target.max': 'ingest.field.max',
+    'target.rate': 'ingest.field.rate',
+    'target.reference': 'ingest.field.reference',
+    'target.text': 'ingest.field.text',
+    'source.quote': 'ingest.field.quote',
+    text: 'ingest.field.taskText',
+    lead: 'task.lead',
+    co: 'task.co',
+    deadline: 'task.deadline',
+    'plan.id': 'ingest.plan.id',
+    'plan.title': 'ingest.plan.title',
+    'plan.titleEn': 'ingest.plan.titleEn',
+    'plan.issuer': 'plans.issuer',
+    'plan.issuedOn': 'plans.issuedOn',
+    'plan.periodStart': 'ingest.plan.start',
+    'plan.periodEnd': 'ingest.plan.end',
+  };
+  const key = known[f];
+  return key ? t(key) : field;
+}
+
+interface CardShellProps {
+  kind: 'target' | 'task';
+  id: string;
+  review: CandidateReview<unknown>;
+  selected: boolean;
+  hasProblems: boolean;
+  onSelect: (id: string) => void;
+  children: ReactNode;
+}
+
+function CardShell({ kind, id, review, selected, hasProblems, onSelect, children }: CardShellProps) {
+  const select = (e: MouseEvent<HTMLElement>) => {
+    // Buttons and form fields do their own thing; anywhere else on the card selects it.
+    if ((e.target as Element).closest('button, a, input, select, textarea, label, form')) return;
+    onSelect(id);
+  };
+  const classes = ['card', 'cand-card', `cand-${kind}`, `state-${review.decision}`];
+  if (selected) classes.push('is-selected');
+  if (hasProblems) classes.push('has-problems');
+  return (
+    <article
+      className={classes.join(' ')}
+      data-testid={`candidate-${kind}`}
+      data-id={id}
+      data-state={review.decision}
+      aria-current={selected ? 'true' : undefined}
+      onClick={select}
+    >
+      {children}
+    </article>
+  );
+}
+
+interface ActionsProps {
+  id: string;
+  review: CandidateReview<unknown>;
+  editing: boolean;
+  onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
+  onEdit: (id: string | null) => void;
+  onRevert: (id: string) => void;
+}
+
+function Actions({ id, review, editing, onDecide, onEdit, onRevert }: ActionsProps) {
+  const { t } = useI18n();
+  const accepted = review.decision === 'accepted';
+  const rejected = review.decision === 'rejected';
+  return (
+    <div className="cand-actions">
+      <button
+        type="button"
+        className={`btn btn-small btn-accept${accepted ? ' is-on' : ''}`}
+        aria-pressed={accepted}
+        onClick={() => onDecide(id, accepted ? 'pending' : 'accepted')}
+        data-testid="accept"
+      >
+        {accepted ? `✓ ${t('ingest.accepted')}` : t('ingest.accept')}
+      </button>
+      <button
+        type="button"
+        className={`btn btn-small btn-reject${rejected ? ' is-on' : ''}`}
+        aria-pressed={rejected}
+        onClick={() => onDecide(id, rejected ? 'pending' : 'rejected')}
+        data-testid="reject"
+      >
+        {rejected ? `✕ ${t('ingest.rejected')}` : t('ingest.reject')}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-expanded={editing}
+        onClick={() => onEdit(editing ? null : id)}
+        data-testid="edit"
+      >
+        {t('ingest.edit')}
+      </button>
+      {review.edited && (
+        <button type="button" className="link-button revert" onClick={() => onRevert(id)} data-testid="revert">
+          {t('ingest.revert')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function QuoteButton({ quote, onLocate }: { quote: string; onLocate: () => void }) {
+  const { t } = useI18n();
+  return (
+    <figure className="quote cand-quote">
+      <blockquote className="quote-text">
+        <p>{quote}</p>
+      </blockquote>
+      <figcaption className="quote-caption">
+        <span />
+        <button type="button" className="link-button" onClick={onLocate} data-testid="locate">
+          {t('ingest.locate')}
+        </button>
+      </figcaption>
+    </figure>
+  );
+}
+
+interface TargetCandidateCardProps {
+  candidate: TargetCandidate;
+  planScope: PlanScope | null;
+  planScopeName: string | null;
+  review: CandidateReview<TargetEdit>;
+  catalogues: Catalogues;
+  selected: boolean;
+  editing: boolean;
+  problems: PlacedProblem[];
+  onSelect: (id: string) => void;
+  onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
+  onEdit: (id: string | null) => void;
+  onSave: (id: string, edit: TargetEdit) => void;
+  onRevert: (id: string) => void;
+}
+
+export const TargetCandidateCard = memo(function TargetCandidateCard(props: TargetCandidateCardProps) {
+  const { candidate: c, review, catalogues, selected, editing, problems, planScope, planScopeName } = props;
+  const i18n = useI18n();
+  const { t, lang, num, label } = i18n;
+  const e = review.edit;
+  const isNew = e.indicator === NEW_INDICATOR;
+  const catalogued = isNew ? undefined : catalogues.indicators.find((i) => i.code === e.indicator);
+  const name = isNew
+    ? e.newIndicator.name || c.indicator.name
+    : catalogued
+      ? lang === 'en' && catalogued.nameEn
+        ? catalogued.nameEn
+        : catalogued.name
+      : e.indicator || c.indicator.name;
+  const unit = isNew ? e.newIndicator.unit || c.unit || '' : (catalogued?.unit ?? c.indicator.unit ?? '');
+  const indName = (code: string) => catalogues.indicators.find((i) => i.code === code)?.name;
+  const words = describeTargetValue(editToTargetValue(e), unit, i18n, indName);
+  const ownScope = e.scope
+    ? ((e.scopeKind === 'group'
+        ? catalogues.groups.find((g) => g.code === e.scope)?.name
+        : catalogues.orgUnits.find((u) => u.code === e.scope)?.name) ?? e.scope)
+    : null;
+  const scopeIsGroup = e.scope ? e.scopeKind === 'group' : planScope?.kind === 'group';
+  const missingIndicator = review.decision !== 'rejected' && needsIndicator(e);
+  const unknownScope = c.scope && !c.scope.code && c.scope.from === 'sentence' ? c.scope.mention : null;
+  const locate = () => props.onSelect(c.id);
+
+  return (
+    <CardShell
+      kind="target"
+      id={c.id}
+      review={review}
+      selected={selected}
+      hasProblems={problems.length > 0}
+      onSelect={props.onSelect}
+    >
+      <header className="card-head">
+        <h3 className="card-title">
+          {name}
+          {unit && <span className="unit">{lang === 'zh' ? `（${unit}）` : ` (${unit})`}</span>}{' '}
+          {isNew ? (
+            <span className="badge badge-new" data-testid="new-indicator">
+              {t('ingest.newIndicator')}
+            </span>
+          ) : (
+            e.indicator && <code className="code-tag">{e.indicator}</code>
+          )}
+        </h3>
+        <span className="badges">
+          <ConfidenceBadge value={c.confidence} />
+          <StateBadge review={review} />
+        </span>
+      </header>
+      {c.indicator.mention && c.indicator.mention !== name && (
+        <p className="card-context">{t('ingest.mention', { text: c.indicator.mention })}</p>
+      )}
+
+      <p className="target-value">
+        <span className="target-year">{t('target.goalYear', { year: e.year || '?' })}</span>
+        <strong className={e.comparator === 'qualitative' ? 'qualitative' : undefined} data-testid="candidate-value">
+          {words}
+        </strong>
+      </p>
+
+      {missingIndicator && (
+        <p className="cand-warning" role="note" data-testid="needs-indicator">
+          {t('ingest.needsIndicator')}
+        </p>
+      )}
+
+      <dl className="facts">
+        <div>
+          <dt>{t('target.scope')}</dt>
+          <dd>
+            {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
+            {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
+            {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
+            {unknownScope && <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('target.baseline')}</dt>
+          <dd>
+            {e.baselineYear && e.baselineValue
+              ? t('target.baselineValue', { year: e.baselineYear, value: withUnit(num(cleanDecimal(e.baselineValue)), unit) })
+              : t('common.dash')}
+            {!review.edited && c.baseline?.from === 'linked' && (
+              <span className="muted small"> · {t('ingest.baselineLinked')}</span>
+            )}
+          </dd>
+        </div>
+        {c.trajectory && c.trajectory.length > 0 && (
+          <div>
+            <dt>{t('target.trajectory')}</dt>
+            <dd>
+              <ol className="inline-list trajectory">
+                {c.trajectory.map((p) => (
+                  <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
+                ))}
+              </ol>
+            </dd>
+          </div>
+        )}
+        {e.nature && (
+          <div>
+            <dt>{t('target.nature')}</dt>
+            <dd>{label('target.nature', e.nature)}</dd>
+          </div>
+        )}
+        {c.section.length > 0 && (
+          <div>
+            <dt>{t('target.section')}</dt>
+            <dd>{c.section.join(' › ')}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('ingest.evidence')}</dt>
+          <dd>
+            <Evidence
+              items={[
+                ...c.evidence,
+                ...(c.fromTable ? [t('ingest.fromTable')] : []),
+                ...(c.target.yearFrom !== 'sentence' ? [t(`ingest.yearFrom.${c.target.yearFrom}`)] : []),
+              ]}
+            />
+          </dd>
+        </div>
+      </dl>
+
+      <ProblemList problems={problems} />
+      <QuoteButton quote={c.quote} onLocate={locate} />
+      <Actions
+        id={c.id}
+        review={review}
+        editing={editing}
+        onDecide={props.onDecide}
+        onEdit={props.onEdit}
+        onRevert={props.onRevert}
+      />
+      {editing && (
+        <TargetEditor
+          edit={e}
+          planScope={planScope}
+          planScopeName={planScopeName}
+          statedUnit={c.unit}
+          catalogues={catalogues}
+          onSave={(edit) => props.onSave(c.id, edit)}
+          onCancel={() => props.onEdit(null)}
+        />
+      )}
+    </CardShell>
+  );
+});
+
+interface TaskCandidateCardProps {
+  candidate: TaskCandidate;
+  review: CandidateReview<TaskEdit>;
+  catalogues: Catalogues;
+  selected: boolean;
+  editing: boolean;
+  problems: PlacedProblem[];
+  onSelect: (id: string) => void;
+  onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
+  onEdit: (id: string | null) => void;
+  onSave: (id: string, edit: TaskEdit) => void;
+  onRevert: (id: string) => void;
+}
+
+export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCandidateCardProps) {
+  const { candidate: c, review, catalogues, selected, editing, problems } = props;
+  const { t, date } = useI18n();
+  const e = review.edit;
+  const unitName = (code: string) => catalogues.orgUnits.find((u) => u.code === code)?.name ?? code;
+  const unmatched = review.edited ? [] : [...c.lead, ...c.co].filter((u) => !u.code || u.kind === 'group').map((u) => u.mention);
+  const deadline = e.deadline
+    ? /^\d{4}$/.test(e.deadline)
+      ? t('task.deadlineYear', { year: e.deadline })
+      : date(e.deadline)
+    : null;
+
+  return (
+    <CardShell
+      kind="task"
+      id={c.id}
+      review={review}
+      selected={selected}
+      hasProblems={problems.length > 0}
+      onSelect={props.onSelect}
+    >
+      <header className="card-head">
+        <p className="task-text">{e.text}</p>
+        <span className="badges">
+          <ConfidenceBadge value={c.confidence} />
+          <StateBadge review={review} />
+        </span>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('task.lead')}</dt>
+          <dd>{e.lead.length > 0 ? e.lead.map(unitName).join(t('common.listSeparator')) : t('common.dash')}</dd>
+        </div>
+        <div>
+          <dt>{t('task.co')}</dt>
+          <dd>{e.co.length > 0 ? e.co.map(unitName).join(t('common.listSeparator')) : t('common.dash')}</dd>
+        </div>
+        {e.responsibleText && (
+          <div>
+            <dt>{t('task.responsible')}</dt>
+            <dd>{e.responsibleText}</dd>
+          </div>
+        )}
+        {deadline && (
+          <div>
+            <dt>{t('task.deadline')}</dt>
+            <dd>{deadline}</dd>
+          </div>
+        )}
+        {c.recurrence && (
+          <div>
+            <dt>{t('ingest.recurrence')}</dt>
+            <dd>{c.recurrence}</dd>
+          </div>
+        )}
+        {c.section.length > 0 && (
+          <div>
+            <dt>{t('target.section')}</dt>
+            <dd>{c.section.join(' › ')}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('ingest.evidence')}</dt>
+          <dd>
+            <Evidence items={[t(`ingest.trigger.${c.trigger}`), ...c.evidence]} />
+          </dd>
+        </div>
+      </dl>
+      {unmatched.length > 0 && (
+        <p className="cand-warning" role="note">
+          {t('ingest.unmatchedUnits', { names: unmatched.join(t('common.listSeparator')) })}
+        </p>
+      )}
+      <ProblemList problems={problems} />
+      <QuoteButton quote={c.quote} onLocate={() => props.onSelect(c.id)} />
+      <Actions
+        id={c.id}
+        review={review}
+        editing={editing}
+        onDecide={props.onDecide}
+        onEdit={props.onEdit}
+        onRevert={props.onRevert}
+      />
+      {editing && (
+        <TaskEditor
+          edit={e}
+          catalogues={catalogues}
+          onSave={(edit) => props.onSave(c.id, edit)}
+          onCancel={() => props.onEdit(null)}
+        />
+      )}
+    </CardShell>
+  );
+});
