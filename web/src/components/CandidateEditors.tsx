@@ -103,6 +103,21 @@ interface TargetEditorProps {
   onCancel: () => void;
 }
 
+/** Save (which also accepts the candidate) and cancel, shared by both editors. */
+function EditorActions({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="editor-actions">
+      <button type="submit" className="btn btn-primary" data-testid="edit-save">
+        {t('ingest.edit.saveAccept')}
+      </button>
+      <button type="button" className="btn" onClick={onCancel} data-testid="edit-cancel">
+        {t('ingest.edit.cancel')}
+      </button>
+    </div>
+  );
+}
+
 export function TargetEditor({
   edit: initial,
   planScope,
@@ -426,14 +441,7 @@ export function TargetEditor({
         </Field>
       </fieldset>
 
-      <div className="editor-actions">
-        <button type="submit" className="btn btn-primary" data-testid="edit-save">
-          {t('ingest.edit.saveAccept')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} data-testid="edit-cancel">
-          {t('ingest.edit.cancel')}
-        </button>
-      </div>
+      <EditorActions onCancel={onCancel} />
     </form>
   );
 }
@@ -562,14 +570,7 @@ export function TaskEditor({ edit: initial, catalogues, onSave, onCancel }: Task
           />
         </Field>
       </div>
-      <div className="editor-actions">
-        <button type="submit" className="btn btn-primary" data-testid="edit-save">
-          {t('ingest.edit.saveAccept')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} data-testid="edit-cancel">
-          {t('ingest.edit.cancel')}
-        </button>
-      </div>
+      <EditorActions onCancel={onCancel} />
     </form>
   );
 }
