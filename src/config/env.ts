@@ -18,6 +18,11 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers (client address, https). */
+  PLANTRACK_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Personal API token that CLI commands which write act with (plantrack user token). */
   PLANTRACK_TOKEN: z.string().optional(),
   /** Largest request body accepted, in bytes. */
@@ -36,6 +41,7 @@ export type AppConfig = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   bodyLimit: number;
   cliToken: string | undefined;
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -56,5 +62,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,
+    trustProxy: e.PLANTRACK_TRUST_PROXY,
   };
 }

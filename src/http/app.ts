@@ -33,14 +33,18 @@ export interface BuiltApp {
   routes: RouteAccess[];
 }
 
-export async function buildApp(database: Database, config: Pick<AppConfig, 'logLevel' | 'bodyLimit'>): Promise<BuiltApp> {
+export async function buildApp(
+  database: Database,
+  config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> & { trustProxy?: boolean },
+): Promise<BuiltApp> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // Only behind a proxy the operator declares: otherwise X-Forwarded-* could spoof address and scheme.
+    trustProxy: config.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -20,6 +20,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres'): Promise<Runn
     logLevel: 'silent' as const,
     bodyLimit: 1024 * 1024,
     cliToken: undefined,
+    trustProxy: false,
   };
   if (kind === 'pglite') {
     const server = await startServer({ ...base, database: { kind: 'pglite', dataDir: 'memory://' } });

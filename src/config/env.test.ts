@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('configuration', () => {
+  it('has documented defaults: embedded database under ./data, port 3000, no proxy trust', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 3000);
+    assert.equal(c.database.kind, 'pglite');
+    assert.equal(c.trustProxy, false);
+    assert.equal(c.seedOnStart, true);
+  });
+  it('switches to PostgreSQL and proxy trust when told to', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_TRUST_PROXY: 'true' });
+    assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });
+    assert.equal(c.trustProxy, true);
+  });
+  it('lists every bad key at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', PLANTRACK_TRUST_PROXY: 'yes', LOG_LEVEL: 'loud' }),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        /PORT/.test(e.message) &&
+        /PLANTRACK_TRUST_PROXY/.test(e.message) &&
+        /LOG_LEVEL/.test(e.message),
+    );
+  });
+});
