@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_TOKEN, DEMO_PASSWORD, getJson, loginAs, startTestServer } from '../support/server.ts';
+import { ARTIFACTS, launchBrowser } from '../support/browser.ts';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 const FTZ = 'yunnan-ftz-2021-2025';
 
 interface OrgUnitRow {
@@ -40,14 +39,9 @@ describe('sign-in, roles and record history in Chromium', () => {
 
   before(async () => {
     server = await startTestServer('pglite');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-    await mkdir(ARTIFACTS, { recursive: true });
     const { body } = await getJson<{ items: OrgUnitRow[] }>(server.url, '/api/v1/org-units?limit=1000');
     allUnits = new Map(body.items.map((u) => [u.code, u]));
   });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { getJson, loginAs, startTestServer } from '../support/server.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { getJson, startTestServer } from '../support/server.ts';
+import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 const PLAN_ID = 'test-city-2021-2025';
 
 /** A short plan: two catalogue indicators, one growth rate, one indicator the catalogue lacks, one task. */
@@ -29,14 +28,6 @@ interface TargetRow {
   source: { quote: string; start: number | null; end: number | null };
 }
 
-async function signedInPage(browser: Browser, url: string, username: string): Promise<Page> {
-  const session = await loginAs(url, username);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const [name, value] = session.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url }]);
-  return context.newPage();
-}
-
 /** The one candidate card whose text matches every pattern. */
 function card(page: Page, kind: 'target' | 'task', ...patterns: (string | RegExp)[]): Locator {
   let l = page.getByTestId(`candidate-${kind}`);
@@ -51,13 +42,8 @@ describe('plan ingestion review in Chromium', () => {
 
   before(async () => {
     server = await startTestServer('pglite');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     page = await signedInPage(browser, server.url, 'planner');
-    await mkdir(ARTIFACTS, { recursive: true });
   });
   after(async () => {
     await browser?.close();

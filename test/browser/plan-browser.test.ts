@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { getJson, loginAs, request, startTestServer } from '../support/server.ts';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
+import type { Browser, Page } from 'playwright-core';
+import { getJson, request, startTestServer } from '../support/server.ts';
+import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
 
 describe('web shell in Chromium', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -13,18 +11,8 @@ describe('web shell in Chromium', () => {
   let page: Page;
   before(async () => {
     server = await startTestServer('pglite');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    // Signed in as the provincial viewer through the API; the login form has its own test.
-    const session = await loginAs(server.url, 'leader');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const [name, value] = session.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: server.url }]);
-    page = await context.newPage();
-    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
+    page = await signedInPage(browser, server.url, 'leader');
   });
   after(async () => {
     await browser?.close();
