@@ -13,21 +13,9 @@ import {
   type TargetEdit,
   type TaskEdit,
 } from '../ingest/reviewModel.ts';
+import { ORG_KIND_ORDER } from '../orgKindOrder.ts';
 
 /* Inline forms for changing a candidate before it is accepted. */
-
-const ORG_KIND_ORDER = [
-  'province',
-  'prefecture',
-  'county',
-  'department',
-  'ftz',
-  'ftz_area',
-  'linkage_zone',
-  'development_zone',
-  'bonded_zone',
-  'other',
-];
 
 /** Org units grouped by kind, in a fixed order, names sorted within. */
 function useUnitGroups(units: readonly OrgUnit[]) {

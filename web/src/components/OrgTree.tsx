@@ -3,19 +3,7 @@ import { revealInContainer } from './scrollIntoContainer.ts';
 import type { OrgUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
-
-const KIND_ORDER = [
-  'province',
-  'prefecture',
-  'county',
-  'department',
-  'ftz',
-  'ftz_area',
-  'linkage_zone',
-  'development_zone',
-  'bonded_zone',
-  'other',
-];
+import { ORG_KIND_ORDER } from '../orgKindOrder.ts';
 
 interface OrgNode {
   unit: OrgUnit;
@@ -34,8 +22,8 @@ function buildOrgTree(units: readonly OrgUnit[]): OrgNode[] {
     kids.set(p, list);
   }
   const rank = (k: string) => {
-    const i = KIND_ORDER.indexOf(k);
-    return i < 0 ? KIND_ORDER.length : i;
+    const i = ORG_KIND_ORDER.indexOf(k);
+    return i < 0 ? ORG_KIND_ORDER.length : i;
   };
   const seen = new Set<string>();
   const build = (parent: string | null, depth: number): OrgNode[] =>
