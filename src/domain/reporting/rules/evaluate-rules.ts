@@ -1,0 +1,62 @@
+import { evaluateRuleNode, type Fact, type RuleContext } from './evaluate-expression.ts';
+import { parseRuleExpression, ruleReferences } from './expression.ts';
+import type { RuleSeverity, ValidationRule } from './rule.schema.ts';
+
+export interface Finding {
+  ruleId: string;
+  severity: RuleSeverity;
+  /** Indicator codes the finding is about. */
+  indicators: string[];
+  message: { zh: string; en: string };
+  /** The figures behind the finding, one line each. */
+  facts: Fact[];
+  needsComment: boolean;
+}
+
+export interface RuleEvaluation {
+  findings: Finding[];
+  /** Rules (or rule × indicator) that could not be decided for lack of data; not findings. */
+  skipped: { ruleId: string; indicators: string[]; facts: Fact[] }[];
+}
+
+/**
+ * Runs a form's rules over one submission. A rule whose expression is false gives a finding; a rule
+ * that cannot be decided (missing input, zero base, short history) is listed as skipped.
+ */
+export function evaluateRules(rules: readonly ValidationRule[], ctx: RuleContext): RuleEvaluation {
+  const out: RuleEvaluation = { findings: [], skipped: [] };
+  for (const rule of rules) {
+    const tree = parseRuleExpression(rule.expression);
+    const refs = ruleReferences(tree);
+    const runs = rule.appliesTo ? rule.appliesTo.map((c) => ({ bound: c as string | undefined })) : [{ bound: undefined }];
+    for (const { bound } of runs) {
+      const facts: Fact[] = [];
+      if (bound !== undefined && ctx.current[bound] === undefined) continue; // not on this submission
+      const result = evaluateRuleNode(tree, ctx, facts, bound);
+      const indicators = bound ? [bound] : refs.filter((r) => r !== 'value');
+      if (result === null) {
+        out.skipped.push({ ruleId: rule.id, indicators, facts });
+        continue;
+      }
+      if (result === true) continue;
+      const who = bound ? { zh: `${ctx.indicators?.[bound]?.name ?? bound}：`, en: `${bound}: ` } : { zh: '', en: '' };
+      out.findings.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        indicators,
+        message: {
+          zh: `${who.zh}${rule.message.zh}（${facts.map((f) => f.zh).join('；')}）`,
+          en: `${who.en}${rule.message.en} (${facts.map((f) => f.en).join('; ')})`,
+        },
+        facts,
+        needsComment: rule.needsComment,
+      });
+    }
+  }
+  return out;
+}
+
+/** True when no hard rule failed: the submission may go forward (warnings still need comments). */
+export function canSubmit(evaluation: RuleEvaluation): boolean {
+  return evaluation.findings.every((f) => f.severity !== 'error');
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { canonicalUnit, convertUnit, splitHeaderUnit } from './units.ts';
+
+describe('unit conversion', () => {
+  const ok: [string, string, string, string, boolean][] = [
+    ['1234.5', '万元', '亿元', '0.12345', true],
+    ['0.12345', '亿元', '万元', '1234.5', true],
+    ['3', '亿元', '元', '300000000', true],
+    ['2500', '千元', '万元', '250', true],
+    ['1', '元', '千元', '0.001', true],
+    ['15', '亩', '公顷', '1', true],
+    ['1', '公顷', '亩', '15', true],
+    ['1', '平方公里', '公顷', '100', true],
+    ['2.5', '平方千米', '亩', '3750', true],
+    ['1', '亩', '公顷', '0.066666666666666666666666666666666666666666666666667', false],
+    ['3.2', '万人', '人', '32000', true],
+    ['12.5', '%', '‰', '125', true],
+    ['7', '‰', '%', '0.7', true],
+    ['1.5', '亿美元', '万美元', '15000', true],
+    ['-20', '万元', '元', '-200000', true],
+  ];
+  for (const [v, from, to, expected, exact] of ok) {
+    it(`${v} ${from} → ${expected} ${to}`, () =>
+      assert.deepEqual(convertUnit(v, from, to), { ok: true, value: expected, exact }));
+  }
+  it('refuses incompatible dimensions and unknown units with a reason', () => {
+    assert.deepEqual(convertUnit('1', '元', '亩'), {
+      ok: false,
+      reason: 'cannot convert 元 (money_cny) to 亩 (area): different dimensions',
+      reasonZh: '单位“元”与“亩”量纲不同，无法换算',
+    });
+    assert.deepEqual(convertUnit('1', '万元', '万美元'), {
+      ok: false,
+      reason: 'cannot convert 万元 (money_cny) to 万美元 (money_usd): different dimensions',
+      reasonZh: '单位“万元”与“万美元”量纲不同，无法换算',
+    });
+    assert.deepEqual(convertUnit('1', '吨', '元'), { ok: false, reason: 'unknown unit "吨"', reasonZh: '无法识别的单位“吨”' });
+  });
+  it('canonicalises unit spellings', () => {
+    assert.equal(canonicalUnit('km²'), '平方公里');
+    assert.equal(canonicalUnit('％'), '%');
+    assert.equal(canonicalUnit('万元人民币'), '万元');
+    assert.equal(canonicalUnit('吨'), null);
+  });
+});
+
+describe('splitting a header into name and unit', () => {
+  const cases: [string, { name: string; unit: string | null; known: boolean }][] = [
+    ['营业收入（万元）', { name: '营业收入', unit: '万元', known: true }],
+    ['营业收入(万元)', { name: '营业收入', unit: '万元', known: true }],
+    ['固定资产投资 【亿元】', { name: '固定资产投资', unit: '亿元', known: true }],
+    ['用地面积（单位：公顷）', { name: '用地面积', unit: '公顷', known: true }],
+    ['从业人员/万人', { name: '从业人员', unit: '万人', known: true }],
+    ['增速（％）', { name: '增速', unit: '%', known: true }],
+    ['能耗（吨标准煤）', { name: '能耗', unit: '吨标准煤', known: false }],
+    ['企业个数', { name: '企业个数', unit: null, known: false }],
+  ];
+  for (const [header, expected] of cases) {
+    it(header, () => assert.deepEqual(splitHeaderUnit(header), expected));
+  }
+});
