@@ -1,0 +1,179 @@
+import { Decimal } from 'decimal.js';
+import { achievement, resolveTarget, trajectoryCheck, trajectoryShare } from './achievement.ts';
+import { classify } from './classify.ts';
+import { explain } from './explain.ts';
+import { cagr, requiredAnnualGrowth } from './growth.ts';
+import { escapCurrentStatus, openSdgCagrRatio, unsdProgressChart } from './international-methods.ts';
+import { project, type Projection } from './projection.ts';
+import { withDefaults, type ProgressThresholds } from './thresholds.ts';
+import { halfTimeHalfTask, timeElapsedShare } from './time-elapsed.ts';
+import type { ProgressClass, TargetFacts, YearValue } from './types.ts';
+
+export interface JudgeInput {
+  facts: TargetFacts;
+  /** Observed yearly values (decimal strings); years may be missing. */
+  observed: readonly YearValue[];
+  asOfYear: number;
+  /** Month (1–12) for a within-year time share; ignored when the as-of year has no value yet. */
+  asOfMonth?: number;
+  thresholds?: Partial<ProgressThresholds>;
+}
+
+export interface ProgressJudgement {
+  /** Year of the value judged: the latest observation at or before the as-of year. */
+  dataYear: number | null;
+  current: string | null;
+  met: boolean | null;
+  /** 完成目标的 x % (current ÷ target, or target ÷ current when lower is better). */
+  achievementRatio: number | null;
+  /** Share of the baseline→target distance covered. */
+  progressShare: number | null;
+  timeElapsedShare: number;
+  halfTimeHalfTask: 'pass' | 'fail' | 'na';
+  requiredAnnualGrowth: number | null;
+  observedAnnualGrowth: number | null;
+  onTrajectory: boolean | null;
+  /** Share of the distance the plan's yearly path expects by the data year (used instead of the time share). */
+  expectedShare: number | null;
+  projection: Projection | null;
+  class: ProgressClass;
+  methods: {
+    unsd: ReturnType<typeof unsdProgressChart>;
+    opensdg: ReturnType<typeof openSdgCagrRatio>;
+    escap: ReturnType<typeof escapCurrentStatus>;
+  };
+  explanation: { zh: string; en: string };
+}
+
+export function judgeProgress(input: JudgeInput): ProgressJudgement {
+  const t = withDefaults(input.thresholds);
+  const f = input.facts;
+  const targetYear = f.target.year;
+  const points = new Map<number, string>();
+  if (f.baseline) points.set(f.baseline.year, f.baseline.value);
+  for (const p of input.observed) if (p.year <= input.asOfYear) points.set(p.year, p.value);
+  const series = [...points].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+  const latestObserved = [...input.observed].filter((p) => p.year <= input.asOfYear).sort((a, b) => b.year - a.year)[0];
+
+  const dataYear = latestObserved?.year ?? null;
+  const month = dataYear === input.asOfYear ? input.asOfMonth : undefined;
+  const timeShare = timeElapsedShare(f.periodStart, f.periodEnd, dataYear ?? input.asOfYear, month);
+  const resolved = resolveTarget(f);
+  const names = { name: f.name ?? { zh: '指标', en: 'The indicator' }, unit: f.unit ?? { zh: '', en: '' } };
+
+  if (!resolved || !latestObserved) {
+    return {
+      dataYear,
+      current: latestObserved?.value ?? null,
+      met: null,
+      achievementRatio: null,
+      progressShare: null,
+      timeElapsedShare: timeShare,
+      halfTimeHalfTask: 'na',
+      requiredAnnualGrowth: null,
+      observedAnnualGrowth: null,
+      onTrajectory: null,
+      expectedShare: null,
+      projection: null,
+      class: 'insufficient_data',
+      methods: { unsd: null, opensdg: null, escap: null },
+      explanation: {
+        zh: `${names.name.zh}${latestObserved ? '目标无法量化' : `截至${input.asOfYear}年无监测数据`}，判定数据不足。`,
+        en: `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
+      },
+    };
+  }
+
+  const current = latestObserved.value;
+  const a = achievement(resolved, current, f.baseline?.value);
+  const onTrajectory = trajectoryCheck(f, resolved, latestObserved.year, current);
+  const expectedShare = trajectoryShare(f, resolved, latestObserved.year);
+  // The level aimed at: the target level, or the nearest bound of a band.
+  const c = new Decimal(current);
+  const aim =
+    resolved.sense === 'band'
+      ? c.lt(resolved.min!)
+        ? resolved.min!
+        : c.gt(resolved.max!)
+          ? resolved.max!
+          : null
+      : resolved.level!;
+  const yearsLeft = targetYear - latestObserved.year;
+  const required = aim === null || yearsLeft <= 0 ? null : requiredAnnualGrowth(current, aim, yearsLeft);
+  const from = series[0]!;
+  const observedGrowth = from.year < latestObserved.year ? cagr(from.value, current, latestObserved.year - from.year) : null;
+  const projection = project(series, targetYear, t.projectionZ);
+
+  const cls = classify(
+    {
+      met: a.met,
+      progressShare: a.progressShare,
+      timeShare,
+      asOfYear: latestObserved.year,
+      targetYear,
+      nature: f.nature,
+      onTrajectory,
+      expectedShare,
+    },
+    t,
+  );
+
+  const baseNum = f.baseline ? Number(f.baseline.value) : null;
+  const aimForBase =
+    resolved.sense === 'band' && f.baseline
+      ? new Decimal(f.baseline.value).lt(resolved.min!)
+        ? resolved.min!
+        : resolved.max!
+      : (resolved.level ?? null);
+  // Open SDG direction: +1 when moving up is better, −1 when moving down is (for a band: towards the bound from the baseline).
+  const sign: 1 | -1 =
+    resolved.sense === 'down' ||
+    (resolved.sense === 'band' && f.baseline !== undefined && aimForBase !== null && aimForBase.lt(f.baseline.value))
+      ? -1
+      : 1;
+  const methods = {
+    unsd:
+      baseNum !== null && aimForBase !== null && projection
+        ? unsdProgressChart(baseNum, aimForBase.toNumber(), projection.value, t)
+        : null,
+    opensdg: openSdgCagrRatio(
+      f.baseline ? cagr(f.baseline.value, current, latestObserved.year - f.baseline.year) : null,
+      f.baseline && aimForBase !== null ? cagr(f.baseline.value, aimForBase, targetYear - f.baseline.year) : null,
+      sign,
+      a.met,
+      t,
+    ),
+    escap: escapCurrentStatus(a.progressShare),
+  };
+
+  return {
+    dataYear,
+    current,
+    met: a.met,
+    achievementRatio: a.completionRatio,
+    progressShare: a.progressShare,
+    timeElapsedShare: timeShare,
+    halfTimeHalfTask: halfTimeHalfTask(timeShare, a.met ? 1 : a.progressShare),
+    requiredAnnualGrowth: a.met ? null : required,
+    observedAnnualGrowth: observedGrowth,
+    onTrajectory,
+    expectedShare,
+    projection,
+    class: cls,
+    methods,
+    explanation: explain({
+      dataYear: latestObserved.year,
+      targetYear,
+      ...names,
+      current,
+      met: a.met,
+      completionRatio: a.completionRatio,
+      timeShare,
+      requiredAnnualGrowth: a.met ? null : required,
+      observedAnnualGrowth: observedGrowth,
+      growthSinceYear: observedGrowth === null ? null : from.year,
+      asOfYear: input.asOfYear,
+      cls,
+    }),
+  };
+}
