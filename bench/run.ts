@@ -1,7 +1,7 @@
 /**
  * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
  * as a ratio, because absolute times on a shared 2-core machine say little.
- * Usage: npm run bench [-- cold-start|bulk-insert|extraction]. Results: bench/results/*.json and latest.json.
+ * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; TEST_DATABASE_URL the PostgreSQL server.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { bulkInsert } from './bulk-insert.bench.ts';
 import { coldStart } from './cold-start.bench.ts';
+import { evaluation } from './evaluation.bench.ts';
 import { extraction } from './extraction.bench.ts';
 
 const only = process.argv[2];
@@ -16,6 +17,7 @@ const results: Record<string, unknown> = { node: process.version, cpus: cpus().l
 if (!only || only === 'cold-start') results.coldStart = await coldStart();
 if (!only || only === 'bulk-insert') results.bulkInsert = await bulkInsert(Number(process.env.BENCH_ROWS ?? 1_000_000));
 if (!only || only === 'extraction') results.extraction = await extraction();
+if (!only || only === 'evaluation') results.evaluation = await evaluation();
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });

@@ -1,0 +1,55 @@
+import type { UnitResult } from './evaluate.ts';
+import type { Scheme } from './scheme.schema.ts';
+
+const f1 = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
+
+/** A plain-language account of one unit's result, in Chinese or English. */
+export function explain(result: UnitResult, scheme: Scheme, lang: 'zh' | 'en'): string {
+  const ind = new Map(scheme.indicators.map((i) => [i.code, i]));
+  const name = (code: string): string => {
+    const i = ind.get(code);
+    return lang === 'zh' ? (i?.name ?? code) : (i?.nameEn ?? i?.name ?? code);
+  };
+  const zh = lang === 'zh';
+  if (result.status === 'incomplete') {
+    const list = result.missing.map(name).join(zh ? '、' : ', ');
+    return zh
+      ? `${result.name}：缺少必填指标（${list}）的数据，未计分、未排名、未定级。`
+      : `${result.name}: no data for required indicator(s) ${list}; not scored, ranked or graded.`;
+  }
+  const grade = scheme.grades[result.gradeIndex!]!;
+  const gradeLabel = zh ? grade.label : (grade.labelEn ?? grade.label);
+  const parts: string[] = [
+    zh
+      ? `${result.name}：得分 ${f1(result.score!)}，排名第 ${result.rank} 位，等级「${gradeLabel}」。`
+      : `${result.name}: score ${f1(result.score!)}, rank ${result.rank}, grade "${gradeLabel}".`,
+  ];
+  const withPoints = result.contributions.filter((c) => c.points !== null).sort((a, b) => b.points! - a.points!);
+  if (withPoints.length > 0) {
+    const top = withPoints[0]!;
+    const weakest = [...result.contributions]
+      .filter((c) => c.normalised !== null)
+      .sort((a, b) => a.normalised! - b.normalised!)[0]!;
+    parts.push(
+      zh
+        ? `贡献最大的是${name(top.indicator)}（${f1(top.points!)} 分）；相对最弱的是${name(weakest.indicator)}（标准化值 ${weakest.normalised!.toFixed(2)}）。`
+        : `Largest contribution: ${name(top.indicator)} (${f1(top.points!)} points); weakest: ${name(weakest.indicator)} (normalised ${weakest.normalised!.toFixed(2)}).`,
+    );
+  }
+  const skipped = result.contributions.filter((c) => c.raw === null).map((c) => name(c.indicator));
+  if (skipped.length > 0)
+    parts.push(
+      zh
+        ? `非必填指标${skipped.join('、')}无数据，其权重按比例分给其余指标。`
+        : `Optional indicator(s) ${skipped.join(', ')} had no data; their weight was shared among the others.`,
+    );
+  if (result.bonus > 0 || result.penalty > 0)
+    parts.push(
+      zh ? `加分 ${f1(result.bonus)}，扣分 ${f1(result.penalty)}。` : `Bonus ${f1(result.bonus)}, penalty ${f1(result.penalty)}.`,
+    );
+  for (const v of result.vetoes)
+    parts.push(
+      zh ? `触发一票否决：${v.reason}，等级定为最低。` : `Veto: ${v.reasonEn ?? v.reason}; the grade is set to the lowest.`,
+    );
+  return parts.join(zh ? '' : ' ');
+}
