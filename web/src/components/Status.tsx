@@ -11,15 +11,29 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** The server's message in the page's language, or the error's own text. */
+export function errorDetail(error: unknown, lang: string): string {
+  if (error instanceof ApiError) return lang === 'zh' ? error.messageZh : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorMessage({
+  error,
+  onRetry,
+  title,
+  testId,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** Heading instead of the generic 出错了. */
+  title?: string;
+  testId?: string;
+}) {
   const { t, lang } = useI18n();
-  let detail: string;
-  if (error instanceof ApiError) detail = lang === 'zh' ? error.messageZh : error.message;
-  else if (error instanceof Error) detail = error.message;
-  else detail = String(error);
+  const detail = errorDetail(error, lang);
   return (
-    <div className="status status-error" role="alert">
-      <strong>{t('common.error')}</strong>
+    <div className="status status-error" role="alert" data-testid={testId}>
+      <strong>{title ?? t('common.error')}</strong>
       <span>{detail}</span>
       {onRetry && !(error instanceof ApiError && error.status >= 400 && error.status < 500) && (
         <button type="button" className="btn btn-small" onClick={onRetry}>

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
+import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { decodeTextFile } from '../ingest/reviewModel.ts';
 import { href, navigate } from '../router.ts';
@@ -9,21 +10,8 @@ import { href, navigate } from '../router.ts';
 const ACCEPTED = /\.(txt|docx|pdf)$/i;
 
 function UploadError({ error }: { error: unknown }) {
-  const { t, lang } = useI18n();
-  const detail =
-    error instanceof ApiError
-      ? lang === 'zh'
-        ? error.messageZh
-        : error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return (
-    <div className="status status-error" role="alert" data-testid="ingest-error">
-      <strong>{t('ingest.upload.failed')}</strong>
-      <span>{detail}</span>
-    </div>
-  );
+  const { t } = useI18n();
+  return <ErrorMessage error={error} title={t('ingest.upload.failed')} testId="ingest-error" />;
 }
 
 export function NoIngestRights() {

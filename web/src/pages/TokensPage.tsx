@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { ApiToken, TokenScope } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
@@ -9,21 +9,8 @@ const EXPIRY_CHOICES = ['30', '90', '365', 'never'] as const;
 type Expiry = (typeof EXPIRY_CHOICES)[number];
 
 function ActionError({ error }: { error: unknown }) {
-  const { t, lang } = useI18n();
-  const detail =
-    error instanceof ApiError
-      ? lang === 'zh'
-        ? error.messageZh
-        : error.message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return (
-    <div className="status status-error" role="alert">
-      <strong>{t('tokens.actionFailed')}</strong>
-      <span>{detail}</span>
-    </div>
-  );
+  const { t } = useI18n();
+  return <ErrorMessage error={error} title={t('tokens.actionFailed')} />;
 }
 
 /** The new token's secret, shown once, with a copy button and a warning. */
