@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/results/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'bench/results/', 'test-artifacts/', 'tmp-scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+import { syncDatasetForms } from './services/reporting/form-sync.service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/env.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -36,6 +37,7 @@ export async function prepareDatabase(database: Database, config: Pick<AppConfig
     const result = await seedDataset(database);
     if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
   }
+  if (config.seedOnStart) await syncDatasetForms(database);
   if (database.kind === 'pglite') await seedDemoAccounts(database);
   else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();
 }

@@ -197,6 +197,53 @@ export interface DB {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   ingestion_draft: IngestionDraftTable;
+  report_form: ReportFormTable;
+  report_submission: ReportSubmissionTable;
+  report_import: ReportImportTable;
+}
+
+export interface ReportFormTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  frequency: string;
+  definition: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  form_id: number;
+  org_unit_id: number;
+  period: string;
+  status: string;
+  version: Generated<number>;
+  form_version: number;
+  due_date: DateText;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  explanations: ColumnType<Record<string, string>, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportImportTable {
+  id: Generated<number>;
+  form_id: number;
+  file_name: string;
+  sha256: string;
+  format: string;
+  values_read: number;
+  values_changed: number;
+  submissions: number;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface AppUserTable {

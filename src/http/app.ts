@@ -1,3 +1,4 @@
+import { reportingRoutes } from './routes/reporting.routes.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,7 @@ export async function buildApp(
       await api.register(targetRoutes(deps));
       await api.register(catalogueRoutes(deps));
       await api.register(ingestionRoutes(deps));
+      await api.register(reportingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

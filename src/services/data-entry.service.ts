@@ -3,6 +3,7 @@ import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import type { Database } from '../db/database.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
+import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 
@@ -16,83 +17,130 @@ export interface DataValueInput {
   expectedVersion: number;
 }
 
+export interface ValueKey {
+  unitId: number;
+  indicatorId: number;
+  /** Codes, for the audit entry and messages. */
+  orgUnit: string;
+  indicator: string;
+  period: string;
+  cumulative: boolean;
+}
+
+export type DraftWrite =
+  | { ok: true; value: string | null; version: number; status: string | null; changed: boolean }
+  | { ok: false; conflict: { indicator: string; yours: string | null; theirs: string | null; currentVersion: number } };
+
 /**
- * A reporter's draft figure. Optimistic concurrency: the write succeeds only if the stored version
- * is the one the editor saw; approved figures are locked.
+ * Writes one reported figure as a draft inside the caller's transaction. Optimistic concurrency:
+ * only if the stored version is the one the editor saw; submitted and approved figures are locked.
+ * value null clears the cell (deletes the draft figure). Writing the value already stored changes nothing.
  */
+export async function writeDraftValue(
+  trx: Executor,
+  actor: Actor,
+  key: ValueKey,
+  value: string | null,
+  expectedVersion: number,
+): Promise<DraftWrite> {
+  const where = {
+    org_unit_id: key.unitId,
+    indicator_id: key.indicatorId,
+    period: key.period,
+    cumulative: key.cumulative,
+    origin: 'reported',
+  };
+  const existing = await trx
+    .selectFrom('data_value')
+    .select(['value', 'version', 'status'])
+    .where('org_unit_id', '=', where.org_unit_id)
+    .where('indicator_id', '=', where.indicator_id)
+    .where('period', '=', where.period)
+    .where('cumulative', '=', where.cumulative)
+    .where('origin', '=', 'reported')
+    .forUpdate()
+    .executeTakeFirst();
+  const currentVersion = existing?.version ?? 0;
+  if (currentVersion !== expectedVersion)
+    return { ok: false, conflict: { indicator: key.indicator, yours: value, theirs: existing?.value ?? null, currentVersion } };
+  if (existing?.status === 'approved' || existing?.status === 'submitted')
+    throw new AppError(
+      409,
+      'LOCKED',
+      `the value is ${existing.status} and cannot be edited`,
+      existing.status === 'approved' ? '该数值已审核通过并锁定' : '该数值已提交，等待审核',
+    );
+  const entityKey = `${key.orgUnit}/${key.indicator}/${key.period}${key.cumulative ? '/cumulative' : ''}`;
+  const before = existing ? { value: existing.value, version: existing.version } : null;
+  if (value === null) {
+    if (!existing) return { ok: true, value: null, version: 0, status: null, changed: false };
+    await trx
+      .deleteFrom('data_value')
+      .where('org_unit_id', '=', where.org_unit_id)
+      .where('indicator_id', '=', where.indicator_id)
+      .where('period', '=', where.period)
+      .where('cumulative', '=', where.cumulative)
+      .where('origin', '=', 'reported')
+      .execute();
+    await recordAudit(trx, actor, { action: 'delete', entity: 'data_value', entityKey, before, after: null });
+    return { ok: true, value: null, version: 0, status: null, changed: true };
+  }
+  if (existing && existing.value === value)
+    return { ok: true, value, version: existing.version, status: existing.status, changed: false };
+  const period = parsePeriod(key.period)!;
+  const bounds = periodBounds(period);
+  const row = await trx
+    .insertInto('data_value')
+    .values({ ...where, period_kind: period.kind, period_start: bounds.start, period_end: bounds.end, value, status: 'draft' })
+    .onConflict((oc) =>
+      oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet({
+        value,
+        status: 'draft',
+        version: sql<number>`data_value.version + 1`,
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .returning(['value', 'version', 'status'])
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: existing ? 'update' : 'create',
+    entity: 'data_value',
+    entityKey,
+    before,
+    after: { value: row.value, version: row.version, status: row.status },
+  });
+  return { ok: true, value: row.value, version: row.version, status: row.status, changed: true };
+}
+
+export function conflictError(conflicts: Extract<DraftWrite, { ok: false }>['conflict'][]): AppError {
+  return new AppError(
+    409,
+    'VERSION_CONFLICT',
+    'someone else changed this value; reload and compare',
+    '该数值已被他人修改，请刷新后比较两者再保存',
+    conflicts.length === 1 ? conflicts[0] : { conflicts },
+  );
+}
+
+/** A reporter's single draft figure (PUT /data-values/…). */
 export async function saveDraftValue(database: Database, actor: Actor, input: DataValueInput) {
-  const period = parsePeriod(input.period);
-  if (!period) throw new AppError(400, 'INVALID_PERIOD', `invalid period "${input.period}"`, `期间“${input.period}”格式无效`);
+  if (!parsePeriod(input.period))
+    throw new AppError(400, 'INVALID_PERIOD', `invalid period "${input.period}"`, `期间“${input.period}”格式无效`);
   return database.db.transaction().execute(async (trx) => {
     const unitId = (await codeToIdMap(trx, 'org_unit')).get(input.orgUnit);
     if (unitId === undefined) throw notFound('org unit', input.orgUnit);
     const indicatorId = (await codeToIdMap(trx, 'indicator')).get(input.indicator);
     if (indicatorId === undefined) throw notFound('indicator', input.indicator);
     const key = {
-      org_unit_id: unitId,
-      indicator_id: indicatorId,
+      unitId,
+      indicatorId,
+      orgUnit: input.orgUnit,
+      indicator: input.indicator,
       period: input.period,
       cumulative: input.cumulative,
-      origin: 'reported',
     };
-    const existing = await trx
-      .selectFrom('data_value')
-      .select(['value', 'version', 'status'])
-      .where('org_unit_id', '=', unitId)
-      .where('indicator_id', '=', indicatorId)
-      .where('period', '=', input.period)
-      .where('cumulative', '=', input.cumulative)
-      .where('origin', '=', 'reported')
-      .forUpdate()
-      .executeTakeFirst();
-    const currentVersion = existing?.version ?? 0;
-    if (currentVersion !== input.expectedVersion) {
-      throw new AppError(
-        409,
-        'VERSION_CONFLICT',
-        'someone else changed this value; reload and compare',
-        '该数值已被他人修改，请刷新后比较两者再保存',
-        {
-          yours: input.value,
-          theirs: existing?.value ?? null,
-          currentVersion,
-        },
-      );
-    }
-    if (existing?.status === 'approved' || existing?.status === 'submitted')
-      throw new AppError(
-        409,
-        'LOCKED',
-        `the value is ${existing.status} and cannot be edited`,
-        existing.status === 'approved' ? '该数值已审核通过并锁定' : '该数值已提交，等待审核',
-      );
-    const bounds = periodBounds(period);
-    const row = await trx
-      .insertInto('data_value')
-      .values({
-        ...key,
-        period_kind: period.kind,
-        period_start: bounds.start,
-        period_end: bounds.end,
-        value: input.value,
-        status: 'draft',
-      })
-      .onConflict((oc) =>
-        oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet({
-          value: input.value,
-          version: sql<number>`data_value.version + 1`,
-          updated_at: sql<Date>`now()`,
-        }),
-      )
-      .returning(['value', 'version', 'status'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      action: existing ? 'update' : 'create',
-      entity: 'data_value',
-      entityKey: `${input.orgUnit}/${input.indicator}/${input.period}${input.cumulative ? '/cumulative' : ''}`,
-      before: existing ? { value: existing.value, version: existing.version } : null,
-      after: { value: row.value, version: row.version, status: row.status },
-    });
-    return row;
+    const result = await writeDraftValue(trx, actor, key, input.value, input.expectedVersion);
+    if (!result.ok) throw conflictError([result.conflict]);
+    return { value: result.value!, version: result.version, status: result.status! };
   });
 }

@@ -28,6 +28,15 @@ const monthOf = (n: number) => `${2000 + Math.floor(n / 12)}-${String((n % 12) +
 
 const get = (url: string, resource: Resource = {}): Example => ({ method: 'GET', url: () => url, resource, ok: 200 });
 
+/** A write on one zone's June 2023 sheet. */
+const submissionCall = (method: string, orgUnit: string, step: string, ok: number, body: unknown): Example => ({
+  method,
+  url: () => `/api/v1/submissions/DEV_ZONE_MONTHLY/${orgUnit}/2023-06/${step}`,
+  body: () => body,
+  resource: { orgUnit },
+  ok,
+});
+
 const EXAMPLES: Examples = {
   'GET /api/v1/health': { inside: get('/api/v1/health') },
   'POST /api/v1/auth/login': {
@@ -149,6 +158,56 @@ const EXAMPLES: Examples = {
   'GET /api/v1/groups': { inside: get('/api/v1/groups') },
   'GET /api/v1/indicators': { inside: get('/api/v1/indicators') },
   'GET /api/v1/data-values': { inside: get('/api/v1/data-values') },
+  'GET /api/v1/forms': { inside: get('/api/v1/forms') },
+  'GET /api/v1/forms/:form': { inside: get('/api/v1/forms/DEV_ZONE_MONTHLY') },
+  // A stale version: every permitted caller gets the same 409, and the rules stay as shipped.
+  'PUT /api/v1/forms/:form/rules': {
+    inside: {
+      method: 'PUT',
+      url: () => '/api/v1/forms/PREFECTURE_ANNUAL/rules',
+      body: () => ({ version: 999, rules: [] }),
+      resource: {},
+      ok: 409,
+    },
+  },
+  'POST /api/v1/forms/:form/rules/test': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/forms/PREFECTURE_ANNUAL/rules/test',
+      body: () => ({ period: '2024', values: { GDP: '3000' } }),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'GET /api/v1/forms/:form/completeness': { inside: get('/api/v1/forms/PREFECTURE_ANNUAL/completeness?period=2024') },
+  'GET /api/v1/reporting/my-work': { inside: get('/api/v1/reporting/my-work') },
+  'GET /api/v1/reporting/review-queue': { inside: get('/api/v1/reporting/review-queue') },
+  'GET /api/v1/reporting/overdue': { inside: get('/api/v1/reporting/overdue') },
+  'GET /api/v1/submissions/:form/:orgUnit/:period': {
+    inside: get('/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2023-06'),
+    outside: get('/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-KM-HIGHTECH/2023-06'),
+  },
+  'PUT /api/v1/submissions/:form/:orgUnit/:period/values': {
+    inside: submissionCall('PUT', 'ZN-HH-MENGZI', 'values', 200, { values: [] }),
+    outside: submissionCall('PUT', 'ZN-KM-HIGHTECH', 'values', 200, { values: [] }),
+  },
+  // Empty sheets: a permitted submit is refused for missing figures, the review steps for the state.
+  'POST /api/v1/submissions/:form/:orgUnit/:period/submit': {
+    inside: submissionCall('POST', 'ZN-HH-MENGZI', 'submit', 422, { version: 0 }),
+    outside: submissionCall('POST', 'ZN-KM-HIGHTECH', 'submit', 422, { version: 0 }),
+  },
+  'POST /api/v1/submissions/:form/:orgUnit/:period/approve': {
+    inside: submissionCall('POST', 'ZN-HH-MENGZI', 'approve', 409, { version: 0 }),
+    outside: submissionCall('POST', 'ZN-KM-HIGHTECH', 'approve', 409, { version: 0 }),
+  },
+  'POST /api/v1/submissions/:form/:orgUnit/:period/return': {
+    inside: submissionCall('POST', 'ZN-HH-MENGZI', 'return', 409, { version: 0, comment: '请核实' }),
+    outside: submissionCall('POST', 'ZN-KM-HIGHTECH', 'return', 409, { version: 0, comment: '请核实' }),
+  },
+  'POST /api/v1/submissions/:form/:orgUnit/:period/reopen': {
+    inside: submissionCall('POST', 'ZN-HH-MENGZI', 'reopen', 409, { version: 0, comment: '数据有误' }),
+    outside: submissionCall('POST', 'ZN-KM-HIGHTECH', 'reopen', 409, { version: 0, comment: '数据有误' }),
+  },
 };
 
 const USERS = ['admin', 'planner', 'ftz.planner', 'hh.reviewer', 'hh.reporter', 'mengzi.reporter', 'leader'] as const;

@@ -10,6 +10,8 @@ export const DEV_ZONE_MONTHLY_INDICATORS = [
   'TRADE_TOTAL',
   'FDI_ACTUAL',
   'LAND_AREA_MU',
+  'EMPLOYEES',
+  'RD_EXPENDITURE',
 ] as const;
 
 const all = [...DEV_ZONE_MONTHLY_INDICATORS];
@@ -22,6 +24,7 @@ const cumulative = [
   'FAI',
   'TRADE_TOTAL',
   'FDI_ACTUAL',
+  'RD_EXPENDITURE',
 ];
 
 const rules: ValidationRuleInput[] = [
@@ -98,3 +101,8 @@ const rules: ValidationRuleInput[] = [
 
 /** Default rule set of the development-zone monthly form, validated when the module loads. */
 export const DEV_ZONE_MONTHLY_RULES = ruleSetSchema.parse(rules);
+
+/** Built-in rule sets a form may start from (`rulePreset` in its definition). */
+export const RULE_PRESETS = {
+  'dev-zone-monthly': rules,
+} as const satisfies Record<string, readonly ValidationRuleInput[]>;

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { periodTextSchema } from '../../domain/period/period.ts';
+import { decimal } from '../../domain/model/common.schema.ts';
+import type { Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
+import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import {
+  completenessSchema,
+  entrySheetSchema,
+  myWorkSchema,
+  overdueSchema,
+  reportFormResponseSchema,
+  reviewQueueSchema,
+  ruleTestSchema,
+} from '../../presenters/reporting.presenter.ts';
+import {
+  formCompleteness,
+  myReportingWork,
+  overdueReporters,
+  reviewQueue,
+} from '../../services/reporting/completeness.service.ts';
+import { getEntrySheet } from '../../services/reporting/entry-sheet.service.ts';
+import { getReportForm, listReportForms, testFormRules, updateFormRules } from '../../services/reporting/form-rules.service.ts';
+import { saveEntry } from '../../services/reporting/save-entry.service.ts';
+import { transitionSubmission } from '../../services/reporting/transition.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
+const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const ruleInput = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning']),
+  expression: z.string(),
+  appliesTo: z.array(z.string()).optional(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+  needsComment: z.boolean().optional(),
+});
+const orgUnitOf = (req: { params: unknown }) => ({ orgUnit: (req.params as { orgUnit: string }).orgUnit });
+
+const TRANSITION_SUMMARY: Record<Transition, string> = {
+  submit: 'Submit for review (rules re-run; warnings need explanations) / 提交审核',
+  approve: 'Approve and lock / 审核通过',
+  return: 'Return to the reporter with a comment / 退回修改',
+  reopen: 'Reopen an approved submission, giving a reason / 重新打开',
+};
+
+export const reportingRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/forms',
+      {
+        config: { access: { action: 'read' } },
+        schema: { tags: ['reporting'], summary: 'Reporting forms / 报表', response: { 200: z.array(reportFormResponseSchema) } },
+      },
+      () => listReportForms(database),
+    );
+    app.get(
+      '/forms/:form',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'One reporting form with its rules / 报表定义',
+          params: z.object({ form: z.string() }),
+          response: { 200: reportFormResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      (req) => getReportForm(database, req.params.form),
+    );
+    app.put(
+      '/forms/:form/rules',
+      {
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['reporting'],
+          summary: "Replace a form's validation rules (new form version) / 修改校验规则",
+          params: z.object({ form: z.string() }),
+          body: z.object({ version: z.number().int().min(1), rules: z.array(ruleInput) }),
+          response: { 200: reportFormResponseSchema, ...errors },
+        },
+      },
+      (req) => updateFormRules(database, req.actor!, req.params.form, req.body.version, req.body.rules),
+    );
+    app.post(
+      '/forms/:form/rules/test',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Rule test bench: run (draft) rules over figures without saving / 规则试算',
+          params: z.object({ form: z.string() }),
+          body: z.object({
+            rules: z.array(ruleInput).optional(),
+            orgUnit: z.string().optional(),
+            period: periodTextSchema,
+            values: z.record(z.string(), decimal()),
+          }),
+          response: { 200: ruleTestSchema, ...errors },
+        },
+      },
+      (req) => testFormRules(database, req.actor!, req.params.form, req.body),
+    );
+    app.get(
+      '/forms/:form/completeness',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Who submitted on time, late or not at all / 报送完整性与及时性',
+          params: z.object({ form: z.string() }),
+          querystring: z.object({ period: periodTextSchema }),
+          response: { 200: completenessSchema, ...errors },
+        },
+      },
+      (req) => formCompleteness(database, req.actor!, req.params.form, req.query.period),
+    );
+    app.get(
+      '/reporting/my-work',
+      {
+        config: { access: { action: 'authenticated' } },
+        schema: { tags: ['reporting'], summary: 'My forms and open periods / 我的填报任务', response: { 200: myWorkSchema } },
+      },
+      (req) => myReportingWork(database, req.actor!),
+    );
+    app.get(
+      '/reporting/review-queue',
+      {
+        config: { access: { action: 'review' } },
+        schema: { tags: ['reporting'], summary: 'Submissions waiting for review / 待审核', response: { 200: reviewQueueSchema } },
+      },
+      (req) => reviewQueue(database, req.actor!),
+    );
+    app.get(
+      '/reporting/overdue',
+      {
+        config: { access: { action: 'read' } },
+        schema: { tags: ['reporting'], summary: 'Reporters who owe figures / 逾期未报', response: { 200: overdueSchema } },
+      },
+      (req) => overdueReporters(database, req.actor!),
+    );
+    app.get(
+      '/submissions/:form/:orgUnit/:period',
+      {
+        // Outside the reader's scope the service answers 404, as for every read.
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Data-entry sheet: figures, comparisons, findings, state / 填报表',
+          params: submissionParams,
+          response: { 200: entrySheetSchema, ...errors },
+        },
+      },
+      (req) => getEntrySheet(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period),
+    );
+    app.put(
+      '/submissions/:form/:orgUnit/:period/values',
+      {
+        config: { access: { action: 'report', resource: orgUnitOf } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Save draft figures and explanations (optimistic concurrency per cell) / 保存草稿',
+          params: submissionParams,
+          body: z.object({
+            values: z.array(
+              z.object({ indicator: z.string(), value: decimal().nullable(), expectedVersion: z.number().int().min(0) }),
+            ),
+            explanations: z.record(z.string(), z.string().max(2000)).optional(),
+          }),
+          response: { 200: entrySheetSchema, ...errors },
+        },
+      },
+      (req) => saveEntry(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body),
+    );
+    for (const transition of ['submit', 'approve', 'return', 'reopen'] as const) {
+      app.post(
+        `/submissions/:form/:orgUnit/:period/${transition}`,
+        {
+          config: { access: { action: transition === 'submit' ? 'report' : 'review', resource: orgUnitOf } },
+          schema: {
+            tags: ['reporting'],
+            summary: TRANSITION_SUMMARY[transition],
+            params: submissionParams,
+            body: z.object({ version: z.number().int().min(0), comment: z.string().max(2000).nullable().optional() }),
+            response: { 200: entrySheetSchema, ...errors },
+          },
+        },
+        (req) =>
+          transitionSubmission(
+            database,
+            req.actor!,
+            req.params.form,
+            req.params.orgUnit,
+            req.params.period,
+            transition,
+            req.body,
+          ),
+      );
+    }
+  };

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { TIMELINESS } from '../domain/reporting/workflow/timeliness.ts';
+import { SUBMISSION_STATUSES } from '../domain/reporting/workflow/submission-workflow.ts';
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+const status = z.enum(SUBMISSION_STATUSES);
+
+export const ruleSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning']),
+  expression: z.string(),
+  appliesTo: z.array(z.string()).optional(),
+  message: bilingual,
+  needsComment: z.boolean(),
+});
+
+export const reportFormResponseSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  frequency: z.enum(['month', 'quarter', 'year']),
+  version: z.number(),
+  reporters: z.object({ kinds: z.array(z.string()), units: z.array(z.string()) }),
+  deadline: z.object({ monthsAfter: z.number(), day: z.number() }),
+  firstPeriod: z.string(),
+  plans: z.array(z.string()),
+  source: z.object({ plan: z.string().optional(), section: z.string().optional(), quote: z.string() }).nullable(),
+  items: z.array(
+    z.object({
+      indicator: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      cumulative: z.boolean(),
+      required: z.boolean(),
+      synonyms: z.array(z.string()),
+    }),
+  ),
+  rules: z.array(ruleSchema),
+});
+
+export const findingSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning']),
+  indicators: z.array(z.string()),
+  message: bilingual,
+  facts: z.array(bilingual),
+  needsComment: z.boolean(),
+});
+
+const periodValue = z.object({ period: z.string(), value: z.string().nullable() });
+
+export const entrySheetSchema = z.object({
+  form: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), frequency: z.string(), version: z.number() }),
+  orgUnit: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  period: z.string(),
+  submission: z.object({
+    status,
+    version: z.number(),
+    dueDate: z.string(),
+    firstSubmittedAt: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewComment: z.string().nullable(),
+    explanations: z.record(z.string(), z.string()),
+  }),
+  items: z.array(
+    z.object({
+      indicator: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      cumulative: z.boolean(),
+      required: z.boolean(),
+      value: z.string().nullable(),
+      version: z.number(),
+      previous: periodValue,
+      lastYear: periodValue,
+    }),
+  ),
+  findings: z.array(findingSchema.extend({ key: z.string() })),
+  skipped: z.number(),
+  missing: z.array(z.string()),
+  canSubmit: z.boolean(),
+  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), after: z.unknown() })),
+});
+
+const unitRef = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable().optional() });
+const formRef = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });
+
+export const standingSchema = z.object({
+  orgUnit: unitRef,
+  period: z.string(),
+  status: status.nullable(),
+  dueDate: z.string(),
+  timeliness: z.enum(TIMELINESS),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  version: z.number(),
+});
+
+export const completenessSchema = z.object({
+  form: formRef,
+  period: z.string(),
+  dueDate: z.string(),
+  summary: z.object({
+    units: z.number(),
+    onTime: z.number(),
+    late: z.number(),
+    overdue: z.number(),
+    pending: z.number(),
+    approved: z.number(),
+    /** Percentage of units that have submitted, one decimal. */
+    completeness: z.string(),
+  }),
+  units: z.array(standingSchema),
+});
+
+export const myWorkSchema = z.array(z.object({ form: formRef.extend({ frequency: z.string() }), rows: z.array(standingSchema) }));
+
+export const reviewQueueSchema = z.array(
+  z.object({
+    form: formRef,
+    orgUnit: unitRef,
+    period: z.string(),
+    submittedAt: z.string().nullable(),
+    dueDate: z.string(),
+    version: z.number(),
+  }),
+);
+
+export const overdueSchema = z.array(standingSchema.extend({ form: formRef, daysOverdue: z.number() }));
+
+export const ruleTestSchema = z.object({
+  findings: z.array(findingSchema),
+  skipped: z.array(z.object({ ruleId: z.string(), indicators: z.array(z.string()), facts: z.array(bilingual) })),
+  context: z.object({ previous: z.unknown(), lastYear: z.unknown() }),
+});

@@ -1,0 +1,92 @@
+import { checkTransition, type SubmissionStatus, type Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../errors/app-error.ts';
+import {
+  ensureSubmission,
+  setReportedStatus,
+  updateSubmission,
+  type SubmissionPatch,
+} from '../../repositories/submission.repository.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
+import { evaluateSubmission, readEntrySheet, submissionEntityKey, unexplained } from './entry-sheet.service.ts';
+import { checkFormPeriod, itemKeys, loadFormContext, resolveReportingUnit } from './form-context.ts';
+
+export interface TransitionInput {
+  /** The submission version the caller saw: a stale screen cannot approve what it did not see. */
+  version: number;
+  comment?: string | null;
+}
+
+/**
+ * Moves a submission along draft → submitted → approved / returned. Submitting re-runs the rules:
+ * a hard finding, a missing required figure or an unexplained soft finding refuses it with 422.
+ * Every transition is audited, and the figures follow the submission's status.
+ */
+export async function transitionSubmission(
+  database: Database,
+  actor: Actor,
+  formCode: string,
+  unitCode: string,
+  period: string,
+  transition: Transition,
+  input: TransitionInput,
+) {
+  return database.db.transaction().execute(async (trx) => {
+    const ctx = await loadFormContext(trx, formCode);
+    const unit = await resolveReportingUnit(trx, actor, ctx.form, unitCode);
+    const dates = checkFormPeriod(ctx.form, period);
+    const row = await ensureSubmission(trx, {
+      formId: ctx.id,
+      unitId: unit.id,
+      period,
+      formVersion: ctx.version,
+      dueDate: dates.due,
+    });
+    const from = row.status as SubmissionStatus;
+    if (row.version !== input.version)
+      throw new AppError(
+        409,
+        'VERSION_CONFLICT',
+        `the submission changed since you loaded it (version ${row.version}, yours ${input.version}); reload`,
+        '该报表已被他人更新，请刷新后再操作',
+        { currentVersion: row.version, status: from },
+      );
+    const check = checkTransition(from, transition, input.comment);
+    if (!check.ok) throw new AppError(check.code === 'COMMENT_REQUIRED' ? 422 : 409, check.code, check.en, check.zh);
+    const now = new Date();
+    const patch: SubmissionPatch = { status: check.to };
+    if (transition === 'submit') {
+      const { evaluation, missing } = await evaluateSubmission(trx, ctx, unit.id, period);
+      const errors = evaluation.findings.filter((f) => f.severity === 'error');
+      const pending = unexplained(evaluation, row.explanations as Record<string, string>);
+      if (missing.length || errors.length || pending.length)
+        throw new AppError(
+          422,
+          'SUBMISSION_INVALID',
+          'the submission cannot be submitted yet: fill the required figures, fix the errors and explain the warnings',
+          '暂不能提交：请填写必填指标、改正错误并对预警作出说明',
+          { missing, errors, unexplained: pending },
+        );
+      Object.assign(patch, {
+        first_submitted_at: row.first_submitted_at ?? now,
+        submitted_at: now,
+        submitted_by: actor.userId,
+        form_version: ctx.version,
+      });
+    } else {
+      Object.assign(patch, { reviewed_at: now, reviewed_by: actor.userId });
+      if (transition !== 'approve') patch.review_comment = input.comment!.trim();
+    }
+    await updateSubmission(trx, row.id, row.version, patch);
+    await setReportedStatus(trx, unit.id, period, itemKeys(ctx), check.to);
+    await recordAudit(trx, actor, {
+      action: transition,
+      entity: 'report_submission',
+      entityKey: submissionEntityKey(formCode, unitCode, period),
+      before: { status: from, version: row.version },
+      after: { status: check.to, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) },
+    });
+    return readEntrySheet(trx, actor, formCode, unitCode, period);
+  });
+}
