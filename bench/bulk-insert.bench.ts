@@ -1,16 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { formatPeriod, periodBounds } from '../src/domain/period/period.ts';
 import { upsertDataValues, type NewDataValue } from '../src/repositories/data-value.repository.ts';
-import { seedDataset } from '../src/services/seed.service.ts';
-
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { withBenchDatabase } from './bench-database.ts';
 
 /** Deterministic synthetic monthly values for every (unit, indicator) pair until `count` rows. */
 function* syntheticRows(units: number[], indicators: number[], count: number): Generator<NewDataValue> {
@@ -58,17 +52,7 @@ const COLUMNS = [
  * transaction) against raw COPY of the same rows into the same table, on PostgreSQL.
  */
 export async function bulkInsert(count: number) {
-  const name = `plantrack_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  try {
-    await migrate(database);
-    const seeded = await seedDataset(database);
-    if (!seeded.ok) throw new Error('seed failed');
+  return withBenchDatabase(async (database) => {
     const units = (await database.db.selectFrom('org_unit').select('id').orderBy('id').execute()).map((r) => r.id);
     const indicators = (await database.db.selectFrom('indicator').select('id').orderBy('id').execute()).map((r) => r.id);
     await database.exec(`DELETE FROM data_value WHERE origin = 'synthetic'`);
@@ -119,9 +103,5 @@ export async function bulkInsert(count: number) {
       ratioToCopy: Number((copyMs / oursMs).toFixed(3)),
       ratioMeaning: 'throughput of our path as a fraction of COPY (1.0 = as fast as COPY)',
     };
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
  * as a ratio, because absolute times on a shared 2-core machine say little.
- * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation]. Results: bench/results/*.json and latest.json.
- * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; TEST_DATABASE_URL the PostgreSQL server.
+ * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import]. Results: bench/results/*.json and latest.json.
+ * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
+ * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; TEST_DATABASE_URL the PostgreSQL server.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -11,6 +12,7 @@ import { bulkInsert } from './bulk-insert.bench.ts';
 import { coldStart } from './cold-start.bench.ts';
 import { evaluation } from './evaluation.bench.ts';
 import { extraction } from './extraction.bench.ts';
+import { reportingImport } from './reporting-import.bench.ts';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = { node: process.version, cpus: cpus().length };
@@ -18,6 +20,11 @@ if (!only || only === 'cold-start') results.coldStart = await coldStart();
 if (!only || only === 'bulk-insert') results.bulkInsert = await bulkInsert(Number(process.env.BENCH_ROWS ?? 1_000_000));
 if (!only || only === 'extraction') results.extraction = await extraction();
 if (!only || only === 'evaluation') results.evaluation = await evaluation();
+if (!only || only === 'reporting-import')
+  results.reportingImport = await reportingImport(
+    Number(process.env.BENCH_IMPORT_VALUES ?? 1_000_000),
+    Number(process.env.BENCH_IMPORT_BIG_FILE_MB ?? 100),
+  );
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });

@@ -7,6 +7,7 @@ import { buildApp } from './http/app.ts';
 import type { RouteAccess } from './http/auth/access-control.ts';
 import { formatDefinitionError } from './domain/plan-definition/definition-error.ts';
 import { seedDemoAccounts } from './services/demo-accounts.service.ts';
+import { loadDemoData } from './services/reporting/demo-data.service.ts';
 import { isEmpty, seedDataset } from './services/seed.service.ts';
 import { hasAdmin } from './services/user.service.ts';
 
@@ -30,8 +31,12 @@ export class NoAdministratorError extends Error {
 /**
  * Brings a database to the state the platform needs: migrated, the five plans loaded into an empty
  * database, and on the embedded demo the demo accounts. A PostgreSQL server must have an administrator.
+ * With demoData (PLANTRACK_DEMO_DATA; left out = off) the forms are filled once with synthetic figures.
  */
-export async function prepareDatabase(database: Database, config: Pick<AppConfig, 'seedOnStart'>): Promise<void> {
+export async function prepareDatabase(
+  database: Database,
+  config: Pick<AppConfig, 'seedOnStart'> & Partial<Pick<AppConfig, 'demoData'>>,
+): Promise<void> {
   await migrate(database);
   if (config.seedOnStart && (await isEmpty(database))) {
     const result = await seedDataset(database);
@@ -40,6 +45,7 @@ export async function prepareDatabase(database: Database, config: Pick<AppConfig
   if (config.seedOnStart) await syncDatasetForms(database);
   if (database.kind === 'pglite') await seedDemoAccounts(database);
   else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();
+  if (config.demoData) await loadDemoData(database);
 }
 
 /** Opens the database, prepares it, and listens. */

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { formatDefinitionError } from '../domain/plan-definition/definition-error.ts';
 import { seedDemoAccounts } from '../services/demo-accounts.service.ts';
+import { syncDatasetForms } from '../services/reporting/form-sync.service.ts';
 import { isEmpty, seedDataset } from '../services/seed.service.ts';
 
 /**
@@ -18,6 +19,7 @@ export async function withDatabase<T>(fn: (database: Database, config: AppConfig
       const seeded = await seedDataset(database);
       if (!seeded.ok) throw new Error(seeded.errors.map(formatDefinitionError).join('\n'));
     }
+    if (config.seedOnStart) await syncDatasetForms(database);
     if (database.kind === 'pglite') await seedDemoAccounts(database);
     return await fn(database, config);
   } finally {

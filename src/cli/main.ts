@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup.commands.ts';
 import { registerCatalogueCommands } from './commands/catalogue.commands.ts';
 import { registerCheckDataset } from './commands/check-dataset.command.ts';
+import { registerDemoData } from './commands/demo-data.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
+import { registerReportingCommands } from './commands/reporting.commands.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
 import { registerUserCommands } from './commands/user.commands.ts';
 
@@ -12,9 +14,11 @@ registerServerCommands(program);
 registerCatalogueCommands(program);
 registerImportPlan(program);
 registerCheckDataset(program);
+registerDemoData(program);
 registerExtract(program);
 registerUserCommands(program);
 registerBackupCommands(program);
+registerReportingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

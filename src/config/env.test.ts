@@ -9,6 +9,13 @@ describe('configuration', () => {
     assert.equal(c.database.kind, 'pglite');
     assert.equal(c.trustProxy, false);
     assert.equal(c.seedOnStart, true);
+    assert.equal(c.demoData, true);
+  });
+  it('loads demo data by default only on the embedded database, and as told otherwise', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d' }).demoData, false);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_DEMO_DATA: 'true' }).demoData, true);
+    assert.equal(loadConfig({ PLANTRACK_DEMO_DATA: 'false' }).demoData, false);
+    assert.throws(() => loadConfig({ PLANTRACK_DEMO_DATA: 'yes' }), /PLANTRACK_DEMO_DATA/);
   });
   it('switches to PostgreSQL and proxy trust when told to', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_TRUST_PROXY: 'true' });

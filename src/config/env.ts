@@ -17,6 +17,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Fill the reporting forms with synthetic demo figures (origin synthetic) on start. Unset: on with
+   * the embedded PGlite, off on a PostgreSQL server.
+   */
+  PLANTRACK_DEMO_DATA: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers (client address, https). */
   PLANTRACK_TRUST_PROXY: z
@@ -38,6 +43,8 @@ export type AppConfig = {
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   seedOnStart: boolean;
+  /** Load synthetic demo figures on start (once; see docs/dataset.md, Demo data). */
+  demoData: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   bodyLimit: number;
   cliToken: string | undefined;
@@ -59,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
     seedOnStart: e.PLANTRACK_SEED_ON_START,
+    demoData: e.PLANTRACK_DEMO_DATA === undefined ? !e.DATABASE_URL : e.PLANTRACK_DEMO_DATA === 'true',
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,

@@ -55,9 +55,15 @@ export async function buildApp(
     { parseAs: 'string' },
     (_req, body, done) => done(null, body),
   );
-  // Uploaded documents (.docx, .pdf) arrive as raw bytes.
+  // Uploaded documents (.docx, .pdf) and statistical files (.xlsx, .csv in any encoding) arrive as raw bytes.
   app.addContentTypeParser(
-    ['application/octet-stream', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'application/octet-stream',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv',
+    ],
     { parseAs: 'buffer' },
     (_req, body, done) => done(null, body),
   );

@@ -48,7 +48,12 @@ export const findingSchema = z.object({
   needsComment: z.boolean(),
 });
 
-const periodValue = z.object({ period: z.string(), value: z.string().nullable() });
+/** origin: reported, stated in a plan, or synthetic (demo data, never real). */
+const periodValue = z.object({
+  period: z.string(),
+  value: z.string().nullable(),
+  origin: z.enum(['reported', 'plan', 'synthetic']).nullable(),
+});
 
 export const entrySheetSchema = z.object({
   form: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), frequency: z.string(), version: z.number() }),
@@ -136,4 +141,65 @@ export const ruleTestSchema = z.object({
   findings: z.array(findingSchema),
   skipped: z.array(z.object({ ruleId: z.string(), indicators: z.array(z.string()), facts: z.array(bilingual) })),
   context: z.object({ previous: z.unknown(), lastYear: z.unknown() }),
+});
+
+const tableProblemSchema = z.object({
+  sheet: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  code: z.string(),
+  reason: z.string(),
+  reasonZh: z.string(),
+});
+
+export const importResultSchema = z.object({
+  importId: z.number().nullable(),
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv', 'json']),
+  sha256: z.string(),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  /** An earlier upload of the very same bytes. */
+  duplicateOf: z.number().nullable(),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      layout: z.enum(['wide', 'long', 'indicator_rows']).nullable(),
+      status: z.enum(['read', 'ignored']),
+      reason: bilingual.nullable(),
+      rows: z.number(),
+      records: z.number(),
+    }),
+  ),
+  counts: z.object({
+    values: z.number(),
+    created: z.number(),
+    changed: z.number(),
+    unchanged: z.number(),
+    notApplicable: z.number(),
+    skippedRows: z.number(),
+    submissions: z.number(),
+  }),
+  changes: z.array(
+    z.object({
+      orgUnit: z.string(),
+      orgUnitName: z.string(),
+      indicator: z.string(),
+      indicatorName: z.string(),
+      unit: z.string(),
+      period: z.string(),
+      before: z.string().nullable(),
+      after: z.string(),
+      sheet: z.string(),
+      row: z.number(),
+      column: z.string(),
+    }),
+  ),
+  changesTruncated: z.boolean(),
+  problems: z.array(tableProblemSchema),
+  problemsTotal: z.number(),
+  notes: z.array(
+    z.object({ sheet: z.string(), row: z.number().nullable(), code: z.string(), message: z.string(), messageZh: z.string() }),
+  ),
 });

@@ -15,16 +15,25 @@ export async function lastAuditHash(db: Executor): Promise<string | undefined> {
   return row?.hash;
 }
 
-export async function nextAuditId(db: Executor): Promise<number> {
-  const r = await sql<{ id: string | number }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(db);
-  return Number(r.rows[0]!.id);
+export async function nextAuditIds(db: Executor, count: number): Promise<number[]> {
+  const r = await sql<{
+    id: string | number;
+  }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id from generate_series(1, ${count}) order by 1`.execute(db);
+  return r.rows.map((row) => Number(row.id));
 }
 
-export async function insertAuditEntry(db: Executor, e: AuditEntry, hash: string): Promise<void> {
-  await sql`insert into audit_log (id, at, actor_user_id, actor, via, token_id, ip, action, entity, entity_key, before, after, prev_hash, hash)
-    overriding system value values (${e.id}, ${e.at}, ${e.actorUserId}, ${e.actor}, ${e.via}, ${e.tokenId}, ${e.ip}, ${e.action},
-    ${e.entity}, ${e.entityKey}, ${e.before === null ? null : JSON.stringify(e.before)}::jsonb,
-    ${e.after === null ? null : JSON.stringify(e.after)}::jsonb, ${e.prevHash}, ${hash})`.execute(db);
+/** Many entries in one statement per chunk: bulk imports audit thousands of submissions at once. */
+export async function insertAuditEntries(db: Executor, entries: readonly { entry: AuditEntry; hash: string }[]): Promise<void> {
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  for (let i = 0; i < entries.length; i += 500) {
+    const rows = entries.slice(i, i + 500).map(
+      ({ entry: e, hash }) =>
+        sql`(${e.id}, ${e.at}, ${e.actorUserId}, ${e.actor}, ${e.via}, ${e.tokenId}, ${e.ip}, ${e.action}, ${e.entity},
+          ${e.entityKey}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${e.prevHash}, ${hash})`,
+    );
+    await sql`insert into audit_log (id, at, actor_user_id, actor, via, token_id, ip, action, entity, entity_key, before, after, prev_hash, hash)
+      overriding system value values ${sql.join(rows)}`.execute(db);
+  }
 }
 
 type AuditRow = Selectable<AuditLogTable>;

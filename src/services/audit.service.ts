@@ -1,5 +1,11 @@
 import { createChainVerifier, entryHash, GENESIS_HASH, type AuditEntry, type ChainCheck } from '../domain/audit/hash-chain.ts';
-import { auditEntries, insertAuditEntry, lastAuditHash, lockAuditChain, nextAuditId } from '../repositories/audit.repository.ts';
+import {
+  auditEntries,
+  insertAuditEntries,
+  lastAuditHash,
+  lockAuditChain,
+  nextAuditIds,
+} from '../repositories/audit.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 
@@ -16,23 +22,36 @@ export interface AuditChange {
  * the change and its record commit or roll back together.
  */
 export async function recordAudit(trx: Executor, actor: Actor, change: AuditChange): Promise<void> {
+  await recordAuditBatch(trx, actor, [change]);
+}
+
+/** Appends many entries in order, with the same guarantees as recordAudit, in a few statements. */
+export async function recordAuditBatch(trx: Executor, actor: Actor, changes: readonly AuditChange[]): Promise<void> {
+  if (changes.length === 0) return;
   await lockAuditChain(trx);
-  const entry: AuditEntry = {
-    id: await nextAuditId(trx),
-    at: new Date().toISOString(),
-    actorUserId: actor.userId,
-    actor: actor.label,
-    via: actor.via,
-    tokenId: actor.tokenId,
-    ip: actor.ip,
-    action: change.action,
-    entity: change.entity,
-    entityKey: change.entityKey,
-    before: change.before ?? null,
-    after: change.after ?? null,
-    prevHash: (await lastAuditHash(trx)) ?? GENESIS_HASH,
-  };
-  await insertAuditEntry(trx, entry, entryHash(entry));
+  const ids = await nextAuditIds(trx, changes.length);
+  let prevHash = (await lastAuditHash(trx)) ?? GENESIS_HASH;
+  const at = new Date().toISOString();
+  const entries = changes.map((change, i) => {
+    const entry: AuditEntry = {
+      id: ids[i]!,
+      at,
+      actorUserId: actor.userId,
+      actor: actor.label,
+      via: actor.via,
+      tokenId: actor.tokenId,
+      ip: actor.ip,
+      action: change.action,
+      entity: change.entity,
+      entityKey: change.entityKey,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      prevHash,
+    };
+    prevHash = entryHash(entry);
+    return { entry, hash: prevHash };
+  });
+  await insertAuditEntries(trx, entries);
 }
 
 export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {

@@ -10,13 +10,18 @@ export { DEMO_PASSWORD };
 
 /**
  * The real server on an ephemeral port. On PGlite the demo accounts come with the embedded
- * database; on PostgreSQL the same accounts are created first, as an operator would.
+ * database; on PostgreSQL the same accounts are created first, as an operator would. Synthetic
+ * demo figures are left out (so tests see only the plans' figures) unless a test asks for them.
  */
-export async function startTestServer(kind: 'pglite' | 'postgres'): Promise<RunningServer & { drop(): Promise<void> }> {
+export async function startTestServer(
+  kind: 'pglite' | 'postgres',
+  options: { demoData?: boolean } = {},
+): Promise<RunningServer & { drop(): Promise<void> }> {
   const base = {
     port: 0,
     host: '127.0.0.1',
     seedOnStart: true,
+    demoData: options.demoData ?? false,
     logLevel: 'silent' as const,
     bodyLimit: 1024 * 1024,
     cliToken: undefined,
@@ -73,8 +78,11 @@ export async function request<T = unknown>(
   const auth = opts.auth === undefined ? { token: ADMIN_TOKEN } : opts.auth;
   const unsafe = method !== 'GET';
   const headers: Record<string, string> = { ...authHeaders(auth, unsafe), ...opts.headers };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | Uint8Array | undefined;
+  if (opts.body instanceof Uint8Array) {
+    body = opts.body;
+    headers['content-type'] ??= 'application/octet-stream';
+  } else if (opts.body !== undefined) {
     body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     headers['content-type'] ??= typeof opts.body === 'string' ? 'application/yaml' : 'application/json';
   }

@@ -12,11 +12,13 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
 import { PlanBrowserPage } from './pages/PlanBrowserPage.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
+import { ReportingPage } from './pages/reportingRoutes.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
 function Page({ route }: { route: Route }) {
   const [first, second, ...rest] = route.segments;
+  if (first === 'reporting') return <ReportingPage route={route} />;
   if (rest.length > 0) return <NotFoundPage />;
   switch (first) {
     case 'plans':

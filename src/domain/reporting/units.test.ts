@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalUnit, convertUnit, splitHeaderUnit } from './units.ts';
+import { Decimal } from 'decimal.js';
+import { canonicalUnit, convertUnit, shiftPoint, splitHeaderUnit } from './units.ts';
 
 describe('unit conversion', () => {
   const ok: [string, string, string, string, boolean][] = [
@@ -59,4 +60,18 @@ describe('splitting a header into name and unit', () => {
   for (const [header, expected] of cases) {
     it(header, () => assert.deepEqual(splitHeaderUnit(header), expected));
   }
+});
+
+describe('shiftPoint (the exact fast path for powers of ten)', () => {
+  const Wide = Decimal.clone({ precision: 100 });
+  it('agrees with decimal arithmetic on awkward cases', () => {
+    const cases = ['0', '5.07', '-5.07', '1234567.89', '12345', '0.000001', '100', '-0.5', '99999999999999999999.123456789'];
+    for (const v of cases)
+      for (const k of [-8, -4, -3, -2, 0, 2, 3, 4, 8])
+        assert.equal(shiftPoint(v, k), new Wide(v).times(new Wide(10).pow(k)).toFixed(), `${v} × 10^${k}`);
+  });
+  it('is what convertUnit answers for 万元 → 亿元 and % → ratio', () => {
+    assert.deepEqual(convertUnit('8000', '万元', '亿元'), { ok: true, value: '0.8', exact: true });
+    assert.deepEqual(convertUnit('12.5', '%', '‰'), { ok: true, value: '125', exact: true });
+  });
 });

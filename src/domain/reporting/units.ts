@@ -74,9 +74,40 @@ export function convertUnit(value: string, from: string, to: string): Conversion
       reasonZh: `单位“${f}”与“${t}”量纲不同，无法换算`,
     };
   }
+  const shift = tenPower(uf.factor) !== null && tenPower(ut.factor) !== null ? tenPower(uf.factor)! - tenPower(ut.factor)! : null;
+  if (shift !== null && DECIMAL_RE.test(value)) return { ok: true, value: shiftPoint(value, shift), exact: true };
   const base = new D(value).times(uf.factor);
   const out = base.dividedBy(ut.factor);
   return { ok: true, value: out.toFixed(), exact: new WIDE(out).times(ut.factor).equals(base) };
+}
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+/** 1000 → 3, 0.01 → -2; null when the factor is not a power of ten. */
+function tenPower(factor: string): number | null {
+  if (/^10*$/.test(factor)) return factor.length - 1;
+  if (/^0\.0*1$/.test(factor)) return -(factor.length - 2);
+  return null;
+}
+
+/**
+ * Multiplies a decimal string by 10^k by moving its point: exact, and far cheaper than decimal
+ * arithmetic for the 元/万元/亿元 conversions a large import does per cell. Output as Decimal's toFixed().
+ */
+export function shiftPoint(value: string, k: number): string {
+  const negative = value.startsWith('-');
+  const [int = '', frac = ''] = (negative ? value.slice(1) : value).split('.');
+  const digits = int + frac;
+  const point = int.length + k;
+  let out =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (out.includes('.')) out = out.replace(/0+$/, '').replace(/\.$/, '');
+  out = out.replace(/^0+(?=\d)/, '');
+  return negative && /[1-9]/.test(out) ? `-${out}` : out;
 }
 
 /**

@@ -45,8 +45,12 @@ const LOOKALIKE_RE = /[\u2E80-\u2EFF]/g;
  */
 const SHIFTED_RADICALS: Readonly<Record<string, string>> = { '\u2F1C': '口' };
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** NFKC plus look-alike folding; keeps line structure. Strips BOM and zero-width characters. */
 export function normaliseText(input: string): string {
+  // Printable ASCII is already normal: the fast path matters when a million cells are imported.
+  if (PRINTABLE_ASCII.test(input)) return input;
   return input
     .replace(/\u2F1C/g, (ch) => SHIFTED_RADICALS[ch] ?? ch)
     .normalize('NFKC')

@@ -7,6 +7,7 @@ import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import {
   completenessSchema,
   entrySheetSchema,
+  importResultSchema,
   myWorkSchema,
   overdueSchema,
   reportFormResponseSchema,
@@ -20,9 +21,14 @@ import {
   reviewQueue,
 } from '../../services/reporting/completeness.service.ts';
 import { getEntrySheet } from '../../services/reporting/entry-sheet.service.ts';
+import { importValues, type ImportResult } from '../../services/reporting/import/import.service.ts';
+import { bufferSource, jsonSource, type UploadSource } from '../../services/reporting/import/upload-source.ts';
+import { formTemplate } from '../../services/reporting/template.service.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { getReportForm, listReportForms, testFormRules, updateFormRules } from '../../services/reporting/form-rules.service.ts';
 import { saveEntry } from '../../services/reporting/save-entry.service.ts';
 import { transitionSubmission } from '../../services/reporting/transition.service.ts';
+import type { Actor } from '../../services/actor.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
@@ -35,6 +41,33 @@ const ruleInput = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
   needsComment: z.boolean().optional(),
 });
+const importQuery = z.object({
+  period: periodTextSchema.optional(),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+const importResponses = {
+  200: importResultSchema,
+  201: importResultSchema,
+  ...errors,
+  413: errorResponseSchema,
+  415: errorResponseSchema,
+};
+
+/** 201 when figures were written, 200 for a preview or an upload that changes nothing, 422 when rejected. */
+function importReply(result: ImportResult): { status: 200 | 201; result: ImportResult } {
+  if (result.problemsTotal > 0 && !result.dryRun)
+    throw new AppError(
+      422,
+      'IMPORT_REJECTED',
+      `the upload was rejected with ${result.problemsTotal} problem(s); nothing was written`,
+      `导入被拒绝：发现${result.problemsTotal}个问题，未写入任何数据`,
+      result,
+    );
+  return { status: result.committed ? 201 : 200, result };
+}
 const orgUnitOf = (req: { params: unknown }) => ({ orgUnit: (req.params as { orgUnit: string }).orgUnit });
 
 const TRANSITION_SUMMARY: Record<Transition, string> = {
@@ -171,6 +204,111 @@ export const reportingRoutes =
         },
       },
       (req) => saveEntry(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body),
+    );
+    const runImport = async (
+      form: string,
+      fileName: string,
+      q: z.infer<typeof importQuery>,
+      source: UploadSource,
+      actor: Actor,
+    ) =>
+      importReply(
+        await importValues(database, actor, {
+          form,
+          fileName,
+          format: source.format,
+          period: q.period ?? null,
+          dryRun: q.dryRun,
+          rows: source.rows,
+          sha256: source.sha256,
+        }),
+      );
+    app.post(
+      '/forms/:form/imports',
+      {
+        config: { access: { action: 'report' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Upload an .xlsx or CSV file of figures: preview (dryRun) or write all-or-nothing / 导入报表文件',
+          description:
+            'The body is the raw file (application/octet-stream, text/csv or the .xlsx MIME type). Messy layouts, units and encodings are interpreted; every problem is listed with sheet, row, column and reason. Re-uploading the same file changes nothing.',
+          params: z.object({ form: z.string() }),
+          querystring: importQuery.extend({ fileName: z.string().min(1).max(255) }),
+          response: importResponses,
+        },
+      },
+      async (req, reply) => {
+        const body = req.body;
+        if (!Buffer.isBuffer(body) || body.length === 0)
+          throw new AppError(400, 'EMPTY_UPLOAD', 'send the file as the request body', '请在请求正文中上传文件');
+        const out = await runImport(
+          req.params.form,
+          req.query.fileName,
+          req.query,
+          bufferSource(req.query.fileName, body),
+          req.actor!,
+        );
+        return reply.status(out.status).send(out.result);
+      },
+    );
+    app.post(
+      '/forms/:form/values',
+      {
+        config: { access: { action: 'report' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Machine submission of figures as JSON (same checks as a file upload) / 接口报送',
+          description:
+            'Send figures as decimal strings for exactness. Problems name the position in `values` as the row (1-based).',
+          params: z.object({ form: z.string() }),
+          querystring: importQuery,
+          body: z.object({
+            values: z
+              .array(
+                z.object({
+                  orgUnit: z.string(),
+                  indicator: z.string(),
+                  period: z.string().optional(),
+                  value: z.union([z.string(), z.number().transform((n) => String(n))]).nullable(),
+                  unit: z.string().optional(),
+                }),
+              )
+              .min(1)
+              .max(100_000),
+          }),
+          response: importResponses,
+        },
+      },
+      async (req, reply) => {
+        const out = await runImport(req.params.form, 'api.json', req.query, jsonSource(req.body.values), req.actor!);
+        return reply.status(out.status).send(out.result);
+      },
+    );
+    app.get(
+      '/forms/:form/template',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Download an .xlsx template pre-filled for a form, period and units / 下载填报模板',
+          params: z.object({ form: z.string() }),
+          querystring: z.object({ period: periodTextSchema, units: z.string().optional() }),
+          produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        },
+      },
+      async (req, reply) => {
+        const units = req.query.units
+          ? req.query.units
+              .split(',')
+              .map((u) => u.trim())
+              .filter(Boolean)
+          : null;
+        const file = await formTemplate(database, req.actor!, req.params.form, req.query.period, units);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
+          .send(file.body);
+      },
     );
     for (const transition of ['submit', 'approve', 'return', 'reopen'] as const) {
       app.post(

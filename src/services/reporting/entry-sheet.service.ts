@@ -21,8 +21,14 @@ export interface SheetItem {
   required: boolean;
   value: string | null;
   version: number;
-  previous: { period: string; value: string | null };
-  lastYear: { period: string; value: string | null };
+  previous: EarlierFigure;
+  lastYear: EarlierFigure;
+}
+
+interface EarlierFigure {
+  period: string;
+  value: string | null;
+  origin: 'reported' | 'plan' | 'synthetic' | null;
 }
 
 /**
@@ -42,16 +48,19 @@ export async function evaluateSubmission(trx: Executor, ctx: FormContext, unitId
     versions[item.indicator] = r.version;
   }
   const earlier = new Map<string, Map<string, string>>();
+  // Where each earlier figure comes from, so that demo (synthetic) history is shown as such.
+  const origins = new Map<string, string>();
   for (const r of await unitValues(trx, unitId, ids, contextPeriods(period), { approvedOnly: true })) {
     const item = codeOf.get(r.indicator_id)!;
     if (r.cumulative !== item.cumulative) continue;
     if (!earlier.has(item.indicator)) earlier.set(item.indicator, new Map());
     earlier.get(item.indicator)!.set(r.period, r.value);
+    origins.set(`${item.indicator}/${r.period}`, r.origin);
   }
   const ruleContext = buildRuleContext(ctx.form, period, current, earlier, ruleNames(ctx));
   const evaluation = evaluateRules(ctx.form.rules, ruleContext);
   const missing = ctx.form.items.filter((i) => i.required && current[i.indicator] === undefined).map((i) => i.indicator);
-  return { current, versions, earlier, evaluation, missing };
+  return { current, versions, earlier, origins, evaluation, missing };
 }
 
 export type SubmissionEvaluation = Awaited<ReturnType<typeof evaluateSubmission>>;
@@ -86,13 +95,18 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
   const unit = await resolveReportingUnit(db, actor, ctx.form, unitCode);
   const dates = checkFormPeriod(ctx.form, period);
   const row = await findSubmission(db, ctx.id, unit.id, period);
-  const { current, versions, earlier, evaluation, missing } = await evaluateSubmission(db, ctx, unit.id, period);
+  const { current, versions, earlier, origins, evaluation, missing } = await evaluateSubmission(db, ctx, unit.id, period);
   const p = parsePeriod(period)!;
   const prev = formatPeriod(previousPeriod(p));
   const lastYear = formatPeriod(samePeriodLastYear(p));
   const items: SheetItem[] = ctx.form.items.map((item) => {
     const info = ctx.indicators.get(item.indicator)!;
     const series = earlier.get(item.indicator);
+    const earlierFigure = (at: string): EarlierFigure => ({
+      period: at,
+      value: series?.get(at) ?? null,
+      origin: (origins.get(`${item.indicator}/${at}`) ?? null) as EarlierFigure['origin'],
+    });
     return {
       indicator: item.indicator,
       name: info.name,
@@ -102,8 +116,8 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
       required: item.required,
       value: current[item.indicator] ?? null,
       version: versions[item.indicator] ?? 0,
-      previous: { period: prev, value: series?.get(prev) ?? null },
-      lastYear: { period: lastYear, value: series?.get(lastYear) ?? null },
+      previous: earlierFigure(prev),
+      lastYear: earlierFigure(lastYear),
     };
   });
   const state = submissionState(row);

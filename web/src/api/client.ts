@@ -22,6 +22,20 @@ import type {
   Target,
   Task,
 } from './types.ts';
+import type {
+  CellWrite,
+  Completeness,
+  EntrySheet,
+  ImportResult,
+  MyWork,
+  OverdueEntry,
+  QueueEntry,
+  ReportForm,
+  Rule,
+  RuleTestInput,
+  RuleTestResult,
+  Transition,
+} from './reportingTypes.ts';
 
 const BASE = '/api/v1';
 /** Largest page the API serves. */
@@ -91,6 +105,49 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The ApiError for a failed response; a 401 is reported to the app. */
+function failed(status: number, body: unknown, path: string): ApiError {
+  let error: ApiError;
+  if (isErrorBody(body)) {
+    const { code, message, messageZh, details } = body.error;
+    error = new ApiError(status, code, message, messageZh || message, details);
+  } else {
+    error = new ApiError(status, `HTTP_${status}`, `Request failed (HTTP ${status}).`, `请求失败（HTTP ${status}）。`);
+  }
+  // A failed sign-in is the login form's business; any other 401 means "show the login page".
+  if (status === 401 && path !== '/auth/login') for (const l of [...unauthenticatedListeners]) l(error);
+  return error;
+}
+
+/** A file from the API (a download); errors are read from the JSON body as for every request. */
+async function getBlob(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server could not be reached.', '无法连接服务器。');
+  }
+  if (!res.ok) {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(await res.text());
+    } catch {
+      body = null;
+    }
+    throw failed(res.status, body, path);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  let fileName: string | null = null;
+  try {
+    fileName = star ? decodeURIComponent(star[1]!) : (plain?.[1] ?? null);
+  } catch {
+    fileName = plain?.[1] ?? null;
+  }
+  return { blob: await res.blob(), fileName };
+}
+
 /**
  * The one place the web app talks to the API: sends the session cookie (same origin), adds the
  * CSRF header on unsafe methods, turns error bodies into ApiError and reports 401 to the app.
@@ -122,23 +179,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       body = null;
     }
   }
-  if (!res.ok) {
-    let error: ApiError;
-    if (isErrorBody(body)) {
-      const { code, message, messageZh, details } = body.error;
-      error = new ApiError(res.status, code, message, messageZh || message, details);
-    } else {
-      error = new ApiError(
-        res.status,
-        `HTTP_${res.status}`,
-        `Request failed (HTTP ${res.status}).`,
-        `请求失败（HTTP ${res.status}）。`,
-      );
-    }
-    // A failed sign-in is the login form's business; any other 401 means "show the login page".
-    if (res.status === 401 && path !== '/auth/login') for (const l of [...unauthenticatedListeners]) l(error);
-    throw error;
-  }
+  if (!res.ok) throw failed(res.status, body, path);
   if (res.status === 204) return undefined as T;
   if (body === null) {
     throw new ApiError(res.status, 'BAD_RESPONSE', 'The server sent an unreadable response.', '服务器返回的数据无法解析。');
@@ -232,4 +273,47 @@ export const api = {
   tokens: (signal?: AbortSignal) => getJson<{ items: ApiToken[] }>('/auth/tokens', undefined, signal).then((r) => r.items),
   createToken: (input: NewTokenInput) => request<CreatedToken>('POST', '/auth/tokens', { body: input }),
   revokeToken: (id: number) => request<void>('DELETE', `/auth/tokens/${encodeURIComponent(String(id))}`),
+
+  // Statistical reporting (填报).
+  forms: (signal?: AbortSignal) => getJson<ReportForm[]>('/forms', undefined, signal),
+  form: (code: string, signal?: AbortSignal) => getJson<ReportForm>(`/forms/${enc(code)}`, undefined, signal),
+  myWork: (signal?: AbortSignal) => getJson<MyWork[]>('/reporting/my-work', undefined, signal),
+  reviewQueue: (signal?: AbortSignal) => getJson<QueueEntry[]>('/reporting/review-queue', undefined, signal),
+  overdue: (signal?: AbortSignal) => getJson<OverdueEntry[]>('/reporting/overdue', undefined, signal),
+  completeness: (form: string, period: string, signal?: AbortSignal) =>
+    getJson<Completeness>(`/forms/${enc(form)}/completeness`, { period }, signal),
+  entrySheet: (key: SheetKey, signal?: AbortSignal) => getJson<EntrySheet>(sheetPath(key), undefined, signal),
+  /** Saves draft cells and explanations; 409 VERSION_CONFLICT lists each conflicting cell. */
+  saveEntry: (key: SheetKey, values: CellWrite[], explanations?: Record<string, string>) =>
+    request<EntrySheet>('PUT', `${sheetPath(key)}/values`, { body: { values, explanations } }),
+  transition: (key: SheetKey, transition: Transition, version: number, comment?: string) =>
+    request<EntrySheet>('POST', `${sheetPath(key)}/${transition}`, { body: { version, comment: comment ?? null } }),
+  saveRules: (form: string, version: number, rules: Rule[]) =>
+    request<ReportForm>('PUT', `/forms/${enc(form)}/rules`, { body: { version, rules } }),
+  testRules: (form: string, input: RuleTestInput) =>
+    request<RuleTestResult>('POST', `/forms/${enc(form)}/rules/test`, { body: input }),
+  /** Uploads a figures file (.xlsx, .csv) as the raw body; dry run first, then commit. */
+  importFigures: (form: string, fileName: string, period: string, dryRun: boolean, body: Blob) =>
+    request<ImportResult>('POST', `/forms/${enc(form)}/imports`, {
+      query: { fileName, period, dryRun: String(dryRun) },
+      raw: { body, contentType: 'application/octet-stream' },
+    }),
+  /** A blank .xlsx template of a form for a period (units: default all the user reports for). */
+  template: (form: string, period: string, units?: string[]) =>
+    getBlob(`/forms/${enc(form)}/template`, { period, units: units?.join(',') }),
 };
+
+/** A form, a unit and a period: one submission. */
+export interface SheetKey {
+  form: string;
+  orgUnit: string;
+  period: string;
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function sheetPath({ form, orgUnit, period }: SheetKey): string {
+  return `/submissions/${enc(form)}/${enc(orgUnit)}/${enc(period)}`;
+}

@@ -18,3 +18,15 @@ const PLAN_DEFINERS: readonly Role[] = ['admin', 'plan_manager'];
 
 /** 导入规划 (upload a plan document, review its candidates, merge them into a plan). */
 export const canDefinePlans = (me: Me): boolean => hasRole(me, PLAN_DEFINERS);
+
+const REPORTERS: readonly Role[] = ['admin', 'reporter'];
+const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
+
+/** 填报: enter and submit figures for the units of one's grants. */
+export const canReport = (me: Me): boolean => hasRole(me, REPORTERS);
+
+/** 审核: approve, return or reopen submissions in one's scope. */
+export const canReview = (me: Me): boolean => hasRole(me, REVIEWERS);
+
+/** The 填报 pages: reporters, reviewers and readers (every role may read completeness and forms). */
+export const canSeeReporting = (me: Me): boolean => me.grants.length > 0;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Me } from '../api/types.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { canDefinePlans } from '../auth/permissions.ts';
+import { canDefinePlans, canSeeReporting } from '../auth/permissions.ts';
 import { useGrantLabels } from '../auth/useGrantLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -14,6 +14,9 @@ const NAV = [
 
 /** Shown only to those who may define plans (the server checks again). */
 const INGEST_NAV = { key: 'ingest', label: 'nav.ingest' } as const;
+
+/** 填报: for those who report, review or read figures. */
+const REPORTING_NAV = { key: 'reporting', label: 'nav.reporting' } as const;
 
 export function LangSwitch() {
   const { t, lang, setLang } = useI18n();
@@ -99,7 +102,7 @@ function UserBox({ me, current }: { me: Me; current: string | undefined }) {
 
 export function Header({ current, me }: { current: string | undefined; me: Me }) {
   const { t } = useI18n();
-  const items = canDefinePlans(me) ? [...NAV, INGEST_NAV] : NAV;
+  const items = [...NAV, ...(canSeeReporting(me) ? [REPORTING_NAV] : []), ...(canDefinePlans(me) ? [INGEST_NAV] : [])];
   return (
     <header className="app-header">
       <div className="app-header-inner">

@@ -2,6 +2,8 @@
  * Every UI string, in Chinese (default) and English. Placeholders are written {name}.
  * Data (plan titles, quotes, org-unit names) is shown as stored and is not translated here.
  */
+import { reportingEn, reportingZh } from './messages.reporting.ts';
+
 export type Lang = 'zh' | 'en';
 
 export const zh = {
@@ -502,6 +504,8 @@ export const zh = {
   'notFound.heading': '页面不存在',
   'notFound.body': '没有找到这个页面。',
   'notFound.home': '返回首页',
+
+  ...reportingZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1007,6 +1011,8 @@ export const en: Record<MessageKey, string> = {
   'notFound.heading': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the home page',
+
+  ...reportingEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -46,14 +46,31 @@ describe('default rule set of the development-zone monthly form', () => {
     const mixed = evaluateRules(DEV_ZONE_MONTHLY_RULES, { ...ctx, current: { ...ctx.current, REVENUE: '660000' } });
     assert.deepEqual(
       mixed.findings.map((f) => [f.ruleId, f.indicators.join(), f.severity]),
+      // REVENUE is year-to-date: judged year on year and against the 万元/亿元 slip, not month on month.
       [
-        ['change-vs-previous', 'REVENUE', 'warning'],
         ['change-yoy', 'REVENUE', 'warning'],
-        ['outlier', 'REVENUE', 'warning'],
         ['magnitude-jump', 'REVENUE', 'warning'],
       ],
     );
     assert.equal(canSubmit(mixed), true);
+  });
+
+  it('judges stock figures month on month and against their history, year-to-date figures not', () => {
+    const ctx = {
+      period: '2024-02',
+      current: { REVENUE: '22', LAND_AREA_MU: '3000' },
+      previous: { period: '2024-01', values: { REVENUE: '10', LAND_AREA_MU: '1500' } },
+      lastYear: { period: '2023-02', values: { REVENUE: '20', LAND_AREA_MU: '1500' } },
+      history: { LAND_AREA_MU: ['1500', '1500', '1510', '1490', '1500', '1505'], REVENUE: ['10', '21', '33', '42', '55', '61'] },
+    };
+    assert.deepEqual(
+      evaluateRules(DEV_ZONE_MONTHLY_RULES, ctx).findings.map((f) => [f.ruleId, f.indicators.join()]),
+      [
+        ['change-vs-previous', 'LAND_AREA_MU'],
+        ['change-yoy', 'LAND_AREA_MU'],
+        ['outlier', 'LAND_AREA_MU'],
+      ],
+    );
   });
 
   it('rejects a malformed rule, a `value` rule without appliesTo and duplicate ids', () => {

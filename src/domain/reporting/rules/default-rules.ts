@@ -26,6 +26,12 @@ const cumulative = [
   'FDI_ACTUAL',
   'RD_EXPENDITURE',
 ];
+/**
+ * Stock figures (levels at the period's end). Period-on-period change and the outlier score only
+ * make sense for these: a year-to-date figure restarts every January and roughly doubles in
+ * February, so it is compared year on year instead.
+ */
+const stocks = all.filter((c) => !cumulative.includes(c));
 
 const rules: ValidationRuleInput[] = [
   {
@@ -67,7 +73,7 @@ const rules: ValidationRuleInput[] = [
     id: 'change-vs-previous',
     severity: 'warning',
     expression: "abs(change(value, 'previous')) <= 50%",
-    appliesTo: all,
+    appliesTo: stocks,
     message: { zh: '较上期变化超过50%，请说明原因', en: 'changed by more than 50% from the previous period; please explain' },
   },
   {
@@ -81,7 +87,7 @@ const rules: ValidationRuleInput[] = [
     id: 'outlier',
     severity: 'warning',
     expression: 'outlier(value) <= 3.5',
-    appliesTo: all,
+    appliesTo: stocks,
     message: {
       zh: '与本单位历史数据相比异常（稳健离群分数大于3.5），请核实',
       en: 'unusual against this unit’s own history (modified z-score above 3.5); please check',

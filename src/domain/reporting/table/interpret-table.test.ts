@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createTableInterpreter } from './interpret-table.ts';
+import type { InterpreterOptions, SheetRow, TableItem, TableRecord, TableUnit } from './table.types.ts';
+
+const items: TableItem[] = [
+  {
+    indicator: 'REVENUE',
+    name: '营业收入',
+    nameEn: 'Operating revenue',
+    unit: '亿元',
+    synonyms: ['营业总收入', '营收'],
+    cumulative: true,
+  },
+  { indicator: 'EMPLOYEES', name: '从业人员', nameEn: 'Persons employed', unit: '人', synonyms: ['从业人员期末人数'] },
+  { indicator: 'LAND_AREA_MU', name: '用地面积', nameEn: 'Land area in use', unit: '亩', synonyms: ['建成区面积'] },
+];
+const units: TableUnit[] = [
+  { code: 'ZN-HH-MENGZI', name: '蒙自经济技术开发区' },
+  { code: 'ZN-QJ-ETDZ', name: '曲靖经济技术开发区', aliases: ['曲靖经开区'] },
+  { code: 'X-1', name: '高新区' },
+  { code: 'X-2', name: '高新区' },
+];
+
+function sheet(name: string, grid: (string | null)[][], first = 1): SheetRow[] {
+  return grid.map((cells, i) => ({ sheet: name, row: first + i, cells }));
+}
+
+function run(rows: SheetRow[], options: Partial<InterpreterOptions> = {}) {
+  const t = createTableInterpreter({ items, units, frequency: 'month', period: '2024-06', ...options });
+  const records: TableRecord[] = [];
+  for (const row of rows) records.push(...t.push(row));
+  const outcome = t.finish();
+  const brief = (r: TableRecord) => `${r.sheet}!${r.column}${r.row} ${r.orgUnit} ${r.indicator} ${r.period} ${r.value}`;
+  return {
+    ...outcome,
+    records: records.map(brief),
+    full: records,
+    problemList: outcome.problems.map((p) => `${p.sheet}!${p.column ?? ''}${p.row ?? ''} ${p.code}`),
+    noteList: outcome.notes.map((n) => `${n.row ?? ''} ${n.code}`),
+  };
+}
+
+describe('wide layout', () => {
+  it('reads one row per unit with stacked merged headings, unit row, sheet unit line and ignored columns', () => {
+    const out = run(
+      sheet('月报', [
+        ['2024年6月开发区主要经济指标'],
+        ['填报单位：省商务厅', null, null, '金额单位：万元'],
+        ['序号', '开发区名称', '主要经济指标', null, null, '备注'],
+        [null, null, '营业收入', '从业人员', '用地面积', null],
+        [null, null, null, '人', '公顷', null],
+        ['1', '蒙自经济技术开发区', '１２，３４５．６', '1,200', '10', null],
+        ['2', '曲靖经开区', '3亿元', '—', null, null],
+        [null, '合计', '1', '2', '3'],
+      ]),
+    );
+    assert.deepEqual(out.records, [
+      '月报!C6 ZN-HH-MENGZI REVENUE 2024-06 1.23456',
+      '月报!D6 ZN-HH-MENGZI EMPLOYEES 2024-06 1200',
+      '月报!E6 ZN-HH-MENGZI LAND_AREA_MU 2024-06 150',
+      '月报!C7 ZN-QJ-ETDZ REVENUE 2024-06 3',
+      '月报!D7 ZN-QJ-ETDZ EMPLOYEES 2024-06 null',
+    ]);
+    assert.deepEqual(out.full[0], {
+      sheet: '月报',
+      row: 6,
+      column: 'C',
+      orgUnit: 'ZN-HH-MENGZI',
+      indicator: 'REVENUE',
+      period: '2024-06',
+      value: '1.23456',
+      raw: '１２，３４５．６',
+      fromUnit: '万元',
+      exact: true,
+    });
+    assert.deepEqual(out.noteList, ['3 column_ignored', '3 column_ignored', '8 total_row_skipped']);
+    assert.deepEqual(out.problemList, []);
+    assert.deepEqual(out.sheets, [{ name: '月报', layout: 'wide', status: 'read', reason: null, rows: 8, records: 5 }]);
+  });
+
+  it('returns each row’s records from push, as the row arrives', () => {
+    const t = createTableInterpreter({ items, units, frequency: 'month', period: '2024-06' });
+    const [head, row] = sheet('s', [
+      ['单位名称', '营业收入'],
+      ['ZN-HH-MENGZI', '2'],
+    ]);
+    assert.deepEqual(t.push(head!), []);
+    assert.equal(t.push(row!).length, 1);
+  });
+
+  it('picks 本年累计 for cumulative indicators and 本月 for the others; same-kind columns clash', () => {
+    const out = run(
+      sheet('s', [
+        ['单位名称', '营业收入', null, '从业人员', null, '营收'],
+        [null, '本月', '本年累计', '本月', '本年累计', '本年累计'],
+        ['蒙自经济技术开发区', '1', '6', '100', '100', '7'],
+      ]),
+    );
+    assert.deepEqual(out.records, ['s!C3 ZN-HH-MENGZI REVENUE 2024-06 6', 's!D3 ZN-HH-MENGZI EMPLOYEES 2024-06 100']);
+    assert.deepEqual(out.problemList, ['s!F1 duplicate_column']);
+    assert.deepEqual(out.noteList, ['1 column_ignored', '1 column_ignored']);
+  });
+
+  it('reads a period column, checks its frequency, and reports header units of the wrong kind', () => {
+    const out = run(
+      sheet('s', [
+        ['单位名称', '报告期', '营业收入（亩）', '从业人员'],
+        ['蒙自经济技术开发区', '2024年5月', '1', '10'],
+        ['蒙自经济技术开发区', '2024年第二季度', '1', '11'],
+        ['蒙自经济技术开发区', '上半年', '1', '12'],
+        ['蒙自经济技术开发区', null, '1', '13'],
+      ]),
+    );
+    assert.deepEqual(out.records, ['s!D2 ZN-HH-MENGZI EMPLOYEES 2024-05 10', 's!D5 ZN-HH-MENGZI EMPLOYEES 2024-06 13']);
+    assert.deepEqual(out.problemList, ['s!C1 header_unit_mismatch', 's!B3 period_frequency', 's!B4 bad_period']);
+  });
+
+  it('reports unknown, ambiguous and missing units, cell errors and duplicates with bilingual reasons', () => {
+    const out = run(
+      sheet('s', [
+        ['单位', '营业收入', '从业人员'],
+        ['不存在的园区', '1', '1'],
+        ['高新区', '1', '1'],
+        ['蒙自经济技术开发区', '1,23', '1e5'],
+        [null, '5', null],
+        ['ZN-HH-MENGZI', '9', '8'],
+        ['蒙自经济技术开发区', null, '9'],
+        ['二、省级开发区', null, null],
+      ]),
+    );
+    assert.deepEqual(out.problemList, [
+      's!A2 unknown_org_unit',
+      's!A3 ambiguous_org_unit',
+      's!B4 bad_thousands_separator',
+      's!C4 scientific_notation',
+      's!A5 missing_org_unit',
+      's!C7 duplicate',
+    ]);
+    const dup = out.problems.at(-1)!;
+    assert.equal(dup.value, '9');
+    assert.equal(dup.reason, 'Persons employed of ZN-HH-MENGZI for 2024-06 was already given in sheet "s" cell C6');
+    assert.equal(dup.reasonZh, '蒙自经济技术开发区2024-06的“从业人员”已在工作表“s”C6单元格填报，重复');
+    assert.equal(out.problems[2]!.reasonZh, '营业收入：“1,23”的千分位分隔符位置不正确');
+    assert.deepEqual(out.noteList, ['8 row_skipped']);
+  });
+
+  it('without a period anywhere the sheet is not read and says so once', () => {
+    const out = run(
+      sheet('s', [
+        ['单位名称', '营业收入'],
+        ['ZN-HH-MENGZI', '1'],
+      ]),
+      { period: null },
+    );
+    assert.deepEqual(out.problemList, ['s!1 missing_period', '! no_table']);
+    assert.equal(out.sheets[0]!.status, 'ignored');
+  });
+});
+
+describe('long layout', () => {
+  it('reads unit, indicator, period, value and unit columns, English or Chinese', () => {
+    const out = run(
+      [
+        ...sheet('values', [
+          ['org_unit', 'indicator', 'period', 'value', 'unit'],
+          ['ZN-HH-MENGZI', 'REVENUE', '2024-06', '125000', '万元'],
+          ['ZN-HH-MENGZI', '营业收入（万元）', '2024-05', '100', null],
+          ['ZN-HH-MENGZI', '亩均税收', '2024-06', '1', null],
+          ['ZN-QJ-ETDZ', 'LAND_AREA_MU', '2024', '1', null],
+          ['ZN-QJ-ETDZ', 'EMPLOYEES', null, '—', null],
+        ]),
+      ],
+      { period: null },
+    );
+    assert.deepEqual(out.records, ['values!D2 ZN-HH-MENGZI REVENUE 2024-06 12.5', 'values!D3 ZN-HH-MENGZI REVENUE 2024-05 0.01']);
+    assert.deepEqual(out.problemList, ['values!B4 unknown_indicator', 'values!C5 period_frequency', 'values!C6 missing_period']);
+  });
+});
+
+describe('indicator-row layout', () => {
+  it('takes the unit from the 填报单位 line and 本年累计/本月 by indicator', () => {
+    const out = run(
+      sheet('统计表', [
+        ['填报单位：红河州蒙自经济技术开发区'],
+        ['指标名称', '计量单位', '本月', '1-6月累计', '同比增长%'],
+        ['一、营业收入', '万元', '100', '600', '5'],
+        ['（二）从业人员', '人', '50', '49', null],
+        ['亩均税收', '万元/亩', '1', '1', null],
+        ['三、其他指标', null, null, null, null],
+      ]),
+    );
+    assert.deepEqual(out.records, ['统计表!D3 ZN-HH-MENGZI REVENUE 2024-06 0.06', '统计表!C4 ZN-HH-MENGZI EMPLOYEES 2024-06 50']);
+    assert.deepEqual(out.problemList, ['统计表!A5 unknown_indicator']);
+    assert.deepEqual(out.noteList, ['2 column_ignored', '6 row_skipped']);
+  });
+
+  it('falls back to the sheet name, and reports a unit it cannot name', () => {
+    const named = run(
+      sheet('曲靖经济技术开发区', [
+        ['指标', '单位', '2024年6月'],
+        ['营业收入', '亿元', '2'],
+      ]),
+    );
+    assert.deepEqual(named.records, ['曲靖经济技术开发区!C2 ZN-QJ-ETDZ REVENUE 2024-06 2']);
+    const unknown = run(sheet('表1', [['填报单位：某某园区'], ['指标名称', '本期'], ['营业收入', '2']]));
+    assert.deepEqual(unknown.problemList, ['表1!A1 unknown_org_unit', '! no_table']);
+    const missing = run(
+      sheet('表1', [
+        ['指标名称', '本期'],
+        ['营业收入', '2'],
+      ]),
+    );
+    assert.deepEqual(missing.problemList, ['表1! missing_org_unit', '! no_table']);
+  });
+});
+
+describe('sheets and limits', () => {
+  it('ignores sheets without a heading, reports when no sheet is usable', () => {
+    const out = run([...sheet('说明', [['填表说明'], ['1. 按月填报']]), ...sheet('空', [[]])]);
+    assert.deepEqual(
+      out.sheets.map((s) => [s.name, s.status, s.reason?.en]),
+      [
+        ['说明', 'ignored', 'no table heading (such as 单位名称 or 指标名称) in the first 20 rows'],
+        ['空', 'ignored', 'empty sheet'],
+      ],
+    );
+    assert.deepEqual(out.problemList, ['! no_table']);
+  });
+
+  it('finds a heading only in the first 20 rows', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => [`第${i + 1}行说明文字`]);
+    const out = run(sheet('s', [...filler, ['单位名称', '营业收入'], ['ZN-HH-MENGZI', '1']]));
+    assert.equal(out.sheets[0]!.status, 'ignored');
+  });
+
+  it('stores at most 1000 problems but counts them all', () => {
+    const rows = sheet('s', [['单位名称', '营业收入'], ...Array.from({ length: 1500 }, () => ['ZN-HH-MENGZI', 'abc'])]);
+    const out = run(rows);
+    assert.equal(out.problems.length, 1000);
+    assert.equal(out.problemsTotal, 1500);
+  });
+
+  it('catches a figure given twice across sheets', () => {
+    const out = run([
+      ...sheet('a', [
+        ['单位名称', '营业收入'],
+        ['ZN-HH-MENGZI', '1'],
+      ]),
+      ...sheet('b', [
+        ['单位代码', '营业收入'],
+        ['ZN-HH-MENGZI', '2'],
+      ]),
+    ]);
+    assert.deepEqual(out.problemList, ['b!B2 duplicate']);
+  });
+
+  it('rejects an upload period of the wrong frequency', () => {
+    assert.throws(() => createTableInterpreter({ items, units, frequency: 'quarter', period: '2024-06' }), RangeError);
+  });
+
+  it('accepts quarterly forms with Chinese quarter periods', () => {
+    const out = run(
+      sheet('s', [
+        ['单位名称', '季度', '营业收入'],
+        ['ZN-HH-MENGZI', '2024年第二季度', '1'],
+      ]),
+      {
+        frequency: 'quarter',
+        period: null,
+      },
+    );
+    assert.deepEqual(out.records, ['s!C2 ZN-HH-MENGZI REVENUE 2024Q2 1']);
+  });
+});

@@ -1,0 +1,438 @@
+import { parsePeriod } from '../../period/period.ts';
+import { normaliseText } from '../../text/normalise.ts';
+import { parseReportedValue } from '../parse-reported-value.ts';
+import { readCell } from '../read-cell.ts';
+import { columnLetter } from './column-letter.ts';
+import {
+  matchKey,
+  MEASURE_UNIT_HEADERS,
+  ORG_CODE_HEADERS,
+  ORG_NAME_HEADERS,
+  readSheetLines,
+  SKIPPED_HEADERS,
+} from './header-words.ts';
+import { periodTextToCanonical } from './parse-period-text.ts';
+import {
+  FREQUENCY_ZH,
+  headingLayout,
+  planIndicatorRows,
+  planLong,
+  planWide,
+  type PlanInput,
+  type SheetPlan,
+} from './plan-sheet.ts';
+import { readIndicatorRow, readLongRow, readWideRow, type RowReader } from './read-table-row.ts';
+import { buildTableContext } from './table-context.ts';
+import type { TableSink } from './table-sink.ts';
+import type {
+  InterpreterOptions,
+  SheetRow,
+  SheetSummary,
+  TableInterpreter,
+  TableNote,
+  TableProblem,
+  TableRecord,
+} from './table.types.ts';
+
+/** Stored problems and notes; problemsTotal still counts every problem. */
+export const PROBLEM_CAP = 1000;
+export const NOTE_CAP = 1000;
+/** Rows of a sheet searched for its table heading. */
+export const HEADING_SEARCH_ROWS = 20;
+/** Rows below the first heading row that may still belong to a stacked heading. */
+const MAX_STACKED_ROWS = 6;
+
+const text = (cell: string | null | undefined): string => (cell ? normaliseText(cell).trim() : '');
+const isBlankRow = (row: SheetRow): boolean => row.cells.every((c) => text(c) === '');
+
+interface SheetState {
+  index: number;
+  summary: SheetSummary;
+  phase: 'seek' | 'heading' | 'data' | 'ignored';
+  /** Rows above the heading (at most HEADING_SEARCH_ROWS), then the wide table's heading rows. */
+  above: SheetRow[];
+  heading: SheetRow[];
+  /** Columns whose heading names the unit column, while a wide heading is being stacked. */
+  headingOrgColumns: number[];
+  /** Rows above the heading that were sheet-level statements ("单位：万元"). */
+  lineRows: Set<number>;
+  sheetUnit: string | null;
+  orgLine: { row: number; column: number; text: string } | null;
+  period: string | null;
+  plan: SheetPlan | null;
+  /** The unit of an indicator-row sheet. */
+  orgUnit: number | null;
+  reader: RowReader | null;
+}
+
+/**
+ * Interprets spreadsheet rows as reported figures, streaming: rows go in one at a time and the
+ * records they yield come straight back. State is the column plan of the current sheet, the
+ * lookup tables, and one compact key per figure to catch duplicates; rows are never kept, except
+ * the first rows of a sheet until its heading is found.
+ */
+export function createTableInterpreter(options: InterpreterOptions): TableInterpreter {
+  const defaultPeriod = options.period === null ? null : (periodTextToCanonical(options.period) ?? '');
+  if (defaultPeriod === '' || (defaultPeriod !== null && parsePeriod(defaultPeriod)?.kind !== options.frequency))
+    throw new RangeError(`period ${options.period} is not a ${options.frequency} period`);
+
+  const ctx = buildTableContext(options.items, options.units);
+  const problems: TableProblem[] = [];
+  const notes: TableNote[] = [];
+  let problemsTotal = 0;
+  const sink: TableSink = {
+    problem(p) {
+      problemsTotal++;
+      if (problems.length < PROBLEM_CAP) problems.push(p);
+    },
+    note(n) {
+      if (notes.length < NOTE_CAP) notes.push(n);
+    },
+  };
+
+  const sheets: SheetSummary[] = [];
+  const sheetNames: string[] = [];
+  let current: SheetState | null = null;
+  let out: TableRecord[] = [];
+
+  // Duplicate detection: one number per figure, (period, unit, indicator) → where it was first read.
+  const periodIds = new Map<string, number>();
+  const seen = new Map<number, number>();
+  const nUnits = Math.max(1, options.units.length);
+  const nItems = Math.max(1, options.items.length);
+  const figureKey = (org: number, item: number, period: string): number => {
+    let p = periodIds.get(period);
+    if (p === undefined) periodIds.set(period, (p = periodIds.size));
+    return (p * nUnits + org) * nItems + item;
+  };
+  const location = (sheet: number, row: number, column: number): number => sheet * 2 ** 44 + row * 2 ** 14 + column;
+  const describeLocation = (loc: number) => {
+    const sheet = sheetNames[Math.floor(loc / 2 ** 44)] ?? '';
+    const rest = loc % 2 ** 44;
+    return { sheet, cell: `${columnLetter(rest % 2 ** 14)}${Math.floor(rest / 2 ** 14)}` };
+  };
+
+  function readerFor(state: SheetState): RowReader {
+    return {
+      ctx,
+      sink,
+      frequency: options.frequency,
+      period: state.period,
+      emit(row, column, org, itemIndex, period, unit) {
+        const raw = row.cells[column] ?? null;
+        const item = ctx.items[itemIndex]!;
+        const reading = readCell(raw, item.unit, unit);
+        if (reading.kind === 'blank') return;
+        const col = columnLetter(column);
+        if (reading.kind === 'error') {
+          sink.problem({
+            sheet: row.sheet,
+            row: row.row,
+            column: col,
+            value: raw,
+            code: reading.code,
+            reason: `${item.nameEn}: ${reading.reason}`,
+            reasonZh: `${item.name}：${reading.reasonZh}`,
+          });
+          return;
+        }
+        const key = figureKey(org, itemIndex, period);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          const at = describeLocation(first);
+          const unitName = ctx.units[org]!.name;
+          sink.problem({
+            sheet: row.sheet,
+            row: row.row,
+            column: col,
+            value: raw,
+            code: 'duplicate',
+            reason: `${item.nameEn} of ${ctx.units[org]!.code} for ${period} was already given in sheet "${at.sheet}" cell ${at.cell}`,
+            reasonZh: `${unitName}${period}的“${item.name}”已在工作表“${at.sheet}”${at.cell}单元格填报，重复`,
+          });
+          return;
+        }
+        seen.set(key, location(state.index, row.row, column));
+        state.summary.records++;
+        out.push({
+          sheet: row.sheet,
+          row: row.row,
+          column: col,
+          orgUnit: ctx.units[org]!.code,
+          indicator: item.indicator,
+          period,
+          value: reading.kind === 'not_applicable' ? null : reading.value,
+          raw: raw ?? '',
+          fromUnit: reading.kind === 'not_applicable' ? null : reading.fromUnit,
+          exact: reading.kind === 'not_applicable' ? true : reading.exact,
+        });
+      },
+    };
+  }
+
+  function planInput(state: SheetState): PlanInput {
+    return { ctx, sink, sheet: state.summary.name, frequency: options.frequency, sheetUnit: state.sheetUnit };
+  }
+
+  function ignore(state: SheetState, en: string, zh: string): void {
+    state.phase = 'ignored';
+    state.summary.status = 'ignored';
+    state.summary.reason = { en, zh };
+    state.above = [];
+    state.heading = [];
+  }
+
+  function sheetProblem(
+    state: SheetState,
+    row: number | null,
+    column: number | null,
+    value: string | null,
+    code: string,
+    en: string,
+    zh: string,
+  ) {
+    sink.problem({
+      sheet: state.summary.name,
+      row,
+      column: column === null ? null : columnLetter(column),
+      value,
+      code,
+      reason: en,
+      reasonZh: zh,
+    });
+  }
+
+  /** Reads the "单位：万元", "填报单位：…", "报告期：…" statements of a row above the heading. */
+  function takeLines(state: SheetState, row: SheetRow): boolean {
+    let found = false;
+    const filled = row.cells.map(text).filter(Boolean);
+    // "单位" | "万元" written in two cells.
+    if (filled.length === 2 && /^(金额|计量)?单位[:：]?$/.test(filled[0]!) && ctx.unitOf(filled[1]!)) {
+      state.sheetUnit = ctx.unitOf(filled[1]!);
+      return true;
+    }
+    row.cells.forEach((cell, column) => {
+      for (const line of cell ? readSheetLines(cell) : []) {
+        found = true;
+        if (line.kind === 'unit') state.sheetUnit = ctx.unitOf(line.unit) ?? state.sheetUnit;
+        else if (line.kind === 'org_unit') state.orgLine = { row: row.row, column, text: line.text };
+        else {
+          const p = periodTextToCanonical(line.text);
+          if (p && parsePeriod(p)?.kind === options.frequency) state.period = p;
+          else
+            sheetProblem(
+              state,
+              row.row,
+              column,
+              cell,
+              p ? 'period_frequency' : 'bad_period',
+              `The sheet's period "${line.text}" is not a ${options.frequency} period`,
+              `工作表的报告期“${line.text}”不是${FREQUENCY_ZH[options.frequency]}`,
+            );
+        }
+      }
+    });
+    return found;
+  }
+
+  /** Heading rows above the row naming the unit column (a group title row), contiguous and not titles. */
+  function stackedAbove(state: SheetState, key: SheetRow): SheetRow[] {
+    const firstCol = key.cells.findIndex((c) => text(c) !== '');
+    const rows: SheetRow[] = [];
+    for (let i = state.above.length - 1; i >= 0; i--) {
+      const r = state.above[i]!;
+      if (r.row !== key.row - rows.length - 1 || isBlankRow(r) || state.lineRows.has(r.row)) break;
+      const filled = r.cells.map((c, j) => (text(c) ? j : -1)).filter((j) => j >= 0);
+      if (filled.length === 1 && filled[0]! <= firstCol) break;
+      rows.unshift(r);
+    }
+    return rows;
+  }
+
+  function startData(state: SheetState, plan: SheetPlan, headingRow: number): void {
+    state.plan = plan;
+    state.summary.layout = plan.layout;
+    state.above = [];
+    state.heading = [];
+    const statesPeriod =
+      plan.layout === 'wide'
+        ? plan.periodColumn !== null || plan.columns.every((c) => c.period !== null)
+        : plan.layout === 'long'
+          ? plan.periodColumn !== null
+          : [...plan.forCumulative, ...plan.forCurrent].every((c) => c.period !== null);
+    if (!statesPeriod && state.period === null) {
+      sheetProblem(
+        state,
+        headingRow,
+        null,
+        null,
+        'missing_period',
+        'The table has no period column and the upload names no period',
+        '表格没有期间列，本次上传也未指定期间',
+      );
+      return ignore(
+        state,
+        'no period: no period column and none chosen for the upload',
+        '无期间：表格没有期间列，上传时也未指定',
+      );
+    }
+    if (plan.layout === 'indicator_rows') {
+      const named = state.orgLine ?? { row: null, column: null, text: state.summary.name };
+      const found = ctx.findUnit(named.text);
+      if (found?.kind !== 'unit') {
+        if (state.orgLine)
+          sheetProblem(
+            state,
+            state.orgLine.row,
+            state.orgLine.column,
+            state.orgLine.text,
+            found ? 'ambiguous_org_unit' : 'unknown_org_unit',
+            `"${state.orgLine.text}" is not the code or name of one reporting unit of this form`,
+            `“${state.orgLine.text}”不是本报表某一填报单位的代码或名称`,
+          );
+        else
+          sheetProblem(
+            state,
+            null,
+            null,
+            null,
+            'missing_org_unit',
+            `Sheet "${state.summary.name}" lists indicators but names no reporting unit (add a line "填报单位：…" above the table)`,
+            `工作表“${state.summary.name}”未注明填报单位（请在表头上方填写“填报单位：…”）`,
+          );
+        return ignore(state, 'reporting unit not recognised', '无法确定填报单位');
+      }
+      state.orgUnit = found.index;
+    }
+    state.phase = 'data';
+    state.reader = readerFor(state);
+  }
+
+  function finishHeading(state: SheetState): void {
+    const plan = planWide(planInput(state), state.heading);
+    if (!plan) return ignore(state, 'no column heading names an indicator of this form', '表头中没有本报表的指标列');
+    startData(state, plan, state.heading[0]!.row);
+  }
+
+  function seek(state: SheetState, row: SheetRow): void {
+    if (isBlankRow(row)) state.above.push(row);
+    else if (takeLines(state, row)) {
+      state.lineRows.add(row.row);
+      state.above.push(row);
+    } else {
+      const layout = headingLayout(row.cells);
+      const input = planInput(state);
+      if (layout === 'wide') {
+        state.heading = [...stackedAbove(state, row), row];
+        state.headingOrgColumns = row.cells
+          .map((c, j) => (ORG_NAME_HEADERS.has(matchKey(text(c))) || ORG_CODE_HEADERS.has(matchKey(text(c))) ? j : -1))
+          .filter((j) => j >= 0);
+        state.phase = 'heading';
+        return;
+      }
+      const plan = layout === 'long' ? planLong(input, row) : layout === 'indicator_rows' ? planIndicatorRows(input, row) : null;
+      if (plan) return startData(state, plan, row.row);
+      state.above.push(row);
+    }
+    if (state.above.length >= HEADING_SEARCH_ROWS) noHeading(state);
+  }
+
+  function noHeading(state: SheetState): void {
+    if (state.above.every(isBlankRow)) return ignore(state, 'empty sheet', '空工作表');
+    ignore(
+      state,
+      `no table heading (such as 单位名称 or 指标名称) in the first ${HEADING_SEARCH_ROWS} rows`,
+      `前${HEADING_SEARCH_ROWS}行中未找到表头（如“单位名称”“指标名称”）`,
+    );
+  }
+
+  /** A row below the first heading row: still heading while the unit column holds headings or nothing. */
+  function isHeadingRow(state: SheetState, row: SheetRow): boolean {
+    if (state.heading.length > MAX_STACKED_ROWS) return false;
+    // A figure (not a year heading such as 2024) means the data has begun.
+    const figure = row.cells.some((c) => {
+      const v = parseReportedValue(c);
+      return (v.kind === 'number' || v.kind === 'zero') && !/^(19|20)\d{2}$/.test(text(c));
+    });
+    if (figure) return false;
+    return state.headingOrgColumns.every((j) => {
+      const k = matchKey(text(row.cells[j]));
+      return (
+        k === '' || ORG_NAME_HEADERS.has(k) || ORG_CODE_HEADERS.has(k) || MEASURE_UNIT_HEADERS.has(k) || SKIPPED_HEADERS.has(k)
+      );
+    });
+  }
+
+  function readRow(state: SheetState, row: SheetRow): void {
+    const plan = state.plan!;
+    const reader = state.reader!;
+    if (plan.layout === 'wide') readWideRow(reader, plan, row);
+    else if (plan.layout === 'long') readLongRow(reader, plan, row);
+    else readIndicatorRow(reader, plan, state.orgUnit!, row);
+  }
+
+  function openSheet(name: string): SheetState {
+    const summary: SheetSummary = { name, layout: null, status: 'read', reason: null, rows: 0, records: 0 };
+    sheets.push(summary);
+    sheetNames.push(name);
+    return {
+      index: sheets.length - 1,
+      summary,
+      phase: 'seek',
+      above: [],
+      heading: [],
+      headingOrgColumns: [],
+      lineRows: new Set(),
+      sheetUnit: null,
+      orgLine: null,
+      period: defaultPeriod,
+      plan: null,
+      orgUnit: null,
+      reader: null,
+    };
+  }
+
+  function closeSheet(state: SheetState): void {
+    if (state.phase === 'seek') noHeading(state);
+    else if (state.phase === 'heading') finishHeading(state);
+  }
+
+  return {
+    push(row) {
+      if (!current || current.summary.name !== row.sheet) {
+        if (current) closeSheet(current);
+        current = openSheet(row.sheet);
+      }
+      const state = current;
+      state.summary.rows++;
+      out = [];
+      if (state.phase === 'seek') seek(state, row);
+      else if (state.phase === 'heading') {
+        if (isBlankRow(row)) return out;
+        if (isHeadingRow(state, row)) state.heading.push(row);
+        else {
+          finishHeading(state);
+          if ((state.phase as SheetState['phase']) === 'data') readRow(state, row);
+        }
+      } else if (state.phase === 'data') readRow(state, row);
+      return out;
+    },
+    finish() {
+      if (current) closeSheet(current);
+      current = null;
+      if (!sheets.some((s) => s.status === 'read')) {
+        const list = sheets.map((s) => s.name).join(', ');
+        sink.problem({
+          sheet: '',
+          row: null,
+          column: null,
+          value: null,
+          code: 'no_table',
+          reason: `No sheet holds a table this form can read (sheets: ${list || 'none'})`,
+          reasonZh: `没有可读取的报表工作表（工作表：${sheets.map((s) => s.name).join('、') || '无'}）`,
+        });
+      }
+      return { problems, problemsTotal, notes, sheets };
+    },
+  };
+}

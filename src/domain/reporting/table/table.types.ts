@@ -1,0 +1,98 @@
+/**
+ * Types of the spreadsheet table interpreter: rows in, records, problems and notes out. The
+ * interpreter is pure and streams; readers (src/spreadsheets) turn .xlsx and .csv into SheetRows.
+ */
+
+/** An indicator the upload may report, with the headings reporters use for it. */
+export interface TableItem {
+  indicator: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  synonyms: string[];
+  /** 累计: figures are cumulative from January; picks the 本年累计 column over 本月 when a table has both. */
+  cumulative?: boolean;
+}
+
+/** A reporting unit an upload may name, by code, name or alias. */
+export interface TableUnit {
+  code: string;
+  name: string;
+  aliases?: string[];
+}
+
+/** One spreadsheet row; row is 1-based as in Excel; cells[0] is column A; numbers already rendered as decimal strings. */
+export interface SheetRow {
+  sheet: string;
+  row: number;
+  cells: (string | null)[];
+}
+
+export interface TableRecord {
+  sheet: string;
+  row: number;
+  /** Excel letters, e.g. 'D'. */
+  column: string;
+  /** Unit code. */
+  orgUnit: string;
+  /** Indicator code. */
+  indicator: string;
+  /** Canonical, e.g. 2024-06, 2024Q2, 2024. */
+  period: string;
+  /** Decimal string in the indicator's unit; null when the cell says "not applicable" (—, 无, /). Blank cells yield no record. */
+  value: string | null;
+  raw: string;
+  fromUnit: string | null;
+  exact: boolean;
+}
+
+export interface TableProblem {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  reason: string;
+  reasonZh: string;
+}
+
+export interface TableNote {
+  sheet: string;
+  row: number | null;
+  code: string;
+  message: string;
+  messageZh: string;
+}
+
+export type TableLayout = 'wide' | 'long' | 'indicator_rows';
+
+export interface SheetSummary {
+  name: string;
+  layout: TableLayout | null;
+  status: 'read' | 'ignored';
+  reason: { zh: string; en: string } | null;
+  rows: number;
+  records: number;
+}
+
+export interface InterpreterOptions {
+  items: TableItem[];
+  units: TableUnit[];
+  frequency: 'month' | 'quarter' | 'year';
+  /** The period the upload is for; rows/columns may state their own. null = each row must state one. */
+  period: string | null;
+}
+
+export interface TableOutcome {
+  problems: TableProblem[];
+  /** Every problem found, including those beyond the stored cap. */
+  problemsTotal: number;
+  notes: TableNote[];
+  sheets: SheetSummary[];
+}
+
+export interface TableInterpreter {
+  /** Feeds one row (sheets in order, rows in order); returns the records the row yields. */
+  push(row: SheetRow): TableRecord[];
+  finish(): TableOutcome;
+}

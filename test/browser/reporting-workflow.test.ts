@@ -1,0 +1,337 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
+import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
+
+const FORM = 'DEV_ZONE_MONTHLY';
+const UNIT = 'ZN-HH-MENGZI';
+const RETURN_COMMENT = '固定资产投资与月度调度数不符，请核实';
+
+/** The approved month before the one entered, so the change-vs-previous rule has something to compare. */
+const PREVIOUS_FIGURES: Record<string, string> = {
+  REVENUE: '100',
+  INDUSTRIAL_OUTPUT: '90',
+  INDUSTRIAL_VA_ABOVE_SCALE: '22',
+  FAI: '28',
+  TAX_REVENUE: '6',
+  TRADE_TOTAL: '11',
+  LAND_AREA_MU: '15000',
+  EMPLOYEES: '23000',
+};
+
+interface Sheet {
+  submission: { status: string; version: number; reviewComment: string | null; explanations: Record<string, string> };
+  items: { indicator: string; value: string | null; version: number }[];
+  findings: { ruleId: string; severity: string; key: string; indicators: string[] }[];
+  canSubmit: boolean;
+  history: { action: string; after: { status?: string; comment?: string } }[];
+}
+type ErrorBody = { error: { code: string } };
+
+async function shot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(ARTIFACTS, `reporting-${name}.png`), fullPage: true });
+}
+
+/** The month before a YYYY-MM month (never January here). */
+function monthBefore(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+describe('statistical reporting workflow in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let reporterApi: Session;
+  let reviewerApi: Session;
+  let reporter: Page;
+  let reviewer: Page;
+  let period: string;
+  let sheetPath: string;
+
+  const sheet = async () => (await request<Sheet>(server.url, 'GET', sheetPath, { auth: reporterApi })).body;
+  const value = (s: Sheet, indicator: string) => s.items.find((i) => i.indicator === indicator)!.value;
+  const cell = (page: Page, indicator: string) => page.locator(`[data-testid="cell"][data-indicator="${indicator}"]`);
+  const entryStatus = (page: Page, status: string) => page.locator(`[data-testid="entry-page"][data-status="${status}"]`);
+  /** Waits until the grid has saved everything typed (the status goes pending → saving → saved). */
+  const saved = (page: Page) => page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+
+  /** A block as Excel puts it on the clipboard, pasted into a cell. */
+  /** A block as Excel puts it on the clipboard, pasted into a cell (the test's tsconfig has no DOM types). */
+  const pasteInto = (page: Page, indicator: string, text: string) =>
+    page.evaluate(`(() => {
+      const el = document.querySelector('[data-testid="cell"][data-indicator="${indicator}"]');
+      const data = new DataTransfer();
+      data.setData('text/plain', ${JSON.stringify(text)});
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+
+  before(async () => {
+    server = await startTestServer('pglite');
+    browser = await launchBrowser();
+    reporterApi = await loginAs(server.url, 'mengzi.reporter');
+    reviewerApi = await loginAs(server.url, 'hh.reviewer');
+
+    // A month the API lists as open for the unit (and not January, whose previous month is in another year).
+    const work = await request<
+      { form: { code: string }; rows: { orgUnit: { code: string }; period: string; status: string | null }[] }[]
+    >(server.url, 'GET', '/api/v1/reporting/my-work', { auth: reporterApi });
+    const rows = work.body.find((w) => w.form.code === FORM)!.rows.filter((r) => r.orgUnit.code === UNIT);
+    period = rows.find((r) => !r.period.endsWith('-01') && r.status === null)!.period;
+    sheetPath = `/api/v1/submissions/${FORM}/${UNIT}/${period}`;
+
+    // The month before is approved already (through the API): its figures are the 上期 column.
+    const prev = `/api/v1/submissions/${FORM}/${UNIT}/${monthBefore(period)}`;
+    let res = await request<Sheet>(server.url, 'PUT', `${prev}/values`, {
+      auth: reporterApi,
+      body: { values: Object.entries(PREVIOUS_FIGURES).map(([indicator, v]) => ({ indicator, value: v, expectedVersion: 0 })) },
+    });
+    assert.equal(res.status, 200);
+    res = await request<Sheet>(server.url, 'POST', `${prev}/submit`, {
+      auth: reporterApi,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.status, 200);
+    res = await request<Sheet>(server.url, 'POST', `${prev}/approve`, {
+      auth: reviewerApi,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.body.submission.status, 'approved');
+
+    reporter = await signedInPage(browser, server.url, 'mengzi.reporter');
+    reviewer = await signedInPage(browser, server.url, 'hh.reviewer');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the open month in 我的填报 and opens its entry grid', async () => {
+    await reporter.goto(`${server.url}/#/plans`);
+    await reporter.getByTestId('nav-reporting').click();
+    await reporter.waitForURL(/#\/reporting$/);
+    assert.equal(await reporter.getByTestId('nav-reporting').innerText(), '填报');
+    const row = reporter.locator(`[data-testid="work-row"][data-unit="${UNIT}"][data-period="${period}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'none');
+    assert.match(await row.getByTestId('timeliness').innerText(), /逾期未报|待报送/);
+    await reporter.getByTestId('overdue-section').waitFor();
+    await shot(reporter, '1-my-work');
+
+    await row.getByTestId('open-sheet').click();
+    await entryStatus(reporter, 'draft').waitFor();
+    assert.equal(await reporter.getByTestId('entry-row').count(), 10);
+    // The previous month's approved figures beside each cell.
+    const revenueRow = reporter.locator('[data-testid="entry-row"][data-indicator="REVENUE"]');
+    assert.equal(await revenueRow.getByTestId('previous').innerText(), '100');
+    assert.match(await revenueRow.innerText(), /亿元/);
+  });
+
+  it('fills the grid by keyboard and paste, shows inline errors and warnings, and submits', async () => {
+    const page = reporter;
+    // A negative figure first: inline errors, saved as a draft.
+    await cell(page, 'REVENUE').click();
+    await page.keyboard.type('-5');
+    await page.keyboard.press('Tab');
+    await saved(page);
+    const negative = page.locator('[data-testid="finding"][data-rule="non-negative"]');
+    await negative.waitFor();
+    assert.equal(await negative.getAttribute('data-severity'), 'error');
+    assert.match(await negative.innerText(), /数值不能为负/);
+    assert.equal(await cell(page, 'REVENUE').getAttribute('aria-invalid'), 'true');
+    assert.equal(value(await sheet(), 'REVENUE'), '-5');
+    await shot(page, '2-inline-error');
+
+    // The focus moved on to the next cell: type there, Enter goes down, Tab goes on.
+    assert.equal(await page.evaluate('document.activeElement?.getAttribute("data-indicator")'), 'INDUSTRIAL_OUTPUT');
+    await page.keyboard.type('98.2');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('25.1');
+    await page.keyboard.press('Tab');
+    // FAI, TAX_REVENUE, TRADE_TOTAL from one block copied out of Excel (one column, trailing newline).
+    await pasteInto(page, 'FAI', '30\r\n6.4\r\n12.3\r\n');
+    await page.getByTestId('paste-note').waitFor();
+    assert.equal(await cell(page, 'TRADE_TOTAL').inputValue(), '12.3');
+    // ↓ skips the optional FDI cell; the grid shows 15000 grouped once the cell is left.
+    await cell(page, 'TRADE_TOTAL').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('15000');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('23000');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await cell(page, 'EMPLOYEES').inputValue(), '23,000');
+
+    // Esc puts back what the cell held: the wrong revenue is corrected afterwards.
+    await cell(page, 'REVENUE').click();
+    await page.keyboard.type('999');
+    await page.keyboard.press('Escape');
+    assert.equal(await cell(page, 'REVENUE').inputValue(), '-5');
+    await page.keyboard.type('160');
+    await page.keyboard.press('Tab');
+    await saved(page);
+    await negative.waitFor({ state: 'detached' });
+
+    let s = await sheet();
+    assert.deepEqual(Object.fromEntries(s.items.map((i) => [i.indicator, i.value])), {
+      REVENUE: '160',
+      INDUSTRIAL_OUTPUT: '98.2',
+      INDUSTRIAL_VA_ABOVE_SCALE: '25.1',
+      FAI: '30',
+      TAX_REVENUE: '6.4',
+      TRADE_TOTAL: '12.3',
+      FDI_ACTUAL: null,
+      LAND_AREA_MU: '15000',
+      EMPLOYEES: '23000',
+      RD_EXPENDITURE: null,
+    });
+    // +60% on the previous month: a warning that needs an explanation; nothing else.
+    assert.deepEqual(
+      s.findings.map((f) => [f.ruleId, f.severity]),
+      [['change-vs-previous', 'warning']],
+    );
+    assert.equal(s.canSubmit, false);
+    const warning = page.locator('[data-testid="finding"][data-rule="change-vs-previous"]');
+    assert.equal(await warning.getAttribute('data-severity'), 'warning');
+    assert.equal(await page.getByTestId('submit').isDisabled(), true);
+    assert.match(await page.getByTestId('submit-reasons').innerText(), /1 条预警需填写情况说明/);
+    await shot(page, '3-warning');
+
+    await warning.getByTestId('explanation').fill('新增重点企业投产，营业收入大幅增长');
+    await page.keyboard.press('Tab');
+    await saved(page);
+    await page.locator('[data-testid="submit"]:not([disabled])').waitFor();
+    s = await sheet();
+    assert.equal(s.canSubmit, true);
+    assert.equal(s.submission.explanations['change-vs-previous/REVENUE'], '新增重点企业投产，营业收入大幅增长');
+
+    await page.getByTestId('submit').click();
+    await entryStatus(page, 'submitted').waitFor();
+    await page.getByTestId('read-only-note').waitFor();
+    assert.equal(await cell(page, 'FAI').getAttribute('readonly'), '');
+    s = await sheet();
+    assert.equal(s.submission.status, 'submitted');
+    assert.deepEqual(
+      s.history.map((h) => h.action),
+      ['submit'],
+    );
+    await shot(page, '4-submitted');
+  });
+
+  it('lets the reviewer return the sheet with a comment from the review queue', async () => {
+    const page = reviewer;
+    await page.goto(`${server.url}/#/reporting`);
+    await page.getByTestId('review-queue-link').click();
+    const row = page.locator(`[data-testid="queue-row"][data-unit="${UNIT}"][data-period="${period}"]`);
+    await row.waitFor();
+    await shot(page, '5-review-queue');
+    await row.getByTestId('review-open').click();
+    await entryStatus(page, 'submitted').waitFor();
+    // Reviewers read the figures and the explanation; they do not edit them.
+    assert.equal(await cell(page, 'REVENUE').getAttribute('readonly'), '');
+    assert.equal(
+      await page.locator('[data-testid="explanation"][data-key="change-vs-previous/REVENUE"]').inputValue(),
+      '新增重点企业投产，营业收入大幅增长',
+    );
+    assert.equal(await page.getByTestId('return').isDisabled(), true, 'returning needs a comment');
+    await page.getByTestId('review-comment').fill(RETURN_COMMENT);
+    await page.getByTestId('return').click();
+    await entryStatus(page, 'returned').waitFor();
+    const s = await sheet();
+    assert.equal(s.submission.status, 'returned');
+    assert.equal(s.submission.reviewComment, RETURN_COMMENT);
+    await shot(page, '6-returned');
+  });
+
+  it('shows the reporter the comment; the corrected sheet is resubmitted', async () => {
+    const page = reporter;
+    await page.goto(`${server.url}/#/reporting`);
+    const row = page.locator(`[data-testid="work-row"][data-unit="${UNIT}"][data-period="${period}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'returned');
+    assert.match(await row.innerText(), new RegExp(RETURN_COMMENT));
+    await row.getByTestId('open-sheet').click();
+    await entryStatus(page, 'returned').waitFor();
+    assert.match(await page.getByTestId('returned-comment').innerText(), new RegExp(RETURN_COMMENT));
+    await shot(page, '7-comment');
+
+    // Meanwhile someone else saves the same cell: the grid shows both values and keeps the chosen one.
+    let s = await sheet();
+    const fai = s.items.find((i) => i.indicator === 'FAI')!;
+    const other = await request<Sheet>(server.url, 'PUT', `${sheetPath}/values`, {
+      auth: reporterApi,
+      body: { values: [{ indicator: 'FAI', value: '40', expectedVersion: fai.version }] },
+    });
+    assert.equal(other.status, 200);
+    await cell(page, 'FAI').click();
+    await page.keyboard.type('31.2');
+    await page.keyboard.press('Enter');
+    const conflict = page.locator('[data-testid="conflict"][data-indicator="FAI"]');
+    await conflict.waitFor();
+    assert.equal(await page.getByTestId('save-status').getAttribute('data-state'), 'conflict');
+    assert.equal(await conflict.getByTestId('conflict-yours').innerText(), '31.2');
+    assert.equal(await conflict.getByTestId('conflict-theirs').innerText(), '40');
+    assert.equal(await page.getByTestId('submit').isDisabled(), true);
+    await shot(page, '7b-conflict');
+    await conflict.getByTestId('keep-mine').click();
+    await page.getByTestId('conflict-panel').waitFor({ state: 'detached' });
+    await saved(page);
+    s = await sheet();
+    assert.equal(value(s, 'FAI'), '31.2');
+    assert.equal(s.canSubmit, true);
+    await page.getByTestId('submit').click();
+    await entryStatus(page, 'submitted').waitFor();
+    s = await sheet();
+    assert.equal(s.submission.status, 'submitted');
+  });
+
+  it('lets the reviewer approve; the sheet is then read-only and its history lists every step', async () => {
+    await reviewer.goto(`${server.url}/#/reporting/review`);
+    const row = reviewer.locator(`[data-testid="queue-row"][data-unit="${UNIT}"][data-period="${period}"]`);
+    await row.getByTestId('review-open').click();
+    await entryStatus(reviewer, 'submitted').waitFor();
+    await reviewer.getByTestId('approve').click();
+    await entryStatus(reviewer, 'approved').waitFor();
+    await reviewer.getByTestId('reopen').waitFor();
+    let s = await sheet();
+    assert.equal(s.submission.status, 'approved');
+    await shot(reviewer, '8-approved');
+
+    const page = reporter;
+    await page.reload();
+    await entryStatus(page, 'approved').waitFor();
+    assert.match(await page.getByTestId('read-only-note').innerText(), /已审核通过并锁定/);
+    assert.equal(await page.getByTestId('submit').count(), 0);
+    for (const c of await page.getByTestId('cell').all()) assert.equal(await c.getAttribute('readonly'), '');
+    await cell(page, 'FAI').click();
+    await page.keyboard.type('1');
+    assert.equal(await cell(page, 'FAI').inputValue(), '31.2');
+    const locked = await request<ErrorBody>(server.url, 'PUT', `${sheetPath}/values`, {
+      auth: reporterApi,
+      body: { values: [{ indicator: 'FAI', value: '1', expectedVersion: s.items.find((i) => i.indicator === 'FAI')!.version }] },
+    });
+    assert.equal(locked.status, 409);
+    assert.equal(locked.body.error.code, 'LOCKED');
+
+    // Every step, newest first, in the API and on the page.
+    s = await sheet();
+    const steps = ['approve', 'submit', 'return', 'submit'];
+    assert.deepEqual(
+      s.history.map((h) => h.action),
+      steps,
+    );
+    assert.equal(s.history[2]!.after.comment, RETURN_COMMENT);
+    const entries = page.getByTestId('history-entry');
+    assert.deepEqual(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))), steps);
+    assert.match(await entries.nth(2).innerText(), new RegExp(RETURN_COMMENT));
+    await shot(page, '9-locked');
+
+    // The same sheet in English.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Workflow history').waitFor();
+    assert.equal(await page.getByTestId('submission-status').first().innerText(), 'Approved');
+    await page.getByTestId('lang-switch').click();
+  });
+});

@@ -1,0 +1,362 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import type { ReportForm, Rule, RuleTestResult } from '../api/reportingTypes.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { canDefinePlans } from '../auth/permissions.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { isDecimal, normaliseDecimal } from '../reporting/decimalText.ts';
+import { closedPeriods, periodLabel, todayIso } from '../reporting/periods.ts';
+import { href } from '../router.ts';
+
+const rulesJson = (rules: readonly Rule[]) => JSON.stringify(rules, null, 2);
+
+/** The edited rules, or the reason they cannot be read. */
+function parseRules(text: string): { rules: Rule[] } | { error: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return { error: 'not-array' };
+    return { rules: value as Rule[] };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Issues of a 422 INVALID_RULES: { issues: [{ path, message }] }. */
+function RuleIssues({ error }: { error: unknown }) {
+  if (!(error instanceof ApiError) || error.code !== 'INVALID_RULES') return null;
+  const issues = ((error.details ?? {}) as { issues?: { path: string; message: string }[] }).issues ?? [];
+  return (
+    <ul className="invalid-details" data-testid="rule-issues">
+      {issues.map((i, n) => (
+        <li key={n}>
+          <code>{i.path}</code> {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RuleList({ rules }: { rules: readonly Rule[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table rule-table" data-testid="rule-list">
+        <thead>
+          <tr>
+            <th scope="col">{t('reporting.rules.id')}</th>
+            <th scope="col">{t('reporting.rules.severity')}</th>
+            <th scope="col">{t('reporting.rules.expression')}</th>
+            <th scope="col">{t('reporting.rules.appliesTo')}</th>
+            <th scope="col">{t('reporting.rules.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r, i) => (
+            <tr key={`${r.id}-${i}`} data-testid="rule-row" data-rule={r.id}>
+              <td>
+                <code>{r.id}</code>
+              </td>
+              <td>
+                <span className={`badge badge-sev sev-${r.severity}`}>{t(`reporting.finding.${r.severity}`)}</span>
+              </td>
+              <td>
+                <code className="formula">{r.expression}</code>
+              </td>
+              <td className="small">{r.appliesTo?.join(t('common.listSeparator')) ?? t('common.dash')}</td>
+              <td>{r.message ? (lang === 'zh' ? r.message.zh : r.message.en) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TestResults({ result }: { result: RuleTestResult }) {
+  const { t, lang, count } = useI18n();
+  return (
+    <div className="rule-results" data-testid="rule-results">
+      {result.findings.length === 0 ? (
+        <p className="status status-ok" data-testid="rule-no-findings">
+          {t('reporting.rules.noFindings')}
+        </p>
+      ) : (
+        <ul className="finding-list">
+          {result.findings.map((f, i) => (
+            <li
+              key={i}
+              className={`finding finding-${f.severity}`}
+              data-testid="rule-finding"
+              data-rule={f.ruleId}
+              data-severity={f.severity}
+            >
+              <span className="finding-kind">{t(`reporting.finding.${f.severity}`)}</span>
+              <code>{f.ruleId}</code> {lang === 'zh' ? f.message.zh : f.message.en}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.skipped.length > 0 && (
+        <details className="rule-skipped">
+          <summary>{t('reporting.rules.skipped', { n: count(result.skipped.length) })}</summary>
+          <ul>
+            {result.skipped.map((s, i) => (
+              <li key={i} className="small">
+                <code>{s.ruleId}</code> {s.indicators.join(t('common.listSeparator'))}
+                {s.facts.length > 0 && (
+                  <span className="muted"> — {s.facts.map((f) => (lang === 'zh' ? f.zh : f.en)).join('；')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function Bench({ initial }: { initial: ReportForm }) {
+  const me = useMe();
+  const { t, lang } = useI18n();
+  const id = useId();
+  const [form, setForm] = useState(initial);
+  const [text, setText] = useState(() => rulesJson(initial.rules));
+  const periods = closedPeriods(form.frequency, form.firstPeriod, todayIso(), 24);
+  const [period, setPeriod] = useState(periods[0] ?? form.firstPeriod);
+  const [orgUnit, setOrgUnit] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<RuleTestResult | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const mayEdit = canDefinePlans(me);
+  const parsed = parseRules(text);
+  const edited = text !== rulesJson(form.rules);
+  const badValues = Object.entries(values).filter(([, v]) => v.trim() !== '' && !isDecimal(v));
+
+  const runTest = async (e: FormEvent) => {
+    e.preventDefault();
+    if ('error' in parsed || badValues.length) return;
+    setBusy('test');
+    setError(null);
+    setSaved(false);
+    try {
+      const figures: Record<string, string> = {};
+      for (const [k, v] of Object.entries(values)) if (v.trim() !== '') figures[k] = normaliseDecimal(v);
+      setResult(
+        await api.testRules(form.code, {
+          ...(edited ? { rules: parsed.rules } : {}),
+          ...(orgUnit.trim() ? { orgUnit: orgUnit.trim() } : {}),
+          period,
+          values: figures,
+        }),
+      );
+    } catch (err) {
+      setError(err);
+      setResult(null);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async () => {
+    if ('error' in parsed) return;
+    setBusy('save');
+    setError(null);
+    setSaved(false);
+    try {
+      const next = await api.saveRules(form.code, form.version, parsed.rules);
+      setForm(next);
+      setText(rulesJson(next.rules));
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <section className="list-section" aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`} className="section-title">
+          {t('reporting.rules.current', { version: form.version })}
+        </h2>
+        <RuleList rules={'rules' in parsed ? parsed.rules : form.rules} />
+      </section>
+
+      <div className="bench-grid">
+        <section className="panel" aria-labelledby={`${id}-edit`}>
+          <h2 id={`${id}-edit`} className="panel-title">
+            {t('reporting.rules.editor')}
+          </h2>
+          <p className="panel-note muted small">
+            {t(mayEdit ? 'reporting.rules.editorNote' : 'reporting.rules.editorNoteReadOnly')}
+          </p>
+          <label htmlFor={`${id}-json`} className="visually-hidden">
+            {t('reporting.rules.json')}
+          </label>
+          <textarea
+            id={`${id}-json`}
+            className="input rules-json"
+            rows={22}
+            spellCheck={false}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setSaved(false);
+            }}
+            aria-invalid={'error' in parsed || undefined}
+            data-testid="rules-json"
+          />
+          {'error' in parsed && (
+            <p className="field-error" data-testid="rules-json-error">
+              {t('reporting.rules.jsonError', {
+                detail: parsed.error === 'not-array' ? t('reporting.rules.notArray') : parsed.error,
+              })}
+            </p>
+          )}
+          <div className="form-actions">
+            {mayEdit && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy !== null || !edited || 'error' in parsed}
+                onClick={() => void save()}
+                data-testid="rules-save"
+              >
+                {busy === 'save' ? t('reporting.rules.saving') : t('reporting.rules.save')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn"
+              disabled={!edited}
+              onClick={() => setText(rulesJson(form.rules))}
+              data-testid="rules-revert"
+            >
+              {t('reporting.rules.revert')}
+            </button>
+            {edited && <span className="muted small">{t('reporting.rules.draftUsed')}</span>}
+          </div>
+          {saved && (
+            <p className="status status-ok" role="status" data-testid="rules-saved">
+              {t('reporting.rules.saved', { version: form.version })}
+            </p>
+          )}
+        </section>
+
+        <form className="panel" onSubmit={(e) => void runTest(e)} aria-labelledby={`${id}-test`} data-testid="rule-test-form">
+          <h2 id={`${id}-test`} className="panel-title">
+            {t('reporting.rules.test')}
+          </h2>
+          <div className="form-grid">
+            <div className="form-field">
+              <label htmlFor={`${id}-period`}>{t('reporting.col.period')}</label>
+              <select
+                id={`${id}-period`}
+                className="input"
+                value={period}
+                onChange={(e) => setPeriod(e.target.value)}
+                data-testid="test-period"
+              >
+                {periods.map((p) => (
+                  <option key={p} value={p}>
+                    {periodLabel(p, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="form-field">
+              <label htmlFor={`${id}-unit`}>{t('reporting.rules.orgUnit')}</label>
+              <input
+                id={`${id}-unit`}
+                className="input input-code"
+                value={orgUnit}
+                placeholder="ZN-HH-MENGZI"
+                onChange={(e) => setOrgUnit(e.target.value)}
+                data-testid="test-org-unit"
+              />
+            </div>
+          </div>
+          <p className="muted small">{t('reporting.rules.orgUnitNote')}</p>
+          <table className="data-table bench-values">
+            <tbody>
+              {form.items.map((item) => {
+                const v = values[item.indicator] ?? '';
+                const bad = v.trim() !== '' && !isDecimal(v);
+                return (
+                  <tr key={item.indicator}>
+                    <th scope="row">
+                      <label htmlFor={`${id}-v-${item.indicator}`}>{lang === 'zh' ? item.name : item.nameEn}</label>
+                      <code className="code-tag">{item.indicator}</code>
+                    </th>
+                    <td className="cell-value">
+                      <span className="cell-box">
+                        <input
+                          id={`${id}-v-${item.indicator}`}
+                          className="input cell-input"
+                          inputMode="decimal"
+                          value={v}
+                          aria-invalid={bad || undefined}
+                          onChange={(e) => setValues((x) => ({ ...x, [item.indicator]: e.target.value }))}
+                          data-testid="test-value"
+                          data-indicator={item.indicator}
+                        />
+                        <span className="cell-unit">{item.unit}</span>
+                      </span>
+                      {bad && <span className="field-error">{t('reporting.grid.notANumber')}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={busy !== null || 'error' in parsed || badValues.length > 0}
+              data-testid="rules-run"
+            >
+              {busy === 'test' ? t('reporting.rules.running') : t('reporting.rules.run')}
+            </button>
+          </div>
+          {result && <TestResults result={result} />}
+        </form>
+      </div>
+      {error !== null && (
+        <div>
+          <ErrorMessage error={error} title={t('reporting.rules.failed')} testId="rules-error" />
+          <RuleIssues error={error} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 规则试算 (#/reporting/forms/<form>/rules): the form's rules, a draft editor and a test bench. */
+export function RuleBenchPage({ formCode }: { formCode: string }) {
+  const { t, lang } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const state = useAsync((signal) => api.form(formCode, signal), [formCode, attempt]);
+  return (
+    <section className="page rule-bench-page" aria-labelledby="bench-heading">
+      <nav className="breadcrumb">
+        <a href={href('reporting')}>{t('reporting.heading')}</a>
+      </nav>
+      <header className="page-head">
+        <h1 id="bench-heading">
+          {t('reporting.rules.heading')}
+          {state.status === 'ok' && <span className="muted"> · {lang === 'zh' ? state.data.name : state.data.nameEn}</span>}
+        </h1>
+        <p className="page-intro">{t('reporting.rules.intro')}</p>
+      </header>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
+      {state.status === 'ok' && <Bench key={`${state.data.code}/${state.data.version}`} initial={state.data} />}
+    </section>
+  );
+}

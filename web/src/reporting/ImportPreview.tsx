@@ -1,0 +1,166 @@
+import type { ImportResult } from '../api/reportingTypes.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { periodLabel } from './periods.ts';
+
+/** What an import read (or would read): sheets, counts, the changes before → after and every problem. */
+export function ImportPreview({ result }: { result: ImportResult }) {
+  const { t, lang, num, count } = useI18n();
+  const c = result.counts;
+  const tiles: [keyof ImportResult['counts'], number][] = [
+    ['values', c.values],
+    ['created', c.created],
+    ['changed', c.changed],
+    ['unchanged', c.unchanged],
+    ['notApplicable', c.notApplicable],
+    ['skippedRows', c.skippedRows],
+    ['submissions', c.submissions],
+  ];
+  const dash = <span className="muted">{t('common.dash')}</span>;
+  return (
+    <div className="import-preview" data-testid="import-preview" data-committed={String(result.committed)}>
+      <p className="muted small">
+        {t('reporting.import.fileFacts', {
+          file: result.fileName,
+          format: result.format.toUpperCase(),
+          sha: result.sha256.slice(0, 12),
+        })}
+      </p>
+      {result.duplicateOf !== null && (
+        <p className="status status-warning" data-testid="import-duplicate">
+          {t('reporting.import.duplicate', { id: result.duplicateOf })}
+        </p>
+      )}
+
+      <ul className="summary-tiles" data-testid="import-counts">
+        {tiles.map(([key, n]) => (
+          <li key={key} className="summary-tile" data-testid={`count-${key}`}>
+            <span className="tile-value">{count(n)}</span>
+            <span className="tile-label">{t(`reporting.import.count.${key}`)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('reporting.import.sheets')}</h3>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="import-sheets">
+          <thead>
+            <tr>
+              <th scope="col">{t('reporting.import.sheet')}</th>
+              <th scope="col">{t('reporting.import.sheetStatus')}</th>
+              <th scope="col">{t('reporting.import.layout')}</th>
+              <th scope="col">{t('reporting.import.rows')}</th>
+              <th scope="col">{t('reporting.import.records')}</th>
+              <th scope="col">{t('reporting.import.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.sheets.map((s) => (
+              <tr key={s.name} data-testid="import-sheet" data-status={s.status}>
+                <td>{s.name}</td>
+                <td>
+                  <span className={`badge ${s.status === 'read' ? 'badge-active' : 'badge-revoked'}`}>
+                    {t(s.status === 'read' ? 'reporting.import.read' : 'reporting.import.ignored')}
+                  </span>
+                </td>
+                <td>{s.layout ? t(`reporting.import.layout.${s.layout}`) : dash}</td>
+                <td className="col-num">{count(s.rows)}</td>
+                <td className="col-num">{count(s.records)}</td>
+                <td>{s.reason ? (lang === 'zh' ? s.reason.zh : s.reason.en) : dash}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {result.problems.length > 0 && (
+        <>
+          <h3 className="problems-title">
+            {t('reporting.import.problems', { n: count(result.problemsTotal ?? result.problems.length) })}
+          </h3>
+          <div className="table-wrap">
+            <table className="data-table problems-table" data-testid="import-problems">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reporting.import.sheet')}</th>
+                  <th scope="col">{t('reporting.import.row')}</th>
+                  <th scope="col">{t('reporting.import.column')}</th>
+                  <th scope="col">{t('reporting.import.value')}</th>
+                  <th scope="col">{t('reporting.import.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.problems.map((p, i) => (
+                  <tr key={i} data-testid="import-problem" data-code={p.code}>
+                    <td>{p.sheet}</td>
+                    <td className="col-num">{p.row ?? dash}</td>
+                    <td>{p.column ?? dash}</td>
+                    <td>{p.value === null ? dash : <code>{p.value}</code>}</td>
+                    <td>{lang === 'zh' ? p.reasonZh : p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      <h3>{t('reporting.import.changes', { n: count(result.changes.length) })}</h3>
+      {result.changes.length === 0 ? (
+        <p className="muted">{t('reporting.import.noChanges')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="import-changes">
+            <thead>
+              <tr>
+                <th scope="col">{t('reporting.col.unit')}</th>
+                <th scope="col">{t('reporting.grid.indicator')}</th>
+                <th scope="col">{t('reporting.col.period')}</th>
+                <th scope="col" className="col-num">
+                  {t('reporting.import.before')}
+                </th>
+                <th scope="col" className="col-num">
+                  {t('reporting.import.after')}
+                </th>
+                <th scope="col">{t('reporting.import.where')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.changes.map((ch, i) => (
+                <tr key={i} data-testid="import-change">
+                  <td>{ch.orgUnitName}</td>
+                  <td>
+                    {ch.indicatorName} <span className="muted small">{ch.unit}</span>
+                  </td>
+                  <td className="nowrap">{periodLabel(ch.period, lang)}</td>
+                  <td className="col-num">{ch.before === null ? dash : num(ch.before)}</td>
+                  <td className="col-num change-after">{num(ch.after)}</td>
+                  <td className="muted small nowrap">
+                    {t('reporting.import.cell', { sheet: ch.sheet, row: ch.row, column: ch.column })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.changesTruncated && <p className="muted small">{t('reporting.import.truncated')}</p>}
+        </div>
+      )}
+
+      {result.notes.length > 0 && (
+        <>
+          <h3>{t('reporting.import.notes')}</h3>
+          <ul className="import-notes" data-testid="import-notes">
+            {result.notes.map((n, i) => (
+              <li key={i}>
+                <span className="muted small">
+                  {n.sheet}
+                  {n.row !== null ? ` · ${t('reporting.import.rowN', { n: n.row })}` : ''}
+                </span>{' '}
+                {lang === 'zh' ? n.messageZh : n.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
