@@ -18,7 +18,7 @@ const PREVIOUS_FIGURES: Record<string, string> = {
   TAX_REVENUE: '6',
   TRADE_TOTAL: '11',
   LAND_AREA_MU: '15000',
-  EMPLOYEES: '23000',
+  EMPLOYEES: '14000',
 };
 
 interface Sheet {
@@ -187,7 +187,8 @@ describe('statistical reporting workflow in Chromium', () => {
       EMPLOYEES: '23000',
       RD_EXPENDITURE: null,
     });
-    // +60% on the previous month: a warning that needs an explanation; nothing else.
+    // Employees +64% on the previous month: a warning that needs an explanation; nothing else (revenue is
+    // year-to-date, judged year on year, and there is no last year here).
     assert.deepEqual(
       s.findings.map((f) => [f.ruleId, f.severity]),
       [['change-vs-previous', 'warning']],
@@ -199,13 +200,13 @@ describe('statistical reporting workflow in Chromium', () => {
     assert.match(await page.getByTestId('submit-reasons').innerText(), /1 条预警需填写情况说明/);
     await shot(page, '3-warning');
 
-    await warning.getByTestId('explanation').fill('新增重点企业投产，营业收入大幅增长');
+    await warning.getByTestId('explanation').fill('新增重点企业投产，从业人员大幅增加');
     await page.keyboard.press('Tab');
     await saved(page);
     await page.locator('[data-testid="submit"]:not([disabled])').waitFor();
     s = await sheet();
     assert.equal(s.canSubmit, true);
-    assert.equal(s.submission.explanations['change-vs-previous/REVENUE'], '新增重点企业投产，营业收入大幅增长');
+    assert.equal(s.submission.explanations['change-vs-previous/EMPLOYEES'], '新增重点企业投产，从业人员大幅增加');
 
     await page.getByTestId('submit').click();
     await entryStatus(page, 'submitted').waitFor();
@@ -232,8 +233,8 @@ describe('statistical reporting workflow in Chromium', () => {
     // Reviewers read the figures and the explanation; they do not edit them.
     assert.equal(await cell(page, 'REVENUE').getAttribute('readonly'), '');
     assert.equal(
-      await page.locator('[data-testid="explanation"][data-key="change-vs-previous/REVENUE"]').inputValue(),
-      '新增重点企业投产，营业收入大幅增长',
+      await page.locator('[data-testid="explanation"][data-key="change-vs-previous/EMPLOYEES"]').inputValue(),
+      '新增重点企业投产，从业人员大幅增加',
     );
     assert.equal(await page.getByTestId('return').isDisabled(), true, 'returning needs a comment');
     await page.getByTestId('review-comment').fill(RETURN_COMMENT);

@@ -180,6 +180,27 @@ const EXAMPLES: Examples = {
     },
   },
   'GET /api/v1/forms/:form/completeness': { inside: get('/api/v1/forms/PREFECTURE_ANNUAL/completeness?period=2024') },
+  // A dry run of a sheet naming one zone: permitted reporters inside the scope get a preview, outside it the
+  // preview lists an outside_scope problem (the answer is still 200: nothing is written either way).
+  'POST /api/v1/forms/:form/imports': {
+    inside: {
+      method: 'POST',
+      url: () => `/api/v1/forms/DEV_ZONE_MONTHLY/imports?fileName=m.csv&dryRun=true&period=2023-06`,
+      body: () => new TextEncoder().encode('单位代码,营业收入（亿元）\nZN-HH-MENGZI,12.5\n'),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'POST /api/v1/forms/:form/values': {
+    inside: {
+      method: 'POST',
+      url: () => `/api/v1/forms/DEV_ZONE_MONTHLY/values?dryRun=true&period=2023-06`,
+      body: () => ({ values: [{ orgUnit: 'ZN-HH-MENGZI', indicator: 'REVENUE', value: '12.5' }] }),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'GET /api/v1/forms/:form/template': { inside: get('/api/v1/forms/DEV_ZONE_MONTHLY/template?period=2023-06') },
   'GET /api/v1/reporting/my-work': { inside: get('/api/v1/reporting/my-work') },
   'GET /api/v1/reporting/review-queue': { inside: get('/api/v1/reporting/review-queue') },
   'GET /api/v1/reporting/overdue': { inside: get('/api/v1/reporting/overdue') },

@@ -5,9 +5,10 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport } from '../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
-import { closedPeriods, periodLabel, todayIso } from '../reporting/periods.ts';
+import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
 
 const ACCEPTED = /\.(xlsx|csv)$/i;
@@ -175,22 +176,16 @@ export function ReportImportPage() {
             </div>
             <div className="form-field">
               <label htmlFor={`${id}-period`}>{t('reporting.col.period')}</label>
-              <select
+              <PeriodSelect
                 id={`${id}-period`}
-                className="input"
                 value={chosenPeriod}
-                onChange={(e) => {
-                  setPeriod(e.target.value);
+                periods={periods}
+                onChange={(period) => {
+                  setPeriod(period);
                   reset();
                 }}
-                data-testid="import-period"
-              >
-                {periods.map((p) => (
-                  <option key={p} value={p}>
-                    {periodLabel(p, lang)}
-                  </option>
-                ))}
-              </select>
+                testId="import-period"
+              />
             </div>
             <div className="form-field">
               <label htmlFor={`${id}-file`}>{t('reporting.import.file')}</label>

@@ -5,9 +5,10 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isDecimal, normaliseDecimal } from '../reporting/decimalText.ts';
-import { closedPeriods, periodLabel, todayIso } from '../reporting/periods.ts';
+import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
 
 const rulesJson = (rules: readonly Rule[]) => JSON.stringify(rules, null, 2);
@@ -255,19 +256,13 @@ function Bench({ initial }: { initial: ReportForm }) {
           <div className="form-grid">
             <div className="form-field">
               <label htmlFor={`${id}-period`}>{t('reporting.col.period')}</label>
-              <select
+              <PeriodSelect
                 id={`${id}-period`}
-                className="input"
                 value={period}
-                onChange={(e) => setPeriod(e.target.value)}
-                data-testid="test-period"
-              >
-                {periods.map((p) => (
-                  <option key={p} value={p}>
-                    {periodLabel(p, lang)}
-                  </option>
-                ))}
-              </select>
+                periods={periods}
+                onChange={(period) => setPeriod(period)}
+                testId="test-period"
+              />
             </div>
             <div className="form-field">
               <label htmlFor={`${id}-unit`}>{t('reporting.rules.orgUnit')}</label>
