@@ -36,6 +36,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** SMTP server for notification e-mail (smtp://user:pass@host:587 or smtps://…); unset = e-mail off. */
+  PLANTRACK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender of notification e-mail. */
+  PLANTRACK_MAIL_FROM: z.string().min(3).default('PlanTrack <plantrack@localhost>'),
+  /** Hour of the day (0–23, server local time) at which the daily digest goes out. */
+  PLANTRACK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type AppConfig = {
@@ -49,6 +58,11 @@ export type AppConfig = {
   bodyLimit: number;
   cliToken: string | undefined;
   trustProxy: boolean;
+  /**
+   * E-mail and the in-process scheduler (daily digest, warning refresh). Left out (as the test
+   * server does), the scheduler does not run.
+   */
+  notifications?: { smtpUrl: string | null; mailFrom: string; digestHour: number };
 };
 
 export class ConfigError extends Error {}
@@ -71,5 +85,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,
     trustProxy: e.PLANTRACK_TRUST_PROXY,
+    notifications: { smtpUrl: e.PLANTRACK_SMTP_URL ?? null, mailFrom: e.PLANTRACK_MAIL_FROM, digestHour: e.PLANTRACK_DIGEST_HOUR },
   };
 }

@@ -64,6 +64,8 @@ export interface PlanTable {
   period_start: number;
   period_end: number;
   imported_at: Timestamp;
+  /** Progress method the plan is judged by (migration 0005); null = 'official'. */
+  progress_method: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanSourceTable {
@@ -200,6 +202,8 @@ export interface DB {
   report_form: ReportFormTable;
   report_submission: ReportSubmissionTable;
   report_import: ReportImportTable;
+  warning_episode: WarningEpisodeTable;
+  notification: NotificationTable;
 }
 
 export interface ReportFormTable {
@@ -257,6 +261,8 @@ export interface AppUserTable {
   locked_until: Date | null;
   disabled_at: Date | null;
   created_at: Timestamp;
+  /** Added by migration 0006; NULL = inbox only, no e-mail. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRoleTable {
@@ -304,4 +310,37 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null, never>;
   prev_hash: string;
   hash: string;
+}
+
+export interface WarningEpisodeTable {
+  id: Generated<number>;
+  plan_id: string;
+  target_key: string;
+  target_id: number | null;
+  level: 'red' | 'yellow';
+  peak_level: 'red' | 'yellow';
+  reasons: ColumnType<{ zh: string; en: string }[], string, string>;
+  org_unit_id: number | null;
+  started_at: Timestamp;
+  started_period: string;
+  ended_at: Timestamp | null;
+  ended_period: string | null;
+  end_reason: ColumnType<{ zh: string; en: string } | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest';
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  due_on: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
 }

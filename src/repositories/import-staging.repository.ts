@@ -19,6 +19,8 @@ export interface StagedValue {
   dueDate: string;
   cumulative: boolean;
   value: string;
+  /** The cell as written, for problem messages. */
+  raw: string;
 }
 
 export const STAGING_COLUMNS = [
@@ -35,6 +37,7 @@ export const STAGING_COLUMNS = [
   'due_date',
   'cumulative',
   'value',
+  'raw',
 ] as const;
 
 export const stagingFields = (v: StagedValue) =>
@@ -52,6 +55,7 @@ export const stagingFields = (v: StagedValue) =>
     v.dueDate,
     v.cumulative,
     v.value,
+    v.raw,
   ] as const;
 
 export async function createStaging(db: Executor): Promise<void> {
@@ -59,7 +63,7 @@ export async function createStaging(db: Executor): Promise<void> {
     seq integer not null, sheet text not null, row_no integer not null, col text not null,
     org_unit_id integer not null, indicator_id integer not null, period text not null, period_kind text not null,
     period_start date not null, period_end date not null, due_date date not null, cumulative boolean not null,
-    value numeric not null
+    value numeric not null, raw text not null
   ) on commit drop`.execute(db);
 }
 
@@ -99,16 +103,59 @@ export async function lockTouchedSubmissions(db: Executor, formId: number, formV
   };
 }
 
-const CURRENT = sql`left join data_value d on d.org_unit_id = s.org_unit_id and d.indicator_id = s.indicator_id
-  and d.period = s.period and d.cumulative = s.cumulative and d.origin = 'reported'`;
+/**
+ * Figures given more than once in the upload, each with where it was first given: a cheap
+ * aggregate first, the detailed query only when there is something to report.
+ */
+export async function stagedDuplicates(db: Executor, limit: number) {
+  const total = await sql<{ n: number }>`select coalesce(sum(n - 1), 0)::integer as n from (
+      select count(*) as n from import_staging group by org_unit_id, indicator_id, period having count(*) > 1) d`.execute(db);
+  const n = total.rows[0]!.n;
+  if (n === 0) return { total: 0, rows: [] };
+  const r = await sql<{
+    sheet: string;
+    row_no: number;
+    col: string;
+    raw: string;
+    first_sheet: string;
+    first_cell: string;
+    unit_code: string;
+    unit_name: string;
+    item_name: string;
+    item_name_en: string;
+    period: string;
+  }>`select d.sheet, d.row_no, d.col, d.raw, f.sheet as first_sheet, f.col || f.row_no as first_cell,
+      u.code as unit_code, u.name as unit_name, i.name as item_name, i.name_en as item_name_en, d.period
+    from (select seq, min(seq) over (partition by org_unit_id, indicator_id, period) as first from import_staging) x
+    join import_staging d on d.seq = x.seq
+    join import_staging f on f.seq = x.first
+    join org_unit u on u.id = d.org_unit_id
+    join indicator i on i.id = d.indicator_id
+    where x.seq <> x.first
+    order by d.seq
+    limit ${limit}`.execute(db);
+  return { total: n, rows: r.rows };
+}
+
+/**
+ * Compares the staged figures with the stored ones once: every later step (counts, preview, audit,
+ * write) reads this table instead of joining data_value again.
+ */
+export async function diffStaging(db: Executor): Promise<void> {
+  await sql`create temp table import_diff on commit drop as
+    select s.*, d.value as before
+    from import_staging s
+    left join data_value d on d.org_unit_id = s.org_unit_id and d.indicator_id = s.indicator_id
+      and d.period = s.period and d.cumulative = s.cumulative and d.origin = 'reported'`.execute(db);
+}
 
 export async function stagingCounts(db: Executor) {
   const r = await sql<{ values: number; created: number; changed: number; unchanged: number }>`
     select count(*)::integer as values,
-      count(*) filter (where d.value is null)::integer as created,
-      count(*) filter (where d.value is not null and d.value <> s.value)::integer as changed,
-      count(*) filter (where d.value = s.value)::integer as unchanged
-    from import_staging s ${CURRENT}`.execute(db);
+      count(*) filter (where before is null)::integer as created,
+      count(*) filter (where before <> value)::integer as changed,
+      count(*) filter (where before = value)::integer as unchanged
+    from import_diff`.execute(db);
   return r.rows[0]!;
 }
 
@@ -127,19 +174,26 @@ export async function stagedChanges(db: Executor, limit: number) {
     row_no: number;
     col: string;
   }>`select u.code as org_unit, u.name as org_unit_name, i.code as indicator, i.name as indicator_name, i.unit,
-      s.period, d.value::text as before, s.value::text as after, s.sheet, s.row_no, s.col
-    from import_staging s ${CURRENT}
-    join org_unit u on u.id = s.org_unit_id join indicator i on i.id = s.indicator_id
-    where d.value is distinct from s.value
-    order by s.seq limit ${limit}`.execute(db);
+      c.period, c.before::text as before, c.value::text as after, c.sheet, c.row_no, c.col
+    from (select * from import_diff where before is distinct from value order by seq limit ${limit}) c
+    join org_unit u on u.id = c.org_unit_id join indicator i on i.id = c.indicator_id
+    order by c.seq`.execute(db);
   return r.rows;
 }
 
 /**
  * What each touched submission gains, for its audit entry: one row per submission with its
- * changed figures before and after, keyset-paged so a million-value upload stays in bounded memory.
+ * changed figures before and after, built once and then read a page at a time, so a
+ * million-value upload stays in bounded memory.
  */
 export async function* submissionChanges(db: Executor, pageSize = 2000) {
+  await sql`create temp table import_submission_changes on commit drop as
+    select c.org_unit_id, u.code as org_unit, c.period,
+      jsonb_object_agg(i.code, c.before::text) as before, jsonb_object_agg(i.code, c.value::text) as after
+    from import_diff c join org_unit u on u.id = c.org_unit_id join indicator i on i.id = c.indicator_id
+    where c.before is distinct from c.value
+    group by c.org_unit_id, u.code, c.period`.execute(db);
+  await sql`create index on import_submission_changes (org_unit_id, period)`.execute(db);
   let after: { unit: number; period: string } = { unit: 0, period: '' };
   for (;;) {
     const r = await sql<{
@@ -148,13 +202,8 @@ export async function* submissionChanges(db: Executor, pageSize = 2000) {
       period: string;
       before: Record<string, string | null>;
       after: Record<string, string>;
-    }>`select s.org_unit_id, u.code as org_unit, s.period,
-        jsonb_object_agg(i.code, d.value::text) as before, jsonb_object_agg(i.code, s.value::text) as after
-      from import_staging s ${CURRENT}
-      join org_unit u on u.id = s.org_unit_id join indicator i on i.id = s.indicator_id
-      where d.value is distinct from s.value and (s.org_unit_id, s.period) > (${after.unit}, ${after.period})
-      group by s.org_unit_id, u.code, s.period
-      order by s.org_unit_id, s.period limit ${pageSize}`.execute(db);
+    }>`select * from import_submission_changes where (org_unit_id, period) > (${after.unit}, ${after.period})
+      order by org_unit_id, period limit ${pageSize}`.execute(db);
     yield* r.rows;
     if (r.rows.length < pageSize) return;
     const last = r.rows.at(-1)!;
@@ -162,12 +211,13 @@ export async function* submissionChanges(db: Executor, pageSize = 2000) {
   }
 }
 
-/** Writes the staged figures as drafts; equal values are left alone, so re-importing changes nothing. */
+/** Writes the changed figures as drafts; equal values are left alone, so re-importing changes nothing. */
 export async function applyStaging(db: Executor): Promise<number> {
   const r = await sql`insert into data_value (org_unit_id, indicator_id, period, period_kind, period_start, period_end,
       cumulative, origin, value, status)
     select org_unit_id, indicator_id, period, period_kind, period_start, period_end, cumulative, 'reported', value, 'draft'
-    from import_staging
+    from import_diff
+    where before is distinct from value
     -- Key order keeps the primary-key index pages hot.
     order by org_unit_id, indicator_id, period
     on conflict (org_unit_id, indicator_id, period, cumulative, origin) do update

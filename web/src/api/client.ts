@@ -36,6 +36,7 @@ import type {
   RuleTestResult,
   Transition,
 } from './reportingTypes.ts';
+import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMethod, TargetDetail } from './progressTypes.ts';
 
 const BASE = '/api/v1';
 /** Largest page the API serves. */
@@ -301,6 +302,16 @@ export const api = {
   /** A blank .xlsx template of a form for a period (units: default all the user reports for). */
   template: (form: string, period: string, units?: string[]) =>
     getBlob(`/forms/${enc(form)}/template`, { period, units: units?.join(',') }),
+
+  // Progress monitoring (监测).
+  progress: (plan: string, at: string, method: ProgressMethod | null, signal?: AbortSignal) =>
+    getJson<PlanProgress>('/progress', { plan, at, method }, signal),
+  targetProgress: (plan: string, key: string, at: string, signal?: AbortSignal) =>
+    getJson<TargetDetail>(`/progress/${enc(plan)}/targets/${enc(key)}`, { at }, signal),
+  progressComparison: (plan: string, indicator: string, at: string, by: ComparisonGrouping, signal?: AbortSignal) =>
+    getJson<Comparison>(`/progress/${enc(plan)}/comparison`, { indicator, at, by }, signal),
+  progressMap: (indicator: string, at: string, plan: string | null, signal?: AbortSignal) =>
+    getJson<MapData>('/progress/map', { indicator, at, plan }, signal),
 };
 
 /** A form, a unit and a period: one submission. */

@@ -2,6 +2,7 @@
  * Every UI string, in Chinese (default) and English. Placeholders are written {name}.
  * Data (plan titles, quotes, org-unit names) is shown as stored and is not translated here.
  */
+import { progressEn, progressZh } from './messages.progress.ts';
 import { reportingEn, reportingZh } from './messages.reporting.ts';
 
 export type Lang = 'zh' | 'en';
@@ -506,6 +507,7 @@ export const zh = {
   'notFound.home': '返回首页',
 
   ...reportingZh,
+  ...progressZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1013,6 +1015,7 @@ export const en: Record<MessageKey, string> = {
   'notFound.home': 'Go to the home page',
 
   ...reportingEn,
+  ...progressEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,3 +1,4 @@
+import { duplicateProblem } from './duplicate-problem.ts';
 import { parsePeriod } from '../../period/period.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { parseReportedValue } from '../parse-reported-value.ts';
@@ -95,9 +96,13 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
   let current: SheetState | null = null;
   let out: TableRecord[] = [];
 
-  // Duplicate detection: one number per figure, (period, unit, indicator) → where it was first read.
+  // Duplicate detection: one small integer per figure, (period, unit, indicator) → the ordinal of the
+  // figure, whose cell is kept in a typed array. Small integers stay unboxed in the Map, so a
+  // million figures cost tens of megabytes, not hundreds.
+  const detectDuplicates = options.detectDuplicates ?? true;
   const periodIds = new Map<string, number>();
   const seen = new Map<number, number>();
+  let firstCells = new Float64Array(1024);
   const nUnits = Math.max(1, options.units.length);
   const nItems = Math.max(1, options.items.length);
   const figureKey = (org: number, item: number, period: string): number => {
@@ -136,23 +141,30 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
           });
           return;
         }
-        const key = figureKey(org, itemIndex, period);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          const at = describeLocation(first);
-          const unitName = ctx.units[org]!.name;
-          sink.problem({
-            sheet: row.sheet,
-            row: row.row,
-            column: col,
-            value: raw,
-            code: 'duplicate',
-            reason: `${item.nameEn} of ${ctx.units[org]!.code} for ${period} was already given in sheet "${at.sheet}" cell ${at.cell}`,
-            reasonZh: `${unitName}${period}的“${item.name}”已在工作表“${at.sheet}”${at.cell}单元格填报，重复`,
-          });
-          return;
+        if (detectDuplicates) {
+          const key = figureKey(org, itemIndex, period);
+          const ordinal = seen.get(key);
+          if (ordinal !== undefined) {
+            const at = describeLocation(firstCells[ordinal]!);
+            sink.problem(
+              duplicateProblem({
+                at: { sheet: row.sheet, row: row.row, column: col, value: raw },
+                first: at,
+                unit: ctx.units[org]!,
+                item,
+                period,
+              }),
+            );
+            return;
+          }
+          if (seen.size === firstCells.length) {
+            const grown = new Float64Array(firstCells.length * 2);
+            grown.set(firstCells);
+            firstCells = grown;
+          }
+          firstCells[seen.size] = location(state.index, row.row, column);
+          seen.set(key, seen.size);
         }
-        seen.set(key, location(state.index, row.row, column));
         state.summary.records++;
         out.push({
           sheet: row.sheet,

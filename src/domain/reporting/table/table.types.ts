@@ -81,6 +81,11 @@ export interface InterpreterOptions {
   frequency: 'month' | 'quarter' | 'year';
   /** The period the upload is for; rows/columns may state their own. null = each row must state one. */
   period: string | null;
+  /**
+   * Report a figure given twice (default true). The importer turns this off and finds duplicates
+   * in its staging table instead, so that a million figures need no key map in memory.
+   */
+  detectDuplicates?: boolean;
 }
 
 export interface TableOutcome {

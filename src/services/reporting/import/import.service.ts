@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { authorize } from '../../../domain/access/authorize.ts';
 import { parsePeriod } from '../../../domain/period/period.ts';
+import { duplicateProblem } from '../../../domain/reporting/table/duplicate-problem.ts';
 import { createTableInterpreter } from '../../../domain/reporting/table/interpret-table.ts';
 import type {
   SheetRow,
@@ -15,11 +16,13 @@ import {
   analyseStaging,
   applyStaging,
   createStaging,
+  diffStaging,
   insertStaged,
   lockTouchedSubmissions,
   previousImport,
   STAGING_COPY,
   stagedChanges,
+  stagedDuplicates,
   stagingCounts,
   stagingFields,
   submissionChanges,
@@ -117,6 +120,8 @@ export async function importValues(database: Database, actor: Actor, req: Import
       units: checker.units,
       frequency: ctx.form.frequency,
       period: req.period,
+      // Found in the staging table instead (stagedDuplicates): no per-figure key map in memory.
+      detectDuplicates: false,
     });
     await createStaging(db);
     const stage = stager(db, copy);
@@ -133,13 +138,29 @@ export async function importValues(database: Database, actor: Actor, req: Import
         if ('problem' in checked) {
           if (problems.length < MAX_PROBLEMS) problems.push(checked.problem);
           problemsTotal++;
-        } else if (problemsTotal === 0) await stage.add(checked.value);
+        } else await stage.add(checked.value);
       }
     }
     await stage.flush();
     const read = interpreter.finish();
-    const allProblems = [...read.problems, ...problems];
-    problemsTotal += read.problemsTotal;
+    const duplicates = await stagedDuplicates(db, MAX_PROBLEMS);
+    const allProblems = inFileOrder(
+      [
+        ...read.problems,
+        ...problems,
+        ...duplicates.rows.map((d) =>
+          duplicateProblem({
+            at: { sheet: d.sheet, row: d.row_no, column: d.col, value: d.raw },
+            first: { sheet: d.first_sheet, cell: d.first_cell },
+            unit: { code: d.unit_code, name: d.unit_name },
+            item: { name: d.item_name, nameEn: d.item_name_en },
+            period: d.period,
+          }),
+        ),
+      ],
+      read.sheets.map((sh) => sh.name),
+    ).slice(0, MAX_PROBLEMS);
+    problemsTotal += read.problemsTotal + duplicates.total;
     const base = {
       importId: null,
       fileName: req.fileName,
@@ -156,6 +177,7 @@ export async function importValues(database: Database, actor: Actor, req: Import
     if (problemsTotal > 0) return { result: rejected(base, duplicateOf, allProblems, notApplicable, skippedRows), commit: false };
 
     await analyseStaging(db);
+    // Lock first, then compare: entry-sheet saves lock the submission too, so nothing changes in between.
     const touched = await lockTouchedSubmissions(db, ctx.id, ctx.version);
     if (touched.locked.length > 0) {
       const lockedProblems = touched.locked.map((s) => lockedProblem(s));
@@ -170,6 +192,7 @@ export async function importValues(database: Database, actor: Actor, req: Import
         commit: false,
       };
     }
+    await diffStaging(db);
     const counts = await stagingCounts(db);
     const changes = await stagedChanges(db, PREVIEW_CHANGES + 1);
     const result: ImportResult = {
@@ -219,6 +242,25 @@ export async function importValues(database: Database, actor: Actor, req: Import
     return { result: { ...result, importId: imported.id, committed: true }, commit: true };
   });
   return outcome;
+}
+
+/** Problems sorted as they stand in the file: sheet order, then row, then column (A < B < … < AA). */
+function inFileOrder(problems: TableProblem[], sheets: readonly string[]): TableProblem[] {
+  const sheetIndex = (name: string) => {
+    const i = sheets.indexOf(name);
+    return i < 0 ? sheets.length : i;
+  };
+  const columnRank = (c: string | null) => (c === null ? '' : c.padStart(3, ' '));
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        sheetIndex(a.p.sheet) - sheetIndex(b.p.sheet) ||
+        (a.p.row ?? 0) - (b.p.row ?? 0) ||
+        columnRank(a.p.column).localeCompare(columnRank(b.p.column)) ||
+        a.i - b.i,
+    )
+    .map((x) => x.p);
 }
 
 /** The answer for a rejected upload: problems only, nothing staged counts. */
@@ -325,27 +367,38 @@ async function recordChecker(db: Executor, actor: Actor, ctx: FormContext) {
           dueDate: dates.due,
           cumulative: item.cumulative,
           value: r.value!,
+          raw: r.raw,
         },
       };
     },
   };
 }
 
-/** Buffers staged rows and writes them in batches: COPY on PostgreSQL, multi-row INSERT on PGlite. */
+/**
+ * Buffers staged rows and writes them in batches: COPY on PostgreSQL, multi-row INSERT on PGlite.
+ * For COPY each row becomes its text line at once, so a batch is one compact string rather than
+ * thousands of objects (that is what keeps a 100 MB upload's memory flat).
+ */
 function stager(db: Executor, copy: CopyTarget | null) {
-  let batch: StagedValue[] = [];
+  let lines: string[] = [];
+  let values: StagedValue[] = [];
   const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    // One chunk per batch: a CopyData message per row would cost more than the row itself.
-    if (copy) await copy.copy(STAGING_COPY, [rows.map((v) => `${stagingFields(v).map(copyField).join('\t')}\n`).join('')]);
-    else await insertStaged(db, rows);
+    if (copy && lines.length) {
+      const chunk = lines.join('');
+      lines = [];
+      // One chunk per batch: a CopyData message per row would cost more than the row itself.
+      await copy.copy(STAGING_COPY, [chunk]);
+    } else if (values.length) {
+      const batch = values;
+      values = [];
+      await insertStaged(db, batch);
+    }
   };
   return {
     async add(v: StagedValue) {
-      batch.push(v);
-      if (batch.length >= STAGE_BATCH) await flush();
+      if (copy) lines.push(`${stagingFields(v).map(copyField).join('\t')}\n`);
+      else values.push(v);
+      if (lines.length + values.length >= STAGE_BATCH) await flush();
     },
     flush,
   };

@@ -1,0 +1,186 @@
+import { Decimal } from 'decimal.js';
+import { evaluateFormula, formulaReferences, parseFormula, type FormulaNode } from '../formula/formula.ts';
+import { formatPeriod, parsePeriod, periodBounds, type Period } from '../period/period.ts';
+
+/**
+ * Aggregation of figures in two directions, in decimal arithmetic:
+ * - over time: months and quarters into a quarter or a year (累计 = year-to-date series vs flows);
+ * - over units: members of a group or children of an org unit, by the indicator's rule (sum,
+ *   average, weighted average, ratio-of-sums for derived indicators).
+ */
+
+export type Origin = 'reported' | 'plan' | 'synthetic';
+export type AggregationKind = 'sum' | 'average' | 'weighted_average' | 'ratio' | 'none';
+
+/** Least trustworthy first: a combined figure carries the weakest origin of what went into it. */
+const ORIGIN_WEAKNESS: Record<Origin, number> = { synthetic: 0, plan: 1, reported: 2 };
+
+export function weakestOrigin(origins: readonly Origin[]): Origin | null {
+  return origins.length === 0 ? null : origins.reduce((a, b) => (ORIGIN_WEAKNESS[b] < ORIGIN_WEAKNESS[a] ? b : a));
+}
+
+export interface PeriodFigure {
+  period: string;
+  value: string;
+  /** 累计: year-to-date from January to the end of the period. */
+  cumulative: boolean;
+  origin: Origin;
+}
+
+export interface CollapsedFigure {
+  value: string;
+  /** The last sub-period that went into it (the period itself when stated directly). */
+  lastPeriod: string;
+  /** Not the whole period: a year-to-date figure before December, or a flow with months missing. */
+  partial: boolean;
+  origin: Origin;
+}
+
+/**
+ * One figure for a year or a quarter from whatever periods a unit reported for it:
+ * 1. a figure stated for the period itself (non-cumulative first; a cumulative annual is the same);
+ * 2. a cumulative (year-to-date) series: its latest figure within the period — December / Q4 for a
+ *    year, the quarter's last month for a quarter (then still year-to-date) — partial before the end;
+ * 3. a flow series: the sum of its months (else of its quarters) for additive indicators, partial when
+ *    some are missing; for levels (stocks, rates, shares) the latest value, partial before the end.
+ */
+export function collapsePeriod(points: readonly PeriodFigure[], target: Period, additive: boolean): CollapsedFigure | null {
+  const label = formatPeriod(target);
+  const bounds = periodBounds(target);
+  const direct = points.filter((p) => p.period === label).sort((a, b) => Number(a.cumulative) - Number(b.cumulative))[0];
+  if (direct) return { value: direct.value, lastPeriod: direct.period, partial: false, origin: direct.origin };
+
+  const inside = points
+    .map((p) => ({ p, period: parsePeriod(p.period) }))
+    .filter((x): x is { p: PeriodFigure; period: Period } => x.period !== null && x.period.kind !== 'year')
+    .map((x) => ({ ...x, bounds: periodBounds(x.period) }))
+    .filter((x) => x.bounds.start >= bounds.start && x.bounds.end <= bounds.end);
+
+  const cumulative = inside.filter((x) => x.p.cumulative).sort((a, b) => (a.bounds.end < b.bounds.end ? 1 : -1));
+  const latest = cumulative[0];
+  if (latest)
+    return {
+      value: latest.p.value,
+      lastPeriod: latest.p.period,
+      partial: latest.bounds.end < bounds.end,
+      origin: latest.p.origin,
+    };
+
+  const flows = inside.filter((x) => !x.p.cumulative);
+  if (flows.length === 0) return null;
+  const months = flows.filter((x) => x.period.kind === 'month');
+  const used = months.length ? months : flows;
+  used.sort((a, b) => (a.bounds.end < b.bounds.end ? -1 : 1));
+  const last = used[used.length - 1]!;
+  if (!additive)
+    return { value: last.p.value, lastPeriod: last.p.period, partial: last.bounds.end < bounds.end, origin: last.p.origin };
+  const expected = months.length ? (target.kind === 'year' ? 12 : 3) : target.kind === 'year' ? 4 : 1;
+  const distinct = new Set(used.map((x) => x.p.period)).size;
+  return {
+    value: used.reduce((s, x) => s.plus(x.p.value), new Decimal(0)).toString(),
+    lastPeriod: last.p.period,
+    partial: distinct < expected,
+    origin: weakestOrigin(used.map((x) => x.p.origin))!,
+  };
+}
+
+export interface AggregationRule {
+  code: string;
+  aggregation: AggregationKind;
+  /** weighted_average: the code of the weight indicator. */
+  weight?: string | null;
+  /** ratio: the derived indicator's formula over other codes, e.g. "REVENUE * 10000 / LAND_AREA_MU". */
+  formula?: string | null;
+}
+
+/** Codes a rule needs from each member: the indicator, its weight, its formula's inputs. */
+export function ruleInputs(rule: AggregationRule): string[] {
+  const out = new Set([rule.code]);
+  if (rule.aggregation === 'weighted_average' && rule.weight) out.add(rule.weight);
+  if (rule.aggregation === 'ratio' && rule.formula) for (const c of formulaReferences(parseFormula(rule.formula))) out.add(c);
+  return [...out];
+}
+
+/** One member's figures: indicator code → decimal string. */
+export type Figures = ReadonlyMap<string, string>;
+
+function sumOf(members: readonly Figures[], code: string): Decimal | null {
+  const vs = members.map((m) => m.get(code)).filter((v): v is string => v !== undefined);
+  return vs.length === 0 ? null : vs.reduce((s, v) => s.plus(v), new Decimal(0));
+}
+
+/**
+ * The members' combined figure for one indicator, null when it cannot be formed:
+ * - sum: Σ vᵢ over members with a figure;
+ * - average: the plain mean of the members' figures;
+ * - weighted_average: Σ vᵢ·wᵢ ÷ Σ wᵢ over members with both figure and weight;
+ * - ratio: the formula over the sums of its inputs, taken over members that have every input
+ *   (亩均营业收入 of a group = Σ revenue ÷ Σ land, never the mean of the members' ratios);
+ *   without a formula, or when no member has all inputs, null;
+ * - none: not additive; only a single member's figure is passed on.
+ */
+export function aggregateMembers(rule: AggregationRule, members: readonly Figures[]): string | null {
+  const own = members.map((m) => m.get(rule.code)).filter((v): v is string => v !== undefined);
+  switch (rule.aggregation) {
+    case 'sum':
+      return sumOf(members, rule.code)?.toString() ?? null;
+    case 'average':
+      return own.length === 0 ? null : own.reduce((s, v) => s.plus(v), new Decimal(0)).dividedBy(own.length).toString();
+    case 'weighted_average': {
+      if (!rule.weight) return null;
+      const both = members.filter((m) => m.has(rule.code) && m.has(rule.weight!));
+      const w = sumOf(both, rule.weight);
+      if (w === null || w.isZero()) return null;
+      const vw = both.reduce((s, m) => s.plus(new Decimal(m.get(rule.code)!).times(m.get(rule.weight!)!)), new Decimal(0));
+      return vw.dividedBy(w).toString();
+    }
+    case 'ratio': {
+      if (!rule.formula) return null;
+      const tree: FormulaNode = parseFormula(rule.formula);
+      const inputs = formulaReferences(tree);
+      const complete = members.filter((m) => inputs.every((c) => m.has(c)));
+      if (complete.length === 0) return null;
+      const sums = new Map(inputs.map((c) => [c, sumOf(complete, c)!.toString()]));
+      return evaluateFormula(tree, sums)?.toString() ?? null;
+    }
+    case 'none':
+      return own.length === 1 ? own[0]! : null;
+  }
+}
+
+/**
+ * The figures of a parent from its members for every code the rules need: inputs of a ratio are
+ * summed (so that a ratio of ratios is never taken), weights are summed, each rule's own code is
+ * aggregated by its rule.
+ */
+export function combineFigures(rules: ReadonlyMap<string, AggregationRule>, members: readonly Figures[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const codes = new Set([...rules.values()].flatMap(ruleInputs));
+  for (const code of codes) {
+    const rule = rules.get(code) ?? { code, aggregation: 'sum' as const };
+    const v = aggregateMembers(rule, members);
+    if (v !== null) out.set(code, v);
+  }
+  return out;
+}
+
+/** A node of the org-unit tree with its own figures (for one period). */
+export interface TreeNode {
+  figures: Figures;
+  children: readonly TreeNode[];
+}
+
+/**
+ * Rolls figures up the tree: a unit's own figure wins (what it reports for itself is authoritative);
+ * a missing one is formed from its children's rolled-up figures by the indicator's rule.
+ */
+export function rollUp(node: TreeNode, rules: ReadonlyMap<string, AggregationRule>): Map<string, string> {
+  const own = new Map(node.figures);
+  if (node.children.length === 0) return own;
+  const fromChildren = combineFigures(
+    rules,
+    node.children.map((c) => rollUp(c, rules)),
+  );
+  for (const [code, v] of fromChildren) if (!own.has(code)) own.set(code, v);
+  return own;
+}

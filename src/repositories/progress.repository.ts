@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Executor } from './transaction.ts';
+
+/** Queries behind progress monitoring: plans, targets with their indicators, the unit tree, figures. */
+
+export async function findProgressPlan(db: Executor, id: string) {
+  return db
+    .selectFrom('plan')
+    .select(['id', 'title', 'period_start', 'period_end', 'progress_method'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface ProgressTargetFilter {
+  plan?: string;
+  key?: string;
+  indicator?: string;
+  /** Read scope: targets of these units, or of groups with a member among them; null = all. */
+  unitIds: readonly number[] | null;
+}
+
+export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
+  let q = db
+    .selectFrom('target as t')
+    .innerJoin('indicator as i', 'i.id', 't.indicator_id')
+    .leftJoin('plan_section as s', 's.id', 't.section_id')
+    .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
+    .leftJoin('org_group as g', 'g.id', 't.group_id');
+  if (f.unitIds) {
+    const ids = f.unitIds.length ? [...f.unitIds] : [-1];
+    q = q.where((eb) =>
+      eb.or([
+        eb('t.org_unit_id', 'in', ids),
+        eb('t.group_id', 'in', eb.selectFrom('org_group_member').select('group_id').where('org_unit_id', 'in', ids)),
+      ]),
+    );
+  }
+  if (f.plan) q = q.where('t.plan_id', '=', f.plan);
+  if (f.key) q = q.where('t.key', '=', f.key);
+  if (f.indicator) q = q.where('i.code', '=', f.indicator);
+  return q
+    .select([
+      't.id',
+      't.plan_id',
+      't.key',
+      't.ordinal',
+      't.indicator_id',
+      't.org_unit_id',
+      't.group_id',
+      't.nature',
+      't.baseline_year',
+      't.baseline_value',
+      't.target_year',
+      't.comparator',
+      't.target_value',
+      't.target_min',
+      't.target_max',
+      't.target_rate',
+      't.target_text',
+      't.source_plan_id',
+      't.source_section',
+      't.source_quote',
+      's.heading as section_heading',
+      'i.code as indicator_code',
+      'i.name as indicator_name',
+      'i.name_en as indicator_name_en',
+      'i.unit as indicator_unit',
+      'i.direction',
+      'u.code as org_unit_code',
+      'u.name as org_unit_name',
+      'g.code as group_code',
+      'g.name as group_name',
+      sql<
+        { year: number; value: string }[]
+      >`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
+        from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
+    ])
+    .orderBy('t.plan_id')
+    .orderBy('t.ordinal')
+    .execute();
+}
+export type ProgressTargetRow = Awaited<ReturnType<typeof progressTargets>>[number];
+
+/** Every indicator's aggregation rule (the catalogue is small: a few hundred rows). */
+export async function indicatorRules(db: Executor) {
+  return db
+    .selectFrom('indicator as i')
+    .leftJoin('indicator as w', 'w.id', 'i.weight_indicator_id')
+    .select([
+      'i.id',
+      'i.code',
+      'i.name',
+      'i.name_en',
+      'i.unit',
+      'i.direction',
+      'i.aggregation',
+      'i.formula',
+      'w.code as weight_code',
+    ])
+    .execute();
+}
+
+/** The whole org-unit tree (a few hundred units). */
+export async function unitTree(db: Executor) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind', 'parent_id', 'zone_level', 'zone_kind', 'zone_prefecture_id'])
+    .orderBy('code')
+    .execute();
+}
+export type UnitRow = Awaited<ReturnType<typeof unitTree>>[number];
+
+export async function groupsWithMembers(db: Executor, f: { ids?: readonly number[]; kinds?: readonly string[] }) {
+  let q = db.selectFrom('org_group as g').select([
+    'g.id',
+    'g.code',
+    'g.name',
+    'g.kind',
+    sql<number[]>`array(select m.org_unit_id from org_group_member m where m.group_id = g.id order by m.org_unit_id)`.as(
+      'members',
+    ),
+  ]);
+  if (f.ids) q = q.where('g.id', 'in', f.ids.length ? [...f.ids] : [-1]);
+  if (f.kinds) q = q.where('g.kind', 'in', f.kinds.length ? [...f.kinds] : ['-']);
+  return q.orderBy('g.code').execute();
+}
+
+/**
+ * Figures of some units and indicators up to a date (period end), reported ones only once approved,
+ * each origin separately (the service keeps the highest-priority origin per period).
+ */
+export async function figures(db: Executor, unitIds: readonly number[], indicatorIds: readonly number[], until: string) {
+  if (unitIds.length === 0 || indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('data_value')
+    .select([
+      'org_unit_id',
+      'indicator_id',
+      'period',
+      'cumulative',
+      'origin',
+      sql<string>`value::text`.as('value'),
+      'updated_at',
+    ])
+    .where('org_unit_id', 'in', [...unitIds])
+    .where('indicator_id', 'in', [...indicatorIds])
+    .where('period_end', '<=', until)
+    .where((eb) => eb.or([eb('origin', '!=', 'reported'), eb('status', '=', 'approved')]))
+    .execute();
+}
+export type FigureRow = Awaited<ReturnType<typeof figures>>[number];
+
+export async function setPlanProgressMethod(db: Executor, planId: string, method: string | null): Promise<void> {
+  await db.updateTable('plan').set({ progress_method: method }).where('id', '=', planId).execute();
+}

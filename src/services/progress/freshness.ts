@@ -1,0 +1,82 @@
+import { formatPeriod, parsePeriod, periodBounds, type Period } from '../../domain/period/period.ts';
+import { dueDate, nextPeriod } from '../../domain/reporting/forms/form-periods.ts';
+import type { TargetProgress } from '../../presenters/progress.presenter.ts';
+import type { AsOf, ProgressContext, Subject } from './progress-context.ts';
+
+type Freshness = TargetProgress['freshness'];
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The date freshness is judged on: today, or the day after the as-of period when asking about the past. */
+export function referenceDate(asOf: AsOf, today: string): string {
+  const after = addDays(asOf.until, 1);
+  return after < today ? after : today;
+}
+
+/** The last period of a frequency whose figures were due before the reference date. */
+function lastDuePeriod(first: Period, deadline: { monthsAfter: number; day: number }, ref: string): string | null {
+  let last: string | null = null;
+  for (let p = first; ; p = nextPeriod(p)) {
+    const text = formatPeriod(p);
+    if (dueDate(text, deadline) >= ref) return last;
+    last = text;
+  }
+}
+
+/**
+ * When the figures of a subject and indicator were last updated, their latest period, whether they are
+ * stale, and who owes the next one: for each form collecting the indicator and each of its reporters
+ * within the subject, the period after the reporter's latest figure; the earliest due date wins.
+ * Stale = nothing in the subject for the last period due of a collecting form, or (no form) the latest
+ * figure ended more than a year before the reference date, or no figure at all.
+ */
+export function freshness(ctx: ProgressContext, subject: Subject, code: string, ref: string): Freshness & { overdue: boolean } {
+  const unitIds = ctx.subtree(subject.roots);
+  const codes = ctx.codesFor(code);
+  let lastUpdated: Date | null = null;
+  let lastPeriod: { text: string; end: string } | null = null;
+  const periodsByUnit = new Map<number, Set<string>>();
+  for (const id of unitIds)
+    for (const c of codes)
+      for (const p of ctx.pointsOf(id, c)) {
+        if (lastUpdated === null || p.updatedAt > lastUpdated) lastUpdated = p.updatedAt;
+        const end = periodBounds(parsePeriod(p.period)!).end;
+        if (lastPeriod === null || end > lastPeriod.end) lastPeriod = { text: p.period, end };
+        if (c === code) periodsByUnit.set(id, (periodsByUnit.get(id) ?? new Set()).add(p.period));
+      }
+
+  let owes: Freshness['owes'] = null;
+  let staleByForm: boolean | null = null;
+  for (const { form } of ctx.forms) {
+    if (!form.items.some((i) => i.indicator === code)) continue;
+    const reporters = unitIds
+      .map((id) => ctx.units.get(id)!)
+      .filter((u) => form.reporters.kinds.includes(u.kind) || form.reporters.units.includes(u.code));
+    if (reporters.length === 0) continue;
+    const first = parsePeriod(form.firstPeriod)!;
+    const lastDue = lastDuePeriod(first, form.deadline, ref);
+    if (lastDue !== null) {
+      const has = reporters.some((u) => periodsByUnit.get(u.id)?.has(lastDue));
+      staleByForm = (staleByForm ?? false) || !has;
+    }
+    for (const u of reporters) {
+      const own = [...(periodsByUnit.get(u.id) ?? [])]
+        .map((t) => parsePeriod(t)!)
+        .filter((p) => p.kind === form.frequency)
+        .sort((a, b) => (periodBounds(a).end < periodBounds(b).end ? 1 : -1))[0];
+      const next = formatPeriod(own ? nextPeriod(own) : first);
+      const due = dueDate(next, form.deadline);
+      if (owes === null || due < owes.dueDate) owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
+    }
+  }
+  const stale =
+    lastPeriod === null ? true : staleByForm !== null ? staleByForm : lastPeriod.end < addDays(ref, -366);
+  const o = owes as Freshness['owes'];
+  return {
+    lastUpdated: (lastUpdated as Date | null)?.toISOString() ?? null,
+    lastPeriod: (lastPeriod as { text: string } | null)?.text ?? null,
+    stale,
+    owes: o,
+    overdue: o !== null && o.dueDate < ref,
+  };
+}

@@ -1,0 +1,170 @@
+import { useMemo } from 'react';
+import { api } from '../../api/client.ts';
+import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
+import { useAsync } from '../../api/useAsync.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { disagrees } from '../../monitor/classes.ts';
+import { EChart } from '../../monitor/EChart.tsx';
+import { ClassBadge, MethodVerdict, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
+import { AtPicker } from '../../monitor/Pickers.tsx';
+import { targetText } from '../../monitor/targetText.ts';
+import { periodLabel } from '../../reporting/periods.ts';
+import { href, navigate } from '../../router.ts';
+import { detailChartOption } from './detailChart.ts';
+import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+
+function JudgementPanel({ d }: { d: TargetDetail }) {
+  const { t, lang, label, num } = useI18n();
+  const pct = usePercent();
+  const j = d.judgement;
+  const facts: [string, React.ReactNode][] = [
+    [t('monitor.detail.baseline'), d.baseline ? `${d.baseline.year}: ${num(d.baseline.value)}${d.indicator.unit}` : t('common.dash')],
+    [t('monitor.detail.targetValue'), targetText(d, { t, num })],
+    [
+      t('monitor.col.current'),
+      j.current === null ? (
+        t('common.dash')
+      ) : (
+        <>
+          {j.dataYear}: {num(j.current)}
+          {d.indicator.unit}
+          {j.currentOrigin === 'synthetic' && <SyntheticTag />}
+        </>
+      ),
+    ],
+    [t('monitor.col.achievement'), pct(j.achievementRatio)],
+    [t('monitor.overview.timeElapsed'), pct(j.timeElapsedShare)],
+    [t('monitor.overview.halfTime'), label('monitor.halfTime', j.halfTimeHalfTask)],
+    [t('monitor.col.required'), pct(j.requiredAnnualGrowth)],
+    [t('monitor.col.observed'), pct(j.observedAnnualGrowth)],
+  ];
+  if (j.projection)
+    facts.push([
+      t('monitor.detail.projection'),
+      t('monitor.detail.projectionText', {
+        year: j.projection.year,
+        value: num(j.projection.value.toFixed(2)),
+        low: num(j.projection.low.toFixed(2)),
+        high: num(j.projection.high.toFixed(2)),
+      }),
+    ]);
+  return (
+    <section className="card monitor-card" aria-labelledby="judgement-heading" data-testid="judgement" data-class={j.class}>
+      <h2 id="judgement-heading" className="section-title">
+        {t('monitor.detail.judgement')} <ClassBadge cls={j.class} /> <WarningBadge level={d.warning.level} />
+      </h2>
+      <p className="judgement-explanation" data-testid="explanation">
+        {lang === 'zh' ? j.explanation.zh : j.explanation.en}
+      </p>
+      {d.warning.reasons.length > 0 && (
+        <ul className="warning-reasons small">
+          {d.warning.reasons.map((r) => (
+            <li key={r.zh}>{lang === 'zh' ? r.zh : r.en}</li>
+          ))}
+        </ul>
+      )}
+      <dl className="fact-list">
+        {facts.map(([k, v]) => (
+          <div key={k} className="fact">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="subsection-title">{t('monitor.detail.methods')}</h3>
+      <table className="data-table methods-mini" data-testid="detail-methods">
+        <thead>
+          <tr>
+            <th scope="col">{t('monitor.col.method')}</th>
+            <th scope="col">{t('monitor.col.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PROGRESS_METHODS.map((m) => (
+            <tr key={m} data-method={m} className={disagrees(m, j) ? 'disagree' : undefined}>
+              <th scope="row">{label('monitor.method', m)}</th>
+              <td>
+                <MethodVerdict method={m} judgement={j} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** 指标详情 (#/monitor/<plan>/targets/<key>?at=). */
+export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: string; targetKey: string; at: string | null }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const { plans, choices, at } = usePlanAndAt(planId, asked);
+  const state = useAsync(
+    (signal) => (at ? api.targetProgress(planId, targetKey, at, signal) : Promise.resolve(null)),
+    [planId, targetKey, at],
+  );
+  const d = state.status === 'ok' ? state.data : null;
+  const option = useMemo(() => (d ? detailChartOption(d, i18n) : null), [d, i18n]);
+  const synthetic = d?.series.some((p) => p.origin === 'synthetic') ?? false;
+
+  return (
+    <section className="page monitor-page" aria-labelledby="detail-heading" data-testid="monitor-detail">
+      <nav className="breadcrumb">
+        <a href={href('monitor', planId, { at: at ?? undefined })}>{t('monitor.detail.back')}</a>
+      </nav>
+      <header className="page-head reporting-head">
+        <div>
+          <h1 id="detail-heading">
+            {d ? (lang === 'zh' ? d.indicator.name : d.indicator.nameEn) : targetKey}
+            {d && <span className="muted"> · {d.subject.name}</span>}
+          </h1>
+          {d && <p className="page-intro">{targetText(d, i18n)}</p>}
+        </div>
+        {at && <MonitorLinks planId={planId} at={at} indicator={d?.indicator.code} />}
+      </header>
+      {plans.status === 'error' && <ErrorMessage error={plans.error} />}
+      {at && (
+        <div className="toolbar monitor-toolbar">
+          <AtPicker
+            choices={choices}
+            value={at}
+            onChange={(v) => navigate(href('monitor', planId, 'targets', targetKey, { at: v }), { replace: true })}
+          />
+        </div>
+      )}
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {d && option && (
+        <div data-testid="detail-data" data-at={at}>
+          {synthetic && (
+            <p className="hint-box synthetic-note" data-testid="synthetic-note">
+              {t('monitor.syntheticNote')}
+            </p>
+          )}
+          <div className="monitor-grid monitor-grid-detail">
+            <section className="card monitor-card" aria-labelledby="series-heading">
+              <h2 id="series-heading" className="section-title">
+                {t('monitor.detail.series')}
+                {d.freshness.lastPeriod && (
+                  <span className="muted small"> · {t('monitor.fresh.period', { period: periodLabel(d.freshness.lastPeriod, lang) })}</span>
+                )}
+              </h2>
+              <EChart option={option} height={380} label={t('monitor.detail.chart')} testId="detail-chart" />
+            </section>
+            <JudgementPanel d={d} />
+          </div>
+          <section className="list-section" aria-labelledby="quote-heading">
+            <h2 id="quote-heading" className="section-title">
+              {t('monitor.detail.source')}
+              {d.source.section && <span className="muted small"> · {d.source.section}</span>}
+            </h2>
+            <blockquote className="source-quote" data-testid="source-quote">
+              {d.source.quote}
+            </blockquote>
+          </section>
+        </div>
+      )}
+    </section>
+  );
+}
