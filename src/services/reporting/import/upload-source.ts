@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
@@ -5,7 +6,7 @@ import type { SheetRow } from '../../../domain/reporting/table/table.types.ts';
 import { canonicalJson } from '../../../domain/audit/hash-chain.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { detectFormat, readSpreadsheetRows } from '../../../spreadsheets/read-spreadsheet.ts';
-import { sha256Tap, type ImportFormat } from './import.service.ts';
+import type { ImportFormat } from './import-result.ts';
 
 export interface UploadSource {
   format: ImportFormat;
@@ -76,4 +77,14 @@ export function jsonSource(values: readonly MachineValue[]): UploadSource {
       };
   }
   return { format: 'json', rows: rows(), sha256: tap.digest };
+}
+
+/** sha256 of bytes as they stream past. */
+function sha256Tap() {
+  const hash = createHash('sha256');
+  let digest: string | null = null;
+  return {
+    update: (chunk: Buffer) => hash.update(chunk),
+    digest: () => (digest ??= hash.digest('hex')),
+  };
 }
