@@ -1,9 +1,10 @@
 /**
  * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
  * as a ratio, because absolute times on a shared 2-core machine say little.
- * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import]. Results: bench/results/*.json and latest.json.
+ * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
- * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; TEST_DATABASE_URL the PostgreSQL server.
+ * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_VALUES (10,000,000), BENCH_PROGRESS_UNITS
+ * (2,000) and BENCH_PROGRESS_RUNS (30, after 3 warm-ups) the progress API's; TEST_DATABASE_URL the PostgreSQL server.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -12,6 +13,7 @@ import { bulkInsert } from './bulk-insert.bench.ts';
 import { coldStart } from './cold-start.bench.ts';
 import { evaluation } from './evaluation.bench.ts';
 import { extraction } from './extraction.bench.ts';
+import { progress } from './progress.bench.ts';
 import { reportingImport } from './reporting-import.bench.ts';
 
 const only = process.argv[2];
@@ -25,6 +27,12 @@ if (!only || only === 'reporting-import')
     Number(process.env.BENCH_IMPORT_VALUES ?? 1_000_000),
     Number(process.env.BENCH_IMPORT_BIG_FILE_MB ?? 100),
   );
+if (!only || only === 'progress')
+  results.progress = await progress(Number(process.env.BENCH_PROGRESS_VALUES ?? 10_000_000), {
+    units: Number(process.env.BENCH_PROGRESS_UNITS ?? 2_000),
+    runs: Number(process.env.BENCH_PROGRESS_RUNS ?? 30),
+    warmups: 3,
+  });
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });

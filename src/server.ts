@@ -10,6 +10,8 @@ import { seedDemoAccounts } from './services/demo-accounts.service.ts';
 import { loadDemoData } from './services/reporting/demo-data.service.ts';
 import { isEmpty, seedDataset } from './services/seed.service.ts';
 import { hasAdmin } from './services/user.service.ts';
+import { createMailer } from './services/notifications/mailer.ts';
+import { startScheduler } from './services/notifications/scheduler.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -55,12 +57,22 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     await prepareDatabase(database, config);
     const { app, routes } = await buildApp(database, config);
     const address = await app.listen({ port: config.port, host: config.host });
+    // Daily digest and warning refresh; off when the configuration leaves notifications out (tests).
+    const n = config.notifications;
+    const scheduler = n
+      ? startScheduler(database, {
+          mailer: createMailer({ smtpUrl: n.smtpUrl, from: n.mailFrom }),
+          digestHour: n.digestHour,
+          log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+        })
+      : null;
     return {
       app,
       routes,
       database,
       url: address.replace('[::1]', 'localhost'),
       close: async () => {
+        scheduler?.stop();
         await app.close();
         await database.close();
       },

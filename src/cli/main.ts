@@ -5,6 +5,9 @@ import { registerCheckDataset } from './commands/check-dataset.command.ts';
 import { registerDemoData } from './commands/demo-data.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
+import { registerNotifyCommands } from './commands/notify.commands.ts';
+import { registerProgressCommand } from './commands/progress.command.ts';
+import { registerReportCommand } from './commands/report.command.ts';
 import { registerReportingCommands } from './commands/reporting.commands.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
 import { registerUserCommands } from './commands/user.commands.ts';
@@ -19,6 +22,9 @@ registerExtract(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 registerReportingCommands(program);
+registerProgressCommand(program);
+registerReportCommand(program);
+registerNotifyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

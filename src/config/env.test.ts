@@ -38,10 +38,15 @@ describe('configuration', () => {
       mailFrom: 'PlanTrack <plantrack@localhost>',
       digestHour: 8,
     });
-    const c = loadConfig({ PLANTRACK_SMTP_URL: 'smtp://mail.example:2525', PLANTRACK_MAIL_FROM: 'a@b.c', PLANTRACK_DIGEST_HOUR: '7' });
+    const c = loadConfig({
+      PLANTRACK_SMTP_URL: 'smtp://mail.example:2525',
+      PLANTRACK_MAIL_FROM: 'a@b.c',
+      PLANTRACK_DIGEST_HOUR: '7',
+    });
     assert.deepEqual(c.notifications, { smtpUrl: 'smtp://mail.example:2525', mailFrom: 'a@b.c', digestHour: 7 });
-    assert.throws(() => loadConfig({ PLANTRACK_SMTP_URL: 'http://x', PLANTRACK_DIGEST_HOUR: '24' }), (e: unknown) =>
-      e instanceof ConfigError && /PLANTRACK_SMTP_URL/.test(e.message) && /PLANTRACK_DIGEST_HOUR/.test(e.message),
+    assert.throws(
+      () => loadConfig({ PLANTRACK_SMTP_URL: 'http://x', PLANTRACK_DIGEST_HOUR: '24' }),
+      (e: unknown) => e instanceof ConfigError && /PLANTRACK_SMTP_URL/.test(e.message) && /PLANTRACK_DIGEST_HOUR/.test(e.message),
     );
   });
 });

@@ -85,6 +85,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,
     trustProxy: e.PLANTRACK_TRUST_PROXY,
-    notifications: { smtpUrl: e.PLANTRACK_SMTP_URL ?? null, mailFrom: e.PLANTRACK_MAIL_FROM, digestHour: e.PLANTRACK_DIGEST_HOUR },
+    notifications: {
+      smtpUrl: e.PLANTRACK_SMTP_URL ?? null,
+      mailFrom: e.PLANTRACK_MAIL_FROM,
+      digestHour: e.PLANTRACK_DIGEST_HOUR,
+    },
   };
 }

@@ -24,7 +24,10 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { ingestionRoutes } from './routes/ingestion.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
+import { progressRoutes } from './routes/progress.routes.ts';
+import { reportRoutes } from './routes/report.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
+import { warningRoutes } from './routes/warnings.routes.ts';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -149,6 +152,9 @@ export async function buildApp(
       await api.register(catalogueRoutes(deps));
       await api.register(ingestionRoutes(deps));
       await api.register(reportingRoutes(deps));
+      await api.register(progressRoutes(deps));
+      await api.register(reportRoutes(deps));
+      await api.register(warningRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

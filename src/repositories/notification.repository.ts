@@ -116,7 +116,11 @@ export async function pendingForDigest(db: Executor) {
 
 export async function markEmailed(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('notification').set({ emailed_at: sql<Date>`now()` }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('notification')
+    .set({ emailed_at: sql<Date>`now()` })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function deleteNotification(db: Executor, id: number): Promise<void> {

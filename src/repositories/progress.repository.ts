@@ -111,15 +111,17 @@ export async function unitTree(db: Executor) {
 export type UnitRow = Awaited<ReturnType<typeof unitTree>>[number];
 
 export async function groupsWithMembers(db: Executor, f: { ids?: readonly number[]; kinds?: readonly string[] }) {
-  let q = db.selectFrom('org_group as g').select([
-    'g.id',
-    'g.code',
-    'g.name',
-    'g.kind',
-    sql<number[]>`array(select m.org_unit_id from org_group_member m where m.group_id = g.id order by m.org_unit_id)`.as(
-      'members',
-    ),
-  ]);
+  let q = db
+    .selectFrom('org_group as g')
+    .select([
+      'g.id',
+      'g.code',
+      'g.name',
+      'g.kind',
+      sql<number[]>`array(select m.org_unit_id from org_group_member m where m.group_id = g.id order by m.org_unit_id)`.as(
+        'members',
+      ),
+    ]);
   if (f.ids) q = q.where('g.id', 'in', f.ids.length ? [...f.ids] : [-1]);
   if (f.kinds) q = q.where('g.kind', 'in', f.kinds.length ? [...f.kinds] : ['-']);
   return q.orderBy('g.code').execute();
@@ -133,15 +135,7 @@ export async function figures(db: Executor, unitIds: readonly number[], indicato
   if (unitIds.length === 0 || indicatorIds.length === 0) return [];
   return db
     .selectFrom('data_value')
-    .select([
-      'org_unit_id',
-      'indicator_id',
-      'period',
-      'cumulative',
-      'origin',
-      sql<string>`value::text`.as('value'),
-      'updated_at',
-    ])
+    .select(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin', sql<string>`value::text`.as('value'), 'updated_at'])
     .where('org_unit_id', 'in', [...unitIds])
     .where('indicator_id', 'in', [...indicatorIds])
     .where('period_end', '<=', until)

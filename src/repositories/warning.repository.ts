@@ -34,7 +34,15 @@ export async function openEpisodes(db: Executor, plans: readonly string[]) {
 
 export async function insertEpisode(
   db: Executor,
-  e: { planId: string; targetKey: string; targetId: number | null; level: 'red' | 'yellow'; reasons: Reason[]; orgUnitId: number | null; period: string },
+  e: {
+    planId: string;
+    targetKey: string;
+    targetId: number | null;
+    level: 'red' | 'yellow';
+    reasons: Reason[];
+    orgUnitId: number | null;
+    period: string;
+  },
 ): Promise<number> {
   const { id } = await db
     .insertInto('warning_episode')
@@ -69,7 +77,12 @@ export async function updateEpisodeLevel(db: Executor, id: number, level: 'red' 
 export async function closeEpisode(db: Executor, id: number, period: string, endReason: Reason): Promise<void> {
   await db
     .updateTable('warning_episode')
-    .set({ ended_at: sql<Date>`now()`, ended_period: period, end_reason: JSON.stringify(endReason), updated_at: sql<Date>`now()` })
+    .set({
+      ended_at: sql<Date>`now()`,
+      ended_period: period,
+      end_reason: JSON.stringify(endReason),
+      updated_at: sql<Date>`now()`,
+    })
     .where('id', '=', id)
     .execute();
 }

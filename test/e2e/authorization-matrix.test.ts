@@ -202,8 +202,29 @@ const EXAMPLES: Examples = {
   },
   'GET /api/v1/forms/:form/template': { inside: get('/api/v1/forms/DEV_ZONE_MONTHLY/template?period=2023-06') },
   'GET /api/v1/reporting/my-work': { inside: get('/api/v1/reporting/my-work') },
+  'GET /api/v1/progress': { inside: get('/api/v1/progress?plan=yunnan-ftz-2021-2025&at=2023') },
+  'GET /api/v1/progress/map': { inside: get('/api/v1/progress/map?indicator=REVENUE&at=2023') },
+  // A group target with a 红河 member inside the scope; a 昆明 zone's target outside it.
+  'GET /api/v1/progress/:plan/targets/:key': {
+    inside: get('/api/v1/progress/yunnan-parks-2021-2025/targets/zones-revenue-growth-2025?at=2023'),
+    outside: { ...get('/api/v1/progress/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025?at=2023'), ok: 200 },
+  },
+  'GET /api/v1/progress/:plan/comparison': {
+    inside: get('/api/v1/progress/yunnan-parks-2021-2025/comparison?indicator=REVENUE&at=2023&by=zone_level'),
+  },
+  'GET /api/v1/reports/monitoring': {
+    inside: get('/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx'),
+  },
   'GET /api/v1/reporting/review-queue': { inside: get('/api/v1/reporting/review-queue') },
   'GET /api/v1/reporting/overdue': { inside: get('/api/v1/reporting/overdue') },
+  'GET /api/v1/warnings': { inside: get('/api/v1/warnings?open=true') },
+  'GET /api/v1/progress/stale': {
+    inside: get('/api/v1/progress/stale?plan=yunnan-ftz-2021-2025&at=2024', { plan: 'yunnan-ftz-2021-2025' }),
+  },
+  'GET /api/v1/inbox': { inside: get('/api/v1/inbox') },
+  // Nobody owns notification 999999: a signed-in caller gets 404, never someone else's item.
+  'POST /api/v1/inbox/:id/read': { inside: { method: 'POST', url: () => '/api/v1/inbox/999999/read', resource: {}, ok: 404 } },
+  'POST /api/v1/inbox/read-all': { inside: { method: 'POST', url: () => '/api/v1/inbox/read-all', resource: {}, ok: 200 } },
   'GET /api/v1/submissions/:form/:orgUnit/:period': {
     inside: get('/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2023-06'),
     outside: get('/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-KM-HIGHTECH/2023-06'),

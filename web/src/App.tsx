@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Me } from './api/types.ts';
 import { useAuth } from './auth/AuthProvider.tsx';
 import { Header } from './components/Header.tsx';
@@ -16,9 +16,18 @@ import { ReportingPage } from './pages/reportingRoutes.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
+/** The monitoring pages carry ECharts and the map geometry: loaded only when opened. */
+const MonitorPage = lazy(() => import('./pages/monitor/monitorRoutes.tsx').then((m) => ({ default: m.MonitorPage })));
+
 function Page({ route }: { route: Route }) {
   const [first, second, ...rest] = route.segments;
   if (first === 'reporting') return <ReportingPage route={route} />;
+  if (first === 'monitor')
+    return (
+      <Suspense fallback={<Loading />}>
+        <MonitorPage route={route} />
+      </Suspense>
+    );
   if (rest.length > 0) return <NotFoundPage />;
   switch (first) {
     case 'plans':

@@ -22,7 +22,7 @@ describe('buildDigest', () => {
       appUrl: 'https://plantrack.example',
       items: [
         item('report_overdue', '开发区月报 2026-09', '2026-10-15'),
-        item('new_warning', '红色预警：营业收入', null, '#/progress'),
+        item('new_warning', '红色预警：营业收入', null, '#/monitor'),
         item('deadline_approaching', '开发区月报 2026-10', '2026-11-25'),
         item('deadline_approaching', '年报 2026', '2027-03-31'),
       ],
@@ -32,7 +32,7 @@ describe('buildDigest', () => {
     const lines = d.text.split('\n');
     assert.equal(lines[0], '蒙自填报员，您好：');
     assert.ok(lines.includes('一、新增预警（1）'));
-    assert.ok(lines.includes('  1. 红色预警：营业收入：红色预警：营业收入说明 https://plantrack.example#/progress'));
+    assert.ok(lines.includes('  1. 红色预警：营业收入：红色预警：营业收入说明 https://plantrack.example#/monitor'));
     assert.ok(lines.includes('二、3日内到期的报送（1）'));
     assert.ok(lines.includes('  1. 开发区月报 2026-10（截止 2026-11-25，还剩2天）'));
     assert.ok(lines.includes('三、逾期未报（1）'));

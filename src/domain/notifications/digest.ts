@@ -54,10 +54,19 @@ export function buildDigest(input: DigestInput): Digest | null {
   const link = (i: DigestItem) => (input.appUrl && i.link ? ` ${input.appUrl}${i.link}` : '');
   const zhSections: string[] = [];
   const enSections: string[] = [];
-  const section = (items: DigestItem[], zhHead: string, enHead: string, zhLine: (i: DigestItem) => string, enLine: (i: DigestItem) => string) => {
+  const section = (
+    items: DigestItem[],
+    zhHead: string,
+    enHead: string,
+    zhLine: (i: DigestItem) => string,
+    enLine: (i: DigestItem) => string,
+  ) => {
     if (!items.length) return;
     zhSections.push(
-      [`${CN_NUMERALS[zhSections.length]}、${zhHead}（${items.length}）`, ...items.map((i, n) => `  ${n + 1}. ${zhLine(i)}${link(i)}`)].join('\n'),
+      [
+        `${CN_NUMERALS[zhSections.length]}、${zhHead}（${items.length}）`,
+        ...items.map((i, n) => `  ${n + 1}. ${zhLine(i)}${link(i)}`),
+      ].join('\n'),
     );
     enSections.push([`${enHead} (${items.length})`, ...items.map((i, n) => `  ${n + 1}. ${enLine(i)}${link(i)}`)].join('\n'));
   };

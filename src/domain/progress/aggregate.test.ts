@@ -22,12 +22,27 @@ const m = (o: Record<string, string>) => new Map(Object.entries(o));
 
 describe('collapsePeriod', () => {
   it('a year of a cumulative (累计) monthly series is its December figure', () => {
-    const pts = [fig('2024-11', '90', true), fig('2024-12', '100.5', true), fig('2024-06', '40', true), fig('2023-12', '70', true)];
-    assert.deepEqual(collapsePeriod(pts, y('2024'), true), { value: '100.5', lastPeriod: '2024-12', partial: false, origin: 'reported' });
+    const pts = [
+      fig('2024-11', '90', true),
+      fig('2024-12', '100.5', true),
+      fig('2024-06', '40', true),
+      fig('2023-12', '70', true),
+    ];
+    assert.deepEqual(collapsePeriod(pts, y('2024'), true), {
+      value: '100.5',
+      lastPeriod: '2024-12',
+      partial: false,
+      origin: 'reported',
+    });
   });
   it('before December the latest year-to-date figure, marked partial', () => {
     const pts = [fig('2024-05', '30', true), fig('2024-06', '40', true)];
-    assert.deepEqual(collapsePeriod(pts, y('2024'), true), { value: '40', lastPeriod: '2024-06', partial: true, origin: 'reported' });
+    assert.deepEqual(collapsePeriod(pts, y('2024'), true), {
+      value: '40',
+      lastPeriod: '2024-06',
+      partial: true,
+      origin: 'reported',
+    });
   });
   it('a year of a monthly flow is the sum of its months (decimal, no float drift)', () => {
     const pts = Array.from({ length: 12 }, (_, i) => fig(`2024-${String(i + 1).padStart(2, '0')}`, '0.1'));
@@ -40,7 +55,12 @@ describe('collapsePeriod', () => {
     const q = ['2024Q1', '2024Q2', '2024Q3', '2024Q4'].map((p) => fig(p, '2.5'));
     assert.equal(collapsePeriod(q, y('2024'), true)!.value, '10');
     const months = [fig('2024-04', '1'), fig('2024-05', '2'), fig('2024-06', '3'), fig('2024-07', '9')];
-    assert.deepEqual(collapsePeriod(months, y('2024Q2'), true), { value: '6', lastPeriod: '2024-06', partial: false, origin: 'reported' });
+    assert.deepEqual(collapsePeriod(months, y('2024Q2'), true), {
+      value: '6',
+      lastPeriod: '2024-06',
+      partial: false,
+      origin: 'reported',
+    });
   });
   it('a quarter of a cumulative series is the year-to-date figure at the quarter end', () => {
     const pts = [fig('2024Q1', '10', true), fig('2024Q2', '25', true)];
@@ -62,7 +82,11 @@ describe('collapsePeriod', () => {
 });
 
 describe('aggregateMembers', () => {
-  const members = [m({ REVENUE: '100', LAND_AREA_MU: '1000', REVENUE_PER_MU: '1000000' }), m({ REVENUE: '300', LAND_AREA_MU: '1000', REVENUE_PER_MU: '3000000' }), m({ REVENUE: '50', LAND_AREA_MU: '3000' })];
+  const members = [
+    m({ REVENUE: '100', LAND_AREA_MU: '1000', REVENUE_PER_MU: '1000000' }),
+    m({ REVENUE: '300', LAND_AREA_MU: '1000', REVENUE_PER_MU: '3000000' }),
+    m({ REVENUE: '50', LAND_AREA_MU: '3000' }),
+  ];
   it('sums additive amounts', () => {
     assert.equal(aggregateMembers({ code: 'REVENUE', aggregation: 'sum' }, members), '450');
   });

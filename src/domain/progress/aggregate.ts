@@ -125,7 +125,12 @@ export function aggregateMembers(rule: AggregationRule, members: readonly Figure
     case 'sum':
       return sumOf(members, rule.code)?.toString() ?? null;
     case 'average':
-      return own.length === 0 ? null : own.reduce((s, v) => s.plus(v), new Decimal(0)).dividedBy(own.length).toString();
+      return own.length === 0
+        ? null
+        : own
+            .reduce((s, v) => s.plus(v), new Decimal(0))
+            .dividedBy(own.length)
+            .toString();
     case 'weighted_average': {
       if (!rule.weight) return null;
       const both = members.filter((m) => m.has(rule.code) && m.has(rule.weight!));

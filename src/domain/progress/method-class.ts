@@ -21,7 +21,11 @@ export function methodVerdicts(j: ProgressJudgement) {
  * UNSD on track → 基本符合预期, otherwise 滞后; Open SDG substantial → 基本符合预期, moderate / limited /
  * deterioration → 滞后; ESCAP index ÷ time share against the official ahead / on-track ratios.
  */
-export function classByMethod(j: ProgressJudgement, method: ProgressMethod, thresholds?: Partial<ProgressThresholds>): ProgressClass {
+export function classByMethod(
+  j: ProgressJudgement,
+  method: ProgressMethod,
+  thresholds?: Partial<ProgressThresholds>,
+): ProgressClass {
   if (method === 'official' || j.class === 'achieved_early' || j.class === 'insufficient_data') return j.class;
   const t = withDefaults(thresholds);
   if (method === 'unsd') {

@@ -1,4 +1,11 @@
-import { collapsePeriod, rollUp, weakestOrigin, type AggregationRule, type Origin, type PeriodFigure, type TreeNode } from './aggregate.ts';
+import {
+  collapsePeriod,
+  combineFigures,
+  weakestOrigin,
+  type AggregationRule,
+  type Origin,
+  type PeriodFigure,
+} from './aggregate.ts';
 import type { Period } from '../period/period.ts';
 
 /** A unit with its own figures per indicator code (any periods) and its children. */
@@ -14,11 +21,27 @@ export interface SubjectFigure {
   lastPeriod: string;
 }
 
+interface Meta {
+  origins: Origin[];
+  partial: boolean;
+  lastPeriod: string;
+}
+
+const merge = (ms: readonly Meta[]): Meta => ({
+  origins: ms.flatMap((m) => m.origins),
+  partial: ms.some((m) => m.partial),
+  lastPeriod:
+    ms
+      .map((m) => m.lastPeriod)
+      .sort()
+      .at(-1) ?? '',
+});
+
 /**
  * The figure of a subject (an org unit with its subtree, or a group of such units) for one year or
  * quarter: each unit's periods are collapsed first (累计 → latest year-to-date figure, flows summed),
- * then missing unit figures are rolled up from children by the indicator's rule. The origin is the
- * weakest of every figure found in the subject for the codes involved; partial if any of them is.
+ * then a unit's missing figures are rolled up from its children by the indicator's rule (its own
+ * figure wins). The origin is the weakest of the figures actually used; partial if any of them is.
  * `flow(code)` tells whether non-cumulative sub-periods of a code add up (else they are levels).
  */
 export function subjectFigure(
@@ -29,22 +52,39 @@ export function subjectFigure(
   codes: readonly string[],
   flow: (code: string) => boolean,
 ): SubjectFigure | null {
-  const origins: Origin[] = [];
-  let partial = false;
-  let lastPeriod: string | null = null;
-  const toTree = (n: SeriesNode): TreeNode => {
-    const figures = new Map<string, string>();
+  // Only the codes involved: combining the whole catalogue at every node would be wasted work.
+  const allRules = new Map(
+    codes.map((c): [string, AggregationRule] => [c, c === rule.code ? rule : (rules.get(c) ?? { code: c, aggregation: 'sum' })]),
+  );
+  const walk = (n: SeriesNode): Map<string, { value: string; meta: Meta }> => {
+    const own = new Map<string, { value: string; meta: Meta }>();
     for (const code of codes) {
       const c = collapsePeriod(n.points.get(code) ?? [], target, flow(code));
-      if (!c) continue;
-      figures.set(code, c.value);
-      origins.push(c.origin);
-      partial ||= c.partial;
-      if (lastPeriod === null || c.lastPeriod > lastPeriod) lastPeriod = c.lastPeriod;
+      if (c) own.set(code, { value: c.value, meta: { origins: [c.origin], partial: c.partial, lastPeriod: c.lastPeriod } });
     }
-    return { figures, children: n.children.map(toTree) };
+    if (n.children.length === 0 || codes.every((c) => own.has(c))) return own;
+    const kids = n.children.map(walk);
+    const combined = combineFigures(
+      allRules,
+      kids.map((k) => new Map([...k].map(([c, v]) => [c, v.value]))),
+    );
+    for (const code of codes) {
+      const v = combined.get(code);
+      if (v === undefined || own.has(code)) continue;
+      const inputs = code === rule.code ? codes : [code];
+      own.set(code, {
+        value: v,
+        meta: merge(kids.flatMap((k) => inputs.map((c) => k.get(c)?.meta).filter((m): m is Meta => !!m))),
+      });
+    }
+    return own;
   };
-  const value = rollUp(toTree(root), new Map([...rules, [rule.code, rule]])).get(rule.code);
-  if (value === undefined) return null;
-  return { value, origin: weakestOrigin(origins)!, partial, lastPeriod: lastPeriod! };
+  const out = walk(root).get(rule.code);
+  if (!out) return null;
+  return {
+    value: out.value,
+    origin: weakestOrigin(out.meta.origins) ?? 'synthetic',
+    partial: out.meta.partial,
+    lastPeriod: out.meta.lastPeriod,
+  };
 }

@@ -27,7 +27,14 @@ export interface CurrentWarning {
 
 export type EpisodeChange =
   | { kind: 'open'; targetKey: string; level: EpisodeLevel; reasons: Reason[] }
-  | { kind: 'escalate' | 'de_escalate'; episodeId: number; targetKey: string; from: EpisodeLevel; to: EpisodeLevel; reasons: Reason[] }
+  | {
+      kind: 'escalate' | 'de_escalate';
+      episodeId: number;
+      targetKey: string;
+      from: EpisodeLevel;
+      to: EpisodeLevel;
+      reasons: Reason[];
+    }
   | { kind: 'update_reasons'; episodeId: number; targetKey: string; reasons: Reason[] }
   | { kind: 'close'; episodeId: number; targetKey: string; endReason: Reason };
 

@@ -22,7 +22,10 @@ describe('warningLevel', () => {
   it('binding and behind is red', () => {
     const r = warningLevel({ ...base, class: 'behind', nature: 'binding', progressShare: 0.55 });
     assert.equal(r.level, 'red');
-    assert.deepEqual(r.reasons.map((x) => x.code), ['binding_behind']);
+    assert.deepEqual(
+      r.reasons.map((x) => x.code),
+      ['binding_behind'],
+    );
   });
   it('expected and behind is yellow unless the shortfall exceeds 20 points', () => {
     assert.equal(warningLevel({ ...base, class: 'behind', progressShare: 0.45 }).level, 'yellow');

@@ -30,14 +30,15 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
   let tableNo = 0;
   let figureNo = 0;
   const tableBlock = (t: ReportTable, empty: string): (Paragraph | Table)[] =>
-    t.rows.length === 0 ? [body(empty)] : [caption(`表${++tableNo}　${t.title}`, true), table(t)];
+    t.rows.length === 0 ? (empty ? [body(empty)] : []) : [caption(`表${++tableNo}\u3000${t.title}`, true), table(t)];
   const label = targetLabeller(p);
 
   const overview = overviewParagraphs(p);
   const children: (Paragraph | Table)[] = [
     title(reportTitle(p)),
     subtitle(`（监测期：${periodZh(p.at)}）`),
-    subtitle(`生成日期：${dateZh(input.generatedOn)}　评估方法：${METHOD_ZH[p.method] ?? p.method}`),
+    subtitle(`生成日期：${dateZh(input.generatedOn)}`),
+    subtitle(`评估方法：${METHOD_ZH[p.method] ?? p.method}`),
     heading1('一、总体情况'),
     heading2('（一）目标进展分类'),
     body(overview[0]!),
@@ -55,8 +56,12 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
     body(behindIntro(p)),
     ...tableBlock(byId('behind'), ''),
   ];
-  behindTargets(p).forEach((t, i) => {
-    children.push(heading2(`（${chineseNumeral(i + 1)}）${label(t)}`), body(t.judgement.explanation.zh));
+  const behind = behindTargets(p);
+  // Two targets on one indicator (say for 2022 and 2025) are told apart by their target year.
+  const twice = (t: (typeof behind)[number]) => behind.filter((o) => label(o) === label(t)).length > 1;
+  behind.forEach((t, i) => {
+    const name = twice(t) ? `${label(t)}（${t.target.year}年目标）` : label(t);
+    children.push(heading2(`（${chineseNumeral(i + 1)}）${name}`), body(t.judgement.explanation.zh));
     const pr = t.judgement.projection;
     if (pr)
       children.push(
@@ -67,8 +72,8 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
     const detail = input.details.get(t.key);
     if (detail) {
       children.push(
-        image(renderChart(behindChartOption(detail)), CHART_PX.width, CHART_PX.height, `${label(t)}走势与预测`),
-        caption(`图${++figureNo}　${label(t)}走势、目标与预测区间`, false),
+        image(renderChart(behindChartOption(detail)), CHART_PX.width, CHART_PX.height, `${name}走势与预测`),
+        caption(`图${++figureNo}\u3000${name}走势、目标与预测区间`, false),
       );
     } else children.push(body('（未取得该指标的历史数据，未绘制走势图。）'));
   });

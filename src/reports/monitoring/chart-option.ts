@@ -27,9 +27,14 @@ export function behindChartOption(d: ReportTargetDetail): Record<string, unknown
     const v = observed.get(y)?.value ?? (y === d.baseline?.year ? d.baseline.value : undefined);
     return v === undefined ? null : Number(v);
   });
-  const targetLines = [d.target.value, d.target.min, d.target.max]
-    .filter((v): v is string => v !== null)
-    .map((v) => ({ yAxis: Number(v), name: '目标值' }));
+  // The target as a flat line across the chart (a series, not a markLine, so the axis reaches it).
+  const targetLines = (
+    [
+      ['目标值', d.target.value],
+      ['目标下限', d.target.min],
+      ['目标上限', d.target.max],
+    ] as const
+  ).flatMap(([name, value]) => (value === null ? [] : [[name, value] as const]));
   const series: Record<string, unknown>[] = [
     {
       name: '预测区间下限',
@@ -47,6 +52,7 @@ export function behindChartOption(d: ReportTargetDetail): Record<string, unknown
       symbol: 'none',
       lineStyle: { opacity: 0 },
       areaStyle: { color: 'rgba(220, 80, 60, 0.18)' },
+      itemStyle: { color: 'rgba(220, 80, 60, 0.4)' },
       data: years.map((y) => {
         const b = band.get(y);
         return b ? b.high - b.low : null;
@@ -67,16 +73,18 @@ export function behindChartOption(d: ReportTargetDetail): Record<string, unknown
       itemStyle: { color: '#1f5fa8' },
       lineStyle: { width: 3 },
       data: actual,
-      markLine: targetLines.length
-        ? {
-            symbol: 'none',
-            label: { formatter: `目标 {c}`, position: 'insideEndTop' },
-            lineStyle: { color: '#c00000', type: 'solid', width: 2 },
-            data: targetLines,
-          }
-        : undefined,
     },
   ];
+  for (const [name, value] of targetLines)
+    series.push({
+      name,
+      type: 'line',
+      symbol: 'none',
+      lineStyle: { color: '#c00000', width: 2 },
+      itemStyle: { color: '#c00000' },
+      endLabel: { show: true, formatter: `${name} ${value}`, color: '#c00000' },
+      data: years.map(() => Number(value)),
+    });
   if (d.trajectory.length)
     series.push({
       name: '规划路径',
@@ -99,9 +107,15 @@ export function behindChartOption(d: ReportTargetDetail): Record<string, unknown
     },
     legend: {
       bottom: 4,
-      data: [actualName, '预测值', '预测区间', ...(d.trajectory.length ? ['规划路径'] : [])],
+      data: [
+        actualName,
+        ...targetLines.map(([name]) => name),
+        '预测值',
+        '预测区间',
+        ...(d.trajectory.length ? ['规划路径'] : []),
+      ],
     },
-    grid: { left: 70, right: 40, top: 70, bottom: 60 },
+    grid: { left: 70, right: 110, top: 70, bottom: 60 },
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String) },
     yAxis: { type: 'value', scale: true, name: d.indicator.unit },
     series,

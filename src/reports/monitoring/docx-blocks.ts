@@ -8,6 +8,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -144,6 +145,8 @@ export function table(t: ReportTable): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { left: 57, right: 57, top: 20, bottom: 20 },
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [header, ...rows],
   });

@@ -18,7 +18,14 @@ export interface ReportTarget {
   nature: 'expected' | 'binding';
   comparator: string;
   baseline: { year: number; value: string } | null;
-  target: { year: number; value: string | null; min: string | null; max: string | null; rate: string | null; text: string | null };
+  target: {
+    year: number;
+    value: string | null;
+    min: string | null;
+    max: string | null;
+    rate: string | null;
+    text: string | null;
+  };
   judgement: {
     dataYear: number | null;
     current: string | null;

@@ -59,7 +59,11 @@ export function classTable(p: ReportProgress): ReportTable {
       { header: '占比', kind: 'percent', width: 2 },
     ],
     rows: [
-      ...CLASS_ORDER.map((c) => [text(CLASS_ZH(c)), count(p.summary.byClass[c]), ratio(total ? p.summary.byClass[c] / total : null)]),
+      ...CLASS_ORDER.map((c) => [
+        text(CLASS_ZH(c)),
+        count(p.summary.byClass[c]),
+        ratio(total ? p.summary.byClass[c] / total : null),
+      ]),
       [text('合计'), count(total), ratio(total ? 1 : null)],
     ],
   };
@@ -95,22 +99,23 @@ export function progressTable(p: ReportProgress): ReportTable {
     title: '主要指标进展',
     sheetName: '主要指标进展',
     columns: [
-      { header: '序号', kind: 'integer', width: 0.8 },
-      { header: '指标', kind: 'text', width: 3.4 },
+      { header: '序号', kind: 'integer', width: 0.55 },
+      { header: '指标', kind: 'text', width: 2.4 },
       { header: '单位', kind: 'text', width: 1, xlsxOnly: true },
-      { header: '目标值', kind: 'text', width: 2.4 },
+      { header: '目标值', kind: 'text', width: 2.2 },
       { header: '数据年份', kind: 'integer', width: 1, xlsxOnly: true },
-      { header: '当前值', kind: 'decimal', width: 1.8 },
+      { header: '当前值', kind: 'decimal', width: 1.45 },
       { header: '数据来源', kind: 'text', width: 1, xlsxOnly: true },
-      { header: '完成度', kind: 'percent', width: 1.3 },
-      { header: '需年均增长', kind: 'percent', width: 1.3 },
-      { header: '已实现年均增长', kind: 'percent', width: 1.5 },
-      { header: '判定', kind: 'text', width: 1.5 },
+      { header: '完成度', kind: 'percent', width: 1.1 },
+      { header: '需年均增长', kind: 'percent', width: 1.1 },
+      { header: '已实现年均增长', kind: 'percent', width: 1.1 },
+      { header: '判定', kind: 'text', width: 1.25 },
     ],
-    rows: p.targets.map((t) => {
+    // 序号 counts the plan's targets in plan order (the API's ordinal is zero-based).
+    rows: p.targets.map((t, i) => {
       const j = t.judgement;
       return [
-        count(t.ordinal),
+        count(i + 1),
         text(label(t)),
         text(t.indicator.unit),
         text(targetText(t)),
@@ -134,13 +139,13 @@ export function behindTable(p: ReportProgress): ReportTable {
     title: '滞后指标',
     sheetName: '滞后指标',
     columns: [
-      { header: '指标', kind: 'text', width: 3.4 },
+      { header: '指标', kind: 'text', width: 2.6 },
       { header: '目标值', kind: 'text', width: 2.4 },
-      { header: '当前值', kind: 'decimal', width: 1.8 },
-      { header: '完成度', kind: 'percent', width: 1.3 },
-      { header: '预测年份', kind: 'integer', width: 1.2 },
-      { header: '预测值', kind: 'decimal', width: 1.5 },
-      { header: '预测区间', kind: 'text', width: 2.2 },
+      { header: '当前值', kind: 'decimal', width: 1.9 },
+      { header: '完成度', kind: 'percent', width: 1.1 },
+      { header: '预测年份', kind: 'integer', width: 1, xlsxOnly: true },
+      { header: '预测值', kind: 'decimal', width: 1.9 },
+      { header: '预测区间', kind: 'text', width: 2.4 },
     ],
     rows: behindTargets(p).map((t) => {
       const j = t.judgement;
@@ -151,7 +156,7 @@ export function behindTable(p: ReportProgress): ReportTable {
         decimal(j.current, figureText(j.current, j.currentOrigin)),
         ratio(j.achievementRatio),
         pr ? count(pr.year) : text(null),
-        pr ? decimal(projected(pr.value), projected(pr.value)) : text(null),
+        pr ? decimal(projected(pr.value), `${pr.year}年${projected(pr.value)}`) : text(null),
         text(pr ? `${projected(pr.low)}～${projected(pr.high)}` : null),
       ];
     }),

@@ -21,7 +21,8 @@ export interface DigestRun {
   noEmail: string[];
 }
 
-const date = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+const date = (d: Date | string | null) =>
+  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 
 /**
  * One e-mail per recipient per day with everything pending (unread, not yet e-mailed). The day's
@@ -65,7 +66,13 @@ export async function sendDailyDigest(
     });
     if (!digest) continue;
     if (dryRun) {
-      run.sent.push({ username: user.username, email: user.email, subject: digest.subject, items: rows.length, text: digest.text });
+      run.sent.push({
+        username: user.username,
+        email: user.email,
+        subject: digest.subject,
+        items: rows.length,
+        text: digest.text,
+      });
       continue;
     }
     const [claim] = await insertNotifications(db, [

@@ -4,7 +4,8 @@ import { countUnread, listNotifications, markAllRead, markRead } from '../../rep
 import type { Actor } from '../actor.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const date = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+const date = (d: Date | string | null) =>
+  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 
 /** The signed-in user's own notifications, newest first. System and CLI actors have none. */
 export async function listInbox(database: Database, actor: Actor, q: { unreadOnly?: boolean; limit?: number } = {}) {

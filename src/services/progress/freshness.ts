@@ -5,7 +5,8 @@ import type { AsOf, ProgressContext, Subject } from './progress-context.ts';
 
 type Freshness = TargetProgress['freshness'];
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The date freshness is judged on: today, or the day after the as-of period when asking about the past. */
 export function referenceDate(asOf: AsOf, today: string): string {
@@ -66,11 +67,11 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
         .sort((a, b) => (periodBounds(a).end < periodBounds(b).end ? 1 : -1))[0];
       const next = formatPeriod(own ? nextPeriod(own) : first);
       const due = dueDate(next, form.deadline);
-      if (owes === null || due < owes.dueDate) owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
+      if (owes === null || due < owes.dueDate)
+        owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
     }
   }
-  const stale =
-    lastPeriod === null ? true : staleByForm !== null ? staleByForm : lastPeriod.end < addDays(ref, -366);
+  const stale = lastPeriod === null ? true : staleByForm !== null ? staleByForm : lastPeriod.end < addDays(ref, -366);
   const o = owes as Freshness['owes'];
   return {
     lastUpdated: (lastUpdated as Date | null)?.toISOString() ?? null,

@@ -1,6 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { parsePeriod, periodBounds, type Period } from '../../domain/period/period.ts';
-import { ruleInputs, type AggregationKind, type AggregationRule, type Origin, type PeriodFigure } from '../../domain/progress/aggregate.ts';
+import {
+  ruleInputs,
+  type AggregationKind,
+  type AggregationRule,
+  type Origin,
+  type PeriodFigure,
+} from '../../domain/progress/aggregate.ts';
 import { subjectFigure, type SeriesNode, type SubjectFigure } from '../../domain/progress/subject-series.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { listForms, type StoredForm } from '../../repositories/report-form.repository.ts';
@@ -19,7 +25,13 @@ export interface AsOf {
 
 export function parseAsOf(at: string): AsOf {
   const p = parsePeriod(at);
-  if (!p) throw new AppError(400, 'INVALID_PERIOD', 'at must look like 2024, 2024Q2 or 2024-06', '期间格式应为 2024、2024Q2 或 2024-06');
+  if (!p)
+    throw new AppError(
+      400,
+      'INVALID_PERIOD',
+      'at must look like 2024, 2024Q2 or 2024-06',
+      '期间格式应为 2024、2024Q2 或 2024-06',
+    );
   const month = p.kind === 'year' ? 12 : p.kind === 'quarter' ? p.quarter * 3 : p.month;
   return { text: at, period: p, year: p.year, month, until: periodBounds(p).end };
 }
@@ -63,7 +75,8 @@ export class ProgressContext {
       this.units.set(u.id, u);
       if (u.parent_id !== null) this.children.set(u.parent_id, [...(this.children.get(u.parent_id) ?? []), u.id]);
     }
-    for (const f of forms) for (const item of f.form.items) if (!item.cumulative && f.form.frequency !== 'year') this.levels.add(item.indicator);
+    for (const f of forms)
+      for (const item of f.form.items) if (!item.cumulative && f.form.frequency !== 'year') this.levels.add(item.indicator);
   }
 
   static async load(db: Executor): Promise<ProgressContext> {
@@ -105,7 +118,13 @@ export class ProgressContext {
       this.points.set(r.org_unit_id, byCode);
       byCode.set(code, [
         ...(byCode.get(code) ?? []),
-        { period: r.period, value: new Decimal(r.value).toString(), cumulative: r.cumulative, origin: r.origin as Origin, updatedAt: r.updated_at },
+        {
+          period: r.period,
+          value: new Decimal(r.value).toString(),
+          cumulative: r.cumulative,
+          origin: r.origin as Origin,
+          updatedAt: r.updated_at,
+        },
       ]);
     }
   }

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../errors/app-error.ts';
 import type { Actor } from '../actor.ts';
+import { planProgress } from '../progress/plan-progress.service.ts';
 
 /**
  * The part of the progress service's PlanProgress (issue-6 contract, src/services/progress/) that
@@ -27,18 +27,5 @@ export interface PlanProgressView {
 
 export type ProgressSource = (database: Database, actor: Actor, q: { plan: string; at: string }) => Promise<PlanProgressView>;
 
-// Loaded lazily by path so that this module builds while the progress service is being written.
-const PROGRESS_MODULE = '../progress/progress.service.ts';
-
-/** planProgress from src/services/progress/, or 503 PROGRESS_UNAVAILABLE when it is not there. */
-export const planProgressSource: ProgressSource = async (database, actor, q) => {
-  let mod: { planProgress?: ProgressSource };
-  try {
-    mod = (await import(PROGRESS_MODULE)) as { planProgress?: ProgressSource };
-  } catch {
-    mod = {};
-  }
-  if (!mod.planProgress)
-    throw new AppError(503, 'PROGRESS_UNAVAILABLE', 'the progress service is not available', '进度监测服务不可用');
-  return mod.planProgress(database, actor, q);
-};
+/** The real progress service (src/services/progress/); tests may pass their own source. */
+export const planProgressSource: ProgressSource = (database, actor, q) => planProgress(database, actor, q);

@@ -46,7 +46,14 @@ export function latestClosedMonth(today: string): string {
 const LEVEL_ZH = { red: '红色', yellow: '黄色' } as const;
 const LEVEL_EN = { red: 'Red', yellow: 'Yellow' } as const;
 
-function warningNotice(planTitle: string, planId: string, at: string, t: TargetWarningView, level: 'red' | 'yellow', reasons: Reason[]) {
+function warningNotice(
+  planTitle: string,
+  planId: string,
+  at: string,
+  t: TargetWarningView,
+  level: 'red' | 'yellow',
+  reasons: Reason[],
+) {
   const zhReasons = reasons.map((r) => r.zh).join('；') || '未给出原因';
   const enReasons = reasons.map((r) => r.en).join('; ') || 'no reason given';
   return {
@@ -58,7 +65,7 @@ function warningNotice(planTitle: string, planId: string, at: string, t: TargetW
       zh: `${zhReasons}（${planTitle}，目标 ${t.key}，截至 ${at}）`,
       en: `${enReasons} (plan ${planId}, target ${t.key}, as of ${at})`,
     },
-    link: `#/progress/${encodeURIComponent(planId)}/targets/${encodeURIComponent(t.key)}`,
+    link: `#/monitor/${encodeURIComponent(planId)}/targets/${encodeURIComponent(t.key)}`,
   };
 }
 
@@ -104,7 +111,16 @@ export async function refreshWarnings(
       recipientFinder(trx),
     ]);
     const notices: NewNotification[] = [];
-    const result: RefreshResult = { at, plans, opened: 0, escalated: 0, deEscalated: 0, reasonsUpdated: 0, closed: 0, notifications: 0 };
+    const result: RefreshResult = {
+      at,
+      plans,
+      opened: 0,
+      escalated: 0,
+      deEscalated: 0,
+      reasonsUpdated: 0,
+      closed: 0,
+      notifications: 0,
+    };
     for (const c of changes) {
       const episodeId = await applyChange(trx, c, at, views, targetIds, unitIds);
       result[COUNTER[c.kind]] += 1;
@@ -127,7 +143,11 @@ export async function refreshWarnings(
         after:
           c.kind === 'close'
             ? { period: at, endReason: c.endReason }
-            : { period: at, level: c.kind === 'open' ? c.level : c.kind === 'update_reasons' ? undefined : c.to, reasons: c.reasons },
+            : {
+                period: at,
+                level: c.kind === 'open' ? c.level : c.kind === 'update_reasons' ? undefined : c.to,
+                reasons: c.reasons,
+              },
       })),
     );
     return result;

@@ -22,7 +22,10 @@ export async function listWarnings(database: Database, actor: Actor, q: { plan?:
     unitIds = unitIds === null ? sub : sub.filter((id) => unitIds!.includes(id));
   }
   const rows = await listEpisodes(db, { plan: q.plan, openOnly: q.open ?? false, unitIds });
-  const groups = new Map<string, { orgUnit: { code: string; name: string } | null; red: number; yellow: number; episodes: unknown[] }>();
+  const groups = new Map<
+    string,
+    { orgUnit: { code: string; name: string } | null; red: number; yellow: number; episodes: unknown[] }
+  >();
   const episodes = rows.map((r) => ({
     id: r.id,
     plan: r.plan_id,

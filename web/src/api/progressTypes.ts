@@ -57,7 +57,14 @@ export interface TargetProgress {
   nature: 'expected' | 'binding';
   comparator: string;
   baseline: { year: number; value: string } | null;
-  target: { year: number; value: string | null; min: string | null; max: string | null; rate: string | null; text: string | null };
+  target: {
+    year: number;
+    value: string | null;
+    min: string | null;
+    max: string | null;
+    rate: string | null;
+    text: string | null;
+  };
   source: { plan: string; section: string | null; quote: string };
   judgement: Judgement;
   freshness: Freshness;

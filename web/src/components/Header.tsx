@@ -10,6 +10,7 @@ const NAV = [
   { key: 'plans', label: 'nav.plans' },
   { key: 'org-units', label: 'nav.orgUnits' },
   { key: 'indicators', label: 'nav.indicators' },
+  { key: 'monitor', label: 'nav.monitor' },
 ] as const;
 
 /** Shown only to those who may define plans (the server checks again). */

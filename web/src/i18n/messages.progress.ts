@@ -41,7 +41,7 @@ export const progressZh = {
   'monitor.opensdg.moderate_progress': '进展一般',
   'monitor.opensdg.limited_progress': '进展有限',
   'monitor.opensdg.deterioration': '倒退',
-  'monitor.escap.index': '指数 {n}',
+  'monitor.escap.stars': '{n} 星（指数 {index}）',
 
   'monitor.warning.red': '红色预警',
   'monitor.warning.yellow': '黄色预警',
@@ -168,7 +168,7 @@ export const progressEn: Record<keyof typeof progressZh, string> = {
   'monitor.opensdg.moderate_progress': 'Moderate progress',
   'monitor.opensdg.limited_progress': 'Limited progress',
   'monitor.opensdg.deterioration': 'Deterioration',
-  'monitor.escap.index': 'Index {n}',
+  'monitor.escap.stars': '{n} stars (index {index})',
 
   'monitor.warning.red': 'Red',
   'monitor.warning.yellow': 'Yellow',

@@ -1,6 +1,6 @@
 import type { Judgement, ProgressClass, ProgressMethod, WarningLevel } from '../api/progressTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { CLASS_COLOURS } from './classes.ts';
+import { CLASS_COLOURS, escapIndex } from './classes.ts';
 
 /** 提前实现 / 快于预期 / 基本符合预期 / 滞后 / 数据不足, in the class's colour. */
 export function ClassBadge({ cls }: { cls: ProgressClass | null }) {
@@ -37,12 +37,15 @@ export function WarningBadge({ level }: { level: WarningLevel }) {
 export function usePercent(): (share: number | null | undefined) => string {
   const { t, num } = useI18n();
   return (share) =>
-    share === null || share === undefined || !Number.isFinite(share) ? t('common.dash') : t('monitor.percent', { n: num((share * 100).toFixed(1)) });
+    share === null || share === undefined || !Number.isFinite(share)
+      ? t('common.dash')
+      : t('monitor.percent', { n: num((share * 100).toFixed(1)) });
 }
 
 /** A method's own verdict, in its own words (UNSD and Open SDG categories, the ESCAP index). */
 export function MethodVerdict({ method, judgement }: { method: ProgressMethod; judgement: Judgement }) {
   const { t, label, num } = useI18n();
+  const pct = usePercent();
   const m = judgement.methodClass;
   switch (method) {
     case 'official':
@@ -52,6 +55,10 @@ export function MethodVerdict({ method, judgement }: { method: ProgressMethod; j
     case 'opensdg':
       return <span>{m.opensdg === null ? t('common.dash') : label('monitor.opensdg', m.opensdg)}</span>;
     case 'escap':
-      return <span>{m.escap === null ? t('common.dash') : t('monitor.escap.index', { n: num(m.escap.toFixed(2)) })}</span>;
+      return (
+        <span>
+          {m.escap === null ? t('common.dash') : t('monitor.escap.stars', { n: num(m.escap), index: pct(escapIndex(judgement)) })}
+        </span>
+      );
   }
 }

@@ -33,14 +33,30 @@ function Select<T extends string>(props: {
   );
 }
 
-export function PlanPicker({ plans, value, onChange }: { plans: readonly Plan[]; value: string; onChange: (id: string) => void }) {
+export function PlanPicker({
+  plans,
+  value,
+  onChange,
+}: {
+  plans: readonly Plan[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const { t, lang } = useI18n();
   const options = plans.map((p) => ({ value: p.id, text: lang === 'zh' ? p.title : (p.titleEn ?? p.title) }));
   if (!plans.some((p) => p.id === value)) options.unshift({ value, text: value });
   return <Select label={t('monitor.plan')} value={value} options={options} onChange={onChange} testId="plan-picker" />;
 }
 
-export function AtPicker({ choices, value, onChange }: { choices: readonly string[]; value: string; onChange: (at: string) => void }) {
+export function AtPicker({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: readonly string[];
+  value: string;
+  onChange: (at: string) => void;
+}) {
   const { t, lang } = useI18n();
   const all = choices.includes(value) ? choices : [value, ...choices];
   return (

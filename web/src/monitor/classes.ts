@@ -18,21 +18,40 @@ export const NO_CLASS_COLOUR = '#d9dde3';
  * - official: achieved early / ahead / on track are on course, behind is not;
  * - UNSD: only "on track" (projected ≥ 95 % of required progress);
  * - Open SDG: "achieved" and "substantial progress" (R ≥ 0.95);
- * - ESCAP: the share of the distance covered (index 0–1) keeps up with the time elapsed.
+ * - ESCAP: the share of the distance covered (index 0–1) over the time elapsed reaches the default
+ *   on-track ratio 0.9 (src/domain/progress/thresholds.ts; a plan may configure another, which only
+ *   the server knows — the methods page therefore asks the server for each method's class).
  */
 export function onCourse(method: ProgressMethod, j: Judgement): boolean | null {
   switch (method) {
     case 'official':
-      return j.class === 'insufficient_data' ? null : j.class !== 'behind';
+      return classOnCourse(j.class);
     case 'unsd':
       return j.methodClass.unsd === null ? null : j.methodClass.unsd === 'on_track';
     case 'opensdg':
       return j.methodClass.opensdg === null
         ? null
         : j.methodClass.opensdg === 'achieved' || j.methodClass.opensdg === 'substantial_progress';
-    case 'escap':
-      return j.methodClass.escap === null ? null : j.methodClass.escap >= j.timeElapsedShare - 1e-9;
+    case 'escap': {
+      const index = escapIndex(j);
+      if (index === null) return null;
+      return j.timeElapsedShare > 0 ? index / j.timeElapsedShare >= ESCAP_ON_TRACK_RATIO : true;
+    }
   }
+}
+
+const ESCAP_ON_TRACK_RATIO = 0.9;
+
+/** ESCAP's index (0–1) from the engine's output; the stars of methodClass (0–5) when it is missing. */
+export function escapIndex(j: Judgement): number | null {
+  const raw = j.methods.escap;
+  if (typeof raw === 'object' && raw !== null && 'index' in raw && typeof raw.index === 'number') return raw.index;
+  return j.methodClass.escap === null ? null : j.methodClass.escap / 5;
+}
+
+/** On course on the official scale: achieved early / ahead / on track; null = insufficient data. */
+export function classOnCourse(cls: ProgressClass): boolean | null {
+  return cls === 'insufficient_data' ? null : cls !== 'behind';
 }
 
 /** Whether another method reaches a different conclusion from the official one. */

@@ -4,7 +4,6 @@
  */
 import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
-  AriaComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,
@@ -23,7 +22,6 @@ echarts.use([
   MapChart,
   ScatterChart,
   EffectScatterChart,
-  AriaComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,

@@ -6,7 +6,8 @@ import { todayIso } from '../reporting/periods.ts';
  */
 export function asOfChoices(periodStart: number, periodEnd: number, today: string = todayIso()): string[] {
   const out: string[] = [];
-  const lastDay = (year: number, quarter: number) => `${year}-${String(quarter * 3).padStart(2, '0')}-${quarter === 1 || quarter === 4 ? '31' : '30'}`;
+  const lastDay = (year: number, quarter: number) =>
+    `${year}-${String(quarter * 3).padStart(2, '0')}-${quarter === 1 || quarter === 4 ? '31' : '30'}`;
   for (let y = periodEnd; y >= periodStart; y--) {
     if (lastDay(y, 4) < today) out.push(String(y));
     for (let q = 4; q >= 1; q--) if (lastDay(y, q) < today) out.push(`${y}Q${q}`);

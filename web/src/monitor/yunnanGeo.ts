@@ -45,7 +45,9 @@ function decode(source: CompressedGeoJson): PrefectureFeature[] {
       g.type === 'Polygon'
         ? {
             type: 'Polygon',
-            coordinates: (g.coordinates as string[]).map((r, i) => decodeRing(r, (g.encodeOffsets as number[][])[i] ?? [], scale)),
+            coordinates: (g.coordinates as string[]).map((r, i) =>
+              decodeRing(r, (g.encodeOffsets as number[][])[i] ?? [], scale),
+            ),
           }
         : {
             type: 'MultiPolygon',

@@ -137,7 +137,11 @@ function Freshness({ x }: { x: TargetProgress }) {
       {f.stale && <span className="badge badge-stale">{t('monitor.fresh.stale')}</span>}
       {f.owes && (
         <div className="muted">
-          {t('monitor.fresh.owes', { unit: f.owes.orgUnitName, period: periodLabel(f.owes.period, lang), date: date(f.owes.dueDate) })}
+          {t('monitor.fresh.owes', {
+            unit: f.owes.orgUnitName,
+            period: periodLabel(f.owes.period, lang),
+            date: date(f.owes.dueDate),
+          })}
         </div>
       )}
     </div>
@@ -231,12 +235,14 @@ export function MonitorLinks({ planId, at, indicator }: { planId: string; at: st
 }
 
 /** The plan (from the list) and the as-of period (asked, else the latest one over). */
-export function usePlanAndAt(planId: string, asked: string | null) {
+/** The plan (null: the first one listed) and the as-of period (null: the latest the plan allows). */
+export function usePlanAndAt(askedPlan: string | null, asked: string | null) {
   const plans = useAsync((signal) => api.plans(signal), []);
+  const planId = askedPlan ?? (plans.status === 'ok' ? (plans.data[0]?.id ?? null) : null);
   const plan: Plan | null = plans.status === 'ok' ? (plans.data.find((p) => p.id === planId) ?? null) : null;
   const choices = plan ? asOfChoices(plan.periodStart, plan.periodEnd) : [];
   const at = asked ?? (plan ? (choices[0] ?? String(plan.periodStart)) : null);
-  return { plans, plan, choices, at };
+  return { plans, plan, planId, choices, at };
 }
 
 /** 规划监测总览 (#/monitor/<plan>?at=&method=). */

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
@@ -18,8 +18,11 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
   const { t, lang, label, num } = useI18n();
   const pct = usePercent();
   const j = d.judgement;
-  const facts: [string, React.ReactNode][] = [
-    [t('monitor.detail.baseline'), d.baseline ? `${d.baseline.year}: ${num(d.baseline.value)}${d.indicator.unit}` : t('common.dash')],
+  const facts: [string, ReactNode][] = [
+    [
+      t('monitor.detail.baseline'),
+      d.baseline ? `${d.baseline.year}: ${num(d.baseline.value)}${d.indicator.unit}` : t('common.dash'),
+    ],
     [t('monitor.detail.targetValue'), targetText(d, { t, num })],
     [
       t('monitor.col.current'),
@@ -147,7 +150,10 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
               <h2 id="series-heading" className="section-title">
                 {t('monitor.detail.series')}
                 {d.freshness.lastPeriod && (
-                  <span className="muted small"> · {t('monitor.fresh.period', { period: periodLabel(d.freshness.lastPeriod, lang) })}</span>
+                  <span className="muted small">
+                    {' '}
+                    · {t('monitor.fresh.period', { period: periodLabel(d.freshness.lastPeriod, lang) })}
+                  </span>
                 )}
               </h2>
               <EChart option={option} height={380} label={t('monitor.detail.chart')} testId="detail-chart" />

@@ -40,7 +40,8 @@ export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label
     if (!g) groups.set(key, (g = { kind: at.kind, origin: p.origin, points: [] }));
     g.points.push([at.time, Number(p.value), p.period]);
   }
-  const kindLabel: Record<Kind, string> = lang === 'zh' ? { year: '年度', quarter: '季度', month: '月度' } : { year: 'yearly', quarter: 'quarterly', month: 'monthly' };
+  const kindLabel: Record<Kind, string> =
+    lang === 'zh' ? { year: '年度', quarter: '季度', month: '月度' } : { year: 'yearly', quarter: 'quarterly', month: 'monthly' };
   const series: Record<string, unknown>[] = [];
   for (const g of [...groups.values()].sort((a, b) => a.kind.localeCompare(b.kind))) {
     const synthetic = g.origin === 'synthetic';
@@ -51,7 +52,11 @@ export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label
       data: g.points.map(([x, y, period]) => ({ value: [x, y], period })),
       symbol: synthetic ? 'emptyCircle' : 'circle',
       symbolSize: g.kind === 'year' ? 8 : 4,
-      lineStyle: { width: g.kind === 'year' ? 2.5 : 1, type: synthetic ? 'dashed' : 'solid', color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR },
+      lineStyle: {
+        width: g.kind === 'year' ? 2.5 : 1,
+        type: synthetic ? 'dashed' : 'solid',
+        color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR,
+      },
       itemStyle: { color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR },
       z: g.kind === 'year' ? 4 : 3,
     });
@@ -59,7 +64,8 @@ export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label
 
   const targetLines: Record<string, unknown>[] = [];
   const g = d.target;
-  for (const v of [g.value, g.min, g.max]) if (v !== null) targetLines.push({ yAxis: Number(v), name: t('monitor.detail.target') });
+  for (const v of [g.value, g.min, g.max])
+    if (v !== null) targetLines.push({ yAxis: Number(v), name: t('monitor.detail.target') });
   targetLines.push({ xAxis: yearEnd(g.year), name: String(g.year), lineStyle: { type: 'dotted', color: '#888' } });
   series.push({
     name: t('monitor.detail.target'),

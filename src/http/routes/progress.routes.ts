@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import {
+  COMPARISON_BY,
+  comparisonSchema,
+  mapDataSchema,
+  planProgressSchema,
+  progressMethodSchema,
+  targetDetailSchema,
+} from '../../presenters/progress.presenter.ts';
+import { periodTextSchema } from '../../domain/period/period.ts';
+import { comparison, mapData } from '../../services/progress/comparison.service.ts';
+import { planProgress, targetProgressDetail } from '../../services/progress/plan-progress.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
+
+export const progressRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/progress',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警',
+          querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
+          response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => planProgress(database, req.actor!, req.query),
+    );
+    app.get(
+      '/progress/map',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: 'One indicator on the Yunnan map: prefectures and zones / 地图数据',
+          querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
+          response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => mapData(database, req.actor!, req.query),
+    );
+    app.get(
+      '/progress/:plan/targets/:key',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: 'One target in depth: series, yearly values judged, projection band / 目标进度详情',
+          params: z.object({ plan: z.string(), key: z.string() }),
+          querystring: z.object({ at, method: progressMethodSchema.optional() }),
+          response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => targetProgressDetail(database, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
+    );
+    app.get(
+      '/progress/:plan/comparison',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: 'One indicator across prefectures, 板块, zone levels or 主体功能区 types / 分组比较',
+          params: z.object({ plan: z.string() }),
+          querystring: z.object({ indicator: z.string(), at, by: z.enum(COMPARISON_BY).optional() }),
+          response: { 200: comparisonSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => comparison(database, req.actor!, { ...req.query, plan: req.params.plan }),
+    );
+  };

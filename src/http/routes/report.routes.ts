@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { periodTextSchema } from '../../domain/period/period.ts';
+import { progressMethodSchema } from '../../presenters/progress.presenter.ts';
+import { monitoringReport, REPORT_CONTENT_TYPES } from '../../services/reports/monitoring-report.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+export const reportRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/reports/monitoring',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Download the monitoring brief (.docx) or its tables (.xlsx) / 下载监测报告',
+          querystring: z.object({
+            plan: z.string(),
+            at: periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06'),
+            format: z.enum(['docx', 'xlsx']).default('docx'),
+            method: progressMethodSchema.optional(),
+          }),
+          produces: Object.values(REPORT_CONTENT_TYPES),
+        },
+      },
+      async (req, reply) => {
+        const file = await monitoringReport(database, req.actor!, req.query);
+        // RFC 6266: an ASCII fallback name plus the UTF-8 one (the file name is Chinese).
+        const ascii = `monitoring-report-${req.query.plan}-${req.query.at}.${req.query.format}`.replace(/[^\w.-]/g, '_');
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .send(file.body);
+      },
+    );
+  };

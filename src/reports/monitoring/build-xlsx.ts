@@ -1,0 +1,60 @@
+import { Decimal } from 'decimal.js';
+import ExcelJS from 'exceljs';
+import { dateZh, periodZh } from './format-figures.ts';
+import type { MonitoringReportInput } from './report-input.ts';
+import { allTables, type ColumnKind, type TableCell } from './report-tables.ts';
+import { reportTitle } from './build-docx.ts';
+
+const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  integer: '0',
+  decimal: '#,##0.########',
+  percent: '0.0%',
+};
+
+/**
+ * Every table of the brief, one sheet each: Chinese headers in a frozen first row, numbers stored
+ * as numbers with a number format (ratios as ratios shown as %), text where the figure is missing.
+ */
+export async function buildMonitoringXlsx(input: MonitoringReportInput): Promise<Buffer> {
+  const p = input.progress;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PlanTrack';
+  wb.title = reportTitle(p);
+  for (const t of allTables(p)) {
+    const sheet = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = t.columns.map((c) => ({
+      header: c.header,
+      width: Math.max(8, Math.round(c.width * 7)),
+      style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
+    }));
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    });
+    for (const row of t.rows) sheet.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]!.kind)));
+  }
+  const about = wb.addWorksheet('说明');
+  about.getColumn(1).width = 100;
+  [
+    reportTitle(p),
+    `监测期：${periodZh(p.at)}（${p.at}）`,
+    `生成日期：${dateZh(input.generatedOn)}`,
+    '各表数值与进度接口 /api/v1/progress 的返回一致；完成度、增长率以小数存储、按百分比显示。',
+    '“数据来源”为“模拟”的数值是系统生成的演示数据（合成数据），不是实际统计数据。',
+  ].forEach((line, i) => (about.getCell(i + 1, 1).value = line));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Decimal figures become numbers only when the double holds them exactly (≤ 15 significant
+ * digits); otherwise the text is kept so nothing is silently rounded.
+ */
+function cellValue(cell: TableCell, kind: ColumnKind): string | number | null {
+  if (cell.value === null) return null;
+  if (kind !== 'decimal' || typeof cell.value === 'number') return cell.value;
+  const n = Number(cell.value);
+  return Number.isFinite(n) && new Decimal(String(n)).eq(cell.value) ? n : cell.value;
+}

@@ -1,0 +1,147 @@
+import type { Database } from '../../db/database.ts';
+import { notFound } from '../../errors/app-error.ts';
+import type { Comparison, MapData } from '../../presenters/progress.presenter.ts';
+import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
+import type { Executor } from '../../repositories/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { readScope } from '../read-scope.ts';
+import { todayIso } from '../reporting/form-context.ts';
+import { referenceDate } from './freshness.ts';
+import { judgeTarget, subjectOf } from './judge-target.ts';
+import { parseAsOf, ProgressContext, type AsOf, type Subject } from './progress-context.ts';
+
+/** Group kinds behind each comparison: 板块, zone level (国家级/省级), 主体功能区 type. */
+const GROUP_KINDS = { bloc: ['bloc'], zone_level: ['zone_level'], mfz_type: ['main_function_area'] } as const;
+
+type Row = { subject: Subject; kind: string };
+
+/**
+ * Values (and classes, where a target of the indicator exists for the subject) of several subjects
+ * side by side. The class comes from the target of the plan given (else any plan) whose year is
+ * nearest at or after the as-of year.
+ */
+async function valuesFor(db: Executor, actor: Actor, indicator: string, asOf: AsOf, rows: Row[], plan?: string) {
+  const ctx = await ProgressContext.load(db);
+  const info = ctx.indicators.get(indicator);
+  if (!info) throw notFound('indicator', indicator);
+  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), ctx.codesFor(indicator), asOf.until);
+  const targets = (await progressTargets(db, { indicator, plan, unitIds: await readScope(db, actor) })).filter(
+    (t) => t.target_year >= asOf.year,
+  );
+  targets.sort((a, b) => a.target_year - b.target_year);
+  const groupIds = [...new Set(targets.map((t) => t.group_id).filter((g): g is number => g !== null))];
+  const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
+  const ref = referenceDate(asOf, todayIso());
+  const plans = new Map<string, { periodStart: number; periodEnd: number }>();
+  const out = [];
+  for (const r of rows) {
+    const f = ctx.figure(r.subject, indicator, { kind: 'year', year: asOf.year }) ?? null;
+    const t = targets.find((x) => (x.org_unit_code ?? x.group_code) === r.subject.code);
+    let cls: Comparison['rows'][number]['class'] = null;
+    if (t) {
+      if (!plans.has(t.plan_id)) {
+        const p = (await findProgressPlan(db, t.plan_id))!;
+        plans.set(t.plan_id, { periodStart: p.period_start, periodEnd: p.period_end });
+      }
+      cls = judgeTarget(ctx, t, subjectOf(ctx, t, members), plans.get(t.plan_id)!, asOf, 'official', ref).progress.judgement
+        .class;
+    }
+    out.push({ row: r, value: f?.value ?? null, origin: f?.origin ?? null, class: cls });
+  }
+  return { ctx, info, out };
+}
+
+const indicatorOut = (i: { code: string; name: string; name_en: string; unit: string }) => ({
+  code: i.code,
+  name: i.name,
+  nameEn: i.name_en,
+  unit: i.unit,
+});
+
+export async function comparison(
+  database: Database,
+  actor: Actor,
+  q: { indicator: string; at: string; by?: Comparison['by']; plan?: string },
+): Promise<Comparison> {
+  const db = database.db;
+  const asOf = parseAsOf(q.at);
+  const by = q.by ?? 'prefecture';
+  const scope = await readScope(db, actor);
+  const inScope = (ids: readonly number[]) => scope === null || ids.some((id) => scope.includes(id));
+  const ctx0 = await ProgressContext.load(db);
+  let rows: Row[];
+  if (by === 'prefecture') {
+    rows = [...ctx0.units.values()]
+      .filter((u) => u.kind === 'prefecture' && inScope([u.id]))
+      .map((u) => ({ subject: { kind: 'org_unit' as const, code: u.code, name: u.name, roots: [u.id] }, kind: u.kind }));
+  } else {
+    const groups = await groupsWithMembers(db, { kinds: GROUP_KINDS[by] });
+    rows = groups
+      .filter((g) => inScope(ctx0.subtree(g.members)))
+      .map((g) => ({ subject: { kind: 'group' as const, code: g.code, name: g.name, roots: g.members }, kind: g.kind }));
+  }
+  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan);
+  return {
+    indicator: indicatorOut(info),
+    at: asOf.text,
+    by,
+    rows: out.map((o) => ({
+      code: o.row.subject.code,
+      name: o.row.subject.name,
+      kind: o.row.kind,
+      value: o.value,
+      origin: o.origin,
+      class: o.class,
+    })),
+  };
+}
+
+/**
+ * Prefectures (mapName = the name in the shipped Yunnan geometry, echarts-map-data's yunnan.json,
+ * which uses the full official names such as 昆明市 and 红河哈尼族彝族自治州) and zones with their prefecture.
+ */
+export async function mapData(
+  database: Database,
+  actor: Actor,
+  q: { indicator: string; at: string; plan?: string },
+): Promise<MapData> {
+  const db = database.db;
+  const asOf = parseAsOf(q.at);
+  const scope = await readScope(db, actor);
+  const ctx0 = await ProgressContext.load(db);
+  const visible = (id: number) => scope === null || scope.includes(id);
+  const units = [...ctx0.units.values()];
+  const prefectures = units.filter((u) => u.kind === 'prefecture' && visible(u.id));
+  const zones = units.filter((u) => u.kind === 'development_zone' && visible(u.id));
+  const rows: Row[] = [...prefectures, ...zones].map((u) => ({
+    subject: { kind: 'org_unit', code: u.code, name: u.name, roots: [u.id] },
+    kind: u.kind,
+  }));
+  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan);
+  const byCode = new Map(out.map((o) => [o.row.subject.code, o]));
+  const prefectureOf = (u: (typeof units)[number]) => {
+    const id = u.zone_prefecture_id ?? u.parent_id;
+    return id === null ? '' : (ctx0.units.get(id)?.code ?? '');
+  };
+  return {
+    indicator: indicatorOut(info),
+    at: asOf.text,
+    prefectures: prefectures.map((u) => {
+      const o = byCode.get(u.code)!;
+      return { code: u.code, name: u.name, mapName: u.name, value: o.value, origin: o.origin, class: o.class };
+    }),
+    zones: zones.map((u) => {
+      const o = byCode.get(u.code)!;
+      return {
+        code: u.code,
+        name: u.name,
+        prefecture: prefectureOf(u),
+        lng: null,
+        lat: null,
+        value: o.value,
+        origin: o.origin,
+        class: o.class,
+      };
+    }),
+  };
+}

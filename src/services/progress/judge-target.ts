@@ -1,0 +1,152 @@
+import { judgeProgress } from '../../domain/progress/judge-progress.ts';
+import { classByMethod, methodVerdicts, type ProgressMethod } from '../../domain/progress/method-class.ts';
+import { project } from '../../domain/progress/projection.ts';
+import { DEFAULT_THRESHOLDS } from '../../domain/progress/thresholds.ts';
+import { CLASS_LABELS, type Direction, type TargetFacts } from '../../domain/progress/types.ts';
+import type { Comparator } from '../../domain/model/target.schema.ts';
+import { warningLevel } from '../../domain/warnings/warning-level.ts';
+import type { TargetDetail, TargetProgress } from '../../presenters/progress.presenter.ts';
+import type { ProgressTargetRow } from '../../repositories/progress.repository.ts';
+import { freshness } from './freshness.ts';
+import type { AsOf, ProgressContext, Subject } from './progress-context.ts';
+
+export interface PlanPeriod {
+  periodStart: number;
+  periodEnd: number;
+}
+
+export function subjectOf(ctx: ProgressContext, t: ProgressTargetRow, members: ReadonlyMap<number, readonly number[]>): Subject {
+  if (t.org_unit_id !== null) return { kind: 'org_unit', code: t.org_unit_code!, name: t.org_unit_name!, roots: [t.org_unit_id] };
+  return { kind: 'group', code: t.group_code!, name: t.group_name!, roots: members.get(t.group_id!) ?? [] };
+}
+
+export function factsOf(t: ProgressTargetRow, plan: PlanPeriod): TargetFacts {
+  const opt = (v: string | null) => v ?? undefined;
+  return {
+    comparator: t.comparator as Comparator,
+    direction: t.direction as Direction,
+    nature: t.nature as 'expected' | 'binding',
+    baseline:
+      t.baseline_year !== null && t.baseline_value !== null ? { year: t.baseline_year, value: t.baseline_value } : undefined,
+    target: {
+      year: t.target_year,
+      value: opt(t.target_value),
+      min: opt(t.target_min),
+      max: opt(t.target_max),
+      rate: opt(t.target_rate),
+    },
+    trajectory: t.trajectory.length ? t.trajectory : undefined,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    name: { zh: t.indicator_name, en: t.indicator_name_en },
+    unit: { zh: t.indicator_unit, en: t.indicator_unit },
+  };
+}
+
+/** Judges one target as of a period: observed yearly series, engine, chosen method, freshness, warning. */
+export function judgeTarget(
+  ctx: ProgressContext,
+  t: ProgressTargetRow,
+  subject: Subject,
+  plan: PlanPeriod,
+  asOf: AsOf,
+  method: ProgressMethod,
+  ref: string,
+): { progress: TargetProgress; yearly: ReturnType<ProgressContext['yearly']> } {
+  const from = Math.min(t.baseline_year ?? plan.periodStart - 1, plan.periodStart - 1);
+  const yearly = ctx.yearly(subject, t.indicator_code, from, Math.min(asOf.year, Math.max(t.target_year, plan.periodEnd)));
+  const j = judgeProgress({
+    facts: factsOf(t, plan),
+    observed: yearly.map(({ year, value }) => ({ year, value })),
+    asOfYear: asOf.year,
+    asOfMonth: asOf.month,
+  });
+  const cls = classByMethod(j, method);
+  const used = yearly.find((y) => y.year === j.dataYear);
+  const fresh = freshness(ctx, subject, t.indicator_code, ref);
+  const { overdue, ...freshnessOut } = fresh;
+  const warning = warningLevel({
+    class: j.class,
+    nature: t.nature as 'expected' | 'binding',
+    direction: t.direction as Direction,
+    progressShare: j.progressShare,
+    timeElapsedShare: j.timeElapsedShare,
+    halfTimeHalfTask: j.halfTimeHalfTask,
+    yearly: yearly.filter((y) => !y.partial),
+    stale: fresh.stale,
+    overdue,
+  });
+  const progress: TargetProgress = {
+    key: t.key,
+    ordinal: t.ordinal,
+    indicator: { code: t.indicator_code, name: t.indicator_name, nameEn: t.indicator_name_en, unit: t.indicator_unit },
+    subject: { kind: subject.kind, code: subject.code, name: subject.name },
+    nature: t.nature as 'expected' | 'binding',
+    comparator: t.comparator,
+    baseline: t.baseline_year !== null && t.baseline_value !== null ? { year: t.baseline_year, value: t.baseline_value } : null,
+    target: {
+      year: t.target_year,
+      value: t.target_value,
+      min: t.target_min,
+      max: t.target_max,
+      rate: t.target_rate,
+      text: t.target_text,
+    },
+    source: { plan: t.source_plan_id, section: t.source_section, quote: t.source_quote },
+    judgement: {
+      dataYear: j.dataYear,
+      current: j.current,
+      currentOrigin: used?.origin ?? null,
+      currentPartial: used?.partial ?? false,
+      achievementRatio: j.achievementRatio,
+      progressShare: j.progressShare,
+      timeElapsedShare: j.timeElapsedShare,
+      halfTimeHalfTask: j.halfTimeHalfTask,
+      requiredAnnualGrowth: j.requiredAnnualGrowth,
+      observedAnnualGrowth: j.observedAnnualGrowth,
+      projection: j.projection
+        ? {
+            year: t.target_year,
+            value: j.projection.value,
+            low: j.projection.low,
+            high: j.projection.high,
+            method: j.projection.method,
+          }
+        : null,
+      class: cls,
+      classLabel: CLASS_LABELS[cls],
+      officialClass: j.class,
+      methods: j.methods,
+      methodClass: methodVerdicts(j),
+      explanation: j.explanation,
+    },
+    freshness: freshnessOut,
+    warning: { level: warning.level, reasons: warning.reasons },
+  };
+  return { progress, yearly };
+}
+
+/** The projection band from the last data year to the target year (one point a year). */
+export function band(
+  yearly: readonly { year: number; value: string }[],
+  baseline: { year: number; value: string } | null,
+  targetYear: number,
+): TargetDetail['band'] {
+  const pts = new Map<number, string>();
+  if (baseline) pts.set(baseline.year, baseline.value);
+  for (const y of yearly) pts.set(y.year, y.value);
+  const series = [...pts].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+  const last = series[series.length - 1];
+  if (!last) return [];
+  const out: TargetDetail['band'] = [];
+  for (let year = last.year; year <= targetYear; year++) {
+    if (year === last.year) {
+      const v = Number(last.value);
+      out.push({ year, value: v, low: v, high: v });
+      continue;
+    }
+    const p = project(series, year, DEFAULT_THRESHOLDS.projectionZ);
+    if (p) out.push({ year, value: p.value, low: p.low, high: p.high });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period/period.ts';
+import type { ProgressMethod } from '../../domain/progress/method-class.ts';
+import type { Database } from '../../db/database.ts';
+import { notFound } from '../../errors/app-error.ts';
+import type { PlanProgress, TargetDetail } from '../../presenters/progress.presenter.ts';
+import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
+import type { Executor } from '../../repositories/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { readScope } from '../read-scope.ts';
+import { todayIso } from '../reporting/form-context.ts';
+import { referenceDate } from './freshness.ts';
+import { band, judgeTarget, subjectOf } from './judge-target.ts';
+import { parseAsOf, ProgressContext } from './progress-context.ts';
+import { timeElapsedShare } from '../../domain/progress/time-elapsed.ts';
+
+async function loadPlan(db: Executor, id: string) {
+  const plan = await findProgressPlan(db, id);
+  if (!plan) throw notFound('plan', id);
+  return plan;
+}
+
+/** Everything one plan question needs: plan, targets in the reader's scope, catalogue and figures. */
+async function prepare(db: Executor, actor: Actor, q: { plan: string; at: string; target?: string }) {
+  const plan = await loadPlan(db, q.plan);
+  const asOf = parseAsOf(q.at);
+  const targets = await progressTargets(db, { plan: q.plan, key: q.target, unitIds: await readScope(db, actor) });
+  const ctx = await ProgressContext.load(db);
+  const groupIds = [...new Set(targets.map((t) => t.group_id).filter((g): g is number => g !== null))];
+  const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
+  const subjects = targets.map((t) => subjectOf(ctx, t, members));
+  const unitIds = ctx.subtree(subjects.flatMap((s) => s.roots));
+  const codes = [...new Set(targets.flatMap((t) => ctx.codesFor(t.indicator_code)))];
+  await ctx.loadFigures(db, unitIds, codes, asOf.until);
+  const period = { periodStart: plan.period_start, periodEnd: plan.period_end };
+  return { plan, asOf, targets, ctx, subjects, period, ref: referenceDate(asOf, todayIso()) };
+}
+
+/** Every target of a plan judged as of a period, with the summary by class and warning level. */
+export async function planProgress(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at: string; method?: ProgressMethod },
+): Promise<PlanProgress> {
+  const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q);
+  const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
+  const judged = targets.map((t, i) => judgeTarget(ctx, t, subjects[i]!, period, asOf, method, ref).progress);
+  const byClass = { achieved_early: 0, ahead: 0, on_track: 0, behind: 0, insufficient_data: 0 };
+  const warnings = { red: 0, yellow: 0, green: 0 };
+  for (const t of judged) {
+    byClass[t.judgement.class]++;
+    warnings[t.warning.level]++;
+  }
+  return {
+    plan: { id: plan.id, title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end },
+    at: asOf.text,
+    method,
+    timeElapsedShare: timeElapsedShare(plan.period_start, plan.period_end, asOf.year, asOf.month),
+    summary: {
+      total: judged.length,
+      byClass,
+      halfTimeFail: judged.filter((t) => t.judgement.halfTimeHalfTask === 'fail').length,
+      warnings,
+    },
+    targets: judged,
+  };
+}
+
+/** One target in depth: its figures period by period, the yearly series judged, the plan's path, the projection band. */
+export async function targetProgressDetail(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; target: string; at: string; method?: ProgressMethod },
+): Promise<TargetDetail> {
+  const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q);
+  const t = targets[0];
+  if (!t) throw notFound('target', `${q.plan}:${q.target}`);
+  const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
+  const subject = subjects[0]!;
+  const { progress, yearly } = judgeTarget(ctx, t, subject, period, asOf, method, ref);
+  // The subject's own series period by period: quarters (and the years) rolled up over its units.
+  const series: TargetDetail['series'] = [];
+  for (let year = Math.min(t.baseline_year ?? period.periodStart, period.periodStart - 1); year <= asOf.year; year++) {
+    for (let quarter = 1 as 1 | 2 | 3 | 4; quarter <= 4; quarter = (quarter + 1) as 1 | 2 | 3 | 4) {
+      const p = { kind: 'quarter' as const, year, quarter };
+      if (periodBounds(p).end > asOf.until) break;
+      const f = ctx.figure(subject, t.indicator_code, p);
+      if (f && !f.partial)
+        series.push({
+          period: formatPeriod(p),
+          value: f.value,
+          origin: f.origin,
+          cumulative: isCumulative(ctx, subject, t.indicator_code),
+        });
+      if (quarter === 4) break;
+    }
+    const y = ctx.figure(subject, t.indicator_code, parsePeriod(String(year))!);
+    if (y && !y.partial) series.push({ period: String(year), value: y.value, origin: y.origin, cumulative: false });
+  }
+  return {
+    ...progress,
+    series,
+    yearly: yearly.map((y) => ({ year: y.year, value: y.value, origin: y.origin, partial: y.partial })),
+    trajectory: t.trajectory,
+    band: band(yearly, progress.baseline, t.target_year),
+  };
+}
+
+function isCumulative(ctx: ProgressContext, subject: { roots: readonly number[] }, code: string): boolean {
+  return ctx.subtree(subject.roots).some((id) => ctx.pointsOf(id, code).some((p) => p.cumulative));
+}

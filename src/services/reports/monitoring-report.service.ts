@@ -1,0 +1,50 @@
+import type { Database } from '../../db/database.ts';
+import type { ProgressMethod } from '../../domain/progress/method-class.ts';
+import { buildMonitoringDocx } from '../../reports/monitoring/build-docx.ts';
+import { buildMonitoringXlsx } from '../../reports/monitoring/build-xlsx.ts';
+import type { MonitoringReportInput, ReportTargetDetail } from '../../reports/monitoring/report-input.ts';
+import { behindTargets } from '../../reports/monitoring/report-tables.ts';
+import { renderChartPng } from '../../reports/monitoring/render-chart.ts';
+import type { Actor } from '../actor.ts';
+import { planProgress, targetProgressDetail } from '../progress/plan-progress.service.ts';
+import { todayIso } from '../reporting/form-context.ts';
+
+export type MonitoringReportFormat = 'docx' | 'xlsx';
+
+export const REPORT_CONTENT_TYPES: Record<MonitoringReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface ReportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/**
+ * The monitoring brief of one plan as of a period, as a .docx or an .xlsx of its tables. Built
+ * from exactly what the progress API answers for the same reader, plan and period (planProgress,
+ * and targetProgressDetail for the behind targets' charts), so its figures match the API.
+ */
+export async function monitoringReport(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at: string; format: MonitoringReportFormat; method?: ProgressMethod },
+): Promise<ReportFile> {
+  const progress = await planProgress(database, actor, { plan: q.plan, at: q.at, method: q.method });
+  const details = new Map<string, ReportTargetDetail>();
+  if (q.format === 'docx')
+    for (const t of behindTargets(progress))
+      details.set(
+        t.key,
+        await targetProgressDetail(database, actor, { plan: q.plan, target: t.key, at: q.at, method: q.method }),
+      );
+  const input: MonitoringReportInput = { progress, details, generatedOn: todayIso() };
+  const body = q.format === 'docx' ? await buildMonitoringDocx(input, renderChartPng) : await buildMonitoringXlsx(input);
+  return {
+    fileName: `监测报告-${progress.plan.id}-${progress.at}.${q.format}`,
+    contentType: REPORT_CONTENT_TYPES[q.format],
+    body,
+  };
+}

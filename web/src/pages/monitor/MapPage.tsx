@@ -1,0 +1,144 @@
+import { useCallback, useMemo } from 'react';
+import { api } from '../../api/client.ts';
+import type { MapData } from '../../api/progressTypes.ts';
+import { useAsync } from '../../api/useAsync.ts';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { EChart } from '../../monitor/EChart.tsx';
+import { animationsEnabled, type echarts } from '../../monitor/echarts.ts';
+import { ClassBadge } from '../../monitor/MonitorBits.tsx';
+import { IndicatorPageFrame, useIndicatorPage } from '../../monitor/IndicatorPage.tsx';
+import { OptionPicker } from '../../monitor/Pickers.tsx';
+import { PREFECTURES, registerYunnan } from '../../monitor/yunnanGeo.ts';
+import { mapChartOption, type MapColouring } from './mapChart.ts';
+
+type Chart = ReturnType<typeof echarts.init>;
+
+/** How many prefectures the geo component placed on the chart (the browser test checks all 16). */
+function countDrawnRegions(chart: Chart): number {
+  return PREFECTURES.filter((f) => {
+    const at = chart.convertToPixel({ geoIndex: 0 }, f.properties.name) as unknown;
+    return Array.isArray(at) && at.every((v) => Number.isFinite(v));
+  }).length;
+}
+
+/** Accessible fallback: every prefecture and zone with its figure and class. */
+function MapTable({ data }: { data: MapData }) {
+  const { t, num } = useI18n();
+  const value = (v: string | null) => (v === null ? t('monitor.map.noValue') : `${num(v)}${data.indicator.unit}`);
+  const prefectureName = new Map(data.prefectures.map((p) => [p.code, p.name]));
+  return (
+    <div className="monitor-grid">
+      <section aria-labelledby="map-prefectures">
+        <h2 id="map-prefectures" className="section-title">
+          {t('monitor.map.prefectures')}
+        </h2>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="map-prefecture-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('monitor.col.name')}</th>
+                <th scope="col">{t('monitor.col.value')}</th>
+                <th scope="col">{t('monitor.col.class')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.prefectures.map((p) => (
+                <tr key={p.code} data-testid="map-prefecture-row" data-code={p.code}>
+                  <td>{p.name}</td>
+                  <td className="num nowrap">{value(p.value)}</td>
+                  <td>
+                    <ClassBadge cls={p.class} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="map-zones">
+        <h2 id="map-zones" className="section-title">
+          {t('monitor.map.zones')}
+        </h2>
+        <div className="table-wrap">
+          <table className="data-table" data-testid="map-zone-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('monitor.col.name')}</th>
+                <th scope="col">{t('monitor.col.prefecture')}</th>
+                <th scope="col">{t('monitor.col.value')}</th>
+                <th scope="col">{t('monitor.col.class')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.zones.map((z) => (
+                <tr key={z.code} data-testid="map-zone-row" data-code={z.code}>
+                  <td>{z.name}</td>
+                  <td>{prefectureName.get(z.prefecture) ?? z.prefecture}</td>
+                  <td className="num nowrap">{value(z.value)}</td>
+                  <td>
+                    <ClassBadge cls={z.class} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** 监测地图 (#/monitor/map?plan=&indicator=&at=&colour=class|value). */
+export function MapPage({ query }: { query: URLSearchParams }) {
+  const i18n = useI18n();
+  const { t, label } = i18n;
+  const colour: MapColouring = query.get('colour') === 'value' ? 'value' : 'class';
+  const page = useIndicatorPage(query, 'map', { colour });
+  const { planId, at, indicator } = page;
+  const state = useAsync(
+    (signal) => (at && indicator ? api.progressMap(indicator, at, planId, signal) : Promise.resolve(null)),
+    [planId, at, indicator],
+  );
+  const data = state.status === 'ok' ? state.data : null;
+  const option = useMemo(() => {
+    if (!data) return null;
+    registerYunnan();
+    return mapChartOption(data, colour, animationsEnabled(), i18n);
+  }, [data, colour, i18n]);
+  const onFinished = useCallback((chart: Chart, el: HTMLDivElement) => {
+    el.dataset.regions = String(countDrawnRegions(chart));
+  }, []);
+
+  return (
+    <IndicatorPageFrame
+      page={page}
+      headingId="map-heading"
+      heading="monitor.map.heading"
+      intro="monitor.map.intro"
+      testId="monitor-map"
+      indicatorName={data?.indicator ?? null}
+      picker={
+        <OptionPicker
+          label={t('monitor.map.colour')}
+          value={colour}
+          options={(['class', 'value'] as const).map((c) => ({ value: c, text: label('monitor.map.colour', c) }))}
+          onChange={(v) => page.go({ colour: v })}
+          testId="colour-picker"
+        />
+      }
+    >
+      {state.status === 'loading' && indicator && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {data && option && (
+        <div data-testid="map-data" data-colour={colour}>
+          <section className="card monitor-card">
+            <EChart option={option} height={620} label={t('monitor.map.chart')} testId="map-chart" onFinished={onFinished} />
+            <p className="muted small map-attribution">{t('monitor.map.attribution')}</p>
+          </section>
+          <MapTable data={data} />
+        </div>
+      )}
+    </IndicatorPageFrame>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { PROGRESS_METHODS, type PlanProgress, type ProgressClass, type ProgressMethod } from '../../api/progressTypes.ts';
+import { useAsync } from '../../api/useAsync.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { classOnCourse } from '../../monitor/classes.ts';
+import { ClassBadge, MethodVerdict, SyntheticTag } from '../../monitor/MonitorBits.tsx';
+import { AtPicker } from '../../monitor/Pickers.tsx';
+import { href, navigate } from '../../router.ts';
+import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+
+type ClassesByMethod = Record<ProgressMethod, Map<string, ProgressClass>>;
+
+/**
+ * The plan judged by each method. The server maps every method onto the official scale with the
+ * plan's own thresholds, so the comparison uses its answers rather than re-deriving them here.
+ */
+async function judgedByEveryMethod(planId: string, at: string, signal: AbortSignal) {
+  const answers = await Promise.all(PROGRESS_METHODS.map((m) => api.progress(planId, at, m, signal)));
+  const official = answers[0] as PlanProgress;
+  const classes = Object.fromEntries(
+    PROGRESS_METHODS.map((m, i) => [m, new Map(answers[i]!.targets.map((x) => [x.key, x.judgement.class]))]),
+  ) as ClassesByMethod;
+  return { official, classes };
+}
+
+/** Another method reaches the opposite conclusion (on course or not) from the official one. */
+function differs(classes: ClassesByMethod, method: ProgressMethod, key: string): boolean {
+  if (method === 'official') return false;
+  const a = classes.official.get(key);
+  const b = classes[method].get(key);
+  if (!a || !b) return false;
+  const x = classOnCourse(a);
+  const y = classOnCourse(b);
+  return x !== null && y !== null && x !== y;
+}
+
+/** 方法比较 (#/monitor/<plan>/methods?at=): every target × method, disagreements with the official verdict marked. */
+export function MethodsPage({ planId, at: asked }: { planId: string; at: string | null }) {
+  const { t, lang, label, count } = useI18n();
+  const { plans, plan, choices, at } = usePlanAndAt(planId, asked);
+  const [onlyDisagreements, setOnlyDisagreements] = useState(false);
+  const state = useAsync((signal) => (at ? judgedByEveryMethod(planId, at, signal) : Promise.resolve(null)), [planId, at]);
+  const data = state.status === 'ok' ? (state.data?.official ?? null) : null;
+  const classes = state.status === 'ok' ? (state.data?.classes ?? null) : null;
+  const rows = (data?.targets ?? []).map((x) => ({
+    x,
+    anyDiffers: classes ? PROGRESS_METHODS.some((m) => differs(classes, m, x.key)) : false,
+  }));
+  const disagreeing = rows.filter((r) => r.anyDiffers).length;
+  const shown = onlyDisagreements ? rows.filter((r) => r.anyDiffers) : rows;
+
+  return (
+    <section className="page monitor-page" aria-labelledby="methods-heading" data-testid="monitor-methods">
+      <nav className="breadcrumb">
+        <a href={href('monitor', planId, { at: at ?? undefined })}>{t('monitor.detail.back')}</a>
+      </nav>
+      <header className="page-head reporting-head">
+        <div>
+          <h1 id="methods-heading">
+            {t('monitor.methods.heading')}
+            {plan && <span className="muted"> · {lang === 'zh' ? plan.title : (plan.titleEn ?? plan.title)}</span>}
+          </h1>
+          <p className="page-intro">{t('monitor.methods.intro')}</p>
+        </div>
+        {at && <MonitorLinks planId={planId} at={at} indicator={data?.targets[0]?.indicator.code} />}
+      </header>
+      {plans.status === 'error' && <ErrorMessage error={plans.error} />}
+      {at && (
+        <div className="toolbar monitor-toolbar">
+          <AtPicker
+            choices={choices}
+            value={at}
+            onChange={(v) => navigate(href('monitor', planId, 'methods', { at: v }), { replace: true })}
+          />
+          <label className="toolbar-field">
+            <input type="checkbox" checked={onlyDisagreements} onChange={(e) => setOnlyDisagreements(e.target.checked)} />
+            {t('monitor.methods.onlyDisagreements')}
+          </label>
+        </div>
+      )}
+      {state.status === 'loading' && at && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {data &&
+        (data.targets.length === 0 ? (
+          <Empty>{t('monitor.noTargets')}</Empty>
+        ) : (
+          <>
+            <p className="methods-summary" data-testid="methods-summary" data-disagree={disagreeing}>
+              {t('monitor.methods.disagree', { n: count(disagreeing) })}
+            </p>
+            <div className="table-wrap">
+              <table className="data-table methods-table" data-testid="methods-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('monitor.col.target')}</th>
+                    <th scope="col">{t('monitor.col.subject')}</th>
+                    {PROGRESS_METHODS.map((m) => (
+                      <th key={m} scope="col">
+                        {label('monitor.method', m)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map(({ x, anyDiffers }) => (
+                    <tr key={x.key} data-testid="methods-row" data-target={x.key} data-disagree={anyDiffers}>
+                      <th scope="row">
+                        <a href={href('monitor', planId, 'targets', x.key, { at: data.at })}>
+                          {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
+                        </a>
+                        {x.judgement.currentOrigin === 'synthetic' && <SyntheticTag />}
+                      </th>
+                      <td>{x.subject.name}</td>
+                      {PROGRESS_METHODS.map((m) => {
+                        const off = classes ? differs(classes, m, x.key) : false;
+                        const cls = classes?.[m].get(x.key) ?? null;
+                        return (
+                          <td
+                            key={m}
+                            className={off ? 'disagree' : undefined}
+                            data-method={m}
+                            data-disagree={off}
+                            title={off ? t('monitor.methods.disagreeCell') : undefined}
+                          >
+                            <MethodVerdict method={m} judgement={x.judgement} />
+                            {m !== 'official' && (
+                              <div className="small" data-testid="method-class" data-class={cls ?? ''}>
+                                → <ClassBadge cls={cls} />
+                              </div>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+    </section>
+  );
+}
