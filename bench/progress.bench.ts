@@ -49,12 +49,13 @@ async function addZones(database: Database, total: number): Promise<number> {
   return count;
 }
 
-/** The indicators the plans' targets reference (and their formula/weight inputs) first, then others, `count` in all. */
+/** The indicators the benchmarked plans' targets reference first, then other plans', then the rest: `count` in all. */
 async function pickIndicators(database: Database, count: number): Promise<number[]> {
   const { rows } = await database.pool!.query<{ id: number }>(
     `SELECT i.id FROM indicator i
-     ORDER BY (EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id)
-               OR i.formula IS NOT NULL OR EXISTS (SELECT 1 FROM indicator w WHERE w.weight_indicator_id = i.id)) DESC, i.id`,
+     ORDER BY EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.plan_id = ANY ($1)) DESC,
+              EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id) DESC, i.id`,
+    [PLANS],
   );
   return rows.slice(0, count).map((r) => r.id);
 }

@@ -89,6 +89,18 @@ describe('progress monitoring dashboards in Chromium', () => {
     }
     await shot(page, 'overview');
 
+    // The report buttons download the Word brief and its Excel tables with the signed-in session.
+    for (const [testId, type] of [
+      ['report-docx', 'wordprocessingml'],
+      ['report-xlsx', 'spreadsheetml'],
+    ] as const) {
+      const link = await page.getByTestId(testId).getAttribute('href');
+      const file = await page.request.get(new URL(link!, server.url).toString());
+      assert.equal(file.status(), 200, testId);
+      assert.match(file.headers()['content-type'] ?? '', new RegExp(type));
+      assert.ok((await file.body()).subarray(0, 2).equals(Buffer.from('PK')), `${testId} is a zip package`);
+    }
+
     // Another method re-asks the server; the tiles follow its summary.
     const unsd = await request<Progress>(
       server.url,

@@ -234,7 +234,23 @@ export function MonitorLinks({ planId, at, indicator }: { planId: string; at: st
   );
 }
 
-/** The plan (from the list) and the as-of period (asked, else the latest one over). */
+/** The monitoring brief (.docx) and its tables (.xlsx) for this plan and period, from the same figures as the page. */
+function ReportDownloads({ planId, at, method }: { planId: string; at: string; method: string | null }) {
+  const { t } = useI18n();
+  const url = (format: 'docx' | 'xlsx') =>
+    `/api/v1/reports/monitoring?${new URLSearchParams({ plan: planId, at, format, ...(method ? { method } : {}) })}`;
+  return (
+    <nav className="reporting-links" aria-label={t('monitor.report.label')}>
+      <a className="btn btn-primary" href={url('docx')} download data-testid="report-docx">
+        {t('monitor.report.docx')}
+      </a>
+      <a className="btn" href={url('xlsx')} download data-testid="report-xlsx">
+        {t('monitor.report.xlsx')}
+      </a>
+    </nav>
+  );
+}
+
 /** The plan (null: the first one listed) and the as-of period (null: the latest the plan allows). */
 export function usePlanAndAt(askedPlan: string | null, asked: string | null) {
   const plans = useAsync((signal) => api.plans(signal), []);
@@ -283,7 +299,12 @@ export function MonitorOverviewPage({
           </h1>
           <p className="page-intro">{t('monitor.intro')}</p>
         </div>
-        {at && <MonitorLinks planId={planId} at={at} indicator={data?.targets[0]?.indicator.code} />}
+        {at && (
+          <div className="monitor-head-actions">
+            <MonitorLinks planId={planId} at={at} indicator={data?.targets[0]?.indicator.code} />
+            <ReportDownloads planId={planId} at={at} method={method} />
+          </div>
+        )}
       </header>
       {plans.status === 'loading' && <Loading />}
       {plans.status === 'error' && <ErrorMessage error={plans.error} />}
