@@ -21,7 +21,12 @@ async function addZones(database: Database, total: number): Promise<number> {
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   const count = Math.max(0, total - Number(existing.n));
-  const prefectures = await database.db.selectFrom('org_unit').select('id').where('kind', '=', 'prefecture').orderBy('id').execute();
+  const prefectures = await database.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('kind', '=', 'prefecture')
+    .orderBy('id')
+    .execute();
   const ids: number[] = [];
   for (let i = 0; i < count; i += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - i) }, (_, j) => {

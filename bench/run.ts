@@ -4,7 +4,8 @@
  * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
  * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_VALUES (10,000,000), BENCH_PROGRESS_UNITS
- * (2,000) and BENCH_PROGRESS_RUNS (30, after 3 warm-ups) the progress API's; TEST_DATABASE_URL the PostgreSQL server.
+ * (2,000), BENCH_PROGRESS_RUNS (30) and BENCH_PROGRESS_WARMUPS (3) the progress API's; TEST_DATABASE_URL the
+ * PostgreSQL server.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -31,7 +32,7 @@ if (!only || only === 'progress')
   results.progress = await progress(Number(process.env.BENCH_PROGRESS_VALUES ?? 10_000_000), {
     units: Number(process.env.BENCH_PROGRESS_UNITS ?? 2_000),
     runs: Number(process.env.BENCH_PROGRESS_RUNS ?? 30),
-    warmups: 3,
+    warmups: Number(process.env.BENCH_PROGRESS_WARMUPS ?? 3),
   });
 
 const dir = path.resolve(import.meta.dirname, 'results');

@@ -144,6 +144,16 @@ const EXAMPLES: Examples = {
     },
   },
   'GET /api/v1/plans': { inside: get('/api/v1/plans') },
+  // Setting the method it already has (official): permitted planners get 200, and nothing changes for the others.
+  'PUT /api/v1/plans/:id/progress-method': {
+    inside: {
+      method: 'PUT',
+      url: () => '/api/v1/plans/yunnan-pprd-2016/progress-method',
+      body: () => ({ method: null }),
+      resource: { plan: 'yunnan-pprd-2016' },
+      ok: 200,
+    },
+  },
   'GET /api/v1/plans/:id': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025') },
   'GET /api/v1/plans/:id/sections': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/sections') },
   'GET /api/v1/plans/:id/source': { inside: get('/api/v1/plans/yunnan-ftz-2021-2025/source') },

@@ -4,6 +4,7 @@ import { useAuth } from './auth/AuthProvider.tsx';
 import { Header } from './components/Header.tsx';
 import { ErrorMessage, Loading } from './components/Status.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
 import { IngestReviewPage } from './pages/IngestReviewPage.tsx';
 import { IngestUploadPage } from './pages/IngestUploadPage.tsx';
@@ -40,6 +41,8 @@ function Page({ route }: { route: Route }) {
       return second ? <IngestReviewPage draftId={second} /> : <IngestUploadPage />;
     case 'tokens':
       return second ? <NotFoundPage /> : <TokensPage />;
+    case 'inbox':
+      return second ? <NotFoundPage /> : <InboxPage />;
     default:
       return <NotFoundPage />;
   }

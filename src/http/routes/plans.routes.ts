@@ -6,6 +6,8 @@ import { getPlan, getPlanSections, getPlanSource, queryPlans } from '../../servi
 import { parsePlanFile } from '../../domain/plan-definition/parse-plan-file.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { importDefinitions } from '../../services/plan-import.service.ts';
+import { PROGRESS_METHODS } from '../../domain/progress/method-class.ts';
+import { choosePlanMethod } from '../../services/progress/plan-method.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
@@ -25,6 +27,20 @@ export const planRoutes =
         },
       },
       (req) => queryPlans(database.db, req.query),
+    );
+    app.put(
+      '/plans/:id/progress-method',
+      {
+        config: { access: { action: 'define_plans', resource: (req) => ({ plan: (req.params as { id: string }).id }) } },
+        schema: {
+          tags: ['plans'],
+          summary: "Choose the method that judges the plan's targets by default / 设置规划的进度评判方法",
+          params: planParams,
+          body: z.object({ method: z.enum(PROGRESS_METHODS).nullable() }),
+          response: { 200: z.object({ plan: z.string(), method: z.enum(PROGRESS_METHODS) }), 404: errorResponseSchema },
+        },
+      },
+      (req) => choosePlanMethod(database, req.actor!, req.params.id, req.body.method),
     );
     app.post(
       '/plans/import',

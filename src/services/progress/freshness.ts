@@ -8,6 +8,14 @@ type Freshness = TargetProgress['freshness'];
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Period text → last day, memoised: a large subject holds millions of figures but only a few dozen periods. */
+const ends = new Map<string, string>();
+function periodEnd(text: string): string {
+  let end = ends.get(text);
+  if (end === undefined) ends.set(text, (end = periodBounds(parsePeriod(text)!).end));
+  return end;
+}
+
 /** The date freshness is judged on: today, or the day after the as-of period when asking about the past. */
 export function referenceDate(asOf: AsOf, today: string): string {
   const after = addDays(asOf.until, 1);
@@ -41,7 +49,7 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
     for (const c of codes)
       for (const p of ctx.pointsOf(id, c)) {
         if (lastUpdated === null || p.updatedAt > lastUpdated) lastUpdated = p.updatedAt;
-        const end = periodBounds(parsePeriod(p.period)!).end;
+        const end = periodEnd(p.period);
         if (lastPeriod === null || end > lastPeriod.end) lastPeriod = { text: p.period, end };
         if (c === code) periodsByUnit.set(id, (periodsByUnit.get(id) ?? new Set()).add(p.period));
       }

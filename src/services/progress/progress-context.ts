@@ -46,6 +46,13 @@ export interface Subject {
   roots: readonly number[];
 }
 
+/** The entry of a key, created first when missing. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
 /** Catalogue and figures loaded once per question. */
 export class ProgressContext {
   readonly rules = new Map<string, AggregationRule>();
@@ -56,6 +63,12 @@ export class ProgressContext {
   private readonly levels = new Set<string>();
   /** unit id → code → best-origin figures. */
   private readonly points = new Map<number, Map<string, (PeriodFigure & { updatedAt: Date })[]>>();
+  /**
+   * The same figures by year (unit id → year → code → figures, in the same order): a year's or a
+   * quarter's figure only ever reads periods of its own year, so the roll-up need not filter five
+   * years of months at every unit and every question — the bulk of a large plan's time.
+   */
+  private readonly byYear = new Map<number, Map<number, Map<string, PeriodFigure[]>>>();
 
   private constructor(
     readonly forms: StoredForm[],
@@ -114,18 +127,24 @@ export class ProgressContext {
       if (seen.has(k)) continue;
       seen.add(k);
       const code = codeOf.get(r.indicator_id)!;
-      const byCode = this.points.get(r.org_unit_id) ?? new Map();
-      this.points.set(r.org_unit_id, byCode);
-      byCode.set(code, [
-        ...(byCode.get(code) ?? []),
-        {
-          period: r.period,
-          value: new Decimal(r.value).toString(),
-          cumulative: r.cumulative,
-          origin: r.origin as Origin,
-          updatedAt: r.updated_at,
-        },
-      ]);
+      const point = {
+        period: r.period,
+        value: new Decimal(r.value).toString(),
+        cumulative: r.cumulative,
+        origin: r.origin as Origin,
+        updatedAt: r.updated_at,
+      };
+      entry(
+        entry(this.points, r.org_unit_id, () => new Map()),
+        code,
+        () => [],
+      ).push(point);
+      const years = entry(this.byYear, r.org_unit_id, () => new Map());
+      entry(
+        entry(years, Number(r.period.slice(0, 4)), () => new Map()),
+        code,
+        (): PeriodFigure[] => [],
+      ).push(point);
     }
   }
 
@@ -133,17 +152,20 @@ export class ProgressContext {
     return this.points.get(unitId)?.get(code) ?? [];
   }
 
-  private node(id: number): SeriesNode {
-    return { points: this.points.get(id) ?? new Map(), children: (this.children.get(id) ?? []).map((c) => this.node(c)) };
+  private node(id: number, year: number): SeriesNode {
+    return {
+      points: this.byYear.get(id)?.get(year) ?? new Map(),
+      children: (this.children.get(id) ?? []).map((c) => this.node(c, year)),
+    };
   }
 
-  /** The subject's figure for a code in one year or quarter, rolled up by the indicator's rule. */
+  /** The subject's figure for a code in one year or quarter (of that year), rolled up by the indicator's rule. */
   figure(subject: Subject, code: string, period: Period): SubjectFigure | null {
     const rule = this.rules.get(code) ?? { code, aggregation: 'sum' as const };
     const root: SeriesNode =
       subject.kind === 'org_unit' && subject.roots.length === 1
-        ? this.node(subject.roots[0]!)
-        : { points: new Map(), children: subject.roots.map((r) => this.node(r)) };
+        ? this.node(subject.roots[0]!, period.year)
+        : { points: new Map(), children: subject.roots.map((r) => this.node(r, period.year)) };
     return subjectFigure(root, period, rule, this.rules, this.codesFor(code), this.flow);
   }
 

@@ -37,6 +37,7 @@ import type {
   Transition,
 } from './reportingTypes.ts';
 import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMethod, TargetDetail } from './progressTypes.ts';
+import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
 
 const BASE = '/api/v1';
 /** Largest page the API serves. */
@@ -312,6 +313,20 @@ export const api = {
     getJson<Comparison>(`/progress/${enc(plan)}/comparison`, { indicator, at, by }, signal),
   progressMap: (indicator: string, at: string, plan: string | null, signal?: AbortSignal) =>
     getJson<MapData>('/progress/map', { indicator, at, plan }, signal),
+
+  // Early warning (预警), stale data and the personal inbox (消息).
+  warnings: (query: { plan?: string; open?: boolean; orgUnit?: string }, signal?: AbortSignal) =>
+    getJson<WarningList>(
+      '/warnings',
+      { plan: query.plan, open: query.open === undefined ? undefined : String(query.open), orgUnit: query.orgUnit },
+      signal,
+    ),
+  staleTargets: (plan: string, at: string | null, signal?: AbortSignal) =>
+    getJson<StaleTargets>('/progress/stale', { plan, at }, signal),
+  inbox: (query: { unread?: boolean; limit?: number } = {}, signal?: AbortSignal) =>
+    getJson<Inbox>('/inbox', { unread: query.unread ? 'true' : undefined, limit: query.limit }, signal),
+  markRead: (id: number) => request<{ unread: number }>('POST', `/inbox/${enc(String(id))}/read`),
+  markAllRead: () => request<{ unread: number }>('POST', '/inbox/read-all'),
 };
 
 /** A form, a unit and a period: one submission. */

@@ -5,6 +5,7 @@ import { canDefinePlans, canSeeReporting } from '../auth/permissions.ts';
 import { useGrantLabels } from '../auth/useGrantLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
+import { InboxLink } from './InboxLink.tsx';
 
 const NAV = [
   { key: 'plans', label: 'nav.plans' },
@@ -76,6 +77,7 @@ function UserBox({ me, current }: { me: Me; current: string | undefined }) {
           ))}
         </span>
       </div>
+      <InboxLink current={current} />
       <a
         className="header-link"
         href={href('tokens')}

@@ -2,6 +2,7 @@
  * Every UI string, in Chinese (default) and English. Placeholders are written {name}.
  * Data (plan titles, quotes, org-unit names) is shown as stored and is not translated here.
  */
+import { inboxEn, inboxZh } from './messages.inbox.ts';
 import { progressEn, progressZh } from './messages.progress.ts';
 import { reportingEn, reportingZh } from './messages.reporting.ts';
 
@@ -508,6 +509,7 @@ export const zh = {
 
   ...reportingZh,
   ...progressZh,
+  ...inboxZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1016,6 +1018,7 @@ export const en: Record<MessageKey, string> = {
 
   ...reportingEn,
   ...progressEn,
+  ...inboxEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

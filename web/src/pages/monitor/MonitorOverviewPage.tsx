@@ -20,6 +20,7 @@ import { AtPicker, MethodPicker, PlanPicker } from '../../monitor/Pickers.tsx';
 import { targetText } from '../../monitor/targetText.ts';
 import { periodLabel } from '../../reporting/periods.ts';
 import { href, navigate } from '../../router.ts';
+import { StaleSection, WarningsSection } from './OverviewWarnings.tsx';
 
 function ClassChart({ data }: { data: PlanProgress }) {
   const { t, label } = useI18n();
@@ -341,6 +342,8 @@ export function MonitorOverviewPage({
                 </section>
               </div>
               <BehindList data={data} planId={planId} />
+              <WarningsSection planId={planId} at={data.at} />
+              <StaleSection planId={planId} at={data.at} />
               <TargetsTable data={data} planId={planId} />
             </>
           )}

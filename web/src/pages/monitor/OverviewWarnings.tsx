@@ -1,0 +1,161 @@
+import { api } from '../../api/client.ts';
+import { useAsync } from '../../api/useAsync.ts';
+import type { WarningEpisode } from '../../api/warningTypes.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { WarningBadge } from '../../monitor/MonitorBits.tsx';
+import { periodLabel } from '../../reporting/periods.ts';
+import { href } from '../../router.ts';
+
+function Episode({ e, planId, at }: { e: WarningEpisode; planId: string; at: string }) {
+  const { t, lang, date } = useI18n();
+  const name = e.indicator ? (lang === 'zh' ? e.indicator.name : e.indicator.nameEn) : e.target;
+  return (
+    <li className="warning-episode" data-testid="warning-episode" data-target={e.target} data-level={e.level}>
+      <div className="warning-episode-head">
+        <WarningBadge level={e.level} />
+        <a href={href('monitor', planId, 'targets', e.target, { at })}>{name}</a>
+        <span className="muted small">
+          {t('monitor.warnings.since', { period: periodLabel(e.startedPeriod, lang), date: date(e.startedAt.slice(0, 10)) })}
+        </span>
+        {e.peakLevel === 'red' && e.level !== 'red' && <span className="muted small">{t('monitor.warnings.peak')}</span>}
+      </div>
+      {e.reasons.length > 0 && (
+        <ul className="warning-reasons">
+          {e.reasons.map((r, i) => (
+            <li key={i}>{lang === 'zh' ? r.zh : r.en}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** 预警: the plan's open warning episodes per responsible unit (GET /warnings?plan=&open=true). */
+export function WarningsSection({ planId, at }: { planId: string; at: string }) {
+  const { t, count } = useI18n();
+  const state = useAsync((signal) => api.warnings({ plan: planId, open: true }, signal), [planId]);
+  const data = state.status === 'ok' ? state.data : null;
+  return (
+    <section
+      className="list-section"
+      aria-labelledby="warnings-heading"
+      data-testid="warnings-section"
+      data-open={data?.summary.open}
+    >
+      <h2 id="warnings-heading" className="section-title">
+        {t('monitor.warnings.heading')}
+        {data && <span className="count-pill">{data.summary.open}</span>}
+      </h2>
+      <p className="muted small">{t('monitor.warnings.intro')}</p>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {data &&
+        (data.summary.open === 0 ? (
+          <Empty>{t('monitor.warnings.none')}</Empty>
+        ) : (
+          <>
+            <p data-testid="warnings-summary">
+              {t('monitor.warnings.summary', {
+                red: count(data.summary.red),
+                yellow: count(data.summary.yellow),
+                units: count(data.summary.units),
+              })}
+            </p>
+            <div className="warning-units">
+              {data.units.map((u) => (
+                <section
+                  key={u.orgUnit?.code ?? '-'}
+                  className="card warning-unit"
+                  data-testid="warning-unit"
+                  data-unit={u.orgUnit?.code ?? ''}
+                >
+                  <h3 className="subsection-title">
+                    {u.orgUnit?.name ?? t('monitor.warnings.noUnit')}{' '}
+                    {u.red > 0 && <span className="badge badge-warning warning-red">{u.red}</span>}{' '}
+                    {u.yellow > 0 && <span className="badge badge-warning warning-yellow">{u.yellow}</span>}
+                  </h3>
+                  <ul className="warning-episodes">
+                    {u.episodes.map((e) => (
+                      <Episode key={e.id} e={e} planId={planId} at={at} />
+                    ))}
+                  </ul>
+                </section>
+              ))}
+            </div>
+          </>
+        ))}
+    </section>
+  );
+}
+
+/** 数据更新: targets whose data is stale and who owes the next figure (GET /progress/stale). */
+export function StaleSection({ planId, at }: { planId: string; at: string }) {
+  const { t, lang, date, count } = useI18n();
+  const state = useAsync((signal) => api.staleTargets(planId, at, signal), [planId, at]);
+  const data = state.status === 'ok' ? state.data : null;
+  return (
+    <section className="list-section" aria-labelledby="stale-heading" data-testid="stale-section" data-stale={data?.stale}>
+      <h2 id="stale-heading" className="section-title">
+        {t('monitor.stale.heading')}
+        {data && <span className="count-pill">{data.stale}</span>}
+      </h2>
+      <p className="muted small">{t('monitor.stale.intro')}</p>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {data &&
+        (data.targets.length === 0 ? (
+          <Empty>{t('monitor.stale.none')}</Empty>
+        ) : (
+          <>
+            <p>{t('monitor.stale.summary', { total: count(data.total), stale: count(data.stale) })}</p>
+            <div className="table-wrap">
+              <table className="data-table monitor-table" data-testid="stale-targets">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('monitor.col.target')}</th>
+                    <th scope="col">{t('monitor.col.subject')}</th>
+                    <th scope="col">{t('monitor.stale.last')}</th>
+                    <th scope="col">{t('monitor.stale.owes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.targets.map((x) => {
+                    const f = x.freshness;
+                    return (
+                      <tr key={x.key} data-testid="stale-row" data-target={x.key}>
+                        <td>
+                          <a href={href('monitor', planId, 'targets', x.key, { at })}>
+                            {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
+                          </a>
+                        </td>
+                        <td>{x.subject.name}</td>
+                        <td className="nowrap">
+                          {f.lastUpdated ? date(f.lastUpdated.slice(0, 10)) : t('monitor.fresh.never')}
+                          {f.lastPeriod && (
+                            <div className="muted small">
+                              {t('monitor.fresh.period', { period: periodLabel(f.lastPeriod, lang) })}
+                            </div>
+                          )}
+                        </td>
+                        <td data-testid="stale-owes">
+                          {f.owes
+                            ? t('monitor.stale.owesValue', {
+                                unit: f.owes.orgUnitName,
+                                form: f.owes.form,
+                                period: periodLabel(f.owes.period, lang),
+                                date: date(f.owes.dueDate),
+                              })
+                            : t('monitor.stale.nobody')}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+    </section>
+  );
+}
