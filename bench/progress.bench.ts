@@ -105,7 +105,7 @@ async function copyValues(database: Database, units: readonly number[], indicato
  * yearly figure of the target's indicator over them — best origin per period, reported ones only
  * once approved, months summed within the year — with the latest update and period for freshness.
  */
-const RAW_SQL = `
+export const RAW_SQL = `
 WITH RECURSIVE subject AS (
   SELECT t.id AS target_id, t.indicator_id,
          CASE WHEN t.org_unit_id IS NOT NULL THEN ARRAY[t.org_unit_id]
