@@ -72,8 +72,13 @@ export async function* readXlsxRows(input: NodeJS.ReadableStream): AsyncGenerato
     sheetNo++;
     const meta = worksheet as unknown as { name?: string; state?: string };
     const name = meta.name ?? `Sheet${sheetNo}`;
-    // Hidden sheets hold lookup lists and old copies, not the report; their rows are skipped unread.
-    if (meta.state === 'hidden' || meta.state === 'veryHidden') continue;
+    // Hidden sheets hold lookup lists and old copies, not the report: their rows are read and dropped.
+    // Not reading them is not an option: ExcelJS deletes a buffered sheet's temp file as soon as the
+    // next sheet is asked for, and the unread stream then fails to open (an uncaught ENOENT).
+    if (meta.state === 'hidden' || meta.state === 'veryHidden') {
+      for await (const _row of worksheet) void _row;
+      continue;
+    }
     let rows = 0;
     for await (const row of worksheet) {
       // row.values is 1-based and sparse: index 1 is column A.

@@ -3,26 +3,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { BIN, plantrack } from '../support/cli.ts';
 import { DEMO_ADMIN_TOKEN } from '../../src/services/demo-accounts.service.ts';
 import { createEmptyPostgres } from '../support/databases.ts';
-
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/plantrack.js');
-
-async function plantrack(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function plantrackStdin(args: string[], env: Record<string, string>, input: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -1,27 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { before, describe, it } from 'node:test';
+import { plantrack } from '../support/cli.ts';
 import type { PlanProgress } from '../../src/presenters/progress.presenter.ts';
-
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/plantrack.js');
-
-async function plantrack(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('plantrack progress on a fresh embedded database', () => {
   let env: Record<string, string>;
