@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { targetTouchesUnits } from './target.repository.ts';
 import type { Executor } from './transaction.ts';
 
 /** Queries behind progress monitoring: plans, targets with their indicators, the unit tree, figures. */
@@ -26,15 +27,7 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
     .leftJoin('plan_section as s', 's.id', 't.section_id')
     .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
     .leftJoin('org_group as g', 'g.id', 't.group_id');
-  if (f.unitIds) {
-    const ids = f.unitIds.length ? [...f.unitIds] : [-1];
-    q = q.where((eb) =>
-      eb.or([
-        eb('t.org_unit_id', 'in', ids),
-        eb('t.group_id', 'in', eb.selectFrom('org_group_member').select('group_id').where('org_unit_id', 'in', ids)),
-      ]),
-    );
-  }
+  if (f.unitIds) q = q.where(targetTouchesUnits(f.unitIds));
   if (f.plan) q = q.where('t.plan_id', '=', f.plan);
   if (f.key) q = q.where('t.key', '=', f.key);
   if (f.indicator) q = q.where('i.code', '=', f.indicator);

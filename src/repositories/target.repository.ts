@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from './transaction.ts';
-import type { SourceColumns, TargetTable } from '../db/schema.ts';
-import type { Insertable } from 'kysely';
+import type { DB, SourceColumns, TargetTable } from '../db/schema.ts';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 
 export type NewTarget = Insertable<TargetTable> & { trajectory: readonly { year: number; value: string }[] };
 
@@ -50,6 +50,16 @@ export interface TargetFilter {
   q?: string;
 }
 
+/** Targets (aliased t) set for one of the units, or for a group with one of them as a member: a reader's scope. */
+export function targetTouchesUnits(unitIds: readonly number[]) {
+  const ids = unitIds.length ? [...unitIds] : [-1];
+  return (eb: ExpressionBuilder<DB & { t: TargetTable }, 't'>) =>
+    eb.or([
+      eb('t.org_unit_id', 'in', ids),
+      eb('t.group_id', 'in', eb.selectFrom('org_group_member').select('group_id').where('org_unit_id', 'in', ids)),
+    ]);
+}
+
 function targetQuery(db: Executor) {
   return db
     .selectFrom('target as t')
@@ -62,15 +72,7 @@ function targetQuery(db: Executor) {
 
 export async function listTargets(db: Executor, f: TargetFilter, page: { limit: number; offset: number }) {
   let q = targetQuery(db);
-  if (f.unitIds) {
-    const ids = f.unitIds.length ? [...f.unitIds] : [-1];
-    q = q.where((eb) =>
-      eb.or([
-        eb('t.org_unit_id', 'in', ids),
-        eb('t.group_id', 'in', eb.selectFrom('org_group_member').select('group_id').where('org_unit_id', 'in', ids)),
-      ]),
-    );
-  }
+  if (f.unitIds) q = q.where(targetTouchesUnits(f.unitIds));
   if (f.plan) q = q.where('t.plan_id', '=', f.plan);
   if (f.sectionIds) q = q.where('t.section_id', 'in', f.sectionIds.length ? [...f.sectionIds] : [-1]);
   if (f.indicator) q = q.where('i.code', '=', f.indicator);
