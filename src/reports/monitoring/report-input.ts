@@ -1,75 +1,54 @@
 /**
- * What the monitoring report reads: the parts of the progress service's PlanProgress and
- * TargetDetail (src/services/progress/, issue-6 contract) the brief prints. Declared here
- * structurally so the layout code stays pure and the service's real output is assignable to it;
- * every figure in the brief comes from these objects, so it matches the progress API by construction.
+ * What the monitoring report reads: the parts of the progress API's PlanProgress and TargetDetail
+ * (src/presenters/progress.presenter.ts) the brief prints, picked from those very types so the
+ * two cannot drift; every figure in the brief comes from these objects, so it matches the API by
+ * construction. Picks (not the whole types) keep the layout tests' fixtures small.
  */
 import { CLASS_LABELS, type ProgressClass } from '../../domain/progress/types.ts';
+import type { PlanProgress, TargetDetail, TargetProgress } from '../../presenters/progress.presenter.ts';
 
 export type { ProgressClass };
 export type Origin = 'reported' | 'plan' | 'synthetic';
 export type WarningLevel = 'red' | 'yellow' | 'green';
 
-export interface ReportTarget {
-  key: string;
-  ordinal: number;
-  indicator: { code: string; name: string; unit: string };
-  subject: { kind: 'org_unit' | 'group'; code: string; name: string };
-  nature: 'expected' | 'binding';
-  comparator: string;
-  baseline: { year: number; value: string } | null;
-  target: {
-    year: number;
-    value: string | null;
-    min: string | null;
-    max: string | null;
-    rate: string | null;
-    text: string | null;
-  };
-  judgement: {
-    dataYear: number | null;
-    current: string | null;
-    currentOrigin: Origin | null;
-    achievementRatio: number | null;
-    progressShare: number | null;
-    halfTimeHalfTask: 'pass' | 'fail' | 'na';
-    requiredAnnualGrowth: number | null;
-    observedAnnualGrowth: number | null;
-    projection: { year: number; value: number; low: number; high: number; method: 'cagr' | 'trend' } | null;
-    class: ProgressClass;
-    classLabel: { zh: string; en: string };
-    explanation: { zh: string; en: string };
-  };
-  freshness: {
-    lastUpdated: string | null;
-    lastPeriod: string | null;
-    stale: boolean;
-    owes: { orgUnit: string; orgUnitName: string; form: string; period: string; dueDate: string } | null;
-  };
-  warning: { level: WarningLevel; reasons: { zh: string; en: string }[] };
-}
+type Judgement = TargetProgress['judgement'];
 
-export interface ReportProgress {
-  plan: { id: string; title: string; periodStart: number; periodEnd: number };
-  at: string;
-  method: string;
-  timeElapsedShare: number;
-  summary: {
-    total: number;
-    byClass: Record<ProgressClass, number>;
-    halfTimeFail: number;
-    warnings: Record<WarningLevel, number>;
+export type ReportTarget = Pick<
+  TargetProgress,
+  'key' | 'ordinal' | 'subject' | 'nature' | 'comparator' | 'baseline' | 'target' | 'freshness'
+> & {
+  indicator: Pick<TargetProgress['indicator'], 'code' | 'name' | 'unit'>;
+  judgement: Pick<
+    Judgement,
+    | 'dataYear'
+    | 'current'
+    | 'currentOrigin'
+    | 'achievementRatio'
+    | 'progressShare'
+    | 'halfTimeHalfTask'
+    | 'requiredAnnualGrowth'
+    | 'observedAnnualGrowth'
+    | 'projection'
+    | 'class'
+    | 'classLabel'
+    | 'explanation'
+  >;
+  warning: {
+    level: TargetProgress['warning']['level'];
+    reasons: Pick<TargetProgress['warning']['reasons'][number], 'zh' | 'en'>[];
   };
+};
+
+export type ReportProgress = Pick<PlanProgress, 'plan' | 'at' | 'method' | 'timeElapsedShare' | 'summary'> & {
   targets: readonly ReportTarget[];
-}
+};
 
 /** A behind target's history for its chart (TargetDetail minus what TargetProgress already has). */
-export interface ReportTargetDetail extends ReportTarget {
-  series: readonly { period: string; value: string; origin: Origin }[];
-  yearly: readonly { year: number; value: string; origin: string }[];
-  trajectory: readonly { year: number; value: string }[];
-  band: readonly { year: number; value: number; low: number; high: number }[];
-}
+export type ReportTargetDetail = ReportTarget &
+  Pick<TargetDetail, 'trajectory' | 'band'> & {
+    series: readonly Pick<TargetDetail['series'][number], 'period' | 'value' | 'origin'>[];
+    yearly: readonly Pick<TargetDetail['yearly'][number], 'year' | 'value' | 'origin'>[];
+  };
 
 export interface MonitoringReportInput {
   progress: ReportProgress;
