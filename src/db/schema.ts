@@ -163,6 +163,27 @@ export interface DataValueTable {
   updated_at: Timestamp;
 }
 
+/** A unit's own figure of an indicator for a whole year, precomputed (migration 0007). */
+export interface UnitYearFigureTable {
+  org_unit_id: number;
+  indicator_id: number;
+  year: number;
+  value: Numeric;
+  origin: string;
+  partial: boolean;
+  last_period: string;
+  additive: boolean;
+  cumulative: boolean;
+  periods: string[];
+  updated_at: Date;
+}
+
+export interface UnitYearDirtyTable {
+  org_unit_id: number;
+  indicator_id: number;
+  year: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -192,6 +213,8 @@ export interface DB {
   task: TaskTable;
   task_unit: TaskUnitTable;
   data_value: DataValueTable;
+  unit_year_figure: UnitYearFigureTable;
+  unit_year_dirty: UnitYearDirtyTable;
   schema_migration: SchemaMigrationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -121,19 +121,27 @@ export async function groupsWithMembers(db: Executor, f: { ids?: readonly number
 }
 
 /**
- * Figures of some units and indicators up to a date (period end), reported ones only once approved,
- * each origin separately (the service keeps the highest-priority origin per period).
+ * Figures of some units and indicators up to a date (period end) and from a date (period start, if
+ * given), reported ones only once approved, each origin separately (the service keeps the
+ * highest-priority origin per period).
  */
-export async function figures(db: Executor, unitIds: readonly number[], indicatorIds: readonly number[], until: string) {
+export async function figures(
+  db: Executor,
+  unitIds: readonly number[],
+  indicatorIds: readonly number[],
+  until: string,
+  from: string | null = null,
+) {
   if (unitIds.length === 0 || indicatorIds.length === 0) return [];
-  return db
+  let q = db
     .selectFrom('data_value')
     .select(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin', sql<string>`value::text`.as('value'), 'updated_at'])
     .where('org_unit_id', 'in', [...unitIds])
     .where('indicator_id', 'in', [...indicatorIds])
     .where('period_end', '<=', until)
-    .where((eb) => eb.or([eb('origin', '!=', 'reported'), eb('status', '=', 'approved')]))
-    .execute();
+    .where((eb) => eb.or([eb('origin', '!=', 'reported'), eb('status', '=', 'approved')]));
+  if (from !== null) q = q.where('period_start', '>=', from);
+  return q.execute();
 }
 export type FigureRow = Awaited<ReturnType<typeof figures>>[number];
 

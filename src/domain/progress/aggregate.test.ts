@@ -4,7 +4,9 @@ import { parsePeriod, type Period } from '../period/period.ts';
 import {
   aggregateMembers,
   collapsePeriod,
+  collapseYear,
   combineFigures,
+  preferredFigures,
   rollUp,
   weakestOrigin,
   type AggregationRule,
@@ -126,5 +128,30 @@ describe('rollUp', () => {
     const tree = { figures: m({ REVENUE: '10' }), children: [{ figures: m({ REVENUE: '3' }), children: [] }] };
     assert.equal(rollUp(tree, rules).get('REVENUE'), '10');
     assert.equal(combineFigures(rules, []).size, 0);
+  });
+});
+
+describe('preferredFigures', () => {
+  it('keeps the most trusted origin per slot: reported over plan over synthetic, whatever the order', () => {
+    const pts = [fig('2024', '3', false, 'synthetic'), fig('2024', '2', false, 'plan'), fig('2023', '9', false, 'synthetic')];
+    const slot = (f: PeriodFigure) => `${f.period}/${f.cumulative}`;
+    assert.deepEqual(preferredFigures(pts, slot), [fig('2024', '2', false, 'plan'), fig('2023', '9', false, 'synthetic')]);
+    const withReported = [...pts, fig('2024', '1', false, 'reported'), fig('2024', '5', true, 'synthetic')];
+    assert.deepEqual(
+      preferredFigures(withReported, slot).map((f) => f.value),
+      ['1', '9', '5'],
+    );
+  });
+});
+
+describe('collapseYear', () => {
+  it('is the year collapse plus the periods present and whether any was year-to-date', () => {
+    const pts = [fig('2024-02', '5'), fig('2024-01', '4'), fig('2024-02', '7', true)];
+    assert.deepEqual(collapseYear(pts, 2024, true), {
+      ...collapsePeriod(pts, y('2024'), true)!,
+      periods: ['2024-01', '2024-02'],
+      cumulative: true,
+    });
+    assert.equal(collapseYear([], 2024, true), null);
   });
 });

@@ -45,6 +45,8 @@ export interface CollapsedFigure {
  *    some are missing; for levels (stocks, rates, shares) the latest value, partial before the end.
  */
 export function collapsePeriod(points: readonly PeriodFigure[], target: Period, additive: boolean): CollapsedFigure | null {
+  // Most units of a large tree have nothing for a given code: skip the period arithmetic for them.
+  if (points.length === 0) return null;
   const label = formatPeriod(target);
   const bounds = periodBounds(target);
   const direct = points.filter((p) => p.period === label).sort((a, b) => Number(a.cumulative) - Number(b.cumulative))[0];
@@ -188,4 +190,37 @@ export function rollUp(node: TreeNode, rules: ReadonlyMap<string, AggregationRul
   );
   for (const [code, v] of fromChildren) if (!own.has(code)) own.set(code, v);
   return own;
+}
+
+/** Trust order among figures stated for the same period: reported over plan-stated over synthetic. */
+const ORIGIN_PREFERENCE: Record<Origin, number> = { reported: 0, plan: 1, synthetic: 2 };
+
+/**
+ * Of figures stated for the same slot (`slot` = unit, indicator, period and 累计 flag), only the most
+ * trusted origin's: a reported figure replaces the plan's or the demo's for its period.
+ */
+export function preferredFigures<T extends { origin: Origin }>(figures: readonly T[], slot: (f: T) => string): T[] {
+  const sorted = [...figures].sort((a, b) => ORIGIN_PREFERENCE[a.origin] - ORIGIN_PREFERENCE[b.origin]);
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const k = slot(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A unit's own figure for a whole year, with what freshness needs to know of its inputs. */
+export interface YearFigure extends CollapsedFigure {
+  /** Every period with a figure that year, sorted. */
+  periods: string[];
+  /** Any year-to-date (累计) figure among them. */
+  cumulative: boolean;
+}
+
+/** One unit's figures of one indicator within `year` (preferred origins only) collapsed to the year. */
+export function collapseYear(points: readonly PeriodFigure[], year: number, additive: boolean): YearFigure | null {
+  const c = collapsePeriod(points, { kind: 'year', year }, additive);
+  if (!c) return null;
+  return { ...c, periods: [...new Set(points.map((p) => p.period))].sort(), cumulative: points.some((p) => p.cumulative) };
 }

@@ -1,5 +1,6 @@
 import {
   collapsePeriod,
+  type CollapsedFigure,
   combineFigures,
   weakestOrigin,
   type AggregationRule,
@@ -11,6 +12,8 @@ import type { Period } from '../period/period.ts';
 /** A unit with its own figures per indicator code (any periods) and its children. */
 export interface SeriesNode {
   points: ReadonlyMap<string, readonly PeriodFigure[]>;
+  /** Own figures already collapsed to the asked period (precomputed years); they stand for `points`. */
+  collapsed?: ReadonlyMap<string, CollapsedFigure>;
   children: readonly SeriesNode[];
 }
 
@@ -56,14 +59,17 @@ export function subjectFigure(
   const allRules = new Map(
     codes.map((c): [string, AggregationRule] => [c, c === rule.code ? rule : (rules.get(c) ?? { code: c, aggregation: 'sum' })]),
   );
+  const none = new Map<string, { value: string; meta: Meta }>();
   const walk = (n: SeriesNode): Map<string, { value: string; meta: Meta }> => {
+    if (n.children.length === 0 && n.points.size === 0 && !n.collapsed?.size) return none;
     const own = new Map<string, { value: string; meta: Meta }>();
     for (const code of codes) {
-      const c = collapsePeriod(n.points.get(code) ?? [], target, flow(code));
+      const c = n.collapsed?.get(code) ?? collapsePeriod(n.points.get(code) ?? [], target, flow(code));
       if (c) own.set(code, { value: c.value, meta: { origins: [c.origin], partial: c.partial, lastPeriod: c.lastPeriod } });
     }
     if (n.children.length === 0 || codes.every((c) => own.has(c))) return own;
-    const kids = n.children.map(walk);
+    // Children without any figure change no rule's result (every rule skips members lacking a code).
+    const kids = n.children.map(walk).filter((k) => k.size > 0);
     const combined = combineFigures(
       allRules,
       kids.map((k) => new Map([...k].map(([c, v]) => [c, v.value]))),

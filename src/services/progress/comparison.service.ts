@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors/app-error.ts';
 import type { Comparison, MapData } from '../../presenters/progress.presenter.ts';
 import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
-import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
@@ -20,11 +21,11 @@ type Row = { subject: Subject; kind: string };
  * side by side. The class comes from the target of the plan given (else any plan) whose year is
  * nearest at or after the as-of year.
  */
-async function valuesFor(db: Executor, actor: Actor, indicator: string, asOf: AsOf, rows: Row[], plan?: string) {
+async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: AsOf, rows: Row[], plan?: string) {
   const ctx = await ProgressContext.load(db);
   const info = ctx.indicators.get(indicator);
   if (!info) throw notFound('indicator', indicator);
-  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), ctx.codesFor(indicator), asOf.until);
+  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), ctx.codesFor(indicator), asOf);
   const targets = (await progressTargets(db, { indicator, plan, unitIds: await readScope(db, actor) })).filter(
     (t) => t.target_year >= asOf.year,
   );

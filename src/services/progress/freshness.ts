@@ -1,20 +1,13 @@
-import { formatPeriod, parsePeriod, periodBounds, type Period } from '../../domain/period/period.ts';
+import { formatPeriod, parsePeriod, type Period } from '../../domain/period/period.ts';
 import { dueDate, nextPeriod } from '../../domain/reporting/forms/form-periods.ts';
 import type { TargetProgress } from '../../presenters/progress.presenter.ts';
+import { later, periodOf, type PeriodMark } from './figure-marks.ts';
 import type { AsOf, ProgressContext, Subject } from './progress-context.ts';
 
 type Freshness = TargetProgress['freshness'];
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Period text → last day, memoised: a large subject holds millions of figures but only a few dozen periods. */
-const ends = new Map<string, string>();
-function periodEnd(text: string): string {
-  let end = ends.get(text);
-  if (end === undefined) ends.set(text, (end = periodBounds(parsePeriod(text)!).end));
-  return end;
-}
 
 /** The date freshness is judged on: today, or the day after the as-of period when asking about the past. */
 export function referenceDate(asOf: AsOf, today: string): string {
@@ -43,16 +36,14 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
   const unitIds = ctx.subtree(subject.roots);
   const codes = ctx.codesFor(code);
   let lastUpdated: Date | null = null;
-  let lastPeriod: { text: string; end: string } | null = null;
-  const periodsByUnit = new Map<number, Set<string>>();
+  let lastPeriod: PeriodMark | null = null;
   for (const id of unitIds)
-    for (const c of codes)
-      for (const p of ctx.pointsOf(id, c)) {
-        if (lastUpdated === null || p.updatedAt > lastUpdated) lastUpdated = p.updatedAt;
-        const end = periodEnd(p.period);
-        if (lastPeriod === null || end > lastPeriod.end) lastPeriod = { text: p.period, end };
-        if (c === code) periodsByUnit.set(id, (periodsByUnit.get(id) ?? new Set()).add(p.period));
-      }
+    for (const c of codes) {
+      const m = ctx.marksOf(id, c);
+      if (!m) continue;
+      if (m.lastUpdated !== null && (lastUpdated === null || m.lastUpdated > lastUpdated)) lastUpdated = m.lastUpdated;
+      if (m.lastPeriod !== null) lastPeriod = later(lastPeriod, m.lastPeriod);
+    }
 
   let owes: Freshness['owes'] = null;
   let staleByForm: boolean | null = null;
@@ -65,15 +56,12 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
     const first = parsePeriod(form.firstPeriod)!;
     const lastDue = lastDuePeriod(first, form.deadline, ref);
     if (lastDue !== null) {
-      const has = reporters.some((u) => periodsByUnit.get(u.id)?.has(lastDue));
+      const has = reporters.some((u) => ctx.marksOf(u.id, code)?.periods.has(lastDue));
       staleByForm = (staleByForm ?? false) || !has;
     }
     for (const u of reporters) {
-      const own = [...(periodsByUnit.get(u.id) ?? [])]
-        .map((t) => parsePeriod(t)!)
-        .filter((p) => p.kind === form.frequency)
-        .sort((a, b) => (periodBounds(a).end < periodBounds(b).end ? 1 : -1))[0];
-      const next = formatPeriod(own ? nextPeriod(own) : first);
+      const own = ctx.marksOf(u.id, code)?.latestOf(form.frequency) ?? null;
+      const next = formatPeriod(own ? nextPeriod(periodOf(own.text).period) : first);
       const due = dueDate(next, form.deadline);
       if (owes === null || due < owes.dueDate)
         owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };

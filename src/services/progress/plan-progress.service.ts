@@ -1,6 +1,8 @@
 import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period/period.ts';
 import type { ProgressMethod } from '../../domain/progress/method-class.ts';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors/app-error.ts';
 import type { PlanProgress, TargetDetail } from '../../presenters/progress.presenter.ts';
 import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
@@ -20,7 +22,7 @@ async function loadPlan(db: Executor, id: string) {
 }
 
 /** Everything one plan question needs: plan, targets in the reader's scope, catalogue and figures. */
-async function prepare(db: Executor, actor: Actor, q: { plan: string; at: string; target?: string }) {
+async function prepare(db: Kysely<DB>, actor: Actor, q: { plan: string; at: string; target?: string }, quarters = false) {
   const plan = await loadPlan(db, q.plan);
   const asOf = parseAsOf(q.at);
   const targets = await progressTargets(db, { plan: q.plan, key: q.target, unitIds: await readScope(db, actor) });
@@ -30,7 +32,7 @@ async function prepare(db: Executor, actor: Actor, q: { plan: string; at: string
   const subjects = targets.map((t) => subjectOf(ctx, t, members));
   const unitIds = ctx.subtree(subjects.flatMap((s) => s.roots));
   const codes = [...new Set(targets.flatMap((t) => ctx.codesFor(t.indicator_code)))];
-  await ctx.loadFigures(db, unitIds, codes, asOf.until);
+  await ctx.loadFigures(db, unitIds, codes, asOf, { quarters });
   const period = { periodStart: plan.period_start, periodEnd: plan.period_end };
   return { plan, asOf, targets, ctx, subjects, period, ref: referenceDate(asOf, todayIso()) };
 }
@@ -71,7 +73,7 @@ export async function targetProgressDetail(
   actor: Actor,
   q: { plan: string; target: string; at: string; method?: ProgressMethod },
 ): Promise<TargetDetail> {
-  const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q);
+  const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q, true);
   const t = targets[0];
   if (!t) throw notFound('target', `${q.plan}:${q.target}`);
   const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
@@ -106,5 +108,5 @@ export async function targetProgressDetail(
 }
 
 function isCumulative(ctx: ProgressContext, subject: { roots: readonly number[] }, code: string): boolean {
-  return ctx.subtree(subject.roots).some((id) => ctx.pointsOf(id, code).some((p) => p.cumulative));
+  return ctx.subtree(subject.roots).some((id) => ctx.marksOf(id, code)?.cumulative === true);
 }

@@ -1,17 +1,24 @@
 import { Decimal } from 'decimal.js';
 import { parsePeriod, periodBounds, type Period } from '../../domain/period/period.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import {
+  preferredFigures,
   ruleInputs,
   type AggregationKind,
   type AggregationRule,
+  type CollapsedFigure,
   type Origin,
   type PeriodFigure,
 } from '../../domain/progress/aggregate.ts';
 import { subjectFigure, type SeriesNode, type SubjectFigure } from '../../domain/progress/subject-series.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { listForms, type StoredForm } from '../../repositories/report-form.repository.ts';
-import { figures, indicatorRules, unitTree, type FigureRow, type UnitRow } from '../../repositories/progress.repository.ts';
+import { figures, indicatorRules, unitTree, type UnitRow } from '../../repositories/progress.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
+import { markDirty, unitYearRows, type UnitYearRow } from '../../repositories/unit-year-figure.repository.ts';
+import { FigureMarks } from './figure-marks.ts';
+import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
 
 /** The as-of period of a question: 2024 (end of 2024), 2024Q2 (end of June), 2024-06. */
 export interface AsOf {
@@ -36,8 +43,6 @@ export function parseAsOf(at: string): AsOf {
   return { text: at, period: p, year: p.year, month, until: periodBounds(p).end };
 }
 
-const ORIGIN_RANK: Record<string, number> = { reported: 0, plan: 1, synthetic: 2 };
-
 export interface Subject {
   kind: 'org_unit' | 'group';
   code: string;
@@ -54,21 +59,23 @@ function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /** Catalogue and figures loaded once per question. */
-export class ProgressContext {
+export class ProgressContext implements YearRule {
   readonly rules = new Map<string, AggregationRule>();
   readonly indicators = new Map<string, Awaited<ReturnType<typeof indicatorRules>>[number]>();
   readonly units = new Map<number, UnitRow>();
   readonly children = new Map<number, number[]>();
+  private readonly codes = new Map<number, string>();
   /** Codes some form collects without 累计 (period-end levels such as 用地面积, 从业人员). */
   private readonly levels = new Set<string>();
-  /** unit id → code → best-origin figures. */
-  private readonly points = new Map<number, Map<string, (PeriodFigure & { updatedAt: Date })[]>>();
+  /** unit id → code → what was reported when (raw figures one by one, precomputed years a row each). */
+  private readonly marks = new Map<number, Map<string, FigureMarks>>();
   /**
-   * The same figures by year (unit id → year → code → figures, in the same order): a year's or a
-   * quarter's figure only ever reads periods of its own year, so the roll-up need not filter five
-   * years of months at every unit and every question — the bulk of a large plan's time.
+   * Raw figures by year (unit id → year → code → figures): a year's or a quarter's figure only ever
+   * reads periods of its own year, so the roll-up need not filter five years of months at every unit.
    */
   private readonly byYear = new Map<number, Map<number, Map<string, PeriodFigure[]>>>();
+  /** Precomputed whole years (unit id → year → code → the unit's own year figure). */
+  private readonly years = new Map<number, Map<number, Map<string, CollapsedFigure>>>();
 
   private constructor(
     readonly forms: StoredForm[],
@@ -77,6 +84,7 @@ export class ProgressContext {
   ) {
     for (const r of rules) {
       this.indicators.set(r.code, r);
+      this.codes.set(r.id, r.code);
       this.rules.set(r.code, {
         code: r.code,
         aggregation: r.aggregation as AggregationKind,
@@ -95,6 +103,8 @@ export class ProgressContext {
   static async load(db: Executor): Promise<ProgressContext> {
     return new ProgressContext(await listForms(db), await indicatorRules(db), await unitTree(db));
   }
+
+  codeOf = (indicatorId: number): string | undefined => this.codes.get(indicatorId);
 
   /** Non-cumulative sub-annual figures of a code add up (a flow) unless it is averaged, a ratio, or collected as a level. */
   flow = (code: string): boolean => this.rules.get(code)?.aggregation === 'sum' && !this.levels.has(code);
@@ -115,48 +125,82 @@ export class ProgressContext {
     return [...new Set(out)];
   }
 
-  /** Loads the figures of these units and codes up to a date, keeping the best origin of each period. */
-  async loadFigures(db: Executor, unitIds: readonly number[], codes: readonly string[], until: string): Promise<void> {
+  /**
+   * Loads the figures of these units and codes as of a period. Whole years before it come from the
+   * precomputed yearly table (recomputed first where figures changed); the as-of year, when the period
+   * ends before December, and every year when `quarters` are asked for, from the raw figures.
+   */
+  async loadFigures(
+    db: Kysely<DB>,
+    unitIds: readonly number[],
+    codes: readonly string[],
+    asOf: AsOf,
+    opts: { quarters?: boolean } = {},
+  ): Promise<void> {
     const ids = codes.map((c) => this.indicators.get(c)?.id).filter((x): x is number => x !== undefined);
-    const codeOf = new Map([...this.indicators.values()].map((i) => [i.id, i.code]));
-    const rows = await figures(db, unitIds, ids, until);
-    rows.sort((a, b) => (ORIGIN_RANK[a.origin] ?? 9) - (ORIGIN_RANK[b.origin] ?? 9));
-    const seen = new Set<string>();
-    for (const r of rows as FigureRow[]) {
-      const k = `${r.org_unit_id}/${r.indicator_id}/${r.period}/${r.cumulative}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const code = codeOf.get(r.indicator_id)!;
-      const point = {
-        period: r.period,
-        value: new Decimal(r.value).toString(),
-        cumulative: r.cumulative,
-        origin: r.origin as Origin,
-        updatedAt: r.updated_at,
-      };
-      entry(
-        entry(this.points, r.org_unit_id, () => new Map()),
-        code,
-        () => [],
-      ).push(point);
-      const years = entry(this.byYear, r.org_unit_id, () => new Map());
-      entry(
-        entry(years, Number(r.period.slice(0, 4)), () => new Map()),
-        code,
-        (): PeriodFigure[] => [],
-      ).push(point);
+    this.nodes.clear();
+    const lastWholeYear = opts.quarters ? null : asOf.month === 12 ? asOf.year : asOf.year - 1;
+    if (lastWholeYear !== null) {
+      await refreshUnitYears(db, this);
+      let rows = await unitYearRows(db, unitIds, ids, lastWholeYear);
+      // Rows computed under another rule (a form or the indicator's aggregation changed since).
+      const stale = rows.filter((r) => r.additive !== this.flow(this.codes.get(r.indicator_id)!));
+      if (stale.length) {
+        await markDirty(db, stale);
+        await refreshUnitYears(db, this);
+        rows = await unitYearRows(db, unitIds, ids, lastWholeYear);
+      }
+      for (const r of rows) this.addYear(r);
+    }
+    const from = lastWholeYear === null ? null : `${lastWholeYear + 1}-01-01`;
+    const raw = (await figures(db, unitIds, ids, asOf.until, from)).map((r) => ({ ...r, origin: r.origin as Origin }));
+    for (const r of preferredFigures(raw, (f) => `${f.org_unit_id}/${f.indicator_id}/${f.period}/${f.cumulative}`)) {
+      const code = this.codes.get(r.indicator_id)!;
+      const point = { period: r.period, value: new Decimal(r.value).toString(), cumulative: r.cumulative, origin: r.origin };
+      entry(entry(entry(this.byYear, r.org_unit_id, () => new Map()), Number(r.period.slice(0, 4)), () => new Map()), code, (): PeriodFigure[] => []).push(point);
+      this.mark(r.org_unit_id, code).add([r.period], r.updated_at, r.cumulative);
     }
   }
 
-  pointsOf(unitId: number, code: string) {
-    return this.points.get(unitId)?.get(code) ?? [];
+  private addYear(r: UnitYearRow): void {
+    const code = this.codes.get(r.indicator_id)!;
+    const figure: CollapsedFigure = {
+      value: new Decimal(r.value).toString(),
+      origin: r.origin as Origin,
+      partial: r.partial,
+      lastPeriod: r.last_period,
+    };
+    entry(entry(this.years, r.org_unit_id, () => new Map()), r.year, () => new Map()).set(code, figure);
+    this.mark(r.org_unit_id, code).add(r.periods, r.updated_at, r.cumulative);
   }
 
-  private node(id: number, year: number): SeriesNode {
-    return {
-      points: this.byYear.get(id)?.get(year) ?? new Map(),
-      children: (this.children.get(id) ?? []).map((c) => this.node(c, year)),
-    };
+  private mark(unitId: number, code: string): FigureMarks {
+    return entry(entry(this.marks, unitId, () => new Map()), code, () => new FigureMarks());
+  }
+
+  marksOf(unitId: number, code: string): FigureMarks | undefined {
+    return this.marks.get(unitId)?.get(code);
+  }
+
+  private readonly nodes = new Map<string, SeriesNode>();
+
+  /**
+   * A unit's node for a period of `year`; precomputed figures stand only for the whole year. Built
+   * once per question: the figures are loaded before any node is asked for, and nodes are read-only.
+   */
+  private node(id: number, year: number, whole: boolean): SeriesNode {
+    const key = `${id}/${year}/${whole}`;
+    let n = this.nodes.get(key);
+    if (n === undefined)
+      this.nodes.set(
+        key,
+        (n = {
+          points: this.byYear.get(id)?.get(year) ?? new Map(),
+          collapsed: whole ? this.years.get(id)?.get(year) : undefined,
+          children: (this.children.get(id) ?? []).map((c) => this.node(c, year, whole)),
+        }),
+      );
+    return n;
   }
 
   /** The subject's figure for a code in one year or quarter (of that year), rolled up by the indicator's rule. */
@@ -164,8 +208,8 @@ export class ProgressContext {
     const rule = this.rules.get(code) ?? { code, aggregation: 'sum' as const };
     const root: SeriesNode =
       subject.kind === 'org_unit' && subject.roots.length === 1
-        ? this.node(subject.roots[0]!, period.year)
-        : { points: new Map(), children: subject.roots.map((r) => this.node(r, period.year)) };
+        ? this.node(subject.roots[0]!, period.year, period.kind === 'year')
+        : { points: new Map(), children: subject.roots.map((r) => this.node(r, period.year, period.kind === 'year')) };
     return subjectFigure(root, period, rule, this.rules, this.codesFor(code), this.flow);
   }
 

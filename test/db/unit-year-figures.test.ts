@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { groupsWithMembers, progressTargets } from '../../src/repositories/progress.repository.ts';
+import { freshness } from '../../src/services/progress/freshness.ts';
+import { subjectOf } from '../../src/services/progress/judge-target.ts';
+import { parseAsOf, ProgressContext } from '../../src/services/progress/progress-context.ts';
+import { rebuildUnitYears, refreshUnitYears } from '../../src/services/progress/unit-years.service.ts';
+import { loadDemoData } from '../../src/services/reporting/demo-data.service.ts';
+import { syncDatasetForms } from '../../src/services/reporting/form-sync.service.ts';
+import { seedDataset } from '../../src/services/seed.service.ts';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases.ts';
+
+/**
+ * Every target's yearly series and freshness, read through the precomputed yearly table and, for
+ * comparison, from the raw figures alone (`quarters` loads every period raw).
+ */
+async function judgedInputs(t: TestDatabase, at: string, raw: boolean) {
+  const db = t.database.db;
+  const asOf = parseAsOf(at);
+  const targets = await progressTargets(db, { unitIds: null });
+  const ctx = await ProgressContext.load(db);
+  const groupIds = [...new Set(targets.map((x) => x.group_id).filter((g): g is number => g !== null))];
+  const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
+  const subjects = targets.map((x) => subjectOf(ctx, x, members));
+  const codes = [...new Set(targets.flatMap((x) => ctx.codesFor(x.indicator_code)))];
+  await ctx.loadFigures(db, ctx.subtree(subjects.flatMap((s) => s.roots)), codes, asOf, { quarters: raw });
+  return targets.map((x, i) => ({
+    target: `${x.plan_id}:${x.key}`,
+    yearly: ctx.yearly(subjects[i]!, x.indicator_code, 2015, asOf.year),
+    freshness: freshness(ctx, subjects[i]!, x.indicator_code, '2026-01-15'),
+  }));
+}
+
+const count = async (t: TestDatabase, table: 'unit_year_figure' | 'unit_year_dirty') =>
+  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+for (const kind of DATABASE_KINDS) {
+  describe(`precomputed yearly figures on ${kind}`, () => {
+    let t: TestDatabase;
+    let ctx: ProgressContext;
+    let unit: number;
+    let indicator: number;
+    before(async () => {
+      t = await createTestDatabase(kind);
+      assert.ok((await seedDataset(t.database)).ok);
+      await syncDatasetForms(t.database);
+      await loadDemoData(t.database);
+      ctx = await ProgressContext.load(t.database.db);
+      unit = [...ctx.units.values()].find((u) => u.code === 'ZN-HH-MENGZI')!.id;
+      indicator = ctx.indicators.get('REVENUE')!.id;
+    });
+    after(() => t.drop());
+
+    it('gives every target the same yearly series and freshness as the raw figures, for whole and cut-short years', async () => {
+      for (const at of ['2023', '2024Q2', '2025']) {
+        const fromTable = await judgedInputs(t, at, false);
+        assert.equal(await count(t, 'unit_year_dirty'), 0, 'read after recomputing every queued key');
+        assert.ok(fromTable.some((x) => x.yearly.length > 2), 'the demo data gives series to compare');
+        assert.deepEqual(fromTable, await judgedInputs(t, at, true), at);
+      }
+      assert.ok((await count(t, 'unit_year_figure')) > 1000);
+    });
+
+    it('recomputes exactly the years whose visible figures changed, and ignores drafts', async () => {
+      const db = t.database.db;
+      await refreshUnitYears(db, ctx);
+      const row = () =>
+        db
+          .selectFrom('unit_year_figure')
+          .select([sql<string>`value::text`.as('value'), 'origin', 'partial', 'periods'])
+          .where('org_unit_id', '=', unit)
+          .where('indicator_id', '=', indicator)
+          .where('year', '=', 2019)
+          .executeTakeFirst();
+      const figure = (period: string, month: string) => ({
+        org_unit_id: unit,
+        indicator_id: indicator,
+        period,
+        period_kind: 'month',
+        period_start: `2019-${month}-01`,
+        period_end: `2019-${month}-28`,
+        cumulative: true,
+        origin: 'reported',
+        value: '12.5',
+        status: 'draft',
+      });
+      await db.insertInto('data_value').values([figure('2019-01', '01'), figure('2019-02', '02')]).execute();
+      assert.equal(await count(t, 'unit_year_dirty'), 0, 'a draft is invisible to progress and queues nothing');
+
+      await db
+        .updateTable('data_value')
+        .set({ status: 'approved' })
+        .where('org_unit_id', '=', unit)
+        .where('period', '=', '2019-01')
+        .execute();
+      assert.equal(await count(t, 'unit_year_dirty'), 1);
+      assert.equal(await refreshUnitYears(db, ctx), 1);
+      assert.deepEqual(await row(), { value: '12.5', origin: 'reported', partial: true, periods: ['2019-01'] });
+
+      await db
+        .updateTable('data_value')
+        .set({ status: 'approved', value: '20' })
+        .where('org_unit_id', '=', unit)
+        .where('period', '=', '2019-02')
+        .execute();
+      await refreshUnitYears(db, ctx);
+      // Year to date: the latest cumulative month stands for the year so far.
+      assert.deepEqual(await row(), { value: '20', origin: 'reported', partial: true, periods: ['2019-01', '2019-02'] });
+
+      // Reopened for correction: the figure leaves progress until approved again.
+      await db.updateTable('data_value').set({ status: 'submitted' }).where('org_unit_id', '=', unit).where('period', '=', '2019-02').execute();
+      await refreshUnitYears(db, ctx);
+      assert.deepEqual(await row(), { value: '12.5', origin: 'reported', partial: true, periods: ['2019-01'] });
+
+      await db.deleteFrom('data_value').where('org_unit_id', '=', unit).where('period', 'like', '2019-%').execute();
+      await refreshUnitYears(db, ctx);
+      assert.equal(await row(), undefined);
+    });
+
+    it('recomputes a row stored under another aggregation rule before using it', async () => {
+      const db = t.database.db;
+      const before1 = await judgedInputs(t, '2025', false);
+      const { numUpdatedRows } = await db
+        .updateTable('unit_year_figure')
+        .set((eb) => ({ additive: sql<boolean>`not ${eb.ref('additive')}`, value: '0' }))
+        .where('indicator_id', '=', indicator)
+        .executeTakeFirst();
+      assert.ok(numUpdatedRows > 0n);
+      assert.deepEqual(await judgedInputs(t, '2025', false), before1);
+      const wrong = await db
+        .selectFrom('unit_year_figure')
+        .select('year')
+        .where('indicator_id', '=', indicator)
+        .where('additive', '=', !ctx.flow('REVENUE'))
+        .execute();
+      assert.deepEqual(wrong, []);
+    });
+
+    it('rebuilds the whole table to the same rows', async () => {
+      const db = t.database.db;
+      const rows = () =>
+        sql<{ h: string }>`select md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from unit_year_figure x`.execute(db);
+      const h1 = (await rows()).rows[0]!.h;
+      await db.deleteFrom('unit_year_figure').execute();
+      assert.ok((await rebuildUnitYears(db, ctx)) > 1000);
+      // updated_at is the figures' latest update, not the time of computing: a rebuild is identical.
+      assert.equal((await rows()).rows[0]!.h, h1);
+    });
+  });
+}
