@@ -1,12 +1,13 @@
 import type { Database } from '../../db/database.ts';
 import { lastApprovalAt } from '../../repositories/warning.repository.ts';
+import { ProgressContext } from '../progress/progress-context.ts';
 import { refreshWarnings } from '../warnings/warning-monitor.service.ts';
 import { sendDailyDigest } from './daily-digest.service.ts';
 import { deadlineNotifications } from './deadline-notifications.service.ts';
 import type { Mailer } from './mailer.ts';
 
-/** How often the scheduler looks for newly approved submissions. */
-const APPROVAL_POLL_MS = 5 * 60_000;
+/** How often the scheduler looks for newly approved figures (a cheap query when nothing changed). */
+const APPROVAL_POLL_MS = 60_000;
 
 export interface SchedulerLog {
   info(msg: string): void;
@@ -47,8 +48,9 @@ export async function runDailyJobs(database: Database, mailer: Mailer | null, lo
 
 /**
  * A small in-process scheduler: the daily jobs at the digest hour (setTimeout to the next run, no
- * cron), and a warning refresh whenever a submission has been approved since the last look, found
- * by polling the latest approval time so that the review workflow needs no hook. Timers are unref'd:
+ * cron), and, every minute, the yearly figures recomputed where approvals changed them and a
+ * warning refresh whenever a submission has been approved since the last look — found by polling
+ * (the latest approval time, the queue of changed keys) so that the review workflow needs no hook. Timers are unref'd:
  * they never keep the process alive. stop() cancels them.
  */
 export function startScheduler(
@@ -82,6 +84,8 @@ export function startScheduler(
       void serial(async () => {
         try {
           const latest = await lastApprovalAt(database.db);
+          const recomputed = await ProgressContext.refreshYears(database.db);
+          if (recomputed) opts.log.info(`yearly figures recomputed: ${recomputed} (unit, indicator, year) keys`);
           if (lastApproval !== undefined && latest !== lastApproval) {
             opts.log.info(`approval seen; warnings refresh: ${JSON.stringify(await refreshWarnings(database))}`);
           }

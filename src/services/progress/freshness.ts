@@ -27,8 +27,9 @@ function lastDuePeriod(first: Period, deadline: { monthsAfter: number; day: numb
 
 /**
  * When the figures of a subject and indicator were last updated, their latest period, whether they are
- * stale, and who owes the next one: for each form collecting the indicator and each of its reporters
- * within the subject, the period after the reporter's latest figure; the earliest due date wins.
+ * stale, and who owes the next one: for each form collecting the indicator (or, for a derived one,
+ * any of its inputs) and each of its reporters within the subject, the period after the reporter's
+ * latest figure; the earliest due date wins.
  * Stale = nothing in the subject for the last period due of a collecting form, or (no form) the latest
  * figure ended more than a year before the reference date, or no figure at all.
  */
@@ -47,24 +48,28 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
 
   let owes: Freshness['owes'] = null;
   let staleByForm: boolean | null = null;
+  // A derived indicator (亩均营业收入) is owed through its inputs: the forms that collect any of them.
   for (const { form } of ctx.forms) {
-    if (!form.items.some((i) => i.indicator === code)) continue;
+    const collected = codes.filter((c) => form.items.some((i) => i.indicator === c));
+    if (collected.length === 0) continue;
     const reporters = unitIds
       .map((id) => ctx.units.get(id)!)
       .filter((u) => form.reporters.kinds.includes(u.kind) || form.reporters.units.includes(u.code));
     if (reporters.length === 0) continue;
     const first = parsePeriod(form.firstPeriod)!;
     const lastDue = lastDuePeriod(first, form.deadline, ref);
-    if (lastDue !== null) {
-      const has = reporters.some((u) => ctx.marksOf(u.id, code)?.periods.has(lastDue));
-      staleByForm = (staleByForm ?? false) || !has;
-    }
-    for (const u of reporters) {
-      const own = ctx.marksOf(u.id, code)?.latestOf(form.frequency) ?? null;
-      const next = formatPeriod(own ? nextPeriod(periodOf(own.text).period) : first);
-      const due = dueDate(next, form.deadline);
-      if (owes === null || due < owes.dueDate)
-        owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
+    for (const c of collected) {
+      if (lastDue !== null) {
+        const has = reporters.some((u) => ctx.marksOf(u.id, c)?.periods.has(lastDue));
+        staleByForm = (staleByForm ?? false) || !has;
+      }
+      for (const u of reporters) {
+        const own = ctx.marksOf(u.id, c)?.latestOf(form.frequency) ?? null;
+        const next = formatPeriod(own ? nextPeriod(periodOf(own.text).period) : first);
+        const due = dueDate(next, form.deadline);
+        if (owes === null || due < owes.dueDate)
+          owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
+      }
     }
   }
   const stale = lastPeriod === null ? true : staleByForm !== null ? staleByForm : lastPeriod.end < addDays(ref, -366);

@@ -16,7 +16,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { listForms, type StoredForm } from '../../repositories/report-form.repository.ts';
 import { figures, indicatorRules, unitTree, type UnitRow } from '../../repositories/progress.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
-import { markDirty, unitYearRows, type UnitYearRow } from '../../repositories/unit-year-figure.repository.ts';
+import { hasDirty, markDirty, unitYearRows, type UnitYearRow } from '../../repositories/unit-year-figure.repository.ts';
 import { FigureMarks } from './figure-marks.ts';
 import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
 
@@ -102,6 +102,15 @@ export class ProgressContext implements YearRule {
 
   static async load(db: Executor): Promise<ProgressContext> {
     return new ProgressContext(await listForms(db), await indicatorRules(db), await unitTree(db));
+  }
+
+  /**
+   * Recomputes the yearly figures whose inputs changed (approvals, corrections) now, so that the next
+   * reader does not pay for them; returns how many (unit, indicator, year) keys were recomputed.
+   */
+  static async refreshYears(db: Kysely<DB>): Promise<number> {
+    if (!(await hasDirty(db))) return 0;
+    return refreshUnitYears(db, await ProgressContext.load(db));
   }
 
   codeOf = (indicatorId: number): string | undefined => this.codes.get(indicatorId);
