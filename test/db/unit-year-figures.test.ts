@@ -118,6 +118,30 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(await row(), undefined);
     });
 
+    it('queues nothing while a backup restore loads the tables as they were', async () => {
+      const db = t.database.db;
+      await db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL plantrack.restoring = 'on'`.execute(trx);
+        await trx
+          .insertInto('data_value')
+          .values({
+            org_unit_id: unit,
+            indicator_id: indicator,
+            period: '2018',
+            period_kind: 'year',
+            period_start: '2018-01-01',
+            period_end: '2018-12-31',
+            origin: 'reported',
+            value: '1',
+            status: 'approved',
+          })
+          .execute();
+        const queued = await trx.selectFrom('unit_year_dirty').select('year').execute();
+        assert.deepEqual(queued, []);
+        throw new Error('rolled back on purpose');
+      }).catch((err: Error) => assert.equal(err.message, 'rolled back on purpose'));
+    });
+
     it('recomputes a row stored under another aggregation rule before using it', async () => {
       const db = t.database.db;
       const before1 = await judgedInputs(t, '2025', false);

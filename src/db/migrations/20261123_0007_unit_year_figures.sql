@@ -39,6 +39,7 @@ CREATE TABLE unit_year_dirty (
 
 CREATE FUNCTION unit_year_mark_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('plantrack.restoring', true) = 'on' THEN RETURN NULL; END IF;
   INSERT INTO unit_year_dirty VALUES (NEW.org_unit_id, NEW.indicator_id, extract(year FROM NEW.period_start)::int)
   ON CONFLICT DO NOTHING;
   RETURN NULL;
@@ -46,12 +47,15 @@ END $$;
 
 CREATE FUNCTION unit_year_mark_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('plantrack.restoring', true) = 'on' THEN RETURN NULL; END IF;
   INSERT INTO unit_year_dirty VALUES (OLD.org_unit_id, OLD.indicator_id, extract(year FROM OLD.period_start)::int)
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 
 -- Row triggers with WHEN: a draft row never calls a function, so bulk draft imports are not slowed.
+-- A backup restore sets plantrack.restoring: it loads both tables as they were, queue included, and
+-- must not add to them even when its role cannot switch triggers off.
 CREATE TRIGGER data_value_year_insert AFTER INSERT ON data_value FOR EACH ROW
   WHEN (NEW.origin <> 'reported' OR NEW.status = 'approved') EXECUTE FUNCTION unit_year_mark_new();
 CREATE TRIGGER data_value_year_update_new AFTER UPDATE ON data_value FOR EACH ROW
