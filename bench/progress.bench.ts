@@ -195,7 +195,7 @@ async function refreshCosts(database: Database, ctx: ProgressContext, units: rea
   const oneRefreshMs = performance.now() - t2;
 
   const wave = (on: boolean) =>
-    `${on ? '' : "SET session_replication_role = replica; "}UPDATE data_value SET value = value + 1 WHERE period = '2025-03'${on ? '' : '; RESET session_replication_role'}`;
+    `${on ? '' : 'SET session_replication_role = replica; '}UPDATE data_value SET value = value + 1 WHERE period = '2025-03'${on ? '' : '; RESET session_replication_role'}`;
   const client = await pool.connect();
   let waveOffMs: number;
   let waveOnMs: number;

@@ -33,7 +33,14 @@ async function judgedInputs(t: TestDatabase, at: string, raw: boolean) {
 }
 
 const count = async (t: TestDatabase, table: 'unit_year_figure' | 'unit_year_dirty') =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 for (const kind of DATABASE_KINDS) {
   describe(`precomputed yearly figures on ${kind}`, () => {
@@ -56,7 +63,10 @@ for (const kind of DATABASE_KINDS) {
       for (const at of ['2023', '2024Q2', '2025']) {
         const fromTable = await judgedInputs(t, at, false);
         assert.equal(await count(t, 'unit_year_dirty'), 0, 'read after recomputing every queued key');
-        assert.ok(fromTable.some((x) => x.yearly.length > 2), 'the demo data gives series to compare');
+        assert.ok(
+          fromTable.some((x) => x.yearly.length > 2),
+          'the demo data gives series to compare',
+        );
         assert.deepEqual(fromTable, await judgedInputs(t, at, true), at);
       }
       assert.ok((await count(t, 'unit_year_figure')) > 1000);
@@ -85,7 +95,10 @@ for (const kind of DATABASE_KINDS) {
         value: '12.5',
         status: 'draft',
       });
-      await db.insertInto('data_value').values([figure('2019-01', '01'), figure('2019-02', '02')]).execute();
+      await db
+        .insertInto('data_value')
+        .values([figure('2019-01', '01'), figure('2019-02', '02')])
+        .execute();
       assert.equal(await count(t, 'unit_year_dirty'), 0, 'a draft is invisible to progress and queues nothing');
 
       await db
@@ -109,7 +122,12 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(await row(), { value: '20', origin: 'reported', partial: true, periods: ['2019-01', '2019-02'] });
 
       // Reopened for correction: the figure leaves progress until approved again.
-      await db.updateTable('data_value').set({ status: 'submitted' }).where('org_unit_id', '=', unit).where('period', '=', '2019-02').execute();
+      await db
+        .updateTable('data_value')
+        .set({ status: 'submitted' })
+        .where('org_unit_id', '=', unit)
+        .where('period', '=', '2019-02')
+        .execute();
       await refreshUnitYears(db, ctx);
       assert.deepEqual(await row(), { value: '12.5', origin: 'reported', partial: true, periods: ['2019-01'] });
 
@@ -120,26 +138,30 @@ for (const kind of DATABASE_KINDS) {
 
     it('queues nothing while a backup restore loads the tables as they were', async () => {
       const db = t.database.db;
-      await db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL plantrack.restoring = 'on'`.execute(trx);
-        await trx
-          .insertInto('data_value')
-          .values({
-            org_unit_id: unit,
-            indicator_id: indicator,
-            period: '2018',
-            period_kind: 'year',
-            period_start: '2018-01-01',
-            period_end: '2018-12-31',
-            origin: 'reported',
-            value: '1',
-            status: 'approved',
-          })
-          .execute();
-        const queued = await trx.selectFrom('unit_year_dirty').select('year').execute();
-        assert.deepEqual(queued, []);
-        throw new Error('rolled back on purpose');
-      }).catch((err: Error) => assert.equal(err.message, 'rolled back on purpose'));
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`SET LOCAL plantrack.restoring = 'on'`.execute(trx);
+          await trx
+            .insertInto('data_value')
+            .values({
+              org_unit_id: unit,
+              indicator_id: indicator,
+              period: '2018',
+              period_kind: 'year',
+              period_start: '2018-01-01',
+              period_end: '2018-12-31',
+              cumulative: false,
+              origin: 'reported',
+              value: '1',
+              status: 'approved',
+            })
+            .execute();
+          const queued = await trx.selectFrom('unit_year_dirty').select('year').execute();
+          assert.deepEqual(queued, []);
+          throw new Error('rolled back on purpose');
+        })
+        .catch((err: Error) => assert.equal(err.message, 'rolled back on purpose'));
     });
 
     it('recomputes a row stored under another aggregation rule before using it', async () => {
@@ -164,7 +186,9 @@ for (const kind of DATABASE_KINDS) {
     it('rebuilds the whole table to the same rows', async () => {
       const db = t.database.db;
       const rows = () =>
-        sql<{ h: string }>`select md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from unit_year_figure x`.execute(db);
+        sql<{ h: string }>`select md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from unit_year_figure x`.execute(
+          db,
+        );
       const h1 = (await rows()).rows[0]!.h;
       await db.deleteFrom('unit_year_figure').execute();
       assert.ok((await rebuildUnitYears(db, ctx)) > 1000);

@@ -122,7 +122,7 @@ describe('freshness of a target through the progress API', () => {
   it('names who owes the inputs of a derived indicator (亩均营业收入 = revenue ÷ land, both collected monthly)', async () => {
     const res = await request<Progress>(server.url, 'GET', `/api/v1/progress?plan=${PLAN}&at=${AT}`);
     const t = res.body.targets.find((x) => x.key === 'revenue-per-mu-provincial-2025');
-    assert.ok(t, 'the provincial zones\' 亩均 target is in the plan');
+    assert.ok(t, "the provincial zones' 亩均 target is in the plan");
     assert.equal(t.indicator.code, 'REVENUE_PER_MU');
     // No provincial zone has reported anything here: the first month is owed (by the first such zone found).
     assert.equal(t.freshness.stale, true);

@@ -166,7 +166,15 @@ export class ProgressContext implements YearRule {
     for (const r of preferredFigures(raw, (f) => `${f.org_unit_id}/${f.indicator_id}/${f.period}/${f.cumulative}`)) {
       const code = this.codes.get(r.indicator_id)!;
       const point = { period: r.period, value: new Decimal(r.value).toString(), cumulative: r.cumulative, origin: r.origin };
-      entry(entry(entry(this.byYear, r.org_unit_id, () => new Map()), Number(r.period.slice(0, 4)), () => new Map()), code, (): PeriodFigure[] => []).push(point);
+      entry(
+        entry(
+          entry(this.byYear, r.org_unit_id, () => new Map()),
+          Number(r.period.slice(0, 4)),
+          () => new Map(),
+        ),
+        code,
+        (): PeriodFigure[] => [],
+      ).push(point);
       this.mark(r.org_unit_id, code).add([r.period], r.updated_at, r.cumulative);
     }
   }
@@ -179,12 +187,20 @@ export class ProgressContext implements YearRule {
       partial: r.partial,
       lastPeriod: r.last_period,
     };
-    entry(entry(this.years, r.org_unit_id, () => new Map()), r.year, () => new Map()).set(code, figure);
+    entry(
+      entry(this.years, r.org_unit_id, () => new Map()),
+      r.year,
+      () => new Map(),
+    ).set(code, figure);
     this.mark(r.org_unit_id, code).add(r.periods, r.updated_at, r.cumulative);
   }
 
   private mark(unitId: number, code: string): FigureMarks {
-    return entry(entry(this.marks, unitId, () => new Map()), code, () => new FigureMarks());
+    return entry(
+      entry(this.marks, unitId, () => new Map()),
+      code,
+      () => new FigureMarks(),
+    );
   }
 
   marksOf(unitId: number, code: string): FigureMarks | undefined {
