@@ -105,13 +105,8 @@ async function copyValues(database: Database, units: readonly number[], indicato
   return n;
 }
 
-/**
- * The minimal hand-written SQL returning what the progress service needs for one plan: for every
- * target, its subject's units (the unit's subtree, or the group's members with theirs), and the
- * yearly figure of the target's indicator over them — best origin per period, reported ones only
- * once approved, months summed within the year — with the latest update and period for freshness.
- */
-export const RAW_SQL = `
+/** Per target of plan $1, its subject's units: the unit's subtree, or the group's members with theirs. */
+const SUBJECT_UNITS = `
 WITH RECURSIVE subject AS (
   SELECT t.id AS target_id, t.indicator_id,
          CASE WHEN t.org_unit_id IS NOT NULL THEN ARRAY[t.org_unit_id]
@@ -121,7 +116,16 @@ WITH RECURSIVE subject AS (
   SELECT s.target_id, s.indicator_id, r AS unit_id FROM subject s, unnest(s.roots) AS r
   UNION
   SELECT tree.target_id, tree.indicator_id, u.id FROM tree JOIN org_unit u ON u.parent_id = tree.unit_id
-), best AS (
+)`;
+
+/**
+ * The minimal hand-written SQL returning what the progress service needs for one plan: for every
+ * target, its subject's units (the unit's subtree, or the group's members with theirs), and the
+ * yearly figure of the target's indicator over them — best origin per period, reported ones only
+ * once approved, months summed within the year — with the latest update and period for freshness.
+ */
+export const RAW_SQL = `
+${SUBJECT_UNITS}, best AS (
   SELECT DISTINCT ON (tree.target_id, d.org_unit_id, d.period, d.cumulative)
          tree.target_id, d.period_start, d.period, d.value, d.updated_at
   FROM tree JOIN data_value d ON d.org_unit_id = tree.unit_id AND d.indicator_id = tree.indicator_id
@@ -139,16 +143,7 @@ FROM best GROUP BY 1, 2 ORDER BY 1, 2`;
  * API is the service's own work (roll-up by rule, judgement, freshness, JSON, HTTP).
  */
 export const TABLE_SQL = `
-WITH RECURSIVE subject AS (
-  SELECT t.id AS target_id, t.indicator_id,
-         CASE WHEN t.org_unit_id IS NOT NULL THEN ARRAY[t.org_unit_id]
-              ELSE ARRAY(SELECT m.org_unit_id FROM org_group_member m WHERE m.group_id = t.group_id) END AS roots
-  FROM target t WHERE t.plan_id = $1
-), tree AS (
-  SELECT s.target_id, s.indicator_id, r AS unit_id FROM subject s, unnest(s.roots) AS r
-  UNION
-  SELECT tree.target_id, tree.indicator_id, u.id FROM tree JOIN org_unit u ON u.parent_id = tree.unit_id
-)
+${SUBJECT_UNITS}
 SELECT tree.target_id, f.year, sum(f.value)::text AS value, max(f.updated_at) AS last_updated
 FROM tree JOIN unit_year_figure f ON f.org_unit_id = tree.unit_id AND f.indicator_id = tree.indicator_id
 WHERE f.year <= $2 GROUP BY 1, 2 ORDER BY 1, 2`;

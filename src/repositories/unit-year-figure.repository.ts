@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { UnitYearFigureTable } from '../db/schema.ts';
 import type { Executor } from './transaction.ts';
 
 /** The precomputed yearly figures of units (migration 0007) and the queue of keys to recompute. */
@@ -70,19 +71,7 @@ export async function figuresOfKeys(db: Executor, keys: readonly UnitYearKey[]) 
   return rows;
 }
 
-export type UnitYearRow = {
-  org_unit_id: number;
-  indicator_id: number;
-  year: number;
-  value: string;
-  origin: string;
-  partial: boolean;
-  last_period: string;
-  additive: boolean;
-  cumulative: boolean;
-  periods: string[];
-  updated_at: Date;
-};
+export type UnitYearRow = Selectable<UnitYearFigureTable>;
 
 /** Replaces the rows of the keys: upserts the computed ones, deletes keys left without figures. */
 export async function replaceRows(db: Executor, keys: readonly UnitYearKey[], rows: readonly UnitYearRow[]): Promise<void> {

@@ -37,18 +37,14 @@ CREATE TABLE unit_year_dirty (
   PRIMARY KEY (org_unit_id, indicator_id, year)
 );
 
-CREATE FUNCTION unit_year_mark_new() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Queues the key of the row before (argument 'old') or after the change.
+CREATE FUNCTION unit_year_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r data_value;
 BEGIN
   IF current_setting('plantrack.restoring', true) = 'on' THEN RETURN NULL; END IF;
-  INSERT INTO unit_year_dirty VALUES (NEW.org_unit_id, NEW.indicator_id, extract(year FROM NEW.period_start)::int)
-  ON CONFLICT DO NOTHING;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION unit_year_mark_old() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('plantrack.restoring', true) = 'on' THEN RETURN NULL; END IF;
-  INSERT INTO unit_year_dirty VALUES (OLD.org_unit_id, OLD.indicator_id, extract(year FROM OLD.period_start)::int)
+  IF TG_ARGV[0] = 'old' THEN r := OLD; ELSE r := NEW; END IF;
+  INSERT INTO unit_year_dirty VALUES (r.org_unit_id, r.indicator_id, extract(year FROM r.period_start)::int)
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
@@ -57,16 +53,16 @@ END $$;
 -- A backup restore sets plantrack.restoring: it loads both tables as they were, queue included, and
 -- must not add to them even when its role cannot switch triggers off.
 CREATE TRIGGER data_value_year_insert AFTER INSERT ON data_value FOR EACH ROW
-  WHEN (NEW.origin <> 'reported' OR NEW.status = 'approved') EXECUTE FUNCTION unit_year_mark_new();
+  WHEN (NEW.origin <> 'reported' OR NEW.status = 'approved') EXECUTE FUNCTION unit_year_mark('new');
 CREATE TRIGGER data_value_year_update_new AFTER UPDATE ON data_value FOR EACH ROW
   WHEN (NEW.origin <> 'reported' OR NEW.status = 'approved' OR OLD.origin <> 'reported' OR OLD.status = 'approved')
-  EXECUTE FUNCTION unit_year_mark_new();
+  EXECUTE FUNCTION unit_year_mark('new');
 CREATE TRIGGER data_value_year_update_old AFTER UPDATE ON data_value FOR EACH ROW
   WHEN ((OLD.origin <> 'reported' OR OLD.status = 'approved')
         AND (OLD.org_unit_id, OLD.indicator_id, OLD.period_start) IS DISTINCT FROM (NEW.org_unit_id, NEW.indicator_id, NEW.period_start))
-  EXECUTE FUNCTION unit_year_mark_old();
+  EXECUTE FUNCTION unit_year_mark('old');
 CREATE TRIGGER data_value_year_delete AFTER DELETE ON data_value FOR EACH ROW
-  WHEN (OLD.origin <> 'reported' OR OLD.status = 'approved') EXECUTE FUNCTION unit_year_mark_old();
+  WHEN (OLD.origin <> 'reported' OR OLD.status = 'approved') EXECUTE FUNCTION unit_year_mark('old');
 
 CREATE FUNCTION unit_year_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
