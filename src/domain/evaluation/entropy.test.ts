@@ -31,6 +31,18 @@ describe('entropyWeights', () => {
     );
   });
 
+  it('gives a constant indicator exactly zero weight, never a tiny negative one (scheme weights must be ≥ 0)', () => {
+    // Σ p ln p rounds so that e came out as 1 ± 2⁻⁵² (five units: 1 + 2⁻⁵², six: 1 − 2⁻⁵³); the weight was then about
+    // ∓3e-15 instead of 0, and a negative one is refused by a scheme (weight ≥ 0). Many sizes and constant values.
+    for (let m = 2; m <= 40; m++)
+      for (const v of [0.05, 0.1, 0.3, 0.7, 1, 3, 29, 123.456]) {
+        const r = entropyWeights(Array.from({ length: m }, (_, i) => [v, i + 1]));
+        assert.equal(r.entropy[0], 1, `m = ${m}, v = ${v}`);
+        assert.equal(r.weights[0], 0, `m = ${m}, v = ${v}`);
+        assert.ok(r.entropy[1]! >= 0 && r.entropy[1]! <= 1);
+      }
+  });
+
   it('falls back to equal weights when nothing discriminates', () => {
     assert.deepEqual(
       entropyWeights([

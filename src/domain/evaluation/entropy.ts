@@ -10,10 +10,12 @@ export function entropyWeights(matrix: readonly (readonly number[])[]): { weight
   const entropy: number[] = [];
   for (let j = 0; j < n; j++) {
     let total = 0;
+    let constant = true;
     for (let i = 0; i < m; i++) {
       const x = matrix[i]![j]!;
       if (!(x >= 0)) throw new RangeError('the entropy method needs non-negative values without gaps');
       total += x;
+      if (x !== matrix[0]![j]) constant = false;
     }
     let h = 0;
     if (total > 0)
@@ -21,7 +23,10 @@ export function entropyWeights(matrix: readonly (readonly number[])[]): { weight
         const p = matrix[i]![j]! / total;
         if (p > 0) h -= p * Math.log(p);
       }
-    entropy.push(total > 0 ? h / Math.log(m) : 1);
+    // A constant column is e = 1 exactly: computed, Σ p ln p rounds to 1 ± 2⁻⁵², which gave the indicator a weight
+    // of about ±3e-15 instead of 0 (a negative one is refused by a scheme, weight ≥ 0). The clamp keeps e ≤ 1 for
+    // columns that are constant only up to rounding.
+    entropy.push(total > 0 && !constant ? Math.min(1, h / Math.log(m)) : 1);
   }
   const d = entropy.map((e) => 1 - e);
   const sum = d.reduce((s, x) => s + x, 0);
