@@ -1,4 +1,5 @@
 import { syncDatasetForms } from './services/reporting/form-sync.service.ts';
+import { syncBuiltinSchemes } from './services/evaluation/scheme.service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/env.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -8,6 +9,7 @@ import type { RouteAccess } from './http/auth/access-control.ts';
 import { formatDefinitionError } from './domain/plan-definition/definition-error.ts';
 import { seedDemoAccounts } from './services/demo-accounts.service.ts';
 import { loadDemoData } from './services/reporting/demo-data.service.ts';
+import { loadDemoProjects } from './services/projects/demo-projects.service.ts';
 import { isEmpty, seedDataset } from './services/seed.service.ts';
 import { hasAdmin } from './services/user.service.ts';
 import { createMailer } from './services/notifications/mailer.ts';
@@ -45,9 +47,13 @@ export async function prepareDatabase(
     if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
   }
   if (config.seedOnStart) await syncDatasetForms(database);
+  if (config.seedOnStart) await syncBuiltinSchemes(database);
   if (database.kind === 'pglite') await seedDemoAccounts(database);
   else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();
-  if (config.demoData) await loadDemoData(database);
+  if (config.demoData) {
+    await loadDemoData(database);
+    await loadDemoProjects(database);
+  }
 }
 
 /** Opens the database, prepares it, and listens. */

@@ -7,9 +7,11 @@ import { registerExtract } from './commands/extract.command.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
 import { registerNotifyCommands } from './commands/notify.commands.ts';
 import { registerProgressCommand } from './commands/progress.command.ts';
+import { registerEvaluateCommand } from './commands/evaluate.command.ts';
 import { registerReportCommand } from './commands/report.command.ts';
 import { registerReportingCommands } from './commands/reporting.commands.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
+import { registerTasksCommands } from './commands/tasks.commands.ts';
 import { registerUserCommands } from './commands/user.commands.ts';
 
 const program = new Command('plantrack').description('PlanTrack 规划实施监测评估平台').showHelpAfterError();
@@ -23,8 +25,10 @@ registerUserCommands(program);
 registerBackupCommands(program);
 registerReportingCommands(program);
 registerProgressCommand(program);
+registerEvaluateCommand(program);
 registerReportCommand(program);
 registerNotifyCommands(program);
+registerTasksCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { AttachmentConfig } from '../storage/attachment-store.ts';
 
 /**
  * All configuration, read and validated once at start-up. No other file reads process.env.
@@ -45,6 +46,21 @@ const envSchema = z.object({
   PLANTRACK_MAIL_FROM: z.string().min(3).default('PlanTrack <plantrack@localhost>'),
   /** Hour of the day (0–23, server local time) at which the daily digest goes out. */
   PLANTRACK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Task attachments on disk (default <data dir>/attachments); ignored when PLANTRACK_S3_ENDPOINT is set. */
+  PLANTRACK_ATTACHMENTS_DIR: z.string().optional(),
+  /** Largest attachment accepted, bytes (default 20 MB). */
+  PLANTRACK_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  /** S3-compatible attachment storage (path-style URLs, SigV4); all of bucket and keys are then required. */
+  PLANTRACK_S3_ENDPOINT: z.string().url().optional(),
+  PLANTRACK_S3_BUCKET: z.string().min(1).optional(),
+  PLANTRACK_S3_REGION: z.string().min(1).default('us-east-1'),
+  PLANTRACK_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  PLANTRACK_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  PLANTRACK_S3_PREFIX: z.string().default(''),
 });
 
 export type AppConfig = {
@@ -63,6 +79,8 @@ export type AppConfig = {
    * server does), the scheduler does not run.
    */
   notifications?: { smtpUrl: string | null; mailFrom: string; digestHour: number };
+  /** Task attachments (src/storage); left out (as the test server does), a temporary disk store. */
+  attachments?: AttachmentConfig;
 };
 
 export class ConfigError extends Error {}
@@ -74,6 +92,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration / 配置无效:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const s3Missing = e.PLANTRACK_S3_ENDPOINT
+    ? (['PLANTRACK_S3_BUCKET', 'PLANTRACK_S3_ACCESS_KEY_ID', 'PLANTRACK_S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k])
+    : [];
+  if (s3Missing.length)
+    throw new ConfigError(
+      `Invalid configuration / 配置无效:\n${s3Missing.map((k) => `  ${k}: required with PLANTRACK_S3_ENDPOINT`).join('\n')}`,
+    );
   const dataDir = e.PLANTRACK_DATA_DIR.startsWith('memory://') ? e.PLANTRACK_DATA_DIR : path.resolve(e.PLANTRACK_DATA_DIR);
   return {
     port: e.PORT,
@@ -89,6 +114,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.PLANTRACK_SMTP_URL ?? null,
       mailFrom: e.PLANTRACK_MAIL_FROM,
       digestHour: e.PLANTRACK_DIGEST_HOUR,
+    },
+    attachments: {
+      maxBytes: e.PLANTRACK_ATTACHMENT_MAX_BYTES,
+      store: e.PLANTRACK_S3_ENDPOINT
+        ? {
+            kind: 's3',
+            endpoint: e.PLANTRACK_S3_ENDPOINT,
+            bucket: e.PLANTRACK_S3_BUCKET!,
+            region: e.PLANTRACK_S3_REGION,
+            accessKeyId: e.PLANTRACK_S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.PLANTRACK_S3_SECRET_ACCESS_KEY!,
+            prefix: e.PLANTRACK_S3_PREFIX,
+          }
+        : {
+            kind: 'disk',
+            dir: e.PLANTRACK_ATTACHMENTS_DIR
+              ? path.resolve(e.PLANTRACK_ATTACHMENTS_DIR)
+              : dataDir.startsWith('memory://')
+                ? path.resolve('./data/attachments')
+                : path.join(dataDir, 'attachments'),
+          },
     },
   };
 }

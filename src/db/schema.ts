@@ -137,6 +137,14 @@ export interface TaskTable extends SourceColumns {
   responsible_text: string | null;
   deadline: string | null;
   ordinal: number;
+  /** Task supervision (migration 0009): see TaskMilestoneTable and the block below. */
+  deadline_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  close_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  lead_unmatched: ColumnType<string[], string[] | undefined, string[]>;
+  co_unmatched: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface TaskUnitTable {
@@ -212,6 +220,19 @@ export interface DB {
   target_conflict: TargetConflictTable;
   task: TaskTable;
   task_unit: TaskUnitTable;
+  // Projects and cross-zone transfer (issue 8, migration 0010).
+  industry_chain: IndustryChainTable;
+  project: ProjectTable;
+  project_stage_date: ProjectStageDateTable;
+  project_change: ProjectChangeTable;
+  project_month_figure: ProjectMonthFigureTable;
+  transfer_agreement: TransferAgreementTable;
+  transfer_agreement_share: TransferAgreementShareTable;
+  task_milestone: TaskMilestoneTable;
+  task_update: TaskUpdateTable;
+  task_contribution: TaskContributionTable;
+  task_notice: TaskNoticeTable;
+  attachment: AttachmentTable;
   data_value: DataValueTable;
   unit_year_figure: UnitYearFigureTable;
   unit_year_dirty: UnitYearDirtyTable;
@@ -227,6 +248,8 @@ export interface DB {
   report_import: ReportImportTable;
   warning_episode: WarningEpisodeTable;
   notification: NotificationTable;
+  evaluation_scheme: EvaluationSchemeTable;
+  evaluation_run: EvaluationRunTable;
 }
 
 export interface ReportFormTable {
@@ -355,7 +378,7 @@ export interface WarningEpisodeTable {
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
-  kind: 'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest';
+  kind: 'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest' | 'task_notice' | 'task_escalation';
   title_zh: string;
   title_en: string;
   body_zh: string;
@@ -366,4 +389,193 @@ export interface NotificationTable {
   created_at: Timestamp;
   read_at: Timestamp | null;
   emailed_at: Timestamp | null;
+}
+
+// Task supervision and attachments (issue 8, migration 0009).
+type DateOnly = ColumnType<string, string, string>;
+type MaybeTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type MaybeInt = ColumnType<number | null, number | null | undefined, number | null>;
+type MaybeText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface TaskMilestoneTable {
+  id: Generated<number>;
+  task_id: number;
+  title: string;
+  due_on: DateOnly;
+  done_at: MaybeTime;
+  created_by: MaybeInt;
+  created_at: Timestamp;
+}
+
+export interface TaskUpdateTable {
+  id: Generated<number>;
+  task_id: number;
+  org_unit_id: number;
+  body: string;
+  percent: number;
+  author_id: MaybeInt;
+  created_at: Timestamp;
+}
+
+export interface TaskContributionTable {
+  id: Generated<number>;
+  task_id: number;
+  org_unit_id: number;
+  body: string;
+  author_id: MaybeInt;
+  created_at: Timestamp;
+}
+
+export interface TaskNoticeTable {
+  id: Generated<number>;
+  task_id: number;
+  org_unit_id: number;
+  body: string;
+  reply_by: DateOnly;
+  status: ColumnType<
+    'open' | 'replied' | 'escalated' | 'closed',
+    'open' | undefined,
+    'open' | 'replied' | 'escalated' | 'closed'
+  >;
+  level: Generated<number>;
+  issued_by: MaybeInt;
+  issued_at: Timestamp;
+  reply_text: MaybeText;
+  replied_by: MaybeInt;
+  replied_at: MaybeTime;
+  escalated_at: MaybeTime;
+  closed_at: MaybeTime;
+  version: Generated<number>;
+}
+
+export interface AttachmentTable {
+  id: string;
+  name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: MaybeInt;
+  uploaded_at: Timestamp;
+  owner_kind: ColumnType<
+    'task_update' | 'task_contribution' | 'notice_reply' | null,
+    'task_update' | 'task_contribution' | 'notice_reply' | null | undefined,
+    'task_update' | 'task_contribution' | 'notice_reply' | null
+  >;
+  owner_id: MaybeInt;
+}
+
+// Evaluation and ranking (issue 7, migration 0008).
+export interface EvaluationSchemeTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  status: ColumnType<'draft' | 'frozen', 'draft' | 'frozen' | undefined, 'draft' | 'frozen'>;
+  builtin: ColumnType<boolean, boolean | undefined, boolean>;
+  name: string;
+  /** The stored scheme (stored-scheme.schema.ts input form). */
+  definition: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  created_by: number | null;
+  updated_at: Timestamp;
+  updated_by: number | null;
+  frozen_at: Date | null;
+  frozen_by: number | null;
+}
+
+export interface EvaluationRunTable {
+  id: Generated<number>;
+  scheme_id: number;
+  year: number;
+  status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+  seed: number;
+  samples: number;
+  /** Units' values as decimal strings (null = missing); see evaluation-input.ts. */
+  input: ColumnType<unknown, string, string>;
+  data_hash: string;
+  results: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  created_by: number | null;
+  published_at: Date | null;
+  published_by: number | null;
+}
+
+// Projects (三张作战图) and cross-zone transfer (跨区域流转), issue 8, migration 0010.
+export interface IndustryChainTable {
+  code: string;
+  name: string;
+  name_en: string;
+  ordinal: number;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  name: string;
+  zone_id: number;
+  industry: string | null;
+  chain_code: string | null;
+  /** 万元 */
+  total_investment: Numeric;
+  stage: string;
+  description: string | null;
+  synthetic: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectStageDateTable {
+  project_id: number;
+  stage: string;
+  planned_on: ColumnType<string | null, string | null | undefined, string | null>;
+  actual_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ProjectChangeTable {
+  id: Generated<number>;
+  project_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor: string;
+  kind: 'create' | 'advance' | 'skip' | 'adjustment' | 'edit' | 'transfer';
+  from_stage: string | null;
+  to_stage: string | null;
+  effective_on: ColumnType<string | null, string | null | undefined, string | null>;
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string | undefined, string>;
+  reason: string | null;
+}
+
+export interface ProjectMonthFigureTable {
+  project_id: number;
+  month: string;
+  investment: NumericNull;
+  output: NumericNull;
+  tax: NumericNull;
+  origin: ColumnType<'reported' | 'synthetic', 'reported' | 'synthetic' | undefined, 'reported' | 'synthetic'>;
+  updated_at: Timestamp;
+}
+
+export interface TransferAgreementTable {
+  id: Generated<number>;
+  project_id: number;
+  from_zone_id: number;
+  to_zone_id: number;
+  from_share: Numeric;
+  to_share: Numeric;
+  start_month: string;
+  end_month: string | null;
+  reference: string;
+  status: ColumnType<'active' | 'ended', 'active' | 'ended' | undefined, 'active' | 'ended'>;
+  created_at: Timestamp;
+  created_by: number | null;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  end_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface TransferAgreementShareTable {
+  agreement_id: number;
+  indicator_code: string;
+  from_share: Numeric;
+  to_share: Numeric;
 }

@@ -25,9 +25,13 @@ import { ingestionRoutes } from './routes/ingestion.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { planRoutes } from './routes/plans.routes.ts';
 import { progressRoutes } from './routes/progress.routes.ts';
+import { projectRoutes } from './routes/projects.routes.ts';
 import { reportRoutes } from './routes/report.routes.ts';
 import { targetRoutes } from './routes/targets.routes.ts';
+import { taskRoutes } from './routes/tasks.routes.ts';
 import { warningRoutes } from './routes/warnings.routes.ts';
+import { industryMapRoutes } from './routes/industry-map.routes.ts';
+import { evaluationRoutes } from './routes/evaluation.routes.ts';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -39,7 +43,7 @@ export interface BuiltApp {
 
 export async function buildApp(
   database: Database,
-  config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> & { trustProxy?: boolean },
+  config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> & Pick<Partial<AppConfig>, 'attachments'> & { trustProxy?: boolean },
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger:
@@ -153,8 +157,12 @@ export async function buildApp(
       await api.register(ingestionRoutes(deps));
       await api.register(reportingRoutes(deps));
       await api.register(progressRoutes(deps));
+      await api.register(projectRoutes(deps));
       await api.register(reportRoutes(deps));
       await api.register(warningRoutes(deps));
+      await api.register(taskRoutes({ ...deps, attachments: config.attachments }));
+      await api.register(industryMapRoutes(deps));
+      await api.register(evaluationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -60,7 +60,7 @@ export const inboxSchema = z.object({
   items: z.array(
     z.object({
       id: z.number().int(),
-      kind: z.enum(['new_warning', 'deadline_approaching', 'report_overdue', 'digest']),
+      kind: z.enum(['new_warning', 'deadline_approaching', 'report_overdue', 'digest', 'task_notice', 'task_escalation']),
       title: bilingual,
       body: bilingual,
       link: z.string().nullable(),

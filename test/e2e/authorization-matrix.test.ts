@@ -24,6 +24,18 @@ type Examples = Record<string, { inside: Example; outside?: Example }>;
 
 const planYaml = (id: string) => `plan: { id: ${id}, title: 矩阵测试规划, issuer: 测试, periodStart: 2021, periodEnd: 2025 }\n`;
 
+/** A small valid evaluation scheme (the FTZ areas on one indicator) for the evaluation routes. */
+const MATRIX_SCHEME = {
+  code: 'ftz-institutional-innovation',
+  name: '矩阵测试评价',
+  subject: { kinds: ['ftz_area'] },
+  indicators: [{ code: 'REFORM_TASKS_DONE', name: '改革试点任务落实数', weight: 1 }],
+  grades: [
+    { label: '好', minScore: 50 },
+    { label: '差', minScore: 0 },
+  ],
+};
+
 const monthOf = (n: number) => `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 
 const get = (url: string, resource: Resource = {}): Example => ({ method: 'GET', url: () => url, resource, ok: 200 });
@@ -38,6 +50,79 @@ const submissionCall = (method: string, orgUnit: string, step: string, ok: numbe
 });
 
 const EXAMPLES: Examples = {
+  // Projects (三张作战图) and cross-zone transfer (issue 8): writes need `report` on the project's zone,
+  // agreements `define_plans`; project 999999 does not exist, so permitted callers get 404.
+  'GET /api/v1/projects': { inside: get('/api/v1/projects') },
+  'POST /api/v1/projects': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/projects',
+      body: (n) => ({ name: `矩阵项目 ${n}`, zone: 'ZN-HH-MENGZI', totalInvestment: '100' }),
+      resource: { orgUnit: 'ZN-HH-MENGZI' },
+      ok: 201,
+    },
+    outside: {
+      method: 'POST',
+      url: () => '/api/v1/projects',
+      body: (n) => ({ name: `矩阵项目 ${n}`, zone: 'ZN-KM-HIGHTECH', totalInvestment: '100' }),
+      resource: { orgUnit: 'ZN-KM-HIGHTECH' },
+      ok: 201,
+    },
+  },
+  'GET /api/v1/projects/boards': { inside: get('/api/v1/projects/boards') },
+  'GET /api/v1/projects/map': { inside: get('/api/v1/projects/map') },
+  'GET /api/v1/projects/chains': { inside: get('/api/v1/projects/chains') },
+  'GET /api/v1/projects/:id': { inside: { ...get('/api/v1/projects/999999'), ok: 404 } },
+  'PUT /api/v1/projects/:id': {
+    inside: { method: 'PUT', url: () => '/api/v1/projects/999999', body: () => ({ version: 1 }), resource: {}, ok: 404 },
+  },
+  'POST /api/v1/projects/:id/stage': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/projects/999999/stage',
+      body: () => ({ version: 1, to: 'packaging' }),
+      resource: {},
+      ok: 404,
+    },
+  },
+  'PUT /api/v1/projects/:id/figures': {
+    inside: {
+      method: 'PUT',
+      url: () => '/api/v1/projects/999999/figures',
+      body: () => ({ version: 1, figures: [{ month: '2024-01', investment: '1' }] }),
+      resource: {},
+      ok: 404,
+    },
+  },
+  'GET /api/v1/transfers': { inside: get('/api/v1/transfers') },
+  'POST /api/v1/transfers': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/transfers',
+      body: () => ({
+        project: 999999,
+        toZone: 'ZN-HH-MENGZI',
+        shares: { from: '40', to: '60' },
+        startMonth: '2024-01',
+        reference: '矩阵',
+      }),
+      resource: {},
+      ok: 404,
+    },
+  },
+  'POST /api/v1/transfers/:id/end': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/transfers/999999/end',
+      body: () => ({ version: 1, endMonth: '2024-06', reason: '矩阵' }),
+      resource: {},
+      ok: 404,
+    },
+  },
+  'GET /api/v1/zones/:code/attribution': {
+    inside: get('/api/v1/zones/ZN-HH-MENGZI/attribution?at=2024'),
+    outside: { ...get('/api/v1/zones/ZN-KM-HIGHTECH/attribution?at=2024'), ok: 200 },
+  },
   'GET /api/v1/health': { inside: get('/api/v1/health') },
   'POST /api/v1/auth/login': {
     inside: {
@@ -222,6 +307,12 @@ const EXAMPLES: Examples = {
   'GET /api/v1/progress/:plan/comparison': {
     inside: get('/api/v1/progress/yunnan-parks-2021-2025/comparison?indicator=REVENUE&at=2023&by=zone_level'),
   },
+  // Industry map (issue 8 part 4): the map lists the zones in scope; a zone's profile outside the scope is a 404.
+  'GET /api/v1/industry-map': { inside: get('/api/v1/industry-map?chain=green_aluminium&level=national') },
+  'GET /api/v1/zones/:code/profile': {
+    inside: get('/api/v1/zones/ZN-HH-MENGZI/profile?at=2023'),
+    outside: { ...get('/api/v1/zones/ZN-KM-ETDZ/profile?at=2023'), ok: 200 },
+  },
   'GET /api/v1/reports/monitoring': {
     inside: get('/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx'),
   },
@@ -259,6 +350,153 @@ const EXAMPLES: Examples = {
   'POST /api/v1/submissions/:form/:orgUnit/:period/reopen': {
     inside: submissionCall('POST', 'ZN-HH-MENGZI', 'reopen', 409, { version: 0, comment: '数据有误' }),
     outside: submissionCall('POST', 'ZN-KM-HIGHTECH', 'reopen', 409, { version: 0, comment: '数据有误' }),
+  },
+  // Evaluation and ranking (issue 7): reads for everyone signed in; edits, runs and publishing for plan managers.
+  // The first permitted POST /evaluation/runs (the admin's) creates run 1, which the later GETs read; the save
+  // names a stale base version (409) and the publish an unknown run (404) so that repeats stay repeatable.
+  'GET /api/v1/evaluation/schemes': { inside: get('/api/v1/evaluation/schemes') },
+  'GET /api/v1/evaluation/schemes/:code': { inside: get('/api/v1/evaluation/schemes/ftz-institutional-innovation') },
+  'PUT /api/v1/evaluation/schemes/:code': {
+    inside: {
+      method: 'PUT',
+      url: () => '/api/v1/evaluation/schemes/ftz-institutional-innovation',
+      body: () => ({ definition: MATRIX_SCHEME, baseVersion: 99 }),
+      resource: {},
+      ok: 409,
+    },
+  },
+  'POST /api/v1/evaluation/preview': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/evaluation/preview',
+      body: () => ({ definition: MATRIX_SCHEME, year: 2023, samples: 10 }),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'POST /api/v1/evaluation/weights': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/evaluation/weights',
+      body: () => ({
+        method: 'ahp',
+        matrix: [
+          [1, 2],
+          [0.5, 1],
+        ],
+      }),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'POST /api/v1/evaluation/runs': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/evaluation/runs',
+      body: () => ({ scheme: 'ftz-institutional-innovation', year: 2023, samples: 10 }),
+      resource: {},
+      ok: 200,
+    },
+  },
+  'GET /api/v1/evaluation/runs': { inside: get('/api/v1/evaluation/runs?scheme=ftz-institutional-innovation') },
+  'GET /api/v1/evaluation/runs/:id': { inside: get('/api/v1/evaluation/runs/1') },
+  'POST /api/v1/evaluation/runs/:id/publish': {
+    inside: { method: 'POST', url: () => '/api/v1/evaluation/runs/999999/publish', resource: {}, ok: 404 },
+  },
+  'GET /api/v1/evaluation/runs/:id/report.docx': { inside: get('/api/v1/evaluation/runs/1/report.docx') },
+  'GET /api/v1/evaluation/runs/:id/results.xlsx': { inside: get('/api/v1/evaluation/runs/1/results.xlsx') },
+  // Tasks and supervision (issue 8 parts 1 and 5). No 004 task has a unit under 蒙自, so the task read
+  // inside names a task that does not exist (404 for all) and the one outside a task of provincial
+  // departments only (task-01), which 红河 and 蒙自 users cannot see.
+  // Updates and contributions act for the unit named in the body; milestone and 销号 name a stale
+  // version (409), notices 999999 and the null attachment do not exist (404): repeats stay repeatable.
+  'GET /api/v1/tasks/tracking': { inside: get('/api/v1/tasks/tracking?plan=yunnan-pprd-2016') },
+  'GET /api/v1/tasks/board': {
+    inside: get('/api/v1/tasks/board?orgUnit=ZN-HH-MENGZI', { orgUnit: 'ZN-HH-MENGZI' }),
+    outside: get('/api/v1/tasks/board?orgUnit=YN-KM', { orgUnit: 'YN-KM' }),
+  },
+  'GET /api/v1/tasks/export': { inside: get('/api/v1/tasks/export?plan=yunnan-pprd-2016', { plan: 'yunnan-pprd-2016' }) },
+  'POST /api/v1/tasks/import': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/import?plan=yunnan-pprd-2016&dryRun=true',
+      body: () => new TextEncoder().encode('not a workbook'),
+      resource: { plan: 'yunnan-pprd-2016' },
+      ok: 422,
+    },
+  },
+  'GET /api/v1/tasks/:plan/:key': {
+    inside: { method: 'GET', url: () => '/api/v1/tasks/yunnan-pprd-2016/no-such-task', resource: {}, ok: 404 },
+    outside: get('/api/v1/tasks/yunnan-pprd-2016/task-01'),
+  },
+  'POST /api/v1/tasks/:plan/:key/milestones': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/yunnan-pprd-2016/task-01/milestones',
+      body: () => ({ title: '矩阵', dueOn: '2030-01-01', version: 999999 }),
+      resource: { plan: 'yunnan-pprd-2016' },
+      ok: 409,
+    },
+  },
+  'POST /api/v1/tasks/:plan/:key/updates': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/yunnan-pprd-2016/task-01/updates',
+      body: () => ({ orgUnit: 'DEPT-FGW', text: '矩阵进展', percent: 10 }),
+      resource: { orgUnit: 'DEPT-FGW', plan: 'yunnan-pprd-2016' },
+      ok: 201,
+    },
+  },
+  'POST /api/v1/tasks/:plan/:key/contributions': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/yunnan-pprd-2016/task-01/contributions',
+      body: () => ({ orgUnit: 'DEPT-SWT', text: '矩阵配合' }),
+      resource: { orgUnit: 'DEPT-SWT', plan: 'yunnan-pprd-2016' },
+      ok: 201,
+    },
+  },
+  'POST /api/v1/tasks/:plan/:key/close': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/yunnan-pprd-2016/task-01/close',
+      body: () => ({ reason: '矩阵', version: 999999 }),
+      resource: { plan: 'yunnan-pprd-2016' },
+      ok: 409,
+    },
+  },
+  'POST /api/v1/tasks/:plan/:key/notices': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/tasks/yunnan-pprd-2016/task-01/notices',
+      body: () => ({ orgUnit: 'DEPT-FGW', text: '矩阵督办', replyBy: '2099-12-31' }),
+      resource: { plan: 'yunnan-pprd-2016' },
+      ok: 201,
+    },
+  },
+  'POST /api/v1/task-notices/:id/reply': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/task-notices/999999/reply',
+      body: () => ({ text: '矩阵' }),
+      resource: {},
+      ok: 404,
+    },
+  },
+  'POST /api/v1/task-notices/:id/close': {
+    inside: { method: 'POST', url: () => '/api/v1/task-notices/999999/close', resource: {}, ok: 404 },
+  },
+  'POST /api/v1/attachments': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/attachments?name=matrix.txt',
+      body: () => new TextEncoder().encode('矩阵附件'),
+      resource: {},
+      ok: 201,
+    },
+  },
+  'GET /api/v1/attachments/:id': {
+    inside: { method: 'GET', url: () => '/api/v1/attachments/00000000-0000-0000-0000-000000000000', resource: {}, ok: 404 },
   },
 };
 

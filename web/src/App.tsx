@@ -14,19 +14,41 @@ import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
 import { PlanBrowserPage } from './pages/PlanBrowserPage.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { ReportingPage } from './pages/reportingRoutes.tsx';
+import { ProjectsPage } from './projects/ProjectsPage.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
 /** The monitoring pages carry ECharts and the map geometry: loaded only when opened. */
 const MonitorPage = lazy(() => import('./pages/monitor/monitorRoutes.tsx').then((m) => ({ default: m.MonitorPage })));
+/** The evaluation pages (考核评价) carry ECharts too: loaded only when opened. */
+const EvaluationPage = lazy(() => import('./evaluation/evaluationRoutes.tsx').then((m) => ({ default: m.EvaluationPage })));
+/** The industry map (产业地图) carries ECharts and the map geometry too: loaded only when opened. */
+const IndustryMapPage = lazy(() => import('./industry-map/IndustryMapPage.tsx').then((m) => ({ default: m.IndustryMapPage })));
 
 function Page({ route }: { route: Route }) {
   const [first, second, ...rest] = route.segments;
   if (first === 'reporting') return <ReportingPage route={route} />;
+  if (first === 'projects') return <ProjectsPage route={route} />;
+  if (first === 'tasks') return <TasksPage route={route} />;
   if (first === 'monitor')
     return (
       <Suspense fallback={<Loading />}>
         <MonitorPage route={route} />
+      </Suspense>
+    );
+  if (first === 'evaluation')
+    return (
+      <Suspense fallback={<Loading />}>
+        <EvaluationPage route={route} />
+      </Suspense>
+    );
+  if (first === 'industry-map')
+    return second ? (
+      <NotFoundPage />
+    ) : (
+      <Suspense fallback={<Loading />}>
+        <IndustryMapPage route={route} />
       </Suspense>
     );
   if (rest.length > 0) return <NotFoundPage />;

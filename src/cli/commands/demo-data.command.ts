@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clearDemoData, DEMO_FROM, DEMO_SEED, DEMO_TO, loadDemoData } from '../../services/reporting/demo-data.service.ts';
 import { syncDatasetForms } from '../../services/reporting/form-sync.service.ts';
+import { clearDemoProjects, loadDemoProjects } from '../../services/projects/demo-projects.service.ts';
 import { cliActor } from '../cli-actor.ts';
 import { printJson, withDatabase } from '../context.ts';
 
@@ -21,11 +22,14 @@ export function registerDemoData(program: Command): void {
         if (!Number.isInteger(seed)) throw new Error(`--seed 必须是整数 / must be an integer: ${opts.seed}`);
         const actor = await cliActor(database, config, { action: 'define_plans' }, opts.token);
         if (opts.clear) {
-          printJson({ cleared: (await clearDemoData(database, actor)).rows });
+          const projects = (await clearDemoProjects(database, actor)).projects;
+          printJson({ cleared: (await clearDemoData(database, actor)).rows, projects });
           return;
         }
         if (config.seedOnStart) await syncDatasetForms(database);
         const result = await loadDemoData(database, { seed, from: opts.from, to: opts.to, actor });
+        // The synthetic demo projects (三张作战图, one cross-zone transfer) come with the figures.
+        await loadDemoProjects(database, { actor });
         if (!result.loaded)
           process.stderr.write(
             `已有 ${result.rows} 条演示数据，未重新生成；先运行 demo-data --clear。\n` +

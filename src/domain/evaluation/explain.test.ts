@@ -9,9 +9,16 @@ describe('explain', () => {
   it('explains a scored unit in Chinese and English', () => {
     assert.equal(
       explain(r[0]!, scheme, 'zh'),
-      '甲：得分 103.0，排名第 1 位，等级「优秀」。贡献最大的是地区生产总值增速（50.0 分）；相对最弱的是地区生产总值增速（标准化值 1.00）。加分 3.0，扣分 0.0。',
+      // Every indicator at full marks: no "weakest" to name (it would repeat the largest contribution).
+      '甲：得分 103.0，排名第 1 位，等级「优秀」。贡献最大的是地区生产总值增速（50.0 分）。加分 3.0，扣分 0.0。',
     );
+    assert.match(explain(r[2]!, scheme, 'zh'), /；相对最弱的是/);
     assert.match(explain(r[1]!, scheme, 'en'), /^乙: score [\d.]+, rank 3, grade "Fair"\..*Parks had no data/);
+  });
+  it('does not say a weight-0 (veto-only) indicator had its weight shared out', () => {
+    const vetoOnly = { ...scheme, indicators: scheme.indicators.map((i) => (i.code === 'park' ? { ...i, weight: 0 } : i)) };
+    const b = evaluate(vetoOnly, units)[1]!;
+    assert.doesNotMatch(explain(b, vetoOnly, 'en'), /Parks/);
   });
   it('explains a veto and an incomplete unit', () => {
     assert.match(explain(r[3]!, scheme, 'zh'), /一票否决：重大污染事件/);

@@ -30,13 +30,18 @@ export function explain(result: UnitResult, scheme: Scheme, lang: 'zh' | 'en'): 
     const weakest = [...result.contributions]
       .filter((c) => c.normalised !== null)
       .sort((a, b) => a.normalised! - b.normalised!)[0]!;
+    // The weakest is only worth naming when it is another indicator and falls short of full marks.
+    const weak = weakest.indicator !== top.indicator && weakest.normalised! < 1;
     parts.push(
       zh
-        ? `贡献最大的是${name(top.indicator)}（${f1(top.points!)} 分）；相对最弱的是${name(weakest.indicator)}（标准化值 ${weakest.normalised!.toFixed(2)}）。`
-        : `Largest contribution: ${name(top.indicator)} (${f1(top.points!)} points); weakest: ${name(weakest.indicator)} (normalised ${weakest.normalised!.toFixed(2)}).`,
+        ? `贡献最大的是${name(top.indicator)}（${f1(top.points!)} 分）${weak ? `；相对最弱的是${name(weakest.indicator)}（标准化值 ${weakest.normalised!.toFixed(2)}）` : ''}。`
+        : `Largest contribution: ${name(top.indicator)} (${f1(top.points!)} points)${weak ? `; weakest: ${name(weakest.indicator)} (normalised ${weakest.normalised!.toFixed(2)})` : ''}.`,
     );
   }
-  const skipped = result.contributions.filter((c) => c.raw === null).map((c) => name(c.indicator));
+  // Weight-0 indicators (read only for a veto) have no weight to share out.
+  const skipped = result.contributions
+    .filter((c) => c.raw === null && (ind.get(c.indicator)?.weight ?? 0) > 0)
+    .map((c) => name(c.indicator));
   if (skipped.length > 0)
     parts.push(
       zh

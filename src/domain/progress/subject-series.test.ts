@@ -43,4 +43,30 @@ describe('subjectFigure', () => {
     assert.deepEqual(subjectFigure(mixed, year, rule, rules, ['REVENUE'], flow), expected);
     assert.deepEqual(subjectFigure(all, year, rule, rules, ['REVENUE'], flow), expected);
   });
+
+  it("forms a leaf's derived figure from its own inputs (亩均 of a single zone)", () => {
+    const perMu: AggregationRule = { code: 'REVENUE_PER_MU', aggregation: 'ratio', formula: 'REVENUE * 10000 / LAND_AREA_MU' };
+    const all = new Map([
+      ['REVENUE', rule],
+      ['LAND_AREA_MU', { code: 'LAND_AREA_MU', aggregation: 'sum' as const }],
+      ['REVENUE_PER_MU', perMu],
+    ]);
+    const zone: SeriesNode = {
+      points: new Map([
+        ['REVENUE', [fig('2024', '12')]],
+        ['LAND_AREA_MU', [fig('2024', '2000', 'plan')]],
+      ]),
+      children: [],
+    };
+    const codes = ['REVENUE_PER_MU', 'REVENUE', 'LAND_AREA_MU'];
+    assert.deepEqual(subjectFigure(zone, year, perMu, all, codes, flow), {
+      value: '60',
+      origin: 'plan',
+      partial: false,
+      lastPeriod: '2024',
+    });
+    // Its own reported figure still wins over the formula.
+    const reported: SeriesNode = { ...zone, points: new Map([...zone.points, ['REVENUE_PER_MU', [fig('2024', '61')]]]) };
+    assert.equal(subjectFigure(reported, year, perMu, all, codes, flow)?.value, '61');
+  });
 });

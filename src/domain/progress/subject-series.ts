@@ -8,6 +8,7 @@ import {
   type PeriodFigure,
 } from './aggregate.ts';
 import type { Period } from '../period/period.ts';
+import { attributeFigure, type MonthDelta } from '../projects/attribute-figure.ts';
 
 /** A unit with its own figures per indicator code (any periods) and its children. */
 export interface SeriesNode {
@@ -15,6 +16,12 @@ export interface SeriesNode {
   /** Own figures already collapsed to the asked period (precomputed years); they stand for `points`. */
   collapsed?: ReadonlyMap<string, CollapsedFigure>;
   children: readonly SeriesNode[];
+  /**
+   * 跨区域流转: transfer deltas by code of the unit and its subtree (src/domain/projects). They are
+   * added to the unit's own figure, which holds transferred projects at 100 %; a rolled-up figure
+   * gets them through the children instead.
+   */
+  transfers?: ReadonlyMap<string, readonly MonthDelta[]>;
 }
 
 export interface SubjectFigure {
@@ -61,15 +68,19 @@ export function subjectFigure(
   );
   const none = new Map<string, { value: string; meta: Meta }>();
   const walk = (n: SeriesNode): Map<string, { value: string; meta: Meta }> => {
-    if (n.children.length === 0 && n.points.size === 0 && !n.collapsed?.size) return none;
+    if (n.children.length === 0 && n.points.size === 0 && !n.collapsed?.size && !n.transfers?.size) return none;
     const own = new Map<string, { value: string; meta: Meta }>();
     for (const code of codes) {
-      const c = n.collapsed?.get(code) ?? collapsePeriod(n.points.get(code) ?? [], target, flow(code));
+      let c = n.collapsed?.get(code) ?? collapsePeriod(n.points.get(code) ?? [], target, flow(code));
+      const deltas = flow(code) ? n.transfers?.get(code) : undefined;
+      if (deltas && (c || n.children.length === 0)) c = attributeFigure(c, deltas, target, n.points.get(code) ?? []);
       if (c) own.set(code, { value: c.value, meta: { origins: [c.origin], partial: c.partial, lastPeriod: c.lastPeriod } });
     }
-    if (n.children.length === 0 || codes.every((c) => own.has(c))) return own;
+    if (codes.every((c) => own.has(c))) return own;
+    // A leaf forms a derived (ratio) figure from its own inputs, as a one-member group would.
     // Children without any figure change no rule's result (every rule skips members lacking a code).
-    const kids = n.children.map(walk).filter((k) => k.size > 0);
+    const kids = n.children.length === 0 ? (own.size > 0 ? [own] : []) : n.children.map(walk).filter((k) => k.size > 0);
+    if (kids.length === 0) return own;
     const combined = combineFigures(
       allRules,
       kids.map((k) => new Map([...k].map(([c, v]) => [c, v.value]))),

@@ -114,7 +114,7 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
 }
 
 /** "— 1 —" centred in 宋体 四号, the usual page number of an official document. */
-function pageNumberFooter(): Footer {
+export function pageNumberFooter(): Footer {
   const font = runFont('宋体');
   return new Footer({
     children: [

@@ -52,7 +52,7 @@ export async function buildMonitoringXlsx(input: MonitoringReportInput): Promise
  * Decimal figures become numbers only when the double holds them exactly (≤ 15 significant
  * digits); otherwise the text is kept so nothing is silently rounded.
  */
-function cellValue(cell: TableCell, kind: ColumnKind): string | number | null {
+export function cellValue(cell: TableCell, kind: ColumnKind): string | number | null {
   if (cell.value === null) return null;
   if (kind !== 'decimal' || typeof cell.value === 'number') return cell.value;
   const n = Number(cell.value);

@@ -111,7 +111,7 @@ const cellText = (text: string, header: boolean, numeric: boolean): Paragraph =>
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 /** A table of the brief: 黑体 header row shaded grey and repeated on every page, 仿宋 五号 cells. */
-export function table(t: ReportTable): Table {
+export function table(t: Pick<ReportTable, 'columns' | 'rows'>): Table {
   const shown = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.xlsxOnly);
   const total = shown.reduce((s, { c }) => s + c.width, 0);
   const widths = shown.map(({ c }) => Math.floor((TEXT_WIDTH * c.width) / total));

@@ -110,6 +110,8 @@ export async function sendDailyDigest(
 
 /** Whether the digest of `today` lists an item (deadlines further ahead wait for a later one). */
 function listed(kind: string, dueOn: string | null, today: string): boolean {
+  // Task notices and escalations are inbox-only for now: the digest does not list them.
+  if (kind === 'task_notice' || kind === 'task_escalation') return false;
   if (kind !== 'deadline_approaching' || dueOn === null) return true;
   return Math.round((Date.parse(dueOn) - Date.parse(today)) / 86_400_000) <= DEADLINE_WARNING_DAYS;
 }

@@ -4,6 +4,7 @@ import { ProgressContext } from '../progress/progress-context.ts';
 import { refreshWarnings } from '../warnings/warning-monitor.service.ts';
 import { sendDailyDigest } from './daily-digest.service.ts';
 import { deadlineNotifications } from './deadline-notifications.service.ts';
+import { escalateNotices } from '../tasks/notice.service.ts';
 import type { Mailer } from './mailer.ts';
 
 /** How often the scheduler looks for newly approved figures (a cheap query when nothing changed). */
@@ -35,6 +36,7 @@ export async function runDailyJobs(database: Database, mailer: Mailer | null, lo
   const steps: [string, () => Promise<unknown>][] = [
     ['warnings refresh', () => refreshWarnings(database, { today })],
     ['deadline notices', () => deadlineNotifications(database, today)],
+    ['task notice escalation', () => escalateNotices(database, today)],
     ['daily digest', () => sendDailyDigest(database, mailer, today)],
   ];
   for (const [name, step] of steps) {

@@ -18,6 +18,7 @@ import { figures, indicatorRules, unitTree, type UnitRow } from '../../repositor
 import type { Executor } from '../../repositories/transaction.ts';
 import { hasDirty, markDirty, unitYearRows, type UnitYearRow } from '../../repositories/unit-year-figure.repository.ts';
 import { FigureMarks } from './figure-marks.ts';
+import { transferDeltasByUnit, type UnitDeltas } from '../projects/transfer-deltas.ts';
 import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
 
 /** The as-of period of a question: 2024 (end of 2024), 2024Q2 (end of June), 2024-06. */
@@ -76,6 +77,8 @@ export class ProgressContext implements YearRule {
   private readonly byYear = new Map<number, Map<number, Map<string, PeriodFigure[]>>>();
   /** Precomputed whole years (unit id → year → code → the unit's own year figure). */
   private readonly years = new Map<number, Map<number, Map<string, CollapsedFigure>>>();
+  /** 跨区域流转 deltas of transferred projects (unit id → year → code), added on read; see docs/projects.md. */
+  private transfers: UnitDeltas = new Map();
 
   private constructor(
     readonly forms: StoredForm[],
@@ -138,13 +141,15 @@ export class ProgressContext implements YearRule {
    * Loads the figures of these units and codes as of a period. Whole years before it come from the
    * precomputed yearly table (recomputed first where figures changed); the as-of year, when the period
    * ends before December, and every year when `quarters` are asked for, from the raw figures.
+   * Shares of transferred projects (跨区域流转) are added on read unless `reported` asks for the
+   * figures as the zones reported them; nothing of them is ever written into the yearly table.
    */
   async loadFigures(
     db: Kysely<DB>,
     unitIds: readonly number[],
     codes: readonly string[],
     asOf: AsOf,
-    opts: { quarters?: boolean } = {},
+    opts: { quarters?: boolean; reported?: boolean } = {},
   ): Promise<void> {
     const ids = codes.map((c) => this.indicators.get(c)?.id).filter((x): x is number => x !== undefined);
     this.nodes.clear();
@@ -177,6 +182,13 @@ export class ProgressContext implements YearRule {
       ).push(point);
       this.mark(r.org_unit_id, code).add([r.period], r.updated_at, r.cumulative);
     }
+    this.transfers = opts.reported
+      ? new Map()
+      : await transferDeltasByUnit(
+          db,
+          { unitOfIndicator: (c) => this.indicators.get(c)?.unit, parentOf: (id) => this.units.get(id)?.parent_id ?? null },
+          asOf.until,
+        );
   }
 
   private addYear(r: UnitYearRow): void {
@@ -223,6 +235,7 @@ export class ProgressContext implements YearRule {
           points: this.byYear.get(id)?.get(year) ?? new Map(),
           collapsed: whole ? this.years.get(id)?.get(year) : undefined,
           children: (this.children.get(id) ?? []).map((c) => this.node(c, year, whole)),
+          transfers: this.transfers.get(id)?.get(year),
         }),
       );
     return n;

@@ -38,6 +38,15 @@ import type {
 } from './reportingTypes.ts';
 import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMethod, TargetDetail } from './progressTypes.ts';
 import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
+import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
+import type {
+  RunSummary,
+  RunView,
+  SchemeDefinition,
+  SchemeSummary,
+  SchemeVersionView,
+  WeightsResult,
+} from './evaluationTypes.ts';
 
 const BASE = '/api/v1';
 /** Largest page the API serves. */
@@ -238,6 +247,9 @@ export interface TaskQuery {
   role?: 'lead' | 'co';
 }
 
+/** For feature modules that keep their API calls in their own file (web/src/tasks). */
+export { request as apiRequest, getBlob as apiGetBlob };
+
 export const api = {
   plans: (signal?: AbortSignal) => getAll<Plan>('/plans', {}, signal),
   plan: (id: string, signal?: AbortSignal) => getJson<Plan>(`/plans/${encodeURIComponent(id)}`, undefined, signal),
@@ -327,6 +339,43 @@ export const api = {
     getJson<Inbox>('/inbox', { unread: query.unread ? 'true' : undefined, limit: query.limit }, signal),
   markRead: (id: number) => request<{ unread: number }>('POST', `/inbox/${enc(String(id))}/read`),
   markAllRead: () => request<{ unread: number }>('POST', '/inbox/read-all'),
+
+  // Projects (三张作战图) and cross-zone transfer (跨区域流转).
+  projectBoards: (query: { zone?: string; chain?: string }, signal?: AbortSignal) =>
+    getJson<Boards>('/projects/boards', query, signal),
+  project: (id: number, signal?: AbortSignal) => getJson<ProjectDetail>(`/projects/${enc(String(id))}`, undefined, signal),
+  changeProjectStage: (id: number, body: { version: number; to: Stage; on?: string; reason?: string }) =>
+    request<ProjectDetail>('POST', `/projects/${enc(String(id))}/stage`, { body }),
+  saveProjectFigures: (
+    id: number,
+    version: number,
+    figures: { month: string; investment?: string | null; output?: string | null; tax?: string | null }[],
+  ) => request<ProjectDetail>('PUT', `/projects/${enc(String(id))}/figures`, { body: { version, figures } }),
+  zoneAttribution: (zone: string, at: string, signal?: AbortSignal) =>
+    getJson<ZoneAttribution>(`/zones/${enc(zone)}/attribution`, { at }, signal),
+
+  // Evaluation and ranking (考核评价).
+  evaluationSchemes: (signal?: AbortSignal) =>
+    getJson<{ items: SchemeSummary[] }>('/evaluation/schemes', undefined, signal).then((r) => r.items),
+  evaluationScheme: (code: string, version: number | null, signal?: AbortSignal) =>
+    getJson<SchemeVersionView>(`/evaluation/schemes/${enc(code)}`, { version }, signal),
+  /** Saves a draft in place, or a frozen version as the next version; 409 when baseVersion/updatedAt are stale. */
+  saveEvaluationScheme: (code: string, definition: SchemeDefinition, base: { version: number; updatedAt: string }) =>
+    request<SchemeVersionView>('PUT', `/evaluation/schemes/${enc(code)}`, {
+      body: { definition, baseVersion: base.version, updatedAt: base.updatedAt },
+    }),
+  /** Evaluates an unsaved definition (nothing is stored): the editor's live preview. */
+  evaluationPreview: (definition: SchemeDefinition, year: number, signal?: AbortSignal) =>
+    request<RunView>('POST', '/evaluation/preview', { body: { definition, year }, signal }),
+  /** AHP weights from a pairwise matrix (400 AHP_INCONSISTENT when CR ≥ 0.1). */
+  ahpWeights: (matrix: number[][], signal?: AbortSignal) =>
+    request<WeightsResult>('POST', '/evaluation/weights', { body: { method: 'ahp', matrix }, signal }),
+  evaluationRuns: (query: { scheme?: string; year?: number }, signal?: AbortSignal) =>
+    getJson<{ items: RunSummary[] }>('/evaluation/runs', query, signal).then((r) => r.items),
+  evaluationRun: (id: number, signal?: AbortSignal) => getJson<RunView>(`/evaluation/runs/${enc(String(id))}`, undefined, signal),
+  runEvaluation: (input: { scheme: string; version?: number; year: number }) =>
+    request<RunView>('POST', '/evaluation/runs', { body: input }),
+  publishEvaluationRun: (id: number) => request<RunView>('POST', `/evaluation/runs/${enc(String(id))}/publish`),
 };
 
 /** A form, a unit and a period: one submission. */

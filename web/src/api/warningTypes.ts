@@ -44,7 +44,8 @@ export interface StaleTargets {
   }[];
 }
 
-export type NotificationKind = 'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest';
+export type NotificationKind =
+  'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest' | 'task_notice' | 'task_escalation';
 
 export interface InboxItem {
   id: number;

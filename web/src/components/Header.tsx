@@ -12,6 +12,10 @@ const NAV = [
   { key: 'org-units', label: 'nav.orgUnits' },
   { key: 'indicators', label: 'nav.indicators' },
   { key: 'monitor', label: 'nav.monitor' },
+  { key: 'tasks', label: 'nav.tasks' },
+  { key: 'projects', label: 'nav.projects' },
+  { key: 'evaluation', label: 'nav.evaluation' },
+  { key: 'industry-map', label: 'nav.industryMap' },
 ] as const;
 
 /** Shown only to those who may define plans (the server checks again). */

@@ -73,6 +73,9 @@ export function TaskCard({ task, unit, showSection = false }: TaskCardProps) {
         )}
       </dl>
       <QuoteBlock source={task.source} planId={task.planId} testId="task-quote" />
+      <a className="small" href={href('tasks', task.planId, task.key)} data-testid="task-track-link">
+        {t('tasks.track')}
+      </a>
     </article>
   );
 }

@@ -22,6 +22,8 @@ export const inboxZh = {
   'inbox.kind.deadline_approaching': '截止临近',
   'inbox.kind.report_overdue': '逾期未报',
   'inbox.kind.digest': '每日摘要',
+  'inbox.kind.task_notice': '督办',
+  'inbox.kind.task_escalation': '督办升级',
 
   'monitor.warnings.heading': '预警',
   'monitor.warnings.intro': '本规划尚未解除的预警，按责任单位列出（自何时起、原因）。',
@@ -60,6 +62,8 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   'inbox.kind.deadline_approaching': 'Deadline approaching',
   'inbox.kind.report_overdue': 'Report overdue',
   'inbox.kind.digest': 'Daily digest',
+  'inbox.kind.task_notice': 'Supervision notice',
+  'inbox.kind.task_escalation': 'Notice escalated',
 
   'monitor.warnings.heading': 'Warnings',
   'monitor.warnings.intro': 'Open warnings of this plan by responsible unit, with when they started and why.',

@@ -2,9 +2,13 @@
  * Every UI string, in Chinese (default) and English. Placeholders are written {name}.
  * Data (plan titles, quotes, org-unit names) is shown as stored and is not translated here.
  */
+import { evaluationEn, evaluationZh } from './messages.evaluation.ts';
+import { industryMapEn, industryMapZh } from './messages.industryMap.ts';
 import { inboxEn, inboxZh } from './messages.inbox.ts';
+import { projectsEn, projectsZh } from './messages.projects.ts';
 import { progressEn, progressZh } from './messages.progress.ts';
 import { reportingEn, reportingZh } from './messages.reporting.ts';
+import { tasksEn, tasksZh } from './messages.tasks.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -510,6 +514,10 @@ export const zh = {
   ...reportingZh,
   ...progressZh,
   ...inboxZh,
+  ...projectsZh,
+  ...tasksZh,
+  ...evaluationZh,
+  ...industryMapZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1019,6 +1027,10 @@ export const en: Record<MessageKey, string> = {
   ...reportingEn,
   ...progressEn,
   ...inboxEn,
+  ...projectsEn,
+  ...tasksEn,
+  ...evaluationEn,
+  ...industryMapEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -2,13 +2,14 @@
  * ECharts, built from echarts/core with only the charts and components the monitoring pages use, so
  * the bundle stays small. SVG renderer: crisp text at any zoom and identical output for screenshots.
  */
-import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   GeoComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  RadarComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -22,6 +23,9 @@ echarts.use([
   MapChart,
   ScatterChart,
   EffectScatterChart,
+  // The evaluation pages' radar of one unit's normalised scores.
+  RadarChart,
+  RadarComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,

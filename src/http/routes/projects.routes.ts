@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decimal, optionalText, text } from '../../domain/model/common.schema.ts';
+import { periodTextSchema } from '../../domain/period/period.ts';
+import { STAGES } from '../../domain/projects/stages.ts';
+import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
+import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import {
+  agreementSchema,
+  boardsSchema,
+  chainListSchema,
+  projectDetailSchema,
+  projectListSchema,
+  projectMapSchema,
+  zoneAttributionSchema,
+} from '../../presenters/project.presenter.ts';
+import { projectZoneCode } from '../../repositories/project.repository.ts';
+import { boards, listChains, projectMap } from '../../services/projects/project-board.service.ts';
+import {
+  changeStage,
+  createProject,
+  getProject,
+  listProjectsFor,
+  saveMonthFigures,
+  updateProjectFields,
+} from '../../services/projects/project.service.ts';
+import { createAgreement, endTransfer, listAgreements, zoneAttribution } from '../../services/projects/transfer.service.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  422: errorResponseSchema,
+};
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date such as 2024-06-30');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2024-06');
+const stage = z.enum(STAGES);
+const amount = () => decimal().refine((v) => !v.startsWith('-'), 'must not be negative');
+const stageDates = z.array(
+  z.object({ stage, plannedOn: isoDate.nullable().optional(), actualOn: isoDate.nullable().optional() }),
+);
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const sharePair = z.object({ from: decimal(), to: decimal() });
+
+/** Projects (三张作战图) and cross-zone transfer agreements (跨区域流转); see docs/projects.md. */
+export const projectRoutes =
+  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Writes on one project need `report` on the project's zone; an unknown id falls through to the service's 404.
+    const projectZone = async (req: { params: unknown }) => ({
+      orgUnit: await projectZoneCode(database.db, Number((req.params as { id: string }).id) || 0),
+    });
+
+    app.get(
+      '/projects',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Projects in scope, filtered by zone, chain, stage / 项目列表',
+          querystring: z.object({ zone: z.string().optional(), chain: z.string().optional(), stage: stage.optional() }),
+          response: { 200: projectListSchema, 400: errorResponseSchema },
+        },
+      },
+      (req) => listProjectsFor(database, req.actor!, req.query),
+    );
+    app.post(
+      '/projects',
+      {
+        config: { access: { action: 'report', resource: (req) => ({ orgUnit: (req.body as { zone?: string })?.zone }) } },
+        schema: {
+          tags: ['projects'],
+          summary: "Create a project in a zone (the zone's reporters) / 新建项目",
+          body: z.object({
+            name: text().pipe(z.string().max(200)),
+            zone: z.string(),
+            industry: optionalText().nullable(),
+            chain: z.string().nullable().optional(),
+            totalInvestment: amount(),
+            stage: stage.optional(),
+            description: optionalText().nullable(),
+            stages: stageDates.optional(),
+          }),
+          response: { 201: projectDetailSchema, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createProject(database, req.actor!, req.body)),
+    );
+    app.get(
+      '/projects/boards',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'The three battle maps 策划/包装/储备 and later stages, with stalled flags / 三张作战图',
+          querystring: z.object({ zone: z.string().optional(), chain: z.string().optional() }),
+          response: { 200: boardsSchema },
+        },
+      },
+      (req) => boards(database, req.actor!, req.query),
+    );
+    app.get(
+      '/projects/map',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Projects per zone with their stages, for maps / 项目分布',
+          querystring: z.object({ chain: z.string().optional() }),
+          response: { 200: projectMapSchema },
+        },
+      },
+      (req) => projectMap(database, req.actor!, req.query),
+    );
+    app.get(
+      '/projects/chains',
+      {
+        config: { access: { action: 'read' } },
+        schema: { tags: ['projects'], summary: 'Industry chains catalogue / 产业链目录', response: { 200: chainListSchema } },
+      },
+      () => listChains(database),
+    );
+    app.get(
+      '/projects/:id',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'One project with its history, monthly figures and transfers / 项目详情',
+          params: idParams,
+          response: { 200: projectDetailSchema, 404: errorResponseSchema },
+        },
+      },
+      (req) => getProject(database, req.actor!, req.params.id),
+    );
+    app.put(
+      '/projects/:id',
+      {
+        config: { access: { action: 'report', resource: projectZone } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Edit a project (optimistic concurrency; every change kept) / 修改项目',
+          params: idParams,
+          body: z.object({
+            version: z.number().int().min(1),
+            name: text().pipe(z.string().max(200)).optional(),
+            industry: optionalText().nullable(),
+            chain: z.string().nullable().optional(),
+            totalInvestment: amount().optional(),
+            description: optionalText().nullable(),
+            stages: stageDates.optional(),
+            reason: optionalText().nullable(),
+          }),
+          response: { 200: projectDetailSchema, ...errors },
+        },
+      },
+      (req) => updateProjectFields(database, req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/projects/:id/stage',
+      {
+        config: { access: { action: 'report', resource: projectZone } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Move a project to another stage (back-steps need a reason) / 阶段变更',
+          params: idParams,
+          body: z.object({
+            version: z.number().int().min(1),
+            to: stage,
+            on: isoDate.optional(),
+            reason: optionalText().nullable(),
+          }),
+          response: { 200: projectDetailSchema, ...errors },
+        },
+      },
+      (req) => changeStage(database, req.actor!, req.params.id, req.body),
+    );
+    app.put(
+      '/projects/:id/figures',
+      {
+        config: { access: { action: 'report', resource: projectZone } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Enter monthly completed investment, output and tax (万元) / 填报月度数据',
+          params: idParams,
+          body: z.object({
+            version: z.number().int().min(1),
+            figures: z
+              .array(
+                z.object({
+                  month,
+                  investment: amount().nullable().optional(),
+                  output: amount().nullable().optional(),
+                  tax: amount().nullable().optional(),
+                }),
+              )
+              .min(1)
+              .max(120),
+          }),
+          response: { 200: projectDetailSchema, ...errors },
+        },
+      },
+      (req) => saveMonthFigures(database, req.actor!, req.params.id, req.body.version, req.body.figures),
+    );
+    app.get(
+      '/transfers',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Cross-zone transfer agreements touching the scope / 跨区域流转协议',
+          querystring: z.object({ zone: z.string().optional(), project: z.coerce.number().int().positive().optional() }),
+          response: { 200: z.array(agreementSchema) },
+        },
+      },
+      (req) => listAgreements(database, req.actor!, req.query),
+    );
+    app.post(
+      '/transfers',
+      {
+        // Both zones are checked by the service: a plan manager whose scope covers origin and destination.
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'Record a transfer agreement with benefit shares (sum 100 %) / 登记流转协议',
+          body: z.object({
+            project: z.number().int().positive(),
+            fromZone: z.string().optional(),
+            toZone: z.string(),
+            shares: sharePair,
+            indicatorShares: z
+              .array(z.object({ indicator: z.enum(SHARED_INDICATORS), from: decimal(), to: decimal() }))
+              .optional(),
+            startMonth: month,
+            endMonth: month.nullable().optional(),
+            reference: text().pipe(z.string().max(500)),
+          }),
+          response: { 201: agreementSchema, ...errors },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createAgreement(database, req.actor!, req.body)),
+    );
+    app.post(
+      '/transfers/:id/end',
+      {
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['projects'],
+          summary: 'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',
+          params: idParams,
+          body: z.object({ version: z.number().int().min(1), endMonth: month, reason: text() }),
+          response: { 200: agreementSchema, ...errors },
+        },
+      },
+      (req) => endTransfer(database, req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      '/zones/:code/attribution',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['projects'],
+          summary: "A zone's figures as reported and as attributed under transfer agreements / 园区数据（上报与分成后）",
+          params: z.object({ code: z.string() }),
+          querystring: z.object({ at: periodTextSchema }),
+          response: { 200: zoneAttributionSchema, ...errors },
+        },
+      },
+      (req) => zoneAttribution(database, req.actor!, req.params.code, req.query.at),
+    );
+  };

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * Response shapes of /api/v1/evaluation (the issue-7 contract, tmp-scratch/evaluation-contract.md); the
+ * services build exactly these and the web app mirrors them. Scores and weights are float64; reported raw
+ * values stay decimal strings.
+ */
+
+const decimalString = z.string().describe('decimal number as a string');
+export const schemeStatusSchema = z.enum(['draft', 'frozen']);
+export const runStatusSchema = z.enum(['draft', 'published', 'preview']);
+
+export const schemeSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  latestVersion: z.number().int(),
+  status: schemeStatusSchema,
+  builtin: z.boolean(),
+  defaultWeights: z.boolean(),
+  versions: z.array(z.number().int()),
+});
+export type SchemeSummary = z.infer<typeof schemeSummarySchema>;
+export const schemeListSchema = z.object({ items: z.array(schemeSummarySchema) });
+export type SchemeList = z.infer<typeof schemeListSchema>;
+
+export const schemeVersionViewSchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  status: schemeStatusSchema,
+  builtin: z.boolean(),
+  /** The stored definition (src/domain/evaluation/stored-scheme.schema.ts input form). */
+  definition: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  frozenAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type SchemeVersionView = z.infer<typeof schemeVersionViewSchema>;
+
+const sourceSchema = z.object({ item: z.string(), plan: z.string(), section: z.string(), quote: z.string() });
+
+export const unitSensitivitySchema = z.object({
+  rankLow: z.number().int(),
+  rankMedian: z.number().int(),
+  rankHigh: z.number().int(),
+  /** Probability by grade label. */
+  gradeProbabilities: z.record(z.string(), z.number()),
+  modalGrade: z.string(),
+  robust: z.boolean(),
+});
+
+export const unitResultViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  group: z.string().nullable(),
+  status: z.enum(['complete', 'incomplete']),
+  missing: z.array(z.string()),
+  baseScore: z.number().nullable(),
+  bonus: z.number(),
+  penalty: z.number(),
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  grade: z.string().nullable(),
+  vetoes: z.array(z.object({ code: z.string(), reason: z.string(), reasonEn: z.string().nullable() })),
+  contributions: z.array(
+    z.object({
+      indicator: z.string(),
+      raw: decimalString.nullable(),
+      normalised: z.number().nullable(),
+      weight: z.number(),
+      points: z.number().nullable(),
+    }),
+  ),
+  /** Same scheme code, year − 1 (published run preferred, else the latest run). */
+  previous: z
+    .object({
+      year: z.number().int(),
+      score: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      grade: z.string().nullable(),
+    })
+    .nullable(),
+  explanation: z.object({ zh: z.string(), en: z.string() }),
+  sensitivity: unitSensitivitySchema.nullable(),
+});
+export type UnitResultView = z.infer<typeof unitResultViewSchema>;
+
+export const runViewSchema = z.object({
+  id: z.number().int().nullable(),
+  scheme: z.object({
+    code: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    status: schemeStatusSchema,
+    defaultWeights: z.boolean(),
+  }),
+  year: z.number().int(),
+  status: runStatusSchema,
+  createdAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  seed: z.number().int(),
+  samples: z.number().int(),
+  /** sha256 (hex) of the canonical input: scheme version, year and every unit's decimal-string values. */
+  dataHash: z.string(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      unit: z.string(),
+      weight: z.number(),
+      direction: z.enum(['higher_better', 'lower_better']),
+      normalisation: z.string(),
+    }),
+  ),
+  grades: z.array(z.object({ label: z.string(), labelEn: z.string().nullable(), minScore: z.number() })),
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  sources: z.array(sourceSchema),
+  units: z.array(unitResultViewSchema),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+export const runSummarySchema = z.object({
+  id: z.number().int(),
+  scheme: z.string(),
+  version: z.number().int(),
+  year: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  dataHash: z.string(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
+export const runListSchema = z.object({ items: z.array(runSummarySchema) });
+export type RunList = z.infer<typeof runListSchema>;
+
+export const weightsResultSchema = z.object({
+  weights: z.array(z.number()),
+  lambdaMax: z.number().optional(),
+  ci: z.number().optional(),
+  cr: z.number().optional(),
+  entropy: z.array(z.number()).optional(),
+});
+export type WeightsResult = z.infer<typeof weightsResultSchema>;

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { buildEvaluationDocx } from './build-docx.ts';
+import { buildEvaluationXlsx } from './build-xlsx.ts';
+import { fixtureRunView } from './run-view.fixture.ts';
+import { changeText, rankChange } from './run-tables.ts';
+
+const run = fixtureRunView();
+
+/** The text of word/document.xml, paragraph by paragraph (runs joined, XML entities decoded). */
+function docxParagraphs(docx: Buffer): string[] {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1]!)
+      .join('')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+async function loadXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+const headers = (sheet: ExcelJS.Worksheet, row = 1): unknown[] => (sheet.getRow(row).values as unknown[]).slice(1);
+
+describe('evaluation report files', () => {
+  it('the fixture is a real run: ranked, incomplete, vetoed and last-year units all present', () => {
+    const incomplete = run.units.filter((u) => u.status === 'incomplete');
+    assert.deepEqual(
+      incomplete.map((u) => [u.code, u.missing]),
+      [['e', ['gdp']]],
+    );
+    assert.ok(run.units.some((u) => u.vetoes.length > 0));
+    assert.ok(
+      run.units.some((u) => rankChange(u) !== null && rankChange(u) !== 0),
+      'a rank moved since last year',
+    );
+    assert.ok(run.units.some((u) => u.previous === null));
+  });
+
+  it('writes the Word report: title, scheme and version, sources, default-weights note, method, results, robustness, explanations', async () => {
+    const docx = await buildEvaluationDocx(run, 'zh');
+    const paragraphs = docxParagraphs(docx);
+    const text = paragraphs.join('\n');
+    for (const s of [
+      '2024年度示例考核结果报告',
+      '评价方案：示例考核（demo，第2版，已冻结）',
+      '结果状态：已发布（2026年11月21日）',
+      '一、评价依据',
+      '“开展年度考核评价”',
+      '地区生产总值增速：《demo-plan》第三章：“地区生产总值年均增长7%左右”',
+      '本方案所用权重为系统设定的默认值',
+      '二、评价方法',
+      `蒙特卡洛随机扰动（随机种子${run.seed}）`,
+      '三、评价结果',
+      '共评价5个单位，其中4个完成计分',
+      '四、结果稳健性',
+      '五、各单位评价说明',
+      '缺数：地区生产总值增速，未计分',
+      '一票否决：重大污染事件',
+    ])
+      assert.ok(text.includes(s), s);
+    // Every unit's explanation, in Chinese, under its own heading.
+    for (const u of run.units) {
+      const at = paragraphs.findIndex((p) => p.endsWith(u.name) && /^（[一二三四五六七八九十]+）/.test(p));
+      assert.ok(at >= 0, `heading for ${u.code}`);
+      assert.equal(paragraphs[at + 1], u.explanation.zh);
+    }
+    // The results table: one row per unit with rank, score (2 decimals), grade and the change vs last year.
+    const groupName = (u: (typeof run.units)[number]) =>
+      u.group === null ? '默认组' : run.groups.find((g) => g.code === u.group)!.name;
+    for (const u of run.units.filter((x) => x.status === 'complete')) {
+      const row = [u.rank, u.name, groupName(u), u.score!.toFixed(2), u.grade, changeText(u, 'zh')].join('\n');
+      assert.ok(text.includes(row), row);
+    }
+    const moved = run.units.find((u) => (rankChange(u) ?? 0) !== 0)!;
+    assert.ok(text.includes(changeText(moved, 'zh')), changeText(moved, 'zh'));
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    assert.match(xml, /w:eastAsia="仿宋_GB2312"/);
+    assert.match(xml, /w:pgSz w:w="11906" w:h="16838"/);
+  });
+
+  it('names the units whose grade is not robust, or says all are', async () => {
+    const text = docxParagraphs(await buildEvaluationDocx(run, 'zh')).join('\n');
+    const flagged = run.units.filter((u) => u.sensitivity && !u.sensitivity.robust);
+    if (flagged.length === 0) assert.ok(text.includes('全部已计分单位的等级保持稳定'));
+    for (const u of flagged) assert.ok(text.includes(`${u.name}：排名区间第${u.sensitivity!.rankLow}～`), u.code);
+    // A run with one grade made shaky shows the flag in the text and in the results table's note.
+    const shaky = structuredClone(run);
+    const a = shaky.units.find((u) => u.code === 'a')!;
+    a.sensitivity = {
+      ...a.sensitivity!,
+      robust: false,
+      gradeProbabilities: { 优秀: 0.55, 良好: 0.45, 一般: 0, 较差: 0 },
+      modalGrade: '优秀',
+    };
+    const shakyText = docxParagraphs(await buildEvaluationDocx(shaky, 'zh')).join('\n');
+    assert.ok(shakyText.includes('最可能等级“优秀”概率55.0%，其余：良好 45.0%，等级不稳健'));
+    assert.ok(shakyText.includes('等级不稳健（最可能等级概率55.0%）'));
+  });
+
+  it('writes the English report from the English names and explanations', async () => {
+    const text = docxParagraphs(await buildEvaluationDocx(run, 'en')).join('\n');
+    for (const s of [
+      'Demo evaluation: evaluation report 2024',
+      '1. Basis in the plans',
+      'configurable defaults',
+      'incomplete: no data for GDP growth',
+    ])
+      assert.ok(text.includes(s), s);
+    for (const u of run.units) assert.ok(text.includes(u.explanation.en), u.code);
+  });
+
+  it('writes the results, contributions, sensitivity and scheme sheets with numbers as numbers', async () => {
+    const wb = await loadXlsx(await buildEvaluationXlsx(run, 'zh'));
+    assert.deepEqual(
+      wb.worksheets.map((s) => s.name),
+      ['评价结果', '指标贡献', '敏感性分析', '评价方案', '说明'],
+    );
+
+    const results = wb.getWorksheet('评价结果')!;
+    const h = headers(results);
+    const col = (name: string) => h.indexOf(name) + 1;
+    assert.equal(results.views[0]!.state, 'frozen');
+    assert.equal(results.rowCount, 1 + run.units.length);
+    for (let r = 2; r <= results.rowCount; r++) {
+      const name = results.getCell(r, col('单位')).value;
+      const u = run.units.find((x) => x.name === name)!;
+      assert.equal(results.getCell(r, col('排名')).value, u.rank);
+      assert.equal(results.getCell(r, col('得分')).value, u.score);
+      assert.equal(results.getCell(r, col('等级')).value, u.grade);
+      assert.equal(results.getCell(r, col('较上年')).value, rankChange(u));
+      assert.equal(results.getCell(r, col('状态')).value, u.status === 'complete' ? '完整' : '缺数');
+      if (u.score !== null) assert.equal(results.getCell(r, col('得分')).numFmt, '0.00');
+    }
+    const eRow = [...Array(results.rowCount).keys()].find((r) => results.getCell(r + 1, col('单位')).value === '戊')! + 1;
+    assert.equal(results.getCell(eRow, col('得分')).value, null, 'incomplete: no score, never a zero');
+    assert.match(String(results.getCell(eRow, col('备注')).value), /缺数：地区生产总值增速/);
+
+    const contributions = wb.getWorksheet('指标贡献')!;
+    const ch = headers(contributions);
+    assert.equal(contributions.rowCount, 1 + run.units.length * run.indicators.length);
+    const a = run.units.find((u) => u.code === 'a')!;
+    const gdpRow = [...Array(contributions.rowCount).keys()]
+      .map((r) => r + 1)
+      .find((r) => contributions.getCell(r, 1).value === '甲' && contributions.getCell(r, 3).value === '地区生产总值增速')!;
+    const gdp = a.contributions.find((c) => c.indicator === 'gdp')!;
+    assert.equal(contributions.getCell(gdpRow, ch.indexOf('原始值') + 1).value, Number(gdp.raw));
+    assert.equal(contributions.getCell(gdpRow, ch.indexOf('标准化值') + 1).value, gdp.normalised);
+    assert.equal(contributions.getCell(gdpRow, ch.indexOf('有效权重') + 1).value, gdp.weight);
+    assert.equal(contributions.getCell(gdpRow, ch.indexOf('贡献分') + 1).value, gdp.points);
+
+    const sens = wb.getWorksheet('敏感性分析')!;
+    const sh = headers(sens);
+    assert.deepEqual(
+      sh.filter((x) => String(x).startsWith('P(')),
+      run.grades.map((g) => `P(${g.label})`),
+    );
+    const scored = run.units.filter((u) => u.sensitivity !== null);
+    assert.equal(sens.rowCount, 1 + scored.length);
+    for (let r = 2; r <= sens.rowCount; r++) {
+      const u = run.units.find((x) => x.name === sens.getCell(r, 1).value)!;
+      assert.equal(sens.getCell(r, sh.indexOf('排名下限（5%）') + 1).value, u.sensitivity!.rankLow);
+      assert.equal(sens.getCell(r, sh.indexOf('排名上限（95%）') + 1).value, u.sensitivity!.rankHigh);
+      for (const g of run.grades)
+        assert.equal(sens.getCell(r, sh.indexOf(`P(${g.label})`) + 1).value, u.sensitivity!.gradeProbabilities[g.label]);
+    }
+
+    const scheme = wb.getWorksheet('评价方案')!;
+    assert.deepEqual(headers(scheme), ['代码', '指标', '计量单位', '权重', '方向', '标准化方法']);
+    assert.deepEqual(
+      run.indicators.map((_, k) => [scheme.getCell(k + 2, 1).value, scheme.getCell(k + 2, 4).value]),
+      run.indicators.map((i) => [i.code, i.weight]),
+    );
+    const all = [...Array(scheme.rowCount).keys()].map((r) => String(scheme.getCell(r + 1, 4).value ?? ''));
+    assert.ok(all.includes('地区生产总值年均增长7%左右'), 'plan quote listed');
+  });
+
+  it('writes English sheet names and headers for lang en', async () => {
+    const wb = await loadXlsx(await buildEvaluationXlsx(run, 'en'));
+    assert.deepEqual(
+      wb.worksheets.map((s) => s.name),
+      ['Results', 'Contributions', 'Sensitivity', 'Scheme', 'About'],
+    );
+    assert.ok(headers(wb.getWorksheet('Results')!).includes('Change vs last year'));
+    assert.ok(
+      [...Array(wb.getWorksheet('Results')!.rowCount).keys()].some(
+        (r) => wb.getWorksheet('Results')!.getCell(r + 1, 2).value === 'Jia',
+      ),
+    );
+  });
+});

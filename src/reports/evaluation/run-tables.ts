@@ -1,0 +1,400 @@
+import type { RunView, UnitResultView } from '../../presenters/evaluation.presenter.ts';
+import type { TableCell, TableColumn } from '../monitoring/report-tables.ts';
+
+/**
+ * The tables of an evaluation run as plain data, laid out once and rendered twice: into the .docx (each
+ * cell's `text`) and the .xlsx (its `value`: a real number where the figure is one). Scores and weights are
+ * the engine's float64 results; raw figures stay the decimal strings that were reported.
+ */
+export type Lang = 'zh' | 'en';
+export interface EvalColumn extends TableColumn {
+  /** Excel number format of the column (numbers only). */
+  numFmt?: string;
+}
+export interface EvalTable {
+  title: string;
+  /** Excel sheet name (≤ 31 characters). */
+  sheetName: string;
+  columns: EvalColumn[];
+  rows: TableCell[][];
+}
+
+export const DASH = '—';
+const text = (t: string | null): TableCell => ({ text: t ?? DASH, value: t });
+const int = (n: number | null): TableCell => ({ text: n === null ? DASH : String(n), value: n });
+const fixed = (x: number | null, digits: number): TableCell => ({ text: x === null ? DASH : x.toFixed(digits), value: x });
+const pct = (x: number | null): TableCell => ({ text: x === null ? DASH : `${(x * 100).toFixed(1)}%`, value: x });
+
+const L = {
+  zh: {
+    rank: '排名',
+    unit: '单位',
+    group: '比较组',
+    score: '得分',
+    grade: '等级',
+    change: '较上年',
+    note: '备注',
+    prevRank: '上年排名',
+    prevScore: '上年得分',
+    prevGrade: '上年等级',
+    baseScore: '指标得分',
+    bonus: '加分',
+    penalty: '扣分',
+    status: '状态',
+    missing: '缺少指标',
+    veto: '一票否决',
+    robust: '等级稳健性',
+    indicator: '指标',
+    measure: '计量单位',
+    raw: '原始值',
+    normalised: '标准化值',
+    weight: '有效权重',
+    points: '贡献分',
+    low: '排名下限（5%）',
+    median: '排名中位数',
+    high: '排名上限（95%）',
+    modal: '最可能等级',
+    code: '代码',
+    schemeWeight: '权重',
+    direction: '方向',
+    normalisation: '标准化方法',
+    minScore: '最低分',
+    item: '对应条目',
+    plan: '规划',
+    section: '章节',
+    quote: '原文',
+    defaultGroup: '默认组',
+    up: (n: number) => `上升${n}位`,
+    down: (n: number) => `下降${n}位`,
+    same: '持平',
+    complete: '完整',
+    incomplete: '缺数',
+    robustYes: '稳健',
+    robustNo: '不稳健',
+    missingNote: (list: string) => `缺数：${list}，未计分`,
+    vetoNote: (r: string) => `一票否决：${r}`,
+    notRobustNote: (p: string) => `等级不稳健（最可能等级概率${p}）`,
+    sep: '、',
+    higher: '越大越好',
+    lower: '越小越好',
+    results: '评价结果',
+    contributions: '指标贡献',
+    sensitivity: '敏感性分析',
+    scheme: '评价方案',
+    grades: '等级划分',
+    groups: '比较组',
+    sources: '规划依据',
+    gradeProbability: (g: string) => `P(${g})`,
+  },
+  en: {
+    rank: 'Rank',
+    unit: 'Unit',
+    group: 'Group',
+    score: 'Score',
+    grade: 'Grade',
+    change: 'Change vs last year',
+    note: 'Note',
+    prevRank: 'Last year rank',
+    prevScore: 'Last year score',
+    prevGrade: 'Last year grade',
+    baseScore: 'Indicator score',
+    bonus: 'Bonus',
+    penalty: 'Penalty',
+    status: 'Status',
+    missing: 'Missing indicators',
+    veto: 'Veto',
+    robust: 'Grade robustness',
+    indicator: 'Indicator',
+    measure: 'Unit of measure',
+    raw: 'Raw value',
+    normalised: 'Normalised',
+    weight: 'Effective weight',
+    points: 'Points',
+    low: 'Rank low (5%)',
+    median: 'Rank median',
+    high: 'Rank high (95%)',
+    modal: 'Most likely grade',
+    code: 'Code',
+    schemeWeight: 'Weight',
+    direction: 'Direction',
+    normalisation: 'Normalisation',
+    minScore: 'Minimum score',
+    item: 'Item',
+    plan: 'Plan',
+    section: 'Section',
+    quote: 'Quote',
+    defaultGroup: 'Default group',
+    up: (n: number) => `up ${n}`,
+    down: (n: number) => `down ${n}`,
+    same: 'unchanged',
+    complete: 'complete',
+    incomplete: 'incomplete',
+    robustYes: 'robust',
+    robustNo: 'not robust',
+    missingNote: (list: string) => `incomplete: no data for ${list}; not scored`,
+    vetoNote: (r: string) => `veto: ${r}`,
+    notRobustNote: (p: string) => `grade not robust (most likely grade ${p})`,
+    sep: ', ',
+    higher: 'higher is better',
+    lower: 'lower is better',
+    results: 'Results',
+    contributions: 'Contributions',
+    sensitivity: 'Sensitivity',
+    scheme: 'Scheme',
+    grades: 'Grade bands',
+    groups: 'Comparison groups',
+    sources: 'Plan sources',
+    gradeProbability: (g: string) => `P(${g})`,
+  },
+} as const;
+const NORMALISATION: Record<Lang, Record<string, string>> = {
+  zh: { minmax: '极差标准化', target: '目标值比例法', zscore: 'Z 分数标准化', rank: '百分位排序', bands: '阈值分档赋分' },
+  en: { minmax: 'min–max', target: 'progress to target', zscore: 'z-score', rank: 'percentile rank', bands: 'threshold bands' },
+};
+export const normalisationName = (method: string, lang: Lang): string => NORMALISATION[lang][method] ?? method;
+
+export const labels = (lang: Lang) => L[lang];
+
+/** Names in the chosen language, falling back to the Chinese where no English name is stored. */
+export function namer(run: RunView, lang: Lang) {
+  const indicators = new Map(run.indicators.map((i) => [i.code, i]));
+  const grades = new Map(run.grades.map((g) => [g.label, g]));
+  const groups = new Map(run.groups.map((g) => [g.code, g]));
+  return {
+    unit: (u: UnitResultView) => (lang === 'en' ? (u.nameEn ?? u.name) : u.name),
+    indicator: (code: string) => {
+      const i = indicators.get(code);
+      return lang === 'en' ? (i?.nameEn ?? i?.name ?? code) : (i?.name ?? code);
+    },
+    grade: (label: string | null) => (label === null ? null : lang === 'en' ? (grades.get(label)?.labelEn ?? label) : label),
+    group: (code: string | null) =>
+      code === null ? (run.groups.length > 0 ? L[lang].defaultGroup : null) : (groups.get(code)?.name ?? code),
+    scheme: () => (lang === 'en' ? (run.scheme.nameEn ?? run.scheme.name) : run.scheme.name),
+    /** What a cited passage backs: an indicator, comparison group or grade by name; a veto by its reason; else the code. */
+    sourceItem: (code: string) => {
+      const i = indicators.get(code);
+      if (i) return lang === 'en' ? (i.nameEn ?? i.name) : i.name;
+      const g = groups.get(code);
+      if (g) return g.name;
+      const grade = grades.get(code);
+      if (grade) return lang === 'en' ? (grade.labelEn ?? grade.label) : grade.label;
+      const veto = run.units.flatMap((u) => u.vetoes).find((v) => v.code === code);
+      if (veto) return lang === 'en' ? (veto.reasonEn ?? veto.reason) : veto.reason;
+      return code;
+    },
+  };
+}
+
+/** Units by comparison group (ungrouped first, then in scheme order), ranked first and incomplete last. */
+export function orderedUnits(run: RunView): UnitResultView[] {
+  const groupOrder = new Map<string | null, number>([[null, -1], ...run.groups.map((g, k) => [g.code, k] as const)]);
+  return [...run.units].sort(
+    (a, b) =>
+      (groupOrder.get(a.group) ?? 1e9) - (groupOrder.get(b.group) ?? 1e9) ||
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** Rank places gained since last year (positive = moved up); null when either year has no rank. */
+export function rankChange(u: UnitResultView): number | null {
+  return u.previous && u.previous.rank !== null && u.rank !== null ? u.previous.rank - u.rank : null;
+}
+
+export function changeText(u: UnitResultView, lang: Lang): string {
+  const d = rankChange(u);
+  if (d === null) return DASH;
+  return d > 0 ? L[lang].up(d) : d < 0 ? L[lang].down(-d) : L[lang].same;
+}
+
+/** Why a unit needs a second look: missing data (named), a veto, or a grade the weights can flip. */
+export function unitNote(run: RunView, u: UnitResultView, lang: Lang): string {
+  const l = L[lang];
+  const n = namer(run, lang);
+  const notes: string[] = [];
+  if (u.status === 'incomplete') notes.push(l.missingNote(u.missing.map(n.indicator).join(l.sep)));
+  for (const v of u.vetoes) notes.push(l.vetoNote(lang === 'en' ? (v.reasonEn ?? v.reason) : v.reason));
+  const s = u.sensitivity;
+  if (s && !s.robust) notes.push(l.notRobustNote(pct(s.gradeProbabilities[s.modalGrade] ?? 0).text));
+  return notes.join(lang === 'zh' ? '；' : '; ');
+}
+
+export function resultsTable(run: RunView, lang: Lang): EvalTable {
+  const l = L[lang];
+  const n = namer(run, lang);
+  const grouped = run.groups.length > 0;
+  const columns: EvalColumn[] = [
+    { header: l.rank, kind: 'integer', width: 1.2 },
+    { header: l.unit, kind: 'text', width: 3 },
+    ...(grouped ? [{ header: l.group, kind: 'text', width: 2 } as const] : []),
+    { header: l.score, kind: 'decimal', width: 1.4, numFmt: '0.00' },
+    { header: l.grade, kind: 'text', width: 1.3 },
+    { header: l.change, kind: 'integer', width: 1.7, numFmt: '+0;-0;0' },
+    { header: l.note, kind: 'text', width: 4 },
+    { header: l.prevRank, kind: 'integer', width: 1, xlsxOnly: true },
+    { header: l.prevScore, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.00' },
+    { header: l.prevGrade, kind: 'text', width: 1, xlsxOnly: true },
+    { header: l.baseScore, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.00' },
+    { header: l.bonus, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.##' },
+    { header: l.penalty, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.##' },
+    { header: l.status, kind: 'text', width: 1, xlsxOnly: true },
+    { header: l.robust, kind: 'text', width: 1.2, xlsxOnly: true },
+  ];
+  const rows = orderedUnits(run).map((u) => [
+    int(u.rank),
+    text(n.unit(u)),
+    ...(grouped ? [text(n.group(u.group))] : []),
+    fixed(u.score, 2),
+    text(n.grade(u.grade)),
+    { text: changeText(u, lang), value: rankChange(u) },
+    { text: unitNote(run, u, lang), value: unitNote(run, u, lang) || null },
+    int(u.previous?.rank ?? null),
+    fixed(u.previous?.score ?? null, 2),
+    text(n.grade(u.previous?.grade ?? null)),
+    fixed(u.baseScore, 2),
+    fixed(u.status === 'complete' ? u.bonus : null, 2),
+    fixed(u.status === 'complete' ? u.penalty : null, 2),
+    text(u.status === 'complete' ? l.complete : l.incomplete),
+    text(u.sensitivity ? (u.sensitivity.robust ? l.robustYes : l.robustNo) : null),
+  ]);
+  return { title: l.results, sheetName: l.results, columns, rows };
+}
+
+/** One row per unit and indicator: raw figure, normalised score, effective weight and points. */
+export function contributionsTable(run: RunView, lang: Lang): EvalTable {
+  const l = L[lang];
+  const n = namer(run, lang);
+  const measure = new Map(run.indicators.map((i) => [i.code, i.unit]));
+  const rows = orderedUnits(run).flatMap((u) =>
+    u.contributions.map((c) => [
+      text(n.unit(u)),
+      text(n.group(u.group)),
+      text(n.indicator(c.indicator)),
+      text(measure.get(c.indicator) || null),
+      // The reported decimal string; the spreadsheet writer turns it into a number only when exact.
+      { text: c.raw ?? DASH, value: c.raw },
+      fixed(c.normalised, 4),
+      pct(u.status === 'complete' ? c.weight : null),
+      fixed(c.points, 2),
+    ]),
+  );
+  return {
+    title: l.contributions,
+    sheetName: l.contributions,
+    columns: [
+      { header: l.unit, kind: 'text', width: 3 },
+      { header: l.group, kind: 'text', width: 2 },
+      { header: l.indicator, kind: 'text', width: 4 },
+      { header: l.measure, kind: 'text', width: 2 },
+      { header: l.raw, kind: 'decimal', width: 2 },
+      { header: l.normalised, kind: 'decimal', width: 1.6, numFmt: '0.0000' },
+      { header: l.weight, kind: 'percent', width: 1.6, numFmt: '0.0%' },
+      { header: l.points, kind: 'decimal', width: 1.6, numFmt: '0.00' },
+    ],
+    rows,
+  };
+}
+
+/** Rank interval (5th–95th percentile) and the probability of each grade under perturbed weights. */
+export function sensitivityTable(run: RunView, lang: Lang, options: { probabilities: boolean }): EvalTable {
+  const l = L[lang];
+  const n = namer(run, lang);
+  const grouped = run.groups.length > 0;
+  const shown = orderedUnits(run).filter((u) => u.sensitivity !== null);
+  return {
+    title: l.sensitivity,
+    sheetName: l.sensitivity,
+    columns: [
+      { header: l.unit, kind: 'text', width: 3 },
+      ...(grouped ? [{ header: l.group, kind: 'text', width: 2 } as const] : []),
+      { header: l.rank, kind: 'integer', width: 1 },
+      { header: l.low, kind: 'integer', width: 1.6 },
+      { header: l.median, kind: 'integer', width: 1.6 },
+      { header: l.high, kind: 'integer', width: 1.6 },
+      { header: l.modal, kind: 'text', width: 1.6 },
+      ...run.grades.map(
+        (g) =>
+          ({
+            header: l.gradeProbability(n.grade(g.label)!),
+            kind: 'percent',
+            width: 1.2,
+            numFmt: '0.0%',
+            xlsxOnly: !options.probabilities,
+          }) as const,
+      ),
+      { header: l.robust, kind: 'text', width: 1.4 },
+    ],
+    rows: shown.map((u) => {
+      const s = u.sensitivity!;
+      return [
+        text(n.unit(u)),
+        ...(grouped ? [text(n.group(u.group))] : []),
+        int(u.rank),
+        int(s.rankLow),
+        int(s.rankMedian),
+        int(s.rankHigh),
+        text(n.grade(s.modalGrade)),
+        ...run.grades.map((g) => pct(s.gradeProbabilities[g.label] ?? 0)),
+        text(s.robust ? l.robustYes : l.robustNo),
+      ];
+    }),
+  };
+}
+
+/** The scheme's indicators: code, name, unit of measure, weight as set, direction and normalisation. */
+export function indicatorTable(run: RunView, lang: Lang): EvalTable {
+  const l = L[lang];
+  const n = namer(run, lang);
+  return {
+    title: l.scheme,
+    sheetName: l.scheme,
+    columns: [
+      { header: l.code, kind: 'text', width: 2 },
+      { header: l.indicator, kind: 'text', width: 4 },
+      { header: l.measure, kind: 'text', width: 2 },
+      { header: l.schemeWeight, kind: 'decimal', width: 1.2, numFmt: '0.####' },
+      { header: l.direction, kind: 'text', width: 1.6 },
+      { header: l.normalisation, kind: 'text', width: 1.6 },
+    ],
+    rows: run.indicators.map((i) => [
+      text(i.code),
+      text(n.indicator(i.code)),
+      text(i.unit || null),
+      { text: String(Number(i.weight.toFixed(4))), value: i.weight },
+      text(i.direction === 'higher_better' ? l.higher : l.lower),
+      text(normalisationName(i.normalisation, lang)),
+    ]),
+  };
+}
+
+export function gradeTable(run: RunView, lang: Lang): EvalTable {
+  const l = L[lang];
+  const n = namer(run, lang);
+  return {
+    title: l.grades,
+    sheetName: l.grades,
+    columns: [
+      { header: l.grade, kind: 'text', width: 2 },
+      { header: l.minScore, kind: 'decimal', width: 2, numFmt: '0.##' },
+    ],
+    rows: run.grades.map((g) => [text(n.grade(g.label)), { text: String(g.minScore), value: g.minScore }]),
+  };
+}
+
+export function sourceTable(run: RunView, lang: Lang): EvalTable {
+  const l = L[lang];
+  return {
+    title: l.sources,
+    sheetName: l.sources,
+    columns: [
+      { header: l.item, kind: 'text', width: 1.5 },
+      { header: l.plan, kind: 'text', width: 2 },
+      { header: l.section, kind: 'text', width: 2 },
+      { header: l.quote, kind: 'text', width: 6 },
+    ],
+    rows: run.sources.map((s) => {
+      const name = namer(run, lang).sourceItem(s.item);
+      return [text(name === s.item ? s.item : `${name}（${s.item}）`), text(s.plan), text(s.section), text(s.quote)];
+    }),
+  };
+}

@@ -1,0 +1,106 @@
+import { evaluate, prepareGroup, type EvaluationUnit, type UnitResult } from '../../domain/evaluation/evaluate.ts';
+import { explain } from '../../domain/evaluation/explain.ts';
+import { scheme, units } from '../../domain/evaluation/demo.fixture.ts';
+import { sensitivity, type UnitSensitivity } from '../../domain/evaluation/sensitivity.ts';
+import type { RunView } from '../../presenters/evaluation.presenter.ts';
+
+/**
+ * A run view of the domain's demo scheme, computed by the domain itself (evaluate, sensitivity, explain)
+ * so the report tests check layout against real results, not hand-typed scores. Units c and d form the
+ * scheme's second comparison group (山区组); last year's figures are this year's with other GDP values.
+ */
+const YEAR = 2024;
+const SAMPLES = 500;
+const SEED = 20250101;
+const MEASURE: Record<string, string> = { gdp: '%', pm: '微克/立方米', park: '个' };
+const NAMES_EN: Record<string, string> = { a: 'Jia', b: 'Yi', c: 'Bing', d: 'Ding', e: 'Wu' };
+
+const grouped: EvaluationUnit[] = units.map((u) => (u.code === 'c' || u.code === 'd' ? { ...u, group: 'g2' } : u));
+const lastYear: EvaluationUnit[] = grouped
+  .filter((u) => u.code !== 'b') // b was not evaluated last year: no change to report
+  .map((u) => ({ ...u, values: { ...u.values, gdp: u.code === 'a' ? 5 : u.code === 'c' ? 9 : u.values.gdp } }));
+
+function sensitivityByUnit(list: EvaluationUnit[]): Map<string, UnitSensitivity> {
+  const out = new Map<string, UnitSensitivity>();
+  for (const g of [null, 'g2']) {
+    const members = list.filter((u) => (u.group ?? null) === g);
+    const prepared = prepareGroup(scheme, members, g);
+    if (prepared.rows === 0) continue;
+    const perturbation = { kind: 'dirichlet', concentration: 40 } as const;
+    for (const s of sensitivity(scheme, [prepared], { samples: SAMPLES, seed: SEED, perturbation })) out.set(s.code, s);
+  }
+  return out;
+}
+
+const decimal = (x: number | null): string | null => (x === null ? null : String(x));
+
+function unitView(r: UnitResult, previous: UnitResult | undefined, s: UnitSensitivity | undefined): RunView['units'][number] {
+  return {
+    code: r.code,
+    name: r.name,
+    nameEn: NAMES_EN[r.code] ?? null,
+    group: r.group,
+    status: r.status,
+    missing: r.missing,
+    baseScore: r.baseScore,
+    bonus: r.bonus,
+    penalty: r.penalty,
+    score: r.score,
+    rank: r.rank,
+    grade: r.grade,
+    vetoes: r.vetoes.map((v) => ({ code: v.code, reason: v.reason, reasonEn: v.reasonEn ?? null })),
+    contributions: r.contributions.map((c) => ({ ...c, raw: decimal(c.raw) })),
+    previous: previous ? { year: YEAR - 1, score: previous.score, rank: previous.rank, grade: previous.grade } : null,
+    explanation: { zh: explain(r, scheme, 'zh'), en: explain(r, scheme, 'en') },
+    sensitivity: s
+      ? {
+          rankLow: s.rankLow,
+          rankMedian: s.rankMedian,
+          rankHigh: s.rankHigh,
+          gradeProbabilities: Object.fromEntries(scheme.grades.map((g, k) => [g.label, s.gradeProbabilities[k]!])),
+          modalGrade: s.modalGrade,
+          robust: s.robust,
+        }
+      : null,
+  };
+}
+
+export function fixtureRunView(): RunView {
+  const results = evaluate(scheme, grouped);
+  const before = new Map(evaluate(scheme, lastYear).map((r) => [r.code, r]));
+  const sens = sensitivityByUnit(grouped);
+  return {
+    id: 7,
+    scheme: {
+      code: scheme.code,
+      version: 2,
+      name: scheme.name,
+      nameEn: 'Demo evaluation',
+      status: 'frozen',
+      defaultWeights: true,
+    },
+    year: YEAR,
+    status: 'published',
+    createdAt: '2026-11-20T08:00:00.000Z',
+    publishedAt: '2026-11-21T09:30:00.000Z',
+    seed: SEED,
+    samples: SAMPLES,
+    dataHash: 'f'.repeat(64),
+    indicators: scheme.indicators.map((i) => ({
+      code: i.code,
+      name: i.name,
+      nameEn: i.nameEn ?? null,
+      unit: MEASURE[i.code] ?? '',
+      weight: i.weight,
+      direction: i.direction,
+      normalisation: i.normalisation.method,
+    })),
+    grades: scheme.grades.map((g) => ({ label: g.label, labelEn: g.labelEn ?? null, minScore: g.minScore })),
+    groups: scheme.groups.map((g) => ({ code: g.code, name: g.name })),
+    sources: [
+      { item: 'scheme', plan: 'demo-plan', section: '第八章 第二节', quote: '开展年度考核评价' },
+      { item: 'gdp', plan: 'demo-plan', section: '第三章', quote: '地区生产总值年均增长7%左右' },
+    ],
+    units: results.map((r) => unitView(r, before.get(r.code), sens.get(r.code))),
+  };
+}

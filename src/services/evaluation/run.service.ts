@@ -1,0 +1,273 @@
+import type { Database } from '../../db/database.ts';
+import { canonicalJson } from '../../domain/audit/hash-chain.ts';
+import { computeRun, type ComputedRun, type RunInput } from '../../domain/evaluation/compute-run.ts';
+import { storedSchemeSchema, type StoredSchemeInput } from '../../domain/evaluation/stored-scheme.schema.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
+import type { RunSummary, RunView } from '../../presenters/evaluation.presenter.ts';
+import {
+  findRun,
+  findSchemeById,
+  findSchemeVersion,
+  freezeScheme,
+  insertRun,
+  listRuns as listRunRows,
+  previousRun,
+  publishRun as publishRunRow,
+  type RunRow,
+} from '../../repositories/evaluation.repository.ts';
+import type { Executor } from '../../repositories/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
+import { gatherInput, inputHash } from './evaluation-input.service.ts';
+import { checkedDefinition, getSchemeRow, parseStored } from './scheme.service.ts';
+
+/** Evaluation runs: preview (nothing stored), run (stored as a draft), publish (freezes the scheme version). */
+
+export const DEFAULT_SAMPLES = 2000;
+export const DEFAULT_SEED = 20250101;
+
+export interface RunOptions {
+  samples?: number;
+  seed?: number;
+}
+
+type Previous = Map<string, NonNullable<RunView['units'][number]['previous']>>;
+
+/** Each unit's result in the same scheme's run of the year before (published preferred, else the latest). */
+async function previousYear(db: Executor, code: string, year: number): Promise<Previous> {
+  const row = await previousRun(db, code, year - 1);
+  const out: Previous = new Map();
+  if (!row) return out;
+  for (const u of (row.results as ComputedRun).units)
+    out.set(u.code, { year: year - 1, score: u.score, rank: u.rank, grade: u.grade });
+  return out;
+}
+
+function runView(
+  meta: {
+    id: number | null;
+    scheme: { code: string; version: number; status: 'draft' | 'frozen'; definition: StoredSchemeInput };
+    year: number;
+    status: RunView['status'];
+    createdAt: Date | null;
+    publishedAt: Date | null;
+    seed: number;
+    samples: number;
+    dataHash: string;
+  },
+  computed: ComputedRun,
+  previous: Previous,
+): RunView {
+  const def = storedSchemeSchema.parse(meta.scheme.definition);
+  return {
+    id: meta.id,
+    scheme: {
+      code: meta.scheme.code,
+      version: meta.scheme.version,
+      name: def.name,
+      nameEn: def.nameEn ?? null,
+      status: meta.scheme.status,
+      defaultWeights: def.defaultWeights,
+    },
+    year: meta.year,
+    status: meta.status,
+    createdAt: meta.createdAt?.toISOString() ?? null,
+    publishedAt: meta.publishedAt?.toISOString() ?? null,
+    seed: meta.seed,
+    samples: meta.samples,
+    dataHash: meta.dataHash,
+    indicators: computed.indicators,
+    grades: computed.grades,
+    groups: computed.groups,
+    sources: computed.sources,
+    units: computed.units.map((u) => ({
+      ...u,
+      // Grade order, whatever order the database kept the stored object's keys in.
+      sensitivity: u.sensitivity && {
+        ...u.sensitivity,
+        gradeProbabilities: Object.fromEntries(
+          computed.grades.map((g) => [g.label, u.sensitivity!.gradeProbabilities[g.label]!]),
+        ),
+      },
+      previous: previous.get(u.code) ?? null,
+    })),
+  };
+}
+
+const settings = (o: RunOptions) => ({ samples: o.samples ?? DEFAULT_SAMPLES, seed: o.seed ?? DEFAULT_SEED });
+
+/** Evaluates an unsaved definition (the live editor); nothing is stored. */
+export async function previewRun(database: Database, body: { definition: unknown; year: number } & RunOptions): Promise<RunView> {
+  const db = database.db;
+  const { input: definition, scheme } = await checkedDefinition(db, body.definition);
+  const latest = await findSchemeVersion(db, scheme.code);
+  const version = latest?.status === 'draft' ? latest.version : (latest?.version ?? 0) + 1;
+  const input = await gatherInput(db, { code: scheme.code, version, definition, parsed: scheme }, body.year);
+  const opts = settings(body);
+  return runView(
+    {
+      id: null,
+      scheme: { code: scheme.code, version, status: 'draft', definition },
+      year: body.year,
+      status: 'preview',
+      createdAt: null,
+      publishedAt: null,
+      ...opts,
+      dataHash: inputHash(input),
+    },
+    computeRun(input, opts),
+    await previousYear(db, scheme.code, body.year),
+  );
+}
+
+/** Evaluates a stored scheme version (latest when none given) on the year's figures without storing anything. */
+export async function evaluateStored(
+  database: Database,
+  body: { scheme: string; version?: number; year: number } & RunOptions,
+): Promise<RunView> {
+  const db = database.db;
+  const row = await getSchemeRow(db, body.scheme, body.version);
+  const definition = row.definition as StoredSchemeInput;
+  const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed: parseStored(row) }, body.year);
+  const opts = settings(body);
+  return runView(
+    {
+      id: null,
+      scheme: { code: row.code, version: row.version, status: row.status, definition },
+      year: body.year,
+      status: 'preview',
+      createdAt: null,
+      publishedAt: null,
+      ...opts,
+      dataHash: inputHash(input),
+    },
+    computeRun(input, opts),
+    await previousYear(db, row.code, body.year),
+  );
+}
+
+/** Runs a stored scheme version (latest when none given) on the year's figures and stores the run as a draft. */
+export async function createRun(
+  database: Database,
+  actor: Actor,
+  body: { scheme: string; version?: number; year: number } & RunOptions,
+): Promise<RunView> {
+  const db = database.db;
+  const row = await getSchemeRow(db, body.scheme, body.version);
+  const parsed = parseStored(row);
+  const definition = row.definition as StoredSchemeInput;
+  const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed }, body.year);
+  const opts = settings(body);
+  const computed = computeRun(input, opts);
+  const dataHash = inputHash(input);
+  const id = await db.transaction().execute(async (trx) => {
+    const run = await insertRun(trx, {
+      schemeId: row.id,
+      year: body.year,
+      ...opts,
+      input,
+      dataHash,
+      results: computed,
+      userId: actor.userId,
+    });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'evaluation_run',
+      entityKey: String(run.id),
+      after: { scheme: row.code, version: row.version, year: body.year, ...opts, dataHash },
+    });
+    return run.id;
+  });
+  return getRun(database, id);
+}
+
+async function loadRun(db: Executor, id: number) {
+  const run = await findRun(db, id);
+  if (!run) throw notFound('evaluation run', String(id));
+  const scheme = (await findSchemeById(db, run.scheme_id))!;
+  return { run, scheme };
+}
+
+export async function getRun(database: Database, id: number): Promise<RunView> {
+  const db = database.db;
+  const { run, scheme } = await loadRun(db, id);
+  return runView(
+    {
+      id: run.id,
+      // The definition the run used (a draft version may have been edited since).
+      scheme: {
+        code: scheme.code,
+        version: scheme.version,
+        status: scheme.status,
+        definition: (run.input as RunInput).scheme.definition,
+      },
+      year: run.year,
+      status: run.status,
+      createdAt: run.created_at,
+      publishedAt: run.published_at,
+      seed: run.seed,
+      samples: run.samples,
+      dataHash: run.data_hash,
+    },
+    run.results as ComputedRun,
+    await previousYear(db, scheme.code, run.year),
+  );
+}
+
+const summary = (r: RunRow): RunSummary => ({
+  id: r.id,
+  scheme: r.scheme_code,
+  version: r.scheme_version,
+  year: r.year,
+  status: r.status,
+  createdAt: r.created_at.toISOString(),
+  publishedAt: r.published_at?.toISOString() ?? null,
+  dataHash: r.data_hash,
+});
+
+export async function listRuns(database: Database, q: { scheme?: string; year?: number }): Promise<{ items: RunSummary[] }> {
+  return { items: (await listRunRows(database.db, q)).map(summary) };
+}
+
+/** Publishes a draft run and freezes the scheme version it used (a published result can always be traced). */
+export async function publishRun(database: Database, actor: Actor, id: number): Promise<RunView> {
+  await database.db.transaction().execute(async (trx) => {
+    const { run, scheme } = await loadRun(trx, id);
+    if (run.status === 'draft' && canonicalJson((run.input as RunInput).scheme.definition) !== canonicalJson(scheme.definition))
+      throw new AppError(
+        409,
+        'SCHEME_CHANGED',
+        `scheme ${scheme.code} version ${scheme.version} was edited after run ${id}; run it again before publishing`,
+        `评价方案 ${scheme.code} 第 ${scheme.version} 版在本次评价后被修改，请重新评价后再发布`,
+      );
+    if (!(await publishRunRow(trx, id, actor.userId)))
+      throw new AppError(409, 'ALREADY_PUBLISHED', `run ${id} is already published`, `评价结果 ${id} 已发布`);
+    await freezeScheme(trx, scheme.id, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'publish',
+      entity: 'evaluation_run',
+      entityKey: String(id),
+      before: { status: run.status, schemeStatus: scheme.status },
+      after: { status: 'published', scheme: scheme.code, version: scheme.version, schemeStatus: 'frozen' },
+    });
+  });
+  return getRun(database, id);
+}
+
+/**
+ * Recomputes a stored run from its stored input, scheme version, samples and seed, and compares it with
+ * the stored results (canonical JSON, keys sorted: the database may reorder object keys, never values).
+ */
+export async function verifyRun(
+  database: Database,
+  id: number,
+): Promise<{ identical: boolean; dataHash: string; storedHash: string }> {
+  const { run } = await loadRun(database.db, id);
+  const input = run.input as RunInput;
+  const again = computeRun(input, { samples: run.samples, seed: run.seed });
+  return {
+    identical: canonicalJson(again) === canonicalJson(run.results),
+    dataHash: inputHash(input),
+    storedHash: run.data_hash,
+  };
+}

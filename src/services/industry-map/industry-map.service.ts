@@ -1,0 +1,67 @@
+import { AppError } from '../../errors/app-error.ts';
+import type { IndustryMap } from '../../presenters/industry-map.presenter.ts';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../actor.ts';
+import { readScope } from '../read-scope.ts';
+import { mapReference, type MapReference } from './map-reference.ts';
+import { mapZones } from './map-zones.ts';
+import { zoneCounts } from './zone-links.ts';
+
+export interface IndustryMapQuery {
+  chain?: string;
+  industry?: string;
+  level?: 'national' | 'provincial';
+}
+
+export function unknownCode(field: 'chain' | 'industry', value: string, ref: MapReference): AppError {
+  const known = field === 'chain' ? ref.taxonomy.chains.map((c) => c.code) : ref.taxonomy.industries.map((i) => i.code);
+  return new AppError(
+    400,
+    field === 'chain' ? 'UNKNOWN_CHAIN' : 'UNKNOWN_INDUSTRY',
+    `${field} "${value}" is not in the industry-chain taxonomy (known: ${known.join(', ')})`,
+    `${field === 'chain' ? '产业链' : '产业'}“${value}”不在产业链分类中（可选：${known.join('、')}）`,
+    { field, value },
+  );
+}
+
+/** The industry map: taxonomy with colours and zone counts, and the zones in scope that pass the filter. */
+export async function industryMap(database: Database, actor: Actor, q: IndustryMapQuery): Promise<IndustryMap> {
+  const db = database.db;
+  const ref = await mapReference();
+  if (q.chain !== undefined && !ref.taxonomy.chains.some((c) => c.code === q.chain)) throw unknownCode('chain', q.chain, ref);
+  if (q.industry !== undefined && !ref.taxonomy.industries.some((i) => i.code === q.industry))
+    throw unknownCode('industry', q.industry, ref);
+  const scope = await readScope(db, actor);
+  const { zones } = await mapZones(db, ref, scope, await zoneCounts(database, scope));
+  const byLevel = zones.filter((z) => q.level === undefined || z.level === q.level);
+  const shown = byLevel.filter(
+    (z) =>
+      (q.chain === undefined || z.chains.includes(q.chain)) && (q.industry === undefined || z.industries.includes(q.industry)),
+  );
+  const source = (s: { plan: string; section?: string; quote: string }) => ({
+    plan: s.plan,
+    section: s.section ?? null,
+    quote: s.quote,
+  });
+  return {
+    industries: ref.taxonomy.industries.map((i) => ({
+      code: i.code,
+      name: i.name,
+      nameEn: i.nameEn,
+      colour: ref.colours.industry.get(i.code)!,
+      source: source(i.source),
+    })),
+    chains: ref.taxonomy.chains.map((c) => ({
+      code: c.code,
+      name: c.name,
+      nameEn: c.nameEn,
+      industry: c.industry,
+      colour: ref.colours.chain.get(c.code)!,
+      source: source(c.source),
+      zoneCount: byLevel.filter((z) => z.chains.includes(c.code)).length,
+    })),
+    zones: shown,
+    filter: { chain: q.chain ?? null, industry: q.industry ?? null, level: q.level ?? null },
+    totalInScope: byLevel.length,
+  };
+}

@@ -1,0 +1,48 @@
+import { authorize, type ParentOf } from '../../domain/access/authorize.ts';
+import type { Action } from '../../domain/access/roles.ts';
+import { normaliseText } from '../../domain/text/normalise.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { parentLinks } from '../../repositories/org-unit.repository.ts';
+import { findTaskId, listTrackedTasks, taskUnits } from '../../repositories/task-supervision.repository.ts';
+import type { Executor } from '../../repositories/transaction.ts';
+import type { Actor } from '../actor.ts';
+import { readScope, type ReadScope } from '../read-scope.ts';
+
+/** The server's local calendar day (as the scheduler uses), ISO. */
+export function localToday(now = new Date()): string {
+  const mm = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${mm(now.getMonth() + 1)}-${mm(now.getDate())}`;
+}
+
+export const taskNotFound = (plan: string, key: string) =>
+  new AppError(404, 'NOT_FOUND', `task "${plan}/${key}" not found`, `未找到任务“${plan}/${key}”`);
+
+/** NFKC, trimmed, not empty: the text of updates, contributions, notices and replies. */
+export function cleanText(text: string, field: string, fieldZh: string): string {
+  const t = normaliseText(text).trim();
+  if (!t) throw new AppError(422, 'EMPTY_TEXT', `${field} is empty`, `${fieldZh}不能为空`, { field });
+  return t;
+}
+
+/**
+ * One task as the actor may see it: its id, units and the permission helpers. A task none of
+ * whose units is in the actor's read scope answers 404, so that its existence does not leak.
+ */
+export async function loadTask(db: Executor, actor: Actor, plan: string, key: string) {
+  const id = await findTaskId(db, plan, key);
+  if (id === undefined) throw taskNotFound(plan, key);
+  const scope = await readScope(db, actor);
+  const [row] = await listTrackedTasks(db, { unitIds: scope, taskId: id });
+  if (!row) throw taskNotFound(plan, key);
+  const units = await taskUnits(db, id);
+  const parents = await parentLinks(db);
+  const parentOf: ParentOf = (c) => parents.get(c);
+  const may = (action: Action, orgUnit?: string) => authorize(actor.grants, action, { orgUnit, plan }, parentOf);
+  return { id, row, units, scope, parentOf, may };
+}
+export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
+
+/** Whether a task with these unit ids is visible in the scope. */
+export function visibleIn(scope: ReadScope, unitIds: readonly number[]): boolean {
+  return scope === null || unitIds.some((u) => scope.includes(u));
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { DATASET_DIR } from '../src/dataset/dataset-path.ts';
+import { loadEvaluationSchemes } from '../src/dataset/load-evaluation-schemes.ts';
+import { validateDataset } from '../src/dataset/validate-dataset.ts';
+import { formatDefinitionError } from '../src/domain/plan-definition/definition-error.ts';
+
+describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
+  it('has the four schemes, each citing its plan, with weights marked as defaults where the plan gives none', async () => {
+    const { schemes, errors } = await loadEvaluationSchemes(DATASET_DIR);
+    assert.deepEqual(errors.map(formatDefinitionError), []);
+    const byCode = new Map(schemes.map((s) => [s.definition.code, s.definition]));
+    assert.deepEqual([...byCode.keys()].sort(), [
+      'bonded-zone-performance',
+      'dev-zone-per-mu',
+      'ftz-institutional-innovation',
+      'prefecture-main-function',
+    ]);
+    for (const s of byCode.values()) {
+      assert.equal(s.defaultWeights, true, s.code);
+      assert.ok(
+        s.sources?.some((x) => x.item === 'scheme'),
+        s.code,
+      );
+    }
+    assert.deepEqual(byCode.get('dev-zone-per-mu')!.groupBy, { by: 'zone_level' });
+  });
+
+  it('check-dataset refuses a quote that is not in the plan text and an indicator outside the catalogue', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'plantrack-schemes-'));
+    await cp(DATASET_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'evaluation-schemes', 'bonded-zone-performance.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      text
+        .replace('坚决预防和遏制安全事故发生', '坚决杜绝一切事故')
+        .replace('code: REGISTERED_ENTERPRISES', 'code: REGISTERED_ENTERPRISES_X'),
+    );
+    const { errors } = await validateDataset(dir);
+    const lines = errors.map(formatDefinitionError);
+    assert.ok(
+      lines.some((l) => l.includes('bonded-zone-performance.yaml') && l.includes('坚决杜绝一切事故')),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /indicators\.3\.code/.test(l) && l.includes('REGISTERED_ENTERPRISES_X')),
+      lines.join('\n'),
+    );
+  });
+});

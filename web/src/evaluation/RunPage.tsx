@@ -1,0 +1,377 @@
+import { useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { canDefinePlans } from '../auth/permissions.ts';
+import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { EChart } from '../monitor/EChart.tsx';
+import { OptionPicker } from '../monitor/Pickers.tsx';
+import { href } from '../router.ts';
+import { formatScore, GradeBadge, RankChange, rankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
+import { rankChangeOption, rankIntervalOption } from './charts.ts';
+
+type SortKey = 'rank' | 'name' | 'score' | 'change' | 'group';
+const ALL = '*';
+const NO_GROUP = '-';
+
+/** Group order of the run (ungrouped first), then rank, incomplete units last. */
+export function byGroupThenRank(run: RunView) {
+  const order = new Map<string | null, number>([[null, -1], ...run.groups.map((g, k) => [g.code, k] as const)]);
+  return (a: UnitResultView, b: UnitResultView) =>
+    (order.get(a.group) ?? 1e9) - (order.get(b.group) ?? 1e9) || (a.rank ?? Infinity) - (b.rank ?? Infinity);
+}
+
+/** Header, status and the run's actions: downloads and, for plan managers, publishing. */
+function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView) => void }) {
+  const { t, dateTime, lang } = useI18n();
+  const me = useMe();
+  const names = useRunNames(run);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const base = `/api/v1/evaluation/runs/${run.id}`;
+  const publish = async () => {
+    if (!window.confirm(t('eval.run.publishConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onPublished(await api.publishEvaluationRun(run.id!));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <header className="page-head reporting-head">
+      <div>
+        <p className="muted small">
+          <a href={href('evaluation')}>{t('eval.heading')}</a>
+        </p>
+        <h1 id="eval-run-heading">
+          {names.scheme()} · {t('eval.run.year', { year: run.year })}
+        </h1>
+        <p className="page-intro" data-testid="run-meta" data-status={run.status}>
+          {t('eval.run.meta', { code: run.scheme.code, version: run.scheme.version })}{' '}
+          <span className={`badge eval-status-${run.status}`} data-testid="run-status">
+            {t(`eval.status.${run.status}`)}
+          </span>{' '}
+          {run.scheme.defaultWeights && <span className="badge eval-default-weights">{t('eval.defaultWeights')}</span>}{' '}
+          <span className="muted">
+            {run.publishedAt
+              ? t('eval.run.publishedAt', { at: dateTime(run.publishedAt) })
+              : run.createdAt && t('eval.run.createdAt', { at: dateTime(run.createdAt) })}
+          </span>
+        </p>
+      </div>
+      <nav className="reporting-links" aria-label={t('eval.run.actions')}>
+        <a className="btn btn-primary" href={`${base}/report.docx?lang=${lang}`} download data-testid="eval-docx">
+          {t('eval.run.docx')}
+        </a>
+        <a className="btn" href={`${base}/results.xlsx?lang=${lang}`} download data-testid="eval-xlsx">
+          {t('eval.run.xlsx')}
+        </a>
+        {canDefinePlans(me) && run.status === 'draft' && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void publish()} data-testid="eval-publish">
+            {t('eval.run.publish')}
+          </button>
+        )}
+      </nav>
+      {error !== null && <ErrorMessage error={error} title={t('eval.run.publishFailed')} />}
+    </header>
+  );
+}
+
+function Tiles({ run }: { run: RunView }) {
+  const { t, count } = useI18n();
+  const complete = run.units.filter((u) => u.status === 'complete').length;
+  const shaky = run.units.filter((u) => u.sensitivity && !u.sensitivity.robust).length;
+  const tiles = [
+    ['units', run.units.length, t('eval.tile.units')],
+    ['complete', complete, t('eval.tile.complete')],
+    ['incomplete', run.units.length - complete, t('eval.tile.incomplete')],
+    ['not-robust', shaky, t('eval.tile.notRobust')],
+  ] as const;
+  return (
+    <ul className="summary-tiles">
+      {tiles.map(([key, n, label]) => (
+        <li key={key} className="summary-tile" data-testid={`tile-${key}`} data-count={n}>
+          <span className="tile-value">{count(n)}</span>
+          <span className="tile-label">{label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SortHeader({
+  label,
+  k,
+  sort,
+  onSort,
+}: {
+  label: string;
+  k: SortKey;
+  sort: { key: SortKey; desc: boolean };
+  onSort: (k: SortKey) => void;
+}) {
+  const active = sort.key === k;
+  return (
+    <th scope="col" aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="eval-sort" onClick={() => onSort(k)} data-testid={`sort-${k}`}>
+        {label}
+        <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
+      </button>
+    </th>
+  );
+}
+
+export function ResultsTable({
+  run,
+  units,
+  sort,
+  onSort,
+  unitHref,
+  testId = 'eval-results',
+  compact = false,
+}: {
+  run: RunView;
+  units: UnitResultView[];
+  sort?: { key: SortKey; desc: boolean };
+  onSort?: (k: SortKey) => void;
+  unitHref?: (u: UnitResultView) => string;
+  testId?: string;
+  /** The editor's narrow preview: rank, unit (with its marks), score and grade only. */
+  compact?: boolean;
+}) {
+  const { t, num } = useI18n();
+  const names = useRunNames(run);
+  const head = (label: string, k: SortKey) =>
+    sort && onSort ? <SortHeader label={label} k={k} sort={sort} onSort={onSort} /> : <th scope="col">{label}</th>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table eval-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {head(t('eval.col.rank'), 'rank')}
+            {head(t('eval.col.unit'), 'name')}
+            {run.groups.length > 0 && !compact && head(t('eval.col.group'), 'group')}
+            {head(t('eval.col.score'), 'score')}
+            <th scope="col">{t('eval.col.grade')}</th>
+            {!compact && (
+              <>
+                {head(t('eval.col.change'), 'change')}
+                <th scope="col">{t('eval.col.interval')}</th>
+                <th scope="col">{t('eval.col.flags')}</th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr
+              key={u.code}
+              data-testid="eval-row"
+              data-unit={u.code}
+              data-rank={u.rank ?? ''}
+              data-grade={u.grade ?? ''}
+              data-status={u.status}
+              data-robust={u.sensitivity ? String(u.sensitivity.robust) : ''}
+            >
+              <td className="num">{u.rank ?? t('common.dash')}</td>
+              <td>
+                {unitHref ? <a href={unitHref(u)}>{names.unit(u)}</a> : names.unit(u)}
+                {compact && (
+                  <div className="small">
+                    {run.groups.length > 0 && <span className="muted">{names.group(u.group)} </span>}
+                    <UnitFlags run={run} unit={u} />
+                  </div>
+                )}
+              </td>
+              {run.groups.length > 0 && !compact && <td>{names.group(u.group)}</td>}
+              <td className="num nowrap">{formatScore(u.score, num)}</td>
+              <td>
+                <GradeBadge run={run} label={u.grade} />
+              </td>
+              {!compact && (
+                <>
+                  <td className="num">
+                    <RankChange unit={u} />
+                  </td>
+                  <td className="num nowrap">
+                    {u.sensitivity ? `${u.sensitivity.rankLow}–${u.sensitivity.rankHigh}` : t('common.dash')}
+                  </td>
+                  <td>
+                    <UnitFlags run={run} unit={u} />
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Charts({ run, units }: { run: RunView; units: UnitResultView[] }) {
+  const { t } = useI18n();
+  const names = useRunNames(run);
+  const text = useChartText();
+  const rankChangeChart = useMemo(() => rankChangeOption(units, names.unit, text), [units, names, text]);
+  const intervalChart = useMemo(() => rankIntervalOption(units, names.unit, text), [units, names, text]);
+  const ranked = units.filter((u) => u.rank !== null).length;
+  const height = Math.max(240, ranked * 26 + 72);
+  return (
+    <div className="monitor-grid">
+      <section className="card monitor-card" aria-labelledby="rank-change-heading">
+        <h2 id="rank-change-heading" className="section-title">
+          {t('eval.chart.rankChange')}
+        </h2>
+        {units.some((u) => rankChange(u) !== null) ? (
+          <EChart option={rankChangeChart} height={height} label={t('eval.chart.rankChange')} testId="rank-change-chart" />
+        ) : (
+          <Empty>{t('eval.chart.noPrevious', { year: run.year - 1 })}</Empty>
+        )}
+      </section>
+      <section className="card monitor-card" aria-labelledby="rank-interval-heading">
+        <h2 id="rank-interval-heading" className="section-title">
+          {t('eval.chart.rankInterval')}
+        </h2>
+        <p className="muted small">{t('eval.chart.rankIntervalNote', { samples: run.samples })}</p>
+        <EChart option={intervalChart} height={height} label={t('eval.chart.rankInterval')} testId="rank-interval-chart" />
+      </section>
+    </div>
+  );
+}
+
+/** 评价结果 (#/evaluation/runs/<id>): tiles, filters, sortable table with marks, charts, downloads, publish. */
+export function RunPage({ id }: { id: number }) {
+  const { t } = useI18n();
+  const state = useAsync((signal) => api.evaluationRun(id, signal), [id]);
+  const [published, setPublished] = useState<RunView | null>(null);
+  const run = published ?? (state.status === 'ok' ? state.data : null);
+  return (
+    <section className="page eval-page" aria-labelledby="eval-run-heading" data-testid="eval-run" data-run={id}>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorMessage error={state.error} />}
+      {run && (
+        <>
+          <RunHead run={run} onPublished={setPublished} />
+          <RunBody run={run} />
+        </>
+      )}
+      {run === null && state.status === 'ok' && <p>{t('common.empty')}</p>}
+    </section>
+  );
+}
+
+function RunBody({ run }: { run: RunView }) {
+  const { t } = useI18n();
+  const names = useRunNames(run);
+  const [group, setGroup] = useState<string>(ALL);
+  const [grade, setGrade] = useState<string>(ALL);
+  const [robust, setRobust] = useState<'*' | 'robust' | 'not'>(ALL);
+  const [completeness, setCompleteness] = useState<'*' | 'complete' | 'incomplete'>(ALL);
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'rank', desc: false });
+  const onSort = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key === 'score' || key === 'change' }));
+
+  const units = useMemo(() => {
+    const groupKey = (u: UnitResultView) => u.group ?? NO_GROUP;
+    const list = run.units.filter(
+      (u) =>
+        (group === ALL || groupKey(u) === group) &&
+        (grade === ALL || u.grade === grade) &&
+        (robust === ALL || (u.sensitivity !== null && u.sensitivity.robust === (robust === 'robust'))) &&
+        (completeness === ALL || u.status === completeness),
+    );
+    const base = byGroupThenRank(run);
+    // Missing values sort last whichever way the column is sorted.
+    const nullsLast = (a: number | null, b: number | null, desc: boolean) =>
+      a === null ? (b === null ? 0 : 1) : b === null ? -1 : desc ? b - a : a - b;
+    const cmp: Record<SortKey, (a: UnitResultView, b: UnitResultView) => number> = {
+      rank: (a, b) => (sort.desc ? -base(a, b) : base(a, b)),
+      group: (a, b) => (sort.desc ? -base(a, b) : base(a, b)),
+      name: (a, b) => (sort.desc ? -1 : 1) * names.unit(a).localeCompare(names.unit(b), 'zh-CN'),
+      score: (a, b) => nullsLast(a.score, b.score, sort.desc) || base(a, b),
+      change: (a, b) => nullsLast(rankChange(a), rankChange(b), sort.desc) || base(a, b),
+    };
+    return [...list].sort(cmp[sort.key]);
+  }, [run, group, grade, robust, completeness, sort, names]);
+
+  // Ranks compare within a comparison group: the charts show one group (the chosen one, else the first).
+  const chartGroup =
+    group !== ALL ? group : run.units.some((u) => u.group === null) ? NO_GROUP : (run.groups[0]?.code ?? NO_GROUP);
+  const chartUnits = useMemo(() => units.filter((u) => (u.group ?? NO_GROUP) === chartGroup), [units, chartGroup]);
+  const groupOptions = [
+    { value: ALL, text: t('eval.filter.all') },
+    ...(run.units.some((u) => u.group === null) && run.groups.length > 0 ? [{ value: NO_GROUP, text: names.group(null) }] : []),
+    ...run.groups.map((g) => ({ value: g.code, text: g.name })),
+  ];
+
+  return (
+    <div data-testid="eval-run-data" data-units={run.units.length}>
+      <Tiles run={run} />
+      <div className="toolbar eval-toolbar" role="group" aria-label={t('eval.filter.label')}>
+        {run.groups.length > 0 && (
+          <OptionPicker
+            label={t('eval.col.group')}
+            value={group}
+            options={groupOptions}
+            onChange={setGroup}
+            testId="filter-group"
+          />
+        )}
+        <OptionPicker
+          label={t('eval.col.grade')}
+          value={grade}
+          options={[
+            { value: ALL, text: t('eval.filter.all') },
+            ...run.grades.map((g) => ({ value: g.label, text: names.grade(g.label) })),
+          ]}
+          onChange={setGrade}
+          testId="filter-grade"
+        />
+        <OptionPicker
+          label={t('eval.filter.robust')}
+          value={robust}
+          options={[
+            { value: ALL, text: t('eval.filter.all') },
+            { value: 'robust', text: t('eval.filter.robustOnly') },
+            { value: 'not', text: t('eval.filter.notRobustOnly') },
+          ]}
+          onChange={setRobust}
+          testId="filter-robust"
+        />
+        <OptionPicker
+          label={t('eval.filter.completeness')}
+          value={completeness}
+          options={[
+            { value: ALL, text: t('eval.filter.all') },
+            { value: 'complete', text: t('eval.filter.completeOnly') },
+            { value: 'incomplete', text: t('eval.filter.incompleteOnly') },
+          ]}
+          onChange={setCompleteness}
+          testId="filter-completeness"
+        />
+        <span className="result-count" data-testid="eval-count">
+          {t('eval.filter.count', { n: units.length, total: run.units.length })}
+        </span>
+      </div>
+      <ResultsTable
+        run={run}
+        units={units}
+        sort={sort}
+        onSort={onSort}
+        unitHref={(u) => href('evaluation', 'runs', String(run.id), 'units', u.code)}
+      />
+      {run.groups.length > 0 && (
+        <p className="muted small" data-testid="chart-group">
+          {t('eval.chart.groupShown', { group: chartGroup === NO_GROUP ? names.group(null) : names.group(chartGroup) })}
+        </p>
+      )}
+      <Charts run={run} units={chartUnits} />
+    </div>
+  );
+}

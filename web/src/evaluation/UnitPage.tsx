@@ -1,0 +1,234 @@
+import { useMemo } from 'react';
+import { api } from '../api/client.ts';
+import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
+import { useAsync } from '../api/useAsync.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { EChart } from '../monitor/EChart.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { href } from '../router.ts';
+import { formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
+import { radarOption } from './charts.ts';
+
+function KeyFigures({ run, unit }: { run: RunView; unit: UnitResultView }) {
+  const { t, num } = useI18n();
+  const names = useRunNames(run);
+  return (
+    <dl className="eval-figures" data-testid="unit-figures">
+      <div>
+        <dt>{t('eval.col.rank')}</dt>
+        <dd data-testid="unit-rank">
+          {unit.rank === null ? t('common.dash') : t('eval.unit.rankOf', { rank: unit.rank, n: peersOf(run, unit).length })}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('eval.col.score')}</dt>
+        <dd data-testid="unit-score">{formatScore(unit.score, num)}</dd>
+      </div>
+      <div>
+        <dt>{t('eval.col.grade')}</dt>
+        <dd data-testid="unit-grade" data-grade={unit.grade ?? ''}>
+          <GradeBadge run={run} label={unit.grade} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('eval.col.change')}</dt>
+        <dd>
+          <RankChange unit={unit} />
+          {unit.previous && (
+            <span className="muted small">
+              {' '}
+              {t('eval.unit.previous', {
+                year: unit.previous.year,
+                rank: unit.previous.rank ?? t('common.dash'),
+                grade: names.grade(unit.previous.grade) || t('common.dash'),
+              })}
+            </span>
+          )}
+        </dd>
+      </div>
+      {run.groups.length > 0 && (
+        <div>
+          <dt>{t('eval.col.group')}</dt>
+          <dd>{names.group(unit.group)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('eval.unit.parts')}</dt>
+        <dd className="small">
+          {t('eval.unit.partsValue', {
+            base: formatScore(unit.baseScore, num),
+            bonus: num(unit.bonus.toFixed(2)),
+            penalty: num(unit.penalty.toFixed(2)),
+          })}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * A reported figure shortened for the table (at most four decimals, trailing zeros dropped); the exact
+ * decimal string stays in the cell's title and in the downloads.
+ */
+function shortDecimal(raw: string): string {
+  const trimmed = raw.includes('.') ? raw.replace(/0+$/, '').replace(/\.$/, '') : raw;
+  const decimals = trimmed.includes('.') ? trimmed.length - trimmed.indexOf('.') - 1 : 0;
+  return decimals <= 4 ? trimmed : String(Number(Number(trimmed).toFixed(4)));
+}
+
+const peersOf = (run: RunView, unit: UnitResultView) => run.units.filter((u) => u.group === unit.group && u.rank !== null);
+
+function Contributions({ run, unit }: { run: RunView; unit: UnitResultView }) {
+  const { t, num } = useI18n();
+  const names = useRunNames(run);
+  const maxPoints = Math.max(1e-9, ...unit.contributions.map((c) => c.points ?? 0));
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid="unit-contributions">
+        <thead>
+          <tr>
+            <th scope="col">{t('eval.col.indicator')}</th>
+            <th scope="col">{t('eval.col.raw')}</th>
+            <th scope="col">{t('eval.col.normalised')}</th>
+            <th scope="col">{t('eval.col.weight')}</th>
+            <th scope="col">{t('eval.col.points')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unit.contributions.map((c) => {
+            const missingRequired = unit.missing.includes(c.indicator);
+            return (
+              <tr key={c.indicator} data-testid="contribution-row" data-indicator={c.indicator}>
+                <td>{names.indicator(c.indicator)}</td>
+                <td className="num nowrap">
+                  {c.raw === null ? (
+                    <span className={missingRequired ? 'badge eval-flag-incomplete' : 'muted'} data-testid="raw-missing">
+                      {missingRequired ? t('eval.unit.missingRequired') : t('eval.unit.missingOptional')}
+                    </span>
+                  ) : (
+                    <span title={c.raw}>
+                      {num(shortDecimal(c.raw))}
+                      {names.measure(c.indicator) ? ` ${names.measure(c.indicator)}` : ''}
+                    </span>
+                  )}
+                </td>
+                <td className="num">{c.normalised === null ? t('common.dash') : num(c.normalised.toFixed(3))}</td>
+                <td className="num">{unit.status === 'complete' ? `${num((c.weight * 100).toFixed(1))}%` : t('common.dash')}</td>
+                <td className="eval-points">
+                  {c.points === null ? (
+                    t('common.dash')
+                  ) : (
+                    <>
+                      <span
+                        className="eval-points-bar"
+                        style={{ width: `${(c.points / maxPoints) * 100}%` }}
+                        aria-hidden="true"
+                      />
+                      <span className="num">{num(c.points.toFixed(2))}</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Sensitivity({ run, unit }: { run: RunView; unit: UnitResultView }) {
+  const { t, num } = useI18n();
+  const names = useRunNames(run);
+  const s = unit.sensitivity;
+  if (!s) return <p className="muted">{t('eval.unit.noSensitivity')}</p>;
+  return (
+    <div data-testid="unit-sensitivity" data-robust={String(s.robust)}>
+      <p data-testid="unit-interval">
+        {t('eval.unit.interval', { low: s.rankLow, median: s.rankMedian, high: s.rankHigh, samples: run.samples })}
+      </p>
+      <ul className="eval-probabilities">
+        {run.grades.map((g) => {
+          const p = s.gradeProbabilities[g.label] ?? 0;
+          return (
+            <li key={g.label} data-testid="grade-probability" data-grade={g.label} data-p={p}>
+              <span className="eval-prob-label">{names.grade(g.label)}</span>
+              <span className="eval-prob-track">
+                <span className="eval-prob-fill" style={{ width: `${p * 100}%`, background: gradeColour(run, g.label) }} />
+              </span>
+              <span className="num">{num((p * 100).toFixed(1))}%</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className={s.robust ? 'muted small' : 'hint-box eval-unit-note'} data-testid="robust-note">
+        {s.robust
+          ? t('eval.unit.robust', { grade: names.grade(s.modalGrade) })
+          : t('eval.unit.notRobust', { grade: names.grade(s.modalGrade) })}
+      </p>
+    </div>
+  );
+}
+
+/** 单位评价详情 (#/evaluation/runs/<id>/units/<code>): figures, contributions, radar, explanation, sensitivity. */
+export function UnitPage({ id, code }: { id: number; code: string }) {
+  const { t, lang } = useI18n();
+  const state = useAsync((signal) => api.evaluationRun(id, signal), [id]);
+  const run = state.status === 'ok' ? state.data : null;
+  const unit = run?.units.find((u) => u.code === code) ?? null;
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  if (!run || !unit) return <NotFoundPage />;
+  return (
+    <section className="page eval-page" aria-labelledby="eval-unit-heading" data-testid="eval-unit" data-unit={unit.code}>
+      <UnitHead run={run} unit={unit} />
+      <KeyFigures run={run} unit={unit} />
+      <p className="eval-explanation" data-testid="unit-explanation" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        {lang === 'zh' ? unit.explanation.zh : unit.explanation.en}
+      </p>
+      <div className="monitor-grid">
+        <section className="card monitor-card" aria-labelledby="radar-heading">
+          <h2 id="radar-heading" className="section-title">
+            {t('eval.unit.radar')}
+          </h2>
+          <UnitRadar run={run} unit={unit} />
+        </section>
+        <section className="card monitor-card" aria-labelledby="sensitivity-heading">
+          <h2 id="sensitivity-heading" className="section-title">
+            {t('eval.unit.sensitivity')}
+          </h2>
+          <Sensitivity run={run} unit={unit} />
+        </section>
+      </div>
+      <h2 className="section-title">{t('eval.unit.contributions')}</h2>
+      <Contributions run={run} unit={unit} />
+    </section>
+  );
+}
+
+function UnitHead({ run, unit }: { run: RunView; unit: UnitResultView }) {
+  const { t } = useI18n();
+  const names = useRunNames(run);
+  return (
+    <header className="page-head">
+      <p className="muted small">
+        <a href={href('evaluation')}>{t('eval.heading')}</a> ›{' '}
+        <a href={href('evaluation', 'runs', String(run.id))} data-testid="back-to-run">
+          {names.scheme()} · {t('eval.run.year', { year: run.year })}
+        </a>
+      </p>
+      <h1 id="eval-unit-heading">
+        {names.unit(unit)} <UnitFlags run={run} unit={unit} />
+      </h1>
+    </header>
+  );
+}
+
+function UnitRadar({ run, unit }: { run: RunView; unit: UnitResultView }) {
+  const { t } = useI18n();
+  const names = useRunNames(run);
+  const text = useChartText();
+  const option = useMemo(() => radarOption(run, unit, names.indicator, text), [run, unit, names, text]);
+  return <EChart option={option} height={340} label={t('eval.unit.radar')} testId="unit-radar" />;
+}

@@ -1,0 +1,477 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useAsync } from '../api/useAsync.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { formatDateTime } from '../i18n/format.ts';
+import { href } from '../router.ts';
+import { StatusBadges } from './StatusBadge.tsx';
+import { tasksApi } from './tasksApi.ts';
+import type { Attachment, Notice, TaskDetail } from './taskTypes.ts';
+
+function Files({ files }: { files: Attachment[] }) {
+  const { num } = useI18n();
+  if (files.length === 0) return null;
+  return (
+    <ul className="task-files">
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={f.url} download={f.name} data-testid="attachment-link">
+            {f.name}
+          </a>{' '}
+          <span className="muted small">{num(String(Math.ceil(f.size / 1024)))} KB</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A small form that runs `submit`, shows its error, and reloads the task when it succeeds. */
+function ActionForm({
+  title,
+  testId,
+  submit,
+  children,
+}: {
+  title: string;
+  testId: string;
+  submit: () => Promise<unknown>;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await submit();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="task-form" data-testid={testId} onSubmit={(e) => void onSubmit(e)}>
+      <h3>{title}</h3>
+      {children}
+      {error !== null && <ErrorMessage error={error} />}
+      <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${testId}-submit`}>
+        {t('tasks.detail.submit')}
+      </button>
+    </form>
+  );
+}
+
+async function uploadAll(files: FileList | null): Promise<string[]> {
+  const ids: string[] = [];
+  for (const f of Array.from(files ?? [])) ids.push((await tasksApi.upload(f)).id);
+  return ids;
+}
+
+function UpdateForm({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; taskKey: string; done: () => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [percent, setPercent] = useState(String(d.task.percent ?? 0));
+  const [files, setFiles] = useState<FileList | null>(null);
+  const [ms, setMs] = useState<number[]>([]);
+  const open = d.milestones.filter((m) => !m.doneAt);
+  return (
+    <ActionForm
+      title={t('tasks.detail.postUpdate')}
+      testId="update-form"
+      submit={async () => {
+        const attachments = await uploadAll(files);
+        await tasksApi.postUpdate(plan, taskKey, {
+          orgUnit: d.can.update[0],
+          text,
+          percent: Number(percent),
+          attachments,
+          milestonesDone: ms,
+        });
+        setText('');
+        done();
+      }}
+    >
+      <label className="form-field">
+        {t('tasks.detail.text')}
+        <textarea className="input" required data-testid="update-text" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <label className="form-field">
+        {t('tasks.detail.percent')}
+        <input
+          className="input"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          required
+          data-testid="update-percent"
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+        />
+      </label>
+      <label className="form-field">
+        {t('tasks.detail.attach')}
+        <input type="file" multiple data-testid="update-file" onChange={(e) => setFiles(e.target.files)} />
+      </label>
+      {open.length > 0 && (
+        <fieldset className="form-fieldset">
+          <legend>{t('tasks.detail.milestonesDone')}</legend>
+          {open.map((m) => (
+            <label key={m.id} className="form-check">
+              <input
+                type="checkbox"
+                checked={ms.includes(m.id)}
+                onChange={(e) => setMs(e.target.checked ? [...ms, m.id] : ms.filter((x) => x !== m.id))}
+              />
+              {m.title}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </ActionForm>
+  );
+}
+
+function NoticeItem({ n, canReply, canClose, done }: { n: Notice; canReply: boolean; canClose: boolean; done: () => void }) {
+  const { t, label, lang } = useI18n();
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<FileList | null>(null);
+  const [closeError, setCloseError] = useState<unknown>(null);
+  return (
+    <li className={`card task-notice task-notice-${n.status}`} data-testid="notice" data-status={n.status}>
+      <div className="badges">
+        <span className="badge" data-testid="notice-status">
+          {label('tasks.notice', n.status)}
+        </span>
+        {n.level > 1 && <span className="badge task-status-lagging">{t('tasks.detail.level', { n: n.level })}</span>}
+        <strong>{n.orgUnit.name}</strong>
+      </div>
+      <p>{n.body}</p>
+      <p className="muted small">
+        {t('tasks.detail.issued', { by: n.issuedBy ?? '—', at: formatDateTime(n.issuedAt, lang), date: n.replyBy })}
+      </p>
+      {n.reply && (
+        <blockquote className="task-reply" data-testid="notice-reply">
+          <p>{n.reply.text}</p>
+          <Files files={n.reply.attachments} />
+          <p className="muted small">
+            {t('tasks.detail.replied', { by: n.reply.by ?? '—', at: formatDateTime(n.reply.at, lang) })}
+          </p>
+        </blockquote>
+      )}
+      {canClose && n.status !== 'closed' && (
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="notice-close"
+          onClick={() => {
+            setCloseError(null);
+            tasksApi.closeNotice(n.id).then(done, setCloseError);
+          }}
+        >
+          {t('tasks.detail.closeNotice')}
+        </button>
+      )}
+      {closeError !== null && <ErrorMessage error={closeError} />}
+      {canReply && (
+        <ActionForm
+          title={t('tasks.detail.reply')}
+          testId="reply-form"
+          submit={async () => {
+            await tasksApi.reply(n.id, { text, attachments: await uploadAll(files) });
+            done();
+          }}
+        >
+          <label className="form-field">
+            {t('tasks.detail.replyText')}
+            <textarea
+              className="input"
+              required
+              data-testid="reply-text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+          <label className="form-field">
+            {t('tasks.detail.attach')}
+            <input type="file" multiple data-testid="reply-file" onChange={(e) => setFiles(e.target.files)} />
+          </label>
+        </ActionForm>
+      )}
+    </li>
+  );
+}
+
+function ManageForms({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; taskKey: string; done: () => void }) {
+  const { t } = useI18n();
+  const units = [...d.task.lead, ...d.task.co];
+  const [title, setTitle] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [unit, setUnit] = useState(units[0]?.code ?? '');
+  const [notice, setNotice] = useState('');
+  const [replyBy, setReplyBy] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <div className="task-manage">
+      <ActionForm
+        title={t('tasks.detail.issueNotice')}
+        testId="notice-form"
+        submit={async () => {
+          await tasksApi.issueNotice(plan, taskKey, { orgUnit: unit, text: notice, replyBy });
+          setNotice('');
+          done();
+        }}
+      >
+        <label className="form-field">
+          {t('tasks.detail.noticeUnit')}
+          <select className="input" data-testid="notice-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          {t('tasks.detail.noticeText')}
+          <textarea
+            className="input"
+            required
+            data-testid="notice-text"
+            value={notice}
+            onChange={(e) => setNotice(e.target.value)}
+          />
+        </label>
+        <label className="form-field">
+          {t('tasks.detail.replyBy')}
+          <input
+            className="input"
+            type="date"
+            required
+            data-testid="notice-reply-by"
+            value={replyBy}
+            onChange={(e) => setReplyBy(e.target.value)}
+          />
+        </label>
+      </ActionForm>
+      <ActionForm
+        title={t('tasks.detail.addMilestone')}
+        testId="milestone-form"
+        submit={async () => {
+          await tasksApi.addMilestone(plan, taskKey, { title, dueOn, version: d.task.version });
+          setTitle('');
+          done();
+        }}
+      >
+        <label className="form-field">
+          {t('tasks.detail.milestoneTitle')}
+          <input
+            className="input"
+            required
+            data-testid="milestone-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </label>
+        <label className="form-field">
+          {t('tasks.detail.milestoneDue')}
+          <input
+            className="input"
+            type="date"
+            required
+            data-testid="milestone-due"
+            value={dueOn}
+            onChange={(e) => setDueOn(e.target.value)}
+          />
+        </label>
+      </ActionForm>
+      {!d.task.closed && (
+        <ActionForm
+          title={t('tasks.detail.close')}
+          testId="close-form"
+          submit={async () => {
+            await tasksApi.close(plan, taskKey, { reason, version: d.task.version });
+            done();
+          }}
+        >
+          <label className="form-field">
+            {t('tasks.detail.closeReason')}
+            <input
+              className="input"
+              required
+              data-testid="close-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+        </ActionForm>
+      )}
+    </div>
+  );
+}
+
+/** #/tasks/<plan>/<key>: the task with its plan section and quote, units, milestones, progress and notices. */
+export function TaskDetailPage({ plan, taskKey }: { plan: string; taskKey: string }) {
+  const { t, date, lang } = useI18n();
+  const [reload, setReload] = useState(0);
+  const state = useAsync((signal) => tasksApi.detail(plan, taskKey, signal), [plan, taskKey, reload]);
+  const done = () => setReload((n) => n + 1);
+  if (state.status === 'loading' && reload === 0) return <Loading />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  if (state.status !== 'ok') return <Loading />;
+  const d = state.data;
+  const task = d.task;
+  const names = (units: { name: string }[], free: string[]) => (
+    <>
+      {units.map((u) => u.name).join('、')}
+      {free.length > 0 && (
+        <span className="task-unmatched" title={t('tasks.detail.unmatched')}>
+          {units.length ? '、' : ''}
+          {free.join('、')} {t('tasks.detail.unmatched')}
+        </span>
+      )}
+    </>
+  );
+  return (
+    <article className="task-detail" data-testid="task-detail" data-status={task.status}>
+      <p>
+        <a href={href('tasks')}>← {t('tasks.detail.back')}</a>
+      </p>
+      <div className="page-head">
+        <p className="muted small">
+          <a href={href('plans', task.planId, { section: task.section?.key })}>{task.planId}</a>
+          {task.section ? ` · ${task.section.heading}` : ''} · {task.key}
+        </p>
+        <h1 className="task-detail-title">{task.text}</h1>
+        <StatusBadges task={task} />
+        {task.closed && (
+          <p className="status status-ok" data-testid="task-closed">
+            {t('tasks.detail.closed', { at: formatDateTime(task.closed.at, lang), reason: task.closed.reason })}
+          </p>
+        )}
+      </div>
+      <dl className="task-facts">
+        <dt>{t('tasks.detail.lead')}</dt>
+        <dd data-testid="task-lead">{names(task.lead, task.leadUnmatched)}</dd>
+        <dt>{t('tasks.detail.co')}</dt>
+        <dd data-testid="task-co">{names(task.co, task.coUnmatched)}</dd>
+        <dt>{t('tasks.deadline')}</dt>
+        <dd>
+          {task.deadline ?? t('tasks.noDeadline')}
+          {task.deadlineOn ? ` (${date(task.deadlineOn)})` : ''}
+        </dd>
+        {task.responsibleText && (
+          <>
+            <dt>{t('tasks.detail.responsible')}</dt>
+            <dd className="small">{task.responsibleText}</dd>
+          </>
+        )}
+      </dl>
+      <blockquote className="quote task-quote" data-testid="task-quote">
+        <span className="muted small">
+          {t('tasks.detail.source')}
+          {task.source.section ? ` · ${task.source.section}` : ''}
+        </span>
+        <p>{task.source.quote}</p>
+      </blockquote>
+
+      <div className="task-columns">
+        <section>
+          <h2>{t('tasks.detail.milestones')}</h2>
+          {d.milestones.length === 0 ? (
+            <p className="muted">{t('tasks.detail.noMilestones')}</p>
+          ) : (
+            <ul className="task-milestones" data-testid="milestones">
+              {d.milestones.map((m) => (
+                <li key={m.id} className={m.overdue ? 'task-milestone-overdue' : undefined}>
+                  {m.doneAt ? '✓' : m.overdue ? '!' : '○'} {m.title}{' '}
+                  <span className="muted small">
+                    {t('tasks.detail.due', { date: date(m.dueOn) })}
+                    {m.doneAt ? ` · ${t('tasks.detail.done')}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('tasks.detail.timeline')}</h2>
+          {d.timeline.length === 0 ? (
+            <p className="muted">{t('tasks.detail.noTimeline')}</p>
+          ) : (
+            <ol className="task-timeline" data-testid="timeline">
+              {d.timeline.map((e) => (
+                <li key={`${e.kind}-${e.id}`} className={`task-entry task-entry-${e.kind}`} data-testid="timeline-entry">
+                  <div className="badges">
+                    <span className="badge">{t(e.kind === 'update' ? 'tasks.detail.update' : 'tasks.detail.contribution')}</span>
+                    <strong>{e.orgUnit.name}</strong>
+                    {e.percent !== null && <span className="badge badge-sub">{t('tasks.percent', { n: e.percent })}</span>}
+                    <span className="muted small">
+                      {e.author ?? ''} · {formatDateTime(e.at, lang)}
+                    </span>
+                  </div>
+                  <p>{e.text}</p>
+                  <Files files={e.attachments} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {d.can.update.length > 0 && <UpdateForm d={d} plan={plan} taskKey={taskKey} done={done} />}
+          {d.can.contribute.length > 0 && (
+            <ContributionForm plan={plan} taskKey={taskKey} orgUnit={d.can.contribute[0]!} done={done} />
+          )}
+        </section>
+        <section>
+          <h2>{t('tasks.detail.notices')}</h2>
+          {d.notices.length === 0 ? (
+            <p className="muted">{t('tasks.detail.noNotices')}</p>
+          ) : (
+            <ul className="card-list" data-testid="notices">
+              {d.notices.map((n) => (
+                <NoticeItem key={n.id} n={n} canReply={d.can.reply.includes(n.id)} canClose={d.can.manage} done={done} />
+              ))}
+            </ul>
+          )}
+          {d.can.manage && <ManageForms d={d} plan={plan} taskKey={taskKey} done={done} />}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function ContributionForm({
+  plan,
+  taskKey,
+  orgUnit,
+  done,
+}: {
+  plan: string;
+  taskKey: string;
+  orgUnit: string;
+  done: () => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<FileList | null>(null);
+  return (
+    <ActionForm
+      title={t('tasks.detail.postContribution')}
+      testId="contribution-form"
+      submit={async () => {
+        await tasksApi.postContribution(plan, taskKey, { orgUnit, text, attachments: await uploadAll(files) });
+        setText('');
+        done();
+      }}
+    >
+      <label className="form-field">
+        {t('tasks.detail.text')}
+        <textarea className="input" required value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <label className="form-field">
+        {t('tasks.detail.attach')}
+        <input type="file" multiple onChange={(e) => setFiles(e.target.files)} />
+      </label>
+    </ActionForm>
+  );
+}
