@@ -1,4 +1,5 @@
 import { syncDatasetForms } from './services/reporting/form-sync.service.ts';
+import { syncIndustryChains } from './services/industry-map/industry-chains.service.ts';
 import { syncBuiltinSchemes } from './services/evaluation/scheme.service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/env.ts';
@@ -47,6 +48,7 @@ export async function prepareDatabase(
     if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
   }
   if (config.seedOnStart) await syncDatasetForms(database);
+  if (config.seedOnStart) await syncIndustryChains(database);
   if (config.seedOnStart) await syncBuiltinSchemes(database);
   if (database.kind === 'pglite') await seedDemoAccounts(database);
   else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();

@@ -4,6 +4,7 @@ import { migrate } from '../db/migrate.ts';
 import { formatDefinitionError } from '../domain/plan-definition/definition-error.ts';
 import { seedDemoAccounts } from '../services/demo-accounts.service.ts';
 import { syncDatasetForms } from '../services/reporting/form-sync.service.ts';
+import { syncIndustryChains } from '../services/industry-map/industry-chains.service.ts';
 import { syncBuiltinSchemes } from '../services/evaluation/scheme.service.ts';
 import { isEmpty, seedDataset } from '../services/seed.service.ts';
 
@@ -21,6 +22,7 @@ export async function withDatabase<T>(fn: (database: Database, config: AppConfig
       if (!seeded.ok) throw new Error(seeded.errors.map(formatDefinitionError).join('\n'));
     }
     if (config.seedOnStart) await syncDatasetForms(database);
+    if (config.seedOnStart) await syncIndustryChains(database);
     if (config.seedOnStart) await syncBuiltinSchemes(database);
     if (database.kind === 'pglite') await seedDemoAccounts(database);
     return await fn(database, config);

@@ -160,6 +160,24 @@ const timelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
+/** A progress update (its percent) or a co-unit contribution (no percent) as one entry of the timeline. */
+export function presentTimelineEntry(
+  kind: TimelineEntry['kind'],
+  r: { id: number; body: string; percent?: number; created_at: Date | string; code: string; name: string; author: string | null },
+  attachments: readonly AttachmentRow[],
+): TimelineEntry {
+  return {
+    kind,
+    id: r.id,
+    orgUnit: { code: r.code, name: r.name },
+    author: r.author,
+    text: r.body,
+    percent: r.percent ?? null,
+    at: iso(r.created_at)!,
+    attachments: attachments.map(presentAttachment),
+  };
+}
+
 export const taskDetailSchema = z.object({
   task: trackedTaskSchema,
   milestones: z.array(

@@ -2,6 +2,7 @@ import { DATASET_DIR } from '../dataset/dataset-path.ts';
 import { loadDatasetDir } from '../dataset/load-definition-files.ts';
 import type { Database } from '../db/database.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { syncIndustryChains } from './industry-map/industry-chains.service.ts';
 import { importDefinitions, type ImportResult } from './plan-import.service.ts';
 
 /** Loads the curated dataset of the five plans; replaces them if they are already there. */
@@ -12,7 +13,9 @@ export async function seedDataset(
 ): Promise<ImportResult> {
   const loaded = await loadDatasetDir(dir);
   if (loaded.errors.length > 0) return { ok: false, errors: loaded.errors };
-  return importDefinitions(database, loaded.files, { replace: true, actor });
+  const result = await importDefinitions(database, loaded.files, { replace: true, actor });
+  if (result.ok) await syncIndustryChains(database, dir);
+  return result;
 }
 
 export async function isEmpty(database: Database): Promise<boolean> {

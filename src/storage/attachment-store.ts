@@ -14,17 +14,19 @@ export function assertStorageKey(key: string): void {
   if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`invalid attachment storage key: ${JSON.stringify(key)}`);
 }
 
-export type AttachmentStoreConfig =
-  | { kind: 'disk'; dir: string }
-  | {
-      kind: 's3';
-      endpoint: string;
-      bucket: string;
-      region: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      prefix: string;
-    };
+/** Where an S3-compatible bucket is and how to sign for it. */
+export interface S3Settings {
+  /** https://s3.example.com (path-style: the bucket goes into the path, as MinIO and most others accept). */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Prepended to every key, e.g. "plantrack/". */
+  prefix: string;
+}
+
+export type AttachmentStoreConfig = { kind: 'disk'; dir: string } | ({ kind: 's3' } & S3Settings);
 
 export interface AttachmentConfig {
   store: AttachmentStoreConfig;

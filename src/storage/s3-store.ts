@@ -1,15 +1,8 @@
-import { assertStorageKey, type AttachmentStore } from './attachment-store.ts';
+import { assertStorageKey, type AttachmentStore, type S3Settings } from './attachment-store.ts';
 import { sha256Hex, signRequest } from './sigv4.ts';
 
-export interface S3StoreOptions {
-  /** https://s3.example.com (path-style: the bucket goes into the path, as MinIO and most others accept). */
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Prepended to every key, e.g. "plantrack/". */
-  prefix: string;
+export interface S3StoreOptions extends S3Settings {
+  /** Tests pass a fake; otherwise the global fetch. */
   fetch?: typeof fetch;
 }
 

@@ -1,34 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { groupsWithMembers, progressTargets } from '../../src/repositories/progress.repository.ts';
 import { freshness } from '../../src/services/progress/freshness.ts';
-import { subjectOf } from '../../src/services/progress/judge-target.ts';
-import { parseAsOf, ProgressContext } from '../../src/services/progress/progress-context.ts';
+import { ProgressContext } from '../../src/services/progress/progress-context.ts';
 import { rebuildUnitYears, refreshUnitYears } from '../../src/services/progress/unit-years.service.ts';
 import { loadDemoData } from '../../src/services/reporting/demo-data.service.ts';
 import { syncDatasetForms } from '../../src/services/reporting/form-sync.service.ts';
 import { seedDataset } from '../../src/services/seed.service.ts';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases.ts';
+import { loadEveryTarget } from '../support/figures.ts';
 
 /**
  * Every target's yearly series and freshness, read through the precomputed yearly table and, for
  * comparison, from the raw figures alone (`quarters` loads every period raw).
  */
 async function judgedInputs(t: TestDatabase, at: string, raw: boolean) {
-  const db = t.database.db;
-  const asOf = parseAsOf(at);
-  const targets = await progressTargets(db, { unitIds: null });
-  const ctx = await ProgressContext.load(db);
-  const groupIds = [...new Set(targets.map((x) => x.group_id).filter((g): g is number => g !== null))];
-  const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
-  const subjects = targets.map((x) => subjectOf(ctx, x, members));
-  const codes = [...new Set(targets.flatMap((x) => ctx.codesFor(x.indicator_code)))];
-  await ctx.loadFigures(db, ctx.subtree(subjects.flatMap((s) => s.roots)), codes, asOf, { quarters: raw });
-  return targets.map((x, i) => ({
+  const { asOf, ctx, targets } = await loadEveryTarget(t.database.db, at, raw);
+  return targets.map(({ target: x, subject }) => ({
     target: `${x.plan_id}:${x.key}`,
-    yearly: ctx.yearly(subjects[i]!, x.indicator_code, 2015, asOf.year),
-    freshness: freshness(ctx, subjects[i]!, x.indicator_code, '2026-01-15'),
+    yearly: ctx.yearly(subject, x.indicator_code, 2015, asOf.year),
+    freshness: freshness(ctx, subject, x.indicator_code, '2026-01-15'),
   }));
 }
 

@@ -7,9 +7,9 @@ import { DATASET_DIR } from '../../src/dataset/dataset-path.ts';
 import { insidePolygons } from '../../src/domain/industry-map/prefecture-geometry.ts';
 import type { IndustryMap, ZoneProfile } from '../../src/presenters/industry-map.presenter.ts';
 import type { PlanProgress } from '../../src/presenters/progress.presenter.ts';
-import { upsertDataValues } from '../../src/repositories/data-value.repository.ts';
 import { mapReference } from '../../src/services/industry-map/map-reference.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
+import { insertYearFigures } from '../support/figures.ts';
 import { loginAs, request, startTestServer } from '../support/server.ts';
 
 interface YamlUnit {
@@ -56,33 +56,12 @@ for (const kind of DATABASE_KINDS) {
     let server: Awaited<ReturnType<typeof startTestServer>>;
     before(async () => {
       server = await startTestServer(kind);
-      const db = server.database.db;
-      const id = async (table: 'org_unit' | 'indicator', code: string) =>
-        (await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-      const unit = await id('org_unit', MENGZI);
-      const revenue = await id('indicator', 'REVENUE');
-      await upsertDataValues(
-        db,
-        [
-          ['2020', '300'],
-          ['2021', '330'],
-          ['2022', '372.5'],
-          ['2023', '415.25'],
-        ].map(([period, value]) => ({
-          org_unit_id: unit,
-          indicator_id: revenue,
-          period: period!,
-          period_kind: 'year',
-          period_start: `${period}-01-01`,
-          period_end: `${period}-12-31`,
-          cumulative: false,
-          origin: 'reported',
-          value: value!,
-          status: 'approved',
-          source_plan_id: null,
-          source_quote: null,
-        })),
-      );
+      await insertYearFigures(server.database.db, MENGZI, 'REVENUE', [
+        ['2020', '300'],
+        ['2021', '330'],
+        ['2022', '372.5'],
+        ['2023', '415.25'],
+      ]);
     });
     after(async () => {
       await server?.close();

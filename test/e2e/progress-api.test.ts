@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
-import { upsertDataValues } from '../../src/repositories/data-value.repository.ts';
 import type { Comparison, MapData, PlanProgress, TargetDetail } from '../../src/presenters/progress.presenter.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
+import { insertYearFigures } from '../support/figures.ts';
 import { loginAs, request, startTestServer } from '../support/server.ts';
 
 const FTZ = 'yunnan-ftz-2021-2025';
@@ -14,33 +14,12 @@ for (const kind of DATABASE_KINDS) {
     let server: Awaited<ReturnType<typeof startTestServer>>;
     before(async () => {
       server = await startTestServer(kind, { demoData: true });
-      const db = server.database.db;
-      const id = async (table: 'org_unit' | 'indicator', code: string) =>
-        (await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-      const unit = await id('org_unit', 'YN-FTZ');
-      const trade = await id('indicator', 'TRADE_TOTAL');
       // The FTZ's own approved annual figures: they win over the synthetic quarterly figures of its 片区.
-      await upsertDataValues(
-        db,
-        [
-          ['2021', '900'],
-          ['2022', '1000'],
-          ['2023', '1120'],
-        ].map(([period, value]) => ({
-          org_unit_id: unit,
-          indicator_id: trade,
-          period: period!,
-          period_kind: 'year',
-          period_start: `${period}-01-01`,
-          period_end: `${period}-12-31`,
-          cumulative: false,
-          origin: 'reported',
-          value: value!,
-          status: 'approved',
-          source_plan_id: null,
-          source_quote: null,
-        })),
-      );
+      await insertYearFigures(server.database.db, 'YN-FTZ', 'TRADE_TOTAL', [
+        ['2021', '900'],
+        ['2022', '1000'],
+        ['2023', '1120'],
+      ]);
     });
     after(async () => {
       await server?.close();

@@ -1,29 +1,15 @@
 -- Projects (三张作战图: 策划 / 包装 / 储备 and on to 签约 / 开工 / 投产) and cross-zone transfer
 -- (跨区域流转) with benefit sharing (issue 8, parts 2 and 3). See docs/projects.md.
 
--- Industry chains a project belongs to: a small catalogue (a check list). Codes and names follow the
--- industry map's chain taxonomy (dataset/industry-map/chains.yaml), so that the map can filter
--- projects by chain; 生物医药 is there an industry with chains, here also a chain of its own.
+-- Industry chains a project belongs to: the industry map's taxonomy (dataset/industry-map/chains.yaml,
+-- its industries and their chains), written by the seed on every start like the forms and built-in
+-- schemes. Reference data stays out of migrations so a backup restores onto a freshly migrated database.
 CREATE TABLE industry_chain (
   code text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
-  name text NOT NULL UNIQUE,
+  name text NOT NULL,
   name_en text NOT NULL,
   ordinal integer NOT NULL
 );
-INSERT INTO industry_chain (code, name, name_en, ordinal) VALUES
-  ('green_silicon', '绿色硅', 'Green silicon', 1),
-  ('green_aluminium', '绿色铝', 'Green aluminium', 2),
-  ('new_energy_battery', '新能源电池', 'New-energy batteries', 3),
-  ('precious_metals', '稀贵金属', 'Rare and precious metals', 4),
-  ('biomedicine', '生物医药', 'Biomedicine', 5),
-  ('tcm', '现代中药', 'Modern traditional Chinese medicine', 6),
-  ('biopharma', '生物制药', 'Biopharmaceuticals', 7),
-  ('smart_equipment', '智能装备', 'Smart equipment', 8),
-  ('nev', '新能源汽车', 'New-energy vehicles', 9),
-  ('electronics_mfg', '电子信息制造业', 'Electronics manufacturing', 10),
-  ('software', '软件和信息服务业', 'Software and information services', 11),
-  ('tea', '精制茶', 'Refined tea', 12),
-  ('nuts', '坚果（核桃）加工', 'Nut (walnut) processing', 13);
 
 -- One investment project in a zone (an org unit: development zone, FTZ area, …). Amounts in 万元.
 CREATE TABLE project (

@@ -1,4 +1,4 @@
-import { evaluate, prepareGroup, type EvaluationUnit, type UnitResult } from './evaluate.ts';
+import { evaluate, prepareGroup, type Contribution, type EvaluationUnit, type UnitResult } from './evaluate.ts';
 import { explain } from './explain.ts';
 import { normaliseWeights } from './aggregate.ts';
 import type { Normalisation, Scheme } from './scheme.schema.ts';
@@ -28,21 +28,11 @@ export interface RunInput {
   subjects: RunInputUnit[];
 }
 
-export interface ComputedUnit {
-  code: string;
-  name: string;
+/** A unit's result as stored: the engine's result with exact raw figures, English names and reasons. */
+export interface ComputedUnit extends Omit<UnitResult, 'gradeIndex' | 'vetoes' | 'contributions'> {
   nameEn: string | null;
-  group: string | null;
-  status: 'complete' | 'incomplete';
-  missing: string[];
-  baseScore: number | null;
-  bonus: number;
-  penalty: number;
-  score: number | null;
-  rank: number | null;
-  grade: string | null;
   vetoes: { code: string; reason: string; reasonEn: string | null }[];
-  contributions: { indicator: string; raw: string | null; normalised: number | null; weight: number; points: number | null }[];
+  contributions: (Omit<Contribution, 'raw'> & { raw: string | null })[];
   explanation: { zh: string; en: string };
   sensitivity: {
     rankLow: number;
@@ -144,7 +134,7 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
         }))
           sens.set(s.code, s);
     }
-    results.forEach((r, k) => units.push(unitView(r, members[k]!, scheme, sens.get(r.code))));
+    results.forEach((r, k) => units.push(computedUnit(r, members[k]!, scheme, sens.get(r.code))));
   }
   units.sort((a, b) => {
     const ga = groupOrder.indexOf(a.group);
@@ -173,7 +163,8 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
   };
 }
 
-function unitView(r: UnitResult, u: RunInputUnit, scheme: Scheme, s: UnitSensitivity | undefined): ComputedUnit {
+/** One unit's engine result with the input's exact figures and English name; its sensitivity by grade label. */
+export function computedUnit(r: UnitResult, u: RunInputUnit, scheme: Scheme, s: UnitSensitivity | undefined): ComputedUnit {
   return {
     code: r.code,
     name: r.name,

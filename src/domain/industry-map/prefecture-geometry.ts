@@ -1,7 +1,8 @@
 /**
  * Prefecture outlines from ECharts' compressed GeoJSON (echarts 4.9 map/json/province/yunnan.json, the
- * file the web app draws the map from), decoded here so the server can place zone markers. Mirrors the
- * decoding in web/src/monitor/yunnanGeo.ts: both must read the same file the same way.
+ * file the web app draws the map from), decoded here so the server can place zone markers. The web app
+ * (web/src/monitor/yunnanGeo.ts) draws its map with this same decoder, so markers fall inside the shapes
+ * drawn: keep this module free of Node imports, since Vite bundles it too.
  */
 
 export type Ring = [number, number][];

@@ -31,6 +31,9 @@ const bool = z
 const taskParams = z.object({ plan: z.string(), key: z.string() });
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const attachmentIds = z.array(z.string().uuid()).max(20).default([]);
+const postedText = z.string().min(1).max(20000);
+/** What a lead unit's update and a co-unit's contribution both carry; `orgUnit` picks the unit (see postingResource). */
+const postingBody = z.object({ orgUnit: z.string().optional(), text: postedText, attachments: attachmentIds });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const planOf = (req: FastifyRequest) => ({ plan: (req.params as { plan: string }).plan });
@@ -186,11 +189,8 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: 'Progress update by a lead unit (text, percent, attachments, milestones done) / 牵头单位报送进展',
           params: taskParams,
-          body: z.object({
-            orgUnit: z.string().optional(),
-            text: z.string().min(1).max(20000),
+          body: postingBody.extend({
             percent: z.number().int().min(0).max(100),
-            attachments: attachmentIds,
             milestonesDone: z.array(z.number().int().positive()).default([]),
           }),
           response: { 201: taskDetailSchema, ...errors },
@@ -207,7 +207,7 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: "A co-unit's contribution (text, attachments) / 配合单位报送配合情况",
           params: taskParams,
-          body: z.object({ orgUnit: z.string().optional(), text: z.string().min(1).max(20000), attachments: attachmentIds }),
+          body: postingBody,
           response: { 201: taskDetailSchema, ...errors },
         },
       },
@@ -253,7 +253,7 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: 'Reply to a supervision notice (the noticed unit) / 回复督办单',
           params: noticeParams,
-          body: z.object({ text: z.string().min(1).max(20000), attachments: attachmentIds }),
+          body: z.object({ text: postedText, attachments: attachmentIds }),
           response: { 200: noticeResponseSchema, ...errors },
         },
       },

@@ -1,8 +1,6 @@
-import { Document, Packer, type Paragraph, type Table } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
-import { pageNumberFooter } from '../monitoring/build-docx.ts';
-import { body, caption, heading1, heading2, PAGE, subtitle, table, title } from '../monitoring/docx-blocks.ts';
-import { FONTS, fontTableXml, runFont, SIZE } from '../monitoring/docx-fonts.ts';
+import { body, caption, heading1, heading2, packDocument, subtitle, table, title } from '../monitoring/docx-blocks.ts';
 import { chineseNumeral } from '../monitoring/format-figures.ts';
 import { methodParagraphs, reportTitle, resultSummary, robustnessParagraphs, subtitleLines, weightsNote } from './report-text.ts';
 import {
@@ -71,23 +69,8 @@ export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en'): Prom
     children.push(heading2(subheading(lang, k, n.unit(u))), body(lang === 'zh' ? u.explanation.zh : u.explanation.en));
   });
 
-  const doc = new Document({
-    creator: 'PlanTrack',
-    title: reportTitle(run, lang),
-    description: `${run.scheme.code} v${run.scheme.version} ${run.year}`,
-    styles: { default: { document: { run: { font: runFont(FONTS.body), size: SIZE.三号 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1134 },
-          },
-        },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return packDocument(
+    { title: reportTitle(run, lang), description: `${run.scheme.code} v${run.scheme.version} ${run.year}` },
+    children,
+  );
 }

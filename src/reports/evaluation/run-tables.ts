@@ -1,3 +1,4 @@
+import { runNames } from '../../domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../../presenters/evaluation.presenter.ts';
 import type { TableCell, TableColumn } from '../monitoring/report-tables.ts';
 
@@ -24,6 +25,20 @@ const text = (t: string | null): TableCell => ({ text: t ?? DASH, value: t });
 const int = (n: number | null): TableCell => ({ text: n === null ? DASH : String(n), value: n });
 const fixed = (x: number | null, digits: number): TableCell => ({ text: x === null ? DASH : x.toFixed(digits), value: x });
 const pct = (x: number | null): TableCell => ({ text: x === null ? DASH : `${(x * 100).toFixed(1)}%`, value: x });
+type ColumnExtras = Pick<EvalColumn, 'numFmt' | 'xlsxOnly'>;
+const col = (header: string, kind: EvalColumn['kind'], width: number, extras?: ColumnExtras): EvalColumn => ({
+  header,
+  kind,
+  width,
+  ...extras,
+});
+/** Every table's sheet is named for its title. */
+const evalTable = (title: string, columns: EvalColumn[], rows: TableCell[][]): EvalTable => ({
+  title,
+  sheetName: title,
+  columns,
+  rows,
+});
 
 const L = {
   zh: {
@@ -155,29 +170,18 @@ export const normalisationName = (method: string, lang: Lang): string => NORMALI
 
 export const labels = (lang: Lang) => L[lang];
 
-/** Names in the chosen language, falling back to the Chinese where no English name is stored. */
+/** Names in the chosen language (see runNames); no grade and the default group as the exports show them. */
 export function namer(run: RunView, lang: Lang) {
-  const indicators = new Map(run.indicators.map((i) => [i.code, i]));
-  const grades = new Map(run.grades.map((g) => [g.label, g]));
-  const groups = new Map(run.groups.map((g) => [g.code, g]));
+  const names = runNames(run, lang);
   return {
-    unit: (u: UnitResultView) => (lang === 'en' ? (u.nameEn ?? u.name) : u.name),
-    indicator: (code: string) => {
-      const i = indicators.get(code);
-      return lang === 'en' ? (i?.nameEn ?? i?.name ?? code) : (i?.name ?? code);
-    },
-    grade: (label: string | null) => (label === null ? null : lang === 'en' ? (grades.get(label)?.labelEn ?? label) : label),
-    group: (code: string | null) =>
-      code === null ? (run.groups.length > 0 ? L[lang].defaultGroup : null) : (groups.get(code)?.name ?? code),
-    scheme: () => (lang === 'en' ? (run.scheme.nameEn ?? run.scheme.name) : run.scheme.name),
+    ...names,
+    grade: (label: string | null) => (label === null ? null : names.grade(label)),
+    group: (code: string | null) => (code === null ? (run.groups.length > 0 ? L[lang].defaultGroup : null) : names.group(code)),
     /** What a cited passage backs: an indicator, comparison group or grade by name; a veto by its reason; else the code. */
     sourceItem: (code: string) => {
-      const i = indicators.get(code);
-      if (i) return lang === 'en' ? (i.nameEn ?? i.name) : i.name;
-      const g = groups.get(code);
-      if (g) return g.name;
-      const grade = grades.get(code);
-      if (grade) return lang === 'en' ? (grade.labelEn ?? grade.label) : grade.label;
+      if (run.indicators.some((i) => i.code === code)) return names.indicator(code);
+      if (run.groups.some((g) => g.code === code)) return names.group(code);
+      if (run.grades.some((g) => g.label === code)) return names.grade(code);
       const veto = run.units.flatMap((u) => u.vetoes).find((v) => v.code === code);
       if (veto) return lang === 'en' ? (veto.reasonEn ?? veto.reason) : veto.reason;
       return code;
@@ -224,21 +228,21 @@ export function resultsTable(run: RunView, lang: Lang): EvalTable {
   const n = namer(run, lang);
   const grouped = run.groups.length > 0;
   const columns: EvalColumn[] = [
-    { header: l.rank, kind: 'integer', width: 1.2 },
-    { header: l.unit, kind: 'text', width: 3 },
-    ...(grouped ? [{ header: l.group, kind: 'text', width: 2 } as const] : []),
-    { header: l.score, kind: 'decimal', width: 1.4, numFmt: '0.00' },
-    { header: l.grade, kind: 'text', width: 1.3 },
-    { header: l.change, kind: 'integer', width: 1.7, numFmt: '+0;-0;0' },
-    { header: l.note, kind: 'text', width: 4 },
-    { header: l.prevRank, kind: 'integer', width: 1, xlsxOnly: true },
-    { header: l.prevScore, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.00' },
-    { header: l.prevGrade, kind: 'text', width: 1, xlsxOnly: true },
-    { header: l.baseScore, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.00' },
-    { header: l.bonus, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.##' },
-    { header: l.penalty, kind: 'decimal', width: 1, xlsxOnly: true, numFmt: '0.##' },
-    { header: l.status, kind: 'text', width: 1, xlsxOnly: true },
-    { header: l.robust, kind: 'text', width: 1.2, xlsxOnly: true },
+    col(l.rank, 'integer', 1.2),
+    col(l.unit, 'text', 3),
+    ...(grouped ? [col(l.group, 'text', 2)] : []),
+    col(l.score, 'decimal', 1.4, { numFmt: '0.00' }),
+    col(l.grade, 'text', 1.3),
+    col(l.change, 'integer', 1.7, { numFmt: '+0;-0;0' }),
+    col(l.note, 'text', 4),
+    col(l.prevRank, 'integer', 1, { xlsxOnly: true }),
+    col(l.prevScore, 'decimal', 1, { xlsxOnly: true, numFmt: '0.00' }),
+    col(l.prevGrade, 'text', 1, { xlsxOnly: true }),
+    col(l.baseScore, 'decimal', 1, { xlsxOnly: true, numFmt: '0.00' }),
+    col(l.bonus, 'decimal', 1, { xlsxOnly: true, numFmt: '0.##' }),
+    col(l.penalty, 'decimal', 1, { xlsxOnly: true, numFmt: '0.##' }),
+    col(l.status, 'text', 1, { xlsxOnly: true }),
+    col(l.robust, 'text', 1.2, { xlsxOnly: true }),
   ];
   const rows = orderedUnits(run).map((u) => [
     int(u.rank),
@@ -257,7 +261,7 @@ export function resultsTable(run: RunView, lang: Lang): EvalTable {
     text(u.status === 'complete' ? l.complete : l.incomplete),
     text(u.sensitivity ? (u.sensitivity.robust ? l.robustYes : l.robustNo) : null),
   ]);
-  return { title: l.results, sheetName: l.results, columns, rows };
+  return evalTable(l.results, columns, rows);
 }
 
 /** One row per unit and indicator: raw figure, normalised score, effective weight and points. */
@@ -278,21 +282,20 @@ export function contributionsTable(run: RunView, lang: Lang): EvalTable {
       fixed(c.points, 2),
     ]),
   );
-  return {
-    title: l.contributions,
-    sheetName: l.contributions,
-    columns: [
-      { header: l.unit, kind: 'text', width: 3 },
-      { header: l.group, kind: 'text', width: 2 },
-      { header: l.indicator, kind: 'text', width: 4 },
-      { header: l.measure, kind: 'text', width: 2 },
-      { header: l.raw, kind: 'decimal', width: 2 },
-      { header: l.normalised, kind: 'decimal', width: 1.6, numFmt: '0.0000' },
-      { header: l.weight, kind: 'percent', width: 1.6, numFmt: '0.0%' },
-      { header: l.points, kind: 'decimal', width: 1.6, numFmt: '0.00' },
+  return evalTable(
+    l.contributions,
+    [
+      col(l.unit, 'text', 3),
+      col(l.group, 'text', 2),
+      col(l.indicator, 'text', 4),
+      col(l.measure, 'text', 2),
+      col(l.raw, 'decimal', 2),
+      col(l.normalised, 'decimal', 1.6, { numFmt: '0.0000' }),
+      col(l.weight, 'percent', 1.6, { numFmt: '0.0%' }),
+      col(l.points, 'decimal', 1.6, { numFmt: '0.00' }),
     ],
     rows,
-  };
+  );
 }
 
 /** Rank interval (5th–95th percentile) and the probability of each grade under perturbed weights. */
@@ -301,30 +304,22 @@ export function sensitivityTable(run: RunView, lang: Lang, options: { probabilit
   const n = namer(run, lang);
   const grouped = run.groups.length > 0;
   const shown = orderedUnits(run).filter((u) => u.sensitivity !== null);
-  return {
-    title: l.sensitivity,
-    sheetName: l.sensitivity,
-    columns: [
-      { header: l.unit, kind: 'text', width: 3 },
-      ...(grouped ? [{ header: l.group, kind: 'text', width: 2 } as const] : []),
-      { header: l.rank, kind: 'integer', width: 1 },
-      { header: l.low, kind: 'integer', width: 1.6 },
-      { header: l.median, kind: 'integer', width: 1.6 },
-      { header: l.high, kind: 'integer', width: 1.6 },
-      { header: l.modal, kind: 'text', width: 1.6 },
-      ...run.grades.map(
-        (g) =>
-          ({
-            header: l.gradeProbability(n.grade(g.label)!),
-            kind: 'percent',
-            width: 1.2,
-            numFmt: '0.0%',
-            xlsxOnly: !options.probabilities,
-          }) as const,
+  return evalTable(
+    l.sensitivity,
+    [
+      col(l.unit, 'text', 3),
+      ...(grouped ? [col(l.group, 'text', 2)] : []),
+      col(l.rank, 'integer', 1),
+      col(l.low, 'integer', 1.6),
+      col(l.median, 'integer', 1.6),
+      col(l.high, 'integer', 1.6),
+      col(l.modal, 'text', 1.6),
+      ...run.grades.map((g) =>
+        col(l.gradeProbability(n.grade(g.label)!), 'percent', 1.2, { numFmt: '0.0%', xlsxOnly: !options.probabilities }),
       ),
-      { header: l.robust, kind: 'text', width: 1.4 },
+      col(l.robust, 'text', 1.4),
     ],
-    rows: shown.map((u) => {
+    shown.map((u) => {
       const s = u.sensitivity!;
       return [
         text(n.unit(u)),
@@ -338,25 +333,24 @@ export function sensitivityTable(run: RunView, lang: Lang, options: { probabilit
         text(s.robust ? l.robustYes : l.robustNo),
       ];
     }),
-  };
+  );
 }
 
 /** The scheme's indicators: code, name, unit of measure, weight as set, direction and normalisation. */
 export function indicatorTable(run: RunView, lang: Lang): EvalTable {
   const l = L[lang];
   const n = namer(run, lang);
-  return {
-    title: l.scheme,
-    sheetName: l.scheme,
-    columns: [
-      { header: l.code, kind: 'text', width: 2 },
-      { header: l.indicator, kind: 'text', width: 4 },
-      { header: l.measure, kind: 'text', width: 2 },
-      { header: l.schemeWeight, kind: 'decimal', width: 1.2, numFmt: '0.####' },
-      { header: l.direction, kind: 'text', width: 1.6 },
-      { header: l.normalisation, kind: 'text', width: 1.6 },
+  return evalTable(
+    l.scheme,
+    [
+      col(l.code, 'text', 2),
+      col(l.indicator, 'text', 4),
+      col(l.measure, 'text', 2),
+      col(l.schemeWeight, 'decimal', 1.2, { numFmt: '0.####' }),
+      col(l.direction, 'text', 1.6),
+      col(l.normalisation, 'text', 1.6),
     ],
-    rows: run.indicators.map((i) => [
+    run.indicators.map((i) => [
       text(i.code),
       text(n.indicator(i.code)),
       text(i.unit || null),
@@ -364,37 +358,27 @@ export function indicatorTable(run: RunView, lang: Lang): EvalTable {
       text(i.direction === 'higher_better' ? l.higher : l.lower),
       text(normalisationName(i.normalisation, lang)),
     ]),
-  };
+  );
 }
 
 export function gradeTable(run: RunView, lang: Lang): EvalTable {
   const l = L[lang];
   const n = namer(run, lang);
-  return {
-    title: l.grades,
-    sheetName: l.grades,
-    columns: [
-      { header: l.grade, kind: 'text', width: 2 },
-      { header: l.minScore, kind: 'decimal', width: 2, numFmt: '0.##' },
-    ],
-    rows: run.grades.map((g) => [text(n.grade(g.label)), { text: String(g.minScore), value: g.minScore }]),
-  };
+  return evalTable(
+    l.grades,
+    [col(l.grade, 'text', 2), col(l.minScore, 'decimal', 2, { numFmt: '0.##' })],
+    run.grades.map((g) => [text(n.grade(g.label)), { text: String(g.minScore), value: g.minScore }]),
+  );
 }
 
 export function sourceTable(run: RunView, lang: Lang): EvalTable {
   const l = L[lang];
-  return {
-    title: l.sources,
-    sheetName: l.sources,
-    columns: [
-      { header: l.item, kind: 'text', width: 1.5 },
-      { header: l.plan, kind: 'text', width: 2 },
-      { header: l.section, kind: 'text', width: 2 },
-      { header: l.quote, kind: 'text', width: 6 },
-    ],
-    rows: run.sources.map((s) => {
+  return evalTable(
+    l.sources,
+    [col(l.item, 'text', 1.5), col(l.plan, 'text', 2), col(l.section, 'text', 2), col(l.quote, 'text', 6)],
+    run.sources.map((s) => {
       const name = namer(run, lang).sourceItem(s.item);
       return [text(name === s.item ? s.item : `${name}（${s.item}）`), text(s.plan), text(s.section), text(s.quote)];
     }),
-  };
+  );
 }

@@ -1,5 +1,5 @@
 import { evaluate, prepareGroup, type EvaluationUnit, type UnitResult } from '../../domain/evaluation/evaluate.ts';
-import { explain } from '../../domain/evaluation/explain.ts';
+import { computedUnit, type RunInputUnit } from '../../domain/evaluation/compute-run.ts';
 import { scheme, units } from '../../domain/evaluation/demo.fixture.ts';
 import { sensitivity, type UnitSensitivity } from '../../domain/evaluation/sensitivity.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
@@ -32,36 +32,19 @@ function sensitivityByUnit(list: EvaluationUnit[]): Map<string, UnitSensitivity>
   return out;
 }
 
-const decimal = (x: number | null): string | null => (x === null ? null : String(x));
+/** A unit as the run's stored input holds it: English name, figures as decimal strings. */
+const inputUnit = (u: EvaluationUnit): RunInputUnit => ({
+  code: u.code,
+  name: u.name,
+  nameEn: NAMES_EN[u.code] ?? null,
+  group: u.group ?? null,
+  values: Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)])),
+});
 
 function unitView(r: UnitResult, previous: UnitResult | undefined, s: UnitSensitivity | undefined): RunView['units'][number] {
   return {
-    code: r.code,
-    name: r.name,
-    nameEn: NAMES_EN[r.code] ?? null,
-    group: r.group,
-    status: r.status,
-    missing: r.missing,
-    baseScore: r.baseScore,
-    bonus: r.bonus,
-    penalty: r.penalty,
-    score: r.score,
-    rank: r.rank,
-    grade: r.grade,
-    vetoes: r.vetoes.map((v) => ({ code: v.code, reason: v.reason, reasonEn: v.reasonEn ?? null })),
-    contributions: r.contributions.map((c) => ({ ...c, raw: decimal(c.raw) })),
+    ...computedUnit(r, inputUnit(grouped.find((u) => u.code === r.code)!), scheme, s),
     previous: previous ? { year: YEAR - 1, score: previous.score, rank: previous.rank, grade: previous.grade } : null,
-    explanation: { zh: explain(r, scheme, 'zh'), en: explain(r, scheme, 'en') },
-    sensitivity: s
-      ? {
-          rankLow: s.rankLow,
-          rankMedian: s.rankMedian,
-          rankHigh: s.rankHigh,
-          gradeProbabilities: Object.fromEntries(scheme.grades.map((g, k) => [g.label, s.gradeProbabilities[k]!])),
-          modalGrade: s.modalGrade,
-          robust: s.robust,
-        }
-      : null,
   };
 }
 

@@ -1,7 +1,6 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
+import type { Paragraph, Table } from 'docx';
 import { behindChartOption } from './chart-option.ts';
-import { body, caption, heading1, heading2, image, leadIn, PAGE, subtitle, table, title } from './docx-blocks.ts';
-import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.ts';
+import { body, caption, heading1, heading2, image, leadIn, packDocument, subtitle, table, title } from './docx-blocks.ts';
 import { chineseNumeral, dateZh, percentText, periodZh } from './format-figures.ts';
 import type { MonitoringReportInput, ReportProgress } from './report-input.ts';
 import { allTables, behindTargets, projected, targetLabeller, type ReportTable } from './report-tables.ts';
@@ -88,40 +87,5 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
     }),
   );
 
-  const doc = new Document({
-    creator: 'PlanTrack',
-    title: reportTitle(p),
-    description: `监测期 ${p.at}`,
-    styles: {
-      default: {
-        document: { run: { font: runFont(FONTS.body), size: SIZE.三号 } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1134 },
-          },
-        },
-        footers: { default: pageNumberFooter() },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-}
-
-/** "— 1 —" centred in 宋体 四号, the usual page number of an official document. */
-export function pageNumberFooter(): Footer {
-  const font = runFont('宋体');
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ font, size: SIZE.四号, children: ['— ', PageNumber.CURRENT, ' —'] })],
-      }),
-    ],
-  });
+  return packDocument({ title: reportTitle(p), description: `监测期 ${p.at}` }, children);
 }

@@ -1,9 +1,13 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   LineRuleType,
+  Packer,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -14,7 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { FONTS, runFont, SIZE } from './docx-fonts.ts';
+import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.ts';
 import type { ReportTable } from './report-tables.ts';
 
 /** A4 with the GB/T 9704 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), in twips. */
@@ -150,4 +154,44 @@ export function table(t: Pick<ReportTable, 'columns' | 'rows'>): Table {
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [header, ...rows],
   });
+}
+
+/** "— 1 —" centred in 宋体 四号, the usual page number of an official document. */
+export function pageNumberFooter(): Footer {
+  const font = runFont('宋体');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font, size: SIZE.四号, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** The whole .docx: one GB/T 9704 section with the page-number footer, 仿宋 三号 body and the fonts it names. */
+export function packDocument(meta: { title: string; description: string }, children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: 'PlanTrack',
+    title: meta.title,
+    description: meta.description,
+    styles: {
+      default: {
+        document: { run: { font: runFont(FONTS.body), size: SIZE.三号 } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1134 },
+          },
+        },
+        footers: { default: pageNumberFooter() },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

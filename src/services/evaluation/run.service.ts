@@ -43,21 +43,19 @@ async function previousYear(db: Executor, code: string, year: number): Promise<P
   return out;
 }
 
-function runView(
-  meta: {
-    id: number | null;
-    scheme: { code: string; version: number; status: 'draft' | 'frozen'; definition: StoredSchemeInput };
-    year: number;
-    status: RunView['status'];
-    createdAt: Date | null;
-    publishedAt: Date | null;
-    seed: number;
-    samples: number;
-    dataHash: string;
-  },
-  computed: ComputedRun,
-  previous: Previous,
-): RunView {
+interface RunMeta {
+  id: number | null;
+  scheme: { code: string; version: number; status: 'draft' | 'frozen'; definition: StoredSchemeInput };
+  year: number;
+  status: RunView['status'];
+  createdAt: Date | null;
+  publishedAt: Date | null;
+  seed: number;
+  samples: number;
+  dataHash: string;
+}
+
+function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunView {
   const def = storedSchemeSchema.parse(meta.scheme.definition);
   return {
     id: meta.id,
@@ -96,18 +94,18 @@ function runView(
 
 const settings = (o: RunOptions) => ({ samples: o.samples ?? DEFAULT_SAMPLES, seed: o.seed ?? DEFAULT_SEED });
 
-/** Evaluates an unsaved definition (the live editor); nothing is stored. */
-export async function previewRun(database: Database, body: { definition: unknown; year: number } & RunOptions): Promise<RunView> {
-  const db = database.db;
-  const { input: definition, scheme } = await checkedDefinition(db, body.definition);
-  const latest = await findSchemeVersion(db, scheme.code);
-  const version = latest?.status === 'draft' ? latest.version : (latest?.version ?? 0) + 1;
-  const input = await gatherInput(db, { code: scheme.code, version, definition, parsed: scheme }, body.year);
+/** Computes a run on gathered input for display only (preview and evaluate): nothing is stored. */
+async function unstoredView(
+  db: Executor,
+  scheme: RunMeta['scheme'],
+  input: RunInput,
+  body: { year: number } & RunOptions,
+): Promise<RunView> {
   const opts = settings(body);
   return runView(
     {
       id: null,
-      scheme: { code: scheme.code, version, status: 'draft', definition },
+      scheme,
       year: body.year,
       status: 'preview',
       createdAt: null,
@@ -120,6 +118,16 @@ export async function previewRun(database: Database, body: { definition: unknown
   );
 }
 
+/** Evaluates an unsaved definition (the live editor); nothing is stored. */
+export async function previewRun(database: Database, body: { definition: unknown; year: number } & RunOptions): Promise<RunView> {
+  const db = database.db;
+  const { input: definition, scheme } = await checkedDefinition(db, body.definition);
+  const latest = await findSchemeVersion(db, scheme.code);
+  const version = latest?.status === 'draft' ? latest.version : (latest?.version ?? 0) + 1;
+  const input = await gatherInput(db, { code: scheme.code, version, definition, parsed: scheme }, body.year);
+  return unstoredView(db, { code: scheme.code, version, status: 'draft', definition }, input, body);
+}
+
 /** Evaluates a stored scheme version (latest when none given) on the year's figures without storing anything. */
 export async function evaluateStored(
   database: Database,
@@ -129,21 +137,7 @@ export async function evaluateStored(
   const row = await getSchemeRow(db, body.scheme, body.version);
   const definition = row.definition as StoredSchemeInput;
   const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed: parseStored(row) }, body.year);
-  const opts = settings(body);
-  return runView(
-    {
-      id: null,
-      scheme: { code: row.code, version: row.version, status: row.status, definition },
-      year: body.year,
-      status: 'preview',
-      createdAt: null,
-      publishedAt: null,
-      ...opts,
-      dataHash: inputHash(input),
-    },
-    computeRun(input, opts),
-    await previousYear(db, row.code, body.year),
-  );
+  return unstoredView(db, { code: row.code, version: row.version, status: row.status, definition }, input, body);
 }
 
 /** Runs a stored scheme version (latest when none given) on the year's figures and stores the run as a draft. */

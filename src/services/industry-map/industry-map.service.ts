@@ -1,3 +1,4 @@
+import type { Chain, Industry } from '../../domain/industry-map/chain-taxonomy.schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { IndustryMap } from '../../presenters/industry-map.presenter.ts';
 import type { Database } from '../../db/database.ts';
@@ -24,6 +25,31 @@ export function unknownCode(field: 'chain' | 'industry', value: string, ref: Map
   );
 }
 
+const sourceOut = (s: { plan: string; section?: string; quote: string }) => ({
+  plan: s.plan,
+  section: s.section ?? null,
+  quote: s.quote,
+});
+
+/** A taxonomy industry as the map and the zone profile show it: with its colour and plan source. */
+export const industryOut = (ref: MapReference, i: Industry) => ({
+  code: i.code,
+  name: i.name,
+  nameEn: i.nameEn,
+  colour: ref.colours.industry.get(i.code)!,
+  source: sourceOut(i.source),
+});
+
+/** A taxonomy chain as the map and the zone profile show it: with its industry, colour and plan source. */
+export const chainOut = (ref: MapReference, c: Chain) => ({
+  code: c.code,
+  name: c.name,
+  nameEn: c.nameEn,
+  industry: c.industry,
+  colour: ref.colours.chain.get(c.code)!,
+  source: sourceOut(c.source),
+});
+
 /** The industry map: taxonomy with colours and zone counts, and the zones in scope that pass the filter. */
 export async function industryMap(database: Database, actor: Actor, q: IndustryMapQuery): Promise<IndustryMap> {
   const db = database.db;
@@ -38,26 +64,10 @@ export async function industryMap(database: Database, actor: Actor, q: IndustryM
     (z) =>
       (q.chain === undefined || z.chains.includes(q.chain)) && (q.industry === undefined || z.industries.includes(q.industry)),
   );
-  const source = (s: { plan: string; section?: string; quote: string }) => ({
-    plan: s.plan,
-    section: s.section ?? null,
-    quote: s.quote,
-  });
   return {
-    industries: ref.taxonomy.industries.map((i) => ({
-      code: i.code,
-      name: i.name,
-      nameEn: i.nameEn,
-      colour: ref.colours.industry.get(i.code)!,
-      source: source(i.source),
-    })),
+    industries: ref.taxonomy.industries.map((i) => industryOut(ref, i)),
     chains: ref.taxonomy.chains.map((c) => ({
-      code: c.code,
-      name: c.name,
-      nameEn: c.nameEn,
-      industry: c.industry,
-      colour: ref.colours.chain.get(c.code)!,
-      source: source(c.source),
+      ...chainOut(ref, c),
       zoneCount: byLevel.filter((z) => z.chains.includes(c.code)).length,
     })),
     zones: shown,

@@ -10,6 +10,7 @@ import { judgeTarget, subjectOf } from '../progress/judge-target.ts';
 import { parseAsOf, ProgressContext, type Subject } from '../progress/progress-context.ts';
 import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
+import { chainOut, industryOut } from './industry-map.service.ts';
 import { mapReference } from './map-reference.ts';
 import { mapZones } from './map-zones.ts';
 import { zoneCounts, zoneEvaluations, zoneProjects, zoneTasks } from './zone-links.ts';
@@ -74,11 +75,6 @@ export async function zoneProfile(database: Database, actor: Actor, code: string
   }
   const chainInfo = ref.taxonomy.chains.filter((c) => zone.chains.includes(c.code));
   const industryInfo = ref.taxonomy.industries.filter((i) => zone.industries.includes(i.code));
-  const source = (s: { plan: string; section?: string; quote: string }) => ({
-    plan: s.plan,
-    section: s.section ?? null,
-    quote: s.quote,
-  });
   return {
     zone: {
       ...zone,
@@ -88,25 +84,8 @@ export async function zoneProfile(database: Database, actor: Actor, code: string
       groups: await groupsOfOrgUnit(db, row.id),
     },
     // In the zone's own order, primary chain first.
-    chains: zone.chains
-      .map((c) => chainInfo.find((x) => x.code === c)!)
-      .map((c) => ({
-        code: c.code,
-        name: c.name,
-        nameEn: c.nameEn,
-        industry: c.industry,
-        colour: ref.colours.chain.get(c.code)!,
-        source: source(c.source),
-      })),
-    industries: zone.industries
-      .map((code) => industryInfo.find((x) => x.code === code)!)
-      .map((i) => ({
-        code: i.code,
-        name: i.name,
-        nameEn: i.nameEn,
-        colour: ref.colours.industry.get(i.code)!,
-        source: source(i.source),
-      })),
+    chains: zone.chains.map((c) => chainInfo.find((x) => x.code === c)!).map((c) => chainOut(ref, c)),
+    industries: zone.industries.map((code) => industryInfo.find((x) => x.code === code)!).map((i) => industryOut(ref, i)),
     at: asOf.text,
     targets: out,
     summary: { total: out.length, byClass, warnings },

@@ -159,13 +159,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
     if (!(await updateProject(trx, project.id, project.version, { zone_id: to.id })))
       throw new AppError(409, 'VERSION_CONFLICT', 'the project changed meanwhile; try again', '项目已被他人修改，请重试');
   }
-  await insertChange(trx, {
-    projectId: project.id,
-    actorUserId: actor.userId,
-    actor: actor.label,
-    kind: 'transfer',
-    fromStage: null,
-    toStage: null,
+  await logTransfer(trx, actor, project.id, {
     effectiveOn: `${input.startMonth}-01`,
     changes: {
       zone: { from: from.code, to: to.code },
@@ -180,6 +174,24 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
     after: { ...input, fromZone: from.code },
   });
   return id;
+}
+
+/** A transfer entry in the project's history: no stage moves, only what the agreement changed. */
+function logTransfer(
+  trx: Executor,
+  actor: Actor,
+  projectId: number,
+  entry: Pick<Parameters<typeof insertChange>[1], 'effectiveOn' | 'changes' | 'reason'>,
+): Promise<void> {
+  return insertChange(trx, {
+    projectId,
+    actorUserId: actor.userId,
+    actor: actor.label,
+    kind: 'transfer',
+    fromStage: null,
+    toStage: null,
+    ...entry,
+  });
 }
 
 export async function endTransfer(
@@ -204,13 +216,7 @@ export async function endTransfer(
       ]);
     if (!(await endAgreement(trx, id, body.version, body.endMonth, body.reason)))
       throw new AppError(409, 'VERSION_CONFLICT', 'the agreement changed meanwhile; reload', '流转协议已被他人修改，请刷新');
-    await insertChange(trx, {
-      projectId: a.project_id,
-      actorUserId: actor.userId,
-      actor: actor.label,
-      kind: 'transfer',
-      fromStage: null,
-      toStage: null,
+    await logTransfer(trx, actor, a.project_id, {
       effectiveOn: null,
       changes: { endMonth: { from: a.end_month, to: body.endMonth } },
       reason: body.reason,

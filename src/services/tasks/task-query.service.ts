@@ -6,8 +6,8 @@ import { findOrgUnit } from '../../repositories/org-unit.repository.ts';
 import { listMilestones, listNotices, listTimeline, listTrackedTasks } from '../../repositories/task-supervision.repository.ts';
 import { findUserById } from '../../repositories/user.repository.ts';
 import {
-  presentAttachment,
   presentNotice,
+  presentTimelineEntry,
   presentTrackedTask,
   type TaskDetail,
   type TimelineEntry,
@@ -84,26 +84,8 @@ export async function taskDetail(database: Database, actor: Actor, plan: string,
   const cf = byOwner(contributionFiles);
   const rf = byOwner(replyFiles);
   const entries: TimelineEntry[] = [
-    ...timeline.updates.map((u) => ({
-      kind: 'update' as const,
-      id: u.id,
-      orgUnit: { code: u.code, name: u.name },
-      author: u.author,
-      text: u.body,
-      percent: u.percent,
-      at: new Date(u.created_at).toISOString(),
-      attachments: (uf.get(u.id) ?? []).map(presentAttachment),
-    })),
-    ...timeline.contributions.map((c) => ({
-      kind: 'contribution' as const,
-      id: c.id,
-      orgUnit: { code: c.code, name: c.name },
-      author: c.author,
-      text: c.body,
-      percent: null,
-      at: new Date(c.created_at).toISOString(),
-      attachments: (cf.get(c.id) ?? []).map(presentAttachment),
-    })),
+    ...timeline.updates.map((u) => presentTimelineEntry('update', u, uf.get(u.id) ?? [])),
+    ...timeline.contributions.map((c) => presentTimelineEntry('contribution', c, cf.get(c.id) ?? [])),
   ].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   const lead = t.units.filter((u) => u.role === 'lead');
   const co = t.units.filter((u) => u.role === 'co');

@@ -71,6 +71,30 @@ export function postingUnit(t: LoadedTask, role: 'lead' | 'co', named: string | 
   return u;
 }
 
+/** The task, for a change only the plan office may make (milestones, 销号) and only while it is open. */
+async function taskForPlanOffice(trx: Executor, actor: Actor, plan: string, key: string) {
+  const t = await loadTask(trx, actor, plan, key);
+  if (!t.may('define_plans')) throw forbidden();
+  assertOpen(t);
+  return t;
+}
+
+/** The open task and the lead or co unit a post is for, which the actor must be allowed to report for. */
+async function taskForPosting(
+  trx: Executor,
+  actor: Actor,
+  plan: string,
+  key: string,
+  role: 'lead' | 'co',
+  named: string | undefined,
+) {
+  const t = await loadTask(trx, actor, plan, key);
+  const unit = postingUnit(t, role, named);
+  if (!t.may('report', unit.code)) throw forbidden();
+  assertOpen(t);
+  return { t, unit };
+}
+
 /** The plan office adds a milestone (a dated checkpoint) to a task; optimistic concurrency on the task. */
 export async function addMilestone(
   database: Database,
@@ -80,9 +104,7 @@ export async function addMilestone(
   input: { title: string; dueOn: string; version: number },
 ) {
   await database.db.transaction().execute(async (trx) => {
-    const t = await loadTask(trx, actor, plan, key);
-    if (!t.may('define_plans')) throw forbidden();
-    assertOpen(t);
+    const t = await taskForPlanOffice(trx, actor, plan, key);
     const title = cleanText(input.title, 'title', '里程碑名称');
     if (!(await bumpTaskVersion(trx, t.id, input.version))) throw versionConflict(t, input.version);
     const id = await insertMilestone(trx, { taskId: t.id, title, dueOn: input.dueOn, createdBy: actor.userId });
@@ -105,10 +127,7 @@ export async function postUpdate(
   input: { orgUnit?: string; text: string; percent: number; attachments: string[]; milestonesDone: number[] },
 ) {
   await database.db.transaction().execute(async (trx) => {
-    const t = await loadTask(trx, actor, plan, key);
-    const unit = postingUnit(t, 'lead', input.orgUnit);
-    if (!t.may('report', unit.code)) throw forbidden();
-    assertOpen(t);
+    const { t, unit } = await taskForPosting(trx, actor, plan, key, 'lead', input.orgUnit);
     const body = cleanText(input.text, 'text', '进展说明');
     const known = new Set((await listMilestones(trx, t.id)).map((m) => m.id));
     const unknown = input.milestonesDone.filter((id) => !known.has(id));
@@ -153,10 +172,7 @@ export async function postContribution(
   input: { orgUnit?: string; text: string; attachments: string[] },
 ) {
   await database.db.transaction().execute(async (trx) => {
-    const t = await loadTask(trx, actor, plan, key);
-    const unit = postingUnit(t, 'co', input.orgUnit);
-    if (!t.may('report', unit.code)) throw forbidden();
-    assertOpen(t);
+    const { t, unit } = await taskForPosting(trx, actor, plan, key, 'co', input.orgUnit);
     const body = cleanText(input.text, 'text', '配合情况');
     const row = await insertContribution(trx, { taskId: t.id, orgUnitId: unit.id, body, authorId: actor.userId });
     await claimOwn(trx, actor, input.attachments, { kind: 'task_contribution', id: row.id });
@@ -179,9 +195,7 @@ export async function closeTask(
   input: { reason: string; version: number },
 ) {
   await database.db.transaction().execute(async (trx) => {
-    const t = await loadTask(trx, actor, plan, key);
-    if (!t.may('define_plans')) throw forbidden();
-    assertOpen(t);
+    const t = await taskForPlanOffice(trx, actor, plan, key);
     const reason = cleanText(input.reason, 'reason', '销号理由');
     if (!(await bumpTaskVersion(trx, t.id, input.version))) throw versionConflict(t, input.version);
     await closeTaskRow(trx, t.id, actor.userId, reason);

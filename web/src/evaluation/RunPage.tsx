@@ -16,6 +16,18 @@ type SortKey = 'rank' | 'name' | 'score' | 'change' | 'group';
 const ALL = '*';
 const NO_GROUP = '-';
 
+/** A filter of the unit table: ALL (every unit) first, then the given choices. */
+function UnitFilter<T extends string>(props: {
+  label: string;
+  value: T | typeof ALL;
+  options: { value: T; text: string }[];
+  onChange: (value: T | typeof ALL) => void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return <OptionPicker<T | typeof ALL> {...props} options={[{ value: ALL, text: t('eval.filter.all') }, ...props.options]} />;
+}
+
 /** Group order of the run (ungrouped first), then rank, incomplete units last. */
 export function byGroupThenRank(run: RunView) {
   const order = new Map<string | null, number>([[null, -1], ...run.groups.map((g, k) => [g.code, k] as const)]);
@@ -305,7 +317,6 @@ function RunBody({ run }: { run: RunView }) {
     group !== ALL ? group : run.units.some((u) => u.group === null) ? NO_GROUP : (run.groups[0]?.code ?? NO_GROUP);
   const chartUnits = useMemo(() => units.filter((u) => (u.group ?? NO_GROUP) === chartGroup), [units, chartGroup]);
   const groupOptions = [
-    { value: ALL, text: t('eval.filter.all') },
     ...(run.units.some((u) => u.group === null) && run.groups.length > 0 ? [{ value: NO_GROUP, text: names.group(null) }] : []),
     ...run.groups.map((g) => ({ value: g.code, text: g.name })),
   ];
@@ -315,7 +326,7 @@ function RunBody({ run }: { run: RunView }) {
       <Tiles run={run} />
       <div className="toolbar eval-toolbar" role="group" aria-label={t('eval.filter.label')}>
         {run.groups.length > 0 && (
-          <OptionPicker
+          <UnitFilter
             label={t('eval.col.group')}
             value={group}
             options={groupOptions}
@@ -323,32 +334,27 @@ function RunBody({ run }: { run: RunView }) {
             testId="filter-group"
           />
         )}
-        <OptionPicker
+        <UnitFilter
           label={t('eval.col.grade')}
           value={grade}
-          options={[
-            { value: ALL, text: t('eval.filter.all') },
-            ...run.grades.map((g) => ({ value: g.label, text: names.grade(g.label) })),
-          ]}
+          options={run.grades.map((g) => ({ value: g.label, text: names.grade(g.label) }))}
           onChange={setGrade}
           testId="filter-grade"
         />
-        <OptionPicker
+        <UnitFilter
           label={t('eval.filter.robust')}
           value={robust}
           options={[
-            { value: ALL, text: t('eval.filter.all') },
             { value: 'robust', text: t('eval.filter.robustOnly') },
             { value: 'not', text: t('eval.filter.notRobustOnly') },
           ]}
           onChange={setRobust}
           testId="filter-robust"
         />
-        <OptionPicker
+        <UnitFilter
           label={t('eval.filter.completeness')}
           value={completeness}
           options={[
-            { value: ALL, text: t('eval.filter.all') },
             { value: 'complete', text: t('eval.filter.completeOnly') },
             { value: 'incomplete', text: t('eval.filter.incompleteOnly') },
           ]}

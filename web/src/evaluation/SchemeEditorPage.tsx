@@ -99,6 +99,18 @@ function BandsInput({
   );
 }
 
+/** The last cell of an editable row: its remove button. */
+function RemoveCell({ disabled, title, onClick }: { disabled: boolean; title?: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <td>
+      <button type="button" className="btn btn-small" disabled={disabled} title={title} onClick={onClick}>
+        {t('eval.editor.remove')}
+      </button>
+    </td>
+  );
+}
+
 function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit; locked: boolean }) {
   const { t, lang, label } = useI18n();
   const catalogue = useAsync(() => api.indicators(), []);
@@ -210,17 +222,11 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
                       onChange={(e) => edit((d) => patchIndicator(d, k, { required: e.target.checked }))}
                     />
                   </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={locked || def.indicators.length <= 1 || vetoed.has(ind.code)}
-                      title={vetoed.has(ind.code) ? t('eval.editor.usedByVeto') : undefined}
-                      onClick={() => edit((d) => removeIndicator(d, k))}
-                    >
-                      {t('eval.editor.remove')}
-                    </button>
-                  </td>
+                  <RemoveCell
+                    disabled={locked || def.indicators.length <= 1 || vetoed.has(ind.code)}
+                    title={vetoed.has(ind.code) ? t('eval.editor.usedByVeto') : undefined}
+                    onClick={() => edit((d) => removeIndicator(d, k))}
+                  />
                 </tr>
               );
             })}
@@ -301,16 +307,10 @@ function GradesEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
                   onChange={(x) => setGrade(k, { minScore: x })}
                 />
               </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={locked || def.grades.length <= 1}
-                  onClick={() => edit((d) => ({ ...d, grades: d.grades.filter((_, j) => j !== k) }))}
-                >
-                  {t('eval.editor.remove')}
-                </button>
-              </td>
+              <RemoveCell
+                disabled={locked || def.grades.length <= 1}
+                onClick={() => edit((d) => ({ ...d, grades: d.grades.filter((_, j) => j !== k) }))}
+              />
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { runNames } from '../../../src/domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ChartText } from './charts.ts';
@@ -7,19 +8,13 @@ import type { ChartText } from './charts.ts';
 export function useRunNames(run: RunView) {
   const { lang, t } = useI18n();
   return useMemo(() => {
-    const indicators = new Map(run.indicators.map((i) => [i.code, i]));
-    const grades = new Map(run.grades.map((g) => [g.label, g]));
-    const groups = new Map(run.groups.map((g) => [g.code, g]));
+    const names = runNames(run, lang);
+    const measures = new Map(run.indicators.map((i) => [i.code, i.unit]));
     return {
-      unit: (u: UnitResultView) => (lang === 'en' ? (u.nameEn ?? u.name) : u.name),
-      indicator: (code: string) => {
-        const i = indicators.get(code);
-        return lang === 'en' ? (i?.nameEn ?? i?.name ?? code) : (i?.name ?? code);
-      },
-      measure: (code: string) => indicators.get(code)?.unit ?? '',
-      grade: (label: string | null) => (label === null ? '' : lang === 'en' ? (grades.get(label)?.labelEn ?? label) : label),
-      group: (code: string | null) => (code === null ? t('eval.group.default') : (groups.get(code)?.name ?? code)),
-      scheme: () => (lang === 'en' ? (run.scheme.nameEn ?? run.scheme.name) : run.scheme.name),
+      ...names,
+      measure: (code: string) => measures.get(code) ?? '',
+      grade: (label: string | null) => (label === null ? '' : names.grade(label)),
+      group: (code: string | null) => (code === null ? t('eval.group.default') : names.group(code)),
     };
   }, [run, lang, t]);
 }

@@ -27,9 +27,13 @@ function numberFormat(lang: Lang, fractionDigits: number): Intl.NumberFormat {
   return f;
 }
 
+/** Longer fractions than this were computed (亩均 = a quotient), not written by anyone. */
+const WRITTEN_DIGITS = 6;
+
 /**
  * Formats a decimal string for display, keeping the precision it was written with
- * ("2675.78" → 2675.78, "13.50" → 13.50). Text that is not a number is returned unchanged.
+ * ("2675.78" → 2675.78, "13.50" → 13.50). A computed quotient ("617.123635440671") is shown to two
+ * decimals, or to four significant digits below 1. Text that is not a number is returned unchanged.
  */
 export function formatDecimal(value: string | number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '';
@@ -37,8 +41,9 @@ export function formatDecimal(value: string | number | null | undefined, lang: L
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
   const dot = text.indexOf('.');
-  const digits = dot >= 0 && !/e/i.test(text) ? Math.min(text.length - dot - 1, 20) : 0;
-  return numberFormat(lang, digits).format(n);
+  const written = dot >= 0 && !/e/i.test(text) ? text.length - dot - 1 : 0;
+  const computed = Math.abs(n) >= 1 || n === 0 ? 2 : Math.min(20, 3 - Math.floor(Math.log10(Math.abs(n))));
+  return numberFormat(lang, written > WRITTEN_DIGITS ? computed : written).format(n);
 }
 
 /** Absolute value of a decimal string, for rates whose sign is put into words (累计降低 13.5%). */

@@ -1,10 +1,11 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useAsync } from '../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { href } from '../router.ts';
 import { StatusBadges } from './StatusBadge.tsx';
+import { ActionForm, FilesField, InputField, TextAreaField, uploadAll } from './TaskActionForm.tsx';
 import { tasksApi } from './tasksApi.ts';
 import type { Attachment, Notice, TaskDetail } from './taskTypes.ts';
 
@@ -23,51 +24,6 @@ function Files({ files }: { files: Attachment[] }) {
       ))}
     </ul>
   );
-}
-
-/** A small form that runs `submit`, shows its error, and reloads the task when it succeeds. */
-function ActionForm({
-  title,
-  testId,
-  submit,
-  children,
-}: {
-  title: string;
-  testId: string;
-  submit: () => Promise<unknown>;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await submit();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="task-form" data-testid={testId} onSubmit={(e) => void onSubmit(e)}>
-      <h3>{title}</h3>
-      {children}
-      {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="btn btn-primary" disabled={busy} data-testid={`${testId}-submit`}>
-        {t('tasks.detail.submit')}
-      </button>
-    </form>
-  );
-}
-
-async function uploadAll(files: FileList | null): Promise<string[]> {
-  const ids: string[] = [];
-  for (const f of Array.from(files ?? [])) ids.push((await tasksApi.upload(f)).id);
-  return ids;
 }
 
 function UpdateForm({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; taskKey: string; done: () => void }) {
@@ -94,10 +50,7 @@ function UpdateForm({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; t
         done();
       }}
     >
-      <label className="form-field">
-        {t('tasks.detail.text')}
-        <textarea className="input" required data-testid="update-text" value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
+      <TextAreaField label={t('tasks.detail.text')} testId="update-text" value={text} onChange={setText} />
       <label className="form-field">
         {t('tasks.detail.percent')}
         <input
@@ -112,10 +65,7 @@ function UpdateForm({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; t
           onChange={(e) => setPercent(e.target.value)}
         />
       </label>
-      <label className="form-field">
-        {t('tasks.detail.attach')}
-        <input type="file" multiple data-testid="update-file" onChange={(e) => setFiles(e.target.files)} />
-      </label>
+      <FilesField testId="update-file" onChange={setFiles} />
       {open.length > 0 && (
         <fieldset className="form-fieldset">
           <legend>{t('tasks.detail.milestonesDone')}</legend>
@@ -134,7 +84,6 @@ function UpdateForm({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; t
     </ActionForm>
   );
 }
-
 function NoticeItem({ n, canReply, canClose, done }: { n: Notice; canReply: boolean; canClose: boolean; done: () => void }) {
   const { t, label, lang } = useI18n();
   const [text, setText] = useState('');
@@ -185,20 +134,8 @@ function NoticeItem({ n, canReply, canClose, done }: { n: Notice; canReply: bool
             done();
           }}
         >
-          <label className="form-field">
-            {t('tasks.detail.replyText')}
-            <textarea
-              className="input"
-              required
-              data-testid="reply-text"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
-          <label className="form-field">
-            {t('tasks.detail.attach')}
-            <input type="file" multiple data-testid="reply-file" onChange={(e) => setFiles(e.target.files)} />
-          </label>
+          <TextAreaField label={t('tasks.detail.replyText')} testId="reply-text" value={text} onChange={setText} />
+          <FilesField testId="reply-file" onChange={setFiles} />
         </ActionForm>
       )}
     </li>
@@ -235,27 +172,14 @@ function ManageForms({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; 
             ))}
           </select>
         </label>
-        <label className="form-field">
-          {t('tasks.detail.noticeText')}
-          <textarea
-            className="input"
-            required
-            data-testid="notice-text"
-            value={notice}
-            onChange={(e) => setNotice(e.target.value)}
-          />
-        </label>
-        <label className="form-field">
-          {t('tasks.detail.replyBy')}
-          <input
-            className="input"
-            type="date"
-            required
-            data-testid="notice-reply-by"
-            value={replyBy}
-            onChange={(e) => setReplyBy(e.target.value)}
-          />
-        </label>
+        <TextAreaField label={t('tasks.detail.noticeText')} testId="notice-text" value={notice} onChange={setNotice} />
+        <InputField
+          label={t('tasks.detail.replyBy')}
+          type="date"
+          testId="notice-reply-by"
+          value={replyBy}
+          onChange={setReplyBy}
+        />
       </ActionForm>
       <ActionForm
         title={t('tasks.detail.addMilestone')}
@@ -266,27 +190,8 @@ function ManageForms({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; 
           done();
         }}
       >
-        <label className="form-field">
-          {t('tasks.detail.milestoneTitle')}
-          <input
-            className="input"
-            required
-            data-testid="milestone-title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </label>
-        <label className="form-field">
-          {t('tasks.detail.milestoneDue')}
-          <input
-            className="input"
-            type="date"
-            required
-            data-testid="milestone-due"
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-          />
-        </label>
+        <InputField label={t('tasks.detail.milestoneTitle')} testId="milestone-title" value={title} onChange={setTitle} />
+        <InputField label={t('tasks.detail.milestoneDue')} type="date" testId="milestone-due" value={dueOn} onChange={setDueOn} />
       </ActionForm>
       {!d.task.closed && (
         <ActionForm
@@ -297,16 +202,7 @@ function ManageForms({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; 
             done();
           }}
         >
-          <label className="form-field">
-            {t('tasks.detail.closeReason')}
-            <input
-              className="input"
-              required
-              data-testid="close-reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <InputField label={t('tasks.detail.closeReason')} testId="close-reason" value={reason} onChange={setReason} />
         </ActionForm>
       )}
     </div>
@@ -464,14 +360,8 @@ function ContributionForm({
         done();
       }}
     >
-      <label className="form-field">
-        {t('tasks.detail.text')}
-        <textarea className="input" required value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <label className="form-field">
-        {t('tasks.detail.attach')}
-        <input type="file" multiple onChange={(e) => setFiles(e.target.files)} />
-      </label>
+      <TextAreaField label={t('tasks.detail.text')} value={text} onChange={setText} />
+      <FilesField onChange={setFiles} />
     </ActionForm>
   );
 }
