@@ -83,6 +83,8 @@ export const unitResultViewSchema = z.object({
     .nullable(),
   explanation: z.object({ zh: z.string(), en: z.string() }),
   sensitivity: unitSensitivitySchema.nullable(),
+  /** TOPSIS (Hwang & Yoon) over the same raw values and weights: an alternative ranking within the group. */
+  topsis: z.object({ closeness: z.number(), rank: z.number().int() }).nullable(),
 });
 export type UnitResultView = z.infer<typeof unitResultViewSchema>;
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
 import type {
   RunList,
   RunView,
@@ -108,6 +110,9 @@ for (const kind of DATABASE_KINDS) {
       const ftz = await run({ scheme: FTZ, year: 2024 });
       assert.deepEqual(ftz.units.map((u) => u.code).sort(), ['FTZ-DH', 'FTZ-HH', 'FTZ-KM']);
       assert.ok(ftz.units.every((u) => u.sensitivity !== null && u.explanation.en.length > 0));
+      // TOPSIS ranks the same units as the alternative ranking; an incomplete unit has none.
+      assert.deepEqual(ftz.units.map((u) => u.topsis!.rank).sort(), [1, 2, 3]);
+      assert.equal(hh.topsis, null);
       assert.ok(ftz.sources.every((s) => s.plan === 'yunnan-ftz-2021-2025' && s.quote.length > 0));
     });
 
@@ -309,6 +314,45 @@ for (const kind of DATABASE_KINDS) {
         assert.equal(res.status, 200, file);
         assert.equal(Buffer.from(res.body).subarray(0, 2).toString(), 'PK', file);
       }
+    });
+  });
+}
+
+/** The bonded-zone plan states the zone's 2021 figures; the scheme must score exactly those. */
+const statedActuals = async (plan: string, orgUnit: string, period: string): Promise<Map<string, string>> => {
+  const file = parse(await readFile(new URL(`../../dataset/plans/${plan}.yaml`, import.meta.url), 'utf8')) as {
+    actuals: { indicator: string; orgUnit: string; period: string; value: string }[];
+  };
+  return new Map(file.actuals.filter((a) => a.orgUnit === orgUnit && a.period === period).map((a) => [a.indicator, a.value]));
+};
+
+for (const kind of DATABASE_KINDS) {
+  describe(`evaluation API on ${kind} with the plans' own figures only`, () => {
+    let server: Awaited<ReturnType<typeof startTestServer>>;
+    before(async () => {
+      server = await startTestServer(kind);
+    });
+    after(async () => {
+      await server?.close();
+      await server?.drop();
+    });
+
+    it('scores 昆明综合保税区 for 2021 on the figures the plan states, and reproduces the run', async () => {
+      const stated = await statedActuals('kunming-bonded-zone-2021-2025', 'ZN-KM-BONDED', '2021');
+      const res = await request<RunView>(server.url, 'POST', '/api/v1/evaluation/runs', {
+        body: { scheme: 'bonded-zone-performance', year: 2021, samples: 200 },
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 400));
+      const km = res.body.units.find((u) => u.code === 'ZN-KM-BONDED')!;
+      const used = km.contributions.filter((c) => c.raw !== null);
+      assert.ok(used.length >= 3, 'trade, processing trade and CBEC are stated for 2021');
+      for (const c of used) assert.equal(c.raw, stated.get(c.indicator), `${c.indicator} is the plan's own 2021 figure`);
+      // Registered enterprises are stated for 2020-10 only: missing for 2021, and said so, not read as zero.
+      assert.equal(km.contributions.find((c) => c.indicator === 'REGISTERED_ENTERPRISES')?.raw, null);
+      assert.equal(km.status, 'complete');
+      assert.ok(km.score !== null && km.grade !== null);
+      const check = await verifyRun(server.database, res.body.id!);
+      assert.deepEqual(check, { identical: true, dataHash: res.body.dataHash, storedHash: res.body.dataHash });
     });
   });
 }

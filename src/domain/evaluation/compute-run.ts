@@ -3,6 +3,7 @@ import { explain } from './explain.ts';
 import { normaliseWeights } from './aggregate.ts';
 import type { Normalisation, Scheme } from './scheme.schema.ts';
 import { sensitivity, type UnitSensitivity } from './sensitivity.ts';
+import { topsisRanking, type TopsisPlace } from './topsis-ranking.ts';
 import { storedSchemeSchema, type StoredScheme, type StoredSchemeInput } from './stored-scheme.schema.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface ComputedUnit extends Omit<UnitResult, 'gradeIndex' | 'vetoes' |
     modalGrade: string;
     robust: boolean;
   } | null;
+  /** TOPSIS closeness and rank in the comparison group: the alternative ranking (complete units only). */
+  topsis: TopsisPlace | null;
 }
 
 export interface ComputedRun {
@@ -123,6 +126,11 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
       ),
     }));
     const results = evaluate(scheme, evalUnits);
+    const places = topsisRanking(
+      scheme,
+      group,
+      evalUnits.filter((_, k) => results[k]!.status === 'complete'),
+    );
     const sens = new Map<string, UnitSensitivity>();
     if (settings.samples > 0) {
       const variants = normalisationVariants(scheme).map((n) => prepareGroup(scheme, evalUnits, group, n));
@@ -134,7 +142,7 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
         }))
           sens.set(s.code, s);
     }
-    results.forEach((r, k) => units.push(computedUnit(r, members[k]!, scheme, sens.get(r.code))));
+    results.forEach((r, k) => units.push(computedUnit(r, members[k]!, scheme, sens.get(r.code), places.get(r.code))));
   }
   units.sort((a, b) => {
     const ga = groupOrder.indexOf(a.group);
@@ -164,7 +172,13 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
 }
 
 /** One unit's engine result with the input's exact figures and English name; its sensitivity by grade label. */
-export function computedUnit(r: UnitResult, u: RunInputUnit, scheme: Scheme, s: UnitSensitivity | undefined): ComputedUnit {
+export function computedUnit(
+  r: UnitResult,
+  u: RunInputUnit,
+  scheme: Scheme,
+  s: UnitSensitivity | undefined,
+  place?: TopsisPlace,
+): ComputedUnit {
   return {
     code: r.code,
     name: r.name,
@@ -198,5 +212,6 @@ export function computedUnit(r: UnitResult, u: RunInputUnit, scheme: Scheme, s: 
           robust: s.robust,
         }
       : null,
+    topsis: place ?? null,
   };
 }

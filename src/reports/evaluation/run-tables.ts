@@ -59,6 +59,8 @@ const L = {
     missing: '缺少指标',
     veto: '一票否决',
     robust: '等级稳健性',
+    topsisRank: 'TOPSIS 排名',
+    topsisCloseness: 'TOPSIS 贴近度',
     indicator: '指标',
     measure: '计量单位',
     raw: '原始值',
@@ -119,6 +121,8 @@ const L = {
     missing: 'Missing indicators',
     veto: 'Veto',
     robust: 'Grade robustness',
+    topsisRank: 'TOPSIS rank',
+    topsisCloseness: 'TOPSIS closeness',
     indicator: 'Indicator',
     measure: 'Unit of measure',
     raw: 'Raw value',
@@ -243,6 +247,8 @@ export function resultsTable(run: RunView, lang: Lang): EvalTable {
     col(l.penalty, 'decimal', 1, { xlsxOnly: true, numFmt: '0.##' }),
     col(l.status, 'text', 1, { xlsxOnly: true }),
     col(l.robust, 'text', 1.2, { xlsxOnly: true }),
+    col(l.topsisRank, 'integer', 1.2, { xlsxOnly: true }),
+    col(l.topsisCloseness, 'decimal', 1.4, { xlsxOnly: true, numFmt: '0.0000' }),
   ];
   const rows = orderedUnits(run).map((u) => [
     int(u.rank),
@@ -260,6 +266,8 @@ export function resultsTable(run: RunView, lang: Lang): EvalTable {
     fixed(u.status === 'complete' ? u.penalty : null, 2),
     text(u.status === 'complete' ? l.complete : l.incomplete),
     text(u.sensitivity ? (u.sensitivity.robust ? l.robustYes : l.robustNo) : null),
+    int(u.topsis?.rank ?? null),
+    fixed(u.topsis?.closeness ?? null, 4),
   ]);
   return evalTable(l.results, columns, rows);
 }

@@ -170,6 +170,8 @@ export interface UnitResultView {
   previous: { year: number; score: number | null; rank: number | null; grade: string | null } | null;
   explanation: { zh: string; en: string };
   sensitivity: UnitSensitivityView | null;
+  /** TOPSIS closeness and rank in the group: the alternative ranking. */
+  topsis: { closeness: number; rank: number } | null;
 }
 
 export interface RunView {

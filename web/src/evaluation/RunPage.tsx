@@ -175,6 +175,9 @@ export function ResultsTable({
               <>
                 {head(t('eval.col.change'), 'change')}
                 <th scope="col">{t('eval.col.interval')}</th>
+                <th scope="col" title={t('eval.col.topsisTitle')}>
+                  {t('eval.col.topsis')}
+                </th>
                 <th scope="col">{t('eval.col.flags')}</th>
               </>
             )}
@@ -213,6 +216,13 @@ export function ResultsTable({
                   </td>
                   <td className="num nowrap">
                     {u.sensitivity ? `${u.sensitivity.rankLow}–${u.sensitivity.rankHigh}` : t('common.dash')}
+                  </td>
+                  <td
+                    className="num nowrap"
+                    data-testid="topsis-rank"
+                    title={u.topsis ? `C = ${num(u.topsis.closeness.toFixed(4))}` : undefined}
+                  >
+                    {u.topsis?.rank ?? t('common.dash')}
                   </td>
                   <td>
                     <UnitFlags run={run} unit={u} />
