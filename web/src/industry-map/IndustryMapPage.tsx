@@ -6,7 +6,7 @@ import { EChart } from '../monitor/EChart.tsx';
 import type { echarts } from '../monitor/echarts.ts';
 import { registerYunnan } from '../monitor/yunnanGeo.ts';
 import { href, navigate, type Route } from '../router.ts';
-import { industryMapOption } from './industryMapChart.ts';
+import { industryMapOption, markerPixels } from './industryMapChart.ts';
 import { industryMapApi } from './industryMapApi.ts';
 import type { IndustryMap, MapZone } from './industryMapTypes.ts';
 import { ZoneProfilePanel } from './ZoneProfilePanel.tsx';
@@ -242,13 +242,7 @@ export function IndustryMapPage({ route }: { route: Route }) {
         if (code) select(code);
       });
       // Where each zone's marker is drawn (CSS pixels in the chart box): the browser test clicks there.
-      const at: Record<string, [number, number]> = {};
-      for (const z of data?.zones ?? []) {
-        if (!z.position) continue;
-        const px = chart.convertToPixel({ geoIndex: 0 }, [z.position.lng, z.position.lat]) as unknown;
-        if (Array.isArray(px)) at[z.code] = [Math.round(Number(px[0])), Math.round(Number(px[1]))];
-      }
-      el.dataset.markers = JSON.stringify(at);
+      el.dataset.markers = JSON.stringify(markerPixels(chart, data?.zones ?? []));
     },
     [select, data],
   );

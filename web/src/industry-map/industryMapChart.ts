@@ -29,6 +29,37 @@ function point(z: MapZone, selected: boolean): ZonePoint | null {
   };
 }
 
+/** The prefectures as a plain, non-selectable backdrop for zone points (the project map draws on it too). */
+export function yunnanBackdrop() {
+  return {
+    map: YUNNAN_MAP,
+    roam: false,
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '95%',
+    label: { show: true, fontSize: 10, color: '#5f6670' },
+    itemStyle: { areaColor: '#f4f5f7', borderColor: '#c9ced6', borderWidth: 1 },
+    emphasis: { label: { show: true }, itemStyle: { areaColor: '#eef1f5' } },
+    select: { disabled: true },
+  };
+}
+
+/**
+ * Where each zone's marker is drawn (CSS pixels in the chart box), keyed by zone code: kept on the chart's
+ * element as data-markers so browser tests can click a marker without guessing coordinates.
+ */
+export function markerPixels(
+  chart: { convertToPixel: (finder: { geoIndex: number }, value: number[]) => unknown },
+  zones: readonly { code: string; position: { lng: number; lat: number } | null }[],
+): Record<string, [number, number]> {
+  const at: Record<string, [number, number]> = {};
+  for (const z of zones) {
+    if (!z.position) continue;
+    const px = chart.convertToPixel({ geoIndex: 0 }, [z.position.lng, z.position.lat]);
+    if (Array.isArray(px)) at[z.code] = [Math.round(Number(px[0])), Math.round(Number(px[1]))];
+  }
+  return at;
+}
+
 /**
  * The industry map: the prefectures as a plain geo backdrop and the zones as points on it, one scatter
  * series per industry so the legend names (and toggles) the industries; each point keeps its own
@@ -97,16 +128,7 @@ export function industryMapOption(
       orient: 'vertical',
       data: groups.filter((g) => series.find((s) => s.name === g.name)!.data.length > 0).map((g) => g.name),
     },
-    geo: {
-      map: YUNNAN_MAP,
-      roam: false,
-      layoutCenter: ['50%', '50%'],
-      layoutSize: '95%',
-      label: { show: true, fontSize: 10, color: '#5f6670' },
-      itemStyle: { areaColor: '#f4f5f7', borderColor: '#c9ced6', borderWidth: 1 },
-      emphasis: { label: { show: true }, itemStyle: { areaColor: '#eef1f5' } },
-      select: { disabled: true },
-    },
+    geo: yunnanBackdrop(),
     series,
   };
 }

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { errorDetail, ErrorMessage, Loading } from '../components/Status.tsx';
+import { useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
+import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
 import { STAGES, type ProjectDetail, type Stage } from './projectTypes.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import './projects.css';
@@ -18,6 +20,8 @@ export function ProjectDetailPage({ id }: { id: number }) {
 
 function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
   const { t, label, num, date, dateTime, lang } = useI18n();
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
   return (
     <div data-testid="project-detail" data-stage={p.stage}>
       <p>
@@ -53,8 +57,35 @@ function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
         <dt>{t('projects.industry')}</dt>
         <dd>{p.industry ?? t('common.dash')}</dd>
         <dt>{t('projects.totalInvestment')}</dt>
-        <dd>{num(p.totalInvestment)}</dd>
+        <dd data-testid="project-investment">{num(p.totalInvestment)}</dd>
+        {p.description && (
+          <>
+            <dt>{t('projects.form.description')}</dt>
+            <dd data-testid="project-description">{p.description}</dd>
+          </>
+        )}
       </dl>
+      {canEditProjects(me) &&
+        (editing ? (
+          // onReload (offered on a 409) refetches the project: the page remounts and the form closes, so
+          // reopening it starts from the other user's version instead of overwriting it.
+          <ProjectForm
+            project={p}
+            zones={[]}
+            onSaved={() => {
+              setEditing(false);
+              onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+            onReload={onChanged}
+          />
+        ) : (
+          <p>
+            <button type="button" className="btn" data-testid="edit-project" onClick={() => setEditing(true)}>
+              {t('projects.form.edit')}
+            </button>
+          </p>
+        ))}
 
       <section className="panel">
         <h2 className="panel-title">{t('projects.stages')}</h2>

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
 import { ProjectDetailPage } from './ProjectDetailPage.tsx';
-import type { Boards, Project } from './projectTypes.ts';
+import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
+import { ProjectMapView } from './ProjectMapView.tsx';
+import { STAGES, type Boards, type Project, type Stage } from './projectTypes.ts';
 import './projects.css';
 
 /** #/projects (the boards) and #/projects/<id> (one project; the industry map links here). */
@@ -50,13 +53,23 @@ export function ProjectCard({ p }: { p: Project }) {
   );
 }
 
+type View = 'board' | 'map';
+
+/** #/projects?view=map&stage=reserve&zone=&chain= : the view and the map's stage sit beside the filters in the hash. */
 function BoardsPage({ route }: { route: Route }) {
   const { t, label, num, count } = useI18n();
+  const me = useMe();
   const zone = route.query.get('zone') ?? '';
   const chain = route.query.get('chain') ?? '';
+  const view: View = route.query.get('view') === 'map' ? 'map' : 'board';
+  const stageParam = route.query.get('stage') as Stage | null;
+  const stage: Stage = stageParam && STAGES.includes(stageParam) ? stageParam : 'planning';
+  const [reload, setReload] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ id: number; name: string } | null>(null);
   const state = useAsync(
     (signal) => api.projectBoards({ zone: zone || undefined, chain: chain || undefined }, signal),
-    [zone, chain],
+    [zone, chain, reload],
   );
   // The filter options stay while the next board loads.
   const [options, setOptions] = useState<Pick<Boards, 'chains' | 'zones'>>({ chains: [], zones: [] });
@@ -67,7 +80,17 @@ function BoardsPage({ route }: { route: Route }) {
   const prefectures = [
     ...new Map(options.zones.flatMap((z) => (z.prefecture ? [[z.prefecture.code, z.prefecture]] : []))).values(),
   ];
-  const go = (z: string, c: string) => navigate(href('projects', { zone: z, chain: c }));
+  const go = (z: string, c: string, next: { view?: View; stage?: Stage } = {}) => {
+    const v = next.view ?? view;
+    navigate(
+      href('projects', {
+        zone: z,
+        chain: c,
+        view: v === 'map' ? 'map' : null,
+        stage: v === 'map' ? (next.stage ?? stage) : null,
+      }),
+    );
+  };
   return (
     <div data-testid="projects-page">
       <div className="page-head">
@@ -75,6 +98,40 @@ function BoardsPage({ route }: { route: Route }) {
         <p className="page-intro">{t('projects.intro')}</p>
       </div>
       <div className="project-filters">
+        <div className="form-field project-view-field">
+          <span>{t('projects.view.label')}</span>
+          <div className="segmented" role="group" aria-label={t('projects.view.label')} data-testid="view-toggle">
+            {(['board', 'map'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                className={`segment${view === v ? ' is-on' : ''}`}
+                aria-pressed={view === v}
+                data-testid={`view-${v}`}
+                onClick={() => go(zone, chain, { view: v })}
+              >
+                {t(`projects.view.${v}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {view === 'map' && (
+          <label className="form-field">
+            {t('projects.map.stage')}
+            <select
+              className="input"
+              data-testid="map-stage"
+              value={stage}
+              onChange={(e) => go(zone, chain, { stage: e.target.value as Stage })}
+            >
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {label('projects.stage', s)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="form-field">
           {t('projects.filterZone')}
           <select className="input" data-testid="filter-zone" value={zone} onChange={(e) => go(e.target.value, chain)}>
@@ -107,9 +164,43 @@ function BoardsPage({ route }: { route: Route }) {
           </select>
         </label>
       </div>
+      {canEditProjects(me) && !creating && (
+        <p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="new-project"
+            onClick={() => {
+              setCreated(null);
+              setCreating(true);
+            }}
+          >
+            {t('projects.form.new')}
+          </button>
+        </p>
+      )}
+      {created && (
+        <p className="status status-ok" role="status" data-testid="project-created">
+          <a href={href('projects', String(created.id))}>{t('projects.form.created', { name: created.name })}</a>
+        </p>
+      )}
+      {creating && (
+        <ProjectForm
+          project={null}
+          zones={options.zones}
+          defaultZone={options.zones.some((z) => z.code === zone) ? zone : ''}
+          onSaved={(p) => {
+            setCreating(false);
+            setCreated({ id: p.id, name: p.name });
+            setReload((n) => n + 1);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && (
+      {state.status === 'ok' && view === 'map' && <ProjectMapView boards={state.data} stage={stage} />}
+      {state.status === 'ok' && view === 'board' && (
         <div className="project-board">
           {state.data.columns.map((c) => (
             <section
