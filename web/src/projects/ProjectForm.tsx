@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -139,6 +139,15 @@ export function ProjectForm({
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const invalid = (f: Field) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': `${id(f)}-error` } : {});
+  /** What every text control of a field shares: id, test id, value, change handler and error link. */
+  const bind = (f: Exclude<keyof Draft, 'planned'>) => ({
+    id: id(f),
+    className: 'input',
+    'data-testid': `form-${f}`,
+    value: d[f],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(f, e.target.value),
+    ...invalid(f),
+  });
 
   const submit = async () => {
     setBusy(true);
@@ -180,29 +189,13 @@ export function ProjectForm({
       <h2 className="panel-title">{project ? t('projects.form.editHeading') : t('projects.form.createHeading')}</h2>
       <div className="project-form">
         <FormField id={id('name')} name="name" label={t('projects.form.name')} error={errors.name}>
-          <input
-            id={id('name')}
-            className="input"
-            data-testid="form-name"
-            required
-            maxLength={200}
-            value={d.name}
-            onChange={(e) => set('name', e.target.value)}
-            {...invalid('name')}
-          />
+          <input {...bind('name')} required maxLength={200} />
         </FormField>
         <FormField id={id('zone')} name="zone" label={t('projects.zone')} error={errors.zone}>
           {project ? (
             <input id={id('zone')} className="input" value={project.zone.name} readOnly data-testid="form-zone" />
           ) : (
-            <select
-              id={id('zone')}
-              className="input"
-              data-testid="form-zone"
-              value={d.zone}
-              onChange={(e) => set('zone', e.target.value)}
-              {...invalid('zone')}
-            >
+            <select {...bind('zone')}>
               <option value="">{t('projects.form.chooseZone')}</option>
               {zones.map((z) => (
                 <option key={z.code} value={z.code}>
@@ -214,24 +207,10 @@ export function ProjectForm({
           )}
         </FormField>
         <FormField id={id('industry')} name="industry" label={t('projects.industry')} error={errors.industry}>
-          <input
-            id={id('industry')}
-            className="input"
-            data-testid="form-industry"
-            value={d.industry}
-            onChange={(e) => set('industry', e.target.value)}
-            {...invalid('industry')}
-          />
+          <input {...bind('industry')} />
         </FormField>
         <FormField id={id('chain')} name="chain" label={t('projects.chain')} error={errors.chain}>
-          <select
-            id={id('chain')}
-            className="input"
-            data-testid="form-chain"
-            value={d.chain}
-            onChange={(e) => set('chain', e.target.value)}
-            {...invalid('chain')}
-          >
+          <select {...bind('chain')}>
             <option value="">{t('common.dash')}</option>
             {(chains.status === 'ok' ? chains.data : []).map((c) => (
               <option key={c.code} value={c.code}>
@@ -246,27 +225,11 @@ export function ProjectForm({
           label={t('projects.totalInvestment')}
           error={errors.totalInvestment}
         >
-          <input
-            id={id('totalInvestment')}
-            className="input"
-            inputMode="decimal"
-            data-testid="form-totalInvestment"
-            value={d.totalInvestment}
-            onChange={(e) => set('totalInvestment', e.target.value)}
-            {...invalid('totalInvestment')}
-          />
+          <input {...bind('totalInvestment')} inputMode="decimal" />
         </FormField>
       </div>
       <FormField id={id('description')} name="description" label={t('projects.form.description')} error={errors.description}>
-        <textarea
-          id={id('description')}
-          className="input"
-          rows={2}
-          data-testid="form-description"
-          value={d.description}
-          onChange={(e) => set('description', e.target.value)}
-          {...invalid('description')}
-        />
+        <textarea {...bind('description')} rows={2} />
       </FormField>
       <fieldset className="form-fieldset">
         <legend>{t('projects.form.plannedDates')}</legend>
@@ -292,13 +255,7 @@ export function ProjectForm({
       </fieldset>
       {project && (
         <FormField id={id('reason')} name="reason" label={t('projects.form.reason')} error={errors.reason}>
-          <input
-            id={id('reason')}
-            className="input"
-            data-testid="form-reason"
-            value={d.reason}
-            onChange={(e) => set('reason', e.target.value)}
-          />
+          <input {...bind('reason')} />
         </FormField>
       )}
       {message && (
