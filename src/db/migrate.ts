@@ -1,32 +1,80 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Arbitrary constant: serialises concurrent starts against one PostgreSQL server.
 const LOCK_KEY = 7_400_113;
+const FILE_PATTERN = /^\d{8}_\d{4}_[a-z0-9_]+\.sql$/;
+
+/** A landed migration whose file no longer matches what the database applied. */
+export class EditedMigrationError extends Error {
+  constructor(readonly edited: readonly { name: string; applied: string; now: string }[]) {
+    super(
+      `已应用的迁移文件被修改 / applied migrations were edited: ${edited
+        .map((e) => `${e.name} (applied ${e.applied.slice(0, 12)}, file now ${e.now.slice(0, 12)})`)
+        .join(', ')}. ` +
+        'A landed migration is never edited: restore the file from version control and add a new migration that makes the change.',
+    );
+    this.name = 'EditedMigrationError';
+  }
+}
+
+/** Line endings are not content: a checkout with CRLF must not count as an edit. */
+export function migrationChecksum(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
+}
 
 /**
  * Applies every migration file not yet recorded, in name order, each in its own transaction,
  * under a session advisory lock so that two servers starting together never both apply one.
+ * Each applied file is recorded with its checksum; a recorded file whose text changed stops the
+ * start with EditedMigrationError before anything is applied.
  */
-export async function migrate(database: Database): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{8}_\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+export async function migrate(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const names = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(path.join(dir, name), 'utf8');
+      return { name, sql, checksum: migrationChecksum(sql) };
+    }),
+  );
   return database.session(async (query) => {
     await query(`SELECT pg_advisory_lock(${LOCK_KEY})`);
     try {
       await query(`CREATE TABLE IF NOT EXISTS schema_migration (
         name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const done = new Set((await query('SELECT name FROM schema_migration')).map((r) => String(r.name)));
+      await query('ALTER TABLE schema_migration ADD COLUMN IF NOT EXISTS checksum text');
+      const recorded = new Map(
+        (await query('SELECT name, checksum FROM schema_migration')).map((r) => [
+          String(r.name),
+          r.checksum === null ? null : String(r.checksum),
+        ]),
+      );
+      const edited = files.flatMap((f) => {
+        const applied = recorded.get(f.name);
+        return applied && applied !== f.checksum ? [{ name: f.name, applied, now: f.checksum }] : [];
+      });
+      if (edited.length > 0) throw new EditedMigrationError(edited);
+
       const applied: string[] = [];
       for (const file of files) {
-        if (done.has(file)) continue;
-        const sql = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
-        // File names are checked by the pattern above, so quoting them inline is safe.
-        await query(`BEGIN;\n${sql}\n;INSERT INTO schema_migration (name) VALUES ('${file}');\nCOMMIT;`);
-        applied.push(file);
+        if (recorded.has(file.name)) continue;
+        // Names match FILE_PATTERN and checksums are hex, so quoting them inline is safe.
+        await query(
+          `BEGIN;\n${file.sql}\n;INSERT INTO schema_migration (name, checksum) VALUES ('${file.name}', '${file.checksum}');\nCOMMIT;`,
+        );
+        applied.push(file.name);
       }
+      // Rows recorded before checksums existed take the current text: the converging migration
+      // (0080) has by now brought any earlier version of an edited file to the current schema.
+      for (const file of files)
+        if (recorded.get(file.name) === null)
+          await query(
+            `UPDATE schema_migration SET checksum = '${file.checksum}' WHERE name = '${file.name}' AND checksum IS NULL`,
+          );
       return applied;
     } finally {
       await query(`SELECT pg_advisory_unlock(${LOCK_KEY})`);

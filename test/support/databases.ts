@@ -57,9 +57,14 @@ async function createPglite(): Promise<TestDatabase> {
 
 export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
 
+/** A fresh database of the given kind with no schema at all. */
+export function createUnmigratedTestDatabase(kind: (typeof DATABASE_KINDS)[number]): Promise<TestDatabase> {
+  return kind === 'postgres' ? createPostgres() : createPglite();
+}
+
 /** A fresh, migrated database of the given kind. */
 export async function createTestDatabase(kind: (typeof DATABASE_KINDS)[number]): Promise<TestDatabase> {
-  const t = kind === 'postgres' ? await createPostgres() : await createPglite();
+  const t = await createUnmigratedTestDatabase(kind);
   await migrate(t.database);
   return t;
 }
