@@ -24,6 +24,43 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The web shares the server's contract and pure logic, never its I/O: it takes the response types
+    // inferred from the presenters' zod schemas (types only, so no server code is bundled) and calls the
+    // pure domain helpers (src/domain/**) instead of copying them.
+    files: ['web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/presenters/**'],
+              allowTypeImports: true,
+              message: 'the web imports only types from src/presenters (import type …)',
+            },
+            {
+              group: [
+                '**/src/cli/**',
+                '**/src/config/**',
+                '**/src/dataset/**',
+                '**/src/db/**',
+                '**/src/http/**',
+                '**/src/ingestion/**',
+                '**/src/reports/**',
+                '**/src/repositories/**',
+                '**/src/services/**',
+                '**/src/spreadsheets/**',
+                '**/src/storage/**',
+                '**/src/server.ts',
+              ],
+              message: 'the web reaches the server only over HTTP; share code through src/domain or src/presenters types',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core stays pure: no database, HTTP or file system.
     files: ['src/domain/**'],
     ignores: ['src/domain/**/*.test.ts'],
