@@ -14,6 +14,8 @@ export const indicatorResponseSchema = z.object({
   description: z.string().nullable(),
 });
 
+export type IndicatorResponse = z.infer<typeof indicatorResponseSchema>;
+
 export function presentIndicator(r: {
   code: string;
   name: string;
@@ -26,7 +28,7 @@ export function presentIndicator(r: {
   formula: string | null;
   synonyms: string[];
   description: string | null;
-}): z.infer<typeof indicatorResponseSchema> {
+}): IndicatorResponse {
   return {
     code: r.code,
     name: r.name,

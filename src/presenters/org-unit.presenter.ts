@@ -21,6 +21,12 @@ export const orgUnitResponseSchema = z.object({
 });
 export type OrgUnitResponse = z.infer<typeof orgUnitResponseSchema>;
 
+/** One org unit with the groups it belongs to. */
+export const orgUnitDetailSchema = orgUnitResponseSchema.extend({
+  groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
+});
+export type OrgUnitDetail = z.infer<typeof orgUnitDetailSchema>;
+
 export function presentOrgUnit(r: OrgUnitRow): OrgUnitResponse {
   const isZone =
     r.zone_level !== null ||
@@ -57,6 +63,8 @@ export const groupResponseSchema = z.object({
   source: z.object({ plan: z.string().nullable(), section: z.string().nullable(), quote: z.string() }).nullable(),
 });
 
+export type GroupResponse = z.infer<typeof groupResponseSchema>;
+
 export function presentGroup(g: {
   code: string;
   name: string;
@@ -66,7 +74,7 @@ export function presentGroup(g: {
   source_plan_id: string | null;
   source_section: string | null;
   source_quote: string | null;
-}): z.infer<typeof groupResponseSchema> {
+}): GroupResponse {
   return {
     code: g.code,
     name: g.name,

@@ -15,3 +15,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const errorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), messageZh: z.string(), details: z.unknown().optional() }),
 });
+
+/** A page of items as every list route returns it. */
+export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

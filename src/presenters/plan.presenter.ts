@@ -34,6 +34,11 @@ export const sectionResponseSchema = z.object({
   ordinal: z.number().int(),
   text: z.string(),
 });
+export type SectionResponse = z.infer<typeof sectionResponseSchema>;
+
+/** The plan's normalised source text; quote offsets (SourceRef start/end) point into it. */
+export const planSourceSchema = z.object({ planId: z.string(), fileName: z.string(), text: z.string() });
+export type PlanSource = z.infer<typeof planSourceSchema>;
 
 export function presentSection(r: {
   key: string;

@@ -10,6 +10,8 @@ export const sourceResponseSchema = z.object({
   end: z.number().int().nullable(),
 });
 
+export type SourceResponse = z.infer<typeof sourceResponseSchema>;
+
 export function presentSource(row: SourceColumns): z.infer<typeof sourceResponseSchema> {
   return {
     plan: row.source_plan_id,

@@ -61,3 +61,15 @@ export function presentTarget(r: TargetRow): TargetResponse {
     source: presentSource(r),
   };
 }
+
+/** A contradiction within or across plans (GET /consistency). */
+export const consistencyItemSchema = z.object({
+  kind: z.enum(['conflicting_targets', 'parts_exceed_whole', 'parts_fall_short', 'unit_mismatch']),
+  /** planId:key of each target involved. */
+  targets: z.array(z.string()),
+  /** The plans themselves record the difference (conflictsWith). */
+  acknowledged: z.boolean(),
+  message: z.string(),
+  messageZh: z.string(),
+});
+export type ConsistencyItem = z.infer<typeof consistencyItemSchema>;

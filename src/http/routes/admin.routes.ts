@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ROLES } from '../../domain/access/roles.ts';
 import { decimal } from '../../domain/model/common.schema.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
+import { auditEntrySchema } from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { auditHistory } from '../../repositories/audit.repository.ts';
 import { listUsers } from '../../repositories/user.repository.ts';
@@ -16,17 +17,6 @@ import { saveDraftValue } from '../../services/data-entry.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import { createUser } from '../../services/user.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
-
-const auditEntrySchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  via: z.string(),
-  ip: z.string().nullable(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
 
 export const adminRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ROLES } from '../../domain/access/roles.ts';
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  loginResponseSchema,
+  meSchema,
+  newTokenBodySchema,
+} from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { listTokens } from '../../repositories/credential.repository.ts';
 import { findUserById } from '../../repositories/user.repository.ts';
@@ -8,17 +14,6 @@ import { login, logout } from '../../services/auth.service.ts';
 import { createToken, revokeOwnToken } from '../../services/user.service.ts';
 import { SESSION_COOKIE } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
-
-const meSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  orgUnit: z.object({ code: z.string(), name: z.string() }).nullable(),
-  grants: z.array(
-    z.object({ role: z.enum(ROLES), scopeOrgUnit: z.string().nullable(), scopePlans: z.array(z.string()).nullable() }),
-  ),
-  via: z.enum(['session', 'token', 'cli', 'system']),
-  csrfToken: z.string().nullable(),
-});
 
 export const authRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
@@ -32,7 +27,7 @@ export const authRoutes =
           summary: 'Sign in; sets an httpOnly session cookie and returns the CSRF token / 登录',
           body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
           response: {
-            200: z.object({ csrfToken: z.string(), expiresAt: z.string() }),
+            200: loginResponseSchema,
             401: errorResponseSchema,
             429: errorResponseSchema,
           },
@@ -91,16 +86,7 @@ export const authRoutes =
           summary: 'My personal API tokens (never their secrets)',
           response: {
             200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number(),
-                  name: z.string(),
-                  scopes: z.array(z.string()),
-                  createdAt: z.string(),
-                  revoked: z.boolean(),
-                  lastUsedAt: z.string().nullable(),
-                }),
-              ),
+              items: z.array(apiTokenSchema),
             }),
           },
         },
@@ -123,12 +109,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Create a personal API token; the secret is shown once / 创建个人 API 令牌',
-          body: z.object({
-            name: z.string().min(1).max(100),
-            scopes: z.array(z.enum(['read', 'write'])).min(1),
-            expiresInDays: z.number().int().min(1).max(3650).optional(),
-          }),
-          response: { 201: z.object({ id: z.number(), secret: z.string() }) },
+          body: newTokenBodySchema,
+          response: { 201: createdTokenSchema },
         },
       },
       async (req, reply) => {

@@ -5,7 +5,7 @@ import { ORG_UNIT_KINDS, GROUP_KINDS } from '../../domain/model/org-unit.schema.
 import { DATA_ORIGINS } from '../../domain/model/data-value.schema.ts';
 import { dataValueResponseSchema } from '../../presenters/data-value.presenter.ts';
 import { indicatorResponseSchema } from '../../presenters/indicator.presenter.ts';
-import { groupResponseSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
+import { groupResponseSchema, orgUnitDetailSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
 import {
   getOrgUnit,
@@ -52,9 +52,7 @@ export const catalogueRoutes =
           summary: 'One org unit with the groups it belongs to',
           params: z.object({ code: z.string() }),
           response: {
-            200: orgUnitResponseSchema.extend({
-              groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() })),
-            }),
+            200: orgUnitDetailSchema,
             404: errorResponseSchema,
           },
         },

@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { extractionResultSchema } from '../../domain/extraction/candidate.schema.ts';
 import { reviewSchema } from '../../domain/ingestion/review-to-definition.ts';
+import { draftSchema, importCountsSchema } from '../../presenters/ingestion.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
-
-const draftSchema = z.object({
-  id: z.number(),
-  fileName: z.string(),
-  /** The document's text as read; candidate spans are offsets into it. */
-  text: z.string(),
-  result: extractionResultSchema,
-  acceptedPlanId: z.string().nullable(),
-});
 
 export const ingestionRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
@@ -67,7 +58,7 @@ export const ingestionRoutes =
           params: z.object({ id: z.coerce.number().int() }),
           body: reviewSchema,
           response: {
-            201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }),
+            201: importCountsSchema,
             400: errorResponseSchema,
             422: errorResponseSchema,
           },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
-import { planResponseSchema, sectionResponseSchema } from '../../presenters/plan.presenter.ts';
+import { importCountsSchema } from '../../presenters/ingestion.presenter.ts';
+import { planResponseSchema, planSourceSchema, sectionResponseSchema } from '../../presenters/plan.presenter.ts';
 import { getPlan, getPlanSections, getPlanSource, queryPlans } from '../../services/plan-query.service.ts';
 import { parsePlanFile } from '../../domain/plan-definition/parse-plan-file.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -60,7 +61,7 @@ export const planRoutes =
           querystring: z.object({ replace: z.enum(['true', 'false']).default('false') }),
           body: z.string().max(20 * 1024 * 1024),
           response: {
-            201: z.object({ plans: z.array(z.string()), targets: z.number(), tasks: z.number() }),
+            201: importCountsSchema,
             422: errorResponseSchema,
           },
         },
@@ -118,7 +119,7 @@ export const planRoutes =
           tags: ['plans'],
           summary: 'Normalised source text of a plan; quote offsets point into it',
           params: planParams,
-          response: { 200: z.object({ planId: z.string(), fileName: z.string(), text: z.string() }), 404: errorResponseSchema },
+          response: { 200: planSourceSchema, 404: errorResponseSchema },
         },
       },
       (req) => getPlanSource(database.db, req.params.id),

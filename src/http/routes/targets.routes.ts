@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
-import { targetResponseSchema } from '../../presenters/target.presenter.ts';
+import { consistencyItemSchema, targetResponseSchema } from '../../presenters/target.presenter.ts';
 import { taskResponseSchema } from '../../presenters/task.presenter.ts';
 import { queryTargets, queryTasks } from '../../services/target-query.service.ts';
 import { findConsistencyIssues } from '../../services/consistency.service.ts';
@@ -47,17 +47,7 @@ export const targetRoutes =
           summary: 'Contradictions within and across plans: different figures for one thing, parts vs whole, units / 一致性检查',
           querystring: z.object({ plan: z.string().optional() }),
           response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  kind: z.enum(['conflicting_targets', 'parts_exceed_whole', 'parts_fall_short', 'unit_mismatch']),
-                  targets: z.array(z.string()),
-                  acknowledged: z.boolean(),
-                  message: z.string(),
-                  messageZh: z.string(),
-                }),
-              ),
-            }),
+            200: z.object({ items: z.array(consistencyItemSchema) }),
           },
         },
       },

@@ -1,469 +1,90 @@
 /**
- * Response types of the PlanTrack HTTP API (/api/v1).
- * Decimal values travel as strings; convert with Number() only for display.
+ * Types of the PlanTrack HTTP API (/api/v1), taken from the server: the responses are inferred from
+ * the presenters' zod schemas (the same schemas Fastify serialises and documents in OpenAPI), the
+ * bodies and enumerations from the domain. Nothing here is written a second time, so a change on the
+ * server fails `npm run typecheck` of the web instead of a page. Decimal values travel as strings;
+ * convert with Number() only for display.
  */
+import type { z } from 'zod';
+import type { reviewSchema } from '../../../src/domain/ingestion/review-to-definition.ts';
+import type { COMPARATORS } from '../../../src/domain/model/target.schema.ts';
+import type { AGGREGATIONS, DIRECTIONS, NATURES } from '../../../src/domain/model/indicator.schema.ts';
+import type { GROUP_KINDS, ZONE_KINDS, ZONE_LEVELS } from '../../../src/domain/model/org-unit.schema.ts';
+import type { SECTION_KINDS } from '../../../src/domain/model/plan.schema.ts';
+import type { ExtractionResult, MATCH_KINDS, TASK_TRIGGERS } from '../../../src/domain/extraction/candidate.schema.ts';
+import type { TOKEN_SCOPES } from '../../../src/presenters/auth.presenter.ts';
+import type { Me } from '../../../src/presenters/auth.presenter.ts';
+import type { TargetResponse } from '../../../src/presenters/target.presenter.ts';
+
+export type { Page as ListResponse, ErrorResponse as ApiErrorBody } from '../../../src/presenters/page.schema.ts';
+export type { PlanResponse as Plan, SectionResponse as PlanSection, PlanSource } from '../../../src/presenters/plan.presenter.ts';
+export type { SourceResponse as SourceRef } from '../../../src/presenters/source.presenter.ts';
+export type { TargetResponse as Target, ConsistencyItem } from '../../../src/presenters/target.presenter.ts';
+export type { TaskResponse as Task } from '../../../src/presenters/task.presenter.ts';
+export type {
+  OrgUnitResponse as OrgUnit,
+  OrgUnitDetail,
+  GroupResponse as OrgGroup,
+} from '../../../src/presenters/org-unit.presenter.ts';
+export type { IndicatorResponse as Indicator } from '../../../src/presenters/indicator.presenter.ts';
+export type {
+  LoginResponse,
+  Me,
+  ApiToken,
+  NewTokenInput,
+  CreatedToken,
+  AuditEntry,
+} from '../../../src/presenters/auth.presenter.ts';
+export type { Draft, ImportCounts as AcceptResult } from '../../../src/presenters/ingestion.presenter.ts';
+export type { OrgUnitKind } from '../../../src/domain/model/org-unit.schema.ts';
+export type { Role } from '../../../src/domain/access/roles.ts';
+export type {
+  Span,
+  IndicatorRef as CandidateIndicator,
+  UnitRef as CandidateUnit,
+  ScopeRef as CandidateScope,
+  TargetCandidate,
+  TaskCandidate,
+  Mention,
+  ExtractionResult,
+} from '../../../src/domain/extraction/candidate.schema.ts';
 
 /** A decimal number as text, e.g. "2675.78" or "-13.5". */
 export type Decimal = string;
 
-export interface ListResponse<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; messageZh: string; details?: unknown };
-}
-
-export interface PlanCounts {
-  sections: number;
-  targets: number;
-  tasks: number;
-}
-
-export interface Plan {
-  id: string;
-  title: string;
-  titleEn: string | null;
-  issuer: string;
-  /** ISO date, e.g. 2022-07-04. */
-  issuedOn: string | null;
-  periodStart: number;
-  periodEnd: number;
-  counts: PlanCounts;
-}
-
-export type SectionKind = 'preface' | 'part' | 'chapter' | 'section' | 'item' | 'column' | 'appendix' | 'table';
-
-export interface PlanSection {
-  key: string;
-  parentKey: string | null;
-  kind: SectionKind | string;
-  heading: string;
-  ordinal: number;
-  text: string;
-}
-
-export interface PlanSource {
-  planId: string;
-  /** Normalised source text; SourceRef.start/end are offsets into it. */
-  text: string;
-}
-
-export interface SectionRef {
-  key: string;
-  heading: string;
-}
-
-export interface CodeName {
-  code: string;
-  name: string;
-}
-
-export interface SourceRef {
-  /** Plan whose text holds the quote. */
-  plan: string;
-  section: string | null;
-  quote: string;
-  start: number | null;
-  end: number | null;
-}
-
-export type Nature = 'expected' | 'binding';
-
-export type Comparator =
-  | 'at_least'
-  | 'at_most'
-  | 'exactly'
-  | 'range'
-  | 'annual_growth'
-  | 'cumulative_change'
-  | 'share'
-  | 'exceeds_growth_of'
-  | 'qualitative';
-
-export interface TargetValue {
-  year: number;
-  comparator: Comparator;
-  value: Decimal | null;
-  min: Decimal | null;
-  max: Decimal | null;
-  /** Percentage: "7" for 年均增长7%, "-13.5" for 累计降低13.5%. */
-  rate: Decimal | null;
-  /** Code of another indicator (share / exceeds_growth_of). */
-  reference: string | null;
-  /** The plan's own wording. */
-  text: string | null;
-}
-
-export interface IndicatorRef {
-  code: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-}
-
-export interface Target {
-  id: number;
-  planId: string;
-  key: string;
-  section: SectionRef | null;
-  indicator: IndicatorRef;
-  orgUnit: CodeName | null;
-  group: CodeName | null;
-  nature: Nature;
-  baseline: { year: number; value: Decimal } | null;
-  target: TargetValue;
-  trajectory: { year: number; value: Decimal }[];
-  conflictsWith: string[];
-  note: string | null;
-  source: SourceRef;
-}
-
-export interface Task {
-  id: number;
-  planId: string;
-  key: string;
-  section: SectionRef | null;
-  text: string;
-  lead: CodeName[];
-  co: CodeName[];
-  responsibleText: string | null;
-  /** ISO date (2025-12-31) or a year (2025). */
-  deadline: string | null;
-  source: SourceRef;
-}
-
-export type OrgUnitKind =
-  | 'province'
-  | 'prefecture'
-  | 'county'
-  | 'department'
-  | 'development_zone'
-  | 'ftz'
-  | 'ftz_area'
-  | 'linkage_zone'
-  | 'bonded_zone'
-  | 'other';
-
-export type ZoneLevel = 'national' | 'provincial';
-
-export type ZoneKind =
-  | 'high_tech'
-  | 'economic_dev'
-  | 'industrial_park'
-  | 'border_econ_coop'
-  | 'cross_border_econ_coop'
-  | 'comprehensive_bonded'
-  | 'tourism_resort'
-  | 'other';
-
-export interface ZoneInfo {
-  level: ZoneLevel | null;
-  kind: ZoneKind | null;
-  /** Org-unit code of the prefecture the zone lies in. */
-  prefecture: string | null;
-  leadingIndustries: string[];
-  areaKm2: Decimal | null;
-}
-
-export interface OrgUnit {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: OrgUnitKind;
-  parent: string | null;
-  divisionCode: string | null;
-  zone: ZoneInfo | null;
-}
-
-export type GroupKind = 'bloc' | 'main_function_area' | 'zone_level' | 'other';
-
-export interface OrgUnitDetail extends OrgUnit {
-  groups: { code: string; name: string; kind: GroupKind }[];
-}
-
-export interface OrgGroup {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: GroupKind;
-  members: string[];
-}
-
-export type Direction = 'higher_better' | 'lower_better' | 'in_range';
-export type Aggregation = 'sum' | 'average' | 'weighted_average' | 'ratio' | 'none';
-
-export interface Indicator {
-  code: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  direction: Direction;
-  nature: Nature;
-  aggregation: Aggregation;
-  formula: string | null;
-  synonyms: string[];
-}
-
-/* ---------- sign-in, roles, audit, API tokens ---------- */
-
-export type Role = 'admin' | 'plan_manager' | 'reviewer' | 'reporter' | 'viewer';
-
-export interface Grant {
-  role: Role;
-  /** Org-unit code at the root of the subtree the role holds in; null = everywhere. */
-  scopeOrgUnit: string | null;
-  /** Plan ids the role is limited to; null = every plan. */
-  scopePlans: string[] | null;
-}
-
-export interface LoginResponse {
-  csrfToken: string;
-  /** ISO date-time. */
-  expiresAt: string;
-}
-
-export interface Me {
-  username: string;
-  displayName: string;
-  orgUnit: CodeName | null;
-  grants: Grant[];
-  via: 'session' | 'token' | 'cli' | 'system';
-  csrfToken: string | null;
-}
-
-export type AuditEntity = 'plan' | 'user' | 'data_value' | 'api_token';
-
-export interface AuditEntry {
-  id: number;
-  /** ISO date-time. */
-  at: string;
-  actor: string;
-  via: string;
-  ip: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-export type TokenScope = 'read' | 'write';
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  revoked: boolean;
-  lastUsedAt: string | null;
-}
-
-export interface NewTokenInput {
-  name: string;
-  scopes: TokenScope[];
-  expiresInDays?: number;
-}
-
-export interface CreatedToken {
-  id: number;
-  /** Shown once; the server keeps only its hash. */
-  secret: string;
-}
-
-/* ---------- plan ingestion (upload, review, merge) ---------- */
-
-/** Offsets [start, end) into Draft.text, in UTF-16 code units (JavaScript string indexes). */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export type IndicatorMatch = 'name' | 'synonym' | 'alias' | 'new';
-
-export interface CandidateIndicator {
-  /** Catalogue code; absent when the extractor proposes a new indicator. */
-  code?: string;
-  name: string;
-  /** The words of the text that name it. */
-  mention: string;
-  matchedBy: IndicatorMatch;
-  unit?: string;
-}
-
-export interface CandidateUnit {
-  /** Org-unit or group code; absent when the text names a unit the catalogue does not know. */
-  code?: string;
-  kind?: 'org_unit' | 'group';
-  name: string;
-  mention: string;
-}
-
-export interface CandidateScope extends CandidateUnit {
-  /** sentence: named in the sentence; plan: the plan's own subject, by default. */
-  from: 'sentence' | 'plan';
-}
-
-export interface TargetCandidate {
-  id: string;
-  indicator: CandidateIndicator;
-  scope?: CandidateScope;
-  baseline?: { year: number; value: Decimal; from: 'sentence' | 'linked'; span?: Span };
-  target: {
-    year: number;
-    yearFrom: 'sentence' | 'context' | 'plan';
-    comparator: Comparator;
-    value?: Decimal;
-    min?: Decimal;
-    max?: Decimal;
-    rate?: Decimal;
-  };
-  /** Unit as written in the text; values are already in the indicator's unit when it is known. */
-  unit?: string;
-  trajectory?: { year: number; value: Decimal }[];
-  quote: string;
-  span: Span;
-  /** The figure itself. */
-  valueSpan: Span;
-  /** Headings from the outermost section down. */
-  section: string[];
-  fromTable: boolean;
-  /** 0–1. */
-  confidence: number;
-  evidence: string[];
-}
-
-export type TaskTrigger = 'responsibility' | 'deadline' | 'recurrence';
-
-export interface TaskCandidate {
-  id: string;
-  text: string;
-  trigger: TaskTrigger;
-  lead: CandidateUnit[];
-  co: CandidateUnit[];
-  responsibleText?: string;
-  /** A year (2025) or an ISO date (2025-12-31). */
-  deadline?: string;
-  recurrence?: string;
-  quote: string;
-  span: Span;
-  section: string[];
-  confidence: number;
-  evidence: string[];
-}
-
-export interface ExtractedSection {
-  id: string;
-  parent?: string;
-  kind: string;
-  heading: string;
-  depth: number;
-  span: Span;
-}
-
-export interface Mention {
-  code?: string;
-  name: string;
-  kind: string;
-  count: number;
-  first: Span;
-}
-
-export interface ExtractionResult {
-  plan: { title?: string; periodStart?: number; periodEnd?: number; defaultScope?: CandidateScope };
-  sections: ExtractedSection[];
-  targets: TargetCandidate[];
-  tasks: TaskCandidate[];
-  orgUnits: Mention[];
-  industries: Mention[];
-  stats: { originalLength: number; cleanLength: number; duplicateSentencesDropped: number };
-}
-
-export interface Draft {
-  id: number;
-  fileName: string;
-  /** The document's text as read; every span is an offset into it. */
-  text: string;
-  result: ExtractionResult;
-  acceptedPlanId: string | null;
-}
-
-export interface ReviewTarget {
-  candidateId: string;
-  indicator: string;
-  orgUnit?: string;
-  group?: string;
-  nature?: Nature;
-  baseline?: { year: number; value: Decimal };
-  target: {
-    year: number;
-    comparator: Comparator;
-    value?: Decimal;
-    min?: Decimal;
-    max?: Decimal;
-    rate?: Decimal;
-    reference?: string;
-    text?: string;
-  };
-  trajectory?: { year: number; value: Decimal }[];
-  note?: string;
-}
-
-export interface ReviewTask {
-  candidateId: string;
-  text: string;
-  lead: string[];
-  co: string[];
-  responsibleText?: string;
-  deadline?: string;
-}
-
-export interface NewIndicatorInput {
-  code: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-}
+export type Comparator = (typeof COMPARATORS)[number];
+export type Nature = (typeof NATURES)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+export type GroupKind = (typeof GROUP_KINDS)[number];
+export type SectionKind = (typeof SECTION_KINDS)[number];
+export type IndicatorMatch = (typeof MATCH_KINDS)[number];
+export type TaskTrigger = (typeof TASK_TRIGGERS)[number];
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export type Grant = Me['grants'][number];
+export type TargetValue = TargetResponse['target'];
+export type SectionRef = NonNullable<TargetResponse['section']>;
+export type CodeName = NonNullable<TargetResponse['orgUnit']>;
+export type ExtractedSection = ExtractionResult['sections'][number];
 
 /** Body of POST /ingestion/drafts/:id/accept. */
-export interface Review {
-  plan: {
-    id: string;
-    title: string;
-    titleEn?: string;
-    issuer: string;
-    issuedOn?: string;
-    periodStart: number;
-    periodEnd: number;
-  };
-  newIndicators: NewIndicatorInput[];
-  targets: ReviewTarget[];
-  tasks: ReviewTask[];
-}
+export type Review = z.input<typeof reviewSchema>;
+export type ReviewTarget = Review['targets'][number];
+export type ReviewTask = Review['tasks'][number];
+export type NewIndicatorInput = NonNullable<Review['newIndicators']>[number];
 
-export interface AcceptResult {
-  plans: string[];
-  targets: number;
-  tasks: number;
-}
+/** The entities whose history the web shows (GET /audit?entity=…); the server accepts any name. */
+export type AuditEntity = 'plan' | 'user' | 'data_value' | 'api_token';
 
-/** One entry of error.details on a refused merge (422) or request (400). */
+/**
+ * One entry of error.details on a refused merge (422) or request (400): the server sends the
+ * problems of whichever validation refused the request, typed there as unknown.
+ */
 export interface FieldProblem {
   /** targets.3.orgUnit (422) or /targets/3/orgUnit (400). */
   field: string;
   message: string;
   messageZh?: string;
-}
-
-export type ConsistencyKind = 'conflicting_targets' | 'parts_exceed_whole' | 'parts_fall_short' | 'unit_mismatch';
-
-export interface ConsistencyItem {
-  kind: ConsistencyKind;
-  /** planId:key of each target involved. */
-  targets: string[];
-  /** The plans themselves record the difference (conflictsWith). */
-  acknowledged: boolean;
-  message: string;
-  messageZh: string;
 }
