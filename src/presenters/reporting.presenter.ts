@@ -165,7 +165,7 @@ export const importResultSchema = z.object({
   sheets: z.array(
     z.object({
       name: z.string(),
-      layout: z.enum(['wide', 'long', 'indicator_rows']).nullable(),
+      layout: z.enum(['wide', 'long', 'indicator_rows', 'units_in_columns']).nullable(),
       status: z.enum(['read', 'ignored']),
       reason: bilingual.nullable(),
       rows: z.number(),

@@ -109,7 +109,9 @@ export async function lockTouchedSubmissions(db: Executor, formId: number, formV
  */
 export async function stagedDuplicates(db: Executor, limit: number) {
   const total = await sql<{ n: number }>`select coalesce(sum(n - 1), 0)::integer as n from (
-      select count(*) as n from import_staging group by org_unit_id, indicator_id, period having count(*) > 1) d`.execute(db);
+      select count(*) as n from import_staging group by org_unit_id, indicator_id, period, cumulative having count(*) > 1) d`.execute(
+    db,
+  );
   const n = total.rows[0]!.n;
   if (n === 0) return { total: 0, rows: [] };
   const r = await sql<{
@@ -126,7 +128,7 @@ export async function stagedDuplicates(db: Executor, limit: number) {
     period: string;
   }>`select d.sheet, d.row_no, d.col, d.raw, f.sheet as first_sheet, f.col || f.row_no as first_cell,
       u.code as unit_code, u.name as unit_name, i.name as item_name, i.name_en as item_name_en, d.period
-    from (select seq, min(seq) over (partition by org_unit_id, indicator_id, period) as first from import_staging) x
+    from (select seq, min(seq) over (partition by org_unit_id, indicator_id, period, cumulative) as first from import_staging) x
     join import_staging d on d.seq = x.seq
     join import_staging f on f.seq = x.first
     join org_unit u on u.id = d.org_unit_id

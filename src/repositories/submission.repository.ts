@@ -193,17 +193,15 @@ export async function setReportedStatus(
   items: readonly { indicatorId: number; cumulative: boolean }[],
   status: string,
 ): Promise<void> {
-  for (const cumulative of [true, false]) {
-    const ids = items.filter((i) => i.cumulative === cumulative).map((i) => i.indicatorId);
-    if (ids.length === 0) continue;
-    await db
-      .updateTable('data_value')
-      .set({ status, updated_at: new Date() })
-      .where('org_unit_id', '=', unitId)
-      .where('period', '=', period)
-      .where('origin', '=', 'reported')
-      .where('cumulative', '=', cumulative)
-      .where('indicator_id', 'in', ids)
-      .execute();
-  }
+  // Both kinds of figure move: an import keeps 当月 and 累计 of one indicator, whatever the form's own kind.
+  const ids = items.map((i) => i.indicatorId);
+  if (ids.length === 0) return;
+  await db
+    .updateTable('data_value')
+    .set({ status, updated_at: new Date() })
+    .where('org_unit_id', '=', unitId)
+    .where('period', '=', period)
+    .where('origin', '=', 'reported')
+    .where('indicator_id', 'in', ids)
+    .execute();
 }

@@ -163,8 +163,9 @@ function record(
   raw: string,
   fromUnit: string | null,
   period = FIXTURE_PERIOD,
+  cumulative = FIXTURE_ITEMS.find((i) => i.indicator === indicator)?.cumulative === true,
 ): TableRecord {
-  return { sheet, ...at(cell), orgUnit, indicator, period, value, raw, fromUnit, exact: true };
+  return { sheet, ...at(cell), orgUnit, indicator, cumulative, period, value, raw, fromUnit, exact: true };
 }
 
 function problem(sheet: string, cell: string | null, value: string | null, code: string): ExpectedProblem {
@@ -196,14 +197,17 @@ const cases: MessyCase[] = [
       ]),
     expected: {
       records: [
+        // 本月 and 本年累计 are both kept, each as its own kind of figure.
+        record('月报', 'C4', 'ZN-HH-MENGZI', 'REVENUE', '2.1', '2.1', '亿元', FIXTURE_PERIOD, false),
         record('月报', 'D4', 'ZN-HH-MENGZI', 'REVENUE', '12.5', '12.5', '亿元'),
         record('月报', 'E4', 'ZN-HH-MENGZI', 'EMPLOYEES', '3200', '3200', '人'),
+        record('月报', 'C5', 'ZN-QJ-ETDZ', 'REVENUE', '1.8', '1.8', '亿元', FIXTURE_PERIOD, false),
         record('月报', 'D5', 'ZN-QJ-ETDZ', 'REVENUE', '10.25', '10.25', '亿元'),
         record('月报', 'E5', 'ZN-QJ-ETDZ', 'EMPLOYEES', '2850', '2850', '人'),
       ],
       problems: [],
-      notes: [note('月报', 2, 'column_ignored'), note('月报', 2, 'column_ignored'), note('月报', 2, 'column_ignored')],
-      sheets: [{ name: '月报', layout: 'wide', status: 'read', records: 4 }],
+      notes: [note('月报', 2, 'column_ignored'), note('月报', 2, 'column_ignored')],
+      sheets: [{ name: '月报', layout: 'wide', status: 'read', records: 6 }],
     },
   },
   {
@@ -619,20 +623,33 @@ const cases: MessyCase[] = [
       ]),
     expected: {
       records: [
+        record('统计月报', 'D4', 'ZN-HH-MENGZI', 'REVENUE', '2.1', '21000', '万元', '2024-06', false),
         record('统计月报', 'E4', 'ZN-HH-MENGZI', 'REVENUE', '12.5', '125000', '万元'),
+        record('统计月报', 'D5', 'ZN-HH-MENGZI', 'INDUSTRIAL_OUTPUT', '1.5', '1.5', '亿元', '2024-06', false),
         record('统计月报', 'E5', 'ZN-HH-MENGZI', 'INDUSTRIAL_OUTPUT', '9.8', '9.8', '亿元'),
+        record('统计月报', 'D6', 'ZN-HH-MENGZI', 'INDUSTRIAL_VA_ABOVE_SCALE', '0.4', '0.4', '亿元', '2024-06', false),
         record('统计月报', 'E6', 'ZN-HH-MENGZI', 'INDUSTRIAL_VA_ABOVE_SCALE', '2.5', '2.5', '亿元'),
+        record('统计月报', 'D7', 'ZN-HH-MENGZI', 'FAI', '0.6', '0.6', '亿元', '2024-06', false),
         record('统计月报', 'E7', 'ZN-HH-MENGZI', 'FAI', '3.2', '3.2', '亿元'),
         record('统计月报', 'D8', 'ZN-HH-MENGZI', 'EMPLOYEES', '3200', '3200', '人'),
+        record('统计月报', 'E8', 'ZN-HH-MENGZI', 'EMPLOYEES', '3200', '3200', '人', '2024-06', true),
         record('统计月报', 'D9', 'ZN-HH-MENGZI', 'LAND_AREA_MU', '300', '20', '公顷'),
+        record('统计月报', 'E9', 'ZN-HH-MENGZI', 'LAND_AREA_MU', '300', '20', '公顷', '2024-06', true),
+        record('统计月报', 'D10', 'ZN-HH-MENGZI', 'FDI_ACTUAL', null, '—', null, '2024-06', false),
         record('统计月报', 'E10', 'ZN-HH-MENGZI', 'FDI_ACTUAL', null, '—', null),
         record(QUJING, 'C3', 'ZN-QJ-ETDZ', 'REVENUE', '9.8', '9.8', '亿元'),
         record(QUJING, 'C4', 'ZN-QJ-ETDZ', 'TAX_REVENUE', '0.72', '7,200', '万元'),
       ],
       problems: [],
-      notes: [note('统计月报', 3, 'column_ignored'), note('统计月报', 3, 'column_ignored'), note('统计月报', 11, 'footer_row')],
+      notes: [
+        note('统计月报', 3, 'column_ignored'),
+        note('统计月报', 3, 'column_ignored'),
+        note('统计月报', 11, 'footer_row'),
+        // The second sheet's period comes from its title row "2024年6月" (the upload names none).
+        note(QUJING, 1, 'period_from_title'),
+      ],
       sheets: [
-        { name: '统计月报', layout: 'indicator_rows', status: 'read', records: 7 },
+        { name: '统计月报', layout: 'indicator_rows', status: 'read', records: 14 },
         { name: QUJING, layout: 'indicator_rows', status: 'read', records: 2 },
       ],
     },

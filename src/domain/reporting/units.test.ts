@@ -75,3 +75,11 @@ describe('shiftPoint (the exact fast path for powers of ten)', () => {
     assert.deepEqual(convertUnit('12.5', '%', '‰'), { ok: true, value: '125', exact: true });
   });
 });
+
+describe('count units', () => {
+  it('家, 户, 个 and 项 are one family and convert one to one', () => {
+    assert.deepEqual(convertUnit('12', '户', '家'), { ok: true, value: '12', exact: true });
+    assert.deepEqual(convertUnit('3', '项', '个'), { ok: true, value: '3', exact: true });
+    assert.equal(convertUnit('3', '户', '亩').ok, false);
+  });
+});

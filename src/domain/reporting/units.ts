@@ -2,13 +2,13 @@ import { Decimal } from 'decimal.js';
 import { normaliseText } from '../text/normalise.ts';
 
 /** Physical dimensions: units convert only within one. */
-export type Dimension = 'money_cny' | 'money_usd' | 'area' | 'people' | 'ratio';
+export type Dimension = 'money_cny' | 'money_usd' | 'area' | 'people' | 'ratio' | 'count';
 
 const D = Decimal.clone({ precision: 50 });
 /** Wide enough that multiplying a 50-digit result back never rounds. */
 const WIDE = Decimal.clone({ precision: 200 });
 
-/** Each unit as a multiple of its dimension's base unit (元, 美元, 亩, 人, 1). */
+/** Each unit as a multiple of its dimension's base unit (元, 美元, 亩, 人, 1, one counted thing). */
 const UNITS: Readonly<Record<string, { dimension: Dimension; factor: string }>> = {
   元: { dimension: 'money_cny', factor: '1' },
   千元: { dimension: 'money_cny', factor: '1000' },
@@ -24,6 +24,15 @@ const UNITS: Readonly<Record<string, { dimension: Dimension; factor: string }>> 
   万人: { dimension: 'people', factor: '10000' },
   '%': { dimension: 'ratio', factor: '0.01' },
   '‰': { dimension: 'ratio', factor: '0.001' },
+  // One family of counts: zone statisticians write 户 (enterprises registered as households of the
+  // tax roll), 家, 个 or 项 for the same count of enterprises or projects, so they convert 1:1.
+  个: { dimension: 'count', factor: '1' },
+  家: { dimension: 'count', factor: '1' },
+  户: { dimension: 'count', factor: '1' },
+  项: { dimension: 'count', factor: '1' },
+  万户: { dimension: 'count', factor: '10000' },
+  万家: { dimension: 'count', factor: '10000' },
+  万个: { dimension: 'count', factor: '10000' },
 };
 
 const ALIASES: Readonly<Record<string, string>> = {

@@ -209,7 +209,7 @@ export interface ImportResult {
   duplicateOf: number | null;
   sheets: {
     name: string;
-    layout: 'wide' | 'long' | 'indicator_rows' | null;
+    layout: 'wide' | 'long' | 'indicator_rows' | 'units_in_columns' | null;
     status: 'read' | 'ignored';
     reason: Bilingual | null;
     rows: number;

@@ -98,8 +98,24 @@ export function qualifierOf(text: string): Qualifier {
   if (v) return v.qualifier;
   const n = normaliseText(text).replace(/\s+/g, '');
   if (/累计|1[-~至—]\d{1,2}月/.test(n)) return 'cumulative';
-  if (/^(本月|本期|当月|本季)|(本月|本期|当月)$/.test(n)) return 'current';
+  if (/^(本月|本期|当月|本季)|(本月|本期|当月)$/.test(n) || /当月|本月/.test(n)) return 'current';
   return null;
+}
+
+/**
+ * A heading without the words that say which period and which kind of figure it holds:
+ * "固定资产投资（亿元）1-6月累计" → "固定资产投资（亿元）", "2024年6月当月营业收入" → "营业收入".
+ * What is left names the indicator (and its unit); the removed words are read by qualifierOf and
+ * findPeriodInText.
+ */
+export function withoutPeriodWords(text: string): string {
+  return normaliseText(text)
+    .replace(/\s+/g, '')
+    .replace(/(?:19|20)\d{2}年度?/g, '')
+    .replace(/(?:1[-—–~～至到])?\d{1,2}月份?/g, '')
+    .replace(/第?[一二三四1-4]季度/g, '')
+    .replace(/本年累计数?|年累计|累计数?|本月数?|当月数?|本期数?|本季度?|完成数?$/g, '')
+    .replace(/^[:：、\-—/]+|[:：、\-—/]+$/g, '');
 }
 
 /** 同比/增速 columns hold a growth rate computed from the figures, never a figure to import. */

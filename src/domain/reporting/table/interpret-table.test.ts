@@ -68,6 +68,7 @@ describe('wide layout', () => {
       column: 'C',
       orgUnit: 'ZN-HH-MENGZI',
       indicator: 'REVENUE',
+      cumulative: true,
       period: '2024-06',
       value: '1.23456',
       raw: '１２，３４５．６',
@@ -89,7 +90,7 @@ describe('wide layout', () => {
     assert.equal(t.push(row!).length, 1);
   });
 
-  it('picks 本年累计 for cumulative indicators and 本月 for the others; same-kind columns clash', () => {
+  it('keeps 本月 and 本年累计 both, each as its own kind; same-kind columns clash', () => {
     const out = run(
       sheet('s', [
         ['单位名称', '营业收入', null, '从业人员', null, '营收'],
@@ -97,9 +98,18 @@ describe('wide layout', () => {
         ['蒙自经济技术开发区', '1', '6', '100', '100', '7'],
       ]),
     );
-    assert.deepEqual(out.records, ['s!C3 ZN-HH-MENGZI REVENUE 2024-06 6', 's!D3 ZN-HH-MENGZI EMPLOYEES 2024-06 100']);
+    assert.deepEqual(out.records, [
+      's!B3 ZN-HH-MENGZI REVENUE 2024-06 1',
+      's!C3 ZN-HH-MENGZI REVENUE 2024-06 6',
+      's!D3 ZN-HH-MENGZI EMPLOYEES 2024-06 100',
+      's!E3 ZN-HH-MENGZI EMPLOYEES 2024-06 100',
+    ]);
+    assert.deepEqual(
+      out.full.map((r) => r.cumulative),
+      [false, true, false, true],
+    );
     assert.deepEqual(out.problemList, ['s!F1 duplicate_column']);
-    assert.deepEqual(out.noteList, ['1 column_ignored', '1 column_ignored']);
+    assert.deepEqual(out.noteList, []);
   });
 
   it('reads a period column, checks its frequency, and reports header units of the wrong kind', () => {
@@ -190,7 +200,12 @@ describe('indicator-row layout', () => {
         ['三、其他指标', null, null, null, null],
       ]),
     );
-    assert.deepEqual(out.records, ['统计表!D3 ZN-HH-MENGZI REVENUE 2024-06 0.06', '统计表!C4 ZN-HH-MENGZI EMPLOYEES 2024-06 50']);
+    assert.deepEqual(out.records, [
+      '统计表!C3 ZN-HH-MENGZI REVENUE 2024-06 0.01',
+      '统计表!D3 ZN-HH-MENGZI REVENUE 2024-06 0.06',
+      '统计表!C4 ZN-HH-MENGZI EMPLOYEES 2024-06 50',
+      '统计表!D4 ZN-HH-MENGZI EMPLOYEES 2024-06 49',
+    ]);
     assert.deepEqual(out.problemList, ['统计表!A5 unknown_indicator']);
     assert.deepEqual(out.noteList, ['2 column_ignored', '6 row_skipped']);
   });
@@ -271,5 +286,126 @@ describe('sheets and limits', () => {
       },
     );
     assert.deepEqual(out.records, ['s!C2 ZN-HH-MENGZI REVENUE 2024Q2 1']);
+  });
+});
+
+describe('zone workbooks as statisticians send them (issue 18)', () => {
+  const zoneItems: TableItem[] = [
+    ...items,
+    { indicator: 'FAI', name: '固定资产投资', nameEn: 'Fixed-asset investment', unit: '亿元', synonyms: [], cumulative: true },
+    { indicator: 'ENTERPRISES', name: '入驻企业数', nameEn: 'Enterprises', unit: '家', synonyms: ['企业数'] },
+  ];
+  const zoneUnits: TableUnit[] = [
+    { code: 'ZN-KM-HTDZ', name: '昆明高新技术产业开发区' },
+    { code: 'ZN-CX-HTDZ', name: '楚雄国家高新技术产业开发区' },
+    { code: 'FTZ-KM', name: '中国（云南）自由贸易试验区昆明片区' },
+    { code: 'FTZ-HH', name: '中国（云南）自由贸易试验区红河片区' },
+    { code: 'ZN-QJ-ETDZ', name: '曲靖经济技术开发区', inScope: false },
+  ];
+  const zone = (rows: SheetRow[], options: Partial<InterpreterOptions> = {}) =>
+    run(rows, { items: zoneItems, units: zoneUnits, ...options });
+
+  it('reads short zone names (昆明高新区, 楚雄高新区) and suggests in-scope units for unknown ones', () => {
+    const out = zone(
+      sheet('s', [
+        ['单位名称', '营业收入'],
+        ['昆明高新区', '1'],
+        ['楚雄高新区', '2'],
+        ['昆明高新园', '3'],
+        ['曲靖经开', '4'],
+      ]),
+    );
+    assert.deepEqual(out.records, ['s!B2 ZN-KM-HTDZ REVENUE 2024-06 1', 's!B3 ZN-CX-HTDZ REVENUE 2024-06 2']);
+    assert.deepEqual(out.problemList, ['s!A4 unknown_org_unit', 's!A5 unknown_org_unit']);
+    assert.deepEqual(out.problems[0]!.suggestions?.[0], { code: 'ZN-KM-HTDZ', name: '昆明高新技术产业开发区' });
+    assert.match(out.problems[0]!.reasonZh, /您是否指：昆明高新技术产业开发区（ZN-KM-HTDZ）/);
+    // 曲靖 is outside the uploader's scope: never suggested.
+    assert.ok(!(out.problems[1]!.suggestions ?? []).some((u) => u.code === 'ZN-QJ-ETDZ'));
+  });
+
+  it('reads "固定资产投资（亿元）1-6月累计"; a recognised but unreadable or off-form column is an error, not a note', () => {
+    const read = zone(
+      sheet('s', [
+        ['单位名称', '固定资产投资（亿元）1-6月累计', '营业收入（万元）当月'],
+        ['昆明高新区', '3.5', '1200'],
+      ]),
+    );
+    assert.deepEqual(read.records, ['s!B2 ZN-KM-HTDZ FAI 2024-06 3.5', 's!C2 ZN-KM-HTDZ REVENUE 2024-06 0.12']);
+    assert.deepEqual(
+      read.full.map((r) => r.cumulative),
+      [true, false],
+    );
+    assert.deepEqual(read.problemList, []);
+    const bad = zone(
+      sheet('s', [
+        ['单位名称', '营业收入', '营业收入占全省比重', '工业总产值'],
+        ['昆明高新区', '1', '5', '9'],
+      ]),
+      {
+        otherIndicators: [
+          { indicator: 'INDUSTRIAL_OUTPUT', name: '工业总产值', nameEn: 'Gross industrial output', synonyms: [] },
+        ],
+      },
+    );
+    assert.deepEqual(bad.problemList, ['s!C1 unmapped_indicator_column', 's!D1 indicator_not_on_form']);
+    assert.deepEqual(bad.noteList, []);
+  });
+
+  it('reads a transposed sheet: indicators in rows, 片区 in columns, with a 本月/累计 sub-heading', () => {
+    const out = zone(
+      sheet('片区', [
+        ['指标名称', '计量单位', '昆明片区', null, '红河片区', null, '合计'],
+        [null, null, '本月', '1-6月累计', '本月', '1-6月累计', null],
+        ['营业收入', '亿元', '1', '6', '2', '9', '15'],
+        ['入驻企业数', '户', '3', null, '4', null, null],
+      ]),
+    );
+    assert.deepEqual(out.records, [
+      '片区!C3 FTZ-KM REVENUE 2024-06 1',
+      '片区!D3 FTZ-KM REVENUE 2024-06 6',
+      '片区!E3 FTZ-HH REVENUE 2024-06 2',
+      '片区!F3 FTZ-HH REVENUE 2024-06 9',
+      '片区!C4 FTZ-KM ENTERPRISES 2024-06 3',
+      '片区!E4 FTZ-HH ENTERPRISES 2024-06 4',
+    ]);
+    assert.deepEqual(
+      out.full.map((r) => r.cumulative),
+      [false, true, false, true, false, false],
+    );
+    assert.deepEqual(out.problemList, []);
+    assert.equal(out.sheets[0]!.layout, 'units_in_columns');
+  });
+
+  it('counts 户 where the indicator counts 家; a unit of another kind names the cell', () => {
+    const out = zone(
+      sheet('s', [
+        ['单位名称', '企业数（户）'],
+        ['昆明高新区', '12'],
+        ['楚雄高新区', '5亩'],
+      ]),
+    );
+    assert.deepEqual(out.records, ['s!B2 ZN-KM-HTDZ ENTERPRISES 2024-06 12']);
+    assert.deepEqual(out.problemList, ['s!B3 unit_mismatch']);
+  });
+
+  it('reads the period from the title, else from the sheet name, when the upload names none', () => {
+    const titled = zone(sheet('月报', [['2024年1-6月昆明片区主要经济指标'], ['单位名称', '营业收入'], ['昆明片区', '6']]), {
+      period: null,
+    });
+    assert.deepEqual(titled.records, ['月报!B3 FTZ-KM REVENUE 2024-06 6']);
+    assert.deepEqual(titled.noteList, ['1 period_from_title']);
+    const named = zone(
+      sheet('2024年5月', [
+        ['单位名称', '营业收入'],
+        ['昆明片区', '5'],
+      ]),
+      { period: null },
+    );
+    assert.deepEqual(named.records, ['2024年5月!B2 FTZ-KM REVENUE 2024-05 5']);
+    const quarterly = zone(sheet('s', [['2024年1-6月片区季报'], ['单位名称', '营业收入'], ['昆明片区', '6']]), {
+      period: null,
+      frequency: 'quarter',
+    });
+    assert.deepEqual(quarterly.records, ['s!B3 FTZ-KM REVENUE 2024Q2 6']);
   });
 });

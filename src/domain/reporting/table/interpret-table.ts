@@ -7,6 +7,7 @@ import { columnLetter } from './column-letter.ts';
 import {
   matchKey,
   MEASURE_UNIT_HEADERS,
+  qualifierOf,
   ORG_CODE_HEADERS,
   ORG_NAME_HEADERS,
   readSheetLines,
@@ -15,14 +16,18 @@ import {
 import { periodTextToCanonical } from './parse-period-text.ts';
 import {
   FREQUENCY_ZH,
+  hasIndicatorHeading,
   headingLayout,
   planIndicatorRows,
   planLong,
+  planUnitsInColumns,
   planWide,
   type PlanInput,
   type SheetPlan,
+  type UnitsInColumnsPlan,
 } from './plan-sheet.ts';
-import { readIndicatorRow, readLongRow, readWideRow, type RowReader } from './read-table-row.ts';
+import { statedPeriodFor } from './period-in-text.ts';
+import { readIndicatorRow, readLongRow, readUnitsInColumnsRow, readWideRow, type RowReader } from './read-table-row.ts';
 import { buildTableContext } from './table-context.ts';
 import type { TableSink } from './table-sink.ts';
 import type {
@@ -63,6 +68,10 @@ interface SheetState {
   plan: SheetPlan | null;
   /** The unit of an indicator-row sheet. */
   orgUnit: number | null;
+  /** A period stated in a title row above the heading ("2024年1-6月开发区主要经济指标"). */
+  titlePeriod: { period: string; row: number; text: string } | null;
+  /** A transposed table's sub-heading row (本月 | 累计 under each unit) may still come. */
+  subheadingOpen: boolean;
   reader: RowReader | null;
 }
 
@@ -77,7 +86,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
   if (defaultPeriod === '' || (defaultPeriod !== null && parsePeriod(defaultPeriod)?.kind !== options.frequency))
     throw new RangeError(`period ${options.period} is not a ${options.frequency} period`);
 
-  const ctx = buildTableContext(options.items, options.units);
+  const ctx = buildTableContext(options.items, options.units, options.otherIndicators ?? []);
   const problems: TableProblem[] = [];
   const notes: TableNote[] = [];
   let problemsTotal = 0;
@@ -105,10 +114,10 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
   let firstCells = new Float64Array(1024);
   const nUnits = Math.max(1, options.units.length);
   const nItems = Math.max(1, options.items.length);
-  const figureKey = (org: number, item: number, period: string): number => {
+  const figureKey = (org: number, item: number, period: string, cumulative: boolean): number => {
     let p = periodIds.get(period);
     if (p === undefined) periodIds.set(period, (p = periodIds.size));
-    return (p * nUnits + org) * nItems + item;
+    return ((p * nUnits + org) * nItems + item) * 2 + (cumulative ? 1 : 0);
   };
   const location = (sheet: number, row: number, column: number): number => sheet * 2 ** 44 + row * 2 ** 14 + column;
   const describeLocation = (loc: number) => {
@@ -123,7 +132,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
       sink,
       frequency: options.frequency,
       period: state.period,
-      emit(row, column, org, itemIndex, period, unit) {
+      emit(row, column, org, itemIndex, period, unit, cumulative) {
         const raw = row.cells[column] ?? null;
         const item = ctx.items[itemIndex]!;
         const reading = readCell(raw, item.unit, unit);
@@ -142,7 +151,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
           return;
         }
         if (detectDuplicates) {
-          const key = figureKey(org, itemIndex, period);
+          const key = figureKey(org, itemIndex, period, cumulative);
           const ordinal = seen.get(key);
           if (ordinal !== undefined) {
             const at = describeLocation(firstCells[ordinal]!);
@@ -172,6 +181,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
           column: col,
           orgUnit: ctx.units[org]!.code,
           indicator: item.indicator,
+          cumulative,
           period,
           value: reading.kind === 'not_applicable' ? null : reading.value,
           raw: raw ?? '',
@@ -247,6 +257,44 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
     return found;
   }
 
+  /** Remembers the period a title row states, for a sheet whose upload and 报告期 give none. */
+  function takeTitle(state: SheetState, row: SheetRow): void {
+    if (state.titlePeriod) return;
+    const filled = row.cells.map(text).filter(Boolean);
+    if (filled.length === 0 || filled.length > 2) return;
+    const period = statedPeriodFor(filled.join(' '), options.frequency);
+    if (period) state.titlePeriod = { period, row: row.row, text: filled.join(' ') };
+  }
+
+  /**
+   * The period of a sheet that states none in a 报告期 line and whose upload names none: its title,
+   * else its name ("2024年6月"). A title that contradicts the chosen period is noted, not obeyed.
+   */
+  function fillPeriod(state: SheetState): void {
+    const fromName = statedPeriodFor(state.summary.name, options.frequency);
+    if (state.period === null) {
+      const found = state.titlePeriod?.period ?? fromName;
+      if (found) {
+        state.period = found;
+        sink.note({
+          sheet: state.summary.name,
+          row: state.titlePeriod?.row ?? null,
+          code: 'period_from_title',
+          message: `Period ${found} read from the ${state.titlePeriod ? `title "${state.titlePeriod.text}"` : 'sheet name'}`,
+          messageZh: `报告期${found}取自${state.titlePeriod ? `标题“${state.titlePeriod.text}”` : '工作表名称'}`,
+        });
+      }
+    } else if (state.titlePeriod && state.titlePeriod.period !== state.period) {
+      sink.note({
+        sheet: state.summary.name,
+        row: state.titlePeriod.row,
+        code: 'title_period_differs',
+        message: `The title "${state.titlePeriod.text}" names ${state.titlePeriod.period}; the figures were read for ${state.period}`,
+        messageZh: `标题“${state.titlePeriod.text}”写明${state.titlePeriod.period}，数据按${state.period}读取`,
+      });
+    }
+  }
+
   /** Heading rows above the row naming the unit column (a group title row), contiguous and not titles. */
   function stackedAbove(state: SheetState, key: SheetRow): SheetRow[] {
     const firstCol = key.cells.findIndex((c) => text(c) !== '');
@@ -262,6 +310,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
   }
 
   function startData(state: SheetState, plan: SheetPlan, headingRow: number): void {
+    fillPeriod(state);
     state.plan = plan;
     state.summary.layout = plan.layout;
     state.above = [];
@@ -271,7 +320,9 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
         ? plan.periodColumn !== null || plan.columns.every((c) => c.period !== null)
         : plan.layout === 'long'
           ? plan.periodColumn !== null
-          : [...plan.forCumulative, ...plan.forCurrent].every((c) => c.period !== null);
+          : plan.layout === 'indicator_rows'
+            ? plan.values.every((c) => c.period !== null)
+            : plan.columns.every((c) => c.period !== null);
     if (!statesPeriod && state.period === null) {
       sheetProblem(
         state,
@@ -342,8 +393,11 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
         state.phase = 'heading';
         return;
       }
+      const transposed = layout !== 'long' && hasIndicatorHeading(row.cells) ? planUnitsInColumns(input, row) : null;
+      if (transposed) return startData(state, transposed, row.row);
       const plan = layout === 'long' ? planLong(input, row) : layout === 'indicator_rows' ? planIndicatorRows(input, row) : null;
       if (plan) return startData(state, plan, row.row);
+      takeTitle(state, row);
       state.above.push(row);
     }
     if (state.above.length >= HEADING_SEARCH_ROWS) noHeading(state);
@@ -380,7 +434,40 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
     const reader = state.reader!;
     if (plan.layout === 'wide') readWideRow(reader, plan, row);
     else if (plan.layout === 'long') readLongRow(reader, plan, row);
-    else readIndicatorRow(reader, plan, state.orgUnit!, row);
+    else if (plan.layout === 'units_in_columns') {
+      const first = state.subheadingOpen;
+      state.subheadingOpen = false;
+      if (!(first && takeSubheading(plan, row))) readUnitsInColumnsRow(reader, plan, row);
+    } else readIndicatorRow(reader, plan, state.orgUnit!, row);
+  }
+
+  /**
+   * The row under a transposed heading that names each unit column's kind (本月 | 1-6月累计), the
+   * blank cells of a merged unit heading included. True when the row was such a sub-heading.
+   */
+  function takeSubheading(plan: UnitsInColumnsPlan, row: SheetRow): boolean {
+    if (plan.indicatorColumns.some((j) => text(row.cells[j]) !== '')) return false;
+    const cols = [...plan.columns.map((c) => c.index), ...plan.pending.map((p) => p.index)];
+    const words = cols.map((j) => text(row.cells[j])).filter(Boolean);
+    if (words.length === 0 || !words.every((w) => qualifierOf(w) !== null)) return false;
+    for (const c of plan.columns) {
+      const w = text(row.cells[c.index]);
+      if (!w) continue;
+      c.qualifier = qualifierOf(w);
+      if (/\d{4}/.test(w)) c.period = statedPeriodFor(w, options.frequency) ?? c.period;
+    }
+    for (const p of plan.pending) {
+      const w = text(row.cells[p.index]);
+      if (!w) continue;
+      plan.columns.push({
+        index: p.index,
+        org: p.org,
+        qualifier: qualifierOf(w),
+        period: /\d{4}/.test(w) ? statedPeriodFor(w, options.frequency) : null,
+      });
+    }
+    plan.columns.sort((a, b) => a.index - b.index);
+    return true;
   }
 
   function openSheet(name: string): SheetState {
@@ -400,6 +487,8 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
       period: defaultPeriod,
       plan: null,
       orgUnit: null,
+      titlePeriod: null,
+      subheadingOpen: true,
       reader: null,
     };
   }

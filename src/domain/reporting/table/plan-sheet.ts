@@ -1,10 +1,11 @@
-import { parsePeriod } from '../../period/period.ts';
+import { formatPeriod, parsePeriod } from '../../period/period.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { convertUnit, splitHeaderUnit, unitDimension } from '../units.ts';
 import { columnLetter } from './column-letter.ts';
 import {
   INDICATOR_HEADERS,
   isGrowthHeading,
+  isTotalLabel,
   matchKey,
   MEASURE_UNIT_HEADERS,
   ORG_CODE_HEADERS,
@@ -13,8 +14,10 @@ import {
   qualifierOf,
   SKIPPED_HEADERS,
   valueHeading,
+  withoutPeriodWords,
   type Qualifier,
 } from './header-words.ts';
+import { findPeriodInText } from './period-in-text.ts';
 import { periodTextToCanonical } from './parse-period-text.ts';
 import type { TableContext } from './table-context.ts';
 import type { TableSink } from './table-sink.ts';
@@ -31,12 +34,17 @@ export interface ValueColumn {
   qualifier: Qualifier;
 }
 
+/** The kind of figure a column holds for an item: its qualifier when it states one, else the item's own kind. */
+export function isCumulativeColumn(qualifier: Qualifier, item: { cumulative?: boolean }): boolean {
+  return qualifier === 'cumulative' ? true : qualifier === 'current' ? false : item.cumulative === true;
+}
+
 export interface WidePlan {
   layout: 'wide';
   /** Unit code column first, then unit name column: the first non-blank one names the row's unit. */
   orgColumns: number[];
   periodColumn: number | null;
-  columns: ValueColumn[];
+  columns: (ValueColumn & { cumulative: boolean })[];
 }
 
 export interface LongPlan {
@@ -52,12 +60,32 @@ export interface IndicatorRowsPlan {
   layout: 'indicator_rows';
   indicatorColumns: number[];
   unitColumn: number | null;
-  /** Value columns to read for cumulative items and for the others (本年累计 vs 本月). */
-  forCumulative: ValueColumn[];
-  forCurrent: ValueColumn[];
+  /** Every value column: 本月/当月 and 本年累计 are both read, each stored as its own kind of figure. */
+  values: ValueColumn[];
 }
 
-export type SheetPlan = WidePlan | LongPlan | IndicatorRowsPlan;
+/** A column of a transposed table: one reporting unit's figures (of one kind, maybe of one period). */
+export interface UnitColumn {
+  index: number;
+  org: number;
+  qualifier: Qualifier;
+  period: string | null;
+}
+
+/** The transpose of wide: one row per indicator, one column per reporting unit (片区 across the top). */
+export interface UnitsInColumnsPlan {
+  layout: 'units_in_columns';
+  indicatorColumns: number[];
+  unitColumn: number | null;
+  columns: UnitColumn[];
+  /**
+   * Blank heading cells right of a unit (merged over 本月 | 累计): they belong to that unit once a
+   * sub-heading row names their kind.
+   */
+  pending: { index: number; org: number }[];
+}
+
+export type SheetPlan = WidePlan | LongPlan | IndicatorRowsPlan | UnitsInColumnsPlan;
 
 export interface PlanInput {
   ctx: TableContext;
@@ -171,10 +199,11 @@ function readHeading(ctx: TableContext, parts: readonly string[]): HeadingReadin
       continue;
     }
     out.unitOnly = false;
-    const split = splitHeaderUnit(part);
+    const core = withoutPeriodWords(part);
+    const split = splitHeaderUnit(core || part);
     const bracketUnit = split.unit ? ctx.unitOf(split.unit) : null;
     const inner = split.unit && !bracketUnit ? split.unit : null;
-    const found = out.item === null ? findHeadingItem(ctx, part, split.name) : null;
+    const found = out.item === null ? findHeadingItem(ctx, part, split.name, core) : null;
     if (found !== null) {
       out.item = found;
       itemUnit = bracketUnit;
@@ -184,15 +213,21 @@ function readHeading(ctx: TableContext, parts: readonly string[]): HeadingReadin
     }
     for (const t of inner ? [part, split.name, inner] : [part, split.name]) {
       out.qualifier ??= qualifierOf(t);
-      if (/\d{4}/.test(t)) out.period ??= periodTextToCanonical(t);
+      if (/\d{4}/.test(t)) out.period ??= periodTextToCanonical(t) ?? headingPeriod(t);
     }
   }
   out.unit = itemUnit ?? otherUnit;
   return out;
 }
 
-function findHeadingItem(ctx: TableContext, part: string, name: string): number | null {
-  for (const candidate of [part, name, withoutQualifier(matchKey(name))]) {
+/** A month or quarter stated inside a heading ("营业收入2024年1-6月累计"). */
+function headingPeriod(t: string): string | null {
+  const p = findPeriodInText(t, { yearAlone: false });
+  return p ? formatPeriod(p) : null;
+}
+
+function findHeadingItem(ctx: TableContext, part: string, name: string, core: string): number | null {
+  for (const candidate of [part, name, withoutQualifier(matchKey(name)), core]) {
     const found = candidate ? ctx.findItem(candidate) : null;
     if (found !== null) return found;
   }
@@ -238,47 +273,88 @@ function columnUnit(input: PlanInput, row: number | null, column: number, headin
   return { ok: false as const };
 }
 
-/** Keeps one column per (indicator, period): 本年累计 for cumulative items, 本月/本期 for the others. */
-function chooseColumns(input: PlanInput, row: number | null, cols: ValueColumn[], headings: readonly string[]): ValueColumn[] {
-  const groups = new Map<string, ValueColumn[]>();
+/**
+ * Keeps one column per (indicator, period, kind): 当月 and 本年累计 of one indicator are both read and
+ * stored as their own figures. Two columns claiming the same figure are an error, never a quiet choice.
+ */
+function chooseColumns<C extends ValueColumn & { cumulative: boolean }>(
+  input: PlanInput,
+  row: number | null,
+  cols: C[],
+  headings: readonly string[],
+): C[] {
+  const groups = new Map<string, C[]>();
   for (const c of cols) {
-    const key = `${c.item}|${c.period ?? ''}`;
+    const key = `${c.item}|${c.period ?? ''}|${c.cumulative}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  const kept: ValueColumn[] = [];
+  const kept: C[] = [];
   for (const group of groups.values()) {
     const item = input.ctx.items[group[0]!.item]!;
-    const order: Qualifier[] = item.cumulative ? ['cumulative', null, 'current'] : ['current', null, 'cumulative'];
-    const rank = (c: ValueColumn) => order.indexOf(c.qualifier);
-    const best = group.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+    // A column that says what it holds (本年累计) beats one that leaves it to the indicator's kind.
+    const best = group.find((c) => c.qualifier !== null) ?? group[0]!;
     kept.push(best);
     for (const c of group) {
       if (c === best) continue;
       const col = columnLetter(c.index);
       const bestCol = columnLetter(best.index);
-      if (rank(c) === rank(best)) {
-        input.sink.problem({
-          sheet: input.sheet,
-          row,
-          column: col,
-          value: headings[c.index] ?? null,
-          code: 'duplicate_column',
-          reason: `Columns ${bestCol} and ${col} both hold ${item.nameEn} (${item.indicator}); only column ${bestCol} was imported`,
-          reasonZh: `第${bestCol}列和第${col}列都是“${item.name}”，仅导入了第${bestCol}列`,
-        });
-      } else {
-        skippedNote(
-          input,
-          row,
-          c.index,
-          headings[c.index] ?? '',
-          `column ${bestCol} holds the ${item.cumulative ? 'cumulative' : 'current-period'} figure of ${item.nameEn}`,
-          `“${item.name}”取第${bestCol}列的${item.cumulative ? '累计数' : '本期数'}`,
-        );
-      }
+      input.sink.problem({
+        sheet: input.sheet,
+        row,
+        column: col,
+        value: headings[c.index] ?? null,
+        code: 'duplicate_column',
+        reason: `Columns ${bestCol} and ${col} both hold the ${c.cumulative ? 'year-to-date' : 'current-period'} ${item.nameEn} (${item.indicator}); only column ${bestCol} was imported`,
+        reasonZh: `第${bestCol}列和第${col}列都是“${item.name}”的${c.cumulative ? '累计数' : '本期数'}，仅导入了第${bestCol}列`,
+      });
     }
   }
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A heading that names an indicator but cannot be read as one of the form's columns: it names
+ * an indicator PlanTrack knows that is not on this form, or contains the name of one that is
+ * ("营业收入占比") in words the reader does not understand. Either way the figures would be
+ * lost, so the upload is refused at that column instead.
+ */
+function unmappedColumn(
+  input: PlanInput,
+  row: number | null,
+  column: number,
+  heading: string,
+  parts: readonly string[],
+): boolean {
+  const col = columnLetter(column);
+  for (const part of parts) {
+    const core = splitHeaderUnit(withoutPeriodWords(part) || part).name;
+    const other = input.ctx.findOtherIndicator(core) ?? input.ctx.findOtherIndicator(part);
+    if (other) {
+      input.sink.problem({
+        sheet: input.sheet,
+        row,
+        column: col,
+        value: heading,
+        code: 'indicator_not_on_form',
+        reason: `Column ${col} "${heading}" holds ${other.nameEn} (${other.indicator}), which this form does not collect; remove the column or ask for the form to include it`,
+        reasonZh: `第${col}列“${heading}”是指标“${other.name}”，本报表不采集该指标；请删除该列，或申请将其加入报表`,
+      });
+      return true;
+    }
+  }
+  const mentioned = parts.map((p) => input.ctx.mentionsItem(p)).find((i) => i !== null);
+  if (mentioned === undefined || mentioned === null) return false;
+  const item = input.ctx.items[mentioned]!;
+  input.sink.problem({
+    sheet: input.sheet,
+    row,
+    column: col,
+    value: heading,
+    code: 'unmapped_indicator_column',
+    reason: `Column ${col} "${heading}" mentions ${item.nameEn} (${item.indicator}) but its heading could not be read as that indicator's figures; write the heading as the indicator's name with its unit and period (e.g. "${item.name}（${item.unit}）1-6月累计")`,
+    reasonZh: `第${col}列“${heading}”含指标“${item.name}”，但无法识别为该指标的数据列；请将表头写为指标名称加单位和期间（如“${item.name}（${item.unit}）1-6月累计”）`,
+  });
+  return true;
 }
 
 function statedPeriod(input: PlanInput, row: number | null, column: number, heading: string, period: string | null): boolean {
@@ -307,7 +383,7 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
   const org: number[] = [];
   const codeCols: number[] = [];
   let periodColumn: number | null = null;
-  const candidates: ValueColumn[] = [];
+  const candidates: (ValueColumn & { cumulative: boolean })[] = [];
   stacked.forEach((col, j) => {
     if (col.parts.length === 0) return;
     const keys = col.parts.map(matchKey);
@@ -324,12 +400,14 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
     if (h.growth) return skippedNote(input, row, j, headings[j]!, 'a growth rate, not a figure', '增速类列，不是填报数');
     if (h.item === null) {
       if (h.unitOnly) return;
+      if (unmappedColumn(input, row, j, headings[j]!, col.parts)) return;
       return skippedNote(input, row, j, headings[j]!, 'no indicator of this form has that name', '本报表没有该名称的指标');
     }
     if (!statedPeriod(input, row, j, headings[j]!, h.period)) return;
     const unit = columnUnit(input, row, j, headings[j]!, h.item, h.unit);
     if (!unit.ok) return;
-    candidates.push({ index: j, item: h.item, unit: unit.unit, period: h.period, qualifier: h.qualifier });
+    const cumulative = isCumulativeColumn(h.qualifier, input.ctx.items[h.item]!);
+    candidates.push({ index: j, item: h.item, unit: unit.unit, period: h.period, qualifier: h.qualifier, cumulative });
   });
   if (codeCols.length + org.length === 0 || candidates.length === 0) return null;
   return {
@@ -385,16 +463,92 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
     values.push({ index: j, item: -1, unit: split.unit ? input.ctx.unitOf(split.unit) : null, period, qualifier });
   });
   if (indicatorColumns.length === 0 || values.length === 0) return null;
-  // One choice for cumulative items and one for the rest, per stated period.
-  const pick = (cumulative: boolean): ValueColumn[] => {
-    const order: Qualifier[] = cumulative ? ['cumulative', null, 'current'] : ['current', null, 'cumulative'];
-    const byPeriod = new Map<string, ValueColumn>();
-    for (const v of values) {
-      const key = v.period ?? '';
-      const have = byPeriod.get(key);
-      if (!have || order.indexOf(v.qualifier) < order.indexOf(have.qualifier)) byPeriod.set(key, v);
+  return { layout: 'indicator_rows', indicatorColumns, unitColumn, values };
+}
+
+/** Whether a heading row has an indicator column (指标/项目), the mark of a table with indicators in rows. */
+export function hasIndicatorHeading(cells: readonly (string | null)[]): boolean {
+  return cells.some((c) => INDICATOR_HEADERS.has(matchKey(text(c))));
+}
+
+/**
+ * Plans a transposed table — indicators in rows, reporting units across the top ("指标名称 | 计量单位 |
+ * 昆明片区 | 红河片区 | 德宏片区") — from its heading row; null unless at least one heading names a unit.
+ * A unit heading may carry its kind and period ("昆明片区1-6月累计"); a name that is not a unit of
+ * this form is refused with the closest units of the uploader's scope.
+ */
+export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsInColumnsPlan | null {
+  const cells = heading.cells.map(text);
+  // Tried on every 指标 heading before the indicator-row plan: decide before noting anything.
+  const namesUnit = (t: string) => !!t && input.ctx.findUnit(withoutPeriodWords(t) || t)?.kind === 'unit';
+  if (!cells.some((t) => namesUnit(t) && !MEASURE_UNIT_HEADERS.has(matchKey(t)) && matchKey(t) !== '单位')) return null;
+  const indicatorColumns: number[] = [];
+  let unitColumn: number | null = null;
+  const columns: UnitColumn[] = [];
+  const pending: { index: number; org: number }[] = [];
+  const unknown: number[] = [];
+  let lastOrg: number | null = null;
+  cells.forEach((t, j) => {
+    const k = matchKey(t);
+    if (!k) {
+      if (lastOrg !== null && j > Math.max(...indicatorColumns, unitColumn ?? -1)) pending.push({ index: j, org: lastOrg });
+      return;
     }
-    return [...byPeriod.values()].sort((a, b) => a.index - b.index);
+    lastOrg = null;
+    if (INDICATOR_HEADERS.has(k)) return void indicatorColumns.push(j);
+    if (MEASURE_UNIT_HEADERS.has(k) || k === '单位') {
+      unitColumn ??= j;
+      return;
+    }
+    if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
+    if (isGrowthHeading(t)) return skippedNote(input, heading.row, j, t, 'a growth rate, not a figure', '增速类列，不是填报数');
+    const name = withoutPeriodWords(t) || t;
+    if (isTotalLabel(name)) return skippedNote(input, heading.row, j, t, 'a total of the units', '合计列，由各单位数汇总');
+    const found = input.ctx.findUnit(name);
+    if (found?.kind !== 'unit') return void unknown.push(j);
+    const period = /\d{4}/.test(t) ? headingPeriod(t) : null;
+    if (!statedPeriod(input, heading.row, j, t, period)) return;
+    columns.push({ index: j, org: found.index, qualifier: qualifierOf(t), period });
+    lastOrg = found.index;
+  });
+  if (indicatorColumns.length === 0 || columns.length === 0) return null;
+  for (const j of unknown) unknownUnitHeading(input, heading.row, j, cells[j]!);
+  return { layout: 'units_in_columns', indicatorColumns, unitColumn, columns, pending };
+}
+
+function unknownUnitHeading(input: PlanInput, row: number, column: number, heading: string): void {
+  const name = withoutPeriodWords(heading) || heading;
+  const found = input.ctx.findUnit(name);
+  const col = columnLetter(column);
+  if (found?.kind === 'ambiguous') {
+    input.sink.problem({
+      sheet: input.sheet,
+      row,
+      column: col,
+      value: heading,
+      code: 'ambiguous_org_unit',
+      reason: `Column ${col} "${heading}" matches several reporting units (${found.codes.join(', ')}); use the unit code`,
+      reasonZh: `第${col}列“${heading}”对应多个填报单位（${found.codes.join('、')}），请填写单位代码`,
+    });
+    return;
+  }
+  input.sink.problem(unknownUnitProblem(input.ctx, { sheet: input.sheet, row, column: col, value: heading }, name));
+}
+
+/** "X is not a reporting unit of this form", with the closest units of the uploader's scope to choose from. */
+export function unknownUnitProblem(
+  ctx: TableContext,
+  at: { sheet: string; row: number | null; column: string | null; value: string | null },
+  name: string,
+) {
+  const suggestions = ctx.suggestUnits(name).map((u) => ({ code: u.code, name: u.name }));
+  const en = suggestions.length ? `; did you mean ${suggestions.map((u) => `${u.name} (${u.code})`).join(', ')}?` : '';
+  const zh = suggestions.length ? `；您是否指：${suggestions.map((u) => `${u.name}（${u.code}）`).join('、')}？` : '';
+  return {
+    ...at,
+    code: 'unknown_org_unit',
+    reason: `"${name}" is not the code, name or alias of a reporting unit of this form${en}`,
+    reasonZh: `“${name}”不是本报表填报单位的代码、名称或简称${zh}`,
+    suggestions,
   };
-  return { layout: 'indicator_rows', indicatorColumns, unitColumn, forCumulative: pick(true), forCurrent: pick(false) };
 }

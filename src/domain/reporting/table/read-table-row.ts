@@ -4,7 +4,15 @@ import { splitHeaderUnit } from '../units.ts';
 import { columnLetter } from './column-letter.ts';
 import { isCategoryLabel, isFooterLabel, isTotalLabel, matchKey } from './header-words.ts';
 import { periodTextToCanonical } from './parse-period-text.ts';
-import { FREQUENCY_ZH, type IndicatorRowsPlan, type LongPlan, type WidePlan } from './plan-sheet.ts';
+import {
+  FREQUENCY_ZH,
+  isCumulativeColumn,
+  unknownUnitProblem,
+  type IndicatorRowsPlan,
+  type LongPlan,
+  type UnitsInColumnsPlan,
+  type WidePlan,
+} from './plan-sheet.ts';
 import type { TableContext } from './table-context.ts';
 import type { TableSink } from './table-sink.ts';
 import type { SheetRow } from './table.types.ts';
@@ -17,7 +25,7 @@ export interface RowReader {
   /** The sheet's period: its 报告期 line, else the upload's. */
   period: string | null;
   /** Reads one figure cell into a record (or a problem); blank cells are dropped. */
-  emit(row: SheetRow, column: number, org: number, item: number, period: string, unit: string | null): void;
+  emit(row: SheetRow, column: number, org: number, item: number, period: string, unit: string | null, cumulative: boolean): void;
 }
 
 const text = (cell: string | null | undefined): string => (cell ? normaliseText(cell).trim() : '');
@@ -107,13 +115,12 @@ function rowUnit(r: RowReader, row: SheetRow, orgColumns: readonly number[], has
     );
     return null;
   }
-  problem(
-    r,
-    row,
-    org.column,
-    'unknown_org_unit',
-    `"${org.text}" is not the code or name of a reporting unit of this form`,
-    `“${org.text}”不是本报表填报单位的代码或名称`,
+  r.sink.problem(
+    unknownUnitProblem(
+      r.ctx,
+      { sheet: row.sheet, row: row.row, column: columnLetter(org.column), value: row.cells[org.column] ?? null },
+      org.text,
+    ),
   );
   return null;
 }
@@ -175,7 +182,7 @@ export function readWideRow(r: RowReader, plan: WidePlan, row: SheetRow): void {
       warned = true;
       continue;
     }
-    r.emit(row, c.index, org, c.item, p, c.unit);
+    r.emit(row, c.index, org, c.item, p, c.unit, c.cumulative);
   }
 }
 
@@ -227,7 +234,16 @@ export function readLongRow(r: RowReader, plan: LongPlan, row: SheetRow): void {
   const period = rowPeriod(r, row, plan.periodColumn);
   if (period === undefined) return;
   if (period === null) return missingPeriod(r, row, plan.periodColumn);
-  r.emit(row, plan.valueColumn, org, found.item, period, unitCell(r, row, plan.unitColumn) ?? found.unit);
+  const item = r.ctx.items[found.item]!;
+  r.emit(
+    row,
+    plan.valueColumn,
+    org,
+    found.item,
+    period,
+    unitCell(r, row, plan.unitColumn) ?? found.unit,
+    item.cumulative === true,
+  );
 }
 
 /** "一、", "（二）", "1." and "其中：" in front of an indicator name are layout, not the name. */
@@ -239,7 +255,7 @@ function bareIndicatorName(name: string): string {
 }
 
 export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: number, row: SheetRow): void {
-  const all = [...plan.forCumulative, ...plan.forCurrent];
+  const all = plan.values;
   const hasFigures = all.some((c) => !isBlank(row.cells[c.index]));
   if (isFooterRow(r, row)) return;
   const named = firstFilled(row, plan.indicatorColumns);
@@ -267,7 +283,7 @@ export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: num
   const item = r.ctx.items[found.item]!;
   const unit = unitCell(r, row, plan.unitColumn) ?? found.unit;
   let warned = false;
-  for (const c of item.cumulative ? plan.forCumulative : plan.forCurrent) {
+  for (const c of plan.values) {
     if (isBlank(row.cells[c.index])) continue;
     const p = c.period ?? r.period;
     if (p === null) {
@@ -275,6 +291,58 @@ export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: num
       warned = true;
       continue;
     }
-    r.emit(row, c.index, org, found.item, p, unit ?? c.unit);
+    r.emit(row, c.index, org, found.item, p, unit ?? c.unit, isCumulativeColumn(c.qualifier, item));
+  }
+}
+
+/** Finds the indicator a row of an indicators-in-rows table names; null (row done) otherwise. */
+function rowItem(
+  r: RowReader,
+  row: SheetRow,
+  indicatorColumns: readonly number[],
+  hasFigures: boolean,
+): { item: number; unit: string | null } | null {
+  const named = firstFilled(row, indicatorColumns);
+  if (!named) {
+    if (hasFigures)
+      problem(
+        r,
+        row,
+        indicatorColumns[0]!,
+        'missing_indicator',
+        `Row ${row.row} has figures but names no indicator`,
+        `第${row.row}行有数据但未填写指标`,
+      );
+    return null;
+  }
+  const name = bareIndicatorName(named.text);
+  const found = cellItem(r, name) ?? cellItem(r, name.replace(/\s+/g, ''));
+  if (!found) {
+    if (hasFigures) unknownIndicator(r, row, named.column, named.text);
+    else if (matchKey(name))
+      note(r, row, 'row_skipped', `"${named.text}" has no figures; skipped`, `“${named.text}”无数据，已跳过`);
+    return null;
+  }
+  return hasFigures ? found : null;
+}
+
+/** One row of a transposed table: one indicator, one figure per unit column. */
+export function readUnitsInColumnsRow(r: RowReader, plan: UnitsInColumnsPlan, row: SheetRow): void {
+  const hasFigures = plan.columns.some((c) => !isBlank(row.cells[c.index]));
+  if (isFooterRow(r, row)) return;
+  const found = rowItem(r, row, plan.indicatorColumns, hasFigures);
+  if (!found) return;
+  const item = r.ctx.items[found.item]!;
+  const unit = unitCell(r, row, plan.unitColumn) ?? found.unit;
+  let warned = false;
+  for (const c of plan.columns) {
+    if (isBlank(row.cells[c.index])) continue;
+    const p = c.period ?? r.period;
+    if (p === null) {
+      if (!warned) missingPeriod(r, row, null);
+      warned = true;
+      continue;
+    }
+    r.emit(row, c.index, c.org, found.item, p, unit, isCumulativeColumn(c.qualifier, item));
   }
 }

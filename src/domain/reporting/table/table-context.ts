@@ -1,3 +1,4 @@
+import { derivedShortNames } from '../../org-units/short-names.ts';
 import { canonicalUnit } from '../units.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { matchKey } from './header-words.ts';
@@ -39,9 +40,47 @@ export interface TableContext {
   findUnit(text: string): UnitMatch;
   /** The unit a heading part names (canonical spelling), or null when the part is not a unit. */
   unitOf(text: string): string | null;
+  /** An indicator PlanTrack knows that is not on this form, by code, name or synonym. */
+  findOtherIndicator(text: string): Pick<TableItem, 'indicator' | 'name' | 'nameEn'> | null;
+  /** Up to three units a name not recognised may have meant, closest first, from the reporter's scope. */
+  suggestUnits(text: string): TableUnit[];
+  /** The item whose name or synonym a longer heading starts with ("营业收入占比" → 营业收入), or null; "亩均税收" names another indicator. */
+  mentionsItem(text: string): number | null;
 }
 
-export function buildTableContext(items: readonly TableItem[], units: readonly TableUnit[]): TableContext {
+/** Character bigrams of a match key, for similarity between a written name and a unit's names. */
+function bigrams(key: string): string[] {
+  const chars = [...key];
+  if (chars.length < 2) return chars;
+  return chars.slice(1).map((c, i) => chars[i]! + c);
+}
+
+/** Dice coefficient over bigrams: 1 for equal keys, 0 for nothing in common. */
+function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.length === 0 || y.length === 0) return 0;
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let common = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+/** Below this a unit is not worth suggesting. */
+const SUGGESTION_THRESHOLD = 0.34;
+
+export function buildTableContext(
+  items: readonly TableItem[],
+  units: readonly TableUnit[],
+  others: readonly Pick<TableItem, 'indicator' | 'name' | 'nameEn' | 'synonyms'>[] = [],
+): TableContext {
   const itemByKey = new Map<string, number>();
   items.forEach((item, i) => {
     for (const name of [item.indicator, item.name, item.nameEn, ...item.synonyms]) {
@@ -58,6 +97,27 @@ export function buildTableContext(items: readonly TableItem[], units: readonly T
       if (k && !list.includes(i)) unitByKey.set(k, [...list, i]);
     }
   });
+  const otherByKey = new Map<string, (typeof others)[number]>();
+  for (const other of others)
+    for (const name of [other.indicator, other.name, other.nameEn, ...other.synonyms]) {
+      const k = matchKey(name);
+      if (k && !itemByKey.has(k) && !otherByKey.has(k)) otherByKey.set(k, other);
+    }
+
+  // Short forms derived from official names (昆明高新区) count only where no exact name or alias matches.
+  const derivedByKey = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    for (const name of derivedShortNames(unit.name)) {
+      const k = matchKey(name);
+      if (!k || unitByKey.has(k)) continue;
+      const list = derivedByKey.get(k) ?? [];
+      if (!list.includes(i)) derivedByKey.set(k, [...list, i]);
+    }
+  });
+  const unitKeys = units.map((unit) =>
+    [unit.code, unit.name, ...(unit.aliases ?? []), ...derivedShortNames(unit.name)].map(matchKey).filter(Boolean),
+  );
+  const itemKeys = [...itemByKey.entries()].filter(([k]) => [...k].length >= 2).sort((a, b) => b[0].length - a[0].length);
   /** Names long enough to be recognised at the end of a longer text. */
   const suffixKeys = [...unitByKey.keys()].filter((k) => [...k].length >= 4).sort((a, b) => b.length - a.length);
 
@@ -88,8 +148,8 @@ export function buildTableContext(items: readonly TableItem[], units: readonly T
       if (cached !== undefined) return cached;
       const k = matchKey(text);
       const exact = k ? unitByKey.get(k) : undefined;
-      const suffix = k && !exact ? suffixKeys.find((s) => k.endsWith(s)) : undefined;
-      const list = exact ?? (suffix ? unitByKey.get(suffix) : undefined);
+      const suffix = k && !exact && !derivedByKey.has(k) ? suffixKeys.find((s) => k.endsWith(s)) : undefined;
+      const list = exact ?? (k ? derivedByKey.get(k) : undefined) ?? (suffix ? unitByKey.get(suffix) : undefined);
       return remember(unitCache, text, list ? asMatch(list) : null);
     },
     unitOf(text) {
@@ -98,6 +158,27 @@ export function buildTableContext(items: readonly TableItem[], units: readonly T
         .replace(/^[([【]?(?:计量单位|金额单位|单位)?[:：]?(.*?)[)\]】]?$/, '$1');
       if (!s) return null;
       return canonicalUnit(s) ?? (plainUnits.has(s) ? s : null);
+    },
+    findOtherIndicator(text) {
+      return otherByKey.get(matchKey(text)) ?? null;
+    },
+    suggestUnits(text) {
+      const k = matchKey(text);
+      if (!k) return [];
+      return units
+        .map((unit, i) => ({
+          unit,
+          score: Math.max(0, ...unitKeys[i]!.map((u) => (u.includes(k) || k.includes(u) ? 0.9 : similarity(k, u)))),
+        }))
+        .filter((s) => s.unit.inScope !== false && s.score >= SUGGESTION_THRESHOLD)
+        .sort((a, b) => b.score - a.score || a.unit.code.localeCompare(b.unit.code))
+        .slice(0, 3)
+        .map((s) => s.unit);
+    },
+    mentionsItem(text) {
+      const k = matchKey(text);
+      for (const [key, index] of itemKeys) if (k.startsWith(key)) return index;
+      return null;
     },
   };
 }

@@ -19,6 +19,8 @@ export interface TableUnit {
   code: string;
   name: string;
   aliases?: string[];
+  /** False when the uploader may not report for the unit: it is then never suggested ("did you mean"). */
+  inScope?: boolean;
 }
 
 /** One spreadsheet row; row is 1-based as in Excel; cells[0] is column A; numbers already rendered as decimal strings. */
@@ -37,6 +39,8 @@ export interface TableRecord {
   orgUnit: string;
   /** Indicator code. */
   indicator: string;
+  /** A year-to-date (累计) figure, else the period's own (当月/本期); both may be given and both are kept. */
+  cumulative: boolean;
   /** Canonical, e.g. 2024-06, 2024Q2, 2024. */
   period: string;
   /** Decimal string in the indicator's unit; null when the cell says "not applicable" (—, 无, /). Blank cells yield no record. */
@@ -54,6 +58,8 @@ export interface TableProblem {
   code: string;
   reason: string;
   reasonZh: string;
+  /** For a name not recognised: the closest units of the uploader's scope, so one can be chosen and remembered. */
+  suggestions?: { code: string; name: string }[];
 }
 
 export interface TableNote {
@@ -64,7 +70,8 @@ export interface TableNote {
   messageZh: string;
 }
 
-export type TableLayout = 'wide' | 'long' | 'indicator_rows';
+/** wide: units in rows, indicators in columns; units_in_columns: the transpose (indicators in rows, units in columns). */
+export type TableLayout = 'wide' | 'long' | 'indicator_rows' | 'units_in_columns';
 
 export interface SheetSummary {
   name: string;
@@ -81,6 +88,11 @@ export interface InterpreterOptions {
   frequency: 'month' | 'quarter' | 'year';
   /** The period the upload is for; rows/columns may state their own. null = each row must state one. */
   period: string | null;
+  /**
+   * Indicators PlanTrack knows that are not on this form: a column naming one is an error (the
+   * figures would otherwise be silently dropped), not a column to ignore.
+   */
+  otherIndicators?: Pick<TableItem, 'indicator' | 'name' | 'nameEn' | 'synonyms'>[];
   /**
    * Report a figure given twice (default true). The importer turns this off and finds duplicates
    * in its staging table instead, so that a million figures need no key map in memory.

@@ -73,7 +73,7 @@ export async function recordChecker(db: Executor, actor: Actor, ctx: FormContext
           periodStart: dates.start,
           periodEnd: dates.end,
           dueDate: dates.due,
-          cumulative: item.cumulative,
+          cumulative: r.cumulative,
           value: r.value!,
           raw: r.raw,
         },
