@@ -73,3 +73,8 @@ export const inboxSchema = z.object({
 });
 
 export const unreadCountSchema = z.object({ unread: z.number().int() });
+
+export type WarningEpisode = z.infer<typeof warningEpisodeSchema>;
+export type WarningList = z.infer<typeof warningListSchema>;
+export type StaleTargets = z.infer<typeof staleTargetsSchema>;
+export type Inbox = z.infer<typeof inboxSchema>;
