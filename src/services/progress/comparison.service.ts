@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ProgressMethod } from '../../domain/progress/method-class.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors/app-error.ts';
@@ -33,7 +34,7 @@ async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: 
   const groupIds = [...new Set(targets.map((t) => t.group_id).filter((g): g is number => g !== null))];
   const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
   const ref = referenceDate(asOf, todayIso());
-  const plans = new Map<string, { periodStart: number; periodEnd: number }>();
+  const plans = new Map<string, { periodStart: number; periodEnd: number; method: ProgressMethod }>();
   const out = [];
   for (const r of rows) {
     const f = ctx.figure(r.subject, indicator, { kind: 'year', year: asOf.year }) ?? null;
@@ -42,10 +43,12 @@ async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: 
     if (t) {
       if (!plans.has(t.plan_id)) {
         const p = (await findProgressPlan(db, t.plan_id))!;
-        plans.set(t.plan_id, { periodStart: p.period_start, periodEnd: p.period_end });
+        // The plan's own method, as the overview judges it, so the map and the overview agree.
+        const method = (p.progress_method as ProgressMethod | null) ?? 'official';
+        plans.set(t.plan_id, { periodStart: p.period_start, periodEnd: p.period_end, method });
       }
-      cls = judgeTarget(ctx, t, subjectOf(ctx, t, members), plans.get(t.plan_id)!, asOf, 'official', ref).progress.judgement
-        .class;
+      const plan = plans.get(t.plan_id)!;
+      cls = judgeTarget(ctx, t, subjectOf(ctx, t, members), plan, asOf, plan.method, ref).progress.judgement.class;
     }
     out.push({ row: r, value: f?.value ?? null, origin: f?.origin ?? null, class: cls });
   }

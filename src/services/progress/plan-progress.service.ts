@@ -13,6 +13,7 @@ import { todayIso } from '../reporting/form-context.ts';
 import { referenceDate } from './freshness.ts';
 import { band, judgeTarget, subjectOf } from './judge-target.ts';
 import { parseAsOf, ProgressContext } from './progress-context.ts';
+import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import { timeElapsedShare } from '../../domain/progress/time-elapsed.ts';
 
 async function loadPlan(db: Executor, id: string) {
@@ -47,11 +48,7 @@ export async function planProgress(
   const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
   const judged = targets.map((t, i) => judgeTarget(ctx, t, subjects[i]!, period, asOf, method, ref).progress);
   const byClass = { achieved_early: 0, ahead: 0, on_track: 0, behind: 0, insufficient_data: 0 };
-  const warnings = { red: 0, yellow: 0, green: 0 };
-  for (const t of judged) {
-    byClass[t.judgement.class]++;
-    warnings[t.warning.level]++;
-  }
+  for (const t of judged) byClass[t.judgement.class]++;
   return {
     plan: { id: plan.id, title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end },
     at: asOf.text,
@@ -61,7 +58,7 @@ export async function planProgress(
       total: judged.length,
       byClass,
       halfTimeFail: judged.filter((t) => t.judgement.halfTimeHalfTask === 'fail').length,
-      warnings,
+      warnings: countWarnings(judged),
     },
     targets: judged,
   };

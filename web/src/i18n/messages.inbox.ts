@@ -26,8 +26,8 @@ export const inboxZh = {
   'inbox.kind.task_escalation': '督办升级',
 
   'monitor.warnings.heading': '预警',
-  'monitor.warnings.intro': '本规划尚未解除的预警，按责任单位列出（自何时起、原因）。',
-  'monitor.warnings.none': '本规划目前没有未解除的预警。',
+  'monitor.warnings.intro': '截至所选时点的红色、黄色预警，按责任单位列出原因，与上方计数、报告同源；已登记的预警注明自何时起。',
+  'monitor.warnings.none': '截至所选时点，本规划没有红色、黄色预警。',
   'monitor.warnings.summary': '红色 {red} 项、黄色 {yellow} 项，涉及 {units} 个责任单位',
   'monitor.warnings.noUnit': '跨单位目标（板块、功能区等）',
   'monitor.warnings.since': '自 {period}（{date}）起',
@@ -66,8 +66,9 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   'inbox.kind.task_escalation': 'Notice escalated',
 
   'monitor.warnings.heading': 'Warnings',
-  'monitor.warnings.intro': 'Open warnings of this plan by responsible unit, with when they started and why.',
-  'monitor.warnings.none': 'This plan has no open warnings.',
+  'monitor.warnings.intro':
+    'Red and yellow warnings as of the chosen period by responsible unit, with reasons; the same count as the panel above and the reports, and since when for recorded warnings.',
+  'monitor.warnings.none': 'No red or yellow warnings as of the chosen period.',
   'monitor.warnings.summary': '{red} red and {yellow} yellow, across {units} responsible units',
   'monitor.warnings.noUnit': 'Targets of several units (blocs, zone groups)',
   'monitor.warnings.since': 'since {period} ({date})',

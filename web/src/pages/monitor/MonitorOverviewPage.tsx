@@ -342,7 +342,7 @@ export function MonitorOverviewPage({
                 </section>
               </div>
               <BehindList data={data} planId={planId} />
-              <WarningsSection planId={planId} at={data.at} />
+              <WarningsSection data={data} planId={planId} />
               <StaleSection planId={planId} at={data.at} />
               <TargetsTable data={data} planId={planId} />
             </>

@@ -1,28 +1,47 @@
 import { api } from '../../api/client.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import type { PlanProgress } from '../../api/progressTypes.ts';
 import type { WarningEpisode } from '../../api/warningTypes.ts';
+import { countWarnings, warningsByUnit } from '../../../../src/domain/warnings/warning-tally.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { WarningBadge } from '../../monitor/MonitorBits.tsx';
 import { periodLabel } from '../../reporting/periods.ts';
 import { href } from '../../router.ts';
 
-function Episode({ e, planId, at }: { e: WarningEpisode; planId: string; at: string }) {
+type Warned = PlanProgress['targets'][number];
+
+function WarnedTarget({
+  x,
+  episode,
+  planId,
+  at,
+}: {
+  x: Warned;
+  episode: WarningEpisode | undefined;
+  planId: string;
+  at: string;
+}) {
   const { t, lang, date } = useI18n();
-  const name = e.indicator ? (lang === 'zh' ? e.indicator.name : e.indicator.nameEn) : e.target;
+  const level = x.warning.level;
   return (
-    <li className="warning-episode" data-testid="warning-episode" data-target={e.target} data-level={e.level}>
+    <li className="warning-episode" data-testid="warning-episode" data-target={x.key} data-level={level}>
       <div className="warning-episode-head">
-        <WarningBadge level={e.level} />
-        <a href={href('monitor', planId, 'targets', e.target, { at })}>{name}</a>
-        <span className="muted small">
-          {t('monitor.warnings.since', { period: periodLabel(e.startedPeriod, lang), date: date(e.startedAt.slice(0, 10)) })}
-        </span>
-        {e.peakLevel === 'red' && e.level !== 'red' && <span className="muted small">{t('monitor.warnings.peak')}</span>}
+        <WarningBadge level={level} />
+        <a href={href('monitor', planId, 'targets', x.key, { at })}>{lang === 'zh' ? x.indicator.name : x.indicator.nameEn}</a>
+        {episode && (
+          <span className="muted small">
+            {t('monitor.warnings.since', {
+              period: periodLabel(episode.startedPeriod, lang),
+              date: date(episode.startedAt.slice(0, 10)),
+            })}
+          </span>
+        )}
+        {episode?.peakLevel === 'red' && level !== 'red' && <span className="muted small">{t('monitor.warnings.peak')}</span>}
       </div>
-      {e.reasons.length > 0 && (
+      {x.warning.reasons.length > 0 && (
         <ul className="warning-reasons">
-          {e.reasons.map((r, i) => (
+          {x.warning.reasons.map((r, i) => (
             <li key={i}>{lang === 'zh' ? r.zh : r.en}</li>
           ))}
         </ul>
@@ -31,60 +50,64 @@ function Episode({ e, planId, at }: { e: WarningEpisode; planId: string; at: str
   );
 }
 
-/** 预警: the plan's open warning episodes per responsible unit (GET /warnings?plan=&open=true). */
-export function WarningsSection({ planId, at }: { planId: string; at: string }) {
+/**
+ * 预警: the red and yellow targets of the very PlanProgress the panel counts (same plan, period and
+ * method), grouped by responsible unit with the shared tally, so the list and the panel give one
+ * number. Stored warning episodes (GET /warnings) only add since when a warning has been open.
+ */
+export function WarningsSection({ data, planId }: { data: PlanProgress; planId: string }) {
   const { t, count } = useI18n();
-  const state = useAsync((signal) => api.warnings({ plan: planId, open: true }, signal), [planId]);
-  const data = state.status === 'ok' ? state.data : null;
+  const counts = countWarnings(data.targets);
+  const units = warningsByUnit(data.targets);
+  const open = counts.red + counts.yellow;
+  const episodes = useAsync((signal) => api.warnings({ plan: planId, open: true }, signal), [planId]);
+  const since = new Map(
+    episodes.status === 'ok' ? episodes.data.units.flatMap((u) => u.episodes).map((e) => [e.target, e] as const) : [],
+  );
   return (
     <section
       className="list-section"
       aria-labelledby="warnings-heading"
       data-testid="warnings-section"
-      data-open={data?.summary.open}
+      data-open={open}
+      data-red={counts.red}
+      data-yellow={counts.yellow}
     >
       <h2 id="warnings-heading" className="section-title">
         {t('monitor.warnings.heading')}
-        {data && <span className="count-pill">{data.summary.open}</span>}
+        <span className="count-pill">{open}</span>
       </h2>
       <p className="muted small">{t('monitor.warnings.intro')}</p>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {data &&
-        (data.summary.open === 0 ? (
-          <Empty>{t('monitor.warnings.none')}</Empty>
-        ) : (
-          <>
-            <p data-testid="warnings-summary">
-              {t('monitor.warnings.summary', {
-                red: count(data.summary.red),
-                yellow: count(data.summary.yellow),
-                units: count(data.summary.units),
-              })}
-            </p>
-            <div className="warning-units">
-              {data.units.map((u) => (
-                <section
-                  key={u.orgUnit?.code ?? '-'}
-                  className="card warning-unit"
-                  data-testid="warning-unit"
-                  data-unit={u.orgUnit?.code ?? ''}
-                >
-                  <h3 className="subsection-title">
-                    {u.orgUnit?.name ?? t('monitor.warnings.noUnit')}{' '}
-                    {u.red > 0 && <span className="badge badge-warning warning-red">{u.red}</span>}{' '}
-                    {u.yellow > 0 && <span className="badge badge-warning warning-yellow">{u.yellow}</span>}
-                  </h3>
-                  <ul className="warning-episodes">
-                    {u.episodes.map((e) => (
-                      <Episode key={e.id} e={e} planId={planId} at={at} />
-                    ))}
-                  </ul>
-                </section>
-              ))}
-            </div>
-          </>
-        ))}
+      {open === 0 ? (
+        <Empty>{t('monitor.warnings.none')}</Empty>
+      ) : (
+        <>
+          <p data-testid="warnings-summary">
+            {t('monitor.warnings.summary', { red: count(counts.red), yellow: count(counts.yellow), units: count(units.length) })}
+          </p>
+          <div className="warning-units">
+            {units.map((u) => (
+              <section
+                key={u.orgUnit?.code ?? '-'}
+                className="card warning-unit"
+                data-testid="warning-unit"
+                data-unit={u.orgUnit?.code ?? ''}
+              >
+                <h3 className="subsection-title">
+                  {u.orgUnit?.name ?? t('monitor.warnings.noUnit')}{' '}
+                  {u.red > 0 && <span className="badge badge-warning warning-red">{u.red}</span>}{' '}
+                  {u.yellow > 0 && <span className="badge badge-warning warning-yellow">{u.yellow}</span>}
+                </h3>
+                <ul className="warning-episodes">
+                  {u.targets.map((x) => (
+                    <WarnedTarget key={x.key} x={x} episode={since.get(x.key)} planId={planId} at={data.at} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </>
+      )}
     </section>
   );
 }
