@@ -26,7 +26,8 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
     .innerJoin('indicator as i', 'i.id', 't.indicator_id')
     .leftJoin('plan_section as s', 's.id', 't.section_id')
     .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
-    .leftJoin('org_group as g', 'g.id', 't.group_id');
+    .leftJoin('org_group as g', 'g.id', 't.group_id')
+    .leftJoin('indicator as ri', 'ri.id', 't.reference_indicator_id');
   if (f.unitIds) q = q.where(targetTouchesUnits(f.unitIds));
   if (f.plan) q = q.where('t.plan_id', '=', f.plan);
   if (f.key) q = q.where('t.key', '=', f.key);
@@ -59,6 +60,7 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
       'i.name_en as indicator_name_en',
       'i.unit as indicator_unit',
       'i.direction',
+      'ri.code as reference_code',
       'u.code as org_unit_code',
       'u.name as org_unit_name',
       'g.code as group_code',

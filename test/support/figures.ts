@@ -1,7 +1,7 @@
 import { upsertDataValues } from '../../src/repositories/data-value.repository.ts';
 import { groupsWithMembers, progressTargets } from '../../src/repositories/progress.repository.ts';
 import type { Executor } from '../../src/repositories/transaction.ts';
-import { subjectOf } from '../../src/services/progress/judge-target.ts';
+import { subjectOf, targetCodes } from '../../src/services/progress/judge-target.ts';
 import { parseAsOf, ProgressContext } from '../../src/services/progress/progress-context.ts';
 
 /** Approved annual figures of one unit and indicator (both by code), reported without a plan source. */
@@ -45,7 +45,7 @@ export async function loadEveryTarget(db: Executor, at: string, raw: boolean) {
   const groupIds = [...new Set(targets.map((x) => x.group_id).filter((g): g is number => g !== null))];
   const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
   const subjects = targets.map((x) => subjectOf(ctx, x, members));
-  const codes = [...new Set(targets.flatMap((x) => ctx.codesFor(x.indicator_code)))];
+  const codes = [...new Set(targets.flatMap((x) => targetCodes(ctx, x)))];
   await ctx.loadFigures(db, ctx.subtree(subjects.flatMap((s) => s.roots)), codes, asOf, { quarters: raw });
   return { asOf, ctx, targets: targets.map((target, i) => ({ target, subject: subjects[i]! })) };
 }

@@ -23,8 +23,10 @@ export function resolveTarget(f: TargetFacts): ResolvedTarget | null {
       return t.value === undefined ? null : { sense: 'up', level: new Decimal(t.value) };
     case 'at_most':
       return t.value === undefined ? null : { sense: 'down', level: new Decimal(t.value) };
-    case 'exactly':
     case 'share':
+      if (f.shareWithoutDenominator) return null;
+      return t.value === undefined ? null : { sense: dirSense('up'), level: new Decimal(t.value) };
+    case 'exactly':
       return t.value === undefined ? null : { sense: dirSense('up'), level: new Decimal(t.value) };
     case 'range':
       return t.min === undefined || t.max === undefined

@@ -230,7 +230,7 @@ const cases: Case[] = [
     expect: { class: 'on_track', onTrajectory: false, expectedShare: 0.7 },
   },
   {
-    // As of 2024 with 2023 and 2024 missing: judged on 2022 (time 0.4); progress 0.3, k = 0.75 → 滞后.
+    // As of 2023 with 2023 missing: judged on 2022 (time 0.4); progress 0.3, k = 0.75 → 滞后.
     name: 'missing years',
     input: {
       facts: facts({ comparator: 'at_least', baseline: { year: 2020, value: '100' }, target: { year: 2025, value: '200' } }),
@@ -238,9 +238,46 @@ const cases: Case[] = [
         { year: 2021, value: '110' },
         { year: 2022, value: '130' },
       ],
-      asOfYear: 2024,
+      asOfYear: 2023,
     },
     expect: { class: 'behind', dataYear: 2022, timeElapsedShare: 0.4, progressShare: 0.3 },
+  },
+  {
+    // As of 2024 the newest figure allowed is of 2023 (the year before); 2022 is stale → 数据不足, the figure still shown.
+    name: 'a figure older than the year before the as-of year → 数据不足',
+    input: {
+      facts: facts({ comparator: 'at_least', baseline: { year: 2020, value: '100' }, target: { year: 2025, value: '200' } }),
+      observed: [
+        { year: 2021, value: '110' },
+        { year: 2022, value: '190' },
+      ],
+      asOfYear: 2024,
+    },
+    expect: { class: 'insufficient_data', dataYear: 2022, current: '190', progressShare: null },
+  },
+  {
+    // Only the 2020 baseline is known (stored as a plan figure): at 2021 it is recent enough, but it is no progress.
+    name: 'only the baseline figure → 数据不足',
+    input: {
+      facts: facts({ comparator: 'at_least', baseline: { year: 2020, value: '717.9' }, target: { year: 2025, value: '2680' } }),
+      observed: [{ year: 2020, value: '717.9' }],
+      asOfYear: 2021,
+    },
+    expect: { class: 'insufficient_data', dataYear: 2020 },
+  },
+  {
+    // Baseline 2021 = 77.33; a 2020 figure of 11.2 must not start the growth: 2021→2023 77.33→100, CAGR = √(100/77.33) − 1 = 13.72 %.
+    name: 'growth is measured from the baseline year, not from an earlier figure',
+    input: {
+      facts: facts({ comparator: 'at_least', baseline: { year: 2021, value: '77.33' }, target: { year: 2025, value: '160' } }),
+      observed: [
+        { year: 2020, value: '11.2' },
+        { year: 2021, value: '77.33' },
+        { year: 2023, value: '100' },
+      ],
+      asOfYear: 2023,
+    },
+    expect: { dataYear: 2023, observedAnnualGrowth: 0.13718 },
   },
   {
     name: 'no data → 数据不足',
@@ -335,6 +372,15 @@ test('the explanation is built from the numbers', () => {
 
 test('a missing as-of year is named in the explanation', () => {
   const r = judgeProgress(cases.find((c) => c.name === 'missing years')!.input);
-  assert.match(r.explanation.zh, /^2022年指标130，.*2024年数据暂缺，判定滞后。$/);
-  assert.match(r.explanation.en, /no value yet for 2024: behind\.$/);
+  assert.match(r.explanation.zh, /^2022年指标130，.*2023年数据暂缺，判定滞后。$/);
+  assert.match(r.explanation.en, /no value yet for 2023: behind\.$/);
+});
+
+test('a stale or baseline-only figure is named with its year', () => {
+  const stale = judgeProgress(cases.find((c) => c.name.startsWith('a figure older'))!.input);
+  assert.equal(stale.explanation.zh, '最新数据为2022年（指标190），早于2023年，判定数据不足。');
+  assert.match(stale.explanation.en, /latest figure: 2022 .*older than 2023: insufficient data\.$/);
+  const base = judgeProgress(cases.find((c) => c.name.startsWith('only the baseline'))!.input);
+  assert.match(base.explanation.zh, /^最新数据为2020年基期值/);
+  assert.match(base.explanation.en, /latest figure: 2020, the baseline/);
 });

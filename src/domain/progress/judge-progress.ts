@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { achievement, resolveTarget, trajectoryCheck, trajectoryShare } from './achievement.ts';
 import { classify } from './classify.ts';
-import { explain } from './explain.ts';
+import { explain, formatNumber } from './explain.ts';
 import { cagr, requiredAnnualGrowth } from './growth.ts';
 import { escapCurrentStatus, openSdgCagrRatio, unsdProgressChart } from './international-methods.ts';
 import { project, type Projection } from './projection.ts';
@@ -49,17 +49,41 @@ export function judgeProgress(input: JudgeInput): ProgressJudgement {
   const t = withDefaults(input.thresholds);
   const f = input.facts;
   const targetYear = f.target.year;
+  // Figures before the target's own baseline year say nothing about the way from the baseline: growth,
+  // projection and the value judged all start at the baseline (a 2021 baseline is never grown from 2020).
+  const seen = input.observed.filter((p) => p.year <= input.asOfYear && (!f.baseline || p.year >= f.baseline.year));
   const points = new Map<number, string>();
   if (f.baseline) points.set(f.baseline.year, f.baseline.value);
-  for (const p of input.observed) if (p.year <= input.asOfYear) points.set(p.year, p.value);
+  for (const p of seen) points.set(p.year, p.value);
   const series = [...points].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
-  const latestObserved = [...input.observed].filter((p) => p.year <= input.asOfYear).sort((a, b) => b.year - a.year)[0];
+  const latestObserved = [...seen].sort((a, b) => b.year - a.year)[0];
 
   const dataYear = latestObserved?.year ?? null;
   const month = dataYear === input.asOfYear ? input.asOfMonth : undefined;
   const timeShare = timeElapsedShare(f.periodStart, f.periodEnd, dataYear ?? input.asOfYear, month);
   const resolved = resolveTarget(f);
   const names = { name: f.name ?? { zh: '指标', en: 'The indicator' }, unit: f.unit ?? { zh: '', en: '' } };
+
+  const unusable = latestObserved ? unusableFigure(latestObserved.year, f, input.asOfYear) : null;
+  if (resolved && latestObserved && unusable) {
+    return {
+      dataYear,
+      current: latestObserved.value,
+      met: null,
+      achievementRatio: null,
+      progressShare: null,
+      timeElapsedShare: timeShare,
+      halfTimeHalfTask: 'na',
+      requiredAnnualGrowth: null,
+      observedAnnualGrowth: null,
+      onTrajectory: null,
+      expectedShare: null,
+      projection: null,
+      class: 'insufficient_data',
+      methods: { unsd: null, opensdg: null, escap: null },
+      explanation: staleExplanation(unusable, latestObserved, names, input.asOfYear),
+    };
+  }
 
   if (!resolved || !latestObserved) {
     return {
@@ -78,8 +102,12 @@ export function judgeProgress(input: JudgeInput): ProgressJudgement {
       class: 'insufficient_data',
       methods: { unsd: null, opensdg: null, escap: null },
       explanation: {
-        zh: `${names.name.zh}${latestObserved ? '目标无法量化' : `截至${input.asOfYear}年无监测数据`}，判定数据不足。`,
-        en: `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
+        zh: f.shareWithoutDenominator
+          ? `${names.name.zh}是总量，占比目标未指明分母指标，无法计算占比，判定数据不足。`
+          : `${names.name.zh}${latestObserved ? '目标无法量化' : `截至${input.asOfYear}年无监测数据`}，判定数据不足。`,
+        en: f.shareWithoutDenominator
+          ? `${names.name.en} is an amount and the share target names no denominator, so no share can be computed: insufficient data.`
+          : `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
       },
     };
   }
@@ -175,5 +203,40 @@ export function judgeProgress(input: JudgeInput): ProgressJudgement {
       asOfYear: input.asOfYear,
       cls,
     }),
+  };
+}
+
+/**
+ * Why the latest figure cannot carry a class, or null when it can.
+ * - `stale`: it is older than the year before the as-of year (at 2024 or 2024Q2 a 2023 figure is the newest a
+ *   statistics office has published; a 2022 or older one says nothing about where the target stands now).
+ * - `baseline_only`: it is of the baseline year or earlier, so it shows where the plan started, not progress.
+ */
+export function unusableFigure(
+  dataYear: number,
+  f: Pick<TargetFacts, 'baseline'>,
+  asOfYear: number,
+): 'stale' | 'baseline_only' | null {
+  if (dataYear < asOfYear - 1) return 'stale';
+  if (f.baseline && dataYear <= f.baseline.year) return 'baseline_only';
+  return null;
+}
+
+function staleExplanation(
+  why: 'stale' | 'baseline_only',
+  latest: YearValue,
+  names: { name: { zh: string; en: string }; unit: { zh: string; en: string } },
+  asOfYear: number,
+): { zh: string; en: string } {
+  const v = formatNumber(latest.value);
+  const unitEn = names.unit.en ? ` ${names.unit.en}` : '';
+  if (why === 'stale')
+    return {
+      zh: `最新数据为${latest.year}年（${names.name.zh}${v}${names.unit.zh}），早于${asOfYear - 1}年，判定数据不足。`,
+      en: `${names.name.en}: latest figure: ${latest.year} (${v}${unitEn}), older than ${asOfYear - 1}: insufficient data.`,
+    };
+  return {
+    zh: `最新数据为${latest.year}年基期值（${names.name.zh}${v}${names.unit.zh}），基期以来暂无数据，判定数据不足。`,
+    en: `${names.name.en}: latest figure: ${latest.year}, the baseline (${v}${unitEn}); no figure since the baseline: insufficient data.`,
   };
 }

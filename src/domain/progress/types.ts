@@ -21,6 +21,8 @@ export interface TargetFacts {
   /** For the explanation: indicator name and unit. */
   name?: { zh: string; en: string };
   unit?: { zh: string; en: string };
+  /** A share (占比) target on an amount with no denominator named: it cannot be measured. */
+  shareWithoutDenominator?: boolean;
 }
 
 export type ProgressClass = 'achieved_early' | 'ahead' | 'on_track' | 'behind' | 'insufficient_data';

@@ -6,7 +6,7 @@ import { groupsOfOrgUnit } from '../../repositories/org-unit.repository.ts';
 import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
 import type { Actor } from '../actor.ts';
 import { referenceDate } from '../progress/freshness.ts';
-import { judgeTarget, subjectOf } from '../progress/judge-target.ts';
+import { judgeTarget, subjectOf, targetCodes } from '../progress/judge-target.ts';
 import { parseAsOf, ProgressContext, type Subject } from '../progress/progress-context.ts';
 import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
@@ -40,7 +40,7 @@ export async function zoneProfile(database: Database, actor: Actor, code: string
   const own: Subject = { kind: 'org_unit', code: row.code, name: row.name, roots: [row.id] };
   const groupSubjects = targets.map((t) => (t.group_id === null ? null : subjectOf(ctx, t, members)));
   const unitIds = ctx.subtree([row.id, ...groupSubjects.flatMap((s) => s?.roots ?? [])]);
-  const codes = [...new Set(targets.flatMap((t) => ctx.codesFor(t.indicator_code)))];
+  const codes = [...new Set(targets.flatMap((t) => targetCodes(ctx, t)))];
   // One load for every plan: figures do not depend on the plan, only the plan period does.
   await ctx.loadFigures(db, unitIds, codes, asOf);
   const refDate = referenceDate(asOf, todayIso());

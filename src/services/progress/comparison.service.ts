@@ -9,7 +9,7 @@ import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { referenceDate } from './freshness.ts';
-import { judgeTarget, subjectOf } from './judge-target.ts';
+import { judgeTarget, subjectOf, targetCodes } from './judge-target.ts';
 import { parseAsOf, ProgressContext, type AsOf, type Subject } from './progress-context.ts';
 
 /** Group kinds behind each comparison: 板块, zone level (国家级/省级), 主体功能区 type. */
@@ -26,10 +26,12 @@ async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: 
   const ctx = await ProgressContext.load(db);
   const info = ctx.indicators.get(indicator);
   if (!info) throw notFound('indicator', indicator);
-  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), ctx.codesFor(indicator), asOf);
   const targets = (await progressTargets(db, { indicator, plan, unitIds: await readScope(db, actor) })).filter(
     (t) => t.target_year >= asOf.year,
   );
+  // A share target is judged on its denominator too: the comparison's class must be the progress page's.
+  const codes = [...new Set([...ctx.codesFor(indicator), ...targets.flatMap((t) => targetCodes(ctx, t))])];
+  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), codes, asOf);
   targets.sort((a, b) => a.target_year - b.target_year);
   const groupIds = [...new Set(targets.map((t) => t.group_id).filter((g): g is number => g !== null))];
   const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));

@@ -1,6 +1,7 @@
 import { judgeProgress } from '../../domain/progress/judge-progress.ts';
 import { classByMethod, methodVerdicts, type ProgressMethod } from '../../domain/progress/method-class.ts';
 import { project } from '../../domain/progress/projection.ts';
+import { isPercentUnit, shareSeries, type OriginYearValue } from '../../domain/progress/share-series.ts';
 import { DEFAULT_THRESHOLDS } from '../../domain/progress/thresholds.ts';
 import { CLASS_LABELS, type Direction, type TargetFacts } from '../../domain/progress/types.ts';
 import type { Comparator } from '../../domain/model/target.schema.ts';
@@ -43,6 +44,26 @@ export function factsOf(t: ProgressTargetRow, plan: PlanPeriod): TargetFacts {
   };
 }
 
+/** Whether a target is a share (占比) of an amount, so its figures are numerator ÷ denominator rather than the amount. */
+const isShareOfAmount = (t: ProgressTargetRow) => t.comparator === 'share' && !isPercentUnit(t.indicator_unit);
+
+/** Indicator codes whose figures a target is judged on (a share of an amount needs its denominator too). */
+export function targetCodes(ctx: ProgressContext, t: ProgressTargetRow): string[] {
+  const own = ctx.codesFor(t.indicator_code);
+  return isShareOfAmount(t) && t.reference_code !== null ? [...own, ...ctx.codesFor(t.reference_code)] : own;
+}
+
+/**
+ * The yearly series a target is judged on: the indicator's own figures, or for a share of an amount
+ * (加工贸易占进出口总额 > 10 %) the share computed from numerator and denominator; with no denominator named,
+ * nothing (the amount itself is never compared with a percentage).
+ */
+function judgedSeries(ctx: ProgressContext, t: ProgressTargetRow, subject: Subject, from: number, to: number): OriginYearValue[] {
+  if (!isShareOfAmount(t)) return ctx.yearly(subject, t.indicator_code, from, to);
+  if (t.reference_code === null) return [];
+  return shareSeries(ctx.yearly(subject, t.indicator_code, from, to), ctx.yearly(subject, t.reference_code, from, to));
+}
+
 /** Judges one target as of a period: observed yearly series, engine, chosen method, freshness, warning. */
 export function judgeTarget(
   ctx: ProgressContext,
@@ -52,11 +73,23 @@ export function judgeTarget(
   asOf: AsOf,
   method: ProgressMethod,
   ref: string,
-): { progress: TargetProgress; yearly: ReturnType<ProgressContext['yearly']> } {
+): { progress: TargetProgress; yearly: OriginYearValue[] } {
   const from = Math.min(t.baseline_year ?? plan.periodStart - 1, plan.periodStart - 1);
-  const yearly = ctx.yearly(subject, t.indicator_code, from, Math.min(asOf.year, Math.max(t.target_year, plan.periodEnd)));
+  const yearly = judgedSeries(ctx, t, subject, from, Math.min(asOf.year, Math.max(t.target_year, plan.periodEnd)));
+  const shareOfAmount = isShareOfAmount(t);
   const j = judgeProgress({
-    facts: factsOf(t, plan),
+    facts: {
+      ...factsOf(t, plan),
+      ...(shareOfAmount
+        ? {
+            unit: { zh: '%', en: '%' },
+            name: t.reference_code
+              ? { zh: `${t.indicator_name}占比`, en: `${t.indicator_name_en} as a share` }
+              : { zh: t.indicator_name, en: t.indicator_name_en },
+            shareWithoutDenominator: t.reference_code === null,
+          }
+        : {}),
+    },
     observed: yearly.map(({ year, value }) => ({ year, value })),
     asOfYear: asOf.year,
     asOfMonth: asOf.month,

@@ -11,7 +11,7 @@ import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { referenceDate } from './freshness.ts';
-import { band, judgeTarget, subjectOf } from './judge-target.ts';
+import { band, judgeTarget, subjectOf, targetCodes } from './judge-target.ts';
 import { parseAsOf, ProgressContext } from './progress-context.ts';
 import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import { timeElapsedShare } from '../../domain/progress/time-elapsed.ts';
@@ -32,7 +32,7 @@ async function prepare(db: Kysely<DB>, actor: Actor, q: { plan: string; at: stri
   const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
   const subjects = targets.map((t) => subjectOf(ctx, t, members));
   const unitIds = ctx.subtree(subjects.flatMap((s) => s.roots));
-  const codes = [...new Set(targets.flatMap((t) => ctx.codesFor(t.indicator_code)))];
+  const codes = [...new Set(targets.flatMap((t) => targetCodes(ctx, t)))];
   await ctx.loadFigures(db, unitIds, codes, asOf, { quarters });
   const period = { periodStart: plan.period_start, periodEnd: plan.period_end };
   return { plan, asOf, targets, ctx, subjects, period, ref: referenceDate(asOf, todayIso()) };
