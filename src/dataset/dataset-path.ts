@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config/project-root.ts';
 
 /** The curated dataset shipped with the code (dataset/ at the repository root). */
-export const DATASET_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dataset');
+export const DATASET_DIR = path.join(PROJECT_ROOT, 'dataset');

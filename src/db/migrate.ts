@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config/project-root.ts';
 import type { Database } from './database.ts';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// The SQL files stay in the source tree; the compiled server reads them from there.
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'src', 'db', 'migrations');
 // Arbitrary constant: serialises concurrent starts against one PostgreSQL server.
 const LOCK_KEY = 7_400_113;
 const FILE_PATTERN = /^\d{8}_\d{4}_[a-z0-9_]+\.sql$/;

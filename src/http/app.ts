@@ -1,7 +1,7 @@
 import { reportingRoutes } from './routes/reporting.routes.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config/project-root.ts';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -33,7 +33,8 @@ import { warningRoutes } from './routes/warnings.routes.ts';
 import { industryMapRoutes } from './routes/industry-map.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 
-export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
+const WEB_ASSETS_DIR = path.join(WEB_DIST_DIR, 'assets');
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -168,7 +169,17 @@ export async function buildApp(
   );
 
   if (existsSync(WEB_DIST_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST_DIR,
+      // scripts/build.js writes .br and .gz beside each asset; the one the browser accepts is sent.
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        // Vite names every file under assets/ by its content hash, so a name never changes meaning and
+        // browsers may keep it for good; index.html (which names the current hashes) is revalidated.
+        const hashed = filePath.startsWith(WEB_ASSETS_DIR + path.sep);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The web app routes with the URL hash; any unknown non-API path gets the shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) {
