@@ -203,3 +203,15 @@ export const importResultSchema = z.object({
     z.object({ sheet: z.string(), row: z.number().nullable(), code: z.string(), message: z.string(), messageZh: z.string() }),
   ),
 });
+
+export type Rule = z.infer<typeof ruleSchema>;
+export type ReportForm = z.infer<typeof reportFormResponseSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type EntrySheet = z.infer<typeof entrySheetSchema>;
+export type Standing = z.infer<typeof standingSchema>;
+export type Completeness = z.infer<typeof completenessSchema>;
+export type MyWork = z.infer<typeof myWorkSchema>[number];
+export type QueueEntry = z.infer<typeof reviewQueueSchema>[number];
+export type OverdueEntry = z.infer<typeof overdueSchema>[number];
+export type RuleTestResult = z.infer<typeof ruleTestSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
