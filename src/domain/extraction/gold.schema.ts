@@ -12,11 +12,12 @@ export const goldTargetSchema = z.strictObject({
   /** Which occurrence of the quote, when it occurs more than once (1-based). */
   occurrence: z.number().int().min(1).default(1),
   indicator: z.strictObject({
-    code: z.string(),
+    /** Catalogue code; absent for an indicator the catalogue does not know (the unseen gold set). */
+    code: z.string().optional(),
     /** The plan's words for it, for scoring a proposed new indicator when the catalogue lacks the code. */
     mention: z.string(),
   }),
-  /** Org unit or group code. */
+  /** Org unit or group code; for a unit outside the catalogue, its name (Simplified, as in the text). */
   scope: z.string().optional(),
   baseline: z.strictObject({ year: z.number().int(), value: z.string() }).optional(),
   target: z.strictObject({

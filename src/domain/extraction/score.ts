@@ -133,8 +133,8 @@ function targetFields(
 ): Record<Exclude<TargetField, 'target'>, { gold: boolean; cand: boolean; agree: boolean }> {
   const indicatorAgrees = () => {
     if (!g || !c) return false;
-    if (c.indicator.code) return c.indicator.code === g.indicator.code;
-    if (options.catalogueIndicators?.has(g.indicator.code)) return false;
+    if (c.indicator.code && g.indicator.code) return c.indicator.code === g.indicator.code;
+    if (g.indicator.code && options.catalogueIndicators?.has(g.indicator.code)) return false;
     const a = compact(c.indicator.name);
     const b = compact(g.indicator.mention);
     return b.length > 0 && (a.includes(b) || b.includes(a));
