@@ -82,3 +82,14 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
     }
   });
 }
+
+/**
+ * Migration files the database has not recorded as applied (the readiness check: an instance that
+ * started against a database another, newer instance has not yet migrated is not ready).
+ */
+export async function pendingMigrations(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const names = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
+  const rows = await database.session((query) => query('SELECT name FROM schema_migration'));
+  const recorded = new Set(rows.map((r) => String(r.name)));
+  return names.filter((n) => !recorded.has(n));
+}

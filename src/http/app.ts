@@ -15,6 +15,7 @@ import {
 import type { AppConfig } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
+import { pendingMigrations } from '../db/migrate.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -150,6 +151,26 @@ export async function buildApp(
   await app.register(
     async (api) => {
       api.get('/health', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+      // Liveness: the process answers (a load balancer restarts it otherwise). Readiness: the database
+      // answers and every migration is applied (a load balancer sends it traffic only then).
+      api.get('/health/live', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({
+        status: 'live',
+      }));
+      api.get('/health/ready', { config: { access: { action: 'public' } }, schema: { hide: true } }, async (_req, reply) => {
+        try {
+          const pending = await pendingMigrations(database);
+          if (pending.length > 0) return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', pending });
+          return { status: 'ready' };
+        } catch (err) {
+          return reply
+            .status(503)
+            .send({
+              status: 'not_ready',
+              reason: 'database_unreachable',
+              message: err instanceof Error ? err.message : String(err),
+            });
+        }
+      });
       await api.register(authRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(planRoutes(deps));

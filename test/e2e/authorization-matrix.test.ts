@@ -124,6 +124,8 @@ const EXAMPLES: Examples = {
     outside: { ...get('/api/v1/zones/ZN-KM-HIGHTECH/attribution?at=2024'), ok: 200 },
   },
   'GET /api/v1/health': { inside: get('/api/v1/health') },
+  'GET /api/v1/health/live': { inside: get('/api/v1/health/live') },
+  'GET /api/v1/health/ready': { inside: get('/api/v1/health/ready') },
   'POST /api/v1/auth/login': {
     inside: {
       method: 'POST',
