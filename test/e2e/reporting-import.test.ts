@@ -199,6 +199,22 @@ for (const kind of DATABASE_KINDS) {
       );
     });
 
+    it('refuses figures that break a hard rule of the form, naming row, column, value and rule, and writes nothing', async () => {
+      const before = await snapshot();
+      const csv = new TextEncoder().encode(
+        `单位名称,期间,工业总产值(亿元),规上工业增加值(亿元),营业收入(亿元)\r\n河口边境经济合作区,${EARLIER},5,9,-1\r\n`,
+      );
+      const res = await upload(hhReporter, csv, 'fileName=impossible.csv');
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      const problems = res.body.error.details.problems;
+      assert.deepEqual(problems.map((p) => [p.row, p.column, p.value, p.code]).sort(), [
+        [2, 'D', '9', 'rule_violated'],
+        [2, 'E', '-1', 'rule_violated'],
+      ]);
+      assert.ok(problems.some((p) => p.reasonZh.includes('规上工业增加值不能大于工业总产值')));
+      assert.equal(await snapshot(), before);
+    });
+
     it('reads a GB18030 CSV and takes JSON from a machine through the same path', async () => {
       const csv = iconv.encode(`单位名称,期间,固定资产投资(万元)\r\n河口边境经济合作区,${PERIOD},"12,500"\r\n`, 'gb18030');
       const hekou = await server.database.db

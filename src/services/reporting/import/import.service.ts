@@ -32,6 +32,7 @@ import {
   type ImportResult,
 } from './import-result.ts';
 import { recordChecker } from './record-checker.ts';
+import { gateStaged } from './rule-gate.ts';
 import { stager } from './stager.ts';
 
 export type { ImportFormat, ImportResult } from './import-result.ts';
@@ -130,6 +131,18 @@ export async function importValues(database: Database, actor: Actor, req: Import
     const duplicateOf = await previousImport(db, ctx.id, base.sha256);
     const skippedRows = read.notes.filter((n) => n.code === 'total_row_skipped').length;
     if (problemsTotal > 0) return { result: rejected(base, duplicateOf, allProblems, notApplicable, skippedRows), commit: false };
+    // Hard rules at the door: impossible figures are refused here, not stored as drafts.
+    const gate = ctx.form.rules.length > 0 ? await gateStaged(db, ctx) : { problems: [], warnings: [] };
+    if (gate.problems.length > 0) {
+      const ruleProblems = inFileOrder(
+        gate.problems,
+        read.sheets.map((sh) => sh.name),
+      ).slice(0, MAX_PROBLEMS);
+      return {
+        result: rejected({ ...base, problemsTotal: gate.problems.length }, duplicateOf, ruleProblems, notApplicable, skippedRows),
+        commit: false,
+      };
+    }
 
     await analyseStaging(db);
     // Lock first, then compare: entry-sheet saves lock the submission too, so nothing changes in between.
