@@ -160,7 +160,13 @@ export async function importDefinitions(
         })),
       );
       counts.tasks += d.tasks.length;
+    }
 
+    // Figures stated in a file: after every plan is written, and also from a file that only holds actuals
+    // (checkReferences made each name its plan), so such a file never "succeeds" having imported nothing.
+    for (const f of files) {
+      const d = f.definition;
+      const planId = d.plan?.id;
       await upsertDataValues(
         trx,
         d.actuals.map((a) => {
@@ -177,7 +183,7 @@ export async function importDefinitions(
             origin: 'plan',
             value: a.value,
             status: 'approved',
-            source_plan_id: a.source.plan ?? planId,
+            source_plan_id: (a.source.plan ?? planId)!,
             source_quote: a.source.quote,
           };
         }),

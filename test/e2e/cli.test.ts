@@ -84,6 +84,30 @@ targets:
     assert.match(unknown.stderr, /cli-bad/);
   });
 
+  it('import-plan imports a file holding only actuals, or refuses one whose actuals name no plan (issue 15)', async () => {
+    const orphan = path.join(dir, 'actuals-orphan.yaml');
+    await writeFile(
+      orphan,
+      `actuals:\n  - { indicator: TRADE_TOTAL, orgUnit: YN-FTZ, period: '2023', value: '1120', source: { quote: 进出口总额1120亿元 } }\n`,
+    );
+    const refused = await plantrack(['import-plan', orphan], env);
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(refused.stderr, /actuals\.0\.source\.plan: 文件未定义规划/);
+    const file = path.join(dir, 'actuals-only.yaml');
+    await writeFile(
+      file,
+      `actuals:\n  - { indicator: TRADE_TOTAL, orgUnit: YN-FTZ, period: '2023', value: '1120', source: { plan: yunnan-ftz-2021-2025, quote: 进出口总额1120亿元 } }\n`,
+    );
+    const ok = await plantrack(['import-plan', file], env);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /"actuals":1/);
+    const p = await plantrack(['progress', '--plan', 'yunnan-ftz-2021-2025', '--at', '2023', '--json'], env);
+    const trade = (JSON.parse(p.stdout) as { targets: { key: string; judgement: { current: string | null } }[] }).targets.find(
+      (t) => t.key === 'trade-total-2025',
+    )!;
+    assert.equal(trade.judgement.current, '1120');
+  });
+
   it('audit verify reports an intact chain', async () => {
     const r = await plantrack(['audit', 'verify'], env);
     assert.equal(r.code, 0, r.stderr);

@@ -166,6 +166,14 @@ export function checkReferences(files: readonly DefinitionBundleFile[], known: K
     d.actuals.forEach((a, i) => {
       if (!indicators.has(a.indicator)) missing(name, `actuals.${i}.indicator`, 'indicator', a.indicator);
       if (!orgUnits.has(a.orgUnit)) missing(name, `actuals.${i}.orgUnit`, 'org unit', a.orgUnit);
+      // A file of figures alone (no plan) must say which plan states each figure: provenance is never guessed.
+      if (!d.plan && a.source.plan === undefined)
+        errors.push({
+          file: name,
+          field: `actuals.${i}.source.plan`,
+          message: 'the file defines no plan: each actual must name the plan that states it (source.plan)',
+          messageZh: '文件未定义规划：每个实际值须在 source.plan 注明出自哪个规划',
+        });
       checkQuote(`actuals.${i}.source.quote`, a.source);
     });
   }
