@@ -18,6 +18,7 @@ import { normaliseDocument } from '../src/domain/extraction/normalise-document.t
 import { originalRange } from '../src/domain/extraction/offset-text.ts';
 import { scoreExtraction, sumReports, type Extracted, type PRF, type ScoreReport } from '../src/domain/extraction/score.ts';
 import { loadDatasetCatalogue } from '../src/ingestion/dataset-catalogue.ts';
+import { extractionUnseen } from './extraction-unseen.bench.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const GOLD_DIR = path.join(ROOT, 'test/gold');
@@ -149,11 +150,13 @@ export async function extraction() {
     process.stdout.write(`${name}\n  targets: ${f1Row(r.overall.targets)}\n  tasks:   ${f1Row(r.overall.tasks)}\n`);
   }
   const strip = ({ perPlan, overall }: RunResult) => ({ perPlan, overall });
+  const unseen = await extractionUnseen(base);
   return {
     gold: Object.fromEntries(sets.map(({ gold }) => [gold.plan, { targets: gold.targets.length, tasks: gold.tasks.length }])),
     extractor: strip(withFull),
     extractorBaseCatalogue: strip(withBase),
     naiveBaseline: strip(naive),
+    unseenDocuments: unseen,
     f1RatioToBaseline: {
       targets: ratio(withFull.overall.targets, naive.overall.targets),
       tasks: ratio(withFull.overall.tasks, naive.overall.tasks),
