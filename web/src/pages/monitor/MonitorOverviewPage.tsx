@@ -15,6 +15,7 @@ import { CLASS_COLOURS } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
 import type { ChartOption } from '../../monitor/echarts.ts';
 import { ClassBadge, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
+import { defaultMonitorPlan } from '../../monitor/defaults.ts';
 import { asOfChoices } from '../../monitor/periods.ts';
 import { AtPicker, MethodPicker, PlanPicker } from '../../monitor/Pickers.tsx';
 import { targetText } from '../../monitor/targetText.ts';
@@ -252,10 +253,10 @@ function ReportDownloads({ planId, at, method }: { planId: string; at: string; m
   );
 }
 
-/** The plan (null: the first one listed) and the as-of period (null: the latest the plan allows). */
+/** The plan (null: the first one listed with targets) and the as-of period (null: the latest the plan allows). */
 export function usePlanAndAt(askedPlan: string | null, asked: string | null) {
   const plans = useAsync((signal) => api.plans(signal), []);
-  const planId = askedPlan ?? (plans.status === 'ok' ? (plans.data[0]?.id ?? null) : null);
+  const planId = askedPlan ?? (plans.status === 'ok' ? defaultMonitorPlan(plans.data) : null);
   const plan: Plan | null = plans.status === 'ok' ? (plans.data.find((p) => p.id === planId) ?? null) : null;
   const choices = plan ? asOfChoices(plan.periodStart, plan.periodEnd) : [];
   const at = asked ?? (plan ? (choices[0] ?? String(plan.periodStart)) : null);

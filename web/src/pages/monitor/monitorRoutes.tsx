@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { defaultMonitorPlan } from '../../monitor/defaults.ts';
 import { href, navigate, type Route } from '../../router.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { ComparisonPage } from './ComparisonPage.tsx';
@@ -11,11 +12,11 @@ import { MethodsPage } from './MethodsPage.tsx';
 import { MonitorOverviewPage } from './MonitorOverviewPage.tsx';
 import { TargetDetailPage } from './TargetDetailPage.tsx';
 
-/** #/monitor alone: opens the first plan the user can see. */
+/** #/monitor alone: opens the first plan with targets the user can see. */
 function MonitorHome() {
   const { t } = useI18n();
   const plans = useAsync((signal) => api.plans(signal), []);
-  const first = plans.status === 'ok' ? plans.data[0]?.id : undefined;
+  const first = plans.status === 'ok' ? (defaultMonitorPlan(plans.data) ?? undefined) : undefined;
   useEffect(() => {
     if (first) navigate(href('monitor', first), { replace: true });
   }, [first]);
