@@ -54,8 +54,25 @@ export const unitResultViewSchema = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   group: z.string().nullable(),
-  status: z.enum(['complete', 'incomplete']),
+  /** complete; partial: scored with optional indicators missing; incomplete: not scored. */
+  status: z.enum(['complete', 'partial', 'incomplete']),
+  /** Required or scored indicators without a figure. */
   missing: z.array(z.string()),
+  /** The score the grade rests on when not the score (partial units: missing indicators at 0). Absent in runs stored before it existed. */
+  gradedOn: z.number().nullable().optional(),
+  /** Plan floors the unit misses; each caps its grade. */
+  floors: z
+    .array(
+      z.object({
+        code: z.string(),
+        indicator: z.string(),
+        min: z.number(),
+        maxGrade: z.string(),
+        reason: z.string(),
+        reasonEn: z.string().nullable(),
+      }),
+    )
+    .optional(),
   baseScore: z.number().nullable(),
   bonus: z.number(),
   penalty: z.number(),

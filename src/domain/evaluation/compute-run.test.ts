@@ -118,7 +118,9 @@ describe('computeRun', () => {
       [
         ['national', 1],
         ['national', 2],
-        ['national', 3],
+        // N2 lacks the optional RD figure others in its group have: scored, not ranked among complete units.
+        // X alone in its group has no RD: the indicator drops out for that group alike, X stays complete.
+        ['national', null],
         ['provincial', 1],
         ['provincial', null],
         [null, 1],

@@ -1,4 +1,12 @@
-import { evaluate, prepareGroup, type Contribution, type EvaluationUnit, type UnitResult } from './evaluate.ts';
+import {
+  evaluate,
+  isRanked,
+  keepRows,
+  prepareGroup,
+  type Contribution,
+  type EvaluationUnit,
+  type UnitResult,
+} from './evaluate.ts';
 import { explain } from './explain.ts';
 import { normaliseWeights } from './aggregate.ts';
 import type { Normalisation, Scheme } from './scheme.schema.ts';
@@ -30,9 +38,11 @@ export interface RunInput {
 }
 
 /** A unit's result as stored: the engine's result with exact raw figures, English names and reasons. */
-export interface ComputedUnit extends Omit<UnitResult, 'gradeIndex' | 'vetoes' | 'contributions'> {
+export interface ComputedUnit extends Omit<UnitResult, 'gradeIndex' | 'vetoes' | 'contributions' | 'floors'> {
   nameEn: string | null;
   vetoes: { code: string; reason: string; reasonEn: string | null }[];
+  /** Floors missed (each caps the grade). */
+  floors: { code: string; indicator: string; min: number; maxGrade: string; reason: string; reasonEn: string | null }[];
   contributions: (Omit<Contribution, 'raw'> & { raw: string | null })[];
   explanation: { zh: string; en: string };
   sensitivity: {
@@ -133,7 +143,9 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
     );
     const sens = new Map<string, UnitSensitivity>();
     if (settings.samples > 0) {
-      const variants = normalisationVariants(scheme).map((n) => prepareGroup(scheme, evalUnits, group, n));
+      // Only the units the run ranks take part: a partial unit under 'reweight' has no rank to perturb.
+      const ranked = (k: number) => isRanked(scheme, results[k]!.status);
+      const variants = normalisationVariants(scheme).map((n) => keepRows(prepareGroup(scheme, evalUnits, group, n), ranked));
       if (variants[0]!.rows > 0)
         for (const s of sensitivity(scheme, variants, {
           samples: settings.samples,
@@ -186,6 +198,15 @@ export function computedUnit(
     group: r.group,
     status: r.status,
     missing: r.missing,
+    gradedOn: r.gradedOn,
+    floors: r.floors.map((f) => ({
+      code: f.code,
+      indicator: f.indicator,
+      min: f.min,
+      maxGrade: f.maxGrade,
+      reason: f.reason,
+      reasonEn: f.reasonEn ?? null,
+    })),
     baseScore: r.baseScore,
     bonus: r.bonus,
     penalty: r.penalty,

@@ -20,7 +20,7 @@ describe('evaluate', () => {
 
   it('marks a unit missing a required value incomplete: no score, rank or grade', () => {
     assert.equal(by('e').status, 'incomplete');
-    assert.deepEqual(by('e').missing, ['gdp']);
+    assert.deepEqual(by('e').missing, ['gdp', 'park']);
     assert.equal(by('e').score, null);
     assert.equal(by('e').rank, null);
     assert.equal(by('e').grade, null);
@@ -34,18 +34,18 @@ describe('evaluate', () => {
 
   it('ranks with ties and by comparison group with its own weights', () => {
     const t = evaluate(scheme, [
-      { code: 'x', name: 'x', values: { gdp: 1, pm: 1 } },
-      { code: 'y', name: 'y', values: { gdp: 1, pm: 1 } },
-      { code: 'z', name: 'z', values: { gdp: 0, pm: 2 } },
-      { code: 'm1', name: 'm1', group: 'g2', values: { gdp: 1, pm: 2 } },
-      { code: 'm2', name: 'm2', group: 'g2', values: { gdp: 0, pm: 1 } },
+      { code: 'x', name: 'x', values: { gdp: 1, pm: 1, park: 1 } },
+      { code: 'y', name: 'y', values: { gdp: 1, pm: 1, park: 1 } },
+      { code: 'z', name: 'z', values: { gdp: 0, pm: 2, park: 1 } },
+      { code: 'm1', name: 'm1', group: 'g2', values: { gdp: 1, pm: 2, park: 1 } },
+      { code: 'm2', name: 'm2', group: 'g2', values: { gdp: 0, pm: 1, park: 1 } },
     ]);
     assert.deepEqual(
       t.map((u) => u.rank),
       [1, 1, 3, 2, 1],
     );
-    // Group g2 weights gdp 0.2, pm 0.4, park 0.2 → m2 (best pm) wins.
-    assert.ok(Math.abs(t[4]!.score! - (100 * 0.4) / 0.6) < 1e-9);
+    // Group g2 weights gdp 0.2, pm 0.4, park 0.2 → 0.25, 0.5, 0.25; m2 (best pm, parks all equal) wins.
+    assert.ok(Math.abs(t[4]!.score! - 75) < 1e-9);
     assert.throws(() => evaluate(scheme, [{ code: 'q', name: 'q', group: 'nope', values: {} }]));
   });
 

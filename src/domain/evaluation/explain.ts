@@ -14,16 +14,27 @@ export function explain(result: UnitResult, scheme: Scheme, lang: 'zh' | 'en'): 
   if (result.status === 'incomplete') {
     const list = result.missing.map(name).join(zh ? '、' : ', ');
     return zh
-      ? `${result.name}：缺少必填指标（${list}）的数据，未计分、未排名、未定级。`
-      : `${result.name}: no data for required indicator(s) ${list}; not scored, ranked or graded.`;
+      ? `${result.name}：缺少指标（${list}）的数据，未计分、未排名、未定级。`
+      : `${result.name}: no data for indicator(s) ${list}; not scored, ranked or graded.`;
   }
   const grade = scheme.grades[result.gradeIndex!]!;
   const gradeLabel = zh ? grade.label : (grade.labelEn ?? grade.label);
+  const missingList = result.missing.map(name).join(zh ? '、' : ', ');
   const parts: string[] = [
-    zh
-      ? `${result.name}：得分 ${f1(result.score!)}，排名第 ${result.rank} 位，等级「${gradeLabel}」。`
-      : `${result.name}: score ${f1(result.score!)}, rank ${result.rank}, grade "${gradeLabel}".`,
+    result.rank !== null
+      ? zh
+        ? `${result.name}：得分 ${f1(result.score!)}，排名第 ${result.rank} 位，等级「${gradeLabel}」。`
+        : `${result.name}: score ${f1(result.score!)}, rank ${result.rank}, grade "${gradeLabel}".`
+      : zh
+        ? `${result.name}：缺数（${missingList}），按现有指标得分 ${f1(result.score!)}，不参与排名；等级「${gradeLabel}」。`
+        : `${result.name}: missing data (${missingList}); score on the available indicators ${f1(result.score!)}, not ranked; grade "${gradeLabel}".`,
   ];
+  if (result.gradedOn !== null)
+    parts.push(
+      zh
+        ? `等级按缺数指标记 0 分时的得分 ${f1(result.gradedOn)} 评定（现有数据能够支持的等级）。`
+        : `The grade rests on ${f1(result.gradedOn)}, the score with every missing indicator at 0 (the grade the available data support).`,
+    );
   const withPoints = result.contributions.filter((c) => c.points !== null).sort((a, b) => b.points! - a.points!);
   if (withPoints.length > 0) {
     const top = withPoints[0]!;
@@ -40,9 +51,11 @@ export function explain(result: UnitResult, scheme: Scheme, lang: 'zh' | 'en'): 
   }
   // Weight-0 indicators (read only for a veto) have no weight to share out.
   const skipped = result.contributions
-    .filter((c) => c.raw === null && (ind.get(c.indicator)?.weight ?? 0) > 0)
+    .filter((c) => c.raw === null && c.normalised === null && (ind.get(c.indicator)?.weight ?? 0) > 0)
     .map((c) => name(c.indicator));
-  if (skipped.length > 0)
+  if (scheme.missingPolicy === 'zero' && result.missing.length > 0)
+    parts.push(zh ? `缺数指标${missingList}按 0 分计。` : `Missing indicator(s) ${missingList} scored 0.`);
+  else if (skipped.length > 0)
     parts.push(
       zh
         ? `非必填指标${skipped.join('、')}无数据，其权重按比例分给其余指标。`
@@ -52,6 +65,14 @@ export function explain(result: UnitResult, scheme: Scheme, lang: 'zh' | 'en'): 
     parts.push(
       zh ? `加分 ${f1(result.bonus)}，扣分 ${f1(result.penalty)}。` : `Bonus ${f1(result.bonus)}, penalty ${f1(result.penalty)}.`,
     );
+  for (const f of result.floors) {
+    const band = scheme.grades.find((g) => g.label === f.maxGrade);
+    parts.push(
+      zh
+        ? `${name(f.indicator)}未达到底线 ${f.min}（${f.reason}），等级至多「${f.maxGrade}」。`
+        : `${name(f.indicator)} is below the floor of ${f.min} (${f.reasonEn ?? f.reason}); the grade is at most "${band?.labelEn ?? f.maxGrade}".`,
+    );
+  }
   for (const v of result.vetoes)
     parts.push(
       zh ? `触发一票否决：${v.reason}，等级定为最低。` : `Veto: ${v.reasonEn ?? v.reason}; the grade is set to the lowest.`,

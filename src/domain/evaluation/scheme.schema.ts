@@ -27,7 +27,7 @@ export const schemeIndicatorSchema = z.strictObject({
   weight: z.number().nonnegative(),
   direction: z.enum(['higher_better', 'lower_better']).default('higher_better'),
   normalisation: normalisationSchema.default({ method: 'minmax' }),
-  /** A unit missing a required value is 'incomplete'; a missing optional value drops out and its weight is shared among the others. */
+  /** A unit missing a required value is 'incomplete'; a missing optional value is handled by the scheme's missingPolicy. */
   required: z.boolean().default(true),
 });
 export type SchemeIndicator = z.output<typeof schemeIndicatorSchema>;
@@ -52,6 +52,34 @@ export const adjustmentSchema = z.strictObject({
   maxPoints: z.number().nonnegative(),
 });
 export type Adjustment = z.output<typeof adjustmentSchema>;
+
+/**
+ * A floor the plan sets on an indicator (e.g. 亩均产出 ≥ 600 万元 for national zones): a unit below it —
+ * or without the figure, which cannot show it is above — takes at most `maxGrade`, whatever its score.
+ */
+export const floorSchema = z.strictObject({
+  code: z.string().min(1),
+  indicator: z.string().min(1),
+  /** The comparison group the floor applies to; every unit when absent. */
+  group: z.string().min(1).optional(),
+  /** The lowest raw value (in the indicator's unit) that meets the floor. */
+  min: z.number(),
+  /** The best grade (a grade label) a unit that misses the floor can take. */
+  maxGrade: z.string().min(1),
+  reason: z.string().min(1),
+  reasonEn: z.string().min(1).optional(),
+});
+export type Floor = z.output<typeof floorSchema>;
+
+/**
+ * What a missing optional indicator does (a required one always leaves the unit unscored):
+ * - reweight: its weight is shared among the present indicators; the unit is scored but not ranked among
+ *   complete units, and graded on the score it would get were every missing indicator 0;
+ * - zero: it scores 0 (the unit is ranked on that lower bound);
+ * - exclude: the unit is not scored, ranked or graded.
+ */
+export const MISSING_POLICIES = ['reweight', 'zero', 'exclude'] as const;
+export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
 export const gradeBandSchema = z.strictObject({
   label: z.string().min(1),
@@ -81,6 +109,8 @@ export const schemeSchema = z
     penaltyCap: z.number().nonnegative().default(Infinity),
     grades: z.array(gradeBandSchema).min(1),
     groups: z.array(comparisonGroupSchema).default([]),
+    floors: z.array(floorSchema).default([]),
+    missingPolicy: z.enum(MISSING_POLICIES).default('reweight'),
   })
   .superRefine((s, ctx) => {
     const codes = new Set(s.indicators.map((i) => i.code));
@@ -90,6 +120,13 @@ export const schemeSchema = z
     for (const g of s.groups)
       for (const c of Object.keys(g.weights))
         if (!codes.has(c)) ctx.addIssue({ code: 'custom', message: `group ${g.code}: unknown indicator ${c}` });
+    const labels = new Set(s.grades.map((g) => g.label));
+    for (const f of s.floors) {
+      if (!codes.has(f.indicator)) ctx.addIssue({ code: 'custom', message: `floor ${f.code}: unknown indicator ${f.indicator}` });
+      if (!labels.has(f.maxGrade)) ctx.addIssue({ code: 'custom', message: `floor ${f.code}: unknown grade ${f.maxGrade}` });
+      if (f.group !== undefined && !s.groups.some((g) => g.code === f.group))
+        ctx.addIssue({ code: 'custom', message: `floor ${f.code}: unknown group ${f.group}` });
+    }
     if (!s.indicators.some((i) => i.weight > 0)) ctx.addIssue({ code: 'custom', message: 'all weights are zero' });
     const mins = s.grades.map((g) => g.minScore);
     if (mins.some((m, i) => i > 0 && m >= mins[i - 1]!))

@@ -33,7 +33,7 @@ export const groupBySchema = z.discriminatedUnion('by', [
 export type GroupBy = z.output<typeof groupBySchema>;
 
 export const schemeSourceSchema = z.strictObject({
-  /** The indicator, veto, adjustment, grade or group code the passage backs, or 'scheme'. */
+  /** The indicator, veto, adjustment, floor, grade or group code the passage backs, or 'scheme'. */
   item: z.string().min(1),
   plan: z.string().min(1),
   section: z.string().min(1),
@@ -64,6 +64,7 @@ export const storedSchemeSchema = schemeSchema
       ...indicators,
       ...s.vetoes.map((v) => v.code),
       ...s.adjustments.map((a) => a.code),
+      ...s.floors.map((f) => f.code),
       ...s.grades.map((g) => g.label),
       ...groups,
     ]);

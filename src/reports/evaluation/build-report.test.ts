@@ -36,7 +36,7 @@ describe('evaluation report files', () => {
     const incomplete = run.units.filter((u) => u.status === 'incomplete');
     assert.deepEqual(
       incomplete.map((u) => [u.code, u.missing]),
-      [['e', ['gdp']]],
+      [['e', ['gdp', 'park']]],
     );
     assert.ok(run.units.some((u) => u.vetoes.length > 0));
     assert.ok(
@@ -64,7 +64,7 @@ describe('evaluation report files', () => {
       '共评价5个单位，其中4个完成计分',
       '四、结果稳健性',
       '五、各单位评价说明',
-      '缺数：地区生产总值增速，未计分',
+      '缺数：地区生产总值增速、园区数量，未计分',
       '一票否决：重大污染事件',
     ])
       assert.ok(text.includes(s), s);

@@ -75,7 +75,9 @@ export function methodParagraphs(run: RunView, lang: Lang): string[] {
 export function resultSummary(run: RunView, lang: Lang): string {
   const n = namer(run, lang);
   const l = labels(lang);
-  const complete = run.units.filter((u) => u.status === 'complete');
+  // Scored: complete and partial units (a partial one is scored on its available indicators, not ranked).
+  const complete = run.units.filter((u) => u.status !== 'incomplete');
+  const partial = run.units.filter((u) => u.status === 'partial').length;
   const byGrade = run.grades
     .map((g) => ({ g, count: complete.filter((u) => u.grade === g.label).length }))
     .filter((x) => x.count > 0)
@@ -83,8 +85,8 @@ export function resultSummary(run: RunView, lang: Lang): string {
     .join(l.sep);
   const incomplete = run.units.length - complete.length;
   if (lang === 'zh')
-    return `共评价${run.units.length}个单位，其中${complete.length}个完成计分${byGrade ? `（${byGrade}）` : ''}${incomplete > 0 ? `，${incomplete}个因缺少数据未计分` : ''}。`;
-  return `${run.units.length} units were evaluated: ${complete.length} scored${byGrade ? ` (${byGrade})` : ''}${incomplete > 0 ? `, ${incomplete} not scored for lack of data` : ''}.`;
+    return `共评价${run.units.length}个单位，其中${complete.length}个完成计分${byGrade ? `（${byGrade}）` : ''}${partial > 0 ? `，${partial}个缺少部分指标、按现有指标计分但不参与排名` : ''}${incomplete > 0 ? `，${incomplete}个因缺少数据未计分` : ''}。`;
+  return `${run.units.length} units were evaluated: ${complete.length} scored${byGrade ? ` (${byGrade})` : ''}${partial > 0 ? `, ${partial} scored on the indicators they have but not ranked (missing data)` : ''}${incomplete > 0 ? `, ${incomplete} not scored for lack of data` : ''}.`;
 }
 
 /** The units whose grade the weights can flip, with their rank interval, or a sentence that there are none. */

@@ -89,6 +89,7 @@ const L = {
     robustYes: '稳健',
     robustNo: '不稳健',
     missingNote: (list: string) => `缺数：${list}，未计分`,
+    partialNote: (list: string) => `缺数：${list}，按现有指标计分，未排名`,
     vetoNote: (r: string) => `一票否决：${r}`,
     notRobustNote: (p: string) => `等级不稳健（最可能等级概率${p}）`,
     sep: '、',
@@ -151,6 +152,7 @@ const L = {
     robustYes: 'robust',
     robustNo: 'not robust',
     missingNote: (list: string) => `incomplete: no data for ${list}; not scored`,
+    partialNote: (list: string) => `missing data: ${list}; scored on the rest, not ranked`,
     vetoNote: (r: string) => `veto: ${r}`,
     notRobustNote: (p: string) => `grade not robust (most likely grade ${p})`,
     sep: ', ',
@@ -221,6 +223,7 @@ export function unitNote(run: RunView, u: UnitResultView, lang: Lang): string {
   const n = namer(run, lang);
   const notes: string[] = [];
   if (u.status === 'incomplete') notes.push(l.missingNote(u.missing.map(n.indicator).join(l.sep)));
+  if (u.status === 'partial') notes.push(l.partialNote(u.missing.map(n.indicator).join(l.sep)));
   for (const v of u.vetoes) notes.push(l.vetoNote(lang === 'en' ? (v.reasonEn ?? v.reason) : v.reason));
   const s = u.sensitivity;
   if (s && !s.robust) notes.push(l.notRobustNote(pct(s.gradeProbabilities[s.modalGrade] ?? 0).text));

@@ -98,11 +98,13 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
 function Tiles({ run }: { run: RunView }) {
   const { t, count } = useI18n();
   const complete = run.units.filter((u) => u.status === 'complete').length;
+  // Every unit missing a figure counts, scored on the rest (partial, unranked) or not scored at all.
+  const missing = run.units.filter((u) => u.missing.length > 0).length;
   const shaky = run.units.filter((u) => u.sensitivity && !u.sensitivity.robust).length;
   const tiles = [
     ['units', run.units.length, t('eval.tile.units')],
     ['complete', complete, t('eval.tile.complete')],
-    ['incomplete', run.units.length - complete, t('eval.tile.incomplete')],
+    ['incomplete', missing, t('eval.tile.incomplete')],
     ['not-robust', shaky, t('eval.tile.notRobust')],
   ] as const;
   return (

@@ -29,6 +29,7 @@ export function useChartText(): ChartText {
       group: t('eval.chart.groupMedian'),
       median: t('eval.chart.median'),
       rank: t('eval.chart.rank'),
+      missing: t('eval.chart.missing'),
     }),
     [t],
   );
@@ -82,7 +83,7 @@ export function UnitFlags({ run, unit }: { run: RunView; unit: UnitResultView })
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   return (
     <span className="eval-flags">
-      {unit.status === 'incomplete' && (
+      {unit.missing.length > 0 && (
         <span className="badge eval-flag-incomplete" data-testid="flag-incomplete">
           {t('eval.flag.incomplete', { list: unit.missing.map(names.indicator).join(lang === 'zh' ? '、' : ', ') })}
         </span>

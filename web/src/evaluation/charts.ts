@@ -1,5 +1,5 @@
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
-import type { ChartOption } from '../monitor/echarts.ts';
+import type { EChartsCoreOption as ChartOption } from 'echarts/core';
 
 /*
  * ECharts options of the evaluation pages, built from the run view only (pure functions). Ranks run
@@ -11,6 +11,8 @@ const GREY = '#9aa5b1';
 const AMBER = '#c77700';
 
 export interface ChartText {
+  /** Suffix of an axis the unit has no figure for, e.g. （缺数）. */
+  missing?: string;
   lastYear: string;
   thisYear: string;
   unit: string;
@@ -29,7 +31,7 @@ export function median(xs: readonly number[]): number | null {
 
 /**
  * One unit's normalised score (0–1) on each indicator beside the median of its comparison group's scored
- * units. A missing value is drawn at 0 but named in the tooltip and the table beside the chart.
+ * units. A missing value is never drawn (ECharts '-' = no data, never 0) and its axis is marked `missing`.
  */
 export function radarOption(run: RunView, unit: UnitResultView, names: (code: string) => string, text: ChartText): ChartOption {
   const peers = run.units.filter((u) => u.group === unit.group && u.status === 'complete');
@@ -41,11 +43,16 @@ export function radarOption(run: RunView, unit: UnitResultView, names: (code: st
     ),
   );
   const own = run.indicators.map((ind) => unit.contributions.find((c) => c.indicator === ind.code)?.normalised ?? null);
+  const lacks = run.indicators.map((ind) => unit.missing.includes(ind.code));
   return {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: [text.unit, text.group] },
     radar: {
-      indicator: run.indicators.map((i) => ({ name: names(i.code), max: 1, min: 0 })),
+      indicator: run.indicators.map((i, j) => ({
+        name: names(i.code) + (lacks[j] ? (text.missing ?? ' (—)') : ''),
+        max: 1,
+        min: 0,
+      })),
       radius: '65%',
       axisName: { color: '#333', fontSize: 12 },
     },
@@ -55,14 +62,15 @@ export function radarOption(run: RunView, unit: UnitResultView, names: (code: st
         data: [
           {
             name: text.group,
-            value: medians.map((x) => x ?? 0),
+            value: medians.map((x) => x ?? '-'),
             lineStyle: { color: GREY, type: 'dashed' },
             itemStyle: { color: GREY },
             areaStyle: { opacity: 0 },
           },
           {
             name: text.unit,
-            value: own.map((x) => x ?? 0),
+            // A missing figure (or one scored 0 only by the 'zero' policy) is left undrawn.
+            value: own.map((x, j) => (lacks[j] || x === null ? '-' : x)),
             lineStyle: { color: NAVY, width: 2 },
             itemStyle: { color: NAVY },
             areaStyle: { color: NAVY, opacity: 0.15 },

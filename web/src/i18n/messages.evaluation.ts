@@ -50,7 +50,8 @@ export const evaluationZh = {
 
   'eval.tile.units': '参评单位',
   'eval.tile.complete': '已计分',
-  'eval.tile.incomplete': '缺数未计分',
+  'eval.chart.missing': '（缺数）',
+  'eval.tile.incomplete': '缺数（未计分或未排名）',
   'eval.tile.notRobust': '等级不稳健',
 
   'eval.filter.label': '筛选',
@@ -232,7 +233,8 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
 
   'eval.tile.units': 'Units evaluated',
   'eval.tile.complete': 'Scored',
-  'eval.tile.incomplete': 'Not scored (missing data)',
+  'eval.chart.missing': ' (no data)',
+  'eval.tile.incomplete': 'Missing data (not scored or not ranked)',
   'eval.tile.notRobust': 'Grade not robust',
 
   'eval.filter.label': 'Filters',
