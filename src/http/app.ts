@@ -162,13 +162,11 @@ export async function buildApp(
           if (pending.length > 0) return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', pending });
           return { status: 'ready' };
         } catch (err) {
-          return reply
-            .status(503)
-            .send({
-              status: 'not_ready',
-              reason: 'database_unreachable',
-              message: err instanceof Error ? err.message : String(err),
-            });
+          return reply.status(503).send({
+            status: 'not_ready',
+            reason: 'database_unreachable',
+            message: err instanceof Error ? err.message : String(err),
+          });
         }
       });
       await api.register(authRoutes(deps));
