@@ -20,6 +20,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
+import { registerWellFormedInput } from './input/well-formed-input.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { ingestionRoutes } from './routes/ingestion.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(
   await app.register(fastifyRateLimit, { global: false });
   const routes: RouteAccess[] = [];
   await app.register(accessControlPlugin, { database, routes });
+  registerWellFormedInput(app);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
