@@ -94,7 +94,10 @@ for (const kind of DATABASE_KINDS) {
     it('runs the prefecture, bonded-zone and FTZ schemes; a unit without figures is incomplete, not zero', async () => {
       const pref = await run({ scheme: 'prefecture-main-function', year: 2024 });
       assert.equal(pref.units.length, 16);
-      assert.ok(pref.units.every((u) => u.group === null && u.status === 'complete'));
+      // Every prefecture is scored; one missing an indicator is partial (named, unranked), never scored as complete.
+      assert.ok(pref.units.every((u) => u.group === null && u.status !== 'incomplete' && u.score !== null));
+      for (const u of pref.units) assert.equal(u.status === 'partial', u.missing.length > 0, u.code);
+      assert.ok(pref.units.some((u) => u.status === 'complete' && u.rank !== null));
       const bonded = await run({ scheme: 'bonded-zone-performance', year: 2024 });
       assert.deepEqual(bonded.units.map((u) => u.code).sort(), ['ZN-HH-BONDED', 'ZN-KM-BONDED']);
       const hh = bonded.units.find((u) => u.code === 'ZN-HH-BONDED')!;
