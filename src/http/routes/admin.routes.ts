@@ -9,8 +9,8 @@ import { decimal } from '../../domain/model/common.schema.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { auditEntrySchema } from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
-import { auditHistory } from '../../repositories/audit.repository.ts';
 import { listUsers } from '../../repositories/user.repository.ts';
+import { readAuditHistory } from '../../services/audit-read.service.ts';
 import { recordAudit, verifyAuditChain } from '../../services/audit.service.ts';
 import { writeBackupFile } from '../../services/backup.service.ts';
 import { saveDraftValue } from '../../services/data-entry.service.ts';
@@ -86,7 +86,10 @@ export const adminRoutes =
         config: { access: { action: 'read_audit' } },
         schema: {
           tags: ['audit'],
-          summary: "A record's history from the audit log / 修改记录",
+          summary: "A record's history from the audit log, within your read scope / 修改记录",
+          description:
+            'Accounts, logins, tokens and backups: administrators only. Data values, submissions and tasks: only those the ' +
+            'entity’s own read route shows you (otherwise an empty list). IP addresses: administrators only.',
           querystring: z.object({
             entity: z.string().max(50),
             key: z.string().max(300),
@@ -96,7 +99,7 @@ export const adminRoutes =
         },
       },
       async (req) => ({
-        items: (await auditHistory(db, req.query.entity, req.query.key, req.query.limit)).map((e) => ({
+        items: (await readAuditHistory(db, req.actor!, req.query.entity, req.query.key, req.query.limit)).map((e) => ({
           id: e.id,
           at: e.at,
           actor: e.actor,
