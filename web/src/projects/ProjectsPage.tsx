@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
@@ -7,9 +7,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
 import { ProjectDetailPage } from './ProjectDetailPage.tsx';
 import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
-import { ProjectMapView } from './ProjectMapView.tsx';
 import { STAGES, type Boards, type Project, type Stage } from './projectTypes.ts';
 import './projects.css';
+
+/** The map view carries ECharts and the Yunnan geometry: fetched only when a user switches to it. */
+const ProjectMapView = lazy(() => import('./ProjectMapView.tsx').then((m) => ({ default: m.ProjectMapView })));
 
 /** #/projects (the boards) and #/projects/<id> (one project; the industry map links here). */
 export function ProjectsPage({ route }: { route: Route }) {
@@ -199,7 +201,11 @@ function BoardsPage({ route }: { route: Route }) {
       )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && view === 'map' && <ProjectMapView boards={state.data} stage={stage} />}
+      {state.status === 'ok' && view === 'map' && (
+        <Suspense fallback={<Loading />}>
+          <ProjectMapView boards={state.data} stage={stage} />
+        </Suspense>
+      )}
       {state.status === 'ok' && view === 'board' && (
         <div className="project-board">
           {state.data.columns.map((c) => (
