@@ -11,6 +11,7 @@ import { formatDefinitionError } from './domain/plan-definition/definition-error
 import { seedDemoAccounts } from './services/demo-accounts.service.ts';
 import { loadDemoData } from './services/reporting/demo-data.service.ts';
 import { loadDemoProjects } from './services/projects/demo-projects.service.ts';
+import { syncDivisions } from './services/divisions.service.ts';
 import { isEmpty, seedDataset } from './services/seed.service.ts';
 import { hasAdmin } from './services/user.service.ts';
 import { createMailer } from './services/notifications/mailer.ts';
@@ -47,6 +48,7 @@ export async function prepareDatabase(
     const result = await seedDataset(database);
     if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
   }
+  if (config.seedOnStart) await syncDivisions(database);
   if (config.seedOnStart) await syncDatasetForms(database);
   if (config.seedOnStart) await syncIndustryChains(database);
   if (config.seedOnStart) await syncBuiltinSchemes(database);

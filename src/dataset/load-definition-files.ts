@@ -49,11 +49,25 @@ export async function loadDefinitionFile(file: string, sourceDirs: readonly stri
   return withSource(name, parsed.value, dirs);
 }
 
-/** The curated dataset: base.yaml first, then every plan file, sources under sources/. */
+/** Definition files in a folder of the dataset, sorted; none when the folder is absent. */
+async function definitionFiles(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => path.join(folder, f));
+}
+
+/**
+ * The curated dataset: base.yaml first, then the vendored administrative divisions (divisions/, the
+ * counties under base.yaml's prefectures), then every plan file; sources under sources/.
+ */
 export async function loadDatasetDir(dir: string): Promise<LoadedDefinitions> {
-  const plansDir = path.join(dir, 'plans');
-  const planFiles = (await readdir(plansDir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
-  const paths = [path.join(dir, 'base.yaml'), ...planFiles.map((f) => path.join(plansDir, f))];
+  const paths = [
+    path.join(dir, 'base.yaml'),
+    ...(await definitionFiles(path.join(dir, 'divisions'))),
+    ...(await definitionFiles(path.join(dir, 'plans'))),
+  ];
   const results = await Promise.all(paths.map((p) => loadDefinitionFile(p, [path.join(dir, 'sources')])));
   return { files: results.flatMap((r) => r.files), errors: results.flatMap((r) => r.errors) };
 }
