@@ -38,6 +38,11 @@ export interface OrgGroupTable {
 export interface OrgGroupMemberTable {
   group_id: number;
   org_unit_id: number;
+  /** Set when the plan office assigned the membership (null: defined by the dataset). */
+  assigned_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  assigned_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  assigned_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IndicatorTable {

@@ -65,6 +65,11 @@ export const groupResponseSchema = z.object({
 
 export type GroupResponse = z.infer<typeof groupResponseSchema>;
 
+/** The groups a membership change touched, with their members after it. */
+export const groupMembershipResultSchema = z.object({
+  groups: z.array(z.object({ code: z.string(), members: z.array(z.string()) })),
+});
+
 export function presentGroup(g: {
   code: string;
   name: string;

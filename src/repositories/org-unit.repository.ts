@@ -69,11 +69,13 @@ export async function upsertGroups(
       .onConflict((oc) => oc.column('code').doUpdateSet(row))
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.deleteFrom('org_group_member').where('group_id', '=', id).execute();
+    // The dataset's own memberships are replaced; those the plan office assigned are kept.
+    await db.deleteFrom('org_group_member').where('group_id', '=', id).where('assigned_at', 'is', null).execute();
     if (g.members.length > 0) {
       await db
         .insertInto('org_group_member')
         .values(g.members.map((m) => ({ group_id: id, org_unit_id: unitIds.get(m)! })))
+        .onConflict((oc) => oc.columns(['group_id', 'org_unit_id']).doNothing())
         .execute();
     }
   }

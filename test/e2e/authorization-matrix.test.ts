@@ -253,6 +253,16 @@ const EXAMPLES: Examples = {
     outside: { ...get('/api/v1/org-units/YN-KM'), ok: 200 },
   },
   'GET /api/v1/groups': { inside: get('/api/v1/groups') },
+  // An unknown group: every permitted caller gets the same 400 and no membership changes.
+  'POST /api/v1/groups/members': {
+    inside: {
+      method: 'POST',
+      url: () => '/api/v1/groups/members',
+      body: () => ({ changes: [{ group: 'no-such-group', add: ['YN-530102'] }], reason: '矩阵测试' }),
+      resource: {},
+      ok: 400,
+    },
+  },
   'GET /api/v1/indicators': { inside: get('/api/v1/indicators') },
   'GET /api/v1/data-values': { inside: get('/api/v1/data-values') },
   'GET /api/v1/forms': { inside: get('/api/v1/forms') },

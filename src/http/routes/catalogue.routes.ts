@@ -5,7 +5,12 @@ import { ORG_UNIT_KINDS, GROUP_KINDS } from '../../domain/model/org-unit.schema.
 import { DATA_ORIGINS } from '../../domain/model/data-value.schema.ts';
 import { dataValueResponseSchema } from '../../presenters/data-value.presenter.ts';
 import { indicatorResponseSchema } from '../../presenters/indicator.presenter.ts';
-import { groupResponseSchema, orgUnitDetailSchema, orgUnitResponseSchema } from '../../presenters/org-unit.presenter.ts';
+import {
+  groupMembershipResultSchema,
+  groupResponseSchema,
+  orgUnitDetailSchema,
+  orgUnitResponseSchema,
+} from '../../presenters/org-unit.presenter.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
 import {
   getOrgUnit,
@@ -14,6 +19,7 @@ import {
   queryIndicators,
   queryOrgUnits,
 } from '../../services/catalogue-query.service.ts';
+import { changeGroupMembers } from '../../services/group-membership.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -71,6 +77,31 @@ export const catalogueRoutes =
         },
       },
       async (req) => queryGroups(db, req.query, await readScope(db, req.actor!)),
+    );
+    app.post(
+      '/groups/members',
+      {
+        config: { access: { action: 'define_plans' } },
+        schema: {
+          tags: ['org units'],
+          summary:
+            'Assign units to groups (主体功能区 types) and take them out, all or nothing, audited / 调整分组成员（如主体功能区类型），留痕',
+          body: z.object({
+            changes: z
+              .array(
+                z.object({
+                  group: z.string().min(1),
+                  add: z.array(z.string().min(1)).default([]),
+                  remove: z.array(z.string().min(1)).default([]),
+                }),
+              )
+              .min(1),
+            reason: z.string().max(2000).describe('why the plan office assigns these units (kept in the audit trail)'),
+          }),
+          response: { 200: groupMembershipResultSchema, 400: errorResponseSchema },
+        },
+      },
+      async (req) => changeGroupMembers(database, req.actor!, req.body.changes, req.body.reason),
     );
     app.get(
       '/indicators',
