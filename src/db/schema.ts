@@ -247,6 +247,7 @@ export interface DB {
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  login_attempt: LoginAttemptTable;
   ingestion_draft: IngestionDraftTable;
   report_form: ReportFormTable;
   report_submission: ReportSubmissionTable;
@@ -344,6 +345,14 @@ export interface ApiTokenTable {
   expires_at: Date | null;
   revoked_at: Date | null;
   last_used_at: Date | null;
+}
+
+/** Failed logins by the typed name, known or not (migration 0100). */
+export interface LoginAttemptTable {
+  name_key: string;
+  failures: Generated<number>;
+  locked_until: Date | null;
+  last_failed_at: Generated<Date>;
 }
 
 export interface AuditLogTable {

@@ -72,16 +72,6 @@ export async function countAdmins(db: Executor): Promise<number> {
   return r.n;
 }
 
-export async function recordFailedLogin(db: Executor, userId: number, lockAfter: number, lockMinutes: number): Promise<void> {
-  await sql`update app_user set failed_logins = failed_logins + 1,
-      locked_until = case when failed_logins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-    where id = ${userId}`.execute(db);
-}
-
-export async function resetFailedLogins(db: Executor, userId: number): Promise<void> {
-  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-}
-
 export async function listUsers(db: Executor, orgUnitIds: readonly number[] | null) {
   let q = db
     .selectFrom('app_user as u')

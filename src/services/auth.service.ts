@@ -2,13 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { AppError } from '../errors/app-error.ts';
 import { findSession, findToken, insertSession, deleteSession, touchToken } from '../repositories/credential.repository.ts';
-import {
-  findUserById,
-  findUserByUsername,
-  grantsOf,
-  recordFailedLogin,
-  resetFailedLogins,
-} from '../repositories/user.repository.ts';
+import { loginNameKey } from '../domain/access/login-name.ts';
+import { clearLoginFailures, lockedUntil, recordLoginFailure } from '../repositories/login-attempt.repository.ts';
+import { findUserById, findUserByUsername, grantsOf } from '../repositories/user.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
@@ -35,40 +31,58 @@ export interface LoginResult {
 
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'wrong user name or password', '用户名或密码错误');
 
-/** Checks a password with lockout after repeated failures; opens a server-side session. */
+// The same words, status and details for every locked name, known or not: nothing in the answer
+// (not even when the lock ends, which would date the failures) tells whether the account exists.
+const accountLocked = () =>
+  new AppError(
+    429,
+    'ACCOUNT_LOCKED',
+    `too many failed sign-ins with this user name; try again in ${LOCK_MINUTES} minutes`,
+    `该用户名连续登录失败次数过多，已临时锁定，请 ${LOCK_MINUTES} 分钟后再试`,
+    { retryAfterMinutes: LOCK_MINUTES },
+  );
+
+/**
+ * Checks a password with lockout after repeated failures; opens a server-side session. Failures
+ * are counted by the typed name (login_attempt), so a name without an account locks after the same
+ * number of failures and answers the same words as one with; an unknown name is verified against a
+ * dummy hash so that the time taken does not tell either.
+ */
 export async function login(
   database: Database,
   input: { username: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<LoginResult> {
-  const user = await findUserByUsername(database.db, input.username);
-  if (!user || user.disabled_at) {
-    await argonVerify(DUMMY_HASH, input.password).catch(() => false);
-    throw badCredentials();
-  }
-  const actor: Actor = { userId: user.id, label: user.username, via: 'session', tokenId: null, ip: input.ip, grants: [] };
-  if (user.locked_until && user.locked_until > new Date()) {
-    throw new AppError(
-      429,
-      'ACCOUNT_LOCKED',
-      `account locked after repeated failures; try again after ${user.locked_until.toISOString()}`,
-      '连续登录失败，账号已临时锁定，请稍后再试',
-      {
-        lockedUntil: user.locked_until.toISOString(),
-      },
-    );
-  }
-  if (!(await argonVerify(user.password_hash, input.password).catch(() => false))) {
+  const nameKey = loginNameKey(input.username);
+  if (await lockedUntil(database.db, nameKey)) throw accountLocked();
+  const found = await findUserByUsername(database.db, input.username);
+  const user = found && !found.disabled_at ? found : undefined;
+  const matches = await argonVerify(user?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
+  if (!user || !matches) {
+    const actor: Actor = {
+      userId: user?.id ?? null,
+      label: user?.username ?? nameKey,
+      via: 'session',
+      tokenId: null,
+      ip: input.ip,
+      grants: [],
+    };
     await database.db.transaction().execute(async (trx) => {
-      await recordFailedLogin(trx, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      await recordAudit(trx, actor, { action: 'login_failed', entity: 'user', entityKey: user.username });
+      await recordLoginFailure(trx, nameKey, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+      await recordAudit(trx, actor, {
+        action: 'login_failed',
+        entity: 'user',
+        entityKey: user?.username ?? nameKey,
+        after: user ? null : { account: found ? 'disabled' : 'none' },
+      });
     });
     throw badCredentials();
   }
+  const actor: Actor = { userId: user.id, label: user.username, via: 'session', tokenId: null, ip: input.ip, grants: [] };
   const sessionSecret = newSecret('pts');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await database.db.transaction().execute(async (trx) => {
-    await resetFailedLogins(trx, user.id);
+    await clearLoginFailures(trx, nameKey);
     await insertSession(trx, {
       idHash: sha256(sessionSecret),
       userId: user.id,

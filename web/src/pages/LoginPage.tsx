@@ -4,12 +4,6 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 import { Brand, LangSwitch } from '../components/Header.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-function lockedUntil(error: ApiError): string | null {
-  const d = error.details;
-  if (typeof d === 'object' && d !== null && 'lockedUntil' in d && typeof d.lockedUntil === 'string') return d.lockedUntil;
-  return null;
-}
-
 /** The server's own words in the current language; English ones start with a capital. */
 function serverMessage(error: unknown, lang: 'zh' | 'en'): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
@@ -23,7 +17,7 @@ function serverMessage(error: unknown, lang: 'zh' | 'en'): string {
  * signing in the reader is back on the page they asked for.
  */
 export function LoginPage({ reason }: { reason: 'none' | 'expired' | 'signed-out' }) {
-  const { t, lang, dateTime } = useI18n();
+  const { t, lang } = useI18n();
   const { login } = useAuth();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -50,7 +44,7 @@ export function LoginPage({ reason }: { reason: 'none' | 'expired' | 'signed-out
     }
   };
 
-  const locked = error instanceof ApiError && error.code === 'ACCOUNT_LOCKED' ? lockedUntil(error) : null;
+  const locked = error instanceof ApiError && error.code === 'ACCOUNT_LOCKED';
   const notice = reason === 'expired' ? t('login.expired') : reason === 'signed-out' ? t('login.signedOut') : null;
 
   return (
@@ -120,7 +114,6 @@ export function LoginPage({ reason }: { reason: 'none' | 'expired' | 'signed-out
               >
                 <strong>{t('login.failed')}</strong>
                 <span>{serverMessage(error, lang)}</span>
-                {locked && <span>{t('login.lockedUntil', { time: dateTime(locked) })}</span>}
               </div>
             )}
             <button type="submit" className="btn btn-primary login-submit" disabled={pending} data-testid="login-submit">
