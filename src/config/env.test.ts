@@ -49,4 +49,20 @@ describe('configuration', () => {
       (e: unknown) => e instanceof ConfigError && /PLANTRACK_SMTP_URL/.test(e.message) && /PLANTRACK_DIGEST_HOUR/.test(e.message),
     );
   });
+  it('has documented input limits by default, each settable, and refuses a limit that is not a positive integer', () => {
+    assert.deepEqual(loadConfig({}).inputLimits, {
+      maxInflatedBytes: 256 * 1024 * 1024,
+      maxRows: 200_000,
+      maxColumns: 1_000,
+      maxCells: 2_000_000,
+      maxYamlAliases: 100,
+      maxYamlDepth: 64,
+    });
+    assert.equal(loadConfig({ PLANTRACK_MAX_ROWS: '5000' }).inputLimits?.maxRows, 5000);
+    assert.throws(
+      () => loadConfig({ PLANTRACK_MAX_INFLATED_BYTES: '0', PLANTRACK_MAX_YAML_DEPTH: 'deep' }),
+      (e: unknown) =>
+        e instanceof ConfigError && /PLANTRACK_MAX_INFLATED_BYTES/.test(e.message) && /PLANTRACK_MAX_YAML_DEPTH/.test(e.message),
+    );
+  });
 });

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { AttachmentConfig } from '../storage/attachment-store.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.ts';
+
+const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
  * All configuration, read and validated once at start-up. No other file reads process.env.
@@ -37,6 +40,18 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  /** Upload bounds (docs/security.md, Input limits): bytes a zip upload (.xlsx, .docx) may inflate to. */
+  PLANTRACK_MAX_INFLATED_BYTES: limit(DEFAULT_INPUT_LIMITS.maxInflatedBytes),
+  /** Rows of a spreadsheet upload, all sheets together. */
+  PLANTRACK_MAX_ROWS: limit(DEFAULT_INPUT_LIMITS.maxRows),
+  /** Columns of any one row of a spreadsheet upload. */
+  PLANTRACK_MAX_COLUMNS: limit(DEFAULT_INPUT_LIMITS.maxColumns),
+  /** Non-empty cells of a spreadsheet upload. */
+  PLANTRACK_MAX_CELLS: limit(DEFAULT_INPUT_LIMITS.maxCells),
+  /** Aliases a YAML plan file may expand to. */
+  PLANTRACK_MAX_YAML_ALIASES: limit(DEFAULT_INPUT_LIMITS.maxYamlAliases),
+  /** Nesting depth of a YAML/JSON plan file. */
+  PLANTRACK_MAX_YAML_DEPTH: limit(DEFAULT_INPUT_LIMITS.maxYamlDepth),
   /** SMTP server for notification e-mail (smtp://user:pass@host:587 or smtps://…); unset = e-mail off. */
   PLANTRACK_SMTP_URL: z
     .string()
@@ -79,6 +94,8 @@ export type AppConfig = {
    * server does), the scheduler does not run.
    */
   notifications?: { smtpUrl: string | null; mailFrom: string; digestHour: number };
+  /** Upload bounds; left out (as the test server does), the documented defaults. */
+  inputLimits?: InputLimits;
   /** Task attachments (src/storage); left out (as the test server does), a temporary disk store. */
   attachments?: AttachmentConfig;
 };
@@ -114,6 +131,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.PLANTRACK_SMTP_URL ?? null,
       mailFrom: e.PLANTRACK_MAIL_FROM,
       digestHour: e.PLANTRACK_DIGEST_HOUR,
+    },
+    inputLimits: {
+      maxInflatedBytes: e.PLANTRACK_MAX_INFLATED_BYTES,
+      maxRows: e.PLANTRACK_MAX_ROWS,
+      maxColumns: e.PLANTRACK_MAX_COLUMNS,
+      maxCells: e.PLANTRACK_MAX_CELLS,
+      maxYamlAliases: e.PLANTRACK_MAX_YAML_ALIASES,
+      maxYamlDepth: e.PLANTRACK_MAX_YAML_DEPTH,
     },
     attachments: {
       maxBytes: e.PLANTRACK_ATTACHMENT_MAX_BYTES,

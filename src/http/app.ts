@@ -13,6 +13,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config/env.ts';
+import { DEFAULT_INPUT_LIMITS } from '../config/input-limits.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { pendingMigrations } from '../db/migrate.ts';
@@ -46,7 +47,8 @@ export interface BuiltApp {
 
 export async function buildApp(
   database: Database,
-  config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> & Pick<Partial<AppConfig>, 'attachments'> & { trustProxy?: boolean },
+  config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> &
+    Pick<Partial<AppConfig>, 'attachments' | 'inputLimits'> & { trustProxy?: boolean },
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger:
@@ -149,7 +151,7 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps = { database };
+  const deps = { database, limits: config.inputLimits ?? DEFAULT_INPUT_LIMITS };
   await app.register(
     async (api) => {
       api.get('/health', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -1,6 +1,9 @@
+import type { InputLimits } from '../config/input-limits.ts';
 import type { Database } from '../db/database.ts';
 
 /** What route plugins receive; routes stay thin and hand the work to services. */
 export interface RouteDeps {
   database: Database;
+  /** Bounds on uploads (src/config/input-limits.ts). */
+  limits: InputLimits;
 }

@@ -4,6 +4,9 @@ import { reviewToDefinition, ReviewError, type Review } from '../domain/ingestio
 import { zodIssuesToErrors } from '../domain/plan-definition/parse-plan-file.ts';
 import { planFileSchema } from '../domain/plan-definition/plan-file.schema.ts';
 import { normaliseText } from '../domain/text/normalise.ts';
+import { textFlaw } from '../domain/text/well-formed.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../config/input-limits.ts';
+import { checkZipLimits } from '../spreadsheets/zip-limits.ts';
 import type { Database } from '../db/database.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { readDocument } from '../ingestion/read-document.ts';
@@ -39,7 +42,15 @@ export interface Draft {
 }
 
 /** Reads an uploaded document (.txt, .docx, .pdf), extracts candidates and keeps them for review. */
-export async function createDraft(database: Database, actor: Actor, fileName: string, data: Uint8Array): Promise<Draft> {
+export async function createDraft(
+  database: Database,
+  actor: Actor,
+  fileName: string,
+  data: Uint8Array,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): Promise<Draft> {
+  // mammoth unpacks a .docx whole: the zip is checked against the inflated-size limit first.
+  if (/\.docx$/i.test(fileName)) await checkZipLimits(data, fileName, limits);
   const text = await readDocument(data, fileName).catch((err: Error) => {
     throw new AppError(
       422,
@@ -48,6 +59,15 @@ export async function createDraft(database: Database, actor: Actor, fileName: st
       `无法读取文件 ${fileName}（支持 .txt、.docx 和带文字层的 .pdf）`,
     );
   });
+  const flaw = textFlaw(text);
+  if (flaw)
+    throw new AppError(
+      422,
+      'INVALID_TEXT',
+      `${fileName} contains ${flaw === 'nul' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}; it is not a text document`,
+      `文件 ${fileName} 含有${flaw === 'nul' ? '空字符（NUL）' : '不成对的 UTF-16 代理字符'}，不是文本文件`,
+      { reason: flaw },
+    );
   if (text.trim().length === 0)
     throw new AppError(
       422,

@@ -2,6 +2,8 @@ import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { SheetRow } from '../domain/reporting/table/table.types.ts';
+import { AppError } from '../errors/app-error.ts';
+import { rowCounter, type RowLimits } from './row-limits.ts';
 
 /** Bytes looked at to tell the encoding and the delimiter. */
 const SNIFF_BYTES = 64 * 1024;
@@ -65,7 +67,11 @@ async function* chunksOf(input: NodeJS.ReadableStream | Buffer): AsyncGenerator<
  * the rest is decoded as it arrives, so memory does not grow with the file. Row n is the n-th
  * record, as Excel numbers the rows when it opens the file; empty fields are null.
  */
-export async function* readCsvRows(input: NodeJS.ReadableStream | Buffer, sheetName: string): AsyncGenerator<SheetRow> {
+export async function* readCsvRows(
+  input: NodeJS.ReadableStream | Buffer,
+  sheetName: string,
+  limits?: RowLimits,
+): AsyncGenerator<SheetRow> {
   const source = chunksOf(input);
   const headChunks: Buffer[] = [];
   let headLength = 0;
@@ -100,9 +106,32 @@ export async function* readCsvRows(input: NodeJS.ReadableStream | Buffer, sheetN
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   // A read error destroys the parser, so it surfaces in the loop below.
   pipeline(Readable.from(text()), parser, () => {});
+  const counter = limits ? rowCounter(limits) : null;
   let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row++;
-    yield { sheet: sheetName, row, cells: record.map((c) => (c.trim() === '' ? null : c)) };
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      counter?.width(sheetName, row, record.length);
+      const out = { sheet: sheetName, row, cells: record.map((c) => (c.trim() === '' ? null : c)) };
+      counter?.row(out);
+      yield out;
+    }
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('CSV_')) throw err;
+    // csv-parse's errors are the file's fault: a quote never closed, a field too long.
+    const unclosed = code === 'CSV_QUOTE_NOT_CLOSED';
+    // The parser reads ahead of this loop, so its own record count says where it stopped.
+    const records = (err as { records?: unknown }).records;
+    const at = (typeof records === 'number' ? Math.max(records, row) : row) + 1;
+    throw new AppError(
+      422,
+      'UNREADABLE_CSV',
+      unclosed ? `row ${at}: a quoted field opened here is never closed` : `row ${at}: ${(err as Error).message}`,
+      unclosed ? `第 ${at} 行：引号内的内容没有结束引号` : `第 ${at} 行：CSV 格式错误`,
+      { row: at, reason: code },
+    );
+  } finally {
+    parser.destroy();
   }
 }

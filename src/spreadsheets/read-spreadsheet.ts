@@ -1,6 +1,7 @@
 import type { SheetRow } from '../domain/reporting/table/table.types.ts';
 import { readCsvRows } from './read-csv.ts';
 import { readXlsxRows } from './read-xlsx.ts';
+import type { RowLimits } from './row-limits.ts';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
@@ -19,11 +20,15 @@ export function detectFormat(fileName: string, head: Buffer): SpreadsheetFormat 
   return 'csv';
 }
 
-/** Rows of a spreadsheet of either format; a CSV file is one sheet named after the format's convention ("CSV"). */
+/**
+ * Rows of a spreadsheet of either format; a CSV file is one sheet named after the format's convention ("CSV").
+ * With limits (uploads), reading stops with a 413 at the first row, column or cell past them.
+ */
 export function readSpreadsheetRows(
   format: SpreadsheetFormat,
   input: NodeJS.ReadableStream,
   sheetName = 'CSV',
+  limits?: RowLimits,
 ): AsyncIterable<SheetRow> {
-  return format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input, sheetName);
+  return format === 'xlsx' ? readXlsxRows(input, limits) : readCsvRows(input, sheetName, limits);
 }

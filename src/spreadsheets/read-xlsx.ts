@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetRow } from '../domain/reporting/table/table.types.ts';
+import { AppError } from '../errors/app-error.ts';
+import { rowCounter, type RowLimits } from './row-limits.ts';
 
 /**
  * The text of a cell as the user sees it. Numbers are Excel's doubles; String(n) is the shortest
@@ -58,36 +60,63 @@ function withReliableZipEnd(input: Readable): Readable {
  * skipped. A worksheet with no
  * rows yields one blank row 1, so that consumers still learn the sheet exists.
  */
-export async function* readXlsxRows(input: NodeJS.ReadableStream): AsyncGenerator<SheetRow> {
+export async function* readXlsxRows(input: NodeJS.ReadableStream, limits?: RowLimits): AsyncGenerator<SheetRow> {
   const stream = withReliableZipEnd(input instanceof Readable ? input : new Readable().wrap(input));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let sheetNo = 0;
-  for await (const worksheet of reader) {
-    sheetNo++;
-    const meta = worksheet as unknown as { name?: string; state?: string };
-    const name = meta.name ?? `Sheet${sheetNo}`;
-    // Hidden sheets hold lookup lists and old copies, not the report: their rows are read and dropped.
-    // Not reading them is not an option: ExcelJS deletes a buffered sheet's temp file as soon as the
-    // next sheet is asked for, and the unread stream then fails to open (an uncaught ENOENT).
-    if (meta.state === 'hidden' || meta.state === 'veryHidden') {
-      for await (const _row of worksheet) void _row;
-      continue;
+  const counter = limits ? rowCounter(limits) : null;
+  let at = 'the start of the file';
+  let atZh = '文件开头';
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    let sheetNo = 0;
+    for await (const worksheet of reader) {
+      sheetNo++;
+      const meta = worksheet as unknown as { name?: string; state?: string };
+      const name = meta.name ?? `Sheet${sheetNo}`;
+      at = `sheet ${name}`;
+      atZh = `工作表“${name}”`;
+      // Hidden sheets hold lookup lists and old copies, not the report: their rows are read and dropped.
+      // Not reading them is not an option: ExcelJS deletes a buffered sheet's temp file as soon as the
+      // next sheet is asked for, and the unread stream then fails to open (an uncaught ENOENT).
+      // They count towards the row limit all the same: reading them is work.
+      if (meta.state === 'hidden' || meta.state === 'veryHidden') {
+        for await (const row of worksheet) counter?.row({ sheet: name, row: row.number, cells: [] });
+        continue;
+      }
+      let rows = 0;
+      for await (const row of worksheet) {
+        // row.values is 1-based and sparse: index 1 is column A.
+        const values = row.values as ExcelJS.CellValue[];
+        counter?.width(name, row.number, values.length - 1);
+        const cells: (string | null)[] = [];
+        for (let j = 1; j < values.length; j++) cells.push(cellText(values[j]));
+        rows++;
+        const out = { sheet: name, row: row.number, cells };
+        counter?.row(out);
+        at = `sheet ${name} row ${row.number}`;
+        atZh = `工作表“${name}”第 ${row.number} 行`;
+        yield out;
+      }
+      if (rows === 0) yield { sheet: name, row: 1, cells: [] };
     }
-    let rows = 0;
-    for await (const row of worksheet) {
-      // row.values is 1-based and sparse: index 1 is column A.
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: (string | null)[] = [];
-      for (let j = 1; j < values.length; j++) cells.push(cellText(values[j]));
-      rows++;
-      yield { sheet: name, row: row.number, cells };
-    }
-    if (rows === 0) yield { sheet: name, row: 1, cells: [] };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // ExcelJS fails on truncated zips, damaged XML and cells it cannot place: all are the file's fault.
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new AppError(
+      422,
+      'UNREADABLE_XLSX',
+      `the workbook cannot be read after ${at}: ${reason}`,
+      `工作簿无法读取（读到${atZh}之后出错）：文件已损坏或格式不受支持`,
+      { at, reason },
+    );
+  } finally {
+    // Stopping early (a limit, an error, a consumer that breaks) must not leave the upload being unzipped.
+    stream.destroy();
   }
 }

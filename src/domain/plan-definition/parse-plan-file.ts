@@ -1,19 +1,31 @@
-import { isScalar, parseDocument, visit } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { DefinitionError } from './definition-error.ts';
 import { planFileSchema, type PlanFile } from './plan-file.schema.ts';
+import {
+  DEFAULT_STRUCTURED_TEXT_LIMITS,
+  structuredTextLimitError,
+  tooDeepFlow,
+  type StructuredTextLimits,
+} from './structured-text-limits.ts';
 
 export type ParseResult = { ok: true; value: PlanFile } | { ok: false; errors: DefinitionError[] };
 
 /**
  * Parses YAML or JSON text (JSON is YAML) into raw data, keeping every number literal as its
- * source text so that decimals such as 2675.78 never pass through a binary float.
+ * source text so that decimals such as 2675.78 never pass through a binary float. Hostile text
+ * (an alias bomb, nesting deep enough to exhaust the parser) is an error naming line and column,
+ * never an exception.
  */
 export function parseStructuredText(
   content: string,
   file?: string,
+  limits: StructuredTextLimits = DEFAULT_STRUCTURED_TEXT_LIMITS,
 ): { ok: true; data: unknown } | { ok: false; errors: DefinitionError[] } {
-  const doc = parseDocument(content, { prettyErrors: true, uniqueKeys: true });
+  const deep = tooDeepFlow(content, limits.maxDepth, file);
+  if (deep) return { ok: false, errors: [deep] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(content, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -26,6 +38,8 @@ export function parseStructuredText(
       })),
     };
   }
+  const limited = structuredTextLimitError(doc, lineCounter, limits, file);
+  if (limited) return { ok: false, errors: [limited] };
   visit(doc, {
     Scalar(key, node) {
       // Map keys stay as they are; only values that are numbers become decimal strings,
@@ -35,7 +49,8 @@ export function parseStructuredText(
       node.value = node.source ?? String(node.value);
     },
   });
-  return { ok: true, data: doc.toJS() };
+  // The walk above already bounds aliases; yaml's own count stays as a second fence.
+  return { ok: true, data: doc.toJS({ maxAliasCount: limits.maxAliases }) };
 }
 
 /** zod issues → the platform's error list, with Chinese and English messages. */
@@ -71,8 +86,8 @@ function zodMessageZh(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function parsePlanFile(content: string, file?: string): ParseResult {
-  const raw = parseStructuredText(content, file);
+export function parsePlanFile(content: string, file?: string, limits?: StructuredTextLimits): ParseResult {
+  const raw = parseStructuredText(content, file, limits);
   if (!raw.ok) return raw;
   const parsed = planFileSchema.safeParse(raw.data);
   if (!parsed.success) return { ok: false, errors: zodIssuesToErrors(parsed.error.issues, file) };

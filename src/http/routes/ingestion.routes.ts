@@ -7,7 +7,7 @@ import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.ser
 import type { RouteDeps } from '../route-deps.ts';
 
 export const ingestionRoutes =
-  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ database, limits }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/ingestion/drafts',
@@ -30,7 +30,7 @@ export const ingestionRoutes =
       async (req, reply) => {
         const body = req.body as Buffer | string | undefined;
         const data = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body ?? []);
-        return reply.status(201).send(await createDraft(database, req.actor!, req.query.fileName, data));
+        return reply.status(201).send(await createDraft(database, req.actor!, req.query.fileName, data, limits));
       },
     );
     app.get(

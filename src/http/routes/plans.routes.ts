@@ -14,7 +14,7 @@ import type { RouteDeps } from '../route-deps.ts';
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
 
 export const planRoutes =
-  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ database, limits }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/plans',
@@ -67,7 +67,7 @@ export const planRoutes =
         },
       },
       async (req, reply) => {
-        const parsed = parsePlanFile(req.body, 'upload');
+        const parsed = parsePlanFile(req.body, 'upload', { maxAliases: limits.maxYamlAliases, maxDepth: limits.maxYamlDepth });
         const result = parsed.ok
           ? await importDefinitions(database, [{ name: 'upload', definition: parsed.value }], {
               replace: req.query.replace === 'true',

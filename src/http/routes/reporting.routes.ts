@@ -78,7 +78,7 @@ const TRANSITION_SUMMARY: Record<Transition, string> = {
 };
 
 export const reportingRoutes =
-  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ database, limits }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/forms',
@@ -245,7 +245,7 @@ export const reportingRoutes =
           req.params.form,
           req.query.fileName,
           req.query,
-          bufferSource(req.query.fileName, body),
+          await bufferSource(req.query.fileName, body, limits),
           req.actor!,
         );
         return reply.status(out.status).send(out.result);

@@ -63,7 +63,7 @@ function postingResource(deps: RouteDeps, role: 'lead' | 'co') {
 export const taskRoutes =
   (deps: RouteDeps & { attachments?: AttachmentConfig }): FastifyPluginAsyncZod =>
   async (app) => {
-    const { database } = deps;
+    const { database, limits } = deps;
     const attachments = deps.attachments ?? fallbackAttachmentConfig();
     const store = createAttachmentStore(attachments.store);
 
@@ -150,6 +150,7 @@ export const taskRoutes =
         return importTaskSheet(database, req.actor!, req.query.plan, req.body, {
           dryRun: req.query.dryRun ?? false,
           keepUnmatched: req.query.keepUnmatched ?? false,
+          limits,
         });
       },
     );

@@ -25,6 +25,9 @@ import {
 } from '../../repositories/task-supervision.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import { cellText } from '../../spreadsheets/read-xlsx.ts';
+import { rowCounter } from '../../spreadsheets/row-limits.ts';
+import { checkZipLimits } from '../../spreadsheets/zip-limits.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../config/input-limits.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { readScope } from '../read-scope.ts';
@@ -113,7 +116,10 @@ export interface TaskImportResult {
   counts: { create: number; update: number; unchanged: number; notInFile: number };
 }
 
-async function readSheet(bytes: Uint8Array, resolve: UnitResolver) {
+async function readSheet(bytes: Uint8Array, resolve: UnitResolver, limits: InputLimits) {
+  // ExcelJS loads the whole workbook: the zip is checked against the inflated-size limit first.
+  await checkZipLimits(bytes, 'task sheet', limits, { workbook: true });
+  const counter = rowCounter(limits);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -129,7 +135,9 @@ async function readSheet(bytes: Uint8Array, resolve: UnitResolver) {
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const cells: (string | null)[] = [];
+      counter.width(ws.name, r, row.cellCount);
       for (let c = 1; c <= Math.max(row.cellCount, 5); c++) cells.push(cellText(row.getCell(c).value));
+      counter.row({ sheet: ws.name, row: r, cells });
       if (!header) {
         if (r <= 10) header = readHeader(cells);
         continue;
@@ -186,12 +194,12 @@ export async function importTaskSheet(
   actor: Actor,
   plan: string,
   bytes: Uint8Array,
-  opts: { dryRun: boolean; keepUnmatched: boolean },
+  opts: { dryRun: boolean; keepUnmatched: boolean; limits?: InputLimits },
 ): Promise<TaskImportResult> {
   const db = database.db;
   if (!(await findPlan(db, plan))) throw notFound('plan', plan);
   const { resolve, idOf } = await unitResolver(db);
-  const sheet = await readSheet(bytes, resolve);
+  const sheet = await readSheet(bytes, resolve, opts.limits ?? DEFAULT_INPUT_LIMITS);
   return db.transaction().execute(async (trx) => {
     const existing = await planTaskList(trx, plan);
     const sorted = [...sheet.rows].sort((a, b) => a.ordinal - b.ordinal);

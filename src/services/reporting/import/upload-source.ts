@@ -6,6 +6,8 @@ import type { SheetRow } from '../../../domain/reporting/table/table.types.ts';
 import { canonicalJson } from '../../../domain/audit/hash-chain.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { detectFormat, readSpreadsheetRows } from '../../../spreadsheets/read-spreadsheet.ts';
+import { checkZipLimits } from '../../../spreadsheets/zip-limits.ts';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../../config/input-limits.ts';
 import type { ImportFormat } from './import-result.ts';
 
 export interface UploadSource {
@@ -22,13 +24,21 @@ const unreadable = (fileName: string) =>
     `文件“${fileName}”不是 .xlsx 工作簿或 CSV 文件`,
   );
 
-/** An uploaded body: the format from its bytes (a zip is a workbook) and its name. */
-export function bufferSource(fileName: string, body: Buffer): UploadSource {
+/**
+ * An uploaded body: the format from its bytes (a zip is a workbook) and its name. A workbook's zip
+ * is checked against the inflated-size limit before it is unpacked; rows stop at the row limits.
+ */
+export async function bufferSource(
+  fileName: string,
+  body: Buffer,
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
+): Promise<UploadSource> {
   const format = detectFormat(fileName, body.subarray(0, 8));
   if (!format) throw unreadable(fileName);
+  if (format === 'xlsx') await checkZipLimits(body, fileName, limits, { workbook: true });
   const tap = sha256Tap();
   tap.update(body);
-  return { format, rows: readSpreadsheetRows(format, Readable.from([body])), sha256: tap.digest };
+  return { format, rows: readSpreadsheetRows(format, Readable.from([body]), 'CSV', limits), sha256: tap.digest };
 }
 
 /** A file on disk, streamed: the CLI and the benchmarks import files far larger than memory. */
