@@ -1,3 +1,4 @@
+import { normaliseText } from '../text/normalise.ts';
 import {
   catalogueSchema,
   type CatalogueInput,
@@ -12,7 +13,7 @@ import { createIndicatorMatcher } from './indicator-matcher.ts';
 import { createIndustryMatcher } from './industry-matcher.ts';
 import { linkBaselines, type StatedFigure } from './link-baselines.ts';
 import { normaliseDocument } from './normalise-document.ts';
-import { originalRange } from './offset-text.ts';
+import { originalRange, originalText } from './offset-text.ts';
 import { createOrgUnitMatcher, type OrgMention } from './org-unit-matcher.ts';
 import { inferPlanContext } from './plan-context.ts';
 import { convertFigures, resolveIndicator, resolveScope } from './resolve-target.ts';
@@ -69,6 +70,9 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
     if (s?.code) ctx.subject = { ...s, from: 0, to: 0, orgKind: 'subject' };
   }
   const span = (from: number, to: number) => originalRange(doc, from, to);
+  // Quotes show the document's own characters (Traditional stays Traditional), not the match keys;
+  // only the character folding (full-width, Kangxi radicals of PDF exports) is applied.
+  const quoteOf = (from: number, to: number) => originalText(raw, doc, from, to, normaliseText);
   // A heading that names a unit (第一节 建设昆明区域性国际中心城市) scopes its section.
   const headingUnits = new Map(tree.headings.map((h) => [h.id, orgs.find(h.title).filter((m) => m.orgKind !== 'department')]));
   // A section that opens with 到2035年 (二、远景展望到2035年,…) dates the goals in it.
@@ -124,12 +128,12 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
       if (ps + r.from - from < 4) continue;
       tasks.push({
         id: '',
-        text: text.slice(from, ps + r.from).trim(),
+        text: quoteOf(from, ps + r.from).trim(),
         trigger: 'responsibility',
         lead: r.lead,
         co: r.co,
         responsibleText: paragraph.slice(r.from + 1, r.to - 1),
-        quote: text.slice(from, ps + r.to),
+        quote: quoteOf(from, ps + r.to),
         span: span(from, ps + r.to),
         section: sectionPath(from),
         confidence: r.lead.every((u) => u.code) && r.co.every((u) => u.code) ? 0.9 : 0.7,
@@ -254,7 +258,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
               ...(t.rate !== undefined ? { rate: t.rate } : {}),
             },
             ...(unit ? { unit } : {}),
-            quote: sentence,
+            quote: quoteOf(ss, se),
             span: span(ss, se),
             valueSpan: span(ss + t.valueFrom, ss + t.valueTo),
             section: sPath.map((h) => headingText(h)),
@@ -310,13 +314,13 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   ): TaskCandidate {
     return {
       id: '',
-      text: sentence,
+      text: quoteOf(ss, se),
       trigger,
       lead,
       co,
       ...(timing?.deadline ? { deadline: timing.deadline } : {}),
       ...(timing?.recurrence ? { recurrence: timing.recurrence } : {}),
-      quote: sentence,
+      quote: quoteOf(ss, se),
       span: span(ss, se),
       section: sectionPath(ss),
       confidence: trigger === 'responsibility' ? 0.75 : 0.6,
@@ -324,7 +328,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
     };
   }
 
-  targets.push(...tableTargets(doc, paragraphs, tree, ctx, indicators, span));
+  targets.push(...tableTargets(doc, paragraphs, tree, ctx, indicators, span, quoteOf));
   linkBaselines(targets, stated, ctx.periodStart);
 
   targets.sort((a, b) => a.valueSpan.start - b.valueSpan.start);

@@ -1,6 +1,7 @@
 import { normaliseText } from '../text/normalise.ts';
 import { HEADING_START_RE } from './heading-markers.ts';
 import { OffsetTextBuilder, type OffsetText } from './offset-text.ts';
+import { toSimplified } from './traditional-to-simplified.ts';
 
 /**
  * Turns a document's text as extracted (.txt, .docx, PDF text layer) into clean running text, one
@@ -8,6 +9,8 @@ import { OffsetTextBuilder, type OffsetText } from './offset-text.ts';
  *
  * 1. characters: NFKC and look-alike folding exactly as `normaliseText` (including the repair of the
  *    口 written as U+2F1C), circled list numbers ① → (1), line ends unified, form feeds kept as page breaks;
+ *    Traditional characters read as Simplified (OpenCC's t2s data) and the pinyin that annotated pages
+ *    put after each character (經(jīng)濟(jì)) dropped;
  * 2. page furniture: page-number lines and running headers/footers are dropped;
  * 3. line breaks: a break inside a sentence (PDF wrapping) is joined, a break after a sentence end,
  *    before or after a heading is kept as a paragraph break;
@@ -15,7 +18,7 @@ import { OffsetTextBuilder, type OffsetText } from './offset-text.ts';
  *    规 划 范 围), other runs become one space.
  */
 export function normaliseDocument(raw: string): OffsetText {
-  const folded = foldCharacters(raw);
+  const folded = dropPinyinAnnotations(toSimplified(foldCharacters(raw)));
   const lines = splitLines(folded);
   markPageFurniture(lines);
   return joinLines(folded, lines);
@@ -46,6 +49,31 @@ export function foldCharacters(raw: string): OffsetText {
     }
     i = j;
   }
+  return out.build();
+}
+
+const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const PINYIN_RE = new RegExp(`(?<=\\p{Script=Han})\\([a-z${TONE_MARKED}ü]{1,6}\\)`, 'gu');
+const TONED_RE = new RegExp(`[${TONE_MARKED}]`);
+
+/**
+ * Step 1b: pages saved from sites that annotate characters with their pinyin (松陽(yáng)縣) read as if
+ * unannotated. A tone-marked syllable in brackets after a character is always pinyin; a bare one
+ * (的(de)) only in a text with several tone-marked ones, so that an ordinary bracket after a
+ * character ((a) list items, (cm)) is never taken for pinyin.
+ */
+export function dropPinyinAnnotations(t: OffsetText): OffsetText {
+  const all = [...t.text.matchAll(PINYIN_RE)];
+  const toned = all.filter((m) => TONED_RE.test(m[0]));
+  const matches = toned.length >= 3 ? all : toned;
+  if (matches.length === 0) return t;
+  const out = new OffsetTextBuilder();
+  let at = 0;
+  for (const m of matches) {
+    out.copy(t, at, m.index);
+    at = m.index + m[0].length;
+  }
+  out.copy(t, at, t.text.length);
   return out.build();
 }
 

@@ -83,3 +83,27 @@ export function originalRange(t: OffsetText, from: number, to: number): { start:
   }
   return { start, end };
 }
+
+/**
+ * The original characters behind the derived range [from, to): what a quote shows. Characters the
+ * cleaning dropped (joined line breaks, page furniture, pinyin annotations) are left out; a
+ * character rewritten (Traditional → Simplified, full-width → half-width) appears as written, or as
+ * `fold` makes it.
+ */
+export function originalText(
+  raw: string,
+  t: OffsetText,
+  from: number,
+  to: number,
+  fold: (piece: string) => string = (piece) => piece,
+): string {
+  let out = '';
+  let covered = -1;
+  for (let i = from; i < to; i++) {
+    const start = Math.max(t.starts[i]!, covered);
+    const end = t.ends[i]!;
+    if (end > start) out += fold(raw.slice(start, end));
+    covered = Math.max(covered, end);
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ export function tableTargets(
   ctx: ReturnType<typeof inferPlanContext>,
   indicators: ReturnType<typeof createIndicatorMatcher>,
   span: (from: number, to: number) => { start: number; end: number },
+  quoteOf: (from: number, to: number) => string,
 ): TargetCandidate[] {
   const paras = paragraphs.map(([a, b]) => ({ text: doc.text.slice(a, b), from: a }));
   const out: TargetCandidate[] = [];
@@ -44,7 +45,7 @@ export function tableTargets(
       target: { year: last.year, yearFrom: 'sentence', comparator: 'at_least', value: conv(last.value) },
       ...(unit ? { unit: indicator.unit ?? unit } : {}),
       trajectory: future.map((p) => ({ year: p.year, value: conv(p.value) })),
-      quote: doc.text.slice(s.from, s.to),
+      quote: quoteOf(s.from, s.to),
       span: span(s.from, s.to),
       valueSpan: span(last.from, last.to),
       section: section(s.from),
@@ -77,7 +78,7 @@ export function tableTargets(
             : {}),
       },
       ...(unit ? { unit: indicator.unit ?? unit } : {}),
-      quote: doc.text.slice(r.from, r.to),
+      quote: quoteOf(r.from, r.to),
       span: span(r.from, r.to),
       valueSpan: span(r.from, r.to),
       section: section(r.from),
