@@ -3,20 +3,44 @@ import type { Indicator } from '../domain/model/indicator.schema.ts';
 import { codeToIdMap } from './org-unit.repository.ts';
 import type { Executor } from './transaction.ts';
 
+/** The columns a file's indicator states; an absent formula or description keeps the stored one. */
+export function indicatorColumns(x: Indicator) {
+  return {
+    code: x.code,
+    name: x.name,
+    name_en: x.nameEn,
+    unit: x.unit,
+    direction: x.direction,
+    nature: x.nature,
+    aggregation: x.aggregation,
+    synonyms: x.synonyms,
+    ...(x.formula === undefined ? {} : { formula: x.formula }),
+    ...(x.description === undefined ? {} : { description: x.description }),
+  };
+}
+
+/** Stored indicators with the weight indicator's code and the plans whose targets use each. */
+export async function storedIndicators(db: Executor) {
+  const [rows, uses] = await Promise.all([
+    db
+      .selectFrom('indicator as i')
+      .leftJoin('indicator as w', 'w.id', 'i.weight_indicator_id')
+      .selectAll('i')
+      .select('w.code as weight_code')
+      .execute(),
+    db
+      .selectFrom('target as t')
+      .innerJoin('indicator as i', 'i.id', 't.indicator_id')
+      .select(['i.code', 't.plan_id'])
+      .distinct()
+      .execute(),
+  ]);
+  return new Map(rows.map((r) => [r.code, { ...r, plans: uses.filter((u) => u.code === r.code).map((u) => u.plan_id) }]));
+}
+
 export async function upsertIndicators(db: Executor, indicators: readonly Indicator[]): Promise<void> {
   for (const x of indicators) {
-    const row = {
-      code: x.code,
-      name: x.name,
-      name_en: x.nameEn,
-      unit: x.unit,
-      direction: x.direction,
-      nature: x.nature,
-      aggregation: x.aggregation,
-      formula: x.formula ?? null,
-      synonyms: x.synonyms,
-      description: x.description ?? null,
-    };
+    const row = indicatorColumns(x);
     await db
       .insertInto('indicator')
       .values(row)

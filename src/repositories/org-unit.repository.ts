@@ -7,6 +7,27 @@ export async function codeToIdMap(db: Executor, table: 'org_unit' | 'org_group' 
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/**
+ * The columns a file's org unit states. Only those: an update never blanks what the file leaves out
+ * (a file naming a zone's code and parent keeps its level, industries and area).
+ */
+export function orgUnitColumns(u: OrgUnit, sourcePlan: (u: OrgUnit) => string | null) {
+  return {
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    ...(u.nameEn === undefined ? {} : { name_en: u.nameEn }),
+    ...(u.divisionCode === undefined ? {} : { division_code: u.divisionCode }),
+    ...(u.zone?.level === undefined ? {} : { zone_level: u.zone.level }),
+    ...(u.zone?.kind === undefined ? {} : { zone_kind: u.zone.kind }),
+    ...(u.zone === undefined ? {} : { leading_industries: u.zone.leadingIndustries }),
+    ...(u.zone?.areaKm2 === undefined ? {} : { area_km2: u.zone.areaKm2 }),
+    ...(u.source === undefined
+      ? {}
+      : { source_plan_id: sourcePlan(u), source_section: u.source.section ?? null, source_quote: u.source.quote }),
+  };
+}
+
 /** Inserts or updates units by code; parents are linked in a second pass so order does not matter. */
 export async function upsertOrgUnits(
   db: Executor,
@@ -14,20 +35,7 @@ export async function upsertOrgUnits(
   sourcePlan: (u: OrgUnit) => string | null,
 ): Promise<void> {
   for (const u of units) {
-    const row = {
-      code: u.code,
-      name: u.name,
-      name_en: u.nameEn ?? null,
-      kind: u.kind,
-      division_code: u.divisionCode ?? null,
-      zone_level: u.zone?.level ?? null,
-      zone_kind: u.zone?.kind ?? null,
-      leading_industries: u.zone?.leadingIndustries ?? [],
-      area_km2: u.zone?.areaKm2 ?? null,
-      source_plan_id: u.source ? sourcePlan(u) : null,
-      source_section: u.source?.section ?? null,
-      source_quote: u.source?.quote ?? null,
-    };
+    const row = orgUnitColumns(u, sourcePlan);
     await db
       .insertInto('org_unit')
       .values(row)
@@ -36,15 +44,50 @@ export async function upsertOrgUnits(
   }
   const ids = await codeToIdMap(db, 'org_unit');
   for (const u of units) {
-    await db
-      .updateTable('org_unit')
-      .set({
-        parent_id: u.parent === undefined ? null : ids.get(u.parent)!,
-        zone_prefecture_id: u.zone?.prefecture === undefined ? null : ids.get(u.zone.prefecture)!,
-      })
-      .where('code', '=', u.code)
-      .execute();
+    const links = {
+      ...(u.parent === undefined ? {} : { parent_id: ids.get(u.parent)! }),
+      ...(u.zone?.prefecture === undefined ? {} : { zone_prefecture_id: ids.get(u.zone.prefecture)! }),
+    };
+    if (Object.keys(links).length > 0) await db.updateTable('org_unit').set(links).where('code', '=', u.code).execute();
   }
+}
+
+/** Stored units with their parent codes, to tell what an import would change. */
+export async function storedOrgUnits(db: Executor) {
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .leftJoin('org_unit as zp', 'zp.id', 'u.zone_prefecture_id')
+    .selectAll('u')
+    .select(['p.code as parent_code', 'zp.code as zone_prefecture_code'])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Stored groups with their member codes. */
+export async function storedGroups(db: Executor) {
+  const [groups, members] = await Promise.all([
+    db.selectFrom('org_group').selectAll().execute(),
+    db
+      .selectFrom('org_group_member as m')
+      .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
+      .select(['m.group_id', 'u.code'])
+      .execute(),
+  ]);
+  return new Map(groups.map((g) => [g.code, { ...g, members: members.filter((m) => m.group_id === g.id).map((m) => m.code) }]));
+}
+
+/** The columns a file's group states (only those, as for units). */
+export function groupColumns(g: OrgGroup, sourcePlan: (g: OrgGroup) => string | null) {
+  return {
+    code: g.code,
+    name: g.name,
+    kind: g.kind,
+    ...(g.nameEn === undefined ? {} : { name_en: g.nameEn }),
+    ...(g.source === undefined
+      ? {}
+      : { source_plan_id: sourcePlan(g), source_section: g.source.section ?? null, source_quote: g.source.quote }),
+  };
 }
 
 export async function upsertGroups(
@@ -54,15 +97,7 @@ export async function upsertGroups(
 ): Promise<void> {
   const unitIds = await codeToIdMap(db, 'org_unit');
   for (const g of groups) {
-    const row = {
-      code: g.code,
-      name: g.name,
-      name_en: g.nameEn ?? null,
-      kind: g.kind,
-      source_plan_id: g.source ? sourcePlan(g) : null,
-      source_section: g.source?.section ?? null,
-      source_quote: g.source?.quote ?? null,
-    };
+    const row = groupColumns(g, sourcePlan);
     const { id } = await db
       .insertInto('org_group')
       .values(row)

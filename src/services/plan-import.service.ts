@@ -12,6 +12,7 @@ import { insertTasks } from '../repositories/task.repository.ts';
 import { allTargetRefs, insertConflicts, insertTargets } from '../repositories/target.repository.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
+import { assertCatalogueChangesAllowed } from './catalogue-changes.ts';
 import { loadKnownCodes } from './known-codes.ts';
 
 export interface ImportCounts {
@@ -39,6 +40,8 @@ export async function importDefinitions(
 ): Promise<ImportResult> {
   const planIds = files.flatMap((f) => (f.definition.plan ? [f.definition.plan.id] : []));
   return database.db.transaction().execute(async (trx) => {
+    // Scope first: a file may not reach catalogue entries outside the actor's plans and subtree.
+    await assertCatalogueChangesAllowed(trx, options.actor ?? SYSTEM_ACTOR, files);
     const existing = new Set<string>();
     for (const id of planIds) if (await planExists(trx, id)) existing.add(id);
     const known = await loadKnownCodes(trx, options.replace ? existing : new Set());

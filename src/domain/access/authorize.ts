@@ -3,10 +3,23 @@ import { ACTION_ROLES, type Action, type RoleGrant } from './roles.ts';
 /** The org-unit tree as parent links, enough to decide whether a unit lies in a subtree. */
 export type ParentOf = (code: string) => string | null | undefined;
 
-/** What a request touches: an org unit and/or a plan. Absent means "not tied to one". */
+/**
+ * What a request touches: org units and/or plans. Absent means "not tied to one"; a write naming
+ * several (a transfer between two zones, a scheme over two plans) needs one grant covering all.
+ */
 export interface Resource {
   orgUnit?: string;
   plan?: string;
+  orgUnits?: readonly string[];
+  plans?: readonly string[];
+}
+
+function plansOf(r: Resource): string[] {
+  return [...(r.plan === undefined ? [] : [r.plan]), ...(r.plans ?? [])];
+}
+
+function unitsOf(r: Resource): string[] {
+  return [...(r.orgUnit === undefined ? [] : [r.orgUnit]), ...(r.orgUnits ?? [])];
 }
 
 export function isInSubtree(unit: string, root: string, parentOf: ParentOf): boolean {
@@ -20,12 +33,13 @@ export function isInSubtree(unit: string, root: string, parentOf: ParentOf): boo
 }
 
 function grantCovers(grant: RoleGrant, resource: Resource, parentOf: ParentOf): boolean {
-  if (resource.plan !== undefined && grant.scopePlans !== null && !grant.scopePlans.includes(resource.plan)) return false;
-  if (grant.scopeOrgUnit === null) return true;
-  // An action not tied to one unit (e.g. list plans) is allowed for a scoped grant; lists are
-  // then filtered to the scope. An action on one unit needs that unit inside the subtree.
-  if (resource.orgUnit === undefined) return true;
-  return isInSubtree(resource.orgUnit, grant.scopeOrgUnit, parentOf);
+  const scopePlans = grant.scopePlans;
+  if (scopePlans !== null && !plansOf(resource).every((p) => scopePlans.includes(p))) return false;
+  const root = grant.scopeOrgUnit;
+  if (root === null) return true;
+  // An action not tied to a unit (e.g. list plans) is allowed for a scoped grant; lists are
+  // then filtered to the scope. An action on units needs every one inside the subtree.
+  return unitsOf(resource).every((u) => isInSubtree(u, root, parentOf));
 }
 
 /** Decides whether some grant allows the action on the resource. Pure: no I/O. */

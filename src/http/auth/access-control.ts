@@ -10,13 +10,23 @@ import type { Actor } from '../../services/actor.ts';
 import { actorFromSession, actorFromToken } from '../../services/auth.service.ts';
 
 /**
+ * What a request touches, computed from its params, query and (not yet validated) body before any
+ * schema check: the function must cope with any shape and name every plan and org unit involved.
+ */
+export type ResourceOf = (req: FastifyRequest) => Resource | Promise<Resource>;
+
+/**
  * Every API route declares who may call it. A route without a rule cannot be registered, so a new
- * endpoint can never be open by accident; the authorization matrix test walks this table.
+ * endpoint can never be open by accident; the authorization matrix test walks this table. A rule
+ * beyond reading must also say what it touches: a resource function, or 'global' for an act the
+ * role alone decides (user administration, backups, the caller's own drafts and queues, whose
+ * services filter by scope).
  */
 export type AccessRule =
   | { action: 'public' }
   | { action: 'authenticated' }
-  | { action: Action; resource?: (req: FastifyRequest) => Resource | Promise<Resource> };
+  | { action: 'read'; resource?: ResourceOf }
+  | { action: Exclude<Action, 'read'>; resource: ResourceOf | 'global' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,12 +57,16 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
     if (!route.url.startsWith('/api/v1')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} has no access rule`);
+    if (access.action !== 'public' && access.action !== 'authenticated' && access.action !== 'read' && !access.resource)
+      throw new Error(`route ${String(route.method)} ${route.url} (${access.action}) does not declare what it touches`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') opts.routes.push({ method, url: route.url, access });
   });
 
-  // Authentication first, so an anonymous caller gets 401 before any validation detail.
+  // Authentication first, so an anonymous caller gets 401 before any validation detail. The rule
+  // comes from the route the router matched (it decodes %61pi to api), never from the raw URL.
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1')) return;
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
     const ip = req.ip ?? null;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
@@ -69,15 +83,15 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
         req.sessionCsrf = found.csrfToken;
       }
     }
-    const access = req.routeOptions.config?.access;
-    if (access && access.action !== 'public' && !req.actor)
-      throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
+    if (access.action !== 'public' && !req.actor) throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  // Authorization before the body is validated, so a refused role never sees the schema's details.
+  app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access || access.action === 'public') return;
-    const actor = req.actor!;
+    const actor = req.actor;
+    if (!actor) throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
     if (UNSAFE.has(req.method)) {
       if (actor.via === 'token' && !actor.tokenScopes?.includes('write'))
         throw new AppError(403, 'TOKEN_READ_ONLY', 'this API token may only read', '该 API 令牌只有读取权限');
@@ -85,11 +99,34 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
         throw new AppError(403, 'CSRF', 'missing or wrong CSRF token', 'CSRF 校验失败');
     }
     if (access.action === 'authenticated') return;
-    const resource = access.resource ? await access.resource(req) : {};
-    const parents = resource.orgUnit === undefined ? new Map<string, string | null>() : await parentLinks(database.db);
+    const resource = access.resource && access.resource !== 'global' ? await access.resource(req) : {};
+    const parents =
+      resource.orgUnit === undefined && !resource.orgUnits?.length
+        ? new Map<string, string | null>()
+        : await parentLinks(database.db);
     if (!authorize(actor.grants, access.action, resource, (c) => parents.get(c)))
       throw new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
   });
 }
 
 export const accessControlPlugin = fp(accessControl, { name: 'access-control', dependencies: ['@fastify/cookie'] });
+
+/** A string field of the not-yet-validated body (or undefined), for resource functions. */
+export function bodyText(req: FastifyRequest, key: string): string | undefined {
+  const body = req.body;
+  if (body === null || typeof body !== 'object') return undefined;
+  const value = (body as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A path parameter as the router matched it. */
+export function param(req: FastifyRequest, key: string): string {
+  return String((req.params as Record<string, unknown>)[key] ?? '');
+}
+
+/** A positive integer path parameter, or 0 when it is not one (so a lookup finds nothing, never throws). */
+export function idParam(req: FastifyRequest, key: string): number {
+  const text = param(req, key);
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+  return n;
+}

@@ -17,6 +17,7 @@ import { saveDraftValue } from '../../services/data-entry.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import { createUser } from '../../services/user.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { bodyText, param } from '../auth/access-control.ts';
 
 export const adminRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
@@ -25,7 +26,7 @@ export const adminRoutes =
     app.get(
       '/users',
       {
-        config: { access: { action: 'manage_users' } },
+        config: { access: { action: 'manage_users', resource: 'global' } },
         schema: {
           tags: ['users'],
           summary: 'Users in your scope / 用户',
@@ -58,7 +59,7 @@ export const adminRoutes =
       '/users',
       {
         config: {
-          access: { action: 'manage_users', resource: (req) => ({ orgUnit: (req.body as { orgUnit?: string }).orgUnit }) },
+          access: { action: 'manage_users', resource: (req) => ({ orgUnit: bodyText(req, 'orgUnit') }) },
         },
         schema: {
           tags: ['users'],
@@ -83,7 +84,7 @@ export const adminRoutes =
     app.get(
       '/audit',
       {
-        config: { access: { action: 'read_audit' } },
+        config: { access: { action: 'read_audit', resource: 'global' } },
         schema: {
           tags: ['audit'],
           summary: "A record's history from the audit log, within your read scope / 修改记录",
@@ -114,7 +115,7 @@ export const adminRoutes =
     app.get(
       '/audit/verify',
       {
-        config: { access: { action: 'backup' } },
+        config: { access: { action: 'backup', resource: 'global' } },
         schema: {
           tags: ['audit'],
           summary: 'Verify the audit hash chain / 校验审计链',
@@ -133,7 +134,7 @@ export const adminRoutes =
     app.get(
       '/admin/backup',
       {
-        config: { access: { action: 'backup' } },
+        config: { access: { action: 'backup', resource: 'global' } },
         schema: {
           tags: ['admin'],
           summary: 'Download a consistent backup (gzip, JSON lines) / 下载备份',
@@ -162,7 +163,7 @@ export const adminRoutes =
     app.put(
       '/data-values/:orgUnit/:indicator/:period',
       {
-        config: { access: { action: 'report', resource: (req) => ({ orgUnit: (req.params as { orgUnit: string }).orgUnit }) } },
+        config: { access: { action: 'report', resource: (req) => ({ orgUnit: param(req, 'orgUnit') }) } },
         schema: {
           tags: ['data values'],
           summary: 'Save a draft figure for a unit you report for (optimistic concurrency) / 填报数值',

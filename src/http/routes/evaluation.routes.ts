@@ -65,7 +65,7 @@ export const evaluationRoutes =
     app.put(
       '/evaluation/schemes/:code',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['evaluation'],
           summary: 'Save a scheme: a draft in place, a frozen version as version + 1 / 保存评价方案（冻结版本另存新版）',
@@ -83,7 +83,7 @@ export const evaluationRoutes =
     app.post(
       '/evaluation/preview',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['evaluation'],
           summary: 'Evaluate an unsaved definition on a year, storing nothing / 方案试算（不保存）',
@@ -96,7 +96,7 @@ export const evaluationRoutes =
     app.post(
       '/evaluation/weights',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['evaluation'],
           summary: 'Weights by AHP (refuses CR ≥ 0.1) or the entropy method / 层次分析法或熵权法赋权',
@@ -112,7 +112,7 @@ export const evaluationRoutes =
     app.post(
       '/evaluation/runs',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['evaluation'],
           summary: 'Run a scheme version on a year and store the result as a draft / 开展评价（保存为草稿）',
@@ -151,7 +151,7 @@ export const evaluationRoutes =
     app.post(
       '/evaluation/runs/:id/publish',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['evaluation'],
           summary: 'Publish a run; its scheme version is frozen / 发布评价结果（方案版本冻结）',

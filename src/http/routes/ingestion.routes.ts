@@ -12,7 +12,7 @@ export const ingestionRoutes =
     app.post(
       '/ingestion/drafts',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['ingestion'],
           summary:
@@ -36,7 +36,7 @@ export const ingestionRoutes =
     app.get(
       '/ingestion/drafts/:id',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['ingestion'],
           summary: 'A draft with its document and candidates',

@@ -26,6 +26,8 @@ import {
 } from '../../services/projects/project.service.ts';
 import { createAgreement, endTransfer, listAgreements, zoneAttribution } from '../../services/projects/transfer.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { bodyText, idParam } from '../auth/access-control.ts';
+import type { FastifyRequest } from 'fastify';
 
 const errors = {
   400: errorResponseSchema,
@@ -49,8 +51,8 @@ export const projectRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // Writes on one project need `report` on the project's zone; an unknown id falls through to the service's 404.
-    const projectZone = async (req: { params: unknown }) => ({
-      orgUnit: await projectZoneCode(database.db, Number((req.params as { id: string }).id) || 0),
+    const projectZone = async (req: FastifyRequest) => ({
+      orgUnit: await projectZoneCode(database.db, idParam(req, 'id')),
     });
 
     app.get(
@@ -69,7 +71,7 @@ export const projectRoutes =
     app.post(
       '/projects',
       {
-        config: { access: { action: 'report', resource: (req) => ({ orgUnit: (req.body as { zone?: string })?.zone }) } },
+        config: { access: { action: 'report', resource: (req) => ({ orgUnit: bodyText(req, 'zone') }) } },
         schema: {
           tags: ['projects'],
           summary: "Create a project in a zone (the zone's reporters) / 新建项目",
@@ -221,7 +223,7 @@ export const projectRoutes =
       '/transfers',
       {
         // Both zones are checked by the service: a plan manager whose scope covers origin and destination.
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['projects'],
           summary: 'Record a transfer agreement with benefit shares (sum 100 %) / 登记流转协议',
@@ -245,7 +247,7 @@ export const projectRoutes =
     app.post(
       '/transfers/:id/end',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['projects'],
           summary: 'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',

@@ -30,6 +30,8 @@ import { saveEntry } from '../../services/reporting/save-entry.service.ts';
 import { transitionSubmission } from '../../services/reporting/transition.service.ts';
 import type { Actor } from '../../services/actor.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { param } from '../auth/access-control.ts';
+import type { FastifyRequest } from 'fastify';
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
@@ -68,7 +70,7 @@ function importReply(result: ImportResult): { status: 200 | 201; result: ImportR
     );
   return { status: result.committed ? 201 : 200, result };
 }
-const orgUnitOf = (req: { params: unknown }) => ({ orgUnit: (req.params as { orgUnit: string }).orgUnit });
+const orgUnitOf = (req: FastifyRequest) => ({ orgUnit: param(req, 'orgUnit') });
 
 const TRANSITION_SUMMARY: Record<Transition, string> = {
   submit: 'Submit for review (rules re-run; warnings need explanations) / 提交审核',
@@ -104,7 +106,7 @@ export const reportingRoutes =
     app.put(
       '/forms/:form/rules',
       {
-        config: { access: { action: 'define_plans' } },
+        config: { access: { action: 'define_plans', resource: 'global' } },
         schema: {
           tags: ['reporting'],
           summary: "Replace a form's validation rules (new form version) / 修改校验规则",
@@ -159,7 +161,7 @@ export const reportingRoutes =
     app.get(
       '/reporting/review-queue',
       {
-        config: { access: { action: 'review' } },
+        config: { access: { action: 'review', resource: 'global' } },
         schema: { tags: ['reporting'], summary: 'Submissions waiting for review / 待审核', response: { 200: reviewQueueSchema } },
       },
       (req) => reviewQueue(database, req.actor!),
@@ -226,7 +228,7 @@ export const reportingRoutes =
     app.post(
       '/forms/:form/imports',
       {
-        config: { access: { action: 'report' } },
+        config: { access: { action: 'report', resource: 'global' } },
         schema: {
           tags: ['reporting'],
           summary: 'Upload an .xlsx or CSV file of figures: preview (dryRun) or write all-or-nothing / 导入报表文件',
@@ -254,7 +256,7 @@ export const reportingRoutes =
     app.post(
       '/forms/:form/values',
       {
-        config: { access: { action: 'report' } },
+        config: { access: { action: 'report', resource: 'global' } },
         schema: {
           tags: ['reporting'],
           summary: 'Machine submission of figures as JSON (same checks as a file upload) / 接口报送',

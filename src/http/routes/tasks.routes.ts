@@ -22,6 +22,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { authorize } from '../../domain/access/authorize.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { bodyText, idParam, param } from '../auth/access-control.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const bool = z
@@ -36,7 +37,7 @@ const postedText = z.string().min(1).max(20000);
 const postingBody = z.object({ orgUnit: z.string().optional(), text: postedText, attachments: attachmentIds });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const planOf = (req: FastifyRequest) => ({ plan: (req.params as { plan: string }).plan });
+const planOf = (req: FastifyRequest) => ({ plan: param(req, 'plan') });
 
 /**
  * A lead or co post acts for the unit named in the body, else for the first unit in that role the
@@ -44,8 +45,8 @@ const planOf = (req: FastifyRequest) => ({ plan: (req.params as { plan: string }
  */
 function postingResource(deps: RouteDeps, role: 'lead' | 'co') {
   return async (req: FastifyRequest) => {
-    const { plan, key } = req.params as { plan: string; key: string };
-    const named = (req.body as { orgUnit?: string } | undefined)?.orgUnit;
+    const [plan, key] = [param(req, 'plan'), param(req, 'key')];
+    const named = bodyText(req, 'orgUnit');
     if (named !== undefined) return { orgUnit: named, plan };
     const id = await findTaskId(deps.database.db, plan, key);
     const units = id === undefined ? [] : (await taskUnits(deps.database.db, id)).filter((u) => u.role === role);
@@ -245,7 +246,7 @@ export const taskRoutes =
         reply.status(201).send(await issueNotice(database, req.actor!, req.params.plan, req.params.key, req.body)),
     );
     const noticeParams = z.object({ id: z.coerce.number().int().positive() });
-    const noticeOf = (req: FastifyRequest) => noticeResource(database, (req.params as { id: number }).id);
+    const noticeOf = (req: FastifyRequest) => noticeResource(database, idParam(req, 'id'));
     app.post(
       '/task-notices/:id/reply',
       {
@@ -285,7 +286,7 @@ export const taskRoutes =
       upload.post(
         '/attachments',
         {
-          config: { access: { action: 'report' } },
+          config: { access: { action: 'report', resource: 'global' } },
           bodyLimit: attachments.maxBytes,
           schema: {
             tags: ['tasks'],
