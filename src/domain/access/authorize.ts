@@ -12,6 +12,8 @@ export interface Resource {
   plan?: string;
   orgUnits?: readonly string[];
   plans?: readonly string[];
+  /** Touches data of every plan (e.g. a shared group, a scheme citing no plan): needs a grant not limited to some plans. */
+  everyPlan?: boolean;
 }
 
 function plansOf(r: Resource): string[] {
@@ -34,6 +36,7 @@ export function isInSubtree(unit: string, root: string, parentOf: ParentOf): boo
 
 function grantCovers(grant: RoleGrant, resource: Resource, parentOf: ParentOf): boolean {
   const scopePlans = grant.scopePlans;
+  if (scopePlans !== null && resource.everyPlan) return false;
   if (scopePlans !== null && !plansOf(resource).every((p) => scopePlans.includes(p))) return false;
   const root = grant.scopeOrgUnit;
   if (root === null) return true;

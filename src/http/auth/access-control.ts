@@ -111,11 +111,16 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
 
 export const accessControlPlugin = fp(accessControl, { name: 'access-control', dependencies: ['@fastify/cookie'] });
 
-/** A string field of the not-yet-validated body (or undefined), for resource functions. */
-export function bodyText(req: FastifyRequest, key: string): string | undefined {
+/** A field of the not-yet-validated body, of any shape (undefined when the body is no object). */
+export function bodyField(req: FastifyRequest, key: string): unknown {
   const body = req.body;
   if (body === null || typeof body !== 'object') return undefined;
-  const value = (body as Record<string, unknown>)[key];
+  return (body as Record<string, unknown>)[key];
+}
+
+/** A string field of the not-yet-validated body (or undefined), for resource functions. */
+export function bodyText(req: FastifyRequest, key: string): string | undefined {
+  const value = bodyField(req, key);
   return typeof value === 'string' ? value : undefined;
 }
 

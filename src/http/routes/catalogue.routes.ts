@@ -22,8 +22,23 @@ import {
 import { changeGroupMembers } from '../../services/group-membership.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import type { FastifyRequest } from 'fastify';
+import { bodyField } from '../auth/access-control.ts';
 
 const READ = { access: { action: 'read' as const } };
+
+/** Every unit a group-membership request adds or removes, read from the unvalidated body. */
+function namedUnits(req: FastifyRequest): string[] {
+  const changes = bodyField(req, 'changes');
+  if (!Array.isArray(changes)) return [];
+  return changes.flatMap((c: unknown) =>
+    c !== null && typeof c === 'object'
+      ? [(c as { add?: unknown }).add, (c as { remove?: unknown }).remove].flatMap((l) =>
+          Array.isArray(l) ? l.filter((u): u is string => typeof u === 'string') : [],
+        )
+      : [],
+  );
+}
 
 export const catalogueRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
@@ -81,7 +96,8 @@ export const catalogueRoutes =
     app.post(
       '/groups/members',
       {
-        config: { access: { action: 'define_plans' } },
+        // Groups are shared by every plan: a plan manager for all plans, over every unit named.
+        config: { access: { action: 'define_plans', resource: (req) => ({ everyPlan: true, orgUnits: namedUnits(req) }) } },
         schema: {
           tags: ['org units'],
           summary:
