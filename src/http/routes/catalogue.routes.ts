@@ -96,8 +96,8 @@ export const catalogueRoutes =
     app.post(
       '/groups/members',
       {
-        // Groups are shared by every plan: a plan manager for all plans, over every unit named.
-        config: { access: { action: 'define_plans', resource: (req) => ({ everyPlan: true, orgUnits: namedUnits(req) }) } },
+        // Every unit added or removed must lie in the manager's subtree.
+        config: { access: { action: 'define_plans', resource: (req) => ({ orgUnits: namedUnits(req) }) } },
         schema: {
           tags: ['org units'],
           summary:
