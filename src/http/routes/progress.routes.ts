@@ -12,6 +12,8 @@ import {
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { comparison, mapData } from '../../services/progress/comparison.service.ts';
 import { planProgress, targetProgressDetail } from '../../services/progress/plan-progress.service.ts';
+import { planCoverage } from '../../services/progress/coverage.service.ts';
+import { planCoverageSchema } from '../../presenters/coverage.presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
@@ -31,6 +33,19 @@ export const progressRoutes =
         },
       },
       async (req) => planProgress(database, req.actor!, req.query),
+    );
+    app.get(
+      '/coverage',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: 'Where every target of a plan gets its figure, who owes it, the last figure / 目标数据来源覆盖',
+          querystring: z.object({ plan: z.string(), at: at.optional() }),
+          response: { 200: planCoverageSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => planCoverage(database, req.actor!, req.query),
     );
     app.get(
       '/progress/map',

@@ -18,6 +18,10 @@ export interface PlanPeriod {
 
 export function subjectOf(ctx: ProgressContext, t: ProgressTargetRow, members: ReadonlyMap<number, readonly number[]>): Subject {
   if (t.org_unit_id !== null) return { kind: 'org_unit', code: t.org_unit_code!, name: t.org_unit_name!, roots: [t.org_unit_id] };
+  // A share that cannot be added up over members (滇中's share of the province's population) is stated
+  // for the group's statistical stand-in (滇中城市群) on a plan-office sheet (docs/coverage.md).
+  const standIn = ctx.rules.get(t.indicator_code)?.aggregation === 'none' ? ctx.standInOf(t.group_code!) : undefined;
+  if (standIn !== undefined) return { kind: 'group', code: t.group_code!, name: t.group_name!, roots: [standIn] };
   return { kind: 'group', code: t.group_code!, name: t.group_name!, roots: members.get(t.group_id!) ?? [] };
 }
 

@@ -118,6 +118,14 @@ export class ProgressContext implements YearRule {
 
   codeOf = (indicatorId: number): string | undefined => this.codes.get(indicatorId);
 
+  /** The unit whose own figures stand for a group's, as a plan-office sheet declares (`standsFor`). */
+  standInOf(groupCode: string): number | undefined {
+    for (const f of this.forms)
+      for (const s of f.form.standsFor ?? [])
+        if (s.group === groupCode) return [...this.units.values()].find((u) => u.code === s.unit)?.id;
+    return undefined;
+  }
+
   /** Non-cumulative sub-annual figures of a code add up (a flow) unless it is averaged, a ratio, or collected as a level. */
   flow = (code: string): boolean => this.rules.get(code)?.aggregation === 'sum' && !this.levels.has(code);
 

@@ -146,19 +146,22 @@ async function readGeneratorInput(db: Executor) {
   const indicators = new Map(
     (await db.selectFrom('indicator').select(['id', 'code', 'unit', 'aggregation']).execute()).map((i) => [i.code, i]),
   );
-  const forms: DemoForm[] = (await listForms(db)).map(({ form }) => ({
-    code: form.code,
-    frequency: form.frequency,
-    firstPeriod: form.firstPeriod,
-    reporters: form.reporters,
-    items: form.items.map((item) => ({
-      indicator: item.indicator,
-      cumulative: item.cumulative,
-      required: item.required,
-      unit: indicators.get(item.indicator)?.unit ?? '',
-      aggregation: indicators.get(item.indicator)?.aggregation,
-    })),
-  }));
+  // Plan-office sheets hold statistics (published figures), never invented ones.
+  const forms: DemoForm[] = (await listForms(db))
+    .filter(({ form }) => form.sheet !== 'plan_office')
+    .map(({ form }) => ({
+      code: form.code,
+      frequency: form.frequency,
+      firstPeriod: form.firstPeriod,
+      reporters: form.reporters,
+      items: form.items.map((item) => ({
+        indicator: item.indicator,
+        cumulative: item.cumulative,
+        required: item.required,
+        unit: indicators.get(item.indicator)?.unit ?? '',
+        aggregation: indicators.get(item.indicator)?.aggregation,
+      })),
+    }));
 
   const stated = await db
     .selectFrom('data_value as v')

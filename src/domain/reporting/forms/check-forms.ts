@@ -26,6 +26,13 @@ export function checkForms(
     form.reporters.units.forEach((u, i) => {
       if (!known.units.has(u)) err(`reporters.units.${i}`, `unknown org unit ${u}`, `未知单位 ${u}`);
     });
+    const unitRefs: [string, string | undefined][] = [
+      ['responsible', form.responsible],
+      ...form.items.map((item, i): [string, string | undefined] => [`items.${i}.responsible`, item.responsible]),
+      ...(form.standsFor ?? []).map((s, i): [string, string | undefined] => [`standsFor.${i}.unit`, s.unit]),
+    ];
+    for (const [field, u] of unitRefs)
+      if (u !== undefined && !known.units.has(u)) err(field, `unknown org unit ${u}`, `未知单位 ${u}`);
     form.reporters.kinds.forEach((k, i) => {
       if (!known.kinds.has(k)) err(`reporters.kinds.${i}`, `no org unit is of kind ${k}`, `没有类型为 ${k} 的单位`);
     });

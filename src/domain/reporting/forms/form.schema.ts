@@ -14,6 +14,8 @@ export const formItemSchema = z.strictObject({
   required: z.boolean().default(true),
   /** Extra column headings that mean this indicator in reporters' own spreadsheets. */
   synonyms: z.array(text()).default([]),
+  /** The unit that owes this figure when it is not the reporter (省统计局 for a bulletin figure). */
+  responsible: code().optional(),
 });
 
 /**
@@ -35,6 +37,15 @@ export const reportFormSchema = z
     /** First period the form is collected for. */
     firstPeriod: z.string(),
     plans: z.array(code()).default([]),
+    /**
+     * `plan_office`: an annual sheet (规划办年度填报表) the plan office fills for the plan's own scope
+     * (the province, the FTZ, a 板块), for figures no unit below reports (docs/coverage.md).
+     */
+    sheet: z.enum(['plan_office']).optional(),
+    /** The unit that owes the sheet's figures (its items may name another). */
+    responsible: code().optional(),
+    /** Stand-in units (滇中城市群) whose own figure is a group's (滇中) where members cannot be added up. */
+    standsFor: z.array(z.strictObject({ unit: code(), group: code() })).optional(),
     /** The plan passage that asks for this monitoring. */
     source: sourceSchema.optional(),
     items: z.array(formItemSchema).min(1),
