@@ -101,14 +101,16 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(status, 200, JSON.stringify(body));
       const row = body.rows.find((r) => r.code === 'zones-national')!;
       assert.ok(row.value !== null);
-      // By hand from the stored figures: each member's December 累计 revenue and December land area.
+      // By hand from the stored figures: each member's December 累计 revenue and December land area, or the
+      // year's own figures (a bonded zone reports them once a year, dataset/forms/bonded-zone-annual.yaml).
       const members = await sql<{ revenue: string | null; land: string | null }>`
         select (select value::text from data_value d join indicator i on i.id = d.indicator_id
-                 where d.org_unit_id = m.org_unit_id and i.code = 'REVENUE' and d.period = '2023-12' and d.cumulative
-                 order by case d.origin when 'reported' then 0 when 'plan' then 1 else 2 end limit 1) as revenue,
+                 where d.org_unit_id = m.org_unit_id and i.code = 'REVENUE'
+                   and ((d.period = '2023-12' and d.cumulative) or (d.period = '2023' and not d.cumulative))
+                 order by d.period = '2023' desc, case d.origin when 'reported' then 0 when 'plan' then 1 else 2 end limit 1) as revenue,
                (select value::text from data_value d join indicator i on i.id = d.indicator_id
-                 where d.org_unit_id = m.org_unit_id and i.code = 'LAND_AREA_MU' and d.period = '2023-12' and not d.cumulative
-                 order by case d.origin when 'reported' then 0 when 'plan' then 1 else 2 end limit 1) as land
+                 where d.org_unit_id = m.org_unit_id and i.code = 'LAND_AREA_MU' and d.period in ('2023-12', '2023') and not d.cumulative
+                 order by d.period = '2023' desc, case d.origin when 'reported' then 0 when 'plan' then 1 else 2 end limit 1) as land
         from org_group_member m join org_group g on g.id = m.group_id where g.code = 'zones-national'`.execute(
         server.database.db,
       );
