@@ -17,8 +17,17 @@ export function registerBackupCommands(program: Command): void {
     .option('--token <token>', 'act with this API token instead of PLANTRACK_TOKEN (an administrator)')
     .action((file: string, opts: { token?: string }) =>
       run(async (database) => {
-        await cliActor(database, loadConfig(), { action: 'backup' }, opts.token);
+        const actor = await cliActor(database, loadConfig(), { action: 'backup' }, opts.token);
         const summary = await writeBackupFile(database, file);
+        // Recorded after the snapshot, as the API's backup is: the entry names the file just written.
+        await database.db.transaction().execute((trx) =>
+          recordAudit(trx, actor, {
+            action: 'backup',
+            entity: 'database',
+            entityKey: path.basename(file),
+            after: { rows: summary.tables.reduce((n, t) => n + t.rows, 0) },
+          }),
+        );
         printTable(
           ['表 Table', '行数 Rows'],
           summary.tables.map((t) => [t.name, t.rows]),
