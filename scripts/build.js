@@ -24,8 +24,8 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 const TARGETS = {
   web: {
     out: 'dist/web',
-    // The web app bundles domain code and presenter types from src/ too.
-    inputs: ['web', 'src', 'package-lock.json'],
+    // The web app bundles domain code and presenter types from src/ too, and the vendored Yunnan geometry.
+    inputs: ['web', 'src', 'dataset/geo', 'package-lock.json'],
     build: buildWeb,
   },
   server: {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 import { DATASET_DIR } from '../../dataset/dataset-path.ts';
 import { loadIndustryChains } from '../../dataset/load-industry-chains.ts';
 import type { ChainTaxonomy } from '../../domain/industry-map/chain-taxonomy.schema.ts';
@@ -14,7 +14,7 @@ import { formatDefinitionError } from '../../domain/plan-definition/definition-e
 
 /**
  * What the industry map draws on, read once per process: the chain taxonomy shipped in dataset/ and the
- * prefecture outlines of the very file the web app renders (echarts-map-data's yunnan.json), so marker
+ * prefecture outlines of the very file the web app renders (dataset/geo/yunnan.json), so marker
  * positions computed here fall inside the shapes drawn there.
  */
 export interface MapReference {
@@ -25,15 +25,14 @@ export interface MapReference {
   prefectures: ReadonlyMap<string, Prefecture>;
 }
 
-const YUNNAN_GEOJSON = 'echarts-map-data/map/json/province/yunnan.json';
+const YUNNAN_GEOJSON = path.join(DATASET_DIR, 'geo', 'yunnan.json');
 
 let cached: Promise<MapReference> | null = null;
 
 async function load(): Promise<MapReference> {
   const loaded = await loadIndustryChains(DATASET_DIR);
   if (loaded.taxonomy === null) throw new Error(`industry chains: ${loaded.errors.map(formatDefinitionError).join('; ')}`);
-  const geoPath = createRequire(import.meta.url).resolve(YUNNAN_GEOJSON);
-  const geo = JSON.parse(await readFile(geoPath, 'utf8')) as CompressedFeatureCollection;
+  const geo = JSON.parse(await readFile(YUNNAN_GEOJSON, 'utf8')) as CompressedFeatureCollection;
   return {
     taxonomy: loaded.taxonomy,
     labels: indexLabels(loaded.taxonomy),

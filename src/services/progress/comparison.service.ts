@@ -103,7 +103,7 @@ export async function comparison(
 }
 
 /**
- * Prefectures (mapName = the name in the shipped Yunnan geometry, echarts-map-data's yunnan.json,
+ * Prefectures (mapName = the name in the shipped Yunnan geometry, dataset/geo/yunnan.json,
  * which uses the full official names such as 昆明市 and 红河哈尼族彝族自治州) and zones with their prefecture.
  */
 export async function mapData(

@@ -2,14 +2,18 @@
  * Yunnan's 16 prefectures (州市), shipped with the bundle: the file is imported at build time and never
  * fetched at run time.
  *
- * Geometry: echarts 4.9.0, map/json/province/yunnan.json (npm package "echarts", installed as
- * "echarts-map-data"), © The Apache Software Foundation, Apache License 2.0. It is stored in ECharts'
+ * Geometry: echarts 4.9.0, map/json/province/yunnan.json, vendored as dataset/geo/yunnan.json
+ * (© The Apache Software Foundation, Apache License 2.0; see dataset/geo/README.md). It is stored in ECharts'
  * compressed form (UTF8Encoding: coordinates zig-zag and delta encoded as characters); it is decoded
  * once, into a copy, by src/domain/industry-map/prefecture-geometry.ts, because the dashboards also need
  * each prefecture's centroid.
  */
-import compressed from 'echarts-map-data/map/json/province/yunnan.json';
-import { decodePrefectures, type Polygons } from '../../../src/domain/industry-map/prefecture-geometry.ts';
+import geometry from '../../../dataset/geo/yunnan.json';
+import {
+  decodePrefectures,
+  type CompressedFeatureCollection,
+  type Polygons,
+} from '../../../src/domain/industry-map/prefecture-geometry.ts';
 import { echarts } from './echarts.ts';
 
 export const YUNNAN_MAP = 'yunnan';
@@ -22,7 +26,8 @@ export interface PrefectureFeature {
 }
 
 // Decoded by the same domain code the server places zone markers with, so both read the file alike.
-const DECODED = decodePrefectures(compressed);
+// A JSON literal types its "Polygon"/"MultiPolygon" tags as plain strings, hence the cast to the file's known form.
+const DECODED = decodePrefectures(geometry as unknown as CompressedFeatureCollection);
 
 export const PREFECTURES: readonly PrefectureFeature[] = DECODED.map((p) => ({
   type: 'Feature',
