@@ -2,6 +2,7 @@ import type { InputLimits } from '../config/input-limits.ts';
 import type { SheetRow } from '../domain/reporting/table/table.types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { textFlaw } from '../domain/text/well-formed.ts';
+import { columnLetter } from '../domain/reporting/table/column-letter.ts';
 
 export type RowLimits = Pick<InputLimits, 'maxRows' | 'maxColumns' | 'maxCells'>;
 
@@ -43,25 +44,13 @@ export function rowCounter(limits: RowLimits) {
           throw new AppError(
             422,
             'INVALID_TEXT',
-            `cell ${r.sheet}!${columnName(i)}${r.row} contains ${flaw === 'nul' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}`,
-            `工作表“${r.sheet}”单元格 ${columnName(i)}${r.row} 含有${flaw === 'nul' ? '空字符（NUL）' : '不成对的 UTF-16 代理字符'}`,
-            { sheet: r.sheet, row: r.row, column: columnName(i) },
+            `cell ${r.sheet}!${columnLetter(i)}${r.row} contains ${flaw === 'nul' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}`,
+            `工作表“${r.sheet}”单元格 ${columnLetter(i)}${r.row} 含有${flaw === 'nul' ? '空字符（NUL）' : '不成对的 UTF-16 代理字符'}`,
+            { sheet: r.sheet, row: r.row, column: columnLetter(i) },
           );
       });
       if (cells > limits.maxCells)
         throw tooMany('cells', limits.maxCells, `${r.sheet}!${r.row}`, `工作表“${r.sheet}”第 ${r.row} 行`);
     },
   };
-}
-
-/** Excel's column letters for a 0-based column index (0 → A, 26 → AA). */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
