@@ -87,8 +87,8 @@ for (const kind of DATABASE_KINDS) {
       const own = await api<Board>('GET', '/api/v1/tasks/board', kjt);
       assert.equal(own.body.orgUnit.code, 'DEPT-KJT');
       assert.ok(own.body.asLead.some((t) => t.key === 'task-02' && t.status === 'not_started'));
-      // Outside one's scope: the rule refuses.
-      assert.equal((await api('GET', '/api/v1/tasks/board?orgUnit=DEPT-KJT', hh)).status, 403);
+      // Outside one's scope: hidden, as if the unit did not exist.
+      assert.equal((await api('GET', '/api/v1/tasks/board?orgUnit=DEPT-KJT', hh)).status, 404);
     });
 
     it('walks a task through milestone, update with attachment, contribution, 督办 notice, reply, escalation and 销号', async () => {

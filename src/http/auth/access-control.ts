@@ -104,8 +104,12 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
       resource.orgUnit === undefined && !resource.orgUnits?.length
         ? new Map<string, string | null>()
         : await parentLinks(database.db);
-    if (!authorize(actor.grants, access.action, resource, (c) => parents.get(c)))
+    if (!authorize(actor.grants, access.action, resource, (c) => parents.get(c))) {
+      // Reading one unit outside the caller's subtree answers as if it did not exist (as the services do).
+      if (access.action === 'read' && resource.orgUnit !== undefined)
+        throw new AppError(404, 'NOT_FOUND', `${resource.orgUnit} not found`, `未找到 ${resource.orgUnit}`);
       throw new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+    }
   });
 }
 
