@@ -24,8 +24,8 @@
  * Placeholders in URLs ({projectIn}, {draftRunIn}, …) name fixtures the test creates as the
  * administrator before it starts; {n} is a counter that keeps created names unique.
  *
- * knownGap: cells where the server does not yet give the answer above because a fix has not landed;
- * the test then asserts today's answer (so it notices when the fix lands) and prints the gap.
+ * KNOWN_GAPS (at the end): cells where the server does not yet give the answer above because a fix
+ * has not landed; the test then asserts today's answer, prints the gap, and fails once it closes.
  */
 /** The demo accounts (src/services/demo-accounts.service.ts) and an anonymous caller, in column order. */
 export const ACTORS = [
@@ -52,8 +52,6 @@ export interface Target {
   body?: (n: number, fixtures: Fixtures) => unknown;
   /** Eight answers, in the order admin planner ftz hh.rev hh.rep mz.rep leader anon. */
   expect: string;
-  /** Cells the server does not answer as expected yet: today's status and why. */
-  knownGap?: Partial<Record<Actor, { today: number; reason: string }>>;
 }
 
 export interface Row {
@@ -62,6 +60,8 @@ export interface Row {
   path: string;
   /** Statuses that count as "ok" besides 2xx (a business refusal after authorization). */
   ok?: number[];
+  /** Refused callers sending an empty body get 400 today (validation runs before authorization): why. */
+  emptyBodyGap?: string;
   targets: Target[];
 }
 
@@ -423,6 +423,36 @@ export const MATRIX: Row[] = [
   { method: 'POST', path: '/api/v1/evaluation/runs/{id}/publish', ok: [409], targets: [
     { what: 'FTZ draft', url: '/api/v1/evaluation/runs/{publishRunIn}/publish', expect: 'ok  ok  ok  no  no  no  no  401' },
     { what: 'parks draft', url: '/api/v1/evaluation/runs/{publishRunOut}/publish', expect: 'ok  ok  no  no  no  no  no  401' }] },
+];
+
+/** A cell the server does not answer as the table says yet (see the header). */
+export interface KnownGap {
+  route: string;
+  target: string;
+  actors: Actor[];
+  today: number;
+  reason: string;
+}
+
+const SCOPE = 'issue-21-scope';
+// prettier-ignore
+export const KNOWN_GAPS: KnownGap[] = [
+  { route: 'GET /api/v1/audit', target: '昆明 figure', actors: ['hh.reviewer'], today: 200, reason: 'audit read scope (issue-21-audit)' },
+  { route: 'GET /api/v1/audit', target: "admin's logins", actors: ['planner', 'ftz.planner', 'hh.reviewer'], today: 200, reason: 'audit read scope (issue-21-audit)' },
+  { route: 'POST /api/v1/plans/import', target: 'move a zone under 红河', actors: ['planner', 'ftz.planner'], today: 201, reason: `a catalogue import moves org units (${SCOPE})` },
+  { route: 'GET /api/v1/ingestion/drafts/{id}', target: "ftz.planner's draft", actors: ['planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
+  { route: 'GET /api/v1/ingestion/drafts/{id}', target: "planner's draft", actors: ['ftz.planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
+  { route: 'PUT /api/v1/forms/{form}/rules', target: 'parks form (stale version)', actors: ['ftz.planner'], today: 409, reason: `form rules of another plan (${SCOPE})` },
+  { route: 'POST /api/v1/transfers', target: 'a 昆明 project to 蒙自', actors: ['ftz.planner'], today: 201, reason: `transfers are not plan-scoped (${SCOPE})` },
+  { route: 'POST /api/v1/transfers/{id}/end', target: 'agreement (stale version)', actors: ['ftz.planner'], today: 409, reason: `transfers are not plan-scoped (${SCOPE})` },
+  { route: 'GET /api/v1/tasks/tracking', target: '泛珠 plan', actors: ['ftz.planner'], today: 200, reason: `tracking ignores the plan scope (${SCOPE})` },
+  { route: 'PUT /api/v1/evaluation/schemes/{code}', target: 'parks scheme (stale version)', actors: ['ftz.planner'], today: 409, reason: `another plan's scheme (${SCOPE})` },
+  { route: 'POST /api/v1/evaluation/runs', target: 'parks scheme', actors: ['ftz.planner'], today: 200, reason: `another plan's evaluation (${SCOPE})` },
+  { route: 'POST /api/v1/evaluation/runs/{id}/publish', target: 'parks draft', actors: ['ftz.planner'], today: 200, reason: `publishing another plan's run (${SCOPE})` },
+  ...['', '/report.docx', '/results.xlsx'].flatMap((suffix): KnownGap[] => [
+    { route: `GET /api/v1/evaluation/runs/{id}${suffix}`, target: 'FTZ draft', actors: ['hh.reviewer', 'hh.reporter', 'mengzi.reporter', 'leader'], today: 200, reason: `draft runs are readable by everyone (${SCOPE})` },
+    { route: `GET /api/v1/evaluation/runs/{id}${suffix}`, target: 'parks draft', actors: ['ftz.planner', 'hh.reviewer', 'hh.reporter', 'mengzi.reporter', 'leader'], today: 200, reason: `draft runs are readable by everyone (${SCOPE})` },
+  ]),
 ];
 
 function user(username: string, orgUnit: string) {
