@@ -187,6 +187,10 @@ export const MATRIX: Row[] = [
     { what: '昆明', url: '/api/v1/org-units/YN-KM',                  expect: 'ok  ok  ok  404 404 404 ok  401' }] },
   { method: 'GET', path: '/api/v1/groups', targets: [
     { what: 'list', url: '/api/v1/groups',                          expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
+  // 主体功能区 groups are the regional plan's: its managers assign prefectures to them (no change here).
+  { method: 'POST', path: '/api/v1/groups/members', targets: [
+    { what: 'regional plan group', url: '/api/v1/groups/members', body: () => ({ changes: [{ group: 'mfa-urbanised', add: [], remove: [] }], reason: '矩阵' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
   { method: 'GET', path: '/api/v1/indicators', targets: [
     { what: 'list', url: '/api/v1/indicators',                      expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/data-values', targets: [
@@ -440,6 +444,7 @@ export const KNOWN_GAPS: KnownGap[] = [
   // The audit fix (a081ba4) filters the entries out and answers 200 rather than refusing: the status cannot show it.
   { route: 'GET /api/v1/audit', target: '昆明 figure', actors: ['hh.reviewer'], today: 200, reason: 'audit answers 200 with the entries filtered (issue-21-audit), not 404' },
   { route: 'GET /api/v1/audit', target: "admin's logins", actors: ['planner', 'ftz.planner', 'hh.reviewer'], today: 200, reason: 'audit answers 200 with the entries filtered (issue-21-audit), not 403/404' },
+  { route: 'POST /api/v1/groups/members', target: 'regional plan group', actors: ['ftz.planner'], today: 200, reason: 'groups are not plan-scoped (issue-21-scope)' },
   { route: 'POST /api/v1/plans/import', target: 'move a zone under 红河', actors: ['planner', 'ftz.planner'], today: 201, reason: `a catalogue import moves org units (${SCOPE})` },
   { route: 'GET /api/v1/ingestion/drafts/{id}', target: "ftz.planner's draft", actors: ['planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
   { route: 'GET /api/v1/ingestion/drafts/{id}', target: "planner's draft", actors: ['ftz.planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
