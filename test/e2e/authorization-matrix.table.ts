@@ -258,6 +258,9 @@ export const MATRIX: Row[] = [
   // ── Monitoring: everyone signed in; one unit outside the scope is hidden ──
   { method: 'GET', path: '/api/v1/progress', targets: [
     { what: 'FTZ plan', url: '/api/v1/progress?plan=yunnan-ftz-2021-2025&at=2023', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
+  // Where each target's figure comes from: the same readers as its progress.
+  { method: 'GET', path: '/api/v1/coverage', targets: [
+    { what: 'FTZ plan', url: '/api/v1/coverage?plan=yunnan-ftz-2021-2025', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/progress/map', targets: [
     { what: 'revenue', url: '/api/v1/progress/map?indicator=REVENUE&at=2023', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/progress/{plan}/targets/{key}', targets: [
@@ -445,7 +448,6 @@ export const KNOWN_GAPS: KnownGap[] = [
   { route: 'GET /api/v1/audit', target: '昆明 figure', actors: ['hh.reviewer'], today: 200, reason: 'audit answers 200 with the entries filtered (issue-21-audit), not 404' },
   { route: 'GET /api/v1/audit', target: "admin's logins", actors: ['planner', 'ftz.planner', 'hh.reviewer'], today: 200, reason: 'audit answers 200 with the entries filtered (issue-21-audit), not 403/404' },
   { route: 'POST /api/v1/groups/members', target: 'regional plan group', actors: ['ftz.planner'], today: 200, reason: 'groups are not plan-scoped (issue-21-scope)' },
-  { route: 'POST /api/v1/plans/import', target: 'move a zone under 红河', actors: ['planner', 'ftz.planner'], today: 201, reason: `a catalogue import moves org units (${SCOPE})` },
   { route: 'GET /api/v1/ingestion/drafts/{id}', target: "ftz.planner's draft", actors: ['planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
   { route: 'GET /api/v1/ingestion/drafts/{id}', target: "planner's draft", actors: ['ftz.planner'], today: 200, reason: `any plan manager reads another's draft (${SCOPE})` },
   { route: 'PUT /api/v1/forms/{form}/rules', target: 'parks form (stale version)', actors: ['ftz.planner'], today: 409, reason: `form rules of another plan (${SCOPE})` },
