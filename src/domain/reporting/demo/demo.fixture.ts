@@ -1,38 +1,5 @@
 import type { DemoAnchor, DemoUnit } from './demo-input.ts';
 
-/** Units of measure and aggregation of the forms' indicators, as dataset/base.yaml and the plans define them. */
-export const INDICATORS: Readonly<Record<string, { unit: string; aggregation?: string }>> = {
-  REVENUE: { unit: '亿元' },
-  INDUSTRIAL_OUTPUT: { unit: '亿元' },
-  INDUSTRIAL_VA_ABOVE_SCALE: { unit: '亿元' },
-  FAI: { unit: '亿元' },
-  TAX_REVENUE: { unit: '亿元' },
-  TRADE_TOTAL: { unit: '亿元' },
-  FDI_ACTUAL: { unit: '亿美元' },
-  LAND_AREA_MU: { unit: '亩' },
-  EMPLOYEES: { unit: '人' },
-  RD_EXPENDITURE: { unit: '亿元' },
-  EXPORT_TOTAL: { unit: '亿元' },
-  PROCESSING_TRADE_VALUE: { unit: '亿元' },
-  BONDED_LOGISTICS_TRADE_VALUE: { unit: '亿元' },
-  CBEC_TRADE_VALUE: { unit: '亿元' },
-  CBEC_ORDERS: { unit: '万单' },
-  REGISTERED_ENTERPRISES: { unit: '家' },
-  NEW_REGISTERED_CAPITAL: { unit: '亿元' },
-  NEW_ENTERPRISES: { unit: '家' },
-  NEW_FOREIGN_ENTERPRISES: { unit: '家' },
-  GENERAL_PUBLIC_BUDGET_REVENUE: { unit: '亿元' },
-  REFORM_TASKS_DONE: { unit: '项', aggregation: 'none' },
-  FIRST_IN_COUNTRY_INNOVATIONS: { unit: '项' },
-  GDP: { unit: '亿元' },
-  RESIDENT_POPULATION: { unit: '万人' },
-  URBANISATION_RATE: { unit: '%', aggregation: 'weighted_average' },
-  URBAN_DISPOSABLE_INCOME: { unit: '元', aggregation: 'none' },
-  RURAL_DISPOSABLE_INCOME: { unit: '元', aggregation: 'none' },
-  HIGHTECH_INDUSTRY_VA: { unit: '亿元' },
-  INDUSTRIAL_INVESTMENT: { unit: '亿元' },
-};
-
 const PREFECTURES = ['KM', 'QJ', 'YX', 'BS', 'ZT', 'LJ', 'PE', 'LC', 'CX', 'HH', 'WS', 'XSBN', 'DL', 'DH', 'NJ', 'DQ'];
 
 /** A province like the dataset's: 16 prefectures, 30 development zones, the FTZ and its 3 areas, a bonded zone. */

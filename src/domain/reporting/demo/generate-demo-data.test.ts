@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { DATASET_DIR } from '../../../dataset/dataset-path.ts';
+import { loadDatasetDir } from '../../../dataset/load-definition-files.ts';
 import { loadFormFiles } from '../../../dataset/load-forms.ts';
 import type { ReportForm } from '../forms/form.schema.ts';
 import { buildRuleContext } from '../forms/rule-context.ts';
 import { evaluateRules } from '../rules/evaluate-rules.ts';
-import { anchors, INDICATORS, units } from './demo.fixture.ts';
+import { anchors, units } from './demo.fixture.ts';
 import type { DemoForm, DemoInput, DemoRow } from './demo-input.ts';
 import { generateDemoData } from './generate-demo-data.ts';
 
@@ -14,9 +15,15 @@ let forms: ReportForm[] = [];
 let input: DemoInput;
 let rows: DemoRow[];
 
+// Units and aggregation from the dataset's indicator catalogue, as the demo-data service reads them from the database.
+let catalogue = new Map<string, { unit: string; aggregation: string }>();
 const toDemoForm = (f: ReportForm): DemoForm => ({
   ...f,
-  items: f.items.map((i) => ({ ...i, unit: INDICATORS[i.indicator]!.unit, aggregation: INDICATORS[i.indicator]!.aggregation })),
+  items: f.items.map((i) => {
+    const ind = catalogue.get(i.indicator);
+    assert.ok(ind, `indicator ${i.indicator} of ${f.code} is in the catalogue`);
+    return { ...i, unit: ind.unit, aggregation: ind.aggregation };
+  }),
 });
 const value = (orgUnit: string, indicator: string, period: string) => {
   const row = rows.find((r) => r.orgUnit === orgUnit && r.indicator === indicator && r.period === period);
@@ -28,7 +35,10 @@ describe('demo data generator', () => {
   before(async () => {
     const loaded = await loadFormFiles(DATASET_DIR);
     assert.deepEqual(loaded.errors, []);
-    forms = loaded.forms.map((f) => f.form);
+    const definitions = await loadDatasetDir(DATASET_DIR);
+    catalogue = new Map(definitions.files.flatMap((f) => f.definition.indicators).map((i) => [i.code, i]));
+    // Plan-office sheets hold published statistics, never generated ones (as in the demo-data service).
+    forms = loaded.forms.map((f) => f.form).filter((f) => f.sheet !== 'plan_office');
     input = { units, forms: forms.map(toDemoForm), anchors, seed: 20210101, from: '2021-01', to: '2025-12' };
     rows = generateDemoData(input);
   });
