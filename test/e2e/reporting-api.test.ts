@@ -45,7 +45,19 @@ describe('statistical reporting workflow through the API', () => {
     const forms = await request<{ code: string; rules: unknown[] }[]>(server.url, 'GET', '/api/v1/forms');
     assert.deepEqual(
       forms.body.map((f) => f.code),
-      ['BONDED_ZONE_MONTHLY', 'DEV_ZONE_MONTHLY', 'FTZ_AREA_QUARTERLY', 'PREFECTURE_ANNUAL'],
+      [
+        'BONDED_ZONE_ANNUAL_SCALE',
+        'BONDED_ZONE_MONTHLY',
+        'BONDED_ZONE_PLAN_OFFICE_ANNUAL',
+        'DEV_ZONE_ANNUAL',
+        'DEV_ZONE_MONTHLY',
+        'DIANZHONG_COUNTY_ANNUAL',
+        'FTZ_AREA_QUARTERLY',
+        'FTZ_PLAN_OFFICE_ANNUAL',
+        'PARKS_PLAN_OFFICE_ANNUAL',
+        'PREFECTURE_ANNUAL',
+        'REGIONAL_PLAN_OFFICE_ANNUAL',
+      ],
     );
     const work = await request<{ form: { code: string }; rows: { orgUnit: { code: string }; period: string }[] }[]>(
       server.url,
@@ -55,10 +67,12 @@ describe('statistical reporting workflow through the API', () => {
     );
     assert.deepEqual(
       work.body.map((w) => w.form.code),
-      ['DEV_ZONE_MONTHLY'],
+      // The zone owes its monthly report and, since issue 15, the annual 开发区发展年报.
+      ['DEV_ZONE_ANNUAL', 'DEV_ZONE_MONTHLY'],
     );
-    assert.deepEqual(new Set(work.body[0]!.rows.map((r) => r.orgUnit.code)), new Set(['ZN-HH-MENGZI']));
-    assert.equal(work.body[0]!.rows[0]!.period, PERIOD);
+    const monthly = work.body.find((w) => w.form.code === 'DEV_ZONE_MONTHLY')!;
+    assert.deepEqual(new Set(monthly.rows.map((r) => r.orgUnit.code)), new Set(['ZN-HH-MENGZI']));
+    assert.equal(monthly.rows[0]!.period, PERIOD);
   });
 
   it('refuses submission with missing figures, then saves drafts and shows comparisons', async () => {
