@@ -248,6 +248,8 @@ export interface DB {
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
   login_attempt: LoginAttemptTable;
+  rate_limit_counter: RateLimitCounterTable;
+  scheduled_run: ScheduledRunTable;
   ingestion_draft: IngestionDraftTable;
   report_form: ReportFormTable;
   report_submission: ReportSubmissionTable;
@@ -353,6 +355,19 @@ export interface LoginAttemptTable {
   failures: Generated<number>;
   locked_until: Date | null;
   last_failed_at: Generated<Date>;
+}
+
+export interface RateLimitCounterTable {
+  key: string;
+  hits: number;
+  window_ends: Date;
+}
+
+export interface ScheduledRunTable {
+  job: string;
+  run_key: string;
+  claimed_by: string;
+  claimed_at: Generated<Date>;
 }
 
 export interface AuditLogTable {

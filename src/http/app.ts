@@ -20,6 +20,7 @@ import { pendingMigrations } from '../db/migrate.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
 import { registerWellFormedInput } from './input/well-formed-input.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -91,7 +92,7 @@ export async function buildApp(
       },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(database) });
   const routes: RouteAccess[] = [];
   await app.register(accessControlPlugin, { database, routes });
   registerWellFormedInput(app);

@@ -16,7 +16,7 @@ export { DEMO_PASSWORD };
 export async function startTestServer(
   kind: 'pglite' | 'postgres',
   options: { demoData?: boolean } = {},
-): Promise<RunningServer & { drop(): Promise<void> }> {
+): Promise<RunningServer & { drop(): Promise<void>; startAnother(): Promise<RunningServer> }> {
   const base = {
     port: 0,
     host: '127.0.0.1',
@@ -29,7 +29,8 @@ export async function startTestServer(
   };
   if (kind === 'pglite') {
     const server = await startServer({ ...base, database: { kind: 'pglite', dataDir: 'memory://' } });
-    return { ...server, drop: async () => {} };
+    const startAnother = () => Promise.reject(new Error('an embedded database serves one process'));
+    return { ...server, drop: async () => {}, startAnother };
   }
   const empty = await createEmptyPostgres();
   const prep = await openDatabase(empty.config);
@@ -39,7 +40,8 @@ export async function startTestServer(
   await createDemoAccounts(prep);
   await prep.close();
   const server = await startServer({ ...base, database: empty.config });
-  return { ...server, drop: empty.drop };
+  // A second app process's view: another server on the same database (two instances behind a balancer).
+  return { ...server, drop: empty.drop, startAnother: () => startServer({ ...base, database: empty.config }) };
 }
 
 export interface Session {

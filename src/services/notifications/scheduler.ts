@@ -6,6 +6,10 @@ import { sendDailyDigest } from './daily-digest.service.ts';
 import { deadlineNotifications } from './deadline-notifications.service.ts';
 import { escalateNotices } from '../tasks/notice.service.ts';
 import type { Mailer } from './mailer.ts';
+import { claimRun } from '../../repositories/scheduled-run.repository.ts';
+import { deleteEndedWindows } from '../../repositories/rate-limit.repository.ts';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 
 /** How often the scheduler looks for newly approved figures (a cheap query when nothing changed). */
 const APPROVAL_POLL_MS = 60_000;
@@ -48,6 +52,29 @@ export async function runDailyJobs(database: Database, mailer: Mailer | null, lo
   }
 }
 
+/** Names this process in the claims of scheduled runs (host, pid and a random part: pids repeat across hosts and restarts). */
+const INSTANCE = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/**
+ * The daily jobs, run by exactly one of the app instances that share the database: each claims the
+ * day first, and only the one whose claim lands runs them (so the digest is e-mailed once, not once
+ * per instance). Returns whether this instance ran them.
+ */
+export async function runDailyJobsOnce(
+  database: Database,
+  mailer: Mailer | null,
+  log: SchedulerLog,
+  now = new Date(),
+  instance = INSTANCE,
+): Promise<boolean> {
+  if (!(await claimRun(database.db, 'daily-jobs', localDate(now), instance))) {
+    log.info(`daily jobs of ${localDate(now)}: already run by another instance`);
+    return false;
+  }
+  await runDailyJobs(database, mailer, log, now);
+  return true;
+}
+
 /**
  * A small in-process scheduler: the daily jobs at the digest hour (setTimeout to the next run, no
  * cron), and, every minute, the yearly figures recomputed where approvals changed them and a
@@ -74,7 +101,13 @@ export function startScheduler(
     if (stopped) return;
     daily = setTimeout(
       () => {
-        void serial(() => runDailyJobs(database, opts.mailer, opts.log)).finally(scheduleDaily);
+        void serial(async () => {
+          try {
+            await runDailyJobsOnce(database, opts.mailer, opts.log);
+          } catch (err) {
+            opts.log.error(`daily jobs failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }).finally(scheduleDaily);
       },
       msUntilHour(new Date(), opts.digestHour),
     );
@@ -86,6 +119,7 @@ export function startScheduler(
       void serial(async () => {
         try {
           const latest = await lastApprovalAt(database.db);
+          await deleteEndedWindows(database.db);
           const recomputed = await ProgressContext.refreshYears(database.db);
           if (recomputed) opts.log.info(`yearly figures recomputed: ${recomputed} (unit, indicator, year) keys`);
           if (lastApproval !== undefined && latest !== lastApproval) {
