@@ -20,7 +20,7 @@ const DIR = path.join(ROOT, 'test/extraction/external');
 export function dropProvenanceHeader(text: string): string {
   const lines = text.split('\n');
   let i = 0;
-  while (i < lines.length && lines[i].startsWith('# ')) i++;
+  while (i < lines.length && lines[i]!.startsWith('# ')) i++;
   return lines.slice(i).join('\n');
 }
 

@@ -1,4 +1,6 @@
 import { normaliseText } from '../text/normalise.ts';
+import { annualTargetCandidates, applyAnnualContext, mergeAnnualTargets } from './annual-candidates.ts';
+import { findAnnualZones } from './annual-targets.ts';
 import {
   catalogueSchema,
   type CatalogueInput,
@@ -59,6 +61,8 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   const industries = createIndustryMatcher(catalogue.industries);
 
   const ctx = inferPlanContext(text, orgs);
+  const annualZones = findAnnualZones(text);
+  applyAnnualContext(ctx, annualZones);
   if (options.periodStart) ctx.periodStart = options.periodStart;
   if (options.periodEnd) ctx.periodEnd = options.periodEnd;
   if (options.subject) {
@@ -185,7 +189,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
         const explicitNotHorizon = year?.from === 'sentence' && !years.some((y) => y.year === year.year && y.horizon);
         const pastYear =
           t.pastYear ??
-          (year && (year.year < (ctx.periodStart ?? 0) || (explicitNotHorizon && year.year === ctx.periodStart))
+          (year && (year.year < (ctx.periodStart ?? 0) || (explicitNotHorizon && year.year === ctx.periodStart && !ctx.annual))
             ? year.year
             : undefined);
         // A figure with a weak cue (形成3个…, 建设…) is a goal only in a dated or goal context;
@@ -329,6 +333,15 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   }
 
   targets.push(...tableTargets(doc, paragraphs, tree, ctx, indicators, span, quoteOf));
+  const annualTargets = annualTargetCandidates(text, annualZones, {
+    indicators,
+    find: (s) => orgs.find(s),
+    subject: ctx.subject,
+    span,
+    quoteOf,
+    section: sectionPath,
+  });
+  targets.splice(0, targets.length, ...mergeAnnualTargets(targets, annualTargets, ctx.annual === true));
   linkBaselines(targets, stated, ctx.periodStart);
 
   targets.sort((a, b) => a.valueSpan.start - b.valueSpan.start);

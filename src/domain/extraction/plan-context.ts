@@ -4,6 +4,10 @@ export interface PlanContext {
   title?: string;
   periodStart?: number;
   periodEnd?: number;
+  /** explicit: 规划期为…/(2023-2025); five-year: only a 十四五 the text names. */
+  periodFrom?: 'explicit' | 'five-year';
+  /** An annual document (年度计划, 政府工作报告): its period is the one year of its 预期目标. */
+  annual?: boolean;
   /** The plan's own subject: the unit the plan is about, used when a sentence names none. */
   subject?: OrgMention;
 }
@@ -38,12 +42,16 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
   if (explicit) {
     ctx.periodStart = Number(explicit[1]);
     ctx.periodEnd = Number(explicit[2]);
+    ctx.periodFrom = 'explicit';
   } else {
     // The five-year plan period the title names, else the latest the text names (a 十四五 plan looks back on 十三五).
     const named = Object.keys(FIVE_YEAR).filter((k) => text.includes(k));
     const inTitle = Object.keys(FIVE_YEAR).find((k) => (ctx.title ?? head.split('\n')[0] ?? '').includes(k));
     const best = inTitle ?? named[named.length - 1];
-    if (best) [ctx.periodStart, ctx.periodEnd] = FIVE_YEAR[best]!;
+    if (best) {
+      [ctx.periodStart, ctx.periodEnd] = FIVE_YEAR[best]!;
+      ctx.periodFrom = 'five-year';
+    }
   }
 
   const named = (s: string) => orgs.find(s).filter((m) => m.orgKind !== 'department');

@@ -1,0 +1,99 @@
+import { annualClauses, LOOKING_BACK, type AnnualZone } from './annual-targets.ts';
+import type { ScopeRef, TargetCandidate } from './candidate.schema.ts';
+import type { IndicatorMatcher } from './indicator-matcher.ts';
+import type { OrgMention } from './org-unit-matcher.ts';
+import type { PlanContext } from './plan-context.ts';
+import { convertFigures, resolveIndicator } from './resolve-target.ts';
+import { INDICATOR_HEAD } from './target-cues.ts';
+
+type Span = { start: number; end: number };
+
+export interface AnnualDeps {
+  indicators: IndicatorMatcher;
+  find: (text: string) => OrgMention[];
+  subject?: OrgMention;
+  span: (from: number, to: number) => Span;
+  quoteOf: (from: number, to: number) => string;
+  section: (at: number) => string[];
+}
+
+/**
+ * An annual document is about one year: its lists of 预期目标 date the targets, not a 十四五 the text
+ * mentions in passing. When the plan states no period of its own, the period becomes that year; when
+ * the year is nowhere in the text, no period is invented (the targets then go unproposed rather than
+ * being dated to a five-year plan's end).
+ */
+export function applyAnnualContext(ctx: PlanContext, zones: readonly AnnualZone[]): void {
+  if (zones.length === 0 || ctx.periodFrom === 'explicit') return;
+  const year = zones.find((z) => z.year !== undefined)?.year;
+  ctx.periodStart = year;
+  ctx.periodEnd = year;
+  ctx.annual = true;
+}
+
+/** Target candidates from the clauses of the annual lists (see annual-targets.ts). */
+export function annualTargetCandidates(text: string, zones: readonly AnnualZone[], deps: AnnualDeps): TargetCandidate[] {
+  const out: TargetCandidate[] = [];
+  for (const c of annualClauses(text, zones)) {
+    if (c.year === undefined) continue;
+    const indicator = resolveIndicator([c.indicator], deps.indicators, (n) => INDICATOR_HEAD.test(n));
+    if (!indicator) continue;
+    const named = deps.find(text.slice(c.from, c.valueFrom)).filter((m) => m.orgKind !== 'department');
+    const unit = named[named.length - 1] ?? deps.subject;
+    const scope: ScopeRef | undefined = unit?.code
+      ? {
+          code: unit.code,
+          kind: unit.kind,
+          name: unit.name,
+          mention: unit.mention,
+          from: named.length > 0 ? 'sentence' : 'plan',
+        }
+      : undefined;
+    const converted = convertFigures({ value: c.value, min: c.min, max: c.max }, c.unit, indicator.unit);
+    out.push({
+      id: '',
+      indicator,
+      ...(scope ? { scope } : {}),
+      target: {
+        year: c.year,
+        yearFrom: 'context',
+        comparator: c.comparator,
+        ...(converted.value !== undefined ? { value: converted.value } : {}),
+        ...(converted.min !== undefined ? { min: converted.min } : {}),
+        ...(converted.max !== undefined ? { max: converted.max } : {}),
+        ...(c.rate !== undefined ? { rate: c.rate } : {}),
+      },
+      unit: converted.converted && indicator.unit ? indicator.unit : c.unit,
+      quote: deps.quoteOf(c.from, c.to),
+      span: deps.span(c.from, c.to),
+      valueSpan: deps.span(c.valueFrom, c.valueTo),
+      section: deps.section(c.from),
+      fromTable: false,
+      confidence: indicator.code ? 0.8 : 0.65,
+      evidence: [...c.evidence, `indicator: ${indicator.matchedBy}`, 'year: the annual list'],
+    });
+  }
+  return out;
+}
+
+/**
+ * Merges the annual-list candidates into the others: where both read the same figure the annual
+ * reading wins; elsewhere in an annual document a plain 增长x% is one year's growth.
+ */
+export function mergeAnnualTargets(
+  targets: TargetCandidate[],
+  annual: readonly TargetCandidate[],
+  isAnnual: boolean,
+): TargetCandidate[] {
+  const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  const kept = targets.filter(
+    (t) => !annual.some((a) => overlaps(a.valueSpan, t.valueSpan)) && !(isAnnual && LOOKING_BACK.test(t.quote)),
+  );
+  if (isAnnual)
+    for (const t of kept)
+      if (t.target.comparator === 'cumulative_change' && t.evidence.includes('cue: 增长') && !t.target.rate?.startsWith('-')) {
+        t.target.comparator = 'annual_growth';
+        t.evidence.push('annual document: 增长 is one year’s growth');
+      }
+  return [...kept, ...annual];
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CatalogueInput } from './candidate.schema.ts';
+import { annualClauses, annualYear, findAnnualZones, parseAnnualClause } from './annual-targets.ts';
+import { extractCandidates } from './extract-candidates.ts';
+
+const pick = (c: ReturnType<typeof parseAnnualClause>) =>
+  c && { indicator: c.indicator, comparator: c.comparator, value: c.value, rate: c.rate, min: c.min, max: c.max, unit: c.unit };
+
+describe('parseAnnualClause', () => {
+  it('reads 增长x% as one year’s growth, whatever its 左右/以上', () => {
+    assert.deepEqual(pick(parseAnnualClause('地区生产总值增长5.5%左右')), {
+      indicator: '地区生产总值',
+      comparator: 'annual_growth',
+      value: undefined,
+      rate: '5.5',
+      min: undefined,
+      max: undefined,
+      unit: '%',
+    });
+    assert.equal(parseAnnualClause('固定资产投资力争增长10%以上')?.indicator, '固定资产投资');
+  });
+  it('reads consumer prices as their own indicator: 左右 → exactly, 控制在/以内 → at_most', () => {
+    assert.deepEqual(
+      [parseAnnualClause('居民消费价格涨幅3%左右'), parseAnnualClause('居民消费价格涨幅控制在3%以内')].map((c) => [
+        c?.indicator,
+        c?.comparator,
+        c?.value,
+      ]),
+      [
+        ['居民消费价格涨幅', 'exactly', '3'],
+        ['居民消费价格涨幅', 'at_most', '3'],
+      ],
+    );
+    assert.equal(parseAnnualClause('居民消费价格指数上涨3%左右')?.indicator, '居民消费价格指数');
+  });
+  it('reads levels by their qualifier: 以上 → at_least, 以内/控制在 → at_most, 左右 or none → exactly', () => {
+    const read = (s: string) => {
+      const c = parseAnnualClause(s);
+      return [c?.indicator, c?.comparator, c?.value, c?.unit];
+    };
+    assert.deepEqual(read('粮食产量稳定在1270万吨以上'), ['粮食产量', 'at_least', '1270', '万吨']);
+    assert.deepEqual(read('城镇调查失业率全年控制在5.5%以内'), ['城镇调查失业率', 'at_most', '5.5', '%']);
+    assert.deepEqual(read('城镇调查失业率5.5%左右'), ['城镇调查失业率', 'exactly', '5.5', '%']);
+    assert.deepEqual(read('城镇新增就业85万人'), ['城镇新增就业', 'exactly', '85', '万人']);
+  });
+  it('reads 下降/降低 as a negative change and a span as a range', () => {
+    assert.deepEqual(
+      [parseAnnualClause('单位国内生产总值能耗降低2.5%左右')?.rate, parseAnnualClause('经济增长4.5%-5%')?.comparator],
+      ['-2.5', 'range'],
+    );
+  });
+  it('proposes nothing for years, budget measures and clauses without a figure', () => {
+    assert.equal(parseAnnualClause('有利于有序实现2030年前碳达峰目标'), null);
+    assert.equal(parseAnnualClause('赤字率拟按3%安排'), null);
+    assert.equal(parseAnnualClause('居民收入增长和经济增长同步'), null);
+  });
+});
+
+describe('annual zones and year', () => {
+  it('takes the year from the 预期目标 sentence, else from 今年(2024年) or the report named with its year', () => {
+    assert.equal(annualYear('今年(2024年)广东省发展面临的有利条件'), 2024);
+    assert.equal(annualYear('《2023年省〈政府工作报告〉任务分解和责任分工方案》已经审议通过'), 2023);
+    assert.equal(annualYear('今年发展主要预期目标是:国内生产总值增长5%左右'), undefined);
+  });
+  it('ignores the goals of a five-year period', () => {
+    assert.deepEqual(findAnnualZones('“十四五”时期经济社会发展主要预期目标:地区生产总值年均增长6%'), []);
+  });
+  it('reads a bulleted list under its heading, with the heading’s year', () => {
+    const text = '■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n●城镇新增就业70万人以上\n■ 2026年展望';
+    const clauses = annualClauses(text, findAnnualZones(text));
+    assert.deepEqual(
+      clauses.map((c) => [c.indicator, c.year, text.slice(c.valueFrom, c.valueTo)]),
+      [
+        ['经济', 2025, '6%左右'],
+        ['城镇新增就业', 2025, '70万人以上'],
+      ],
+    );
+  });
+});
+
+describe('extractCandidates on an annual report', () => {
+  const catalogue: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const text = [
+    '示范省政府工作报告:2024年主要预期目标发布',
+    '过去一年,全省地区生产总值增长5.8%。今年是实现“十四五”规划目标任务的关键一年。',
+    '2024年经济社会发展主要预期目标是:地区生产总值增长5.5%左右,居民消费价格涨幅3%左右,城镇调查失业率5.5%左右,粮食产量稳定在1900万吨以上。',
+  ].join('\n');
+  const r = extractCandidates(text, { catalogue });
+  it('dates the targets to the report’s year, not to the 十四五 the text mentions', () => {
+    assert.deepEqual([r.plan.periodStart, r.plan.periodEnd], [2024, 2024]);
+    assert.deepEqual(
+      r.targets.map((t) => [text.slice(t.valueSpan.start, t.valueSpan.end), t.target.year, t.target.comparator]),
+      [
+        ['5.5%左右', 2024, 'annual_growth'],
+        ['3%左右', 2024, 'exactly'],
+        ['5.5%左右', 2024, 'exactly'],
+        ['1900万吨以上', 2024, 'at_least'],
+      ],
+    );
+  });
+  it('invents no period when the text never states the year', () => {
+    const undated = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
+      catalogue,
+    });
+    assert.equal(undated.plan.periodEnd, undefined);
+    assert.deepEqual(undated.targets, []);
+  });
+});
