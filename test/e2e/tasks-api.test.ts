@@ -237,7 +237,7 @@ for (const kind of DATABASE_KINDS) {
       });
       assert.equal(closed.status, 200, JSON.stringify(closed.body));
       assert.equal(closed.body.task.status, 'closed');
-      assert.equal(closed.body.task.closed?.reason, '方案已印发,经核实销号', 'NFKC-normalised');
+      assert.equal(closed.body.task.closed?.reason, '方案已印发，经核实销号', 'kept as written (issue 18)');
       const afterClose = await api<{ error: { code: string } }>('POST', `/api/v1/tasks/${PPRD}/task-02/updates`, kjt, {
         text: '再报',
         percent: 100,

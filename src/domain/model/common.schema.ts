@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseText } from '../text/normalise.ts';
+import { keepUserText } from '../text/user-text.ts';
 
 /** Every text entering the platform is NFKC-normalised and trimmed. */
 export const text = () =>
@@ -7,6 +8,12 @@ export const text = () =>
     .string()
     .transform((s) => normaliseText(s).trim())
     .pipe(z.string().min(1, 'must not be empty'));
+
+/**
+ * Prose a person writes and reads back (a rule's message shown to reporters): kept as typed, ends
+ * trimmed, not empty. Never NFKC (issue 18: "，" stays "，"); match on a normalised key instead.
+ */
+export const userText = () => z.string().transform(keepUserText).pipe(z.string().min(1, 'must not be empty'));
 
 export const optionalText = () =>
   z

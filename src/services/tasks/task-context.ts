@@ -1,6 +1,6 @@
 import { authorize, type ParentOf } from '../../domain/access/authorize.ts';
 import type { Action } from '../../domain/access/roles.ts';
-import { normaliseText } from '../../domain/text/normalise.ts';
+import { keepUserText } from '../../domain/text/user-text.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import { findTaskId, listTrackedTasks, taskUnits } from '../../repositories/task-supervision.repository.ts';
@@ -17,9 +17,9 @@ export function localToday(now = new Date()): string {
 export const taskNotFound = (plan: string, key: string) =>
   new AppError(404, 'NOT_FOUND', `task "${plan}/${key}" not found`, `未找到任务“${plan}/${key}”`);
 
-/** NFKC, trimmed, not empty: the text of updates, contributions, notices and replies. */
+/** As written (only the ends trimmed), not empty: the text of updates, contributions, notices and replies. */
 export function cleanText(text: string, field: string, fieldZh: string): string {
-  const t = normaliseText(text).trim();
+  const t = keepUserText(text);
   if (!t) throw new AppError(422, 'EMPTY_TEXT', `${field} is empty`, `${fieldZh}不能为空`, { field });
   return t;
 }

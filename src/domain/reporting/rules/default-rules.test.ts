@@ -21,6 +21,13 @@ describe('default rule set of the development-zone monthly form', () => {
     );
   });
 
+  it('shows its messages as written: full-width punctuation is not folded (issue 18)', () => {
+    const yoy = DEV_ZONE_MONTHLY_RULES.find((r) => r.id === 'change-yoy')!;
+    assert.equal(yoy.message.zh, '同比变化超过50%，请说明原因');
+    const tax = DEV_ZONE_MONTHLY_RULES.find((r) => r.id === 'tax-within-revenue')!;
+    assert.equal(tax.message.zh, '税收收入（部分）不能大于营业收入（总数）');
+  });
+
   it('passes a plausible submission and catches a 万元 figure entered as 亿元', () => {
     const history = { REVENUE: ['10', '21', '33', '42', '55', '61'] };
     const ctx = {

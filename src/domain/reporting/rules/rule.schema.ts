@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, text } from '../../model/common.schema.ts';
+import { code, userText } from '../../model/common.schema.ts';
 import { parseRuleExpression, RuleExpressionError, ruleReferences } from './expression.ts';
 
 /** error = hard rule, blocks submission; warning = soft rule, the reporter must explain in a comment. */
@@ -15,7 +15,8 @@ export const validationRuleSchema = z
     expression: z.string().min(1),
     /** When set, the rule runs once per listed indicator with `value` bound to it. */
     appliesTo: z.array(code()).min(1).optional(),
-    message: z.strictObject({ zh: text(), en: text() }),
+    /** Shown to reporters as written (never NFKC-folded). */
+    message: z.strictObject({ zh: userText(), en: userText() }),
     /** Defaults to true for warnings (soft rules need an explanation), false for errors. */
     needsComment: z.boolean().optional(),
   })

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts';
+import { addDays } from '../../src/domain/tasks/escalation.ts';
+import type { NoticeResponse, TaskDetail } from '../../src/presenters/task-tracking.presenter.ts';
+import type { EntrySheet } from '../../src/services/reporting/entry-sheet.service.ts';
+import { localToday } from '../../src/services/tasks/task-context.ts';
+import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
+
+/*
+ * Issue 18, text fidelity: what people write is stored and shown character for character. Full-width
+ * commas, digits and brackets are what Chinese users type; NFKC is for matching keys only.
+ */
+const PPRD = 'yunnan-pprd-2016';
+const NOTICE = '请于１２月３１日前报送方案征求意见情况，逾期将通报（第２次）';
+const REPLY = '已征求１２家单位意见，月底前定稿';
+const COMMENT = '第３行固定资产投资与台账不符，请核实（１－１１月累计）';
+const RULE_MESSAGE = '出口额（部分）不能大于进出口总额，请核实';
+
+const today = new Date().toISOString().slice(0, 10);
+const [PERIOD] = closedPeriods('month', '2021-01', today, 1) as [string];
+const SHEET = `/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${PERIOD}`;
+const FIGURES = {
+  REVENUE: '120.5',
+  INDUSTRIAL_OUTPUT: '98.2',
+  INDUSTRIAL_VA_ABOVE_SCALE: '25.1',
+  FAI: '30',
+  TAX_REVENUE: '6.4',
+  TRADE_TOTAL: '12.3',
+  LAND_AREA_MU: '15000',
+  EMPLOYEES: '23000',
+};
+
+describe('user text round-trips unchanged (issue 18)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let planner: Session;
+  let kjt: Session;
+  before(async () => {
+    server = await startTestServer('pglite');
+    const created = await request(server.url, 'POST', '/api/v1/users', {
+      body: {
+        username: 'kjt.reporter',
+        displayName: '科技厅填报员',
+        orgUnit: 'DEPT-KJT',
+        password: 'Tasks-Password-2025',
+        grants: [{ role: 'reporter', orgUnit: 'DEPT-KJT' }],
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    planner = await loginAs(server.url, 'planner');
+    kjt = await loginAs(server.url, 'kjt.reporter', 'Tasks-Password-2025');
+  });
+  after(() => server.close());
+
+  it('keeps a 督办单, its reply and a 销号 reason as written', async () => {
+    const notice = await request<NoticeResponse>(server.url, 'POST', `/api/v1/tasks/${PPRD}/task-02/notices`, {
+      auth: planner,
+      body: { orgUnit: 'DEPT-KJT', text: `  ${NOTICE}\n`, replyBy: addDays(localToday(), 3) },
+    });
+    assert.equal(notice.status, 201, JSON.stringify(notice.body));
+    assert.equal(notice.body.body, NOTICE);
+    const reply = await request<NoticeResponse>(server.url, 'POST', `/api/v1/task-notices/${notice.body.id}/reply`, {
+      auth: kjt,
+      body: { text: REPLY },
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal(reply.body.reply?.text, REPLY);
+    const detail = await request<TaskDetail>(server.url, 'GET', `/api/v1/tasks/${PPRD}/task-02`, { auth: planner });
+    const shown = detail.body.notices.find((n) => n.id === notice.body.id)!;
+    assert.deepEqual([shown.body, shown.reply?.text], [NOTICE, REPLY]);
+    const closed = await request<TaskDetail>(server.url, 'POST', `/api/v1/tasks/${PPRD}/task-02/close`, {
+      auth: planner,
+      body: { reason: '方案已印发，经核实销号（２０２６年）', version: detail.body.task.version },
+    });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    assert.equal(closed.body.task.closed?.reason, '方案已印发，经核实销号（２０２６年）');
+  });
+
+  it('keeps a returned report’s comment as written on the sheet and in 我的填报', async () => {
+    const reporter = await loginAs(server.url, 'mengzi.reporter');
+    const reviewer = await loginAs(server.url, 'hh.reviewer');
+    const saved = await request<EntrySheet>(server.url, 'PUT', `${SHEET}/values`, {
+      auth: reporter,
+      body: { values: Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 })) },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    const submitted = await request<EntrySheet>(server.url, 'POST', `${SHEET}/submit`, {
+      auth: reporter,
+      body: { version: saved.body.submission.version },
+    });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    const returned = await request<EntrySheet>(server.url, 'POST', `${SHEET}/return`, {
+      auth: reviewer,
+      body: { version: submitted.body.submission.version, comment: COMMENT },
+    });
+    assert.equal(returned.body.submission.reviewComment, COMMENT);
+    const sheet = await request<EntrySheet>(server.url, 'GET', SHEET, { auth: reporter });
+    assert.equal(sheet.body.submission.reviewComment, COMMENT);
+    const work = await request<{ form: { code: string }; rows: { period: string; reviewComment: string | null }[] }[]>(
+      server.url,
+      'GET',
+      '/api/v1/reporting/my-work',
+      { auth: reporter },
+    );
+    const row = work.body.find((w) => w.form.code === 'DEV_ZONE_MONTHLY')!.rows.find((r) => r.period === PERIOD)!;
+    assert.equal(row.reviewComment, COMMENT);
+  });
+
+  it('keeps a validation rule’s message as the plan manager wrote it', async () => {
+    type Form = { version: number; rules: { id: string; message: { zh: string; en: string } }[] };
+    const form = (await request<Form>(server.url, 'GET', '/api/v1/forms/BONDED_ZONE_MONTHLY')).body;
+    const rules = form.rules.map((r) => (r.id === form.rules[1]!.id ? { ...r, message: { ...r.message, zh: RULE_MESSAGE } } : r));
+    const put = await request<Form>(server.url, 'PUT', '/api/v1/forms/BONDED_ZONE_MONTHLY/rules', {
+      auth: planner,
+      body: { version: form.version, rules },
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const again = (await request<Form>(server.url, 'GET', '/api/v1/forms/BONDED_ZONE_MONTHLY')).body;
+    assert.equal(again.rules[1]!.message.zh, RULE_MESSAGE);
+  });
+});
