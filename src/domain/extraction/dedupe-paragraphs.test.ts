@@ -27,3 +27,13 @@ describe('dedupeParagraphs', () => {
     );
   });
 });
+
+describe('dedupeParagraphs on a 分工方案', () => {
+  it('keeps the labelled lines that repeat item after item', () => {
+    const line = '牵头领导:省政府分管领导同志牵头单位:省发展改革委责任单位:省工业和信息化厅、省商务厅等';
+    const text = `1.地区生产总值增长5%以上。\n${line}\n4.固定资产投资增长10%以上。\n${line}`;
+    const r = dedupeParagraphs(identityText(text));
+    assert.equal(r.dropped, 0);
+    assert.equal(r.text.text, text);
+  });
+});

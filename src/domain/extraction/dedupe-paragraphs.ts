@@ -3,6 +3,9 @@ import { OffsetTextBuilder, type OffsetText } from './offset-text.ts';
 /** Sentences shorter than this (without white space) may legitimately repeat: 加强组织领导。 */
 export const MIN_DEDUPE_LENGTH = 16;
 
+/** The labelled lines of a 分工方案 (牵头单位:省发展改革委 责任单位:…) repeat item after item. */
+const RESPONSIBILITY_LINE = /^(?:牵头|责任|协同|配合|参与|主责|分管)[^::]{0,6}[::]/;
+
 export interface DedupeResult {
   text: OffsetText;
   /** Sentences dropped because an identical one came earlier. */
@@ -12,9 +15,9 @@ export interface DedupeResult {
 /**
  * PDF exports of the seed plans repeat and shuffle whole paragraphs. Keeps the first copy of every
  * sentence (in document order) and drops later identical copies; paragraphs left empty disappear.
- * A sentence is text up to 。!? within one paragraph, compared without white space. Short sentences
- * and parenthesised clauses — "(省发展改革委牵头;…按照职责分工负责)" closes several tasks — are
- * always kept.
+ * A sentence is text up to 。!? within one paragraph, compared without white space. Short sentences,
+ * parenthesised clauses — "(省发展改革委牵头;…按照职责分工负责)" closes several tasks — and the
+ * labelled lines of a 分工方案 (牵头单位:…责任单位:…) are always kept.
  */
 export function dedupeParagraphs(input: OffsetText): DedupeResult {
   const seen = new Set<string>();
@@ -28,7 +31,7 @@ export function dedupeParagraphs(input: OffsetText): DedupeResult {
     const before = out.length;
     for (const [from, to] of sentenceRanges(text, paraStart, paraEnd)) {
       const key = text.slice(from, to).replace(/\s+/g, '');
-      const repeatable = key.length < MIN_DEDUPE_LENGTH || /^\(.*\)[。;]?$/.test(key);
+      const repeatable = key.length < MIN_DEDUPE_LENGTH || /^\(.*\)[。;]?$/.test(key) || RESPONSIBILITY_LINE.test(key);
       if (!repeatable && seen.has(key)) {
         dropped++;
         continue;

@@ -1,6 +1,7 @@
 import { normaliseText } from '../text/normalise.ts';
 import { annualTargetCandidates, applyAnnualContext, mergeAnnualTargets } from './annual-candidates.ts';
 import { findAnnualZones } from './annual-targets.ts';
+import { divisionTaskCandidates, mergeDivisionTasks } from './division-tasks.ts';
 import {
   catalogueSchema,
   type CatalogueInput,
@@ -344,6 +345,11 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   targets.splice(0, targets.length, ...mergeAnnualTargets(targets, annualTargets, ctx.annual === true));
   linkBaselines(targets, stated, ctx.periodStart);
 
+  tasks.splice(
+    0,
+    tasks.length,
+    ...mergeDivisionTasks(tasks, divisionTaskCandidates(text, orgs, { span, quoteOf, section: sectionPath })),
+  );
   targets.sort((a, b) => a.valueSpan.start - b.valueSpan.start);
   tasks.sort((a, b) => a.span.start - b.span.start);
   targets.forEach((t, i) => (t.id = `t${i + 1}`));
