@@ -117,7 +117,10 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   let sentenceIndex = 0;
   for (const [ps, pe] of paragraphs) {
     const paragraph = text.slice(ps, pe);
-    const cited = CITATION_RE.test(paragraph) && !(ctx.title && paragraph.includes(ctx.title));
+    const cited =
+      CITATION_RE.test(paragraph) &&
+      !(ctx.title && paragraph.includes(ctx.title)) &&
+      !(ctx.alias && paragraph.includes(`《${ctx.alias}》`));
 
     for (const m of orgs.find(paragraph)) count(orgCounts, m.code, m.name, m.orgKind, span(ps + m.from, ps + m.to));
     for (const m of industries.find(paragraph))

@@ -4,6 +4,8 @@ export interface PlanContext {
   title?: string;
   periodStart?: number;
   periodEnd?: number;
+  /** The short name the text gives itself (以下简称《行动计划》). */
+  alias?: string;
   /** explicit: 规划期为…/(2023-2025); five-year: only a 十四五 the text names. */
   periodFrom?: 'explicit' | 'five-year';
   /** An annual document (年度计划, 政府工作报告): its period is the one year of its 预期目标. */
@@ -30,10 +32,13 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
   const ctx: PlanContext = {};
   const head = text.slice(0, 4000);
   const self =
-    /《([^《》]{4,60})》\s*(?:\(以下简称《(?:规划|方案|意见|计划)》\)|针对|是|规划期|期为)/.exec(head) ??
+    /《([^《》]{4,60})》\s*(?:\(以下简称《[^《》]{0,8}?(?:规划|方案|意见|计划|纲要)》\)|针对|是|规划期|期为)/.exec(head) ??
     /(?:关于印发|编制)《?([^《》,。]{4,60}?(?:规划|方案|意见|计划|纲要)(?:\(\d{4}-\d{4}\))?)》?/.exec(head) ??
     /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)$/m.exec(head);
   if (self) ctx.title = self[1]!;
+  // (以下简称《行动计划》): the text then cites itself by this name.
+  const alias = /\(以下简称《([^《》]{2,12})》\)/.exec(head);
+  if (alias) ctx.alias = alias[1]!;
 
   const explicit =
     /规划(?:期|期限)?(?:为|是)?\s*((?:19|20)\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*((?:19|20)\d\d)\s*年/.exec(text) ??

@@ -72,3 +72,27 @@ describe('listItems', () => {
     assert.deepEqual(listItems('进出口总额'), []);
   });
 });
+
+describe('shares written as fractions and changes of shares (issue 17)', () => {
+  it('reads 三分之一, 1/3 and 过半 as shares, without a spurious figure from the denominator', () => {
+    assert.deepEqual(find('到2025年,开发区工业增加值占全市比重达到三分之一以上。'), [
+      '开发区工业增加值占全市比重|share|33.33|2025',
+    ]);
+    assert.deepEqual(find('到2025年,园区营业收入占全市比重达到1/3。'), ['园区营业收入占全市比重|share|33.33|2025']);
+    assert.deepEqual(find('到2025年,规模以上工业企业过半实现数字化改造。'), ['规模以上工业企业|share|50|2025']);
+  });
+  it('names 占比 as written, not as 占 比', () => {
+    assert.deepEqual(find('非化石能源占比达25%。'), ['非化石能源占比|share|25|']);
+  });
+  it('reads 比2020年提高3个百分点 as a change of the share from its base, 提高10个百分点以上 as a floor', () => {
+    assert.deepEqual(find('数字经济核心产业增加值占GDP的比重比2020年提高3个百分点。'), [
+      '数字经济核心产业增加值占GDP比重|cumulative_change|3|',
+    ]);
+    assert.deepEqual(find('开发区工业总产值占全省工业总产值比重提高10个百分点以上。'), [
+      '开发区工业总产值占全省工业总产值比重|at_least|10|',
+    ]);
+  });
+  it('reads the bare 降 after a base year as a decline', () => {
+    assert.deepEqual(find('全市单位GDP能耗较2020年降16%。'), ['全市单位GDP能耗|cumulative_change|-16|']);
+  });
+});

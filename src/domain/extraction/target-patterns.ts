@@ -302,6 +302,9 @@ function buildTarget(
   take(RANK_CUE, 'at_most', 'rank: 前N');
   // 工业增加值力争达到全省开发区工业增加值的70%: a share of the whole named before 的.
   if (percent) take(SHARE_OF_CUE, 'share', 'share: 达到…的x%');
+  // 比2020年提高3个百分点: a change of the share from a stated base year; 提高10个百分点以上 stays a floor.
+  if (ve.unit === '个百分点' && !ve.suffix && PP_FROM_BASE.test(zone))
+    take(PP_UP_CUE, 'cumulative_change', 'cue: 比…年提高N个百分点');
   if (ve.unit === '个百分点') take(PP_UP_CUE, 'at_least', 'cue: 提高N个百分点');
   if (percent) {
     take(ANNUAL_CUE, 'annual_growth', 'cue: 年均增长');
@@ -315,6 +318,12 @@ function buildTarget(
   if (!comparator && ve.prefix && /超/.test(ve.prefix)) {
     comparator = 'at_least';
     evidence.push('prefix: 超');
+  }
+  // 三分之一, 1/3, 过半: a share however it is cued (达到三分之一以上).
+  const cued = comparator as Comparator | null;
+  if (ve.fraction && (cued === null || cued === 'at_least' || cued === 'exactly')) {
+    comparator = 'share';
+    evidence.push('share written as a fraction');
   }
   const shareCue = percent && /占|比重|占比|比例|集聚|份额/.test(zone);
   if (!comparator && ve.suffix) {
@@ -387,8 +396,10 @@ function buildTarget(
   } else {
     const cleaned = stripOpeners(indicatorText);
     indicatorFrom += indicatorText.length - cleaned.length;
-    indicatorText = cleaned;
-    const share = /^(.+?)占(.+?)(?:的)?(?:比重|比例|份额)?$/.exec(indicatorText);
+    // …比重比2020年提高3个百分点: the base year is not part of the name.
+    indicatorText = cleaned.replace(/(?:比|较)(?:19|20)\d\d年(?:底|末)?$/, '');
+    // 非化石能源占比 is the name itself, not 非化石能源 占 比.
+    const share = /^(.+?)占(?!比$)(.+?)(?:的)?(?:比重|比例|份额)?$/.exec(indicatorText);
     const whole =
       final === 'share' && evidence.includes('share: 达到…的x%')
         ? /^(?:达到|达|占|为|相当于)(.+)的$/.exec(zone.slice(zone.length - cueLength))
@@ -426,13 +437,17 @@ function buildTarget(
   };
   if (final === 'annual_growth') target.rate = ve.value;
   else if (final === 'cumulative_change')
-    target.rate = c === 'cumulative_change' && DECLINE_CUE.test(zone) ? `-${ve.value}` : ve.value;
+    if (ve.unit === '个百分点') target.value = ve.value;
+    else target.rate = c === 'cumulative_change' && DECLINE_CUE.test(zone) ? `-${ve.value}` : ve.value;
   else if (final === 'range') {
     target.min = ve.value;
     target.max = ve.max;
   } else target.value = ve.value;
   return target;
 }
+
+/** 比2020年提高 / 较2020年提升: the base year right before the verb. */
+const PP_FROM_BASE = /(?:比|较)(?:19|20)\d\d年(?:底|末)?(?:提高|提升|增加|上升|扩大)$/;
 
 /**
  * 分别 and lists: 工业增加值、高新技术产业增加值年均增速分别高于12%、18% gives two targets, each

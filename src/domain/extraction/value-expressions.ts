@@ -1,3 +1,4 @@
+import { findFractions } from './fractions.ts';
 import { NUMBER_SOURCE, UNIT_RE, decimalText } from './quantities.ts';
 
 /** A figure in a sentence: 超110亿元, 10%以上, 1—2家, 2.7左右. Offsets are relative to the scanned text. */
@@ -12,6 +13,8 @@ export interface ValueExpression {
   suffix?: string;
   /** 超 / 约 / 近 written right before the number. */
   prefix?: string;
+  /** Written as a fraction (三分之一, 1/3, 过半); value is the percentage. */
+  fraction?: boolean;
 }
 
 const VALUE_RE = new RegExp(
@@ -26,10 +29,19 @@ const SUFFIX_RE = /^(?:及以上|以上|以下|以内|左右|多)/;
  * ordinals (第3批); the unit, when one follows, is one of the known units or measure words.
  */
 export function findValueExpressions(text: string): ValueExpression[] {
-  const out: ValueExpression[] = [];
+  const fractions = findFractions(text);
+  const out: ValueExpression[] = fractions.map((f) => ({
+    from: f.from,
+    to: f.to,
+    value: f.percent,
+    unit: '%',
+    fraction: true,
+    ...(f.suffix ? { suffix: f.suffix } : {}),
+  }));
   for (const m of text.matchAll(VALUE_RE)) {
     const g = m.groups!;
     const start = m.index!;
+    if (fractions.some((f) => start < f.to && f.from < start + m[0].length)) continue;
     const numStart = start + (g.prefix?.length ?? 0);
     let end = start + m[0].length;
     const before = text.slice(Math.max(0, numStart - 1), numStart);
@@ -68,7 +80,7 @@ export function findValueExpressions(text: string): ValueExpression[] {
       ...(g.prefix ? { prefix: g.prefix } : {}),
     });
   }
-  return out;
+  return out.sort((a, b) => a.from - b.from);
 }
 
 /** Years written in a text with what precedes them: 到2025年, 2023年, 由2021年的. */
