@@ -19,6 +19,8 @@ const openNotices = sql<number>`(select count(*)::int from task_notice n where n
 export interface TrackedTaskFilter {
   /** Read scope: tasks one of these units leads or co-operates on; null = all. */
   unitIds: readonly number[] | null;
+  /** Plans the reader's grants cover; null = all. */
+  plans?: readonly string[] | null;
   plan?: string;
   /** Tasks this unit leads or co-operates on (with role: only in that role). */
   orgUnitId?: number;
@@ -34,6 +36,7 @@ export async function listTrackedTasks(db: Executor, f: TrackedTaskFilter) {
     const ids = f.unitIds.length ? [...f.unitIds] : [-1];
     q = q.where('k.id', 'in', (eb) => eb.selectFrom('task_unit').select('task_id').where('org_unit_id', 'in', ids));
   }
+  if (f.plans) q = q.where('k.plan_id', 'in', f.plans.length ? [...f.plans] : ['']);
   if (f.plan) q = q.where('k.plan_id', '=', f.plan);
   if (f.taskId !== undefined) q = q.where('k.id', '=', f.taskId);
   if (f.orgUnitId !== undefined) {

@@ -1,5 +1,5 @@
 import { authorize } from '../domain/access/authorize.ts';
-import { auditSubject, mayReadAuditOf, redactAuditEntry, type AuditSubject } from '../domain/audit/audit-visibility.ts';
+import { auditRefusal, auditSubject, redactAuditEntry, type AuditSubject } from '../domain/audit/audit-visibility.ts';
 import { AppError } from '../errors/app-error.ts';
 import { auditHistory } from '../repositories/audit.repository.ts';
 import { findOrgUnit } from '../repositories/org-unit.repository.ts';
@@ -9,13 +9,17 @@ import { readScope } from './read-scope.ts';
 import { loadTask } from './tasks/task-context.ts';
 
 /**
- * A record's history as the actor may see it: entries about a subject outside the actor's read
- * scope come back as an empty list (the same answer as for a record that never existed), and
- * request addresses are blanked for everyone but administrators.
+ * A record's history as the actor may see it. A record the actor may not see is refused as its own
+ * route refuses it (auditRefusal): 404 for a figure or task outside the scope, the same answer as
+ * for a key never written; 403 for accounts, logins and backups. Request addresses are blanked for
+ * everyone but administrators.
  */
 export async function readAuditHistory(db: Executor, actor: Actor, entity: string, key: string, limit: number) {
   const subject = auditSubject(entity, key);
-  if (!mayReadAuditOf(actor.grants, subject, await readable(db, actor, subject))) return [];
+  const refusal = auditRefusal(actor.grants, subject, await readable(db, actor, subject));
+  if (refusal === 404) throw new AppError(404, 'NOT_FOUND', `${entity} "${key}" not found`, `未找到记录“${key}”`);
+  if (refusal === 403)
+    throw new AppError(403, 'FORBIDDEN', `you may not read the history of this ${entity}`, '无权查看该记录的修改历史');
   return (await auditHistory(db, entity, key, limit)).map((e) => redactAuditEntry(e, actor.grants));
 }
 

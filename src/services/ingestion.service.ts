@@ -1,5 +1,6 @@
 import type { CatalogueInput, ExtractionResult } from '../domain/extraction/candidate.schema.ts';
 import { extractCandidates } from '../domain/extraction/extract-candidates.ts';
+import { mayOpenDraft } from '../domain/ingestion/draft-visibility.ts';
 import { reviewToDefinition, ReviewError, type Review } from '../domain/ingestion/review-to-definition.ts';
 import { zodIssuesToErrors } from '../domain/plan-definition/parse-plan-file.ts';
 import { planFileSchema } from '../domain/plan-definition/plan-file.schema.ts';
@@ -89,9 +90,10 @@ export async function createDraft(
   return { id, fileName, text, result, acceptedPlanId: null };
 }
 
-export async function getDraft(db: Executor, id: number): Promise<Draft> {
+/** A draft its uploader (or a system administrator) opens; anyone else is answered 404, as for no draft. */
+export async function getDraft(db: Executor, actor: Actor, id: number): Promise<Draft> {
   const row = await findDraft(db, id);
-  if (!row) throw notFound('draft', String(id));
+  if (!row || !mayOpenDraft(actor.grants, actor.userId, row.created_by)) throw notFound('draft', String(id));
   return {
     id: row.id,
     fileName: row.file_name,
@@ -106,7 +108,7 @@ export async function getDraft(db: Executor, id: number): Promise<Draft> {
  * the plan's source text, so every accepted item keeps its quote and offsets.
  */
 export async function acceptDraft(database: Database, actor: Actor, id: number, review: Review) {
-  const draft = await getDraft(database.db, id);
+  const draft = await getDraft(database.db, actor, id);
   // A reviewer proposes new indicators; an existing code would silently redefine the catalogue's.
   const existing = new Set((await catalogueRows(database.db)).indicators.map((i) => i.code));
   const taken = review.newIndicators.map((x, i) => ({ x, i })).filter(({ x }) => existing.has(x.code));

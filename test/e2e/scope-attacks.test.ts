@@ -93,4 +93,70 @@ describe('scope holds on every route (issue 21), on pglite', () => {
     assert.equal(after_.parent, zone.parent);
     assert.deepEqual(after_.zone, zone.zone);
   });
+  it("a plan manager opens only its own extraction drafts: another's answers 404 like a draft that does not exist", async () => {
+    const planner = await loginAs(server.url, 'planner');
+    const ftz = await loginAs(server.url, 'ftz.planner');
+    const text = { 'content-type': 'text/plain' };
+    const upload = await request<{ id: number }>(server.url, 'POST', '/api/v1/ingestion/drafts?fileName=fgw.txt', {
+      auth: planner,
+      body: '到2025年，全省地区生产总值达到4万亿元。',
+      headers: text,
+    });
+    assert.equal(upload.status, 201, JSON.stringify(upload.body));
+    const url = `/api/v1/ingestion/drafts/${upload.body.id}`;
+    assert.equal((await request(server.url, 'GET', url, { auth: planner })).status, 200);
+    assert.equal((await request(server.url, 'GET', url)).status, 200, 'the administrator');
+    const other = await request<ErrorBody>(server.url, 'GET', url, { auth: ftz });
+    const none = await request<ErrorBody>(server.url, 'GET', '/api/v1/ingestion/drafts/999999', { auth: ftz });
+    assert.equal(other.status, 404);
+    assert.equal(other.body.error.code, none.body.error.code);
+    // Accepting it as ftz.planner's own plan passes the plan check and still finds no such draft.
+    const review = {
+      plan: { id: 'yunnan-ftz-2021-2025', title: '窃取', issuer: '测试', periodStart: 2021, periodEnd: 2025 },
+      targets: [],
+      tasks: [],
+    };
+    const accept = await request(server.url, 'POST', `${url}/accept`, { auth: ftz, body: review });
+    assert.equal(accept.status, 404);
+  });
+
+  it('ftz.planner tracks the tasks of its own plan only, as the export does', async () => {
+    const ftz = await loginAs(server.url, 'ftz.planner');
+    const all = await request<{ items: { planId: string }[]; total: number }>(
+      server.url,
+      'GET',
+      '/api/v1/tasks/tracking?limit=500',
+      { auth: ftz },
+    );
+    assert.equal(all.status, 200);
+    assert.ok(all.body.items.every((t) => t.planId === 'yunnan-ftz-2021-2025'));
+    const own = await request<{ total: number }>(server.url, 'GET', '/api/v1/tasks/tracking?plan=yunnan-ftz-2021-2025');
+    assert.equal(all.body.total, own.body.total, "exactly the FTZ plan's tasks, as the administrator counts them");
+    const everyPlan = await request<{ total: number }>(server.url, 'GET', '/api/v1/tasks/tracking?limit=500');
+    assert.ok(everyPlan.body.total > all.body.total, 'the administrator sees the other plans');
+    for (const route of ['tracking', 'export'])
+      assert.equal(
+        (await request(server.url, 'GET', `/api/v1/tasks/${route}?plan=yunnan-pprd-2016`, { auth: ftz })).status,
+        403,
+        route,
+      );
+  });
+
+  it('a write whose body names no unit or plan is refused to a scoped role before validation, validated for others', async () => {
+    const hh = await loginAs(server.url, 'hh.reporter');
+    const ftz = await loginAs(server.url, 'ftz.planner');
+    const project = await request<ErrorBody>(server.url, 'POST', '/api/v1/projects', { auth: hh, body: {} });
+    assert.equal(project.status, 403);
+    assert.equal(project.body.error.details, undefined);
+    assert.equal((await request(server.url, 'POST', '/api/v1/projects', { body: {} })).status, 400, 'the administrator');
+    const file = await request<ErrorBody>(server.url, 'POST', '/api/v1/plans/import', { auth: ftz, body: '' });
+    assert.equal(file.status, 403);
+    assert.equal((await request(server.url, 'POST', '/api/v1/plans/import', { body: '' })).status, 422, 'the administrator');
+    // A faulty file naming ftz.planner's own plan still gets its errors.
+    const faulty = await request<ErrorBody>(server.url, 'POST', '/api/v1/plans/import', {
+      auth: ftz,
+      body: 'plan: { id: yunnan-ftz-2021-2025 }\n',
+    });
+    assert.equal(faulty.status, 422, JSON.stringify(faulty.body));
+  });
 });

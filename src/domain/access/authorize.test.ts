@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorize, isInSubtree, readableRoots } from './authorize.ts';
+import { authorize, isInSubtree, readablePlans, readableRoots } from './authorize.ts';
 import { passwordProblems } from './password-policy.ts';
 import type { RoleGrant } from './roles.ts';
 
@@ -39,6 +39,23 @@ describe('authorize', () => {
     assert.deepEqual(readableRoots(hhReporter), ['YN-HH']);
     assert.equal(readableRoots([...hhReporter, { role: 'viewer', scopeOrgUnit: null, scopePlans: null }]), null);
     assert.ok(!isInSubtree('A', 'YN', (c) => (c === 'A' ? 'B' : 'A')));
+  });
+  it('refuses a scoped grant a write that names no unit, and a plan-limited one a write that names no plan', () => {
+    const reporter: RoleGrant[] = [{ role: 'reporter', scopeOrgUnit: null, scopePlans: null }];
+    assert.ok(!authorize(hhReporter, 'report', { everyUnit: true }, parentOf));
+    assert.ok(authorize(reporter, 'report', { everyUnit: true }, parentOf));
+    const ftzManager: RoleGrant[] = [{ role: 'plan_manager', scopeOrgUnit: null, scopePlans: ['yunnan-ftz-2021-2025'] }];
+    assert.ok(!authorize(ftzManager, 'define_plans', { everyPlan: true }, parentOf));
+  });
+  it('lists the plans a plan-limited reader reads, null when some grant covers every plan', () => {
+    const ftz: RoleGrant = { role: 'plan_manager', scopeOrgUnit: null, scopePlans: ['yunnan-ftz-2021-2025'] };
+    const parks: RoleGrant = {
+      role: 'reviewer',
+      scopeOrgUnit: 'YN-HH',
+      scopePlans: ['yunnan-parks-2021-2025', 'yunnan-ftz-2021-2025'],
+    };
+    assert.deepEqual(readablePlans([ftz, parks]), ['yunnan-ftz-2021-2025', 'yunnan-parks-2021-2025']);
+    assert.equal(readablePlans([ftz, ...hhReporter]), null);
   });
 });
 

@@ -14,6 +14,11 @@ export interface Resource {
   plans?: readonly string[];
   /** Touches data of every plan (e.g. a shared group, a scheme citing no plan): needs a grant not limited to some plans. */
   everyPlan?: boolean;
+  /**
+   * Touches units it does not name (a write whose body names no unit): needs a grant over the whole
+   * tree, so a scoped role is refused before the body is validated and never learns its schema.
+   */
+  everyUnit?: boolean;
 }
 
 function plansOf(r: Resource): string[] {
@@ -40,6 +45,7 @@ function grantCovers(grant: RoleGrant, resource: Resource, parentOf: ParentOf): 
   if (scopePlans !== null && !plansOf(resource).every((p) => scopePlans.includes(p))) return false;
   const root = grant.scopeOrgUnit;
   if (root === null) return true;
+  if (resource.everyUnit) return false;
   // An action not tied to a unit (e.g. list plans) is allowed for a scoped grant; lists are
   // then filtered to the scope. An action on units needs every one inside the subtree.
   return unitsOf(resource).every((u) => isInSubtree(u, root, parentOf));
@@ -58,4 +64,13 @@ export function authorize(grants: readonly RoleGrant[], action: Action, resource
 export function readableRoots(grants: readonly RoleGrant[]): string[] | null {
   if (grants.some((g) => g.scopeOrgUnit === null)) return null;
   return [...new Set(grants.map((g) => g.scopeOrgUnit!))];
+}
+
+/**
+ * Plans whose data the user may read: null = every plan. A grant limited to some plans reads only
+ * those (as authorize decides for a request naming one plan); lists are filtered to them.
+ */
+export function readablePlans(grants: readonly RoleGrant[]): string[] | null {
+  if (grants.some((g) => g.scopePlans === null)) return null;
+  return [...new Set(grants.flatMap((g) => g.scopePlans!))];
 }

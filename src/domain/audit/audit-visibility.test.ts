@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RoleGrant } from '../access/roles.ts';
-import { auditSubject, isSystemAdministrator, mayReadAuditOf, redactAuditEntry } from './audit-visibility.ts';
+import { auditRefusal, auditSubject, isSystemAdministrator, mayReadAuditOf, redactAuditEntry } from './audit-visibility.ts';
 
 const admin: RoleGrant[] = [{ role: 'admin', scopeOrgUnit: null, scopePlans: null }];
 const hhReviewer: RoleGrant[] = [{ role: 'reviewer', scopeOrgUnit: 'YN-HH', scopePlans: null }];
@@ -59,5 +59,22 @@ describe('who may read an audit entry', () => {
     assert.equal(redactAuditEntry(entry, hhReviewer).ip, null);
     assert.equal(redactAuditEntry(entry, scopedAdmin).ip, null);
     assert.equal(redactAuditEntry(entry, hhReviewer).action, 'login');
+  });
+});
+
+describe('how a refused history request is answered', () => {
+  it('answers 404 for a figure or task outside the scope, as their own routes do', () => {
+    assert.equal(auditRefusal(hhReviewer, { kind: 'org_unit', orgUnit: 'YN-KM' }, false), 404);
+    assert.equal(auditRefusal(hhReviewer, { kind: 'task', plan: 'yunnan-pprd-2016', key: 'task-01' }, false), 404);
+  });
+  it('answers 403 for administration and for a plan the grant does not cover', () => {
+    assert.equal(auditRefusal(hhReviewer, { kind: 'administration' }, true), 403);
+    assert.equal(auditRefusal(scopedAdmin, { kind: 'administration' }, true), 403);
+    assert.equal(auditRefusal(hhReviewer, { kind: 'plan', plan: 'yunnan-parks-2021-2025' }, false), 403);
+  });
+  it('lets readable subjects and a system administrator through', () => {
+    assert.equal(auditRefusal(hhReviewer, { kind: 'org_unit', orgUnit: 'ZN-HH-MENGZI' }, true), null);
+    assert.equal(auditRefusal(admin, { kind: 'administration' }, false), null);
+    assert.equal(auditRefusal(admin, { kind: 'org_unit', orgUnit: 'nowhere' }, false), null);
   });
 });

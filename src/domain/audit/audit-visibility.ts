@@ -62,3 +62,15 @@ export interface AuditView {
 export function redactAuditEntry<T extends AuditView>(entry: T, grants: readonly RoleGrant[]): T {
   return isSystemAdministrator(grants) ? entry : { ...entry, ip: null };
 }
+
+/**
+ * How a request for one entity's history is refused when the reader may not see it: as the
+ * entity's own route answers. A figure, submission or task outside the reader's scope does not exist
+ * for the reader (404, the same as a key never written); accounts, logins and backups are
+ * administration (403), and so is the history of a plan whose documents the reader does read but
+ * whose grant covers other plans. null = readable.
+ */
+export function auditRefusal(grants: readonly RoleGrant[], subject: AuditSubject, readable: boolean): 403 | 404 | null {
+  if (mayReadAuditOf(grants, subject, readable)) return null;
+  return subject.kind === 'org_unit' || subject.kind === 'task' ? 404 : 403;
+}

@@ -128,6 +128,28 @@ export function bodyText(req: FastifyRequest, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * What a write naming one plan in its body touches; a body naming none (or not as text) touches
+ * every plan, so a plan-limited grant is refused before validation rather than shown the schema.
+ */
+export function namedPlan(plan: unknown): Resource {
+  return typeof plan === 'string' ? { plan } : { everyPlan: true };
+}
+
+/** The same for a write naming one org unit: naming none needs a grant over the whole tree. */
+export function namedUnit(orgUnit: unknown): Resource {
+  return typeof orgUnit === 'string' ? { orgUnit } : { everyUnit: true };
+}
+
+/**
+ * The plan a read names in `?plan=`: such a read needs a grant covering that plan (a manager of
+ * other plans is refused); without one the service filters the list to readablePlans.
+ */
+export function queryPlan(req: FastifyRequest): Resource {
+  const plan = (req.query as Record<string, unknown> | undefined)?.plan;
+  return typeof plan === 'string' ? { plan } : {};
+}
+
 /** A path parameter as the router matched it. */
 export function param(req: FastifyRequest, key: string): string {
   return String((req.params as Record<string, unknown>)[key] ?? '');

@@ -89,14 +89,15 @@ export const adminRoutes =
           tags: ['audit'],
           summary: "A record's history from the audit log, within your read scope / 修改记录",
           description:
-            'Accounts, logins, tokens and backups: administrators only. Data values, submissions and tasks: only those the ' +
-            'entity’s own read route shows you (otherwise an empty list). IP addresses: administrators only.',
+            'Accounts, logins, tokens and backups: administrators only (403 to others). Data values, submissions and tasks: ' +
+            'only those the entity’s own read route shows you (404 otherwise, as for a key never written). IP addresses: ' +
+            'administrators only.',
           querystring: z.object({
             entity: z.string().max(50),
             key: z.string().max(300),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
-          response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
+          response: { 200: z.object({ items: z.array(auditEntrySchema) }), 403: errorResponseSchema, 404: errorResponseSchema },
         },
       },
       async (req) => ({

@@ -4,6 +4,7 @@ import { reviewSchema } from '../../domain/ingestion/review-to-definition.ts';
 import { draftSchema, importCountsSchema } from '../../presenters/ingestion.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.service.ts';
+import { bodyField, namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 export const ingestionRoutes =
@@ -44,13 +45,16 @@ export const ingestionRoutes =
           response: { 200: draftSchema, 404: errorResponseSchema },
         },
       },
-      (req) => getDraft(database.db, req.params.id),
+      (req) => getDraft(database.db, req.actor!, req.params.id),
     );
     app.post(
       '/ingestion/drafts/:id/accept',
       {
         config: {
-          access: { action: 'define_plans', resource: (req) => ({ plan: (req.body as { plan?: { id?: string } })?.plan?.id }) },
+          access: {
+            action: 'define_plans',
+            resource: (req) => namedPlan((bodyField(req, 'plan') as { id?: unknown } | null)?.id),
+          },
         },
         schema: {
           tags: ['ingestion'],

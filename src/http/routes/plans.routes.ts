@@ -4,11 +4,12 @@ import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/p
 import { importCountsSchema } from '../../presenters/ingestion.presenter.ts';
 import { planResponseSchema, planSourceSchema, sectionResponseSchema } from '../../presenters/plan.presenter.ts';
 import { getPlan, getPlanSections, getPlanSource, queryPlans } from '../../services/plan-query.service.ts';
-import { parsePlanFile } from '../../domain/plan-definition/parse-plan-file.ts';
+import { parsePlanFile, parseStructuredText } from '../../domain/plan-definition/parse-plan-file.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { importDefinitions } from '../../services/plan-import.service.ts';
 import { PROGRESS_METHODS } from '../../domain/progress/method-class.ts';
 import { choosePlanMethod } from '../../services/progress/plan-method.service.ts';
+import { namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
@@ -50,8 +51,13 @@ export const planRoutes =
           access: {
             action: 'define_plans',
             resource: (req) => {
-              const parsed = parsePlanFile(String(req.body ?? ''));
-              return { plan: parsed.ok ? parsed.value.plan?.id : undefined };
+              // Read leniently, so that the manager of the plan a faulty file names still gets its errors;
+              // a body that is no file at all (empty, unparsable, a bare value) names no plan and touches every one.
+              const raw = parseStructuredText(String(req.body ?? ''));
+              if (!raw.ok || raw.data === null || typeof raw.data !== 'object') return namedPlan(undefined);
+              const plan = (raw.data as { plan?: unknown }).plan;
+              const id = plan !== null && typeof plan === 'object' ? (plan as { id?: unknown }).id : undefined;
+              return typeof id === 'string' ? { plan: id } : {};
             },
           },
         },

@@ -26,7 +26,7 @@ import {
 } from '../../services/projects/project.service.ts';
 import { createAgreement, endTransfer, listAgreements, zoneAttribution } from '../../services/projects/transfer.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
-import { bodyText, idParam } from '../auth/access-control.ts';
+import { bodyField, idParam, namedUnit } from '../auth/access-control.ts';
 import type { FastifyRequest } from 'fastify';
 
 const errors = {
@@ -71,7 +71,7 @@ export const projectRoutes =
     app.post(
       '/projects',
       {
-        config: { access: { action: 'report', resource: (req) => ({ orgUnit: bodyText(req, 'zone') }) } },
+        config: { access: { action: 'report', resource: (req) => namedUnit(bodyField(req, 'zone')) } },
         schema: {
           tags: ['projects'],
           summary: "Create a project in a zone (the zone's reporters) / 新建项目",

@@ -22,7 +22,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { authorize } from '../../domain/access/authorize.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import type { RouteDeps } from '../route-deps.ts';
-import { bodyText, idParam, param } from '../auth/access-control.ts';
+import { bodyText, idParam, param, queryPlan } from '../auth/access-control.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const bool = z
@@ -71,7 +71,7 @@ export const taskRoutes =
     app.get(
       '/tasks/tracking',
       {
-        config: { access: { action: 'read' } },
+        config: { access: { action: 'read', resource: queryPlan } },
         schema: {
           tags: ['tasks'],
           summary: 'Tasks with derived status (未启动/推进中/已完成/滞后/已销号), filtered / 任务督办列表',
@@ -112,7 +112,7 @@ export const taskRoutes =
     app.get(
       '/tasks/export',
       {
-        config: { access: { action: 'read', resource: (req) => ({ plan: (req.query as { plan: string }).plan }) } },
+        config: { access: { action: 'read', resource: queryPlan } },
         schema: {
           tags: ['tasks'],
           summary: 'Download the task list (.xlsx: 序号/任务/牵头单位/配合单位/完成时限) / 导出任务清单',

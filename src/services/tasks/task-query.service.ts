@@ -17,6 +17,7 @@ import { canReply } from '../../domain/tasks/escalation.ts';
 import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
 import { loadTask, localToday } from './task-context.ts';
+import { assertPlanReadable, taskReadScope } from './task-read-scope.ts';
 
 export interface TrackedTaskQuery {
   plan?: string;
@@ -39,7 +40,9 @@ export async function listTrackedTasksFor(database: Database, actor: Actor, f: T
     if (!u) throw notFound('org unit', f.orgUnit);
     orgUnitId = u.id;
   }
-  const rows = await listTrackedTasks(db, { unitIds: await readScope(db, actor), plan: f.plan, orgUnitId, role: f.role, q: f.q });
+  const scope = await taskReadScope(db, actor);
+  assertPlanReadable(scope, f.plan);
+  const rows = await listTrackedTasks(db, { ...scope, plan: f.plan, orgUnitId, role: f.role, q: f.q });
   const all = rows
     .map((r) => presentTrackedTask(r, today))
     .filter((t) => (f.status === undefined || t.status === f.status) && (f.overdue === undefined || t.overdue === f.overdue));

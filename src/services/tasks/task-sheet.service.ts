@@ -30,7 +30,7 @@ import { checkZipLimits } from '../../spreadsheets/zip-limits.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../config/input-limits.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
-import { readScope } from '../read-scope.ts';
+import { assertPlanReadable, taskReadScope } from './task-read-scope.ts';
 
 /** Matches written unit names to org units with the extraction's matcher (aliases, short forms, historical names). */
 async function unitResolver(db: Executor): Promise<{ resolve: UnitResolver; idOf: Map<string, number> }> {
@@ -59,8 +59,9 @@ export async function exportTaskSheet(
   const db = database.db;
   const p = await findPlan(db, plan);
   if (!p) throw notFound('plan', plan);
-  const scope = await readScope(db, actor);
-  const unitIds = scope === null ? null : new Set(scope);
+  const scope = await taskReadScope(db, actor);
+  assertPlanReadable(scope, plan);
+  const unitIds = scope.unitIds === null ? null : new Set(scope.unitIds);
   const codeToId = new Map((await orgUnitCatalogue(db)).map((u) => [u.code, u.id]));
   // 序号 is the task's place in the whole plan, also when a scoped reader sees only some rows, so
   // that an edited file maps back to the same tasks.
