@@ -40,10 +40,10 @@ export function annualTargetCandidates(text: string, zones: readonly AnnualZone[
     if (!indicator) continue;
     const named = deps.find(text.slice(c.from, c.valueFrom)).filter((m) => m.orgKind !== 'department');
     const unit = named[named.length - 1] ?? deps.subject;
-    const scope: ScopeRef | undefined = unit?.code
+    // A unit outside the catalogue (another province's 全省 → 四川省) is proposed by its name.
+    const scope: ScopeRef | undefined = unit
       ? {
-          code: unit.code,
-          kind: unit.kind,
+          ...(unit.code ? { code: unit.code, kind: unit.kind } : {}),
           name: unit.name,
           mention: unit.mention,
           from: named.length > 0 ? 'sentence' : 'plan',

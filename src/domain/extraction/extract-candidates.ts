@@ -12,6 +12,7 @@ import {
   type TaskCandidate,
 } from './candidate.schema.ts';
 import { dedupeParagraphs, sentenceRanges } from './dedupe-paragraphs.ts';
+import { documentRegion, regionalMatcher } from './document-region.ts';
 import { createIndicatorMatcher } from './indicator-matcher.ts';
 import { createIndustryMatcher } from './industry-matcher.ts';
 import { linkBaselines, type StatedFigure } from './link-baselines.ts';
@@ -57,11 +58,14 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   const { text: doc, dropped } = dedupeParagraphs(clean);
   const text = doc.text;
   const tree = buildSectionTree(text);
-  const orgs = createOrgUnitMatcher(catalogue);
+  const region = documentRegion(text, catalogue);
+  const orgs = region ? regionalMatcher(createOrgUnitMatcher(catalogue), region) : createOrgUnitMatcher(catalogue);
   const indicators = createIndicatorMatcher(catalogue.indicators);
   const industries = createIndustryMatcher(catalogue.industries);
 
   const ctx = inferPlanContext(text, orgs);
+  // Another province's plan is about that province, named but not in the catalogue.
+  if (region && !ctx.subject) ctx.subject = { name: region.name, mention: region.name, from: 0, to: 0, orgKind: 'province' };
   const annualZones = findAnnualZones(text);
   applyAnnualContext(ctx, annualZones);
   if (options.periodStart) ctx.periodStart = options.periodStart;

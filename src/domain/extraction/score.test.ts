@@ -73,6 +73,14 @@ describe('scoreExtraction', () => {
     assert.equal(scoreExtraction(TEXT, gold, extracted, { catalogueIndicators: new Set() }).targets.indicator.tp, 1);
     assert.equal(scoreExtraction(TEXT, gold, extracted, { catalogueIndicators: new Set(['FDI']) }).targets.indicator.tp, 0);
   });
+  it('compares a scope outside the catalogue by its name', () => {
+    const named = {
+      ...target('t1', '13.7亿美元', 'FDI', '吸收外资', '13.7'),
+      scope: { name: 'Z', mention: '全省', from: 'plan' as const },
+    };
+    const r = scoreExtraction(TEXT, gold, { targets: [named], tasks: [] }, { catalogueIndicators: new Set(['FDI']) });
+    assert.deepEqual([r.targets.scope.tp, r.targets.scope.fp], [1, 0]);
+  });
   it('computes P/R/F1 and sums counts across plans', () => {
     assert.deepEqual(prf({ tp: 3, fp: 1, fn: 1 }), { tp: 3, fp: 1, fn: 1, precision: 0.75, recall: 0.75, f1: 0.75 });
     assert.equal(sumReports([{ a: prf({ tp: 1, fp: 0, fn: 1 }) }, { a: prf({ tp: 1, fp: 0, fn: 0 }) }]).a.recall, 0.667);

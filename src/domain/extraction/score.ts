@@ -141,7 +141,12 @@ function targetFields(
   };
   return {
     indicator: { gold: !!g, cand: !!c, agree: indicatorAgrees() },
-    scope: { gold: g?.scope !== undefined, cand: c?.scope?.code !== undefined, agree: !!g && !!c && g.scope === c.scope?.code },
+    // A unit outside the catalogue is proposed by name and compared by name (docs/extraction-gold-guide.md §4).
+    scope: {
+      gold: g?.scope !== undefined,
+      cand: c?.scope !== undefined,
+      agree: !!g && !!c && c.scope !== undefined && g.scope === (c.scope.code ?? c.scope.name),
+    },
     baselineYear: {
       gold: g?.baseline !== undefined,
       cand: c?.baseline !== undefined,
