@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.commands.ts';
 import { registerBackupCommands } from './commands/backup.commands.ts';
 import { registerCatalogueCommands } from './commands/catalogue.commands.ts';
 import { registerCheckDataset } from './commands/check-dataset.command.ts';
@@ -25,6 +26,7 @@ registerCheckDataset(program);
 registerDemoData(program);
 registerExtract(program);
 registerUserCommands(program);
+registerAuditCommands(program);
 registerBackupCommands(program);
 registerReportingCommands(program);
 registerProgressCommand(program);

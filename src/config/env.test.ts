@@ -22,6 +22,12 @@ describe('configuration', () => {
     assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });
     assert.equal(c.trustProxy, true);
   });
+  it('signs audit heads with PLANTRACK_AUDIT_KEY, else with a key kept in the data directory', () => {
+    assert.deepEqual(loadConfig({ PLANTRACK_DATA_DIR: '/srv/pt' }).audit, { key: null, keyFile: '/srv/pt/audit-head.key' });
+    assert.deepEqual(loadConfig({ PLANTRACK_DATA_DIR: 'memory://' }).audit, { key: null, keyFile: null });
+    assert.equal(loadConfig({ PLANTRACK_AUDIT_KEY: 'x'.repeat(32) }).audit?.key, 'x'.repeat(32));
+    assert.throws(() => loadConfig({ PLANTRACK_AUDIT_KEY: 'short' }), /PLANTRACK_AUDIT_KEY: must be at least 32/);
+  });
   it('lists every bad key at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', PLANTRACK_TRUST_PROXY: 'yes', LOG_LEVEL: 'loud' }),

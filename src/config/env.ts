@@ -76,6 +76,11 @@ const envSchema = z.object({
   PLANTRACK_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   PLANTRACK_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   PLANTRACK_S3_PREFIX: z.string().default(''),
+  /**
+   * Key that signs the audit chain's head (docs/security.md, Audit anchor). Unset: generated once and
+   * kept in <data dir>/audit-head.key.
+   */
+  PLANTRACK_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type AppConfig = {
@@ -98,6 +103,11 @@ export type AppConfig = {
   inputLimits?: InputLimits;
   /** Task attachments (src/storage); left out (as the test server does), a temporary disk store. */
   attachments?: AttachmentConfig;
+  /**
+   * The key that signs audit heads: given (PLANTRACK_AUDIT_KEY), or kept in keyFile, created on first
+   * use. Left out (as the test server does), or with neither, a key for this process only.
+   */
+  audit?: { key: string | null; keyFile: string | null };
 };
 
 export class ConfigError extends Error {}
@@ -126,6 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,
+    audit: {
+      key: e.PLANTRACK_AUDIT_KEY ?? null,
+      keyFile: dataDir.startsWith('memory://') ? null : path.join(dataDir, 'audit-head.key'),
+    },
     trustProxy: e.PLANTRACK_TRUST_PROXY,
     notifications: {
       smtpUrl: e.PLANTRACK_SMTP_URL ?? null,

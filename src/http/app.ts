@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config/env.ts';
 import { DEFAULT_INPUT_LIMITS } from '../config/input-limits.ts';
+import { auditKey } from '../config/audit-key.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { pendingMigrations } from '../db/migrate.ts';
@@ -49,7 +50,7 @@ export interface BuiltApp {
 export async function buildApp(
   database: Database,
   config: Pick<AppConfig, 'logLevel' | 'bodyLimit'> &
-    Pick<Partial<AppConfig>, 'attachments' | 'inputLimits'> & { trustProxy?: boolean },
+    Pick<Partial<AppConfig>, 'attachments' | 'inputLimits' | 'audit'> & { trustProxy?: boolean },
 ): Promise<BuiltApp> {
   const app = Fastify({
     logger:
@@ -152,7 +153,7 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps = { database, limits: config.inputLimits ?? DEFAULT_INPUT_LIMITS };
+  const deps = { database, limits: config.inputLimits ?? DEFAULT_INPUT_LIMITS, auditKey: await auditKey(config.audit) };
   await app.register(
     async (api) => {
       api.get('/health', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));

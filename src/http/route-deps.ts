@@ -6,4 +6,6 @@ export interface RouteDeps {
   database: Database;
   /** Bounds on uploads (src/config/input-limits.ts). */
   limits: InputLimits;
+  /** Signs audit heads (src/config/audit-key.ts). */
+  auditKey: string;
 }

@@ -79,3 +79,19 @@ export async function auditHistory(db: Executor, entity: string, entityKey: stri
     .execute();
   return rows.map(toEntry);
 }
+
+/** The newest entry and the number of entries, read together (one statement, one snapshot). */
+export async function auditChainHead(db: Executor): Promise<{ lastId: number; lastHash: string | null; count: number }> {
+  const r = await sql<{ last_id: string | number | null; last_hash: string | null; count: string | number }>`
+    select (select id from audit_log order by id desc limit 1) as last_id,
+           (select hash from audit_log order by id desc limit 1) as last_hash,
+           (select count(*) from audit_log) as count`.execute(db);
+  const row = r.rows[0]!;
+  return { lastId: Number(row.last_id ?? 0), lastHash: row.last_hash, count: Number(row.count) };
+}
+
+/** Id of the newest entry (0 when none): a one-row index read, cheap enough to poll. */
+export async function newestAuditId(db: Executor): Promise<number> {
+  const row = await db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}

@@ -1,5 +1,7 @@
 import { createChainVerifier, entryHash, GENESIS_HASH, type AuditEntry, type ChainCheck } from '../domain/audit/hash-chain.ts';
+import { checkSignature, createHeadCheck, signHead, type HeadCheck, type SignedHead } from '../domain/audit/signed-head.ts';
 import {
+  auditChainHead,
   auditEntries,
   insertAuditEntries,
   lastAuditHash,
@@ -61,4 +63,30 @@ export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
     if (failure) return failure;
   }
   return verifier.result();
+}
+
+/** The chain's head now, signed with the audit key: to keep outside the database (docs/security.md). */
+export async function signedAuditHead(db: Executor, key: string): Promise<SignedHead> {
+  const h = await auditChainHead(db);
+  return signHead({ lastId: h.lastId, lastHash: h.lastHash ?? GENESIS_HASH, count: h.count, at: new Date().toISOString() }, key);
+}
+
+export type HeadVerification = { chain: ChainCheck; head: HeadCheck | null };
+
+/**
+ * Verifies the chain and, against a head kept outside the table, that none of the entries the head
+ * vouches for was removed from the end. The head is checked only when the chain itself is intact
+ * (a broken link is named first, as without a head).
+ */
+export async function verifyAuditChainWithHead(db: Executor, head: SignedHead, key: string): Promise<HeadVerification> {
+  const forged = checkSignature(head, key);
+  if (forged) return { chain: await verifyAuditChain(db), head: forged };
+  const verifier = createChainVerifier();
+  const check = createHeadCheck(head);
+  for await (const e of auditEntries(db)) {
+    const failure = verifier.check(e);
+    if (failure) return { chain: failure, head: null };
+    check.see(e);
+  }
+  return { chain: verifier.result(), head: check.result() };
 }

@@ -27,6 +27,8 @@ import {
   type TableInfo,
 } from '../repositories/backup.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
+import { signedHeadSchema } from '../domain/audit/signed-head.ts';
+import { signedAuditHead } from './audit.service.ts';
 
 /**
  * Backup and restore of every table, for PGlite and PostgreSQL alike. The file is gzip of JSON
@@ -60,6 +62,8 @@ const trailerSchema = z.object({
   end: z.literal(BACKUP_FORMAT),
   tables: z.array(tableSummarySchema),
   sequences: z.array(z.object({ table: z.string(), column: z.string(), lastValue: z.string(), isCalled: z.boolean() })),
+  /** The audit chain's head in this snapshot, signed (docs/security.md, Audit anchor); absent in older backups. */
+  auditHead: signedHeadSchema.optional(),
 });
 
 export type BackupHeader = z.infer<typeof headerSchema>;
@@ -83,7 +87,7 @@ export interface RestoreSummary {
  * the backup sees none of their later changes. Rows stream out a cursor batch at a time.
  * On PGlite the transaction holds the single connection, so other queries wait until it ends.
  */
-export async function writeBackup(database: Database, out: Writable): Promise<BackupSummary> {
+export async function writeBackup(database: Database, out: Writable, auditKey?: string): Promise<BackupSummary> {
   return database.db.transaction().execute(async (trx) => {
     await startSnapshot(trx);
     await fixValueFormats(trx);
@@ -127,6 +131,9 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
         sequences.push({ table: s.table, column: s.column, ...(await readSequence(trx, s.sequence)) });
       }
       const trailer: BackupTrailer = { end: BACKUP_FORMAT, tables: summaries, sequences };
+      // Signed in the snapshot, so it names exactly the entries the file holds: kept with the backup,
+      // it later shows whether any of them was deleted from the live table.
+      if (auditKey !== undefined) trailer.auditHead = await signedAuditHead(trx, auditKey);
       yield `${JSON.stringify(trailer)}\n`;
     }
     await pipeline(lines, createGzip(), out);
@@ -135,10 +142,10 @@ export async function writeBackup(database: Database, out: Writable): Promise<Ba
 }
 
 /** writeBackup into a file, atomically: a partial file is renamed into place only when complete. */
-export async function writeBackupFile(database: Database, file: string): Promise<BackupSummary> {
+export async function writeBackupFile(database: Database, file: string, auditKey?: string): Promise<BackupSummary> {
   const partial = `${file}.${process.pid}.partial`;
   try {
-    const summary = await writeBackup(database, createWriteStream(partial, { flags: 'wx' }));
+    const summary = await writeBackup(database, createWriteStream(partial, { flags: 'wx' }), auditKey);
     const handle = await open(partial, 'r+');
     await handle.sync().finally(() => handle.close());
     await rename(partial, file);
@@ -413,6 +420,23 @@ function parseJsonLine<T>(line: string, schema: z.ZodType<T>, what: string): T {
   if (!parsed.success)
     throw damaged(`the ${what} line is not a PlanTrack backup ${what}`, what === 'header' ? '文件头无效' : '结尾行无效');
   return parsed.data;
+}
+
+/** The signed audit head in a backup's trailer (`audit verify --head backup.gz`); undefined for older backups. */
+export async function backupAuditHead(input: Readable): Promise<unknown> {
+  const gunzip = createGunzip();
+  input.once('error', (err) => gunzip.destroy(err));
+  input.pipe(gunzip);
+  let last = '';
+  try {
+    for await (const line of splitLines(gunzip)) last = line;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_'))
+      throw damaged(`not a gzip file or cut short (${code})`, '不是 gzip 文件或文件不完整');
+    throw err;
+  }
+  return parseJsonLine(last, trailerSchema, 'trailer').auditHead;
 }
 
 /** Splits UTF-8 text into lines without joining the whole input (lines can be megabytes long). */

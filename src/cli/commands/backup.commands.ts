@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { auditKey } from '../../config/audit-key.ts';
 import { loadConfig } from '../../config/env.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -17,8 +18,9 @@ export function registerBackupCommands(program: Command): void {
     .option('--token <token>', 'act with this API token instead of PLANTRACK_TOKEN (an administrator)')
     .action((file: string, opts: { token?: string }) =>
       run(async (database) => {
-        const actor = await cliActor(database, loadConfig(), { action: 'backup' }, opts.token);
-        const summary = await writeBackupFile(database, file);
+        const config = loadConfig();
+        const actor = await cliActor(database, config, { action: 'backup' }, opts.token);
+        const summary = await writeBackupFile(database, file, await auditKey(config.audit));
         // Recorded after the snapshot, as the API's backup is: the entry names the file just written.
         await database.db.transaction().execute((trx) =>
           recordAudit(trx, actor, {

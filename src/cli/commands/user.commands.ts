@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
-import { verifyAuditChain } from '../../services/audit.service.ts';
 import { createToken, createUser, hasAdmin, parseGrant } from '../../services/user.service.ts';
 import { findUserByUsername } from '../../repositories/user.repository.ts';
 import { cliActor } from '../cli-actor.ts';
@@ -72,25 +71,6 @@ export function registerUserCommands(program: Command): void {
           { name: opts.name, scopes: opts.readOnly ? ['read'] : ['read', 'write'], expiresAt: null },
         );
         process.stdout.write(`${secret}\n`);
-      }),
-    );
-
-  program
-    .command('audit')
-    .description('Audit log / 审计日志')
-    .command('verify')
-    .description('Check the hash chain; names the first broken entry / 校验审计哈希链')
-    .action(() =>
-      withDatabase(async (database) => {
-        const r = await verifyAuditChain(database.db);
-        if (r.ok) {
-          process.stdout.write(`audit chain intact / 审计链完整: ${r.entries} entries\n`);
-          return;
-        }
-        process.stderr.write(
-          `audit chain broken at entry ${r.entryId} / 审计链在第 ${r.entryId} 条断开: ${r.reasonZh} / ${r.reason}\n`,
-        );
-        process.exitCode = 1;
       }),
     );
 }

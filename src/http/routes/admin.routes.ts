@@ -20,7 +20,7 @@ import type { RouteDeps } from '../route-deps.ts';
 import { bodyText, param } from '../auth/access-control.ts';
 
 export const adminRoutes =
-  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ database, auditKey }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = database;
     app.get(
@@ -147,7 +147,7 @@ export const adminRoutes =
         // must finish quickly rather than at the pace of the download.
         const dir = await mkdtemp(path.join(tmpdir(), 'plantrack-backup-'));
         const file = path.join(dir, `plantrack-${new Date().toISOString().slice(0, 10)}.backup.gz`);
-        await writeBackupFile(database, file);
+        await writeBackupFile(database, file, auditKey);
         await database.db
           .transaction()
           .execute((trx) =>
