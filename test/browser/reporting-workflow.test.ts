@@ -4,6 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
+import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts';
+import { OPEN_PERIODS, RECENT_PERIODS } from '../../src/domain/reporting/workflow/work-periods.ts';
 
 const FORM = 'DEV_ZONE_MONTHLY';
 const UNIT = 'ZN-HH-MENGZI';
@@ -334,5 +336,20 @@ describe('statistical reporting workflow in Chromium', () => {
     await page.getByText('Workflow history').waitFor();
     assert.equal(await page.getByTestId('submission-status').first().innerText(), 'Approved');
     await page.getByTestId('lang-switch').click();
+  });
+
+  it('lists an overdue month older than the recent ones, labelled in Chinese (issue 18)', async () => {
+    const open = closedPeriods('month', '2021-01', new Date().toISOString().slice(0, 10), OPEN_PERIODS.month);
+    const old = open[RECENT_PERIODS.month + 2]!;
+    const [y, m] = old.split('-').map(Number) as [number, number];
+    await reporter.goto(`${server.url}/#/reporting`);
+    const row = reporter.locator(`[data-testid="work-row"][data-unit="${UNIT}"][data-period="${old}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-owed'), 'true');
+    assert.match(await row.innerText(), new RegExp(`${y}年${m}月`));
+    assert.equal(await row.getByTestId('timeliness').innerText(), '逾期未报');
+    const note = reporter.locator(`[data-testid="work-form"][data-form="${FORM}"] [data-testid="work-owed"]`);
+    assert.match(await note.innerText(), new RegExp(`^有 \\d+ 期逾期未报或被退回待改：.*${y}年${m}月`));
+    assert.doesNotMatch(await note.innerText(), /[A-Za-z]/, 'no English or codes in the zh note');
   });
 });

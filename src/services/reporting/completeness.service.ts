@@ -4,6 +4,7 @@ import { closedPeriods, dueDate } from '../../domain/reporting/forms/form-period
 import type { ReportForm } from '../../domain/reporting/forms/form.schema.ts';
 import type { SubmissionStatus } from '../../domain/reporting/workflow/submission-workflow.ts';
 import { classifyTimeliness, type Timeliness } from '../../domain/reporting/workflow/timeliness.ts';
+import { OPEN_PERIODS, workListRows } from '../../domain/reporting/workflow/work-periods.ts';
 import type { Database } from '../../db/database.ts';
 import { subtreeUnitIds } from '../../repositories/org-unit.repository.ts';
 import { listForms } from '../../repositories/report-form.repository.ts';
@@ -12,9 +13,6 @@ import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
 import { checkFormPeriod, loadFormContext, todayIso } from './form-context.ts';
-
-/** How many recent periods the work lists look back over, per frequency. */
-const RECENT = { month: 6, quarter: 4, year: 2 } as const;
 
 /** Units the actor holds a role for the action in (reporter or reviewer scope); null = everywhere. */
 async function actionScope(db: Executor, actor: Actor, action: 'report' | 'review'): Promise<readonly number[] | null> {
@@ -102,7 +100,10 @@ export async function formCompleteness(database: Database, actor: Actor, formCod
   };
 }
 
-/** A reporter's work: each form and unit they report for, with its recent periods and their state. */
+/**
+ * A reporter's work: each form and unit they report for, with its recent periods and every older open
+ * period still owed (overdue or returned), classified exactly as 报送情况 classifies them.
+ */
 export async function myReportingWork(database: Database, actor: Actor) {
   const db = database.db;
   const scope = await actionScope(db, actor, 'report');
@@ -111,8 +112,8 @@ export async function myReportingWork(database: Database, actor: Actor) {
   const out = [];
   for (const stored of await listForms(db)) {
     const f = stored.form;
-    const periods = closedPeriods(f.frequency, f.firstPeriod, today, RECENT[f.frequency]);
-    const rows = await standings(db, stored.id, f, periods, scope, today);
+    const periods = closedPeriods(f.frequency, f.firstPeriod, today, OPEN_PERIODS[f.frequency]);
+    const rows = workListRows(await standings(db, stored.id, f, periods, scope, today), f.frequency);
     if (rows.length) out.push({ form: { code: f.code, name: f.name, nameEn: f.nameEn, frequency: f.frequency }, rows });
   }
   return out;
@@ -133,7 +134,7 @@ export async function reviewQueue(database: Database, actor: Actor) {
   }));
 }
 
-/** Reporters who owe a figure: due date passed and nothing submitted, over each form's recent periods. */
+/** Reporters who owe a figure: due date passed and nothing submitted, over each form's open periods. */
 export async function overdueReporters(database: Database, actor: Actor) {
   const db = database.db;
   const scope = await readScope(db, actor);
@@ -141,7 +142,7 @@ export async function overdueReporters(database: Database, actor: Actor) {
   const out = [];
   for (const stored of await listForms(db)) {
     const f = stored.form;
-    const periods = closedPeriods(f.frequency, f.firstPeriod, today, RECENT[f.frequency]);
+    const periods = closedPeriods(f.frequency, f.firstPeriod, today, OPEN_PERIODS[f.frequency]);
     for (const row of await standings(db, stored.id, f, periods, scope, today))
       if (row.timeliness === 'overdue')
         out.push({

@@ -45,6 +45,7 @@ export const reportingZh = {
   'reporting.work.view': '查看',
   'reporting.work.none': '当前没有需要您填报的报表。',
   'reporting.work.completeness': '查看本表报送情况',
+  'reporting.work.owed': '有 {n} 期逾期未报或被退回待改：{periods}',
 
   'reporting.overdue.heading': '逾期未报',
   'reporting.overdue.none': '没有逾期未报的单位。',
@@ -81,6 +82,8 @@ export const reportingZh = {
   'reporting.grid.lastYear': '上年同期（{period}）',
   'reporting.grid.synthetic': '模拟',
   'reporting.grid.syntheticTitle': '演示用模拟数据，并非真实统计数',
+  'reporting.grid.pending': '待审',
+  'reporting.grid.pendingTitle': '该数已报送，尚待审核，审核通过前不作为最终数',
   'reporting.grid.checks': '校验',
   'reporting.grid.required': '必填',
   'reporting.grid.cumulative': '累计',
@@ -279,6 +282,7 @@ export const reportingEn: Record<ReportingMessageKey, string> = {
   'reporting.work.view': 'View',
   'reporting.work.none': 'Nothing for you to report at the moment.',
   'reporting.work.completeness': 'Completeness of this form',
+  'reporting.work.owed': '{n} periods overdue or returned for correction: {periods}',
 
   'reporting.overdue.heading': 'Overdue',
   'reporting.overdue.none': 'No unit is overdue.',
@@ -315,6 +319,8 @@ export const reportingEn: Record<ReportingMessageKey, string> = {
   'reporting.grid.lastYear': 'Same period last year ({period})',
   'reporting.grid.synthetic': 'demo',
   'reporting.grid.syntheticTitle': 'synthetic demo figure, not a real statistic',
+  'reporting.grid.pending': 'pending',
+  'reporting.grid.pendingTitle': 'submitted, not yet approved: not final until the review',
   'reporting.grid.checks': 'Checks',
   'reporting.grid.required': 'Required',
   'reporting.grid.cumulative': 'Year to date',

@@ -10,10 +10,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+import { OPEN_PERIODS } from '../../../src/domain/reporting/workflow/work-periods.ts';
 
 const ACCEPTED = /\.(xlsx|csv)$/i;
-/** Periods offered for an import. */
-const RECENT = { month: 12, quarter: 8, year: 4 } as const;
 
 type FormChoice = FormRef & { frequency: Frequency; firstPeriod: string };
 
@@ -73,7 +72,7 @@ export function ReportImportPage() {
 
   const list = forms.status === 'ok' ? forms.data : [];
   const form = list.find((f) => f.code === formCode) ?? list[0] ?? null;
-  const periods = form ? closedPeriods(form.frequency, form.firstPeriod, todayIso(), RECENT[form.frequency]) : [];
+  const periods = form ? closedPeriods(form.frequency, form.firstPeriod, todayIso(), OPEN_PERIODS[form.frequency]) : [];
   const chosenPeriod = periods.includes(period) ? period : (periods[0] ?? '');
   const reset = () => {
     setPreview(null);

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge, TimelinessBadge } from '../reporting/Badges.tsx';
 import { closedPeriods, periodLabel, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+import { isOwed } from '../../../src/domain/reporting/workflow/work-periods.ts';
 
 export function NoReportingRights() {
   const { t } = useI18n();
@@ -24,15 +25,25 @@ export function NoReportingRights() {
 }
 
 function WorkTable({ work }: { work: MyWork }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang, date, count } = useI18n();
   const me = useMe();
   const reporter = canReport(me);
+  // Overdue and returned periods are listed however old (within the open window), and named up front.
+  const owed = [...new Set(work.rows.filter(isOwed).map((r) => r.period))];
   return (
     <section className="list-section" data-testid="work-form" data-form={work.form.code}>
       <h2 className="section-title">
         {lang === 'zh' ? work.form.name : work.form.nameEn}
         <span className="muted small"> {work.form.code}</span>
       </h2>
+      {owed.length > 0 && (
+        <p className="hint-box" role="status" data-testid="work-owed">
+          {t('reporting.work.owed', {
+            n: count(owed.length),
+            periods: owed.map((p) => periodLabel(p, lang)).join(lang === 'zh' ? '、' : ', '),
+          })}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="data-table work-table">
           <thead>
@@ -55,6 +66,7 @@ function WorkTable({ work }: { work: MyWork }) {
                   data-unit={r.orgUnit.code}
                   data-period={r.period}
                   data-status={r.status ?? 'none'}
+                  data-owed={isOwed(r) ? 'true' : undefined}
                 >
                   <td className="name-zh">{lang === 'zh' ? r.orgUnit.name : (r.orgUnit.nameEn ?? r.orgUnit.name)}</td>
                   <td className="nowrap">{periodLabel(r.period, lang)}</td>
