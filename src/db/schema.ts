@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PublicationLevel } from '../domain/evaluation/publication.ts';
 
 /** numeric travels as a decimal string in both drivers; never as a JS number. */
 type Numeric = ColumnType<string, string, string>;
@@ -510,6 +511,8 @@ export interface EvaluationSchemeTable {
   updated_by: number | null;
   frozen_at: Date | null;
   frozen_by: number | null;
+  /** What readers outside a unit's subtree see of it in a published run (migration 0200). */
+  publishes: ColumnType<PublicationLevel, PublicationLevel | undefined, PublicationLevel>;
 }
 
 export interface EvaluationRunTable {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLICATION_LEVELS } from '../domain/evaluation/publication.ts';
 
 /**
  * Response shapes of /api/v1/evaluation (the issue-7 contract, tmp-scratch/evaluation-contract.md); the
@@ -9,6 +10,9 @@ import { z } from 'zod';
 const decimalString = z.string().describe('decimal number as a string');
 export const schemeStatusSchema = z.enum(['draft', 'frozen']);
 export const runStatusSchema = z.enum(['draft', 'published', 'preview']);
+export const publicationLevelSchema = z
+  .enum(PUBLICATION_LEVELS)
+  .describe("what readers outside a unit's subtree see of it in a published run: grade; score = rank, total and grade; detail");
 
 export const schemeSummarySchema = z.object({
   code: z.string(),
@@ -31,6 +35,7 @@ export const schemeVersionViewSchema = z.object({
   builtin: z.boolean(),
   /** The stored definition (src/domain/evaluation/stored-scheme.schema.ts input form). */
   definition: z.record(z.string(), z.unknown()),
+  publishes: publicationLevelSchema,
   createdAt: z.string(),
   frozenAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -102,6 +107,8 @@ export const unitResultViewSchema = z.object({
   sensitivity: unitSensitivitySchema.nullable(),
   /** TOPSIS (Hwang & Yoon) over the same raw values and weights: an alternative ranking within the group. */
   topsis: z.object({ closeness: z.number(), rank: z.number().int() }).nullable(),
+  /** True when the unit lies outside the reader's scope: only what the scheme publishes is shown (publication.ts). */
+  withheld: z.boolean().optional(),
 });
 export type UnitResultView = z.infer<typeof unitResultViewSchema>;
 
@@ -114,6 +121,7 @@ export const runViewSchema = z.object({
     nameEn: z.string().nullable(),
     status: schemeStatusSchema,
     defaultWeights: z.boolean(),
+    publishes: publicationLevelSchema,
   }),
   year: z.number().int(),
   status: runStatusSchema,

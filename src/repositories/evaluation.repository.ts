@@ -1,3 +1,4 @@
+import type { PublicationLevel } from '../domain/evaluation/publication.ts';
 import type { Executor } from './transaction.ts';
 
 /** Queries behind evaluation schemes (versioned) and runs. */
@@ -13,6 +14,7 @@ const SCHEME_COLUMNS = [
   'created_at',
   'updated_at',
   'frozen_at',
+  'publishes',
 ] as const;
 
 export async function listSchemeVersions(db: Executor) {
@@ -37,7 +39,15 @@ export async function schemeCodes(db: Executor): Promise<Set<string>> {
 
 export async function insertSchemeVersion(
   db: Executor,
-  v: { code: string; version: number; builtin: boolean; name: string; definition: unknown; userId: number | null },
+  v: {
+    code: string;
+    version: number;
+    builtin: boolean;
+    name: string;
+    definition: unknown;
+    publishes?: PublicationLevel;
+    userId: number | null;
+  },
 ): Promise<SchemeRow> {
   const now = new Date();
   return db
@@ -48,6 +58,7 @@ export async function insertSchemeVersion(
       builtin: v.builtin,
       name: v.name,
       definition: JSON.stringify(v.definition),
+      publishes: v.publishes,
       created_at: now,
       created_by: v.userId,
       updated_at: now,
@@ -61,14 +72,20 @@ export async function insertSchemeVersion(
 export async function updateDraftScheme(
   db: Executor,
   id: number,
-  v: { name: string; definition: unknown; userId: number | null },
+  v: { name: string; definition: unknown; publishes: PublicationLevel; userId: number | null },
 ): Promise<SchemeRow | undefined> {
   return (
     db
       .updateTable('evaluation_scheme')
       // Millisecond timestamps set here (not now(), which has microseconds) so that the updatedAt an
       // editor read back compares equal.
-      .set({ name: v.name, definition: JSON.stringify(v.definition), updated_at: new Date(), updated_by: v.userId })
+      .set({
+        name: v.name,
+        definition: JSON.stringify(v.definition),
+        publishes: v.publishes,
+        updated_at: new Date(),
+        updated_by: v.userId,
+      })
       .where('id', '=', id)
       .where('status', '=', 'draft')
       .returning(SCHEME_COLUMNS)
@@ -102,6 +119,8 @@ const RUN_COLUMNS = [
   'r.published_at',
   's.code as scheme_code',
   's.version as scheme_version',
+  's.definition as scheme_definition',
+  's.publishes as scheme_publishes',
 ] as const;
 
 export async function insertRun(
@@ -151,13 +170,15 @@ export async function findRun(db: Executor, id: number) {
 }
 
 /** The run of a scheme code and year to compare with: a published one first, else the latest. */
-export async function previousRun(db: Executor, code: string, year: number) {
-  return db
+export async function previousRun(db: Executor, code: string, year: number, includeDrafts = true) {
+  let q = db
     .selectFrom('evaluation_run as r')
     .innerJoin('evaluation_scheme as s', 's.id', 'r.scheme_id')
     .select(['r.id', 'r.results'])
     .where('s.code', '=', code)
-    .where('r.year', '=', year)
+    .where('r.year', '=', year);
+  if (!includeDrafts) q = q.where('r.status', '=', 'published');
+  return q
     .orderBy((eb) => eb.case().when('r.status', '=', 'published').then(0).else(1).end())
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')

@@ -216,3 +216,10 @@ export async function parentLinks(db: Executor): Promise<Map<string, string | nu
     .execute();
   return new Map(rows.map((r) => [r.code, r.parent]));
 }
+
+/** The plan each named group comes from (null: a shared group); codes not found are left out. */
+export async function groupSourcePlans(db: Executor, codes: readonly string[]): Promise<Map<string, string | null>> {
+  if (!codes.length) return new Map();
+  const rows = await db.selectFrom('org_group').select(['code', 'source_plan_id']).where('code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.code, r.source_plan_id]));
+}

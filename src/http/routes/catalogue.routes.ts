@@ -24,6 +24,7 @@ import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import type { FastifyRequest } from 'fastify';
 import { bodyField } from '../auth/access-control.ts';
+import { groupChangesOwner } from '../auth/plan-owned-resources.ts';
 
 const READ = { access: { action: 'read' as const } };
 
@@ -96,8 +97,8 @@ export const catalogueRoutes =
     app.post(
       '/groups/members',
       {
-        // Every unit added or removed must lie in the manager's subtree.
-        config: { access: { action: 'define_plans', resource: (req) => ({ orgUnits: namedUnits(req) }) } },
+        // Every unit added or removed must lie in the manager's subtree, and every group named be of the manager's plans.
+        config: { access: { action: 'define_plans', resource: groupChangesOwner(db, namedUnits) } },
         schema: {
           tags: ['org units'],
           summary:

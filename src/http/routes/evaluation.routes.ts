@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import {
+  publicationLevelSchema,
   runListSchema,
   runViewSchema,
   schemeListSchema,
@@ -13,6 +14,7 @@ import { buildEvaluationXlsx } from '../../reports/evaluation/build-xlsx.ts';
 import { createRun, getRun, listRuns, previewRun, publishRun } from '../../services/evaluation/run.service.ts';
 import { getScheme, listSchemes, saveScheme } from '../../services/evaluation/scheme.service.ts';
 import { ahp, entropy } from '../../services/evaluation/weights.service.ts';
+import { runOwner, schemeRunOwner, schemeSaveOwner } from '../auth/plan-owned-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const year = z.number().int().min(1900).max(2200);
@@ -65,7 +67,8 @@ export const evaluationRoutes =
     app.put(
       '/evaluation/schemes/:code',
       {
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        // The scheme's plans (stored and cited by the new definition): another plan's scheme is not the caller's.
+        config: { access: { action: 'define_plans', resource: schemeSaveOwner(database.db) } },
         schema: {
           tags: ['evaluation'],
           summary: 'Save a scheme: a draft in place, a frozen version as version + 1 / 保存评价方案（冻结版本另存新版）',
@@ -74,6 +77,7 @@ export const evaluationRoutes =
             definition,
             baseVersion: z.number().int().min(0).describe('the version the editor started from; 0 for a new scheme'),
             updatedAt: z.string().optional().describe('updatedAt the editor read; a later save by someone else → 409'),
+            publishes: publicationLevelSchema.optional().describe('default: as the version it follows, else score'),
           }),
           response: { 200: schemeVersionViewSchema, ...errors },
         },
@@ -112,7 +116,7 @@ export const evaluationRoutes =
     app.post(
       '/evaluation/runs',
       {
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        config: { access: { action: 'define_plans', resource: schemeRunOwner(database.db) } },
         schema: {
           tags: ['evaluation'],
           summary: 'Run a scheme version on a year and store the result as a draft / 开展评价（保存为草稿）',
@@ -133,7 +137,7 @@ export const evaluationRoutes =
           response: { 200: runListSchema },
         },
       },
-      async (req) => listRuns(database, req.query),
+      async (req) => listRuns(database, req.actor!, req.query),
     );
     app.get(
       '/evaluation/runs/:id',
@@ -146,12 +150,12 @@ export const evaluationRoutes =
           response: { 200: runViewSchema, 404: errorResponseSchema },
         },
       },
-      async (req) => getRun(database, req.params.id),
+      async (req) => getRun(database, req.actor!, req.params.id),
     );
     app.post(
       '/evaluation/runs/:id/publish',
       {
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        config: { access: { action: 'define_plans', resource: runOwner(database.db) } },
         schema: {
           tags: ['evaluation'],
           summary: 'Publish a run; its scheme version is frozen / 发布评价结果（方案版本冻结）',
@@ -181,7 +185,7 @@ export const evaluationRoutes =
           },
         },
         async (req, reply) => {
-          const run = await getRun(database, req.params.id);
+          const run = await getRun(database, req.actor!, req.params.id);
           const body = await build(run, req.query.lang);
           const name = `evaluation-${run.scheme.code}-${run.year}-run${run.id}.${format}`;
           return reply

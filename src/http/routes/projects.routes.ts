@@ -25,6 +25,7 @@ import {
   updateProjectFields,
 } from '../../services/projects/project.service.ts';
 import { createAgreement, endTransfer, listAgreements, zoneAttribution } from '../../services/projects/transfer.service.ts';
+import { newTransferOwner, transferOwner } from '../auth/plan-owned-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyField, idParam, namedUnit } from '../auth/access-control.ts';
 import type { FastifyRequest } from 'fastify';
@@ -222,8 +223,8 @@ export const projectRoutes =
     app.post(
       '/transfers',
       {
-        // Both zones are checked by the service: a plan manager whose scope covers origin and destination.
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        // Both zones and the plans whose forms carry their figures (transfer-plans.ts); the service checks the zones again.
+        config: { access: { action: 'define_plans', resource: newTransferOwner(database.db) } },
         schema: {
           tags: ['projects'],
           summary: 'Record a transfer agreement with benefit shares (sum 100 %) / 登记流转协议',
@@ -247,7 +248,7 @@ export const projectRoutes =
     app.post(
       '/transfers/:id/end',
       {
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        config: { access: { action: 'define_plans', resource: transferOwner(database.db) } },
         schema: {
           tags: ['projects'],
           summary: 'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',

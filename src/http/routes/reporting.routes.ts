@@ -31,6 +31,7 @@ import { transitionSubmission } from '../../services/reporting/transition.servic
 import type { Actor } from '../../services/actor.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { param } from '../auth/access-control.ts';
+import { formOwner } from '../auth/plan-owned-resources.ts';
 import type { FastifyRequest } from 'fastify';
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
@@ -106,7 +107,8 @@ export const reportingRoutes =
     app.put(
       '/forms/:form/rules',
       {
-        config: { access: { action: 'define_plans', resource: 'global' } },
+        // A form's rules are its plan's managers' (form.plans; a shared form needs a grant for every plan).
+        config: { access: { action: 'define_plans', resource: formOwner(database.db) } },
         schema: {
           tags: ['reporting'],
           summary: "Replace a form's validation rules (new form version) / 修改校验规则",

@@ -92,6 +92,7 @@ const L = {
     partialNote: (list: string) => `缺数：${list}，按现有指标计分，未排名`,
     vetoNote: (r: string) => `一票否决：${r}`,
     notRobustNote: (p: string) => `等级不稳健（最可能等级概率${p}）`,
+    withheldNote: '明细未公开（不在您的查看范围内）',
     sep: '、',
     higher: '越大越好',
     lower: '越小越好',
@@ -155,6 +156,7 @@ const L = {
     partialNote: (list: string) => `missing data: ${list}; scored on the rest, not ranked`,
     vetoNote: (r: string) => `veto: ${r}`,
     notRobustNote: (p: string) => `grade not robust (most likely grade ${p})`,
+    withheldNote: 'details not published (outside your scope)',
     sep: ', ',
     higher: 'higher is better',
     lower: 'lower is better',
@@ -221,6 +223,8 @@ export function changeText(u: UnitResultView, lang: Lang): string {
 export function unitNote(run: RunView, u: UnitResultView, lang: Lang): string {
   const l = L[lang];
   const n = namer(run, lang);
+  // A unit outside the reader's scope (publication.ts) shows no figures; its missing list is withheld too.
+  if (u.withheld) return l.withheldNote;
   const notes: string[] = [];
   if (u.status === 'incomplete') notes.push(l.missingNote(u.missing.map(n.indicator).join(l.sep)));
   if (u.status === 'partial') notes.push(l.partialNote(u.missing.map(n.indicator).join(l.sep)));

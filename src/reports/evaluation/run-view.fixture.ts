@@ -61,6 +61,7 @@ export function fixtureRunView(): RunView {
       nameEn: 'Demo evaluation',
       status: 'frozen',
       defaultWeights: true,
+      publishes: 'score',
     },
     year: YEAR,
     status: 'published',

@@ -1,6 +1,16 @@
 import type { Database } from '../../db/database.ts';
 import { canonicalJson } from '../../domain/audit/hash-chain.ts';
 import { computeRun, type ComputedRun, type RunInput } from '../../domain/evaluation/compute-run.ts';
+import { readableRoots } from '../../domain/access/authorize.ts';
+import {
+  DEFAULT_PUBLICATION_LEVEL,
+  fullDetailFor,
+  managesScheme,
+  runForReader,
+  runVisible,
+  type PublicationLevel,
+} from '../../domain/evaluation/publication.ts';
+import { schemeOwners } from '../../domain/evaluation/scheme-plans.ts';
 import { storedSchemeSchema, type StoredSchemeInput } from '../../domain/evaluation/stored-scheme.schema.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { RunSummary, RunView } from '../../presenters/evaluation.presenter.ts';
@@ -15,6 +25,7 @@ import {
   publishRun as publishRunRow,
   type RunRow,
 } from '../../repositories/evaluation.repository.ts';
+import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -33,9 +44,12 @@ export interface RunOptions {
 
 type Previous = Map<string, NonNullable<RunView['units'][number]['previous']>>;
 
-/** Each unit's result in the same scheme's run of the year before (published preferred, else the latest). */
-async function previousYear(db: Executor, code: string, year: number): Promise<Previous> {
-  const row = await previousRun(db, code, year - 1);
+/**
+ * Each unit's result in the same scheme's run of the year before (published preferred, else the latest;
+ * published only for a reader who may not see drafts).
+ */
+async function previousYear(db: Executor, code: string, year: number, includeDrafts = true): Promise<Previous> {
+  const row = await previousRun(db, code, year - 1, includeDrafts);
   const out: Previous = new Map();
   if (!row) return out;
   for (const u of (row.results as ComputedRun).units)
@@ -45,7 +59,13 @@ async function previousYear(db: Executor, code: string, year: number): Promise<P
 
 interface RunMeta {
   id: number | null;
-  scheme: { code: string; version: number; status: 'draft' | 'frozen'; definition: StoredSchemeInput };
+  scheme: {
+    code: string;
+    version: number;
+    status: 'draft' | 'frozen';
+    definition: StoredSchemeInput;
+    publishes: PublicationLevel;
+  };
   year: number;
   status: RunView['status'];
   createdAt: Date | null;
@@ -66,6 +86,7 @@ function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunV
       nameEn: def.nameEn ?? null,
       status: meta.scheme.status,
       defaultWeights: def.defaultWeights,
+      publishes: meta.scheme.publishes,
     },
     year: meta.year,
     status: meta.status,
@@ -125,7 +146,8 @@ export async function previewRun(database: Database, body: { definition: unknown
   const latest = await findSchemeVersion(db, scheme.code);
   const version = latest?.status === 'draft' ? latest.version : (latest?.version ?? 0) + 1;
   const input = await gatherInput(db, { code: scheme.code, version, definition, parsed: scheme }, body.year);
-  return unstoredView(db, { code: scheme.code, version, status: 'draft', definition }, input, body);
+  const publishes = latest?.publishes ?? DEFAULT_PUBLICATION_LEVEL;
+  return unstoredView(db, { code: scheme.code, version, status: 'draft', definition, publishes }, input, body);
 }
 
 /** Evaluates a stored scheme version (latest when none given) on the year's figures without storing anything. */
@@ -137,7 +159,12 @@ export async function evaluateStored(
   const row = await getSchemeRow(db, body.scheme, body.version);
   const definition = row.definition as StoredSchemeInput;
   const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed: parseStored(row) }, body.year);
-  return unstoredView(db, { code: row.code, version: row.version, status: row.status, definition }, input, body);
+  return unstoredView(
+    db,
+    { code: row.code, version: row.version, status: row.status, definition, publishes: row.publishes },
+    input,
+    body,
+  );
 }
 
 /** Runs a stored scheme version (latest when none given) on the year's figures and stores the run as a draft. */
@@ -172,7 +199,7 @@ export async function createRun(
     });
     return run.id;
   });
-  return getRun(database, id);
+  return getRun(database, actor, id);
 }
 
 async function loadRun(db: Executor, id: number) {
@@ -182,10 +209,19 @@ async function loadRun(db: Executor, id: number) {
   return { run, scheme };
 }
 
-export async function getRun(database: Database, id: number): Promise<RunView> {
+/**
+ * One run as the reader may see it (publication.ts): a draft only by its scheme's plan's managers (404 for
+ * others, as for a run that does not exist); a published run with the units outside a scoped reader's
+ * subtree shown at the scheme's publication level. The JSON, the Word report and the Excel tables all read
+ * runs through here.
+ */
+export async function getRun(database: Database, reader: Actor, id: number): Promise<RunView> {
   const db = database.db;
   const { run, scheme } = await loadRun(db, id);
-  return runView(
+  const owners = schemeOwners(scheme.definition);
+  if (!runVisible(run.status, reader.grants, owners)) throw notFound('evaluation run', String(id));
+  const manages = managesScheme(reader.grants, owners);
+  const view = runView(
     {
       id: run.id,
       // The definition the run used (a draft version may have been edited since).
@@ -194,6 +230,7 @@ export async function getRun(database: Database, id: number): Promise<RunView> {
         version: scheme.version,
         status: scheme.status,
         definition: (run.input as RunInput).scheme.definition,
+        publishes: scheme.publishes,
       },
       year: run.year,
       status: run.status,
@@ -204,7 +241,14 @@ export async function getRun(database: Database, id: number): Promise<RunView> {
       dataHash: run.data_hash,
     },
     run.results as ComputedRun,
-    await previousYear(db, scheme.code, run.year),
+    await previousYear(db, scheme.code, run.year, manages),
+  );
+  const roots = readableRoots(reader.grants);
+  const parents = roots === null || manages ? new Map<string, string | null>() : await parentLinks(db);
+  return runForReader(
+    view,
+    scheme.publishes,
+    fullDetailFor(reader.grants, owners, (c) => parents.get(c)),
   );
 }
 
@@ -219,8 +263,23 @@ const summary = (r: RunRow): RunSummary => ({
   dataHash: r.data_hash,
 });
 
-export async function listRuns(database: Database, q: { scheme?: string; year?: number }): Promise<{ items: RunSummary[] }> {
-  return { items: (await listRunRows(database.db, q)).map(summary) };
+/** Stored runs the reader may see (drafts only by their scheme's plan's managers), newest first. */
+export async function visibleRunRows(
+  database: Database,
+  reader: Actor,
+  q: { scheme?: string; year?: number },
+): Promise<RunRow[]> {
+  return (await listRunRows(database.db, q)).filter((r) =>
+    runVisible(r.status, reader.grants, schemeOwners(r.scheme_definition)),
+  );
+}
+
+export async function listRuns(
+  database: Database,
+  reader: Actor,
+  q: { scheme?: string; year?: number },
+): Promise<{ items: RunSummary[] }> {
+  return { items: (await visibleRunRows(database, reader, q)).map(summary) };
 }
 
 /** Publishes a draft run and freezes the scheme version it used (a published result can always be traced). */
@@ -245,7 +304,7 @@ export async function publishRun(database: Database, actor: Actor, id: number): 
       after: { status: 'published', scheme: scheme.code, version: scheme.version, schemeStatus: 'frozen' },
     });
   });
-  return getRun(database, id);
+  return getRun(database, actor, id);
 }
 
 /**

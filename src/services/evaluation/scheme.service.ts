@@ -14,6 +14,7 @@ import {
   type StoredScheme,
   type StoredSchemeInput,
 } from '../../domain/evaluation/stored-scheme.schema.ts';
+import { DEFAULT_PUBLICATION_LEVEL, type PublicationLevel } from '../../domain/evaluation/publication.ts';
 import { formatDefinitionError } from '../../domain/plan-definition/definition-error.ts';
 import { compactForMatch } from '../../domain/text/normalise.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
@@ -41,6 +42,7 @@ export function schemeVersionView(row: SchemeRow): SchemeVersionView {
     status: row.status,
     builtin: row.builtin,
     definition: row.definition as Record<string, unknown>,
+    publishes: row.publishes,
     createdAt: row.created_at.toISOString(),
     frozenAt: row.frozen_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
@@ -137,7 +139,7 @@ export async function saveScheme(
   database: Database,
   actor: Actor,
   code: string,
-  body: { definition: unknown; baseVersion: number; updatedAt?: string },
+  body: { definition: unknown; baseVersion: number; updatedAt?: string; publishes?: PublicationLevel },
 ): Promise<SchemeVersionView> {
   return database.db.transaction().execute(async (trx) => {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(code))
@@ -165,9 +167,11 @@ export async function saveScheme(
         `评价方案已被他人修改（当前为第 ${current} 版），请刷新`,
         { currentVersion: current, updatedAt: latest?.updated_at.toISOString() ?? null },
       );
+    // Unless the editor changes it, a new version publishes as much as the one it follows.
+    const publishes = body.publishes ?? latest?.publishes ?? DEFAULT_PUBLICATION_LEVEL;
     let row: SchemeRow | undefined;
     if (latest?.status === 'draft') {
-      row = await updateDraftScheme(trx, latest.id, { name: scheme.name, definition: input, userId: actor.userId });
+      row = await updateDraftScheme(trx, latest.id, { name: scheme.name, definition: input, publishes, userId: actor.userId });
       if (!row)
         throw new AppError(409, 'VERSION_CONFLICT', 'the scheme version was frozen meanwhile; reload', '该版本已冻结，请刷新');
     } else {
@@ -177,6 +181,7 @@ export async function saveScheme(
         builtin: latest?.builtin ?? false,
         name: scheme.name,
         definition: input,
+        publishes,
         userId: actor.userId,
       });
     }
@@ -184,8 +189,8 @@ export async function saveScheme(
       action: latest?.status === 'draft' ? 'update' : 'create',
       entity: 'evaluation_scheme',
       entityKey: `${code}@${row.version}`,
-      before: latest ? { version: latest.version, status: latest.status } : undefined,
-      after: { version: row.version, status: row.status, name: row.name },
+      before: latest ? { version: latest.version, status: latest.status, publishes: latest.publishes } : undefined,
+      after: { version: row.version, status: row.status, name: row.name, publishes: row.publishes },
     });
     return schemeVersionView(row);
   });

@@ -1,10 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import type { ZoneEvaluation, ZoneProject, ZoneTask } from '../../presenters/industry-map.presenter.ts';
-import { listRuns as listRunRows } from '../../repositories/evaluation.repository.ts';
 import { listProjects } from '../../repositories/project.repository.ts';
 import { listTrackedTasks } from '../../repositories/task-supervision.repository.ts';
 import type { Actor } from '../actor.ts';
-import { getRun } from '../evaluation/run.service.ts';
+import { getRun, visibleRunRows } from '../evaluation/run.service.ts';
 import { listProjectsFor } from '../projects/project.service.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { listTrackedTasksFor } from '../tasks/task-query.service.ts';
@@ -84,10 +83,10 @@ export async function zoneTasks(
 
 /**
  * The zone's latest result in each evaluation scheme: the newest published run (a draft only when the
- * scheme has none published), as that run states it.
+ * scheme has none published and the reader may see its drafts), as that run states it to the reader.
  */
-export async function zoneEvaluations(database: Database, zone: string): Promise<ZoneEvaluation[]> {
-  const rows = await listRunRows(database.db, {});
+export async function zoneEvaluations(database: Database, actor: Actor, zone: string): Promise<ZoneEvaluation[]> {
+  const rows = await visibleRunRows(database, actor, {});
   const best = new Map<string, (typeof rows)[number]>();
   const rankOf = (r: (typeof rows)[number]) => [r.status === 'published' ? 1 : 0, r.year, r.created_at.getTime(), r.id];
   for (const r of rows) {
@@ -103,7 +102,7 @@ export async function zoneEvaluations(database: Database, zone: string): Promise
   }
   const out: ZoneEvaluation[] = [];
   for (const r of best.values()) {
-    const run = await getRun(database, r.id);
+    const run = await getRun(database, actor, r.id);
     const unit = run.units.find((u) => u.code === zone);
     if (!unit) continue;
     out.push({

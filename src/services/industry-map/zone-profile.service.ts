@@ -94,6 +94,6 @@ export async function zoneProfile(database: Database, actor: Actor, code: string
       { code: zone.code, name: zone.name },
       ...(zone.prefecture ? [zone.prefecture] : []),
     ]),
-    evaluations: await zoneEvaluations(database, zone.code),
+    evaluations: await zoneEvaluations(database, actor, zone.code),
   };
 }
