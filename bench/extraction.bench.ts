@@ -18,6 +18,7 @@ import { normaliseDocument } from '../src/domain/extraction/normalise-document.t
 import { originalRange } from '../src/domain/extraction/offset-text.ts';
 import { scoreExtraction, sumReports, type Extracted, type PRF, type ScoreReport } from '../src/domain/extraction/score.ts';
 import { loadDatasetCatalogue } from '../src/ingestion/dataset-catalogue.ts';
+import { extractionExternal } from './extraction-external.bench.ts';
 import { extractionUnseen } from './extraction-unseen.bench.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -151,12 +152,14 @@ export async function extraction() {
   }
   const strip = ({ perPlan, overall }: RunResult) => ({ perPlan, overall });
   const unseen = await extractionUnseen(base);
+  const external = await extractionExternal(base);
   return {
     gold: Object.fromEntries(sets.map(({ gold }) => [gold.plan, { targets: gold.targets.length, tasks: gold.tasks.length }])),
     extractor: strip(withFull),
     extractorBaseCatalogue: strip(withBase),
     naiveBaseline: strip(naive),
     unseenDocuments: unseen,
+    externalCheckSet: external,
     f1RatioToBaseline: {
       targets: ratio(withFull.overall.targets, naive.overall.targets),
       tasks: ratio(withFull.overall.tasks, naive.overall.tasks),

@@ -1,5 +1,5 @@
 import { annualClauses, LOOKING_BACK, type AnnualZone } from './annual-targets.ts';
-import type { ScopeRef, TargetCandidate } from './candidate.schema.ts';
+import type { ScopeRef, TargetCandidate, TaskCandidate } from './candidate.schema.ts';
 import type { IndicatorMatcher } from './indicator-matcher.ts';
 import type { OrgMention } from './org-unit-matcher.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -96,4 +96,20 @@ export function mergeAnnualTargets(
         t.evidence.push('annual document: 增长 is one year’s growth');
       }
   return [...kept, ...annual];
+}
+
+/**
+ * A sentence that states an annual target is not also a task for its date: "…二氧化碳排放降低3.8%左右,
+ * …有利于有序实现2030年前碳达峰目标" explains a target, dated or not; tasks named by their units stay.
+ */
+export function dropTimedTasksOnTargets(
+  tasks: TaskCandidate[],
+  text: string,
+  zones: readonly AnnualZone[],
+  span: (from: number, to: number) => Span,
+): TaskCandidate[] {
+  const figures = annualClauses(text, zones).map((c) => span(c.valueFrom, c.valueTo));
+  return tasks.filter(
+    (k) => k.trigger === 'responsibility' || !figures.some((f) => f.start >= k.span.start && f.end <= k.span.end),
+  );
 }

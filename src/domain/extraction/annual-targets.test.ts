@@ -99,6 +99,28 @@ describe('extractCandidates on an annual report', () => {
       ],
     );
   });
+  it('reads a headline 2024年…预期增长6%左右 as one year’s growth', () => {
+    const headline = extractCandidates(
+      '示范省政府工作报告丨2024年示范省地区生产总值预期增长6%左右\n2024年主要预期目标是:城镇调查失业率5.5%左右。',
+      {
+        catalogue,
+      },
+    );
+    assert.deepEqual(
+      headline.targets.map((t) => [t.indicator.name, t.target.year, t.target.comparator, t.target.rate ?? t.target.value]),
+      [
+        ['示范省地区生产总值', 2024, 'annual_growth', '6'],
+        ['城镇调查失业率', 2024, 'exactly', '5.5'],
+      ],
+    );
+  });
+  it('makes no deadline task of a sentence that explains a target (2030年前碳达峰)', () => {
+    const r2 = extractCandidates(
+      '今年主要预期目标是:单位国内生产总值能耗降低2.5%左右。\n提出这些预期目标,单位国内生产总值能耗降低2.5%左右,有利于有序实现2030年前碳达峰目标。',
+      { catalogue },
+    );
+    assert.deepEqual(r2.tasks, []);
+  });
   it('invents no period when the text never states the year', () => {
     const undated = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
       catalogue,

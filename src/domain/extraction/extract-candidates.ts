@@ -1,5 +1,5 @@
 import { normaliseText } from '../text/normalise.ts';
-import { annualTargetCandidates, applyAnnualContext, mergeAnnualTargets } from './annual-candidates.ts';
+import { annualTargetCandidates, applyAnnualContext, dropTimedTasksOnTargets, mergeAnnualTargets } from './annual-candidates.ts';
 import { findAnnualZones } from './annual-targets.ts';
 import { divisionTaskCandidates, mergeDivisionTasks } from './division-tasks.ts';
 import {
@@ -350,6 +350,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
     section: sectionPath,
   });
   targets.splice(0, targets.length, ...mergeAnnualTargets(targets, annualTargets, ctx.annual === true));
+  tasks.splice(0, tasks.length, ...dropTimedTasksOnTargets(tasks, text, annualZones, span));
   linkBaselines(targets, stated, ctx.periodStart);
 
   tasks.splice(

@@ -9,7 +9,7 @@ export const YOY_CUE = /同比(?:增长|提高|增速)?(?:分别)?(?:达到|保�
 /** 下降/降低 x%, and the bare 降 after a base (单位GDP能耗较2020年降16%). */
 export const DECLINE_CUE = /(?:累计)?(?:下降|降低|减少|压减)(?:了)?$|(?:较|比)(?:19|20)\d\d年(?:底|末)?降$/;
 export const CUMULATIVE_UP_CUE = /累计(?:增长|提高|提升|增加)$/;
-export const PLAIN_GROWTH_CUE = /(?:增长|提高|提升|增加)(?:了)?$/;
+export const PLAIN_GROWTH_CUE = /(?:预期)?(?:增长|提高|提升|增加)(?:了)?$/;
 export const AT_MOST_CUE =
   /(?:控制在|控制|不高于|不超过|(?<!不)低于|(?<!不)少于|小于|压缩(?:到|至)|降(?:低)?(?:到|至)|下降(?:到|至)|缩小(?:到|至)|缩短(?:到|至)|减少(?:到|至)|降为)$/;
 export const AT_LEAST_CUE =

@@ -79,7 +79,7 @@ export function findTargetsInSentence(sentence: string): RawTarget[] {
   return out;
 }
 
-/** Clauses split at , ; : outside brackets and quotes. */
+/** Clauses split at , ; : (and a headline's 丨) outside brackets and quotes. */
 export function clauseRanges(s: string): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0;
@@ -88,7 +88,8 @@ export function clauseRanges(s: string): [number, number][] {
     const ch = s[i]!;
     if ('(“《「【'.includes(ch)) depth++;
     else if (')”》」】'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /[,;:。!?]/.test(ch)) {
+    // 丨 separates a news headline's parts (四川省政府工作报告丨2024年…预期增长6%左右).
+    else if (depth === 0 && /[,;:。!?丨|]/.test(ch)) {
       if (i > from) out.push([from, i]);
       from = i + 1;
     }
