@@ -1,7 +1,4 @@
 import { normaliseText } from '../text/normalise.ts';
-import { annualTargetCandidates, applyAnnualContext, dropTimedTasksOnTargets, mergeAnnualTargets } from './annual-candidates.ts';
-import { findAnnualZones } from './annual-targets.ts';
-import { divisionTaskCandidates, mergeDivisionTasks } from './division-tasks.ts';
 import {
   catalogueSchema,
   type CatalogueInput,
@@ -12,14 +9,14 @@ import {
   type TaskCandidate,
 } from './candidate.schema.ts';
 import { dedupeParagraphs, sentenceRanges } from './dedupe-paragraphs.ts';
-import { documentRegion, regionalMatcher } from './document-region.ts';
+import { applyGenreCandidates, detectGenres, settleGenreContext } from './genre-rules.ts';
 import { createIndicatorMatcher } from './indicator-matcher.ts';
 import { createIndustryMatcher } from './industry-matcher.ts';
 import { linkBaselines, type StatedFigure } from './link-baselines.ts';
 import { normaliseDocument } from './normalise-document.ts';
 import { originalRange, originalText } from './offset-text.ts';
-import { createOrgUnitMatcher, type OrgMention } from './org-unit-matcher.ts';
-import { inferPlanContext } from './plan-context.ts';
+import type { OrgMention } from './org-unit-matcher.ts';
+import { citesOtherDocument, inferPlanContext } from './plan-context.ts';
 import { convertFigures, resolveIndicator, resolveScope } from './resolve-target.ts';
 import { buildSectionTree, headingText, type SectionTree } from './section-tree.ts';
 import { tableTargets } from './table-targets.ts';
@@ -45,8 +42,6 @@ const BACKGROUND_APPENDIX = /研究|分析|启示|汇总|借鉴|案例|说明|�
 function isBackground(h: { title: string; kind: string }): boolean {
   return BACKGROUND_HEADING.test(h.title) || (h.kind === 'appendix' && BACKGROUND_APPENDIX.test(h.title));
 }
-/** A paragraph quoting another document's goals: 《云南省…规划》提出, 到2025年… */
-const CITATION_RE = /《[^《》]{4,60}》(?:中)?(?:提出|明确|指出|要求|规定)/;
 
 /**
  * Reads a plan's text (as extracted from .txt, .docx or PDF) and proposes its structure, targets
@@ -58,16 +53,13 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   const { text: doc, dropped } = dedupeParagraphs(clean);
   const text = doc.text;
   const tree = buildSectionTree(text);
-  const region = documentRegion(text, catalogue);
-  const orgs = region ? regionalMatcher(createOrgUnitMatcher(catalogue), region) : createOrgUnitMatcher(catalogue);
+  const genres = detectGenres(text, catalogue);
+  const orgs = genres.orgs;
   const indicators = createIndicatorMatcher(catalogue.indicators);
   const industries = createIndustryMatcher(catalogue.industries);
 
   const ctx = inferPlanContext(text, orgs);
-  // Another province's plan is about that province, named but not in the catalogue.
-  if (region && !ctx.subject) ctx.subject = { name: region.name, mention: region.name, from: 0, to: 0, orgKind: 'province' };
-  const annualZones = findAnnualZones(text);
-  applyAnnualContext(ctx, annualZones);
+  settleGenreContext(ctx, genres);
   if (options.periodStart) ctx.periodStart = options.periodStart;
   if (options.periodEnd) ctx.periodEnd = options.periodEnd;
   if (options.subject) {
@@ -121,10 +113,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   let sentenceIndex = 0;
   for (const [ps, pe] of paragraphs) {
     const paragraph = text.slice(ps, pe);
-    const cited =
-      CITATION_RE.test(paragraph) &&
-      !(ctx.title && paragraph.includes(ctx.title)) &&
-      !(ctx.alias && paragraph.includes(`《${ctx.alias}》`));
+    const cited = citesOtherDocument(paragraph, ctx);
 
     for (const m of orgs.find(paragraph)) count(orgCounts, m.code, m.name, m.orgKind, span(ps + m.from, ps + m.to));
     for (const m of industries.find(paragraph))
@@ -341,23 +330,17 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   }
 
   targets.push(...tableTargets(doc, paragraphs, tree, ctx, indicators, span, quoteOf));
-  const annualTargets = annualTargetCandidates(text, annualZones, {
-    indicators,
-    find: (s) => orgs.find(s),
-    subject: ctx.subject,
-    span,
-    quoteOf,
-    section: sectionPath,
-  });
-  targets.splice(0, targets.length, ...mergeAnnualTargets(targets, annualTargets, ctx.annual === true));
-  tasks.splice(0, tasks.length, ...dropTimedTasksOnTargets(tasks, text, annualZones, span));
+  const genreFound = applyGenreCandidates(
+    text,
+    genres,
+    ctx,
+    { targets, tasks },
+    { indicators, span, quoteOf, section: sectionPath },
+  );
+  targets.splice(0, targets.length, ...genreFound.targets);
+  tasks.splice(0, tasks.length, ...genreFound.tasks);
   linkBaselines(targets, stated, ctx.periodStart);
 
-  tasks.splice(
-    0,
-    tasks.length,
-    ...mergeDivisionTasks(tasks, divisionTaskCandidates(text, orgs, { span, quoteOf, section: sectionPath })),
-  );
   targets.sort((a, b) => a.valueSpan.start - b.valueSpan.start);
   tasks.sort((a, b) => a.span.start - b.span.start);
   targets.forEach((t, i) => (t.id = `t${i + 1}`));

@@ -77,3 +77,15 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
   }
   return ctx;
 }
+
+/** A paragraph quoting another document's goals: 《云南省…规划》提出, 到2025年… */
+const CITATION_RE = /《[^《》]{4,60}》(?:中)?(?:提出|明确|指出|要求|规定)/;
+
+/** Whether a paragraph quotes another document; the plan citing itself (《规划》, 以下简称《行动计划》) does not. */
+export function citesOtherDocument(paragraph: string, ctx: PlanContext): boolean {
+  return (
+    CITATION_RE.test(paragraph) &&
+    !(ctx.title && paragraph.includes(ctx.title)) &&
+    !(ctx.alias && paragraph.includes(`《${ctx.alias}》`))
+  );
+}
