@@ -53,6 +53,8 @@ const periodValue = z.object({
   period: z.string(),
   value: z.string().nullable(),
   origin: z.enum(['reported', 'plan', 'synthetic']).nullable(),
+  /** Submitted by the unit, awaiting review (shown marked 待审); false for approved, stated or demo figures. */
+  pending: z.boolean(),
 });
 
 export const entrySheetSchema = z.object({

@@ -185,6 +185,20 @@ export async function reportedValues(db: Executor, unitId: number, indicatorIds:
     .execute();
 }
 
+/** A unit's reported figures that are submitted and await review, for some indicators and periods. */
+export async function submittedValues(db: Executor, unitId: number, indicatorIds: readonly number[], periods: readonly string[]) {
+  if (indicatorIds.length === 0 || periods.length === 0) return [];
+  return db
+    .selectFrom('data_value')
+    .select(['indicator_id', 'period', 'cumulative', 'value'])
+    .where('org_unit_id', '=', unitId)
+    .where('indicator_id', 'in', indicatorIds)
+    .where('period', 'in', periods)
+    .where('origin', '=', 'reported')
+    .where('status', '=', 'submitted')
+    .execute();
+}
+
 /** Moves the reported figures of a submission along with it (submitted figures are locked too). */
 export async function setReportedStatus(
   db: Executor,

@@ -2,9 +2,16 @@ import { parsePeriod, formatPeriod } from '../../domain/period/period.ts';
 import { previousPeriod, samePeriodLastYear } from '../../domain/reporting/forms/form-periods.ts';
 import { buildRuleContext, contextPeriods } from '../../domain/reporting/forms/rule-context.ts';
 import { canSubmit, evaluateRules, type Finding } from '../../domain/reporting/rules/evaluate-rules.ts';
+import { figureBeside, type FigureBeside } from '../../domain/reporting/workflow/figure-beside.ts';
 import type { Database } from '../../db/database.ts';
 import { auditHistory } from '../../repositories/audit.repository.ts';
-import { findSubmission, reportedValues, unitValues, type SubmissionRow } from '../../repositories/submission.repository.ts';
+import {
+  findSubmission,
+  reportedValues,
+  submittedValues,
+  unitValues,
+  type SubmissionRow,
+} from '../../repositories/submission.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { checkFormPeriod, itemKeys, loadFormContext, resolveReportingUnit, ruleNames, type FormContext } from './form-context.ts';
@@ -25,11 +32,7 @@ export interface SheetItem {
   lastYear: EarlierFigure;
 }
 
-interface EarlierFigure {
-  period: string;
-  value: string | null;
-  origin: 'reported' | 'plan' | 'synthetic' | null;
-}
+type EarlierFigure = FigureBeside & { period: string };
 
 /**
  * The figures of one submission checked against the form's rules, with the previous period and
@@ -99,14 +102,32 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
   const p = parsePeriod(period)!;
   const prev = formatPeriod(previousPeriod(p));
   const lastYear = formatPeriod(samePeriodLastYear(p));
+  // Figures sent for those periods and still under review are shown too, marked 待审 (figureBeside).
+  const keys = itemKeys(ctx);
+  const pending = new Map<string, string>();
+  for (const r of await submittedValues(
+    db,
+    unit.id,
+    keys.map((k) => k.indicatorId),
+    [prev, lastYear],
+  )) {
+    const item = keys.find((k) => k.indicatorId === r.indicator_id)!;
+    if (r.cumulative === item.cumulative) pending.set(`${item.indicator}/${r.period}`, r.value);
+  }
   const items: SheetItem[] = ctx.form.items.map((item) => {
     const info = ctx.indicators.get(item.indicator)!;
     const series = earlier.get(item.indicator);
-    const earlierFigure = (at: string): EarlierFigure => ({
-      period: at,
-      value: series?.get(at) ?? null,
-      origin: (origins.get(`${item.indicator}/${at}`) ?? null) as EarlierFigure['origin'],
-    });
+    const earlierFigure = (at: string): EarlierFigure => {
+      const value = series?.get(at);
+      const submitted = pending.get(`${item.indicator}/${at}`);
+      return {
+        period: at,
+        ...figureBeside(
+          value === undefined ? undefined : { value, origin: origins.get(`${item.indicator}/${at}`)! },
+          submitted === undefined ? undefined : { value: submitted },
+        ),
+      };
+    };
     return {
       indicator: item.indicator,
       name: info.name,

@@ -278,14 +278,21 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
   );
 }
 
-/** A comparison figure; demo (synthetic) figures carry a visible tag so nobody takes them for real. */
+/**
+ * A comparison figure; demo (synthetic) figures carry a visible tag so nobody takes them for real, and
+ * a figure the unit submitted that is not yet approved is tagged 待审 (issue 18).
+ */
 function EarlierFigure({ figure, num }: { figure: PeriodValue; num: (v: string) => string }) {
   const { t } = useI18n();
   if (figure.value === null) return <span className="muted">{t('common.dash')}</span>;
   return (
     <>
       {num(figure.value)}
-      {figure.origin === 'synthetic' ? (
+      {figure.pending ? (
+        <span className="tag tag-pending" title={t('reporting.grid.pendingTitle')} data-testid="figure-pending">
+          {t('reporting.grid.pending')}
+        </span>
+      ) : figure.origin === 'synthetic' ? (
         <span className="tag tag-synthetic" title={t('reporting.grid.syntheticTitle')}>
           {t('reporting.grid.synthetic')}
         </span>

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts';
+import type { EntrySheet } from '../../src/services/reporting/entry-sheet.service.ts';
+import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
+
+const today = new Date().toISOString().slice(0, 10);
+const [PERIOD, PREVIOUS] = closedPeriods('month', '2021-01', today, 2) as [string, string];
+const sheetPath = (period: string) => `/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${period}`;
+const FIGURES = {
+  REVENUE: '100',
+  INDUSTRIAL_OUTPUT: '90',
+  INDUSTRIAL_VA_ABOVE_SCALE: '22',
+  FAI: '28',
+  TAX_REVENUE: '6',
+  TRADE_TOTAL: '11',
+  LAND_AREA_MU: '15000',
+  EMPLOYEES: '14000',
+};
+
+/*
+ * Issue 18: the reviewer saw 上期 as "—" until the previous month was approved, though the unit had
+ * sent it. It is shown as submitted, marked pending (待审), and final once approved.
+ */
+describe('上期 beside a sheet under review (issue 18)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let reporter: Session;
+  let reviewer: Session;
+  before(async () => {
+    server = await startTestServer('pglite');
+    reporter = await loginAs(server.url, 'mengzi.reporter');
+    reviewer = await loginAs(server.url, 'hh.reviewer');
+  });
+  after(() => server.close());
+
+  const revenuePrevious = async (auth: Session) => {
+    const sheet = await request<EntrySheet>(server.url, 'GET', sheetPath(PERIOD), { auth });
+    assert.equal(sheet.status, 200, JSON.stringify(sheet.body));
+    return sheet.body.items.find((i) => i.indicator === 'REVENUE')!.previous;
+  };
+
+  it('shows the previous month as submitted, marked pending, then as approved', async () => {
+    const saved = await request<EntrySheet>(server.url, 'PUT', `${sheetPath(PREVIOUS)}/values`, {
+      auth: reporter,
+      body: { values: Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 })) },
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    // A draft is not stated yet: nothing beside the cell.
+    assert.deepEqual(await revenuePrevious(reviewer), { period: PREVIOUS, value: null, origin: null, pending: false });
+
+    const submitted = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PREVIOUS)}/submit`, {
+      auth: reporter,
+      body: { version: saved.body.submission.version },
+    });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    assert.deepEqual(await revenuePrevious(reviewer), { period: PREVIOUS, value: '100', origin: 'reported', pending: true });
+    assert.equal((await revenuePrevious(reporter)).pending, true);
+
+    const approved = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PREVIOUS)}/approve`, {
+      auth: reviewer,
+      body: { version: submitted.body.submission.version },
+    });
+    assert.equal(approved.body.submission.status, 'approved');
+    assert.deepEqual(await revenuePrevious(reviewer), { period: PREVIOUS, value: '100', origin: 'reported', pending: false });
+  });
+});
