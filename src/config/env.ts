@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AttachmentConfig } from '../storage/attachment-store.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.ts';
+import { parseConnectionUrl } from '../db/connection-url.ts';
 
 const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -12,8 +13,14 @@ const limit = (fallback: number) => z.coerce.number().int().positive().default(f
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  /** postgres://… runs on a PostgreSQL server; unset runs the embedded PGlite. */
-  DATABASE_URL: z.string().url().optional(),
+  /**
+   * postgres://… runs on a PostgreSQL server; unset runs the embedded PGlite. Several hosts
+   * (postgres://u@node1:5432,node2:5432/db) connect to whichever is the primary (docs/deployment.md).
+   */
+  DATABASE_URL: z
+    .string()
+    .refine((u) => parseConnectionUrl(u) !== null, 'a postgres:// or postgresql:// URL naming one or more hosts')
+    .optional(),
   /** Where PGlite keeps its files; "memory://" keeps nothing. */
   PLANTRACK_DATA_DIR: z.string().default('./data'),
   /** Load the five curated plans on start when the database holds no plan. */

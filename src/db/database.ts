@@ -5,6 +5,8 @@ import pg from 'pg';
 import { acquireDataDirLock } from './pglite-lock.ts';
 import type { AppConfig } from '../config/env.ts';
 import type { DB } from './schema.ts';
+import { parseConnectionUrl } from './connection-url.ts';
+import { FailoverPool } from './failover-pool.ts';
 
 /**
  * One handle over either driver. Queries go through Kysely; `exec` runs multi-statement SQL
@@ -16,8 +18,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Runs fn on one dedicated connection (for session-level advisory locks). */
   session<T>(fn: (query: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
-  /** The pg pool, for COPY in benchmarks and bulk paths; undefined on PGlite. */
-  pool?: pg.Pool;
+  /** The pg pool (or the failover pool over several hosts), for COPY in benchmarks and bulk paths; undefined on PGlite. */
+  pool?: PoolLike;
   close(): Promise<void>;
 }
 
@@ -26,13 +28,35 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 // Dates as ISO text, independent of the server's or the client's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/** What the app needs of a pool: pg.Pool, or FailoverPool when the URL names several hosts. */
+export interface PoolLike {
+  connect(): Promise<pg.PoolClient>;
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  end(): Promise<void>;
+}
+
+const POOL_MAX = 10;
+
+// An idle connection that the server terminates (restart, failover, DROP DATABASE … FORCE) emits
+// an error on the pool; without a listener that would crash the process. The pool discards the
+// connection and opens a new one on the next query.
+const onIdleError = (err: Error) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`);
+
+function openPool(url: string): PoolLike {
+  const parsed = parseConnectionUrl(url);
+  if (parsed && parsed.perHost.length > 1) {
+    return new FailoverPool(parsed.perHost, { waitMs: 30_000, retryDelayMs: 500, max: POOL_MAX }, onIdleError);
+  }
+  const pool = new pg.Pool({ connectionString: parsed?.perHost[0] ?? url, max: POOL_MAX });
+  pool.on('error', onIdleError);
+  // As in FailoverPool: a checked-out connection whose server dies must not crash the process.
+  pool.on('connect', (client) => client.on('error', onIdleError));
+  return pool;
+}
+
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    // An idle connection that the server terminates (restart, failover, DROP DATABASE … FORCE)
-    // emits an error on the pool; without a listener that would crash the process. The pool
-    // discards the connection and opens a new one on the next query.
-    pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+    const pool = openPool(config.url);
     return {
       kind: 'postgres',
       db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),

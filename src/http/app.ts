@@ -23,6 +23,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
+import { isTransientDatabaseError } from '../db/transient-error.ts';
+import { retryIdempotentReads } from './idempotent-retry.ts';
 import { registerWellFormedInput } from './input/well-formed-input.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -129,6 +131,19 @@ export async function buildApp(
         },
       });
     }
+    if (isTransientDatabaseError(err)) {
+      req.log.warn(err);
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({
+          error: {
+            code: 'DATABASE_UNAVAILABLE',
+            message: 'the database is briefly unavailable (restart or failover); try again in a few seconds',
+            messageZh: '数据库暂时不可用（重启或主备切换），请几秒后重试',
+          },
+        });
+    }
     const e = err as { statusCode?: number; code?: string; message?: string };
     const status = typeof e.statusCode === 'number' && e.statusCode >= 400 ? e.statusCode : 500;
     if (status >= 500) req.log.error(err);
@@ -154,6 +169,7 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const deps = { database, limits: config.inputLimits ?? DEFAULT_INPUT_LIMITS, auditKey: await auditKey(config.audit) };
+  retryIdempotentReads(app);
   await app.register(
     async (api) => {
       api.get('/health', { config: { access: { action: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));

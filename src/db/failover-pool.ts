@@ -1,0 +1,95 @@
+import pg from 'pg';
+
+export interface FailoverOptions {
+  /** How long connect() keeps looking for a writable server before it gives up (covers a failover). */
+  waitMs: number;
+  retryDelayMs: number;
+  max: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A pool over several PostgreSQL servers of which one is the primary (pg_auto_failover's formation):
+ * what libpq does with `host=a,b target_session_attrs=read-write`, which node-postgres lacks. Each
+ * new connection is asked whether the server is in recovery; standbys are skipped, and after a
+ * failover the next connection lands on the promoted node. Until one accepts writes (up to waitMs),
+ * connect() keeps trying, so a request arriving mid-failover waits instead of failing.
+ */
+export class FailoverPool {
+  private readonly pools: pg.Pool[];
+  private readonly writable = new WeakSet<pg.PoolClient>();
+  private current = 0;
+
+  constructor(
+    connectionStrings: readonly string[],
+    private readonly options: FailoverOptions,
+    onIdleError: (err: Error) => void,
+  ) {
+    this.pools = connectionStrings.map((connectionString) => {
+      // A dead host must not hold a request for the OS's TCP timeout.
+      const pool = new pg.Pool({ connectionString, max: options.max, connectionTimeoutMillis: 3_000 });
+      pool.on('error', onIdleError);
+      // A connection whose server dies while it is checked out (mid-request, or when the primary is
+      // killed) emits 'error' outside any query; unheard, that event would end the process.
+      pool.on('connect', (client) => client.on('error', onIdleError));
+      return pool;
+    });
+  }
+
+  async connect(): Promise<pg.PoolClient> {
+    const deadline = Date.now() + this.options.waitMs;
+    let lastError: unknown;
+    for (;;) {
+      for (let k = 0; k < this.pools.length; k++) {
+        const i = (this.current + k) % this.pools.length;
+        try {
+          const client = await this.pools[i]!.connect();
+          if (this.writable.has(client) || (await this.acceptsWrites(client))) {
+            this.current = i;
+            return client;
+          }
+          lastError = new Error(`no writable PostgreSQL server: host ${i + 1} is a standby`);
+        } catch (err) {
+          lastError = err;
+        }
+      }
+      if (Date.now() >= deadline) throw lastError;
+      await sleep(this.options.retryDelayMs);
+    }
+  }
+
+  async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    const client = await this.connect();
+    try {
+      const result = await client.query<R>(text, values);
+      client.release();
+      return result;
+    } catch (err) {
+      // A connection that failed (or found its server demoted) is not put back.
+      client.release(err instanceof Error ? err : true);
+      throw err;
+    }
+  }
+
+  async end(): Promise<void> {
+    await Promise.all(this.pools.map((p) => p.end()));
+  }
+
+  private async acceptsWrites(client: pg.PoolClient): Promise<boolean> {
+    try {
+      const { rows } = await client.query<{ standby: boolean }>(
+        "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS standby",
+      );
+      if (rows[0]?.standby === false) {
+        this.writable.add(client);
+        return true;
+      }
+      client.release(true);
+      return false;
+    } catch (err) {
+      client.release(err instanceof Error ? err : true);
+      throw err;
+    }
+  }
+}
