@@ -43,6 +43,7 @@ describe('parseAnnualClause', () => {
     assert.deepEqual(read('城镇调查失业率全年控制在5.5%以内'), ['城镇调查失业率', 'at_most', '5.5', '%']);
     assert.deepEqual(read('城镇调查失业率5.5%左右'), ['城镇调查失业率', 'exactly', '5.5', '%']);
     assert.deepEqual(read('城镇新增就业85万人'), ['城镇新增就业', 'exactly', '85', '万人']);
+    assert.deepEqual(read('新增就业目标1200万'), ['新增就业', 'exactly', '1200', '万']);
   });
   it('reads 下降/降低 as a negative change and a span as a range', () => {
     assert.deepEqual(

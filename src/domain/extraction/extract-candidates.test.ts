@@ -98,3 +98,19 @@ describe('extractCandidates on a plan outside the dataset', () => {
     );
   });
 });
+
+describe('extractCandidates: a run-in goal heading dates its section', () => {
+  it('takes 到2025年 right after “(二)发展目标。” as the year of the goals below it', () => {
+    const text = [
+      '示范市先进制造业行动方案',
+      '(二)发展目标。到2025年,初步建成先进制造业强市。',
+      '产业能级更高。先进制造业综合实力进入全省前列。',
+      '产业结构更优。基本形成现代化制造业体系,战略性新兴产业增加值占规模以上工业增加值比重超过30%。',
+    ].join('\n');
+    const r = extractCandidates(text, { catalogue });
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.comparator, t.target.value]),
+      [[2025, 'share', '30']],
+    );
+  });
+});

@@ -76,10 +76,10 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   const quoteOf = (from: number, to: number) => originalText(raw, doc, from, to, normaliseText);
   // A heading that names a unit (第一节 建设昆明区域性国际中心城市) scopes its section.
   const headingUnits = new Map(tree.headings.map((h) => [h.id, orgs.find(h.title).filter((m) => m.orgKind !== 'department')]));
-  // A section that opens with 到2035年 (二、远景展望到2035年,…) dates the goals in it.
+  // A section that opens with 到2035年 (二、远景展望到2035年,…; (二)发展目标。到2025年,…) dates the goals in it.
   const horizons = new Map(
     tree.headings.map(
-      (h) => [h.id, /^(?:到|至)((?:19|20)\d\d)年/.exec(text.slice(h.headingEnd, h.headingEnd + 12))?.[1]] as const,
+      (h) => [h.id, /^[。.:\s]*(?:到|至)((?:19|20)\d\d)年/.exec(text.slice(h.headingEnd, h.headingEnd + 14))?.[1]] as const,
     ),
   );
   const sectionHorizon = (path: { id: string }[]) => {

@@ -92,6 +92,9 @@ describe('shares written as fractions and changes of shares (issue 17)', () => {
       '开发区工业总产值占全省工业总产值比重|at_least|10|',
     ]);
   });
+  it('reads N条…线路 as a count of lines', () => {
+    assert.deepEqual(find('到2025年,争取启动建设1-2条地铁线路。'), ['启动地铁线路|range|1-2|2025']);
+  });
   it('reads the bare 降 after a base year as a decline', () => {
     assert.deepEqual(find('全市单位GDP能耗较2020年降16%。'), ['全市单位GDP能耗|cumulative_change|-16|']);
   });

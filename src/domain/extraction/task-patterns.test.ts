@@ -72,3 +72,14 @@ describe('findTiming', () => {
     assert.equal(findTiming('到2020年,已经完成。', 2021), null);
   });
 });
+
+describe('findResponsibilities with 〔〕 and a leading 责任单位 (issue 17)', () => {
+  it('reads 〔责任单位:…按职责分工负责。remarks〕 and a clause that opens with 责任单位', () => {
+    const p =
+      '实施市场准入负面清单制度。〔责任单位:省市场监管局、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,下同。〕持续实施“歇业登记”等新制度。〔责任单位:省市场监管局〕';
+    assert.deepEqual(
+      findResponsibilities(p, orgs).map((r) => r.lead.map((u) => u.code ?? u.name)),
+      [['省市场监管局', 'SWT'], ['省市场监管局']],
+    );
+  });
+});

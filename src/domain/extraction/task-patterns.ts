@@ -20,7 +20,9 @@ export interface RawResponsibility {
   inline: boolean;
 }
 
-const CLAUSE_RE = /\(([^()]{2,400}?(?:牵头|负责|配合|参与|协助|责任单位)[^()]{0,200}?)\)/g;
+/** (…牵头;…负责) and 〔责任单位:…〕, the bracket some provinces use; a 〔〕 clause may add remarks after 。. */
+const CLAUSE_RE =
+  /\(([^()]{0,400}?(?:牵头|负责|配合|参与|协助|责任单位)[^()]{0,200}?)\)|〔([^〔〕]{0,400}?(?:牵头|负责|配合|参与|协助|责任单位)[^〔〕]{0,200}?)〕/g;
 const ROLE_WORDS = /(?:等)?(?:按照|按)?(?:职责分工|职责)?(?:分别)?(?:牵头负责|负责落实|共同负责|负责|牵头|配合|参与|协助|落实)$/;
 /** A list of prefectures written as 保山、红河…等州、市人民政府. */
 const PLACE_LIST_TAIL = /等?(?:州、市|州\(市\)|州市|县、市、区|县\(市、区\)|县市区|市、县)(?:人民政府|政府)?$/;
@@ -85,7 +87,7 @@ export function findResponsibilities(paragraph: string, orgs: OrgUnitMatcher): R
   const out: RawResponsibility[] = [];
   let measureStart = 0;
   for (const m of paragraph.matchAll(CLAUSE_RE)) {
-    const units = parseResponsibleUnits(m[1]!, orgs);
+    const units = parseResponsibleUnits(m[1] ?? m[2]!.split('。')[0]!, orgs);
     if (!units || units.lead.length + units.co.length === 0) continue;
     // Only units, not a parenthetical remark that happens to say 负责.
     const from = m.index!;
