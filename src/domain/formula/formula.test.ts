@@ -46,6 +46,12 @@ describe('formulas of derived indicators', () => {
       ['(A + B', 6],
       ['A $ B', 2],
       ['A B', 2],
+      // One language with the validation rules, but only its arithmetic part (issue 20).
+      ['A < B', 2],
+      ['A * 12%', 4],
+      ['abs(A)', 0],
+      ["A + 'x'", 4],
+      ['A and B', 2],
     ] as const) {
       assert.throws(
         () => parseFormula(text),
