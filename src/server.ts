@@ -1,6 +1,7 @@
 import { syncDatasetForms } from './services/reporting/form-sync.service.ts';
 import { syncIndustryChains } from './services/industry-map/industry-chains.service.ts';
 import { syncBuiltinSchemes } from './services/evaluation/scheme.service.ts';
+import { syncPublishedFigures } from './services/published-figures.service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from './config/env.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -52,6 +53,7 @@ export async function prepareDatabase(
   if (config.seedOnStart) await syncDatasetForms(database);
   if (config.seedOnStart) await syncIndustryChains(database);
   if (config.seedOnStart) await syncBuiltinSchemes(database);
+  if (config.seedOnStart) await syncPublishedFigures(database);
   if (database.kind === 'pglite') await seedDemoAccounts(database);
   else if (!(await hasAdmin(database.db))) throw new NoAdministratorError();
   if (config.demoData) {

@@ -6,6 +6,7 @@ import { seedDemoAccounts } from '../services/demo-accounts.service.ts';
 import { syncDatasetForms } from '../services/reporting/form-sync.service.ts';
 import { syncIndustryChains } from '../services/industry-map/industry-chains.service.ts';
 import { syncBuiltinSchemes } from '../services/evaluation/scheme.service.ts';
+import { syncPublishedFigures } from '../services/published-figures.service.ts';
 import { isEmpty, seedDataset } from '../services/seed.service.ts';
 
 /**
@@ -24,6 +25,7 @@ export async function withDatabase<T>(fn: (database: Database, config: AppConfig
     if (config.seedOnStart) await syncDatasetForms(database);
     if (config.seedOnStart) await syncIndustryChains(database);
     if (config.seedOnStart) await syncBuiltinSchemes(database);
+    if (config.seedOnStart) await syncPublishedFigures(database);
     if (database.kind === 'pglite') await seedDemoAccounts(database);
     return await fn(database, config);
   } finally {

@@ -174,6 +174,8 @@ export interface DataValueTable {
   version: Generated<number>;
   source_plan_id: string | null;
   source_quote: string | null;
+  /** A published figure's citation (migration 0280; citationSchema in src/domain/published), else null. */
+  citation: ColumnType<unknown, string | null | undefined, string | null>;
   updated_at: Timestamp;
 }
 

@@ -24,7 +24,7 @@ export const targetCoverageSchema = z.object({
   /** The units that owe the figure. */
   responsible: z.array(unitRef),
   lastFigure: z
-    .object({ year: z.number().int(), value: z.string(), origin: z.enum(['reported', 'plan', 'synthetic']) })
+    .object({ year: z.number().int(), value: z.string(), origin: z.enum(['reported', 'published', 'plan', 'synthetic']) })
     .nullable(),
 });
 

@@ -4,7 +4,7 @@ import { PROGRESS_METHODS } from '../domain/progress/method-class.ts';
 /** Response shapes of /api/v1/progress (the issue-6 contract); the service builds exactly these. */
 
 const decimalString = z.string().describe('decimal number as a string');
-const origin = z.enum(['reported', 'plan', 'synthetic']);
+const origin = z.enum(['reported', 'published', 'plan', 'synthetic']);
 export const progressClassSchema = z.enum(['achieved_early', 'ahead', 'on_track', 'behind', 'insufficient_data']);
 export const progressMethodSchema = z.enum(PROGRESS_METHODS);
 const zhEn = z.object({ zh: z.string(), en: z.string() });
@@ -85,11 +85,36 @@ export const planProgressSchema = z.object({
 });
 export type PlanProgress = z.infer<typeof planProgressSchema>;
 
+export const citationResponseSchema = z.object({
+  title: z.string(),
+  publisher: z.string(),
+  publishedOn: z.string(),
+  url: z.string(),
+  quote: z.string(),
+  publishedValue: z.string(),
+  publishedUnit: z.string(),
+});
+export const publishedFigureSchema = z.object({
+  orgUnit: z.string(),
+  orgUnitName: z.string(),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  period: z.string(),
+  cumulative: z.boolean(),
+  /** In the indicator's catalogue unit. */
+  value: decimalString,
+  unit: z.string(),
+  citation: citationResponseSchema,
+});
+export type PublishedFigureView = z.infer<typeof publishedFigureSchema>;
+
 export const targetDetailSchema = targetProgressSchema.extend({
   series: z.array(z.object({ period: z.string(), value: decimalString, origin, cumulative: z.boolean() })),
   yearly: z.array(z.object({ year: z.number().int(), value: decimalString, origin: z.string(), partial: z.boolean() })),
   trajectory: z.array(z.object({ year: z.number().int(), value: decimalString })),
   band: z.array(z.object({ year: z.number().int(), value: z.number(), low: z.number(), high: z.number() })),
+  /** The published figures (origin published) behind the target, each with the source that states it. */
+  publishedFigures: z.array(publishedFigureSchema),
 });
 export type TargetDetail = z.infer<typeof targetDetailSchema>;
 

@@ -52,7 +52,7 @@ export const findingSchema = z.object({
 const periodValue = z.object({
   period: z.string(),
   value: z.string().nullable(),
-  origin: z.enum(['reported', 'plan', 'synthetic']).nullable(),
+  origin: z.enum(['reported', 'published', 'plan', 'synthetic']).nullable(),
   /** Submitted by the unit, awaiting review (shown marked 待审); false for approved, stated or demo figures. */
   pending: z.boolean(),
 });

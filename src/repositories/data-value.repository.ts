@@ -18,6 +18,7 @@ export async function upsertDataValues(db: Executor, values: readonly NewDataVal
           status: eb.ref('excluded.status'),
           source_plan_id: eb.ref('excluded.source_plan_id'),
           source_quote: eb.ref('excluded.source_quote'),
+          citation: eb.ref('excluded.citation'),
           version: sql<number>`data_value.version + 1`,
           updated_at: sql<Date>`now()`,
         })),

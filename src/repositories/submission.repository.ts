@@ -140,8 +140,11 @@ export async function reportingUnits(db: Executor, reporters: { kinds: readonly 
     .execute();
 }
 
-/** Priority when several origins hold a figure: what a unit reported beats a plan's statement beats demo data. */
-const ORIGIN_RANK = sql<number>`CASE origin WHEN 'reported' THEN 0 WHEN 'plan' THEN 1 ELSE 2 END`;
+/**
+ * Priority when several origins hold a figure: what a unit reported beats a published figure beats a
+ * plan's statement beats demo data (the domain's ORIGIN_PREFERENCE).
+ */
+const ORIGIN_RANK = sql<number>`CASE origin WHEN 'reported' THEN 0 WHEN 'published' THEN 1 WHEN 'plan' THEN 2 ELSE 3 END`;
 
 /**
  * A unit's figures for some indicators and periods, one per (indicator, period, cumulative): the

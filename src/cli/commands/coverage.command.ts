@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { planCoverage } from '../../services/progress/coverage.service.ts';
 import { printJson, printTable, withDatabase } from '../context.ts';
 
-const ORIGIN_ZH = { reported: '填报', plan: '规划', synthetic: '模拟' } as const;
+const ORIGIN_ZH = { reported: '填报', published: '公开', plan: '规划', synthetic: '模拟' } as const;
 
 /** `plantrack coverage`: every target of a plan with where its figure comes from and who owes it. */
 export function registerCoverageCommand(program: Command): void {

@@ -5,8 +5,11 @@ import { periodTextSchema } from '../period/period.ts';
 export const DATA_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type DataStatus = (typeof DATA_STATUSES)[number];
 
-/** Where a data value came from: the plan text, a reporter, or the synthetic demo generator. */
-export const DATA_ORIGINS = ['plan', 'reported', 'synthetic'] as const;
+/**
+ * Where a data value came from: the plan text, a public source (统计公报, 政府工作报告, an official news
+ * item; dataset/published/figures.yaml, with its citation), a reporter, or the synthetic demo generator.
+ */
+export const DATA_ORIGINS = ['plan', 'published', 'reported', 'synthetic'] as const;
 export type DataOrigin = (typeof DATA_ORIGINS)[number];
 
 /** A historical figure stated in a plan; loaded as approved data. */

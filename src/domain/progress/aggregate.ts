@@ -9,11 +9,11 @@ import { formatPeriod, parsePeriod, periodBounds, type Period } from '../period/
  *   average, weighted average, ratio-of-sums for derived indicators).
  */
 
-export type Origin = 'reported' | 'plan' | 'synthetic';
+export type Origin = 'reported' | 'published' | 'plan' | 'synthetic';
 export type AggregationKind = 'sum' | 'average' | 'weighted_average' | 'ratio' | 'none';
 
 /** Least trustworthy first: a combined figure carries the weakest origin of what went into it. */
-const ORIGIN_WEAKNESS: Record<Origin, number> = { synthetic: 0, plan: 1, reported: 2 };
+const ORIGIN_WEAKNESS: Record<Origin, number> = { synthetic: 0, plan: 1, published: 2, reported: 3 };
 
 export function weakestOrigin(origins: readonly Origin[]): Origin | null {
   return origins.length === 0 ? null : origins.reduce((a, b) => (ORIGIN_WEAKNESS[b] < ORIGIN_WEAKNESS[a] ? b : a));
@@ -192,8 +192,11 @@ export function rollUp(node: TreeNode, rules: ReadonlyMap<string, AggregationRul
   return own;
 }
 
-/** Trust order among figures stated for the same period: reported over plan-stated over synthetic. */
-const ORIGIN_PREFERENCE: Record<Origin, number> = { reported: 0, plan: 1, synthetic: 2 };
+/**
+ * Trust order among figures stated for the same period: reported over published (a public source's
+ * figure stands until the unit's own approved one arrives) over plan-stated over synthetic.
+ */
+const ORIGIN_PREFERENCE: Record<Origin, number> = { reported: 0, published: 1, plan: 2, synthetic: 3 };
 
 /**
  * Of figures stated for the same slot (`slot` = unit, indicator, period and 累计 flag), only the most

@@ -14,6 +14,8 @@ const UNITS: Readonly<Record<string, { dimension: Dimension; factor: string }>> 
   千元: { dimension: 'money_cny', factor: '1000' },
   万元: { dimension: 'money_cny', factor: '10000' },
   亿元: { dimension: 'money_cny', factor: '100000000' },
+  // Bulletins and news items state provincial totals in 万亿元 (全省地区生产总值2.45万亿元).
+  万亿元: { dimension: 'money_cny', factor: '1000000000000' },
   美元: { dimension: 'money_usd', factor: '1' },
   万美元: { dimension: 'money_usd', factor: '10000' },
   亿美元: { dimension: 'money_usd', factor: '100000000' },

@@ -60,12 +60,14 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
   const twice = (t: (typeof behind)[number]) => behind.filter((o) => label(o) === label(t)).length > 1;
   behind.forEach((t, i) => {
     const name = twice(t) ? `${label(t)}（${t.target.year}年目标）` : label(t);
-    children.push(heading2(`（${chineseNumeral(i + 1)}）${name}`), body(t.judgement.explanation.zh));
+    // The judgement's sentence and the projection rest on the same figures as the class: marked alike.
+    const mark = t.judgement.currentOrigin === 'synthetic' ? '（基于模拟数据）' : '';
+    children.push(heading2(`（${chineseNumeral(i + 1)}）${name}`), body(`${t.judgement.explanation.zh}${mark}`));
     const pr = t.judgement.projection;
     if (pr)
       children.push(
         body(
-          `按${pr.method === 'cagr' ? '年均增长率' : '线性趋势'}外推，预计${pr.year}年达到${projected(pr.value)}${t.indicator.unit}（区间${projected(pr.low)}～${projected(pr.high)}）。`,
+          `按${pr.method === 'cagr' ? '年均增长率' : '线性趋势'}外推，预计${pr.year}年达到${projected(pr.value)}${t.indicator.unit}（区间${projected(pr.low)}～${projected(pr.high)}）${mark}。`,
         ),
       );
     const detail = input.details.get(t.key);

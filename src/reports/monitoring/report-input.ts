@@ -8,7 +8,7 @@ import { CLASS_LABELS, type ProgressClass } from '../../domain/progress/types.ts
 import type { PlanProgress, TargetDetail, TargetProgress } from '../../presenters/progress.presenter.ts';
 
 export type { ProgressClass };
-export type Origin = 'reported' | 'plan' | 'synthetic';
+export type Origin = 'reported' | 'published' | 'plan' | 'synthetic';
 export type WarningLevel = 'red' | 'yellow' | 'green';
 
 type Judgement = TargetProgress['judgement'];

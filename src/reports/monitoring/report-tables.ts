@@ -34,21 +34,28 @@ const count = (n: number): TableCell => ({ text: String(n), value: n });
 const ratio = (r: number | null): TableCell => ({ text: percentText(r), value: r });
 const decimal = (v: string | null, shown: string): TableCell => ({ text: shown, value: v });
 
-const ORIGIN_ZH = { reported: '报送', plan: '规划', synthetic: '模拟' } as const;
+const ORIGIN_ZH = { reported: '报送', published: '公开', plan: '规划', synthetic: '模拟' } as const;
 const WARNING_ZH = { red: '红色', yellow: '黄色', green: '绿色' } as const;
 
 /**
  * How a target is named in the brief: the indicator with its unit, prefixed with the subject
- * (org unit or group) only when the plan sets targets for more than one subject.
+ * (org unit or group) only when the plan sets targets for more than one subject. A target judged on
+ * synthetic demo figures is named with （模拟）, so every row and sentence about it — its class, warning,
+ * projection, suggestion — carries the mark, not only the figure itself.
  */
 export function targetLabeller(p: ReportProgress): (t: ReportTarget) => string {
   const several = new Set(p.targets.map((t) => t.subject.code)).size > 1;
-  return (t) => `${several ? `${t.subject.name}` : ''}${t.indicator.name}${t.indicator.unit ? `（${t.indicator.unit}）` : ''}`;
+  return (t) =>
+    `${several ? `${t.subject.name}` : ''}${t.indicator.name}${t.indicator.unit ? `（${t.indicator.unit}）` : ''}` +
+    (t.judgement.currentOrigin === 'synthetic' ? SYNTHETIC_MARK : '');
 }
+
+export const SYNTHETIC_MARK = '（模拟）';
 
 /** 表1: targets by class, with the share of the total. */
 export function classTable(p: ReportProgress): ReportTable {
   const total = p.summary.total;
+  const synthetic = p.targets.filter((t) => t.judgement.currentOrigin === 'synthetic');
   return {
     id: 'classes',
     title: '各类目标数量',
@@ -57,14 +64,17 @@ export function classTable(p: ReportProgress): ReportTable {
       { header: '判定', kind: 'text', width: 3 },
       { header: '数量（项）', kind: 'integer', width: 2 },
       { header: '占比', kind: 'percent', width: 2 },
+      // The counts above include targets judged on synthetic demo figures; this says how many.
+      { header: '其中模拟（项）', kind: 'integer', width: 2 },
     ],
     rows: [
       ...CLASS_ORDER.map((c) => [
         text(CLASS_ZH(c)),
         count(p.summary.byClass[c]),
         ratio(total ? p.summary.byClass[c] / total : null),
+        count(synthetic.filter((t) => t.judgement.class === c).length),
       ]),
-      [text('合计'), count(total), ratio(total ? 1 : null)],
+      [text('合计'), count(total), ratio(total ? 1 : null), count(synthetic.length)],
     ],
   };
 }

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors/app-error.ts';
 import type { PlanProgress, TargetDetail } from '../../presenters/progress.presenter.ts';
 import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
+import { publishedFiguresOf } from '../published-figures.service.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
@@ -101,6 +102,7 @@ export async function targetProgressDetail(
     yearly: yearly.map((y) => ({ year: y.year, value: y.value, origin: y.origin, partial: y.partial })),
     trajectory: t.trajectory,
     band: band(yearly, progress.baseline, t.target_year),
+    publishedFigures: await publishedFiguresOf(database.db, ctx.subtree(subject.roots), targetCodes(ctx, t), asOf.until),
   };
 }
 

@@ -1,5 +1,5 @@
-/** Where a figure comes from: reported by a unit, stated in a plan, or demo data. */
-export type FigureOrigin = 'reported' | 'plan' | 'synthetic';
+/** Where a figure comes from: reported by a unit, a public source, stated in a plan, or demo data. */
+export type FigureOrigin = 'reported' | 'published' | 'plan' | 'synthetic';
 
 /** A figure shown beside a cell being entered or reviewed (上期 / 去年同期). */
 export interface FigureBeside {

@@ -13,6 +13,7 @@ import { periodLabel } from '../../reporting/periods.ts';
 import { href, navigate } from '../../router.ts';
 import { detailChartOption } from './detailChart.ts';
 import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { PublishedSources } from './PublishedSources.tsx';
 
 function JudgementPanel({ d }: { d: TargetDetail }) {
   const { t, lang, label, num } = useI18n();
@@ -33,6 +34,11 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
           {j.dataYear}: {num(j.current)}
           {d.indicator.unit}
           {j.currentOrigin === 'synthetic' && <SyntheticTag />}
+          {j.currentOrigin === 'published' && (
+            <span className="badge tag-published" title={t('monitor.publishedTitle')} data-testid="published-tag">
+              {t('monitor.published')}
+            </span>
+          )}
         </>
       ),
     ],
@@ -169,6 +175,7 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
               {d.source.quote}
             </blockquote>
           </section>
+          <PublishedSources figures={d.publishedFigures} />
         </div>
       )}
     </section>
