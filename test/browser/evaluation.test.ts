@@ -177,6 +177,24 @@ describe('evaluation pages in Chromium', () => {
     await page.locator('[data-testid="run-meta"][data-status="published"]').waitFor();
     assert.equal(await page.getByTestId('run-status').innerText(), '已发布');
     assert.equal(await page.getByTestId('eval-publish').count(), 0);
+    assert.equal(await page.getByTestId('run-publishes').innerText(), '对其他单位：公布排名、总分和等级');
+  });
+
+  it("shows 蒙自's reporter another zone's rank and grade but none of its figures (issue 21)", async () => {
+    const other = run.units.find((u) => u.code !== 'ZN-HH-MENGZI' && u.rank !== null)!;
+    const reporter = await signedInPage(browser, server.url, 'mengzi.reporter');
+    try {
+      await reporter.goto(`${server.url}/#/evaluation/runs/${run.id}/units/${other.code}`);
+      await reporter.getByTestId('unit-withheld').waitFor();
+      assert.equal(await reporter.getByTestId('unit-grade').getAttribute('data-grade'), other.grade);
+      assert.equal(await reporter.getByTestId('unit-radar').count(), 0);
+      assert.equal(await reporter.getByTestId('contribution-row').count(), 0);
+      await reporter.goto(`${server.url}/#/evaluation/runs/${run.id}/units/ZN-HH-MENGZI`);
+      await reporter.getByTestId('contribution-row').first().waitFor();
+      assert.equal(await reporter.getByTestId('unit-withheld').count(), 0);
+    } finally {
+      await reporter.context().close();
+    }
   });
 
   it('edits the frozen scheme as a new version with a live preview, AHP check and conflict detection', async () => {
@@ -232,12 +250,18 @@ describe('evaluation pages in Chromium', () => {
     assert.ok(Number(await page.getByTestId('ahp-result').getAttribute('data-cr')) < 0.1);
     await shot(page, 'editor');
 
+    // The publication level (issue 21) is saved with the version.
+    assert.equal(await page.getByTestId('scheme-publishes').inputValue(), 'score');
+    await page.getByTestId('scheme-publishes').selectOption('grade');
+
     // Save: the frozen version 1 becomes version 2 (a draft).
     await page.getByTestId('save-scheme').click();
     await page.getByTestId('saved-note').waitFor();
     const saved = Number(await page.getByTestId('saved-note').getAttribute('data-version'));
     assert.equal(saved, scheme.body.version + 1);
     await page.locator(`[data-testid="editor-version"][data-version="${saved}"][data-status="draft"]`).waitFor();
+    const v2 = await request<SchemeVersionView>(server.url, 'GET', `/api/v1/evaluation/schemes/${SCHEME}`, { auth: api });
+    assert.equal(v2.body.publishes, 'grade');
 
     // Someone else saves the draft meanwhile: this editor's save is refused with a clear message.
     const latest = await request<SchemeVersionView>(server.url, 'GET', `/api/v1/evaluation/schemes/${SCHEME}`, { auth: api });

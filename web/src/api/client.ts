@@ -360,9 +360,14 @@ export const api = {
   evaluationScheme: (code: string, version: number | null, signal?: AbortSignal) =>
     getJson<SchemeVersionView>(`/evaluation/schemes/${enc(code)}`, { version }, signal),
   /** Saves a draft in place, or a frozen version as the next version; 409 when baseVersion/updatedAt are stale. */
-  saveEvaluationScheme: (code: string, definition: SchemeDefinition, base: { version: number; updatedAt: string }) =>
+  saveEvaluationScheme: (
+    code: string,
+    definition: SchemeDefinition,
+    base: { version: number; updatedAt: string },
+    publishes: SchemeVersionView['publishes'],
+  ) =>
     request<SchemeVersionView>('PUT', `/evaluation/schemes/${enc(code)}`, {
-      body: { definition, baseVersion: base.version, updatedAt: base.updatedAt },
+      body: { definition, baseVersion: base.version, updatedAt: base.updatedAt, publishes },
     }),
   /** Evaluates an unsaved definition (nothing is stored): the editor's live preview. */
   evaluationPreview: (definition: SchemeDefinition, year: number, signal?: AbortSignal) =>

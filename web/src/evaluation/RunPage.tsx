@@ -70,6 +70,9 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
             {t(`eval.status.${run.status}`)}
           </span>{' '}
           {run.scheme.defaultWeights && <span className="badge eval-default-weights">{t('eval.defaultWeights')}</span>}{' '}
+          <span className="badge" data-testid="run-publishes" data-level={run.scheme.publishes}>
+            {t('eval.run.publishes', { level: t(`eval.publishes.${run.scheme.publishes}`) })}
+          </span>{' '}
           <span className="muted">
             {run.publishedAt
               ? t('eval.run.publishedAt', { at: dateTime(run.publishedAt) })

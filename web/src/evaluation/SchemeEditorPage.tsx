@@ -13,6 +13,7 @@ import { canDefinePlans } from '../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate } from '../router.ts';
+import { PUBLICATION_LEVELS, type PublicationLevel } from '../../../src/domain/evaluation/publication.ts';
 import { AhpHelper } from './AhpHelper.tsx';
 import {
   addIndicator,
@@ -411,6 +412,7 @@ function GroupsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
 function SaveBar({
   view,
   def,
+  publishes,
   locked,
   canEdit,
   onUnlock,
@@ -418,6 +420,7 @@ function SaveBar({
 }: {
   view: SchemeVersionView;
   def: SchemeDefinition;
+  publishes: PublicationLevel;
   locked: boolean;
   canEdit: boolean;
   onUnlock: () => void;
@@ -430,7 +433,7 @@ function SaveBar({
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api.saveEvaluationScheme(view.code, def, view));
+      onSaved(await api.saveEvaluationScheme(view.code, def, view, publishes));
     } catch (e) {
       setError(e);
     } finally {
@@ -481,6 +484,7 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
   const me = useMe();
   const canEdit = canDefinePlans(me);
   const [def, setDef] = useState(() => withDefaults(view.definition));
+  const [publishes, setPublishes] = useState<PublicationLevel>(view.publishes);
   const [unlocked, setUnlocked] = useState(false);
   const locked = !canEdit || (view.status === 'frozen' && !unlocked);
   const edit: Edit = (f) => setDef((d) => f(d));
@@ -522,7 +526,24 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
                 <option value="weighted_geometric">{t('eval.aggregation.weighted_geometric')}</option>
               </select>
             </label>
+            <label className="form-field">
+              {t('eval.editor.publishes')}
+              <select
+                className="input"
+                value={publishes}
+                disabled={locked}
+                onChange={(e) => setPublishes(e.target.value as PublicationLevel)}
+                data-testid="scheme-publishes"
+              >
+                {PUBLICATION_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`eval.publishes.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
+          <p className="muted small">{t('eval.editor.publishesHint')}</p>
           {def.defaultWeights && <p className="hint-box">{t('eval.editor.defaultWeightsNote')}</p>}
           {def.ahp && <p className="muted small">{t('eval.editor.ahpActive')}</p>}
         </section>
@@ -563,7 +584,15 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
             </ul>
           </section>
         )}
-        <SaveBar view={view} def={def} locked={locked} canEdit={canEdit} onUnlock={() => setUnlocked(true)} onSaved={onSaved} />
+        <SaveBar
+          view={view}
+          def={def}
+          publishes={publishes}
+          locked={locked}
+          canEdit={canEdit}
+          onUnlock={() => setUnlocked(true)}
+          onSaved={onSaved}
+        />
       </div>
       {/* The preview is for those who may change the scheme (the server allows it to them only). */}
       {canEdit && (

@@ -187,22 +187,31 @@ export function UnitPage({ id, code }: { id: number; code: string }) {
       <p className="eval-explanation" data-testid="unit-explanation" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         {lang === 'zh' ? unit.explanation.zh : unit.explanation.en}
       </p>
-      <div className="monitor-grid">
-        <section className="card monitor-card" aria-labelledby="radar-heading">
-          <h2 id="radar-heading" className="section-title">
-            {t('eval.unit.radar')}
-          </h2>
-          <UnitRadar run={run} unit={unit} />
-        </section>
-        <section className="card monitor-card" aria-labelledby="sensitivity-heading">
-          <h2 id="sensitivity-heading" className="section-title">
-            {t('eval.unit.sensitivity')}
-          </h2>
-          <Sensitivity run={run} unit={unit} />
-        </section>
-      </div>
-      <h2 className="section-title">{t('eval.unit.contributions')}</h2>
-      <Contributions run={run} unit={unit} />
+      {unit.withheld ? (
+        // Outside the reader's scope the run carries no figures of this unit (src/domain/evaluation/publication.ts).
+        <p className="hint-box" data-testid="unit-withheld">
+          {t('eval.unit.withheld')}
+        </p>
+      ) : (
+        <>
+          <div className="monitor-grid">
+            <section className="card monitor-card" aria-labelledby="radar-heading">
+              <h2 id="radar-heading" className="section-title">
+                {t('eval.unit.radar')}
+              </h2>
+              <UnitRadar run={run} unit={unit} />
+            </section>
+            <section className="card monitor-card" aria-labelledby="sensitivity-heading">
+              <h2 id="sensitivity-heading" className="section-title">
+                {t('eval.unit.sensitivity')}
+              </h2>
+              <Sensitivity run={run} unit={unit} />
+            </section>
+          </div>
+          <h2 className="section-title">{t('eval.unit.contributions')}</h2>
+          <Contributions run={run} unit={unit} />
+        </>
+      )}
     </section>
   );
 }
