@@ -6,24 +6,19 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config/env.ts';
 import { DEFAULT_INPUT_LIMITS } from '../config/input-limits.ts';
 import { auditKey } from '../config/audit-key.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
+import { asAppError } from './error-reply.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
-import { isTransientDatabaseError } from '../db/transient-error.ts';
 import { retryIdempotentReads } from './idempotent-retry.ts';
 import { registerWellFormedInput } from './input/well-formed-input.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -101,59 +96,15 @@ export async function buildApp(
   registerWellFormedInput(app);
 
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) {
-      return reply
-        .status(err.status)
-        .send({ error: { code: err.code, message: err.message, messageZh: err.messageZh, details: err.details } });
-    }
-    if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send({ error: { code: 'BODY_TOO_LARGE', message: 'request body too large', messageZh: '请求内容过大' } });
-    }
-    if ((err as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .status(415)
-        .send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'unsupported content type', messageZh: '不支持的内容类型' } });
-    }
-    if ((err as { statusCode?: number }).statusCode === 429) {
-      return reply.status(429).send({
-        error: { code: 'RATE_LIMITED', message: 'too many requests; slow down', messageZh: '请求过于频繁，请稍后再试' },
-      });
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      return reply.status(400).send({
-        error: {
-          code: 'INVALID_REQUEST',
-          message: 'the request is not valid',
-          messageZh: '请求参数无效',
-          details: err.validation.map((v) => ({ field: v.instancePath, message: v.message })),
-        },
-      });
-    }
-    if (isTransientDatabaseError(err)) {
+    const e = asAppError(err);
+    if (e.code === 'DATABASE_UNAVAILABLE') {
+      // A restart or failover: expected and brief, so a warning, and the client is told when to retry.
       req.log.warn(err);
-      return reply
-        .status(503)
-        .header('retry-after', '5')
-        .send({
-          error: {
-            code: 'DATABASE_UNAVAILABLE',
-            message: 'the database is briefly unavailable (restart or failover); try again in a few seconds',
-            messageZh: '数据库暂时不可用（重启或主备切换），请几秒后重试',
-          },
-        });
-    }
-    const e = err as { statusCode?: number; code?: string; message?: string };
-    const status = typeof e.statusCode === 'number' && e.statusCode >= 400 ? e.statusCode : 500;
-    if (status >= 500) req.log.error(err);
-    return reply.status(status).send({
-      error: {
-        code: status >= 500 ? 'INTERNAL' : (e.code ?? 'BAD_REQUEST'),
-        message: status >= 500 ? 'internal error' : (e.message ?? 'bad request'),
-        messageZh: status >= 500 ? '服务器内部错误' : '请求无效',
-      },
-    });
+      reply.header('retry-after', '5');
+    } else if (e.status >= 500) req.log.error(err);
+    return reply
+      .status(e.status)
+      .send({ error: { code: e.code, message: e.message, messageZh: e.messageZh, details: e.details } });
   });
 
   await app.register(fastifySwagger, {
@@ -224,7 +175,8 @@ export async function buildApp(
     // The web app routes with the URL hash; any unknown non-API path gets the shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such route', messageZh: '接口不存在' } });
+        const e = new AppError('NOT_FOUND', 'no such route', '接口不存在');
+        return reply.status(e.status).send({ error: { code: e.code, message: e.message, messageZh: e.messageZh } });
       }
       return reply.sendFile('index.html');
     });

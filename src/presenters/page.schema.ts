@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors/error-catalogue.ts';
 
 export const MAX_LIMIT = 1000;
 
@@ -12,8 +13,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 }
 
+/** Every error body; `code` enumerates the catalogue, so the OpenAPI document lists each code. */
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), messageZh: z.string(), details: z.unknown().optional() }),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), messageZh: z.string(), details: z.unknown().optional() }),
 });
 
 /** A page of items as every list route returns it. */

@@ -17,9 +17,9 @@ import { loadTask } from './tasks/task-context.ts';
 export async function readAuditHistory(db: Executor, actor: Actor, entity: string, key: string, limit: number) {
   const subject = auditSubject(entity, key);
   const refusal = auditRefusal(actor.grants, subject, await readable(db, actor, subject));
-  if (refusal === 404) throw new AppError(404, 'NOT_FOUND', `${entity} "${key}" not found`, `未找到记录“${key}”`);
+  if (refusal === 404) throw new AppError('NOT_FOUND', `${entity} "${key}" not found`, `未找到记录“${key}”`);
   if (refusal === 403)
-    throw new AppError(403, 'FORBIDDEN', `you may not read the history of this ${entity}`, '无权查看该记录的修改历史');
+    throw new AppError('FORBIDDEN', `you may not read the history of this ${entity}`, '无权查看该记录的修改历史');
   return (await auditHistory(db, entity, key, limit)).map((e) => redactAuditEntry(e, actor.grants));
 }
 

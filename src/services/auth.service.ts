@@ -29,13 +29,12 @@ export interface LoginResult {
   userId: number;
 }
 
-const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', 'wrong user name or password', '用户名或密码错误');
+const badCredentials = () => new AppError('BAD_CREDENTIALS', 'wrong user name or password', '用户名或密码错误');
 
 // The same words, status and details for every locked name, known or not: nothing in the answer
 // (not even when the lock ends, which would date the failures) tells whether the account exists.
 const accountLocked = () =>
   new AppError(
-    429,
     'ACCOUNT_LOCKED',
     `too many failed sign-ins with this user name; try again in ${LOCK_MINUTES} minutes`,
     `该用户名连续登录失败次数过多，已临时锁定，请 ${LOCK_MINUTES} 分钟后再试`,

@@ -155,7 +155,6 @@ export async function writeBackupFile(database: Database, file: string, auditKey
     const system = err as NodeJS.ErrnoException;
     if (system.syscall === undefined || err instanceof AppError) throw err;
     throw new AppError(
-      500,
       'BACKUP_FILE_UNWRITABLE',
       `cannot write backup file ${file}: ${system.code ?? system.message}`,
       `无法写入备份文件 ${file}：${system.code ?? system.message}`,
@@ -210,7 +209,6 @@ export async function restoreBackup(database: Database, input: Readable): Promis
       if (violations.length > 0) {
         const list = violations.map((v) => `${v.table}.${v.constraint} (${v.rows})`).join(', ');
         throw new AppError(
-          422,
           'BACKUP_FOREIGN_KEYS',
           `restore refused, nothing was written: rows without their referenced row: ${list}`,
           `恢复被拒绝，未写入任何数据：以下外键引用的记录不存在：${list}`,
@@ -235,7 +233,6 @@ export async function restoreBackup(database: Database, input: Readable): Promis
 export async function restoreBackupFile(database: Database, file: string): Promise<RestoreSummary> {
   const handle = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new AppError(
-      400,
       'BACKUP_FILE_UNREADABLE',
       `cannot read backup file ${file}: ${err.code ?? err.message}`,
       `无法读取备份文件 ${file}：${err.code ?? err.message}`,
@@ -278,7 +275,6 @@ async function loadRows(
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       insertError = new AppError(
-        422,
         'BACKUP_RESTORE_FAILED',
         `restore failed on table ${batch.table}, nothing was written: ${message}${triggersSkipped ? '' : TRIGGERS_ON_HINT.en}`,
         `恢复表 ${batch.table} 时失败，未写入任何数据：${message}${triggersSkipped ? '' : TRIGGERS_ON_HINT.zh}`,
@@ -353,7 +349,6 @@ function parseHeader(line: string): BackupHeader {
     (raw as { version?: unknown }).version;
   if (typeof version === 'number' && version !== BACKUP_VERSION) {
     throw new AppError(
-      400,
       'BACKUP_UNSUPPORTED_VERSION',
       `backup format version ${version} is not supported by this code (it reads version ${BACKUP_VERSION})`,
       `不支持备份格式版本 ${version}（本程序读取版本 ${BACKUP_VERSION}）`,
@@ -366,7 +361,6 @@ function checkCompatible(header: BackupHeader, target: Map<string, TableInfo>, c
   const unknown = header.migrations.filter((m) => !codeMigrations.includes(m));
   if (unknown.length > 0) {
     throw new AppError(
-      409,
       'BACKUP_NEWER_SCHEMA',
       `the backup comes from newer PlanTrack code (migrations unknown here: ${unknown.join(', ')}); upgrade PlanTrack before restoring`,
       `该备份来自更新版本的 PlanTrack（本程序没有以下迁移：${unknown.join(', ')}），请先升级再恢复`,
@@ -493,7 +487,6 @@ export function orderByReferences<T extends Pick<TableInfo, 'name' | 'references
 
 const targetNotEmpty = (tables: string[]) =>
   new AppError(
-    409,
     'BACKUP_TARGET_NOT_EMPTY',
     `restore needs an empty database; these tables already have rows: ${tables.join(', ')}. Nothing was changed.`,
     `恢复需要空数据库；以下表中已有数据：${tables.join(', ')}。未做任何修改。`,
@@ -501,18 +494,16 @@ const targetNotEmpty = (tables: string[]) =>
 
 const damaged = (en: string, zh: string) =>
   new AppError(
-    400,
     'BACKUP_DAMAGED',
     `not a PlanTrack backup, or a damaged one: ${en}. Nothing was written.`,
     `不是 PlanTrack 备份文件或文件已损坏：${zh}。未写入任何数据。`,
   );
 
 const schemaMismatch = (en: string, zh: string) =>
-  new AppError(409, 'BACKUP_SCHEMA_MISMATCH', `the backup does not fit this database: ${en}`, `备份与本数据库结构不符：${zh}`);
+  new AppError('BACKUP_SCHEMA_MISMATCH', `the backup does not fit this database: ${en}`, `备份与本数据库结构不符：${zh}`);
 
 const checksumMismatch = (table: string, expected: TableSummary, read: TableSummary) =>
   new AppError(
-    400,
     'BACKUP_CHECKSUM_MISMATCH',
     `the backup is damaged: table ${table} should have ${expected.rows} rows with checksum ${expected.sha256.slice(0, 12)}…, ` +
       `the file holds ${read.rows} rows with checksum ${read.sha256.slice(0, 12)}…. Nothing was written.`,
@@ -522,7 +513,6 @@ const checksumMismatch = (table: string, expected: TableSummary, read: TableSumm
 
 const verifyFailed = (table: string, triggersSkipped: boolean) =>
   new AppError(
-    500,
     'BACKUP_VERIFY_FAILED',
     `restore refused, nothing was written: table ${table} read back differs from the backup ` +
       `(a trigger or a type changed its rows)${triggersSkipped ? '' : TRIGGERS_ON_HINT.en}`,

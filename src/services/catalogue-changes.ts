@@ -114,7 +114,6 @@ export async function assertCatalogueChangesAllowed(
   const problems = catalogueChangeProblems(changes, actor.grants, (c) => parents.get(c));
   if (problems.length > 0)
     throw new AppError(
-      403,
       'CATALOGUE_CHANGE_FORBIDDEN',
       `the file changes ${problems.length} catalogue entr${problems.length === 1 ? 'y' : 'ies'} you may not change; nothing was written`,
       `文件中有 ${problems.length} 处目录变更超出您的权限，未写入任何数据`,

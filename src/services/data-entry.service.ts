@@ -65,7 +65,6 @@ export async function writeDraftValue(
     return { ok: false, conflict: { indicator: key.indicator, yours: value, theirs: existing?.value ?? null, currentVersion } };
   if (existing?.status === 'approved' || existing?.status === 'submitted')
     throw new AppError(
-      409,
       'LOCKED',
       `the value is ${existing.status} and cannot be edited`,
       existing.status === 'approved' ? '该数值已审核通过并锁定' : '该数值已提交，等待审核',
@@ -114,7 +113,6 @@ export async function writeDraftValue(
 
 export function conflictError(conflicts: Extract<DraftWrite, { ok: false }>['conflict'][]): AppError {
   return new AppError(
-    409,
     'VERSION_CONFLICT',
     'someone else changed this value; reload and compare',
     '该数值已被他人修改，请刷新后比较两者再保存',
@@ -125,7 +123,7 @@ export function conflictError(conflicts: Extract<DraftWrite, { ok: false }>['con
 /** A reporter's single draft figure (PUT /data-values/…). */
 export async function saveDraftValue(database: Database, actor: Actor, input: DataValueInput) {
   if (!parsePeriod(input.period))
-    throw new AppError(400, 'INVALID_PERIOD', `invalid period "${input.period}"`, `期间“${input.period}”格式无效`);
+    throw new AppError('INVALID_PERIOD', `invalid period "${input.period}"`, `期间“${input.period}”格式无效`);
   return database.db.transaction().execute(async (trx) => {
     const unitId = (await codeToIdMap(trx, 'org_unit')).get(input.orgUnit);
     if (unitId === undefined) throw notFound('org unit', input.orgUnit);

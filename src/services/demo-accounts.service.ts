@@ -24,7 +24,6 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoAccounts(database: Database): Promise<number> {
   if (database.kind !== 'pglite')
     throw new AppError(
-      400,
       'DEMO_REFUSED',
       'demo accounts are only seeded on the embedded database, never when DATABASE_URL is set',
       '演示账号只在内嵌数据库中创建，设置 DATABASE_URL 时拒绝创建',

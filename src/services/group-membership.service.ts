@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { ErrorCode } from '../errors/error-catalogue.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
@@ -17,7 +18,7 @@ export interface MembershipResult {
   groups: { code: string; members: string[] }[];
 }
 
-const invalid = (code: string, en: string, zh: string, details?: unknown) => new AppError(400, code, en, zh, details);
+const invalid = (code: ErrorCode, en: string, zh: string, details?: unknown) => new AppError(code, en, zh, details);
 
 async function membersOf(trx: Executor, groupId: number): Promise<string[]> {
   const rows = await trx

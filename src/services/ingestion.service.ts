@@ -54,7 +54,6 @@ export async function createDraft(
   if (/\.docx$/i.test(fileName)) await checkZipLimits(data, fileName, limits);
   const text = await readDocument(data, fileName).catch((err: Error) => {
     throw new AppError(
-      422,
       'UNREADABLE_DOCUMENT',
       `cannot read ${fileName}: ${err.message}`,
       `无法读取文件 ${fileName}（支持 .txt、.docx 和带文字层的 .pdf）`,
@@ -63,15 +62,13 @@ export async function createDraft(
   const flaw = textFlaw(text);
   if (flaw)
     throw new AppError(
-      422,
-      'INVALID_TEXT',
+      'INVALID_FILE_TEXT',
       `${fileName} contains ${flaw === 'nul' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}; it is not a text document`,
       `文件 ${fileName} 含有${flaw === 'nul' ? '空字符（NUL）' : '不成对的 UTF-16 代理字符'}，不是文本文件`,
       { reason: flaw },
     );
   if (text.trim().length === 0)
     throw new AppError(
-      422,
       'EMPTY_DOCUMENT',
       'the document has no text (a scanned PDF?)',
       '文件中没有可读取的文字（可能是扫描版 PDF）',
@@ -114,7 +111,6 @@ export async function acceptDraft(database: Database, actor: Actor, id: number, 
   const taken = review.newIndicators.map((x, i) => ({ x, i })).filter(({ x }) => existing.has(x.code));
   if (taken.length > 0)
     throw new AppError(
-      422,
       'INVALID_PLAN_FILE',
       'a new indicator uses a code the catalogue already has',
       '新指标的代码在指标目录中已存在',
@@ -128,7 +124,7 @@ export async function acceptDraft(database: Database, actor: Actor, id: number, 
   try {
     raw = reviewToDefinition(review, draft.result, draft.text, draft.fileName);
   } catch (err) {
-    if (err instanceof ReviewError) throw new AppError(400, 'INVALID_REVIEW', err.message, err.messageZh);
+    if (err instanceof ReviewError) throw new AppError('INVALID_REVIEW', err.message, err.messageZh);
     throw err;
   }
   const parsed = planFileSchema.safeParse(raw);
@@ -148,7 +144,6 @@ export async function acceptDraft(database: Database, actor: Actor, id: number, 
     : { ok: false as const, errors: zodIssuesToErrors(parsed.error.issues, draft.fileName) };
   if (!result.ok)
     throw new AppError(
-      422,
       'INVALID_PLAN_FILE',
       `the accepted items have ${result.errors.length} problem(s); nothing was written`,
       `已接受的条目有 ${result.errors.length} 处问题，未写入任何数据`,

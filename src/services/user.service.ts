@@ -31,7 +31,6 @@ export function parseGrant(text: string): GrantInput {
   const m = /^([a-z_]+)(?:@([A-Za-z0-9._-]+))?(?::([A-Za-z0-9._,-]+))?$/.exec(text.trim());
   if (!m || !(ROLES as readonly string[]).includes(m[1]!))
     throw new AppError(
-      400,
       'INVALID_ROLE',
       `invalid role "${text}" (use role[@ORG_UNIT][:plan,plan])`,
       `角色“${text}”无效（格式：角色[@单位代码][:规划,规划]）`,
@@ -43,7 +42,6 @@ export async function createUser(database: Database, actor: Actor, u: NewUser): 
   const problems = passwordProblems(u.password, u.username);
   if (problems.length > 0)
     throw new AppError(
-      400,
       'WEAK_PASSWORD',
       `password rejected: ${problems.map((p) => p.message).join('; ')}`,
       `密码不符合要求：${problems.map((p) => p.messageZh).join('；')}`,
@@ -52,12 +50,12 @@ export async function createUser(database: Database, actor: Actor, u: NewUser): 
   const passwordHash = await hashPassword(u.password);
   return database.db.transaction().execute(async (trx) => {
     if (await findUserByUsername(trx, u.username))
-      throw new AppError(409, 'USER_EXISTS', `user "${u.username}" already exists`, `用户“${u.username}”已存在`);
+      throw new AppError('USER_EXISTS', `user "${u.username}" already exists`, `用户“${u.username}”已存在`);
     const units = await codeToIdMap(trx, 'org_unit');
     const unitId = (code: string | undefined) => {
       if (code === undefined) return null;
       const id = units.get(code);
-      if (id === undefined) throw new AppError(400, 'UNKNOWN_ORG_UNIT', `unknown org unit "${code}"`, `未知组织单位“${code}”`);
+      if (id === undefined) throw new AppError('UNKNOWN_ORG_UNIT', `unknown org unit "${code}"`, `未知组织单位“${code}”`);
       return id;
     };
     const id = await insertUser(trx, {
@@ -89,7 +87,7 @@ export async function createToken(
   actor: Actor,
   input: { name: string; scopes: ('read' | 'write')[]; expiresAt: Date | null; secret?: string },
 ): Promise<{ id: number; secret: string }> {
-  if (actor.userId === null) throw new AppError(400, 'NO_USER', 'tokens belong to a user', '令牌必须属于某个用户');
+  if (actor.userId === null) throw new AppError('NO_USER', 'tokens belong to a user', '令牌必须属于某个用户');
   const secret = input.secret ?? newSecret('pt');
   const id = await database.db.transaction().execute(async (trx) => {
     const tokenId = await insertToken(trx, {
@@ -113,7 +111,7 @@ export async function createToken(
 export async function revokeOwnToken(database: Database, actor: Actor, tokenId: number): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     if (!(await revokeToken(trx, tokenId, actor.userId)))
-      throw new AppError(404, 'NOT_FOUND', `token ${tokenId} not found`, `未找到令牌 ${tokenId}`);
+      throw new AppError('NOT_FOUND', `token ${tokenId} not found`, `未找到令牌 ${tokenId}`);
     await recordAudit(trx, actor, { action: 'revoke', entity: 'api_token', entityKey: String(tokenId) });
   });
 }

@@ -110,6 +110,6 @@ describe('hostile spreadsheets are refused with 413/422 naming the limit or the 
 
   it('a cell holding NUL: 422 naming the cell', async () => {
     const csv = Buffer.from('a,b\n1,x\u0000y\n');
-    await assert.rejects(drain(readCsvRows(csv, 'CSV', DEFAULT_INPUT_LIMITS)), refusal(422, 'INVALID_TEXT', /CSV!B2/));
+    await assert.rejects(drain(readCsvRows(csv, 'CSV', DEFAULT_INPUT_LIMITS)), refusal(422, 'INVALID_FILE_TEXT', /CSV!B2/));
   });
 });

@@ -125,7 +125,6 @@ export async function* readCsvRows(
     const records = (err as { records?: unknown }).records;
     const at = (typeof records === 'number' ? Math.max(records, row) : row) + 1;
     throw new AppError(
-      422,
       'UNREADABLE_CSV',
       unclosed ? `row ${at}: a quoted field opened here is never closed` : `row ${at}: ${(err as Error).message}`,
       unclosed ? `第 ${at} 行：引号内的内容没有结束引号` : `第 ${at} 行：CSV 格式错误`,

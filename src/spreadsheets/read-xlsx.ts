@@ -109,7 +109,6 @@ export async function* readXlsxRows(input: NodeJS.ReadableStream, limits?: RowLi
     // ExcelJS fails on truncated zips, damaged XML and cells it cannot place: all are the file's fault.
     const reason = err instanceof Error ? err.message : String(err);
     throw new AppError(
-      422,
       'UNREADABLE_XLSX',
       `the workbook cannot be read after ${at}: ${reason}`,
       `工作簿无法读取（读到${atZh}之后出错）：文件已损坏或格式不受支持`,

@@ -6,12 +6,13 @@ import { columnLetter } from '../domain/reporting/table/column-letter.ts';
 
 export type RowLimits = Pick<InputLimits, 'maxRows' | 'maxColumns' | 'maxCells'>;
 
+const TOO_MANY = { rows: 'TOO_MANY_ROWS', columns: 'TOO_MANY_COLUMNS', cells: 'TOO_MANY_CELLS' } as const;
+
 const tooMany = (what: 'rows' | 'columns' | 'cells', limit: number, where: string, whereZh: string) => {
   const setting = `PLANTRACK_MAX_${what.toUpperCase()}`;
   const zh = { rows: '行', columns: '列', cells: '个非空单元格' }[what];
   return new AppError(
-    413,
-    `TOO_MANY_${what.toUpperCase()}`,
+    TOO_MANY[what],
     `the file has more than ${limit} ${what} (${setting}), at ${where}; split the file`,
     `文件超过 ${limit} ${zh}（上限 ${setting}），位置：${whereZh}；请拆分文件`,
     { limit, setting, at: where },
@@ -42,8 +43,7 @@ export function rowCounter(limits: RowLimits) {
         const flaw = textFlaw(c);
         if (flaw)
           throw new AppError(
-            422,
-            'INVALID_TEXT',
+            'INVALID_FILE_TEXT',
             `cell ${r.sheet}!${columnLetter(i)}${r.row} contains ${flaw === 'nul' ? 'a NUL character' : 'an unpaired UTF-16 surrogate'}`,
             `工作表“${r.sheet}”单元格 ${columnLetter(i)}${r.row} 含有${flaw === 'nul' ? '空字符（NUL）' : '不成对的 UTF-16 代理字符'}`,
             { sheet: r.sheet, row: r.row, column: columnLetter(i) },

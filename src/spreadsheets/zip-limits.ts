@@ -8,7 +8,6 @@ const LOCAL = 0x04034b50;
 
 export const unreadableZip = (fileName: string, reason: string, reasonZh: string) =>
   new AppError(
-    422,
     'UNREADABLE_ZIP',
     `${fileName} is not a readable .xlsx/.docx (zip) file: ${reason}`,
     `文件“${fileName}”不是可读取的 .xlsx/.docx（zip）文件：${reasonZh}`,
@@ -17,7 +16,6 @@ export const unreadableZip = (fileName: string, reason: string, reasonZh: string
 
 export const inflatedTooLarge = (fileName: string, limit: number) =>
   new AppError(
-    413,
     'INFLATED_TOO_LARGE',
     `${fileName} unpacks to more than ${limit} bytes (PLANTRACK_MAX_INFLATED_BYTES); split the file`,
     `文件“${fileName}”解压后超过 ${limit} 字节（上限 PLANTRACK_MAX_INFLATED_BYTES），请拆分文件`,
@@ -171,7 +169,6 @@ function cellReferenceCheck(fileName: string, entry: string) {
     if (m) {
       const sheet = entry.slice(entry.lastIndexOf('/') + 1);
       throw new AppError(
-        422,
         'XLSX_CELL_WITHOUT_REFERENCE',
         `${fileName}: ${sheet} has ${m[1] === 'c' ? 'cells' : 'rows'} without a reference (r attribute, e.g. r="A1"); open and save the file in Excel or WPS and upload it again`,
         `文件“${fileName}”的 ${sheet} 中有${m[1] === 'c' ? '单元格' : '行'}缺少位置（r 属性，如 r="A1"），请用 Excel 或 WPS 打开并另存后重新上传`,

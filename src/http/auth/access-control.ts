@@ -72,7 +72,7 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
     if (bearer) {
       req.actor = await actorFromToken(database, bearer, ip);
       if (!req.actor)
-        throw new AppError(401, 'INVALID_TOKEN', 'the API token is invalid, expired or revoked', 'API 令牌无效、已过期或已撤销');
+        throw new AppError('INVALID_TOKEN', 'the API token is invalid, expired or revoked', 'API 令牌无效、已过期或已撤销');
       return;
     }
     const cookie = req.cookies?.[SESSION_COOKIE];
@@ -83,7 +83,7 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
         req.sessionCsrf = found.csrfToken;
       }
     }
-    if (access.action !== 'public' && !req.actor) throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
+    if (access.action !== 'public' && !req.actor) throw new AppError('UNAUTHENTICATED', 'sign in first', '请先登录');
   });
 
   // Authorization before the body is validated, so a refused role never sees the schema's details.
@@ -91,12 +91,12 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
     const access = req.routeOptions.config?.access;
     if (!access || access.action === 'public') return;
     const actor = req.actor;
-    if (!actor) throw new AppError(401, 'UNAUTHENTICATED', 'sign in first', '请先登录');
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in first', '请先登录');
     if (UNSAFE.has(req.method)) {
       if (actor.via === 'token' && !actor.tokenScopes?.includes('write'))
-        throw new AppError(403, 'TOKEN_READ_ONLY', 'this API token may only read', '该 API 令牌只有读取权限');
+        throw new AppError('TOKEN_READ_ONLY', 'this API token may only read', '该 API 令牌只有读取权限');
       if (actor.via === 'session' && req.headers[CSRF_HEADER] !== req.sessionCsrf)
-        throw new AppError(403, 'CSRF', 'missing or wrong CSRF token', 'CSRF 校验失败');
+        throw new AppError('CSRF', 'missing or wrong CSRF token', 'CSRF 校验失败');
     }
     if (access.action === 'authenticated') return;
     const resource = access.resource && access.resource !== 'global' ? await access.resource(req) : {};
@@ -107,8 +107,8 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
     if (!authorize(actor.grants, access.action, resource, (c) => parents.get(c))) {
       // Reading one unit outside the caller's subtree answers as if it did not exist (as the services do).
       if (access.action === 'read' && resource.orgUnit !== undefined)
-        throw new AppError(404, 'NOT_FOUND', `${resource.orgUnit} not found`, `未找到 ${resource.orgUnit}`);
-      throw new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+        throw new AppError('NOT_FOUND', `${resource.orgUnit} not found`, `未找到 ${resource.orgUnit}`);
+      throw new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
     }
   });
 }

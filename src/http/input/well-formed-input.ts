@@ -18,9 +18,8 @@ export function flawedInputError(req: Pick<FastifyRequest, 'params' | 'query' | 
     if (!found) continue;
     const field = `${where}${found.path === '/' ? '' : found.path}`;
     if (found.flaw === 'too_deep')
-      return new AppError(400, 'TOO_DEEP', `${field} is nested too deeply`, `字段 ${field} 嵌套层级过深`, { field });
+      return new AppError('TOO_DEEP', `${field} is nested too deeply`, `字段 ${field} 嵌套层级过深`, { field });
     return new AppError(
-      400,
       'INVALID_TEXT',
       `${field} contains ${FLAW_EN[found.flaw]}; text must be well-formed Unicode`,
       `字段 ${field} 含有${FLAW_ZH[found.flaw]}，文本须为有效的 Unicode`,

@@ -115,7 +115,7 @@ export const catalogueRoutes =
               .min(1),
             reason: z.string().max(2000).describe('why the plan office assigns these units (kept in the audit trail)'),
           }),
-          response: { 200: groupMembershipResultSchema, 400: errorResponseSchema },
+          response: { 200: groupMembershipResultSchema, 400: errorResponseSchema, 422: errorResponseSchema },
         },
       },
       async (req) => changeGroupMembers(database, req.actor!, req.body.changes, req.body.reason),

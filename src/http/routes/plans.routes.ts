@@ -82,7 +82,6 @@ export const planRoutes =
           : parsed;
         if (!result.ok)
           throw new AppError(
-            422,
             'INVALID_PLAN_FILE',
             `the plan file has ${result.errors.length} error(s); nothing was written`,
             `规划文件有 ${result.errors.length} 处错误，未写入任何数据`,

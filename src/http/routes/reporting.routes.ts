@@ -63,7 +63,6 @@ const importResponses = {
 function importReply(result: ImportResult): { status: 200 | 201; result: ImportResult } {
   if (result.problemsTotal > 0 && !result.dryRun)
     throw new AppError(
-      422,
       'IMPORT_REJECTED',
       `the upload was rejected with ${result.problemsTotal} problem(s); nothing was written`,
       `导入被拒绝：发现${result.problemsTotal}个问题，未写入任何数据`,
@@ -244,7 +243,7 @@ export const reportingRoutes =
       async (req, reply) => {
         const body = req.body;
         if (!Buffer.isBuffer(body) || body.length === 0)
-          throw new AppError(400, 'EMPTY_UPLOAD', 'send the file as the request body', '请在请求正文中上传文件');
+          throw new AppError('EMPTY_UPLOAD', 'send the file as the request body', '请在请求正文中上传文件');
         const out = await runImport(
           req.params.form,
           req.query.fileName,

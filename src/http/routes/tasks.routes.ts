@@ -143,7 +143,6 @@ export const taskRoutes =
       async (req) => {
         if (!Buffer.isBuffer(req.body))
           throw new AppError(
-            415,
             'UNSUPPORTED_MEDIA_TYPE',
             'send the .xlsx file as the raw request body',
             '请以原始请求体上传 .xlsx 文件',

@@ -288,13 +288,12 @@ export async function publishRun(database: Database, actor: Actor, id: number): 
     const { run, scheme } = await loadRun(trx, id);
     if (run.status === 'draft' && canonicalJson((run.input as RunInput).scheme.definition) !== canonicalJson(scheme.definition))
       throw new AppError(
-        409,
         'SCHEME_CHANGED',
         `scheme ${scheme.code} version ${scheme.version} was edited after run ${id}; run it again before publishing`,
         `评价方案 ${scheme.code} 第 ${scheme.version} 版在本次评价后被修改，请重新评价后再发布`,
       );
     if (!(await publishRunRow(trx, id, actor.userId)))
-      throw new AppError(409, 'ALREADY_PUBLISHED', `run ${id} is already published`, `评价结果 ${id} 已发布`);
+      throw new AppError('ALREADY_PUBLISHED', `run ${id} is already published`, `评价结果 ${id} 已发布`);
     await freezeScheme(trx, scheme.id, actor.userId);
     await recordAudit(trx, actor, {
       action: 'publish',

@@ -87,7 +87,7 @@ export async function getScheme(database: Database, code: string, version?: numb
 }
 
 const invalid = (problems: SchemeProblem[]) =>
-  new AppError(400, 'INVALID_SCHEME', 'the evaluation scheme is not valid', '评价方案定义无效', {
+  new AppError('INVALID_SCHEME', 'the evaluation scheme is not valid', '评价方案定义无效', {
     issues: problems.map((p) => ({ path: p.field, message: p.message, messageZh: p.messageZh })),
   });
 
@@ -119,7 +119,7 @@ export async function checkedDefinition(db: Executor, raw: unknown): Promise<{ i
     try {
       weights = ahpWeights(parsed.data.ahp.matrix).weights;
     } catch (e) {
-      if (e instanceof AhpError) throw new AppError(400, e.code, e.messageEn, e.messageZh);
+      if (e instanceof AhpError) throw new AppError(e.code, e.messageEn, e.messageZh);
       throw e;
     }
     input = { ...input, indicators: input.indicators.map((i, j) => ({ ...i, weight: weights[j]! })) };
@@ -161,7 +161,6 @@ export async function saveScheme(
       (latest && body.updatedAt !== undefined && latest.updated_at.toISOString() !== body.updatedAt)
     )
       throw new AppError(
-        409,
         'VERSION_CONFLICT',
         `the scheme changed since you loaded it (now version ${current}); reload`,
         `评价方案已被他人修改（当前为第 ${current} 版），请刷新`,
@@ -172,8 +171,7 @@ export async function saveScheme(
     let row: SchemeRow | undefined;
     if (latest?.status === 'draft') {
       row = await updateDraftScheme(trx, latest.id, { name: scheme.name, definition: input, publishes, userId: actor.userId });
-      if (!row)
-        throw new AppError(409, 'VERSION_CONFLICT', 'the scheme version was frozen meanwhile; reload', '该版本已冻结，请刷新');
+      if (!row) throw new AppError('VERSION_CONFLICT', 'the scheme version was frozen meanwhile; reload', '该版本已冻结，请刷新');
     } else {
       row = await insertSchemeVersion(trx, {
         code,

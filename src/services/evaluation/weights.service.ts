@@ -14,7 +14,7 @@ export function ahp(matrix: number[][]): WeightsResult {
     const r = ahpWeights(matrix);
     return { weights: r.weights, lambdaMax: r.lambdaMax, ci: r.consistencyIndex, cr: r.consistencyRatio };
   } catch (e) {
-    if (e instanceof AhpError) throw new AppError(400, e.code, e.messageEn, e.messageZh);
+    if (e instanceof AhpError) throw new AppError(e.code, e.messageEn, e.messageZh);
     throw e;
   }
 }
@@ -37,7 +37,6 @@ export async function entropy(database: Database, body: { definition: unknown; y
   const p = prepareGroup(all, units, null);
   if (p.rows < 2)
     throw new AppError(
-      400,
       'NOT_ENOUGH_DATA',
       `the entropy method needs at least two units with every indicator for ${body.year}; ${p.rows} found`,
       `熵权法至少需要两个指标齐全的单位（${body.year} 年仅 ${p.rows} 个）`,

@@ -17,7 +17,6 @@ export interface IndustryMapQuery {
 export function unknownCode(field: 'chain' | 'industry', value: string, ref: MapReference): AppError {
   const known = field === 'chain' ? ref.taxonomy.chains.map((c) => c.code) : ref.taxonomy.industries.map((i) => i.code);
   return new AppError(
-    400,
     field === 'chain' ? 'UNKNOWN_CHAIN' : 'UNKNOWN_INDUSTRY',
     `${field} "${value}" is not in the industry-chain taxonomy (known: ${known.join(', ')})`,
     `${field === 'chain' ? '产业链' : '产业'}“${value}”不在产业链分类中（可选：${known.join('、')}）`,

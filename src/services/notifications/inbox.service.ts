@@ -33,7 +33,7 @@ export async function listInbox(database: Database, actor: Actor, q: { unreadOnl
 /** Marks one notification read; someone else's notification is reported as not found. */
 export async function markNotificationRead(database: Database, actor: Actor, id: number): Promise<{ unread: number }> {
   if (actor.userId === null || !(await markRead(database.db, actor.userId, id)))
-    throw new AppError(404, 'NOT_FOUND', `notification ${id} not found`, `未找到通知 ${id}`);
+    throw new AppError('NOT_FOUND', `notification ${id} not found`, `未找到通知 ${id}`);
   return { unread: await countUnread(database.db, actor.userId) };
 }
 

@@ -34,12 +34,7 @@ export interface AsOf {
 export function parseAsOf(at: string): AsOf {
   const p = parsePeriod(at);
   if (!p)
-    throw new AppError(
-      400,
-      'INVALID_PERIOD',
-      'at must look like 2024, 2024Q2 or 2024-06',
-      '期间格式应为 2024、2024Q2 或 2024-06',
-    );
+    throw new AppError('INVALID_PERIOD', 'at must look like 2024, 2024Q2 or 2024-06', '期间格式应为 2024、2024Q2 或 2024-06');
   const month = p.kind === 'year' ? 12 : p.kind === 'quarter' ? p.quarter * 3 : p.month;
   return { text: at, period: p, year: p.year, month, until: periodBounds(p).end };
 }

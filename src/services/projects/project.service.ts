@@ -51,10 +51,10 @@ export interface ProjectInput {
   stages?: StageDateInput[];
 }
 
-const projectNotFound = (id: number) => new AppError(404, 'NOT_FOUND', `project ${id} not found`, `未找到项目 ${id}`);
+const projectNotFound = (id: number) => new AppError('NOT_FOUND', `project ${id} not found`, `未找到项目 ${id}`);
 
 const invalid = (field: string, message: string, messageZh: string) =>
-  new AppError(400, 'INVALID_PROJECT', `${field}: ${message}`, `${field}：${messageZh}`, [{ field, message, messageZh }]);
+  new AppError('INVALID_PROJECT', `${field}: ${message}`, `${field}：${messageZh}`, [{ field, message, messageZh }]);
 
 /** A zone a project may sit in: an org unit without sub-units (the deltas of a transfer land on its own figure). */
 export async function projectZone(db: Executor, code: string, field = 'zone') {
@@ -191,7 +191,6 @@ export interface ProjectUpdate {
 
 const stale = () =>
   new AppError(
-    409,
     'VERSION_CONFLICT',
     'the project was changed by someone else meanwhile; reload and try again',
     '项目已被他人修改，请刷新后重试',
@@ -286,7 +285,7 @@ export async function applyStageChange(trx: Executor, actor: Actor, id: number, 
   const from = row.stage as Stage;
   const move = classifyStageMove(from, body.to, body.reason);
   if (!move.ok)
-    throw new AppError(422, move.code, move.message, move.messageZh, [
+    throw new AppError(move.code, move.message, move.messageZh, [
       { field: 'to', message: move.message, messageZh: move.messageZh },
     ]);
   const on = body.on ?? todayIso();

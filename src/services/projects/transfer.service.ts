@@ -41,7 +41,6 @@ export interface AgreementInput {
 
 const invalid = (problems: { field: string; message: string; messageZh: string }[]) =>
   new AppError(
-    400,
     'INVALID_TRANSFER',
     problems.map((p) => p.message).join('; '),
     problems.map((p) => p.messageZh).join('；'),
@@ -52,7 +51,7 @@ async function checkBothZones(db: Executor, actor: Actor, zones: readonly string
   const parents = await parentLinks(db);
   for (const z of zones)
     if (!authorize(actor.grants, 'define_plans', { orgUnit: z }, (c) => parents.get(c)))
-      throw new AppError(403, 'FORBIDDEN', `zone ${z} is outside your scope`, `园区 ${z} 超出您的管辖范围`);
+      throw new AppError('FORBIDDEN', `zone ${z} is outside your scope`, `园区 ${z} 超出您的管辖范围`);
 }
 
 export async function listAgreements(
@@ -104,7 +103,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
   if (problems.length) throw invalid(problems);
 
   const project = await findProject(trx, input.project);
-  if (!project) throw new AppError(404, 'NOT_FOUND', `project ${input.project} not found`, `未找到项目 ${input.project}`);
+  if (!project) throw new AppError('NOT_FOUND', `project ${input.project} not found`, `未找到项目 ${input.project}`);
   const to = await projectZone(trx, input.toZone, 'toZone');
   // The project is either still at the origin (it moves now) or already at the destination.
   const fromCode = input.fromZone ?? (project.zone_id === to.id ? undefined : project.zone_code);
@@ -134,7 +133,6 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
   );
   if (overlapping)
     throw new AppError(
-      409,
       'TRANSFER_OVERLAP',
       `agreement ${overlapping.id} already covers months of this period for the project; end it first`,
       `该项目已有流转协议 ${overlapping.id} 覆盖此期间，请先终止`,
@@ -157,7 +155,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
   });
   if (project.zone_id === from.id) {
     if (!(await updateProject(trx, project.id, project.version, { zone_id: to.id })))
-      throw new AppError(409, 'VERSION_CONFLICT', 'the project changed meanwhile; try again', '项目已被他人修改，请重试');
+      throw new AppError('VERSION_CONFLICT', 'the project changed meanwhile; try again', '项目已被他人修改，请重试');
   }
   await logTransfer(trx, actor, project.id, {
     effectiveOn: `${input.startMonth}-01`,
@@ -202,10 +200,9 @@ export async function endTransfer(
 ): Promise<AgreementOut> {
   await database.db.transaction().execute(async (trx) => {
     const a = (await transferAgreements(trx)).find((x) => x.id === id);
-    if (!a) throw new AppError(404, 'NOT_FOUND', `transfer agreement ${id} not found`, `未找到流转协议 ${id}`);
+    if (!a) throw new AppError('NOT_FOUND', `transfer agreement ${id} not found`, `未找到流转协议 ${id}`);
     await checkBothZones(trx, actor, [a.from_zone_code, a.to_zone_code]);
-    if (a.status !== 'active')
-      throw new AppError(409, 'TRANSFER_ENDED', `agreement ${id} has already ended`, `流转协议 ${id} 已终止`);
+    if (a.status !== 'active') throw new AppError('TRANSFER_ENDED', `agreement ${id} has already ended`, `流转协议 ${id} 已终止`);
     if (!MONTH_RE.test(body.endMonth) || body.endMonth < a.start_month || (a.end_month !== null && body.endMonth > a.end_month))
       throw invalid([
         {
@@ -215,7 +212,7 @@ export async function endTransfer(
         },
       ]);
     if (!(await endAgreement(trx, id, body.version, body.endMonth, body.reason)))
-      throw new AppError(409, 'VERSION_CONFLICT', 'the agreement changed meanwhile; reload', '流转协议已被他人修改，请刷新');
+      throw new AppError('VERSION_CONFLICT', 'the agreement changed meanwhile; reload', '流转协议已被他人修改，请刷新');
     await logTransfer(trx, actor, a.project_id, {
       effectiveOn: null,
       changes: { endMonth: { from: a.end_month, to: body.endMonth } },

@@ -25,7 +25,7 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 export async function loadFormContext(db: Executor, code: string): Promise<FormContext> {
   const stored = await findForm(db, code);
-  if (!stored) throw new AppError(404, 'NOT_FOUND', `report form "${code}" not found`, `未找到报表“${code}”`);
+  if (!stored) throw new AppError('NOT_FOUND', `report form "${code}" not found`, `未找到报表“${code}”`);
   const codes = stored.form.items.map((i) => i.indicator);
   const rows = await db
     .selectFrom('indicator')
@@ -56,7 +56,6 @@ export function checkFormPeriod(
   const p = parsePeriod(period);
   if (!p || p.kind !== form.frequency)
     throw new AppError(
-      400,
       'INVALID_PERIOD',
       `${form.code} is collected per ${form.frequency}; "${period}" is not such a period`,
       `报表${form.code}按${FREQ_ZH[form.frequency]}报送，“${period}”不是有效期间`,
@@ -65,7 +64,6 @@ export function checkFormPeriod(
   const first = periodBounds(parsePeriod(form.firstPeriod)!).start;
   if (bounds.start < first || bounds.end >= today)
     throw new AppError(
-      422,
       'PERIOD_NOT_OPEN',
       `${formatPeriod(p)} is not open for ${form.code} (collected from ${form.firstPeriod}, once a period is over)`,
       `${formatPeriod(p)}不在${form.code}的填报期内（自${form.firstPeriod}起，期末之后开放）`,
@@ -89,7 +87,6 @@ export async function resolveReportingUnit(db: Executor, actor: Actor, form: Rep
   if (!unit || (scope !== null && !scope.includes(unit.id))) throw notFound('org unit', code);
   if (!form.reporters.kinds.includes(unit.kind) && !form.reporters.units.includes(unit.code))
     throw new AppError(
-      422,
       'NOT_A_REPORTER',
       `${unit.code} does not report form ${form.code}`,
       `${unit.name}不是报表${form.name}的填报单位`,

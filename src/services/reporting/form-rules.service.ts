@@ -44,7 +44,7 @@ export async function getReportForm(database: Database, code: string) {
 function checkedRules(ctx: FormContext, rules: readonly ValidationRuleInput[]) {
   const parsed = reportFormSchema.safeParse({ ...ctx.form, rules, rulePreset: undefined });
   if (!parsed.success)
-    throw new AppError(422, 'INVALID_RULES', 'the rules are not valid', '校验规则无效', {
+    throw new AppError('INVALID_RULES', 'the rules are not valid', '校验规则无效', {
       issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   const onForm = new Set(ctx.form.items.map((i) => i.indicator));
@@ -54,7 +54,7 @@ function checkedRules(ctx: FormContext, rules: readonly ValidationRuleInput[]) {
       .map((c) => ({ path: `${i}.appliesTo`, message: `${c} is not on the form` })),
   );
   if (stray.length)
-    throw new AppError(422, 'INVALID_RULES', 'a rule names an indicator that is not on the form', '规则引用了报表之外的指标', {
+    throw new AppError('INVALID_RULES', 'a rule names an indicator that is not on the form', '规则引用了报表之外的指标', {
       issues: stray,
     });
   return parsed.data;
@@ -73,15 +73,9 @@ export async function updateFormRules(
     const form = checkedRules(ctx, rules);
     const newVersion = await updateForm(trx, ctx.id, version, form);
     if (newVersion === null)
-      throw new AppError(
-        409,
-        'VERSION_CONFLICT',
-        'the form changed since you loaded it; reload',
-        '报表定义已被他人修改，请刷新',
-        {
-          currentVersion: ctx.version,
-        },
-      );
+      throw new AppError('VERSION_CONFLICT', 'the form changed since you loaded it; reload', '报表定义已被他人修改，请刷新', {
+        currentVersion: ctx.version,
+      });
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'report_form',

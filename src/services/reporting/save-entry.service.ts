@@ -16,7 +16,6 @@ export interface EntryChanges {
 
 export const lockedError = (status: SubmissionStatus) =>
   new AppError(
-    409,
     'LOCKED',
     `the submission is ${status} and cannot be edited`,
     status === 'approved' ? '该报表已审核通过并锁定，如需修改请审核员重新打开' : '该报表已提交，等待审核，不能修改',
@@ -52,7 +51,6 @@ export async function saveEntry(
       const info = ctx.indicators.get(change.indicator);
       if (!item || !info)
         throw new AppError(
-          422,
           'NOT_ON_FORM',
           `${change.indicator} is not an indicator of form ${formCode}`,
           `指标${change.indicator}不在报表${ctx.form.name}中`,

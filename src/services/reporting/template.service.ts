@@ -36,7 +36,6 @@ export async function formTemplate(
     const unknown = unitCodes.filter((c) => !all.some((u) => u.code === c));
     if (unknown.length)
       throw new AppError(
-        422,
         'NOT_A_REPORTER',
         `not reporters of ${ctx.form.code} (or outside your scope): ${unknown.join(', ')}`,
         `以下单位不填报${ctx.form.name}或不在您的权限范围内：${unknown.join('、')}`,

@@ -46,14 +46,13 @@ export async function transitionSubmission(
     const from = row.status as SubmissionStatus;
     if (row.version !== input.version)
       throw new AppError(
-        409,
         'VERSION_CONFLICT',
         `the submission changed since you loaded it (version ${row.version}, yours ${input.version}); reload`,
         '该报表已被他人更新，请刷新后再操作',
         { currentVersion: row.version, status: from },
       );
     const check = checkTransition(from, transition, input.comment);
-    if (!check.ok) throw new AppError(check.code === 'COMMENT_REQUIRED' ? 422 : 409, check.code, check.en, check.zh);
+    if (!check.ok) throw new AppError(check.code, check.en, check.zh);
     const now = new Date();
     const patch: SubmissionPatch = { status: check.to };
     if (transition === 'submit') {
@@ -62,7 +61,6 @@ export async function transitionSubmission(
       const pending = unexplained(evaluation, row.explanations as Record<string, string>);
       if (missing.length || errors.length || pending.length)
         throw new AppError(
-          422,
           'SUBMISSION_INVALID',
           'the submission cannot be submitted yet: fill the required figures, fix the errors and explain the warnings',
           '暂不能提交：请填写必填指标、改正错误并对预警作出说明',

@@ -23,13 +23,7 @@ export async function uploadAttachment(
   input: { name: string; declaredType: string | null; bytes: Uint8Array; maxBytes: number },
 ) {
   const verdict = checkUpload(input);
-  if (!verdict.ok)
-    throw new AppError(
-      verdict.code === 'TOO_LARGE' ? 413 : verdict.code === 'EMPTY' ? 422 : 415,
-      verdict.code,
-      verdict.message,
-      verdict.messageZh,
-    );
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.message, verdict.messageZh);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   await store.put(sha256, input.bytes, verdict.mediaType);
   const id = randomUUID();
@@ -52,7 +46,7 @@ export async function uploadAttachment(
   return presentAttachment((await findAttachment(database.db, id))!);
 }
 
-const missing = (id: string) => new AppError(404, 'NOT_FOUND', `attachment ${id} not found`, `未找到附件${id}`);
+const missing = (id: string) => new AppError('NOT_FOUND', `attachment ${id} not found`, `未找到附件${id}`);
 
 /**
  * An attachment's bytes, for someone who may read the task it belongs to; an unclaimed upload
@@ -76,6 +70,6 @@ export async function downloadAttachment(database: Database, store: AttachmentSt
       throw missing(id);
   }
   const bytes = await store.get(a.storage_key);
-  if (!bytes) throw new AppError(410, 'ATTACHMENT_GONE', 'the file is missing from storage', '附件文件已不在存储中');
+  if (!bytes) throw new AppError('ATTACHMENT_GONE', 'the file is missing from storage', '附件文件已不在存储中');
   return { name: a.name, mediaType: a.media_type, bytes };
 }

@@ -22,8 +22,8 @@ import { readScope } from '../read-scope.ts';
 import { cleanText, loadTask, localToday, visibleIn } from './task-context.ts';
 import { claimOwn } from './task-write.service.ts';
 
-const forbidden = () => new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
-const noticeNotFound = (id: number) => new AppError(404, 'NOT_FOUND', `notice ${id} not found`, `未找到督办单${id}`);
+const forbidden = () => new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+const noticeNotFound = (id: number) => new AppError('NOT_FOUND', `notice ${id} not found`, `未找到督办单${id}`);
 const taskLink = (n: { plan_id: string; task_key: string }) => `#/tasks/${n.plan_id}/${n.task_key}`;
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -41,18 +41,12 @@ export async function issueNotice(
     const unit = t.units.find((u) => u.code === input.orgUnit);
     if (!unit)
       throw new AppError(
-        422,
         'NOT_TASK_UNIT',
         `${input.orgUnit} is neither lead nor co-unit of this task`,
         `${input.orgUnit}不是该任务的牵头或配合单位`,
       );
     if (input.replyBy < localToday())
-      throw new AppError(
-        422,
-        'REPLY_BY_PAST',
-        `the reply date ${input.replyBy} has already passed`,
-        `回复期限${input.replyBy}已过`,
-      );
+      throw new AppError('REPLY_BY_PAST', `the reply date ${input.replyBy} has already passed`, `回复期限${input.replyBy}已过`);
     const body = cleanText(input.text, 'text', '督办内容');
     const id = await insertNotice(trx, {
       taskId: t.id,
@@ -114,16 +108,11 @@ export async function replyNotice(database: Database, actor: Actor, id: number, 
   const parents = await parentLinks(database.db);
   if (!authorize(actor.grants, 'report', { orgUnit: n.org_unit_code, plan: n.plan_id }, (c) => parents.get(c))) throw forbidden();
   if (!canReply(n.status))
-    throw new AppError(
-      409,
-      'NOTICE_NOT_OPEN',
-      `the notice is ${n.status}; it takes no reply`,
-      `督办单状态为${n.status}，不能回复`,
-    );
+    throw new AppError('NOTICE_NOT_OPEN', `the notice is ${n.status}; it takes no reply`, `督办单状态为${n.status}，不能回复`);
   const text = cleanText(input.text, 'text', '回复内容');
   await database.db.transaction().execute(async (trx) => {
     if (!(await updateNotice(trx, id, n.version, { status: 'replied', replyText: text, repliedBy: actor.userId })))
-      throw new AppError(409, 'VERSION_CONFLICT', 'the notice was changed meanwhile; reload', '督办单已被他人修改，请刷新');
+      throw new AppError('VERSION_CONFLICT', 'the notice was changed meanwhile; reload', '督办单已被他人修改，请刷新');
     await claimOwn(trx, actor, input.attachments, { kind: 'notice_reply', id });
     const issuer = await trx.selectFrom('task_notice').select('issued_by').where('id', '=', id).executeTakeFirstOrThrow();
     if (issuer.issued_by !== null)
@@ -156,10 +145,10 @@ export async function closeNotice(database: Database, actor: Actor, id: number) 
   const n = await visibleNotice(database, actor, id);
   const parents = await parentLinks(database.db);
   if (!authorize(actor.grants, 'define_plans', { plan: n.plan_id }, (c) => parents.get(c))) throw forbidden();
-  if (!canClose(n.status)) throw new AppError(409, 'NOTICE_CLOSED', 'the notice is already closed', '督办单已关闭');
+  if (!canClose(n.status)) throw new AppError('NOTICE_CLOSED', 'the notice is already closed', '督办单已关闭');
   await database.db.transaction().execute(async (trx) => {
     if (!(await updateNotice(trx, id, n.version, { status: 'closed' })))
-      throw new AppError(409, 'VERSION_CONFLICT', 'the notice was changed meanwhile; reload', '督办单已被他人修改，请刷新');
+      throw new AppError('VERSION_CONFLICT', 'the notice was changed meanwhile; reload', '督办单已被他人修改，请刷新');
     await recordAudit(trx, actor, {
       action: 'task.notice.close',
       entity: 'task_notice',

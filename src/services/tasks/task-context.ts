@@ -15,12 +15,12 @@ export function localToday(now = new Date()): string {
 }
 
 export const taskNotFound = (plan: string, key: string) =>
-  new AppError(404, 'NOT_FOUND', `task "${plan}/${key}" not found`, `未找到任务“${plan}/${key}”`);
+  new AppError('NOT_FOUND', `task "${plan}/${key}" not found`, `未找到任务“${plan}/${key}”`);
 
 /** As written (only the ends trimmed), not empty: the text of updates, contributions, notices and replies. */
 export function cleanText(text: string, field: string, fieldZh: string): string {
   const t = keepUserText(text);
-  if (!t) throw new AppError(422, 'EMPTY_TEXT', `${field} is empty`, `${fieldZh}不能为空`, { field });
+  if (!t) throw new AppError('EMPTY_TEXT', `${field} is empty`, `${fieldZh}不能为空`, { field });
   return t;
 }
 

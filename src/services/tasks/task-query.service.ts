@@ -125,7 +125,6 @@ export async function taskBoard(database: Database, actor: Actor, orgUnitCode: s
     code = user?.org_unit_code ?? undefined;
     if (!code)
       throw new AppError(
-        400,
         'NO_ORG_UNIT',
         'you belong to no org unit; name one with ?orgUnit=',
         '您未归属任何组织单位，请用 ?orgUnit= 指定',

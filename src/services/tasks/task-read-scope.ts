@@ -21,5 +21,5 @@ export async function taskReadScope(db: Executor, actor: Actor): Promise<TaskRea
 /** A list asked for one plan outside the reader's plans is refused as the route's access rule refuses it. */
 export function assertPlanReadable(scope: TaskReadScope, plan: string | undefined): void {
   if (plan !== undefined && scope.plans !== null && !scope.plans.includes(plan))
-    throw new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+    throw new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
 }

@@ -125,7 +125,7 @@ async function readSheet(bytes: Uint8Array, resolve: UnitResolver, limits: Input
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(422, 'NOT_XLSX', 'the file is not an .xlsx workbook', '文件不是 .xlsx 工作簿');
+    throw new AppError('NOT_XLSX', 'the file is not an .xlsx workbook', '文件不是 .xlsx 工作簿');
   }
   const rows: TaskSheetRow[] = [];
   const problems: TaskSheetProblem[] = [];
@@ -157,7 +157,6 @@ async function readSheet(bytes: Uint8Array, resolve: UnitResolver, limits: Input
     if (header) return { rows, problems: [...problems, ...duplicateOrdinals(rows)], unmatched };
   }
   throw new AppError(
-    422,
     'NO_TASK_HEADER',
     'no sheet has the header row 序号 / 任务 / 牵头单位 / 配合单位 / 完成时限 within its first 10 rows',
     '未在任何工作表的前10行找到表头「序号 / 任务 / 牵头单位 / 配合单位 / 完成时限」',
@@ -247,7 +246,6 @@ export async function importTaskSheet(
     if (opts.dryRun) return result;
     if (sheet.problems.length)
       throw new AppError(
-        422,
         'IMPORT_REJECTED',
         `the task list was rejected with ${sheet.problems.length} problem(s); nothing was written`,
         `任务清单被拒绝：发现${sheet.problems.length}个问题，未写入任何数据`,
@@ -255,7 +253,6 @@ export async function importTaskSheet(
       );
     if (blocking.length && !opts.keepUnmatched)
       throw new AppError(
-        422,
         'UNMATCHED_UNITS',
         `${blocking.length} unit name(s) match no org unit; nothing was written. Correct them, or confirm to keep them as text on the tasks`,
         `${blocking.length}个单位名称未匹配到组织单位，未写入任何数据。请更正，或确认将其作为文字保留在任务上`,

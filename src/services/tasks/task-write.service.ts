@@ -16,11 +16,10 @@ import { recordAudit } from '../audit.service.ts';
 import { cleanText, loadTask, localToday, type LoadedTask } from './task-context.ts';
 import { taskDetail } from './task-query.service.ts';
 
-const forbidden = () => new AppError(403, 'FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+const forbidden = () => new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
 
 function versionConflict(t: LoadedTask, expected: number) {
   return new AppError(
-    409,
     'VERSION_CONFLICT',
     `the task was changed meanwhile (version ${t.row.version}, you had ${expected}); reload and try again`,
     `任务已被他人修改（当前版本${t.row.version}，您提交的是${expected}），请刷新后重试`,
@@ -30,7 +29,7 @@ function versionConflict(t: LoadedTask, expected: number) {
 
 function assertOpen(t: LoadedTask) {
   if (t.row.closed_at)
-    throw new AppError(409, 'TASK_CLOSED', 'the task is closed (已销号); nothing more can be posted', '任务已销号，不能再提交');
+    throw new AppError('TASK_CLOSED', 'the task is closed (已销号); nothing more can be posted', '任务已销号，不能再提交');
 }
 
 /** Attachments named by id must be the actor's own fresh uploads; all or nothing. */
@@ -44,7 +43,6 @@ export async function claimOwn(
   const n = await claimAttachments(trx, unique, actor.userId, owner);
   if (n !== unique.length)
     throw new AppError(
-      422,
       'ATTACHMENT_NOT_AVAILABLE',
       'an attachment is unknown, not your upload, or already attached elsewhere',
       '附件不存在、不是您上传的，或已用于其他记录',
@@ -59,7 +57,6 @@ export function postingUnit(t: LoadedTask, role: 'lead' | 'co', named: string | 
     const u = units.find((x) => x.code === named);
     if (!u)
       throw new AppError(
-        422,
         role === 'lead' ? 'NOT_LEAD_UNIT' : 'NOT_CO_UNIT',
         `${named} is not a ${role === 'lead' ? 'lead' : 'co-operating'} unit of this task`,
         `${named}不是该任务的${role === 'lead' ? '牵头' : '配合'}单位`,
@@ -133,7 +130,6 @@ export async function postUpdate(
     const unknown = input.milestonesDone.filter((id) => !known.has(id));
     if (unknown.length)
       throw new AppError(
-        422,
         'UNKNOWN_MILESTONE',
         `milestone(s) ${unknown.join(', ')} are not of this task`,
         `里程碑${unknown.join('、')}不属于该任务`,

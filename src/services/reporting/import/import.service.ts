@@ -213,8 +213,7 @@ export async function importValues(database: Database, actor: Actor, req: Import
 }
 
 function checkPeriodText(ctx: FormContext, period: string): void {
-  if (!parsePeriod(period))
-    throw new AppError(400, 'INVALID_PERIOD', `"${period}" is not a period`, `“${period}”不是有效的报告期`);
+  if (!parsePeriod(period)) throw new AppError('INVALID_PERIOD', `"${period}" is not a period`, `“${period}”不是有效的报告期`);
   checkFormPeriod(ctx.form, period);
 }
 

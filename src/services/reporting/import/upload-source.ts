@@ -18,7 +18,6 @@ export interface UploadSource {
 
 const unreadable = (fileName: string) =>
   new AppError(
-    415,
     'UNSUPPORTED_FILE',
     `${fileName} is neither an .xlsx workbook nor a CSV file`,
     `文件“${fileName}”不是 .xlsx 工作簿或 CSV 文件`,
