@@ -7,6 +7,7 @@ import type {
   ConsistencyItem,
   CreatedToken,
   Draft,
+  ErrorCode,
   LoginResponse,
   Me,
   NewTokenInput,
@@ -54,14 +55,21 @@ export const MAX_LIMIT = 1000;
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The code of an ApiError: one of the server's catalogue (src/errors/error-catalogue.ts), or the client's
+ * own when no error body came back. Typed, so that comparing with a code that does not exist fails the
+ * typecheck instead of never matching.
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE' | `HTTP_${number}`;
+
 /** An error reported by the API ({ error: { code, message, messageZh } }) or by the network. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ClientErrorCode;
   readonly messageZh: string;
   readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, messageZh: string, details?: unknown) {
+  constructor(status: number, code: ClientErrorCode, message: string, messageZh: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -69,6 +77,11 @@ export class ApiError extends Error {
     this.messageZh = messageZh;
     this.details = details;
   }
+}
+
+/** Whether `error` is an ApiError with this code (e.g. a 409 VERSION_CONFLICT to offer a reload). */
+export function hasErrorCode(error: unknown, code: ClientErrorCode): error is ApiError {
+  return error instanceof ApiError && error.code === code;
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {

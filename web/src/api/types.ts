@@ -17,6 +17,7 @@ import type { Me } from '../../../src/presenters/auth.presenter.ts';
 import type { TargetResponse } from '../../../src/presenters/target.presenter.ts';
 
 export type { Page as ListResponse, ErrorResponse as ApiErrorBody } from '../../../src/presenters/page.schema.ts';
+export type { ErrorCode } from '../../../src/errors/error-catalogue.ts';
 export type { PlanResponse as Plan, SectionResponse as PlanSection, PlanSource } from '../../../src/presenters/plan.presenter.ts';
 export type { SourceResponse as SourceRef } from '../../../src/presenters/source.presenter.ts';
 export type { TargetResponse as Target, ConsistencyItem } from '../../../src/presenters/target.presenter.ts';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
+import { ApiError, hasErrorCode } from '../api/client.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { Brand, LangSwitch } from '../components/Header.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -44,7 +44,7 @@ export function LoginPage({ reason }: { reason: 'none' | 'expired' | 'signed-out
     }
   };
 
-  const locked = error instanceof ApiError && error.code === 'ACCOUNT_LOCKED';
+  const locked = hasErrorCode(error, 'ACCOUNT_LOCKED');
   const notice = reason === 'expired' ? t('login.expired') : reason === 'signed-out' ? t('login.signedOut') : null;
 
   return (

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, hasErrorCode } from '../api/client.ts';
 import type { Frequency, FormRef, ImportResult } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
@@ -97,7 +97,7 @@ export function ReportImportPage() {
       }
     } catch (err) {
       if (isMissingRoute(err)) setMissing(true);
-      else if (err instanceof ApiError && err.code === 'IMPORT_REJECTED' && err.details) {
+      else if (hasErrorCode(err, 'IMPORT_REJECTED') && err.details) {
         setPreview(err.details as ImportResult);
         setError(err);
       } else setError(err);

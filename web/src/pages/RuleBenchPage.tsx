@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { api, hasErrorCode } from '../api/client.ts';
 import type { ReportForm, Rule, RuleTestResult } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
@@ -26,7 +26,7 @@ function parseRules(text: string): { rules: Rule[] } | { error: string } {
 
 /** Issues of a 422 INVALID_RULES: { issues: [{ path, message }] }. */
 function RuleIssues({ error }: { error: unknown }) {
-  if (!(error instanceof ApiError) || error.code !== 'INVALID_RULES') return null;
+  if (!hasErrorCode(error, 'INVALID_RULES')) return null;
   const issues = ((error.details ?? {}) as { issues?: { path: string; message: string }[] }).issues ?? [];
   return (
     <ul className="invalid-details" data-testid="rule-issues">

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ApiError } from '../api/client.ts';
+import { hasErrorCode } from '../api/client.ts';
 import type { EntrySheet, Finding, Transition } from '../api/reportingTypes.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -93,7 +93,7 @@ export function submitBlockers(editor: EntryEditor, t: ReturnType<typeof useI18n
 /** What a refused transition (422 SUBMISSION_INVALID) lists, in the page's language. */
 function InvalidDetails({ error }: { error: unknown }) {
   const { t, lang } = useI18n();
-  if (!(error instanceof ApiError) || error.code !== 'SUBMISSION_INVALID') return null;
+  if (!hasErrorCode(error, 'SUBMISSION_INVALID')) return null;
   const d = (error.details ?? {}) as { missing?: string[]; errors?: Finding[]; unexplained?: Finding[] };
   const lines = [
     ...(d.missing?.length ? [t('reporting.blocker.missingCodes', { codes: d.missing.join(t('common.listSeparator')) })] : []),
@@ -246,10 +246,10 @@ export function ReviewPanel({ editor }: { editor: EntryEditor }) {
           error={error}
           title={t('reporting.review.failed')}
           testId="review-error"
-          onRetry={error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? () => void editor.reload() : undefined}
+          onRetry={hasErrorCode(error, 'VERSION_CONFLICT') ? () => void editor.reload() : undefined}
         />
       )}
-      {error instanceof ApiError && error.code === 'VERSION_CONFLICT' && (
+      {hasErrorCode(error, 'VERSION_CONFLICT') && (
         <button type="button" className="btn btn-small" onClick={() => void editor.reload().then(() => setError(null))}>
           {t('reporting.review.reload')}
         </button>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type SheetKey } from '../api/client.ts';
+import { api, hasErrorCode, type SheetKey } from '../api/client.ts';
 import type { CellConflict, CellWrite, EntrySheet, Transition } from '../api/reportingTypes.ts';
 import { isDecimal, normaliseDecimal } from './decimalText.ts';
 
@@ -45,7 +45,7 @@ function storedText(sheet: EntrySheet, indicator: string): string {
 
 /** The conflicts of a 409 VERSION_CONFLICT: one cell ({indicator, yours, theirs}) or {conflicts: […]}. */
 export function conflictsOf(error: unknown): CellConflict[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'VERSION_CONFLICT') return null;
+  if (!hasErrorCode(error, 'VERSION_CONFLICT')) return null;
   const d = error.details as { conflicts?: CellConflict[] } | CellConflict | undefined;
   if (d && 'conflicts' in d && Array.isArray(d.conflicts)) return d.conflicts;
   if (d && 'indicator' in d) return [d];
@@ -116,7 +116,7 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
       const conflicts = conflictsOf(error);
       if (conflicts) {
         update((x) => ({ ...x, conflicts, save: 'conflict' }));
-      } else if (error instanceof ApiError && error.code === 'LOCKED') {
+      } else if (hasErrorCode(error, 'LOCKED')) {
         // Submitted or approved meanwhile: show the locked sheet; the unsaved text cannot go in.
         const fresh = await api.entrySheet(keyRef.current).catch(() => null);
         update((x) => ({ ...x, sheet: fresh ?? x.sheet, edits: {}, notes: {}, save: 'error', saveError: error }));
