@@ -114,3 +114,18 @@ describe('extractCandidates: a run-in goal heading dates its section', () => {
     );
   });
 });
+
+describe('extractCandidates: a paragraph that only reports the past', () => {
+  it('proposes no target from a review of the previous period, even for a sentence without a year', () => {
+    const text = [
+      '示范市“十四五”规划',
+      '2020年,全市地区生产总值为424.74亿元。全员劳动生产率从2015年的8.22万元/人增长到2020年的11.77万元/人,年均递增7.4%。全市固定资产投资年均增速11%。',
+      '到2025年,全市固定资产投资年均增长8%。',
+    ].join('\n');
+    const r = extractCandidates(text, { catalogue });
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.rate]),
+      [[2025, '8']],
+    );
+  });
+});

@@ -20,7 +20,7 @@ import { citesOtherDocument, inferPlanContext } from './plan-context.ts';
 import { convertFigures, resolveIndicator, resolveScope } from './resolve-target.ts';
 import { buildSectionTree, headingText, type SectionTree } from './section-tree.ts';
 import { tableTargets } from './table-targets.ts';
-import { INDICATOR_HEAD, PAST_CUE, STRONG_CUE } from './target-cues.ts';
+import { INDICATOR_HEAD, PAST_CUE, reportsThePast, STRONG_CUE } from './target-cues.ts';
 import { clauseRanges, findTargetsInSentence, type RawTarget } from './target-patterns.ts';
 import { findInlineResponsibilities, findResponsibilities, findTiming } from './task-patterns.ts';
 import { findYears } from './value-expressions.ts';
@@ -114,6 +114,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
   for (const [ps, pe] of paragraphs) {
     const paragraph = text.slice(ps, pe);
     const cited = citesOtherDocument(paragraph, ctx);
+    const pastParagraph = reportsThePast(paragraph, ctx.periodStart);
 
     for (const m of orgs.find(paragraph)) count(orgCounts, m.code, m.name, m.orgKind, span(ps + m.from, ps + m.to));
     for (const m of industries.find(paragraph))
@@ -201,6 +202,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
           pastYear !== undefined ||
           (!future && PAST_CUE.test(sentence)) ||
           (background && !future && horizon.length === 0) ||
+          (pastParagraph && horizon.length === 0) ||
           isStated;
         const converted = convertFigures({ value: t.value, min: t.min, max: t.max }, t.unit, indicator.unit);
         const unit = converted.converted ? indicator.unit : t.unit && cleanUnit(t.unit);

@@ -1,5 +1,5 @@
 import type { RawTarget } from './target-patterns.ts';
-import type { YearMention } from './value-expressions.ts';
+import { findYears, type YearMention } from './value-expressions.ts';
 
 /** The words that mark figures as goals, and the words around indicator names; shared by the target rules. */
 
@@ -62,4 +62,15 @@ export function yearFor(years: YearMention[], at: number, sentence: string): Pic
   const between = sentence.slice(y.from, at);
   if (y.asOf || (PAST_CUE.test(between) && !FUTURE_CUE.test(between) && !y.horizon)) return { pastYear: y.year };
   return { year: y.year };
+}
+
+/**
+ * A paragraph that only reports the past: every year it names (bases such as 比2020年, 从2015年的
+ * aside) is before the plan's period and nothing looks ahead (到2025年, 力争, 将). “十三五”期间…年均
+ * 递增7.4%…全市固定资产投资年均增速11% in a 十四五 plan reviews 2016–2020.
+ */
+export function reportsThePast(paragraph: string, periodStart: number | undefined): boolean {
+  if (periodStart === undefined || /力争|争取|确保|将|预期目标|目标/.test(paragraph)) return false;
+  const years = findYears(paragraph).filter((y) => !y.base);
+  return years.length > 0 && years.every((y) => y.year < periodStart);
 }
