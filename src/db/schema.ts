@@ -410,7 +410,16 @@ export interface WarningEpisodeTable {
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
-  kind: 'new_warning' | 'deadline_approaching' | 'report_overdue' | 'digest' | 'task_notice' | 'task_escalation';
+  kind:
+    | 'new_warning'
+    | 'deadline_approaching'
+    | 'report_overdue'
+    | 'digest'
+    | 'task_notice'
+    | 'task_escalation'
+    | 'report_submitted'
+    | 'report_returned'
+    | 'report_approved';
   title_zh: string;
   title_en: string;
   body_zh: string;

@@ -60,7 +60,17 @@ export const inboxSchema = z.object({
   items: z.array(
     z.object({
       id: z.number().int(),
-      kind: z.enum(['new_warning', 'deadline_approaching', 'report_overdue', 'digest', 'task_notice', 'task_escalation']),
+      kind: z.enum([
+        'new_warning',
+        'deadline_approaching',
+        'report_overdue',
+        'digest',
+        'task_notice',
+        'task_escalation',
+        'report_submitted',
+        'report_returned',
+        'report_approved',
+      ]),
       title: bilingual,
       body: bilingual,
       link: z.string().nullable(),

@@ -63,4 +63,53 @@ describe('上期 beside a sheet under review (issue 18)', () => {
     assert.equal(approved.body.submission.status, 'approved');
     assert.deepEqual(await revenuePrevious(reviewer), { period: PREVIOUS, value: '100', origin: 'reported', pending: false });
   });
+
+  type Inbox = { items: { kind: string; title: { zh: string }; body: { zh: string }; link: string | null }[] };
+  const inbox = async (auth: Session, kind: string) =>
+    (await request<Inbox>(server.url, 'GET', '/api/v1/inbox', { auth })).body.items.filter((i) => i.kind === kind);
+
+  it('tells the reviewers of a submission and the reporter of a return (with the comment) and an approval', async () => {
+    const comment = '第３行固定资产投资与台账不符，请核实（１－１１月累计）';
+    const link = `#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${PERIOD}`;
+    const values = Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 }));
+    let res = await request<EntrySheet>(server.url, 'PUT', `${sheetPath(PERIOD)}/values`, { auth: reporter, body: { values } });
+    const before = (await inbox(reviewer, 'report_submitted')).length;
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/submit`, {
+      auth: reporter,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const toReview = (await inbox(reviewer, 'report_submitted')).filter((n) => n.link === link);
+    assert.equal(toReview.length, 1, 'the reviewer is told once');
+    assert.equal((await inbox(reviewer, 'report_submitted')).length, before + 1);
+    assert.match(toReview[0]!.title.zh, /^待审核：蒙自.*《.*》\d{4}年\d{1,2}月$/);
+    assert.equal((await inbox(reporter, 'report_submitted')).length, 0, 'the one who acted is not told');
+
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/return`, {
+      auth: reviewer,
+      body: { version: res.body.submission.version, comment },
+    });
+    assert.equal(res.body.submission.status, 'returned');
+    const returned = (await inbox(reporter, 'report_returned')).filter((n) => n.link === link);
+    assert.equal(returned.length, 1);
+    assert.ok(returned[0]!.body.zh.endsWith(`审核意见：${comment}`), returned[0]!.body.zh);
+    const audit = res.body.history.find((h) => h.action === 'return')!;
+    // The unit's reporters (蒙自's own and any over it, such as 红河州's) were told; the audit says how many.
+    assert.ok(((audit.after as { notified?: number }).notified ?? 0) >= 1, 'the audit records who was told');
+
+    // Resubmitted: the reviewer is told again (a new version); approved: the reporter is told.
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/submit`, {
+      auth: reporter,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal((await inbox(reviewer, 'report_submitted')).filter((n) => n.link === link).length, 2);
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/approve`, {
+      auth: reviewer,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.body.submission.status, 'approved');
+    const approved = (await inbox(reporter, 'report_approved')).filter((n) => n.link === link);
+    assert.equal(approved.length, 1);
+    assert.match(approved[0]!.title.zh, /^已审核通过：/);
+  });
 });

@@ -1,3 +1,5 @@
+import { workflowNotice } from '../../domain/notifications/workflow-notice.ts';
+import { periodLabel } from '../../domain/period/period-label.ts';
 import { checkTransition, type SubmissionStatus, type Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -7,8 +9,12 @@ import {
   updateSubmission,
   type SubmissionPatch,
 } from '../../repositories/submission.repository.ts';
+import { insertNotifications } from '../../repositories/notification.repository.ts';
+import { findUserById } from '../../repositories/user.repository.ts';
+import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { recipientFinder } from '../notifications/recipients.ts';
 import { evaluateSubmission, readEntrySheet, submissionEntityKey, unexplained } from './entry-sheet.service.ts';
 import { checkFormPeriod, itemKeys, loadFormContext, resolveReportingUnit } from './form-context.ts';
 
@@ -78,13 +84,61 @@ export async function transitionSubmission(
     }
     await updateSubmission(trx, row.id, row.version, patch);
     await setReportedStatus(trx, unit.id, period, itemKeys(ctx), check.to);
+    const notified = await notifyOtherSide(trx, actor, {
+      transition,
+      form: { code: ctx.form.code, name: ctx.form.name, nameEn: ctx.form.nameEn },
+      unit: { code: unit.code, name: unit.name, nameEn: unit.name_en },
+      period,
+      comment: transition === 'submit' || transition === 'approve' ? null : input.comment!.trim(),
+      version: row.version + 1,
+    });
     await recordAudit(trx, actor, {
       action: transition,
       entity: 'report_submission',
       entityKey: submissionEntityKey(formCode, unitCode, period),
       before: { status: from, version: row.version },
-      after: { status: check.to, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}) },
+      // Who was told is part of the record: the inbox notices are written in the same transaction.
+      after: { status: check.to, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}), notified },
     });
     return readEntrySheet(trx, actor, formCode, unitCode, period);
   });
+}
+
+/**
+ * Tells the other side of the workflow (issue 18): the reviewers over the unit of a submission, the
+ * unit's reporters of a return, reopening or approval; never the actor. Returns how many were told.
+ */
+async function notifyOtherSide(
+  trx: Executor,
+  actor: Actor,
+  e: {
+    transition: Transition;
+    form: { code: string; name: string; nameEn: string };
+    unit: { code: string; name: string; nameEn: string | null };
+    period: string;
+    comment: string | null;
+    version: number;
+  },
+): Promise<number> {
+  const user = actor.userId === null ? undefined : await findUserById(trx, actor.userId);
+  const notice = workflowNotice({
+    ...e,
+    periodLabel: { zh: periodLabel(e.period, 'zh'), en: periodLabel(e.period, 'en') },
+    actorName: user?.display_name ?? actor.label,
+  });
+  const recipients = (await recipientFinder(trx))({ orgUnit: e.unit.code, roles: [notice.audience] });
+  const inserted = await insertNotifications(
+    trx,
+    recipients
+      .filter((id) => id !== actor.userId)
+      .map((userId) => ({
+        userId,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body,
+        link: notice.link,
+        dedupeKey: notice.dedupeKey,
+      })),
+  );
+  return inserted.length;
 }

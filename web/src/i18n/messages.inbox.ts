@@ -24,6 +24,9 @@ export const inboxZh = {
   'inbox.kind.digest': '每日摘要',
   'inbox.kind.task_notice': '督办',
   'inbox.kind.task_escalation': '督办升级',
+  'inbox.kind.report_submitted': '待审核',
+  'inbox.kind.report_returned': '退回修改',
+  'inbox.kind.report_approved': '审核通过',
 
   'monitor.warnings.heading': '预警',
   'monitor.warnings.intro': '截至所选时点的红色、黄色预警，按责任单位列出原因，与上方计数、报告同源；已登记的预警注明自何时起。',
@@ -64,6 +67,9 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   'inbox.kind.digest': 'Daily digest',
   'inbox.kind.task_notice': 'Supervision notice',
   'inbox.kind.task_escalation': 'Notice escalated',
+  'inbox.kind.report_submitted': 'To review',
+  'inbox.kind.report_returned': 'Returned',
+  'inbox.kind.report_approved': 'Approved',
 
   'monitor.warnings.heading': 'Warnings',
   'monitor.warnings.intro':

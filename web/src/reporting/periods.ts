@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/messages.ts';
-import { parsePeriod } from '../../../src/domain/period/period.ts';
+import { periodLabel as domainPeriodLabel } from '../../../src/domain/period/period-label.ts';
 import { closedPeriods as formClosedPeriods } from '../../../src/domain/reporting/forms/form-periods.ts';
 import type { Frequency } from '../../../src/domain/reporting/forms/form.schema.ts';
 
@@ -9,18 +9,9 @@ import type { Frequency } from '../../../src/domain/reporting/forms/form.schema.
  * same code the server decides with; this file only adds how the browser shows them.
  */
 
-/** 2025年6月 / Jun 2025, 2025年第2季度 / 2025 Q2, 2025年 / 2025; anything else unchanged. */
+/** 2025年6月 / Jun 2025, 2025年第2季度 / 2025 Q2, 2025年 / 2025 (the domain's wording, as the server's notices use). */
 export function periodLabel(text: string, lang: Lang): string {
-  const p = parsePeriod(text);
-  if (!p) return text;
-  if (p.kind === 'month') {
-    if (lang === 'zh') return `${p.year}年${p.month}月`;
-    return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(p.year, p.month - 1, 1)),
-    );
-  }
-  if (p.kind === 'quarter') return lang === 'zh' ? `${p.year}年第${p.quarter}季度` : `${p.year} Q${p.quarter}`;
-  return lang === 'zh' ? `${p.year}年` : String(p.year);
+  return domainPeriodLabel(text, lang);
 }
 
 /**
