@@ -3,6 +3,12 @@ import { ERROR_CODES } from '../errors/error-catalogue.ts';
 
 export const MAX_LIMIT = 1000;
 
+/** The largest PostgreSQL integer: a larger id names no row, and a query comparing with it fails. */
+export const PG_INT_MAX = 2_147_483_647;
+
+/** A row id in a path or query string: a positive PostgreSQL integer (beyond it: 400, never a 500). */
+export const rowIdSchema = z.coerce.number().int().positive().max(PG_INT_MAX);
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
   offset: z.coerce.number().int().min(0).default(0),

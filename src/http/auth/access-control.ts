@@ -8,6 +8,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import type { Actor } from '../../services/actor.ts';
 import { actorFromSession, actorFromToken } from '../../services/auth.service.ts';
+import { flawedInputError } from '../input/well-formed-input.ts';
 
 /**
  * What a request touches, computed from its params, query and (not yet validated) body before any
@@ -99,6 +100,12 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
         throw new AppError('CSRF', 'missing or wrong CSRF token', 'CSRF 校验失败');
     }
     if (access.action === 'authenticated') return;
+    // A caller without the role anywhere is refused before anything of the input is looked at.
+    if (!authorize(actor.grants, access.action, {}, () => undefined)) throw forbidden();
+    // The resource functions look the named units, plans and rows up in the database: text no query
+    // can carry (NUL, a lone surrogate) is refused first, as the 400 the caller gets later anyway.
+    const flawed = flawedInputError(req);
+    if (flawed) throw flawed;
     const resource = access.resource && access.resource !== 'global' ? await access.resource(req) : {};
     const parents =
       resource.orgUnit === undefined && !resource.orgUnits?.length
@@ -108,10 +115,12 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
       // Reading one unit outside the caller's subtree answers as if it did not exist (as the services do).
       if (access.action === 'read' && resource.orgUnit !== undefined)
         throw new AppError('NOT_FOUND', `${resource.orgUnit} not found`, `未找到 ${resource.orgUnit}`);
-      throw new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
+      throw forbidden();
     }
   });
 }
+
+const forbidden = () => new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
 
 export const accessControlPlugin = fp(accessControl, { name: 'access-control', dependencies: ['@fastify/cookie'] });
 

@@ -7,7 +7,7 @@ import {
   meSchema,
   newTokenBodySchema,
 } from '../../presenters/auth.presenter.ts';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import { listTokens } from '../../repositories/credential.repository.ts';
 import { findUserById } from '../../repositories/user.repository.ts';
 import { login, logout } from '../../services/auth.service.ts';
@@ -125,7 +125,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Revoke one of my tokens',
-          params: z.object({ id: z.coerce.number().int() }),
+          params: z.object({ id: rowIdSchema }),
           response: { 204: z.null(), 404: errorResponseSchema },
         },
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   publicationLevelSchema,
   runListSchema,
@@ -28,7 +28,7 @@ const samples = z
 const seed = z.number().int().min(0).max(2_147_483_647).optional().describe('PRNG seed (default 20250101)');
 const definition = z.record(z.string(), z.unknown()).describe('stored scheme definition (see docs/evaluation.md)');
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
-const runId = z.object({ id: z.coerce.number().int().positive() });
+const runId = z.object({ id: rowIdSchema });
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reviewSchema } from '../../domain/ingestion/review-to-definition.ts';
 import { draftSchema, importCountsSchema } from '../../presenters/ingestion.presenter.ts';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.service.ts';
 import { bodyField, namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -41,7 +41,7 @@ export const ingestionRoutes =
         schema: {
           tags: ['ingestion'],
           summary: 'A draft with its document and candidates',
-          params: z.object({ id: z.coerce.number().int() }),
+          params: z.object({ id: rowIdSchema }),
           response: { 200: draftSchema, 404: errorResponseSchema },
         },
       },
@@ -59,7 +59,7 @@ export const ingestionRoutes =
         schema: {
           tags: ['ingestion'],
           summary: 'Merge the accepted (and edited) candidates into a new plan; all or nothing / 接受候选并生成规划',
-          params: z.object({ id: z.coerce.number().int() }),
+          params: z.object({ id: rowIdSchema }),
           body: reviewSchema,
           response: {
             201: importCountsSchema,

@@ -4,7 +4,7 @@ import { decimal, optionalText, text } from '../../domain/model/common.schema.ts
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { STAGES } from '../../domain/projects/stages.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   agreementSchema,
   boardsSchema,
@@ -44,7 +44,7 @@ const amount = () => decimal().refine((v) => !v.startsWith('-'), 'must not be ne
 const stageDates = z.array(
   z.object({ stage, plannedOn: isoDate.nullable().optional(), actualOn: isoDate.nullable().optional() }),
 );
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: rowIdSchema });
 const sharePair = z.object({ from: decimal(), to: decimal() });
 
 /** Projects (三张作战图) and cross-zone transfer agreements (跨区域流转); see docs/projects.md. */
@@ -214,7 +214,7 @@ export const projectRoutes =
         schema: {
           tags: ['projects'],
           summary: 'Cross-zone transfer agreements touching the scope / 跨区域流转协议',
-          querystring: z.object({ zone: z.string().optional(), project: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ zone: z.string().optional(), project: rowIdSchema.optional() }),
           response: { 200: z.array(agreementSchema) },
         },
       },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { TASK_STATUSES } from '../../domain/tasks/task-status.ts';
-import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, pageOf, pageQuerySchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   attachmentResponseSchema,
   noticeResponseSchema,
@@ -244,7 +244,7 @@ export const taskRoutes =
       async (req, reply) =>
         reply.status(201).send(await issueNotice(database, req.actor!, req.params.plan, req.params.key, req.body)),
     );
-    const noticeParams = z.object({ id: z.coerce.number().int().positive() });
+    const noticeParams = z.object({ id: rowIdSchema });
     const noticeOf = (req: FastifyRequest) => noticeResource(database, idParam(req, 'id'));
     app.post(
       '/task-notices/:id/reply',

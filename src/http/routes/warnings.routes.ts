@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodTextSchema } from '../../domain/period/period.ts';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
 import { inboxSchema, staleTargetsSchema, unreadCountSchema, warningListSchema } from '../../presenters/warning.presenter.ts';
 import { listInbox, markInboxRead, markNotificationRead } from '../../services/notifications/inbox.service.ts';
 import { listWarnings, staleTargets } from '../../services/warnings/warning-query.service.ts';
@@ -62,7 +62,7 @@ export const warningRoutes =
         schema: {
           tags: ['notifications'],
           summary: 'Mark one of my notifications read / 标记为已读',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: rowIdSchema }),
           response: { 200: unreadCountSchema, 404: errorResponseSchema },
         },
       },
