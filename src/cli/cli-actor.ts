@@ -3,7 +3,8 @@ import type { Action } from '../domain/access/roles.ts';
 import type { AppConfig } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import { parentLinks } from '../repositories/org-unit.repository.ts';
-import type { Actor } from '../services/actor.ts';
+import { userInfo } from 'node:os';
+import { SYSTEM_ACTOR, type Actor } from '../services/actor.ts';
 import { actorFromToken } from '../services/auth.service.ts';
 
 /**
@@ -28,4 +29,18 @@ export async function cliActor(
   if (!authorize(actor.grants, need.action, { orgUnit: need.orgUnit, plan: need.plan }, (c) => parents.get(c)))
     throw new Error(`用户 ${actor.label} 无权执行此操作。\nUser ${actor.label} may not do this (${need.action}).`);
   return { ...actor, via: 'cli' };
+}
+
+/**
+ * The operator of a read command (no token needed: they hold the database connection), recorded as
+ * `cli:<operating-system user>` when their act is audited, e.g. an export.
+ */
+export function cliOperator(): Actor {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the entry still says the CLI did it.
+  }
+  return { ...SYSTEM_ACTOR, label: `cli:${user}`, via: 'cli' };
 }

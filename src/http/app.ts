@@ -20,6 +20,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
 import { retryIdempotentReads } from './idempotent-retry.ts';
+import { registerExportAudit } from './audit/export-audit.ts';
+import { registerAuditHeadLog } from './audit/head-log.ts';
 import { registerWellFormedInput } from './input/well-formed-input.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp(
           });
         }
       });
+      registerExportAudit(api, database);
+      registerAuditHeadLog(api, database, deps.auditKey);
       await api.register(authRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(planRoutes(deps));

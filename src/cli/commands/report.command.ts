@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { PROGRESS_METHODS, type ProgressMethod } from '../../domain/progress/method-class.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { monitoringReport, type MonitoringReportFormat } from '../../services/reports/monitoring-report.service.ts';
+import { recordExport } from '../../services/export-audit.service.ts';
+import { cliOperator } from '../cli-actor.ts';
 import { withDatabase } from '../context.ts';
 
 export function registerReportCommand(program: Command): void {
@@ -35,6 +37,12 @@ export function registerReportCommand(program: Command): void {
         );
         const out = opts.out ?? file.fileName;
         await writeFile(out, file.body);
+        await recordExport(database, cliOperator(), {
+          what: 'monitoring_report',
+          scope: `${opts.plan}/${opts.period}`,
+          format: opts.format,
+          details: { method: opts.method },
+        });
         process.stdout.write(`监测报告已生成 / monitoring report written: ${out}\n`);
       }),
     );

@@ -5,7 +5,8 @@ import { formCompleteness } from '../../services/reporting/completeness.service.
 import { importValues, type ImportResult } from '../../services/reporting/import/import.service.ts';
 import { fileSource } from '../../services/reporting/import/upload-source.ts';
 import { formTemplate } from '../../services/reporting/template.service.ts';
-import { cliActor } from '../cli-actor.ts';
+import { recordExport } from '../../services/export-audit.service.ts';
+import { cliActor, cliOperator } from '../cli-actor.ts';
 import { printJson, printTable, withDatabase } from '../context.ts';
 
 export function registerReportingCommands(program: Command): void {
@@ -49,6 +50,12 @@ export function registerReportingCommands(program: Command): void {
         const units = opts.units ? opts.units.split(',').map((u) => u.trim()) : null;
         const file = await formTemplate(database, SYSTEM_ACTOR, opts.form, opts.period, units);
         await writeFile(opts.out, file.body);
+        await recordExport(database, cliOperator(), {
+          what: 'form_template',
+          scope: `${opts.form}/${opts.period}`,
+          format: 'xlsx',
+          details: { units: opts.units ?? null },
+        });
         process.stdout.write(`template written / 模板已生成: ${opts.out}\n`);
       }),
     );

@@ -4,7 +4,8 @@ import { AppError } from '../../errors/app-error.ts';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
 import { escalateNotices } from '../../services/tasks/notice.service.ts';
 import { exportTaskSheet, importTaskSheet, type TaskImportResult } from '../../services/tasks/task-sheet.service.ts';
-import { cliActor } from '../cli-actor.ts';
+import { recordExport } from '../../services/export-audit.service.ts';
+import { cliActor, cliOperator } from '../cli-actor.ts';
 import { printJson, withDatabase } from '../context.ts';
 
 /** plantrack tasks export | import | escalate — the task list in the customary Excel layout, and 督办 escalation. */
@@ -20,6 +21,7 @@ export function registerTasksCommands(program: Command): void {
       withDatabase(async (database) => {
         const file = await exportTaskSheet(database, SYSTEM_ACTOR, opts.plan);
         await writeFile(opts.out, file.bytes);
+        await recordExport(database, cliOperator(), { what: 'task_list', scope: opts.plan, format: 'xlsx' });
         process.stdout.write(`task list written / 任务清单已导出: ${opts.out}\n`);
       }),
     );

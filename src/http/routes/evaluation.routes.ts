@@ -172,7 +172,15 @@ export const evaluationRoutes =
       app.get(
         `/evaluation/runs/:id/${file}`,
         {
-          config: { access: { action: 'read' } },
+          config: {
+            access: { action: 'read' },
+            exportAudit: (req) => ({
+              what: 'evaluation_run',
+              scope: String((req.params as { id: string | number }).id),
+              format,
+              details: { lang: (req.query as { lang?: string }).lang ?? 'zh' },
+            }),
+          },
           schema: {
             tags: ['evaluation'],
             summary:

@@ -11,7 +11,13 @@ export const reportRoutes =
     app.get(
       '/reports/monitoring',
       {
-        config: { access: { action: 'read' } },
+        config: {
+          access: { action: 'read' },
+          exportAudit: (req) => {
+            const q = req.query as { plan: string; at: string; format: 'docx' | 'xlsx'; method?: string };
+            return { what: 'monitoring_report', scope: `${q.plan}/${q.at}`, format: q.format, details: { method: q.method } };
+          },
+        },
         schema: {
           tags: ['reports'],
           summary: 'Download the monitoring brief (.docx) or its tables (.xlsx) / 下载监测报告',

@@ -290,7 +290,14 @@ export const reportingRoutes =
     app.get(
       '/forms/:form/template',
       {
-        config: { access: { action: 'read' } },
+        config: {
+          access: { action: 'read' },
+          exportAudit: (req) => {
+            const q = req.query as { period: string; units?: string };
+            const form = (req.params as { form: string }).form;
+            return { what: 'form_template', scope: `${form}/${q.period}`, format: 'xlsx', details: { units: q.units ?? null } };
+          },
+        },
         schema: {
           tags: ['reporting'],
           summary: 'Download an .xlsx template pre-filled for a form, period and units / 下载填报模板',

@@ -112,7 +112,10 @@ export const taskRoutes =
     app.get(
       '/tasks/export',
       {
-        config: { access: { action: 'read', resource: queryPlan } },
+        config: {
+          access: { action: 'read', resource: queryPlan },
+          exportAudit: (req) => ({ what: 'task_list', scope: (req.query as { plan: string }).plan, format: 'xlsx' }),
+        },
         schema: {
           tags: ['tasks'],
           summary: 'Download the task list (.xlsx: 序号/任务/牵头单位/配合单位/完成时限) / 导出任务清单',

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN_TOKEN, startTestServer } from '../support/server.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe('every export through the API is audited', () => {
+  let server: Server;
+  before(async () => {
+    server = await startTestServer('pglite');
+  });
+  after(() => server.close());
+
+  const exports = () =>
+    server.database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'via', 'entity', 'entity_key', 'after'])
+      .where('action', '=', 'export')
+      .orderBy('id')
+      .execute();
+
+  async function download(url: string): Promise<number> {
+    const res = await fetch(new URL(url, server.url), { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  it('records who downloaded which report, task list or template, for which plan and in which format', async () => {
+    assert.equal(await download('/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx'), 200);
+    assert.equal(await download('/api/v1/tasks/export?plan=yunnan-pprd-2016'), 200);
+    assert.equal(await download('/api/v1/forms/DEV_ZONE_MONTHLY/template?period=2026-10&units=ZN-HH-MENGZI'), 200);
+    assert.deepEqual(await exports(), [
+      {
+        actor: 'admin',
+        via: 'token',
+        entity: 'export',
+        entity_key: 'monitoring_report/yunnan-ftz-2021-2025/2023',
+        after: { format: 'xlsx' },
+      },
+      { actor: 'admin', via: 'token', entity: 'export', entity_key: 'task_list/yunnan-pprd-2016', after: { format: 'xlsx' } },
+      {
+        actor: 'admin',
+        via: 'token',
+        entity: 'export',
+        entity_key: 'form_template/DEV_ZONE_MONTHLY/2026-10',
+        after: { format: 'xlsx', units: 'ZN-HH-MENGZI' },
+      },
+    ]);
+  });
+
+  it('records nothing for a download that was refused or failed', async () => {
+    const before = (await exports()).length;
+    assert.equal(await download('/api/v1/reports/monitoring?plan=no-such-plan&at=2023'), 404);
+    assert.equal((await exports()).length, before);
+  });
+});
