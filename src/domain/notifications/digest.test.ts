@@ -27,7 +27,7 @@ describe('buildDigest', () => {
         item('deadline_approaching', '年报 2026', '2027-03-31'),
       ],
     })!;
-    assert.deepEqual(d.counts, { warnings: 1, deadlines: 1, overdue: 1 });
+    assert.deepEqual(d.counts, { warnings: 1, deadlines: 1, overdue: 1, workflow: 0 });
     assert.match(d.subject, /^PlanTrack 每日提醒 2026-11-23：新增预警1条、即将到期1项、逾期1项 \/ Daily digest/);
     const lines = d.text.split('\n');
     assert.equal(lines[0], '蒙自填报员，您好：');
@@ -46,10 +46,26 @@ describe('buildDigest', () => {
   it('numbers sections by what is present', () => {
     const d = buildDigest({ ...base, items: [item('report_overdue', '季报', '2026-10-31')] })!;
     assert.ok(d.text.includes('一、逾期未报（1）'));
-    assert.deepEqual(d.counts, { warnings: 0, deadlines: 0, overdue: 1 });
+    assert.deepEqual(d.counts, { warnings: 0, deadlines: 0, overdue: 1, workflow: 0 });
   });
 
   it('drops deadlines already past: their overdue notice covers them', () => {
     assert.equal(buildDigest({ ...base, items: [item('deadline_approaching', '月报', '2026-11-20')] }), null);
+  });
+
+  it('lists the workflow’s notices with the reviewer’s comment as written (issue 18)', () => {
+    const returned: DigestItem = {
+      kind: 'report_returned',
+      title: { zh: '已退回修改：蒙自经开区《开发区月报》2026年10月', en: 'Returned: Mengzi, Nov 2026' },
+      body: { zh: '红河审核员已退回。审核意见：第３行与台账不符，请核实', en: 'Reviewer’s comment: 第３行与台账不符，请核实' },
+      link: '#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2026-10',
+      dueOn: null,
+    };
+    const d = buildDigest({ ...base, items: [item('report_overdue', '季报', '2026-10-31'), returned] })!;
+    assert.deepEqual(d.counts, { warnings: 0, deadlines: 0, overdue: 1, workflow: 1 });
+    const lines = d.text.split('\n');
+    assert.ok(lines.includes('二、报送审核（1）'));
+    assert.ok(lines.includes(`  1. ${returned.title.zh}：${returned.body.zh}`));
+    assert.match(d.subject, /逾期1项、报送审核1项 \/ Daily digest/);
   });
 });

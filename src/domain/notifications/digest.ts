@@ -3,7 +3,11 @@
  * sends one e-mail a day instead of a flood. Chinese first, English below. Pure: no I/O.
  */
 
-export type DigestKind = 'new_warning' | 'deadline_approaching' | 'report_overdue';
+export type DigestKind =
+  'new_warning' | 'deadline_approaching' | 'report_overdue' | 'report_submitted' | 'report_returned' | 'report_approved';
+
+/** The reporting workflow's notices (issue 18): submitted, returned, approved. */
+const WORKFLOW_KINDS: readonly DigestKind[] = ['report_submitted', 'report_returned', 'report_approved'];
 
 export interface DigestItem {
   kind: DigestKind;
@@ -28,12 +32,12 @@ export interface DigestInput {
 export interface Digest {
   subject: string;
   text: string;
-  counts: { warnings: number; deadlines: number; overdue: number };
+  counts: { warnings: number; deadlines: number; overdue: number; workflow: number };
 }
 
 const DAY = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-const CN_NUMERALS = ['一', '二', '三'];
+const CN_NUMERALS = ['一', '二', '三', '四'];
 
 /** Groups pending items into sections; null when nothing is worth sending today. */
 export function buildDigest(input: DigestInput): Digest | null {
@@ -49,7 +53,8 @@ export function buildDigest(input: DigestInput): Digest | null {
   const overdue = input.items
     .filter((i) => i.kind === 'report_overdue')
     .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
-  if (warnings.length + deadlines.length + overdue.length === 0) return null;
+  const workflow = input.items.filter((i) => WORKFLOW_KINDS.includes(i.kind));
+  if (warnings.length + deadlines.length + overdue.length + workflow.length === 0) return null;
 
   const link = (i: DigestItem) => (input.appUrl && i.link ? ` ${input.appUrl}${i.link}` : '');
   const zhSections: string[] = [];
@@ -91,6 +96,14 @@ export function buildDigest(input: DigestInput): Digest | null {
     (i) => `${i.title.zh}${i.dueOn ? `（截止 ${i.dueOn}，已逾期${daysBetween(i.dueOn, today)}天）` : ''}`,
     (i) => `${i.title.en}${i.dueOn ? ` (due ${i.dueOn}, ${daysBetween(i.dueOn, today)} day(s) overdue)` : ''}`,
   );
+  section(
+    workflow,
+    '报送审核',
+    'Reports submitted, returned or approved',
+    // The body carries the reviewer's comment as written.
+    (i) => `${i.title.zh}：${i.body.zh}`,
+    (i) => `${i.title.en}: ${i.body.en}`,
+  );
 
   const inbox = input.appUrl ? `${input.appUrl}#/inbox` : null;
   const text = [
@@ -111,9 +124,11 @@ export function buildDigest(input: DigestInput): Digest | null {
     inbox ? `Details in the app: ${inbox}` : 'Sign in to the app for details.',
     '',
   ].join('\n');
-  const counts = { warnings: warnings.length, deadlines: deadlines.length, overdue: overdue.length };
+  const counts = { warnings: warnings.length, deadlines: deadlines.length, overdue: overdue.length, workflow: workflow.length };
   const subject =
     `PlanTrack 每日提醒 ${today}：新增预警${counts.warnings}条、即将到期${counts.deadlines}项、逾期${counts.overdue}项` +
-    ` / Daily digest: ${counts.warnings} warning(s), ${counts.deadlines} due soon, ${counts.overdue} overdue`;
+    (counts.workflow ? `、报送审核${counts.workflow}项` : '') +
+    ` / Daily digest: ${counts.warnings} warning(s), ${counts.deadlines} due soon, ${counts.overdue} overdue` +
+    (counts.workflow ? `, ${counts.workflow} report(s) submitted/returned/approved` : '');
   return { subject, text, counts };
 }
