@@ -1,4 +1,6 @@
 import type { Me, Role } from '../api/types.ts';
+import { managesScheme } from '../../../src/domain/evaluation/publication.ts';
+import { schemeOwners } from '../../../src/domain/evaluation/scheme-plans.ts';
 
 /*
  * What the interface offers to whom. This only hides controls a user could not use: the server
@@ -18,6 +20,9 @@ const PLAN_DEFINERS: readonly Role[] = ['admin', 'plan_manager'];
 
 /** 导入规划 (upload a plan document, review its candidates, merge them into a plan). */
 export const canDefinePlans = (me: Me): boolean => hasRole(me, PLAN_DEFINERS);
+
+/** 评价方案: edit, run and publish a scheme — administrators and the managers of the plans it cites (issue 21). */
+export const canManageScheme = (me: Me, definition: unknown): boolean => managesScheme(me.grants, schemeOwners(definition));
 
 const REPORTERS: readonly Role[] = ['admin', 'reporter'];
 const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];

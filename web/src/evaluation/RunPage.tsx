@@ -3,7 +3,7 @@ import { api } from '../api/client.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
-import { canDefinePlans } from '../auth/permissions.ts';
+import { canManageScheme } from '../auth/permissions.ts';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
@@ -87,7 +87,8 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
         <a className="btn" href={`${base}/results.xlsx?lang=${lang}`} download data-testid="eval-xlsx">
           {t('eval.run.xlsx')}
         </a>
-        {canDefinePlans(me) && run.status === 'draft' && (
+        {/* The run view carries the scheme's cited passages, whose plans are the scheme's. */}
+        {canManageScheme(me, { sources: run.sources }) && run.status === 'draft' && (
           <button type="button" className="btn" disabled={busy} onClick={() => void publish()} data-testid="eval-publish">
             {t('eval.run.publish')}
           </button>

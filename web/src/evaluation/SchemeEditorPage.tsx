@@ -9,7 +9,7 @@ import {
 } from '../api/evaluationTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
-import { canDefinePlans } from '../auth/permissions.ts';
+import { canManageScheme } from '../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate } from '../router.ts';
@@ -482,7 +482,7 @@ function SaveBar({
 function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number; onSaved: (v: SchemeVersionView) => void }) {
   const { t, lang } = useI18n();
   const me = useMe();
-  const canEdit = canDefinePlans(me);
+  const canEdit = canManageScheme(me, view.definition);
   const [def, setDef] = useState(() => withDefaults(view.definition));
   const [publishes, setPublishes] = useState<PublicationLevel>(view.publishes);
   const [unlocked, setUnlocked] = useState(false);
