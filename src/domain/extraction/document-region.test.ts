@@ -20,7 +20,16 @@ describe('documentRegion', () => {
     assert.deepEqual(documentRegion('四川省第十四届人民代表大会…四川省经济社会发展主要预期目标', catalogue), { name: '四川省' });
     assert.deepEqual(documentRegion('国务院总理在政府工作报告中提出,国内生产总值增长5%左右', catalogue), { name: '全国' });
     assert.equal(documentRegion('云南省…全省开发区…对接四川', catalogue), null);
-    assert.equal(documentRegion('全省开发区营业收入', catalogue), null);
+    assert.equal(documentRegion('昆明全省开发区营业收入', catalogue), null);
+  });
+  it('leaves the province open when the text names neither a province nor a unit of the catalogue', () => {
+    assert.deepEqual(documentRegion('全省开发区营业收入增长6%左右', catalogue), {});
+    const orgs = regionalMatcher(createOrgUnitMatcher(catalogueSchema.parse(catalogue)), {});
+    assert.deepEqual(
+      orgs.find('全省地区生产总值').map((m) => [m.code, m.name]),
+      [[undefined, '全省']],
+    );
+    assert.equal(orgs.resolve('省发展改革委')?.code, 'DEPT-FGW');
   });
 });
 

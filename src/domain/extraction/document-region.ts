@@ -43,20 +43,34 @@ const PROVINCES = [
   '新疆维吾尔自治区',
 ] as const;
 const SHORT = (p: string) => p.replace(/(?:壮族|回族|维吾尔)?(?:自治区|省|市)$/, '');
+/** 昆明市 → 昆明, 红河哈尼族彝族自治州 → 红河哈尼族彝族: enough to tell that the text names the unit. */
+const SHORT_UNIT = (u: string) => (u.length >= 3 ? u.replace(/(?:自治州|自治区|省|市|州|县|区)$/, '') : u);
 /** The State Council's and the NPC's own documents and their news. */
 const NATIONAL = /国务院|全国人大|全国人民代表大会|国内生产总值/;
 
 export interface DocumentRegion {
-  /** The region's full name (四川省), or 全国. */
-  name: string;
+  /** The region's full name (四川省), or 全国; undefined when the text never says which province it is. */
+  name?: string;
 }
 
 /** The region the text is about, when the catalogue does not have it; null for the platform's own. */
-export function documentRegion(text: string, catalogue: { orgUnits: readonly { name: string }[] }): DocumentRegion | null {
+export function documentRegion(
+  text: string,
+  catalogue: { orgUnits: readonly { name: string; kind?: string }[] },
+): DocumentRegion | null {
   const known = new Set(catalogue.orgUnits.map((u) => u.name));
   const counts = PROVINCES.map((p) => ({ p, n: occurrences(text, SHORT(p)) })).sort((a, b) => b.n - a.n);
   const top = counts[0]!;
-  if (top.n === 0) return NATIONAL.test(text) ? { name: '全国' } : null;
+  if (top.n === 0) {
+    if (NATIONAL.test(text)) return { name: '全国' };
+    // 全省 in a text that names neither a province nor any unit of the catalogue (长江日报: 全省…增长6%):
+    // whose province it is stays open rather than becoming the catalogue's.
+    // Departments (省发展改革委) are named alike in every province: only places tell.
+    const ownNamed = catalogue.orgUnits.some(
+      (u) => u.kind !== 'department' && u.name.length >= 3 && text.includes(SHORT_UNIT(u.name)),
+    );
+    return ownNamed ? null : {};
+  }
   if (known.has(top.p)) return null;
   // A plan of the catalogue's province that names another one in passing stays the catalogue's.
   const own = counts.find((c) => known.has(c.p));
@@ -77,9 +91,12 @@ const GENERIC = /^(?:全省|我省|本省|省(?!级))/;
 export function regionalMatcher(base: OrgUnitMatcher, region: DocumentRegion): OrgUnitMatcher {
   const local = <T extends UnitRef>(m: T): T => {
     if (!m.code || !GENERIC.test(m.mention)) return m;
-    const { code: _code, kind: _kind, ...rest } = m;
     const province = 'orgKind' in m && (m as unknown as OrgMention).orgKind === 'province';
-    return { ...rest, name: province ? region.name : m.mention } as T;
+    // With the province left open, departments (省发展改革委) stay the platform's: a planner here most
+    // likely uploads a plan that concerns them; only 全省 is not claimed as the catalogue's province.
+    if (!region.name && !province) return m;
+    const { code: _code, kind: _kind, ...rest } = m;
+    return { ...rest, name: province ? (region.name ?? m.mention) : m.mention } as T;
   };
   return {
     find: (text) => base.find(text).map(local),

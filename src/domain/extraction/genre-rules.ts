@@ -28,8 +28,8 @@ export function detectGenres(text: string, catalogue: Catalogue): Genres {
 /** After the plan context is inferred: the region as subject, the annual year as period. */
 export function settleGenreContext(ctx: PlanContext, genres: Genres): void {
   // Another province's plan is about that province, named but not in the catalogue.
-  if (genres.region && !ctx.subject)
-    ctx.subject = { name: genres.region.name, mention: genres.region.name, from: 0, to: 0, orgKind: 'province' };
+  const name = genres.region?.name;
+  if (name && !ctx.subject) ctx.subject = { name, mention: name, from: 0, to: 0, orgKind: 'province' };
   applyAnnualContext(ctx, genres.annualZones);
 }
 
