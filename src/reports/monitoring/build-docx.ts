@@ -3,7 +3,7 @@ import { behindChartOption } from './chart-option.ts';
 import { body, caption, heading1, heading2, image, leadIn, packDocument, subtitle, table, title } from './docx-blocks.ts';
 import { chineseNumeral, dateZh, percentText, periodZh } from './format-figures.ts';
 import type { MonitoringReportInput, ReportProgress } from './report-input.ts';
-import { allTables, behindTargets, projected, targetLabeller, type ReportTable } from './report-tables.ts';
+import { allTables, behindTargets, projected, publishedTable, targetLabeller, type ReportTable } from './report-tables.ts';
 import { behindIntro, freshnessIntro, overviewParagraphs, suggestions } from './report-text.ts';
 
 /** Draws one chart; injected so the layout can be tested without rasterising. */
@@ -88,6 +88,14 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
       return leadIn(`（${chineseNumeral(i + 1)}）${s.slice(0, cut)}`, s.slice(cut));
     }),
   );
+  // 附: where each published figure the judgements rest on was printed (网址 in the .xlsx).
+  const published = publishedTable(p, input.published);
+  if (published.rows.length > 0)
+    children.push(
+      heading1('附：公开数据来源'),
+      body('下列数值取自统计公报、政府工作报告或官方新闻，按原文引录，数值已换算为指标单位。'),
+      ...tableBlock(published, ''),
+    );
 
   return packDocument({ title: reportTitle(p), description: `监测期 ${p.at}` }, children);
 }

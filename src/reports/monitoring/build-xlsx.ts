@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { dateZh, periodZh } from './format-figures.ts';
 import type { MonitoringReportInput } from './report-input.ts';
-import { allTables, type ColumnKind, type TableCell } from './report-tables.ts';
+import { allTables, publishedTable, type ColumnKind, type TableCell } from './report-tables.ts';
 import { reportTitle } from './build-docx.ts';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
@@ -21,7 +21,8 @@ export async function buildMonitoringXlsx(input: MonitoringReportInput): Promise
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PlanTrack';
   wb.title = reportTitle(p);
-  for (const t of allTables(p)) {
+  const published = publishedTable(p, input.published);
+  for (const t of [...allTables(p), ...(published.rows.length ? [published] : [])]) {
     const sheet = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = t.columns.map((c) => ({
       header: c.header,
@@ -44,6 +45,7 @@ export async function buildMonitoringXlsx(input: MonitoringReportInput): Promise
     `生成日期：${dateZh(input.generatedOn)}`,
     '各表数值与进度接口 /api/v1/progress 的返回一致；完成度、增长率以小数存储、按百分比显示。',
     '“数据来源”为“模拟”的数值是系统生成的演示数据（合成数据），不是实际统计数据。',
+    '“数据来源”为“公开”的数值取自统计公报、政府工作报告或官方新闻，出处与原文见“公开数据来源”表。',
   ].forEach((line, i) => (about.getCell(i + 1, 1).value = line));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

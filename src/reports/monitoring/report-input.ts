@@ -5,7 +5,7 @@
  * construction. Picks (not the whole types) keep the layout tests' fixtures small.
  */
 import { CLASS_LABELS, type ProgressClass } from '../../domain/progress/types.ts';
-import type { PlanProgress, TargetDetail, TargetProgress } from '../../presenters/progress.presenter.ts';
+import type { PlanProgress, PublishedFigureView, TargetDetail, TargetProgress } from '../../presenters/progress.presenter.ts';
 
 export type { ProgressClass };
 export type Origin = 'reported' | 'published' | 'plan' | 'synthetic';
@@ -54,6 +54,8 @@ export interface MonitoringReportInput {
   progress: ReportProgress;
   /** Details of the behind targets, by target key (only those are charted). */
   details: ReadonlyMap<string, ReportTargetDetail>;
+  /** The published figures behind each target, with their citations (附：公开数据来源); none when left out. */
+  published?: readonly { targetKey: string; figures: readonly PublishedFigureView[] }[];
   /** 生成日期, ISO date (YYYY-MM-DD); passed in so the layout stays deterministic. */
   generatedOn: string;
 }

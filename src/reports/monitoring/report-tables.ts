@@ -1,4 +1,4 @@
-import { CLASS_ORDER, CLASS_ZH, type ReportProgress, type ReportTarget } from './report-input.ts';
+import { CLASS_ORDER, CLASS_ZH, type MonitoringReportInput, type ReportProgress, type ReportTarget } from './report-input.ts';
 import { figureText, NONE, percentText, targetText } from './format-figures.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface TableCell {
   value: string | number | null;
 }
 export interface ReportTable {
-  id: 'classes' | 'warnings' | 'progress' | 'behind' | 'freshness';
+  id: 'classes' | 'warnings' | 'progress' | 'behind' | 'freshness' | 'published';
   /** 表N title as captioned in the brief. */
   title: string;
   /** Excel sheet name (≤ 31 characters). */
@@ -203,6 +203,48 @@ export function freshnessTable(p: ReportProgress): ReportTable {
         text(f.owes?.dueDate),
       ];
     }),
+  };
+}
+
+/** 附表: every published figure behind a target, with the source that states it, so each can be checked. */
+export function publishedTable(p: ReportProgress, published: MonitoringReportInput['published']): ReportTable {
+  const label = targetLabeller(p);
+  const byKey = new Map(p.targets.map((t) => [t.key, t]));
+  const rows: TableCell[][] = [];
+  for (const { targetKey, figures } of published ?? []) {
+    const t = byKey.get(targetKey);
+    if (!t) continue;
+    for (const f of figures)
+      rows.push([
+        text(label(t)),
+        text(f.orgUnitName),
+        text(f.cumulative ? `${f.period}（累计）` : f.period),
+        decimal(f.value, `${f.value}${f.unit}`),
+        text(`${f.citation.publishedValue}${f.citation.publishedUnit}`),
+        text(f.citation.quote),
+        text(f.citation.title),
+        text(f.citation.publisher),
+        text(f.citation.publishedOn),
+        text(f.citation.url),
+      ]);
+  }
+  return {
+    id: 'published',
+    title: '公开数据来源',
+    sheetName: '公开数据来源',
+    columns: [
+      { header: '指标', kind: 'text', width: 2.2 },
+      { header: '单位', kind: 'text', width: 1.2, xlsxOnly: true },
+      { header: '期间', kind: 'text', width: 1.1 },
+      { header: '数值', kind: 'decimal', width: 1.3 },
+      { header: '原文数值', kind: 'text', width: 1.2, xlsxOnly: true },
+      { header: '引文', kind: 'text', width: 3.4 },
+      { header: '来源', kind: 'text', width: 2.2 },
+      { header: '发布单位', kind: 'text', width: 1.8, xlsxOnly: true },
+      { header: '发布日期', kind: 'text', width: 1.2 },
+      { header: '网址', kind: 'text', width: 3, xlsxOnly: true },
+    ],
+    rows,
   };
 }
 

@@ -4,7 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors/app-error.ts';
-import type { PlanProgress, TargetDetail } from '../../presenters/progress.presenter.ts';
+import type { PlanProgress, PublishedFigureView, TargetDetail } from '../../presenters/progress.presenter.ts';
+
+export interface PublishedByTarget {
+  targetKey: string;
+  figures: PublishedFigureView[];
+}
 import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
 import { publishedFiguresOf } from '../published-figures.service.ts';
 import type { Executor } from '../../repositories/transaction.ts';
@@ -63,6 +68,21 @@ export async function planProgress(
     },
     targets: judged,
   };
+}
+
+/** The published figures behind each target of a plan up to the as-of period, with their citations (for the exports). */
+export async function planPublishedFigures(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at: string },
+): Promise<PublishedByTarget[]> {
+  const { asOf, targets, ctx, subjects } = await prepare(database.db, actor, q);
+  const out: PublishedByTarget[] = [];
+  for (const [i, t] of targets.entries()) {
+    const figures = await publishedFiguresOf(database.db, ctx.subtree(subjects[i]!.roots), targetCodes(ctx, t), asOf.until);
+    if (figures.length > 0) out.push({ targetKey: t.key, figures });
+  }
+  return out;
 }
 
 /** One target in depth: its figures period by period, the yearly series judged, the plan's path, the projection band. */

@@ -6,7 +6,7 @@ import type { MonitoringReportInput, ReportTargetDetail } from '../../reports/mo
 import { behindTargets } from '../../reports/monitoring/report-tables.ts';
 import { renderChartPng } from '../../reports/monitoring/render-chart.ts';
 import type { Actor } from '../actor.ts';
-import { planProgress, targetProgressDetail } from '../progress/plan-progress.service.ts';
+import { planProgress, planPublishedFigures, targetProgressDetail } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
 
 export type MonitoringReportFormat = 'docx' | 'xlsx';
@@ -40,7 +40,8 @@ export async function monitoringReport(
         t.key,
         await targetProgressDetail(database, actor, { plan: q.plan, target: t.key, at: q.at, method: q.method }),
       );
-  const input: MonitoringReportInput = { progress, details, generatedOn: todayIso() };
+  const published = await planPublishedFigures(database, actor, { plan: q.plan, at: q.at });
+  const input: MonitoringReportInput = { progress, details, published, generatedOn: todayIso() };
   const body = q.format === 'docx' ? await buildMonitoringDocx(input, renderChartPng) : await buildMonitoringXlsx(input);
   return {
     fileName: `监测报告-${progress.plan.id}-${progress.at}.${q.format}`,

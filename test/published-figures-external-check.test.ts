@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Decimal } from 'decimal.js';
+import { SYSTEM_ACTOR } from '../src/services/actor.ts';
+import { planProgress, targetProgressDetail } from '../src/services/progress/plan-progress.service.ts';
+import { syncPublishedFigures } from '../src/services/published-figures.service.ts';
+import { seedDataset } from '../src/services/seed.service.ts';
+import { createTestDatabase, type TestDatabase } from './support/databases.ts';
+
+/**
+ * External check (issue 15): the targets judged on published figures, compared with what the sources
+ * themselves say. No source in dataset/published/figures.yaml states a class for a plan target (none
+ * says 提前完成 or 滞后 of one), so the expectations below are what the quoted sentences do state —
+ * written from those sentences before this test was first run:
+ *
+ * 1. 截至2024年末,昆明市全市常住人口868.7万人,比上年末增加0.7万人 (hfbida, 2024): the 2024 figure and
+ *    the change on 2023, which must agree with the 2023 figure another source gives (868万人, klbdjy).
+ * 2. 2022年末,昆明市常住人口为860.0万人,比2021年末增加9.8万人 (昆明市统计局公告): the change on 2021,
+ *    which must agree with the 2021 figure a third source's table gives (850.2).
+ * 3. Target kunming-population-2025 is 常住人口达到1000万左右 by 2025. At +0.7万 a year (sentence 1) the
+ *    city is 131万 short with one year left, so no judgement may call it achieved, ahead or on track.
+ * 4. 年末全市城鎮化率83.54%,比上年末提高1.22個百分點 (2024) against 城镇化率达 82.32% (2023).
+ * 5. 今年1至11月,全州进出口额达22亿元,较“十三五”末的12.2亿元增长80% (大理州, 2025).
+ */
+describe('published figures against what their sources say', () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase('pglite');
+    assert.ok((await seedDataset(t.database)).ok);
+    await syncPublishedFigures(t.database);
+  });
+  after(() => t.drop());
+
+  const stored = async (unit: string, indicator: string, period: string) => {
+    const r = await t.database.db
+      .selectFrom('data_value as v')
+      .innerJoin('org_unit as u', 'u.id', 'v.org_unit_id')
+      .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
+      .select('v.value')
+      .where('v.origin', '=', 'published')
+      .where('u.code', '=', unit)
+      .where('i.code', '=', indicator)
+      .where('v.period', '=', period)
+      .executeTakeFirstOrThrow();
+    return new Decimal(String(r.value));
+  };
+
+  it('1–2: the yearly series the judgement reads moves by exactly what the sources say it moved', async () => {
+    const d = await targetProgressDetail(t.database, SYSTEM_ACTOR, {
+      plan: 'yunnan-regional-2021-2025',
+      target: 'kunming-population-2025',
+      at: '2024',
+    });
+    const year = (y: number) => {
+      const f = d.yearly.find((x) => x.year === y);
+      assert.ok(f, `no ${y} figure`);
+      assert.equal(f.origin, 'published');
+      return new Decimal(f.value);
+    };
+    assert.equal(year(2024).minus(year(2023)).toString(), '0.7');
+    assert.equal(year(2022).minus(year(2021)).toString(), '9.8');
+  });
+
+  it('3: the target is judged on the 2024 published figure and is not called achieved, ahead or on track', async () => {
+    const p = await planProgress(t.database, SYSTEM_ACTOR, { plan: 'yunnan-regional-2021-2025', at: '2024' });
+    const target = p.targets.find((x) => x.key === 'kunming-population-2025')!;
+    assert.equal(target.judgement.currentOrigin, 'published');
+    assert.equal(target.judgement.current, '868.7');
+    assert.ok(['behind', 'insufficient_data'].includes(target.judgement.class), target.judgement.class);
+    assert.match(target.judgement.explanation.zh, /2024年常住人口868\.7万人/);
+  });
+
+  it('4–5: figures from different sentences agree with the changes the sources state', async () => {
+    const rate = (await stored('YN-KM', 'URBANISATION_RATE', '2024')).minus(await stored('YN-KM', 'URBANISATION_RATE', '2023'));
+    assert.equal(rate.toString(), '1.22');
+    const growth = (await stored('YN-DL', 'TRADE_TOTAL', '2025-11')).div(await stored('YN-DL', 'TRADE_TOTAL', '2020')).minus(1);
+    assert.equal(growth.times(100).toDecimalPlaces(0).toString(), '80');
+  });
+});
