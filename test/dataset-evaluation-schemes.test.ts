@@ -7,6 +7,8 @@ import { DATASET_DIR } from '../src/dataset/dataset-path.ts';
 import { loadEvaluationSchemes } from '../src/dataset/load-evaluation-schemes.ts';
 import { validateDataset } from '../src/dataset/validate-dataset.ts';
 import { formatDefinitionError } from '../src/domain/plan-definition/definition-error.ts';
+import { schemeProvenance } from '../src/domain/evaluation/scheme-provenance.ts';
+import { storedSchemeSchema } from '../src/domain/evaluation/stored-scheme.schema.ts';
 
 describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
   it('has the four schemes, each citing its plan, with weights marked as defaults where the plan gives none', async () => {
@@ -50,5 +52,25 @@ describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
       lines.some((l) => /indicators\.3\.code/.test(l) && l.includes('REGISTERED_ENTERPRISES_X')),
       lines.join('\n'),
     );
+  });
+
+  it('backs every indicator, weight, band, floor, veto and grade cut-off with a quoted passage or a plan-office decision (issue 16)', async () => {
+    const { schemes } = await loadEvaluationSchemes(DATASET_DIR);
+    assert.equal(schemes.length, 4);
+    for (const s of schemes) {
+      const elements = schemeProvenance(storedSchemeSchema.parse(s.definition));
+      const unbacked = elements.filter((e) => e.cited.length === 0 && e.decided.length === 0).map((e) => e.key);
+      assert.deepEqual(unbacked, [], `${s.file}: elements with neither a source nor an owner`);
+      for (const kind of ['indicator', 'weight', 'normalisation', 'grade', 'missingPolicy'])
+        assert.ok(
+          elements.some((e) => e.kind === kind),
+          `${s.file} lists its ${kind}`,
+        );
+      for (const e of elements)
+        for (const d of e.decided) assert.ok(d.by && /^\d{4}-\d{2}-\d{2}$/.test(d.at) && d.why, `${s.file} ${e.key}`);
+    }
+    // The quotes themselves are checked against the plan texts by check-dataset (validateDataset, above).
+    const { errors } = await validateDataset(DATASET_DIR);
+    assert.deepEqual(errors.map(formatDefinitionError), []);
   });
 });

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { resolveItem, schemeElements } from './scheme-provenance.ts';
 import type { StoredScheme } from './stored-scheme.schema.ts';
 
 /** One problem in a stored scheme, with the dotted path of the field (indicators.2.code). */
@@ -63,5 +64,14 @@ export function checkSchemeReferences(s: StoredScheme, c: SchemeCatalogue): Sche
     else if (!c.quoteFound(src.plan, src.quote))
       add(`sources.${k}.quote`, `quote not found in ${src.plan}: ${src.quote}`, `规划原文中找不到引文：${src.quote}`);
   });
+  // A decision names elements by key (weight:GDP) or bare code; checked here, not in the schema, so a renamed
+  // indicator reports its own problem rather than hiding the rest behind a parse failure.
+  const keys = new Set(schemeElements(s).map((e) => e.key));
+  s.decisions.forEach((d, k) =>
+    d.items.forEach((item, j) => {
+      if (resolveItem(s, item, keys) === undefined)
+        add(`decisions.${k}.items.${j}`, `no scheme element ${item}`, `方案中没有要素 ${item}（规划处决定所指）`);
+    }),
+  );
   return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normaliseText } from '../text/normalise.ts';
 import { normalisationSchema, schemeSchema } from './scheme.schema.ts';
+import { schemeElements } from './scheme-provenance.ts';
 
 /**
  * A scheme as it is stored and edited (evaluation_scheme.definition): the domain scheme plus what the server
@@ -42,6 +43,18 @@ export const schemeSourceSchema = z.strictObject({
 });
 export type SchemeSource = z.output<typeof schemeSourceSchema>;
 
+/**
+ * An element set by the plan office rather than quoted from a document (issue 16): which elements
+ * (element keys such as `weight:GDP`, or bare codes as in sources), who set them, when and why.
+ */
+export const schemeDecisionSchema = z.strictObject({
+  items: z.array(z.string().min(1)).min(1),
+  by: z.string().min(1),
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  why: z.string().min(1),
+});
+export type SchemeDecision = z.output<typeof schemeDecisionSchema>;
+
 export const storedSchemeSchema = schemeSchema
   .safeExtend({
     nameEn: z.string().min(1).optional(),
@@ -53,6 +66,7 @@ export const storedSchemeSchema = schemeSchema
     /** When present the indicator weights are derived from this AHP pairwise matrix (indicator order). */
     ahp: z.strictObject({ matrix: z.array(z.array(z.number().positive())).min(1) }).optional(),
     sources: z.array(schemeSourceSchema).default([]),
+    decisions: z.array(schemeDecisionSchema).default([]),
     /** True when the plan gives no weights: the weights are configurable defaults, shown as such. */
     defaultWeights: z.boolean().default(false),
   })
@@ -68,10 +82,12 @@ export const storedSchemeSchema = schemeSchema
       ...s.grades.map((g) => g.label),
       ...groups,
     ]);
+    const keys = new Set(schemeElements(s).map((e) => e.key));
     s.sources.forEach((src, k) => {
-      if (!items.has(src.item))
+      if (!items.has(src.item) && !keys.has(src.item))
         ctx.addIssue({ code: 'custom', path: ['sources', k, 'item'], message: `unknown item ${src.item}` });
     });
+
     if (s.groupBy?.by === 'org_group')
       for (const g of Object.keys(s.groupBy.groups))
         if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['groupBy', 'groups', g], message: `unknown group ${g}` });
