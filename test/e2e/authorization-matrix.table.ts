@@ -131,6 +131,12 @@ export const MATRIX: Row[] = [
     { what: 'whole database', url: '/api/v1/admin/backup',          expect: 'ok  403 403 403 403 403 403 401' }] },
   { method: 'GET', path: '/api/v1/audit/verify', targets: [
     { what: 'whole chain', url: '/api/v1/audit/verify',             expect: 'ok  403 403 403 403 403 403 401' }] },
+  { method: 'GET', path: '/api/v1/audit/head', targets: [
+    { what: 'signed head', url: '/api/v1/audit/head',               expect: 'ok  403 403 403 403 403 403 401' }] },
+  { method: 'POST', path: '/api/v1/audit/verify', targets: [
+    { what: 'against a head', url: '/api/v1/audit/verify', body: () => ({ format: 'plantrack-audit-head', version: 1, lastId: 0,
+      lastHash: '0'.repeat(64), count: 0, at: '2026-12-06T00:00:00.000Z', keyId: '0'.repeat(16), signature: '0'.repeat(64) }),
+                                                                    expect: 'ok  403 403 403 403 403 403 401' }] },
   // Audit: planners and reviewers read the history of what they oversee; accounts' logins are administration.
   { method: 'GET', path: '/api/v1/audit', targets: [
     { what: '蒙自 figure', url: '/api/v1/audit?entity=data_value&key=ZN-HH-MENGZI/REVENUE/2024-01',

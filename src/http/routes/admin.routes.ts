@@ -11,7 +11,9 @@ import { auditEntrySchema } from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
 import { listUsers } from '../../repositories/user.repository.ts';
 import { readAuditHistory } from '../../services/audit-read.service.ts';
-import { recordAudit, verifyAuditChain } from '../../services/audit.service.ts';
+import { signedHeadSchema } from '../../domain/audit/signed-head.ts';
+import { headVerificationSchema, presentHeadVerification } from '../../presenters/audit-head.presenter.ts';
+import { recordAudit, signedAuditHead, verifyAuditChain, verifyAuditChainWithHead } from '../../services/audit.service.ts';
 import { writeBackupFile } from '../../services/backup.service.ts';
 import { saveDraftValue } from '../../services/data-entry.service.ts';
 import { readScope } from '../../services/read-scope.ts';
@@ -131,6 +133,31 @@ export const adminRoutes =
         },
       },
       () => verifyAuditChain(db),
+    );
+    app.get(
+      '/audit/head',
+      {
+        config: { access: { action: 'backup', resource: 'global' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'The signed head of the audit chain, to keep outside the database / 签名的审计链头',
+          response: { 200: signedHeadSchema },
+        },
+      },
+      () => signedAuditHead(db, auditKey),
+    );
+    app.post(
+      '/audit/verify',
+      {
+        config: { access: { action: 'backup', resource: 'global' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the chain against a signed head kept outside: finds the newest entries deleted / 对照链头校验审计链',
+          body: signedHeadSchema,
+          response: { 200: headVerificationSchema },
+        },
+      },
+      async (req) => presentHeadVerification(await verifyAuditChainWithHead(db, req.body, auditKey)),
     );
     app.get(
       '/admin/backup',
