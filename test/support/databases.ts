@@ -72,12 +72,14 @@ export async function createTestDatabase(kind: (typeof DATABASE_KINDS)[number]):
 /**
  * Row counts and a content hash of every table of schema public (found in the catalogue, so
  * tables added by later migrations are included), to prove that a rejected write changed nothing
- * and that a restore reproduced every row.
+ * and that a restore reproduced every row. The rate limiter's counters are left out: a refused
+ * request still spends the client's budget (issue 22 keeps them in the database).
  */
 export async function snapshot(database: Database): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }>`select c.relname as name from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname <> 'schema_migration'
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+      and c.relname not in ('schema_migration', 'rate_limit_counter')
     order by c.relname`.execute(database.db);
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
