@@ -14,12 +14,12 @@ import { createTestDatabase, type TestDatabase } from './support/databases.ts';
  * written from those sentences before this test was first run:
  *
  * 1. 截至2024年末,昆明市全市常住人口868.7万人,比上年末增加0.7万人 (hfbida, 2024): the 2024 figure and
- *    the change on 2023, which must agree with the 2023 figure another source gives (868万人, klbdjy).
+ *    the change on 2023, which must agree with the 2023 figure another source gives (昆明市(868万人), 云南日报 on the 2023 bulletin).
  * 2. 2022年末,昆明市常住人口为860.0万人,比2021年末增加9.8万人 (昆明市统计局公告): the change on 2021,
  *    which must agree with the 2021 figure a third source's table gives (850.2).
  * 3. Target kunming-population-2025 is 常住人口达到1000万左右 by 2025. At +0.7万 a year (sentence 1) the
  *    city is 131万 short with one year left, so no judgement may call it achieved, ahead or on track.
- * 4. 年末全市城鎮化率83.54%,比上年末提高1.22個百分點 (2024) against 城镇化率达 82.32% (2023).
+ * 4. 年末全市城鎮化率83.54%,比上年末提高1.22個百分點 (2024) against 城镇化率分别为:82.32% (2023, 云南日报).
  * 5. 今年1至11月,全州进出口额达22亿元,较“十三五”末的12.2亿元增长80% (大理州, 2025).
  */
 describe('published figures against what their sources say', () => {
