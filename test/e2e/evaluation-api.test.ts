@@ -319,6 +319,18 @@ for (const kind of DATABASE_KINDS) {
         assert.equal(res.status, 200, file);
         assert.equal(Buffer.from(res.body).subarray(0, 2).toString(), 'PK', file);
       }
+      // Each download is an audited export (issue 21).
+      const audited = await server.database.db
+        .selectFrom('audit_log')
+        .select(['entity', 'after'])
+        .where('action', '=', 'export')
+        .where('entity_key', '=', `evaluation_run/${r.id}`)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(audited, [
+        { entity: 'export', after: { format: 'docx', lang: 'zh' } },
+        { entity: 'export', after: { format: 'xlsx', lang: 'zh' } },
+      ]);
     });
   });
 }
