@@ -145,7 +145,11 @@ const KNOWN_TEXT = [
 
 /** Values the dataset knows for a field or parameter of this name, so that clean requests find rows. */
 const BY_NAME: [RegExp, string[]][] = [
-  [/^(at|period|from|to|startMonth|endMonth|month)$/, ['2023', '2024', '2024-06', '2024Q2', '2023-12']],
+  // Ordinary periods, and the edges of the calendar (year 0000 and 0001 once reached a query as a 500).
+  [
+    /^(at|period|from|to|startMonth|endMonth|month)$/,
+    ['2023', '2024', '2024-06', '2024Q2', '2023-12', '0001', '0000-01', '9999-12'],
+  ],
   [/^(plan|id)$/, ['yunnan-pprd-2016', 'yunnan-ftz-2021-2025', 'yunnan-parks-2021-2025', '1', '2']],
   [
     /^(orgUnit|zone|code|fromZone|toZone|parent)$/,
@@ -181,7 +185,14 @@ function shaped(schema: Schema | undefined, clean: boolean, depth = 0, name = ''
       { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
     );
   else if (schema.type === 'integer')
-    valid = fc.integer({ min: Math.max(schema.minimum ?? -1e6, -1e6), max: Math.min(schema.maximum ?? 1e6, 1e6) });
+    valid = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.integer({ min: Math.max(schema.minimum ?? -1e6, -1e6), max: Math.min(schema.maximum ?? 1e6, 1e6) }),
+      },
+      // The edges of PostgreSQL's integer, in an otherwise valid request: ids, versions and years reach queries.
+      { weight: 1, arbitrary: fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1) },
+    );
   else if (schema.type === 'number') valid = fc.double({ noNaN: true, noDefaultInfinity: true });
   else if (schema.type === 'boolean') valid = fc.boolean();
   else valid = fc.jsonValue({ maxDepth: 2 });
@@ -314,6 +325,21 @@ const REGRESSIONS: { method: string; sent: Sent; why: string }[] = [
     sent: { url: '/api/v1/evaluation/runs/2147483648/publish?&&', body: { kind: 'json', value: {} } },
     why: 'an id beyond the PostgreSQL integer range reached the query',
   },
+  ...(
+    [
+      ['POST', '/api/v1/tasks/yunnan-pprd-2016/task-01/milestones', { title: 'x', dueOn: '2030-01-01', version: 2 ** 31 }],
+      ['POST', '/api/v1/tasks/yunnan-pprd-2016/task-01/close', { reason: 'x', version: 2 ** 31 }],
+      ['PUT', '/api/v1/forms/DEV_ZONE_MONTHLY/rules', { version: 2 ** 31, rules: [] }],
+      ['GET', '/api/v1/evaluation/runs?year=2147483648'],
+      ['GET', '/api/v1/evaluation/schemes/dev-zone-per-mu?version=2147483648'],
+    ] as const
+  ).map(([method, url, value]) => ({
+    method,
+    sent: { url, ...(value ? { body: { kind: 'json' as const, value } } : {}) },
+    why: 'a version or year beyond the PostgreSQL integer range reached the query',
+  })),
+  { method: 'GET', sent: { url: '/api/v1/data-values?from=9999-12&to=0000-01' }, why: 'year 0000 has no date in PostgreSQL' },
+  { method: 'GET', sent: { url: '/api/v1/progress?plan=yunnan-parks-2021-2025&at=0001' }, why: 'the year before year 1' },
 ];
 
 describe('no generated request makes any route fail (fuzz, issue 21)', () => {

@@ -6,7 +6,9 @@ export type Period =
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
   | { kind: 'month'; year: number; month: number };
 
-const PERIOD_RE = /^(\d{4})(?:Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+// Years 1000–9999: a year 0000 has no date in PostgreSQL (or the proleptic calendar), and the
+// year before year 1 neither; both once reached a query as a 500.
+const PERIOD_RE = /^([1-9]\d{3})(?:Q([1-4])|-(0[1-9]|1[0-2]))?$/;
 
 export function parsePeriod(text: string): Period | null {
   const m = PERIOD_RE.exec(text.trim());

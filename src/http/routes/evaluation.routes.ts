@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   publicationLevelSchema,
   runListSchema,
@@ -58,7 +58,7 @@ export const evaluationRoutes =
           tags: ['evaluation'],
           summary: 'One version of a scheme (the latest unless asked) / 评价方案（某一版本）',
           params: z.object({ code: z.string() }),
-          querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ version: rowIdSchema.optional() }),
           response: { 200: schemeVersionViewSchema, 404: errorResponseSchema },
         },
       },
@@ -120,7 +120,13 @@ export const evaluationRoutes =
         schema: {
           tags: ['evaluation'],
           summary: 'Run a scheme version on a year and store the result as a draft / 开展评价（保存为草稿）',
-          body: z.object({ scheme: z.string(), version: z.number().int().positive().optional(), year, samples, seed }),
+          body: z.object({
+            scheme: z.string(),
+            version: z.number().int().positive().max(PG_INT_MAX).optional(),
+            year,
+            samples,
+            seed,
+          }),
           response: { 200: runViewSchema, ...errors },
         },
       },
@@ -133,7 +139,10 @@ export const evaluationRoutes =
         schema: {
           tags: ['evaluation'],
           summary: 'Evaluation runs, newest first / 评价结果列表',
-          querystring: z.object({ scheme: z.string().optional(), year: z.coerce.number().int().optional() }),
+          querystring: z.object({
+            scheme: z.string().optional(),
+            year: z.coerce.number().int().min(0).max(PG_INT_MAX).optional(),
+          }),
           response: { 200: runListSchema },
         },
       },

@@ -4,7 +4,7 @@ import { decimal, optionalText, text } from '../../domain/model/common.schema.ts
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { STAGES } from '../../domain/projects/stages.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
-import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   agreementSchema,
   boardsSchema,
@@ -147,7 +147,7 @@ export const projectRoutes =
           summary: 'Edit a project (optimistic concurrency; every change kept) / 修改项目',
           params: idParams,
           body: z.object({
-            version: z.number().int().min(1),
+            version: z.number().int().min(1).max(PG_INT_MAX),
             name: text().pipe(z.string().max(200)).optional(),
             industry: optionalText().nullable(),
             chain: z.string().nullable().optional(),
@@ -170,7 +170,7 @@ export const projectRoutes =
           summary: 'Move a project to another stage (back-steps need a reason) / 阶段变更',
           params: idParams,
           body: z.object({
-            version: z.number().int().min(1),
+            version: z.number().int().min(1).max(PG_INT_MAX),
             to: stage,
             on: isoDate.optional(),
             reason: optionalText().nullable(),
@@ -189,7 +189,7 @@ export const projectRoutes =
           summary: 'Enter monthly completed investment, output and tax (万元) / 填报月度数据',
           params: idParams,
           body: z.object({
-            version: z.number().int().min(1),
+            version: z.number().int().min(1).max(PG_INT_MAX),
             figures: z
               .array(
                 z.object({
@@ -253,7 +253,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: 'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',
           params: idParams,
-          body: z.object({ version: z.number().int().min(1), endMonth: month, reason: text() }),
+          body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), endMonth: month, reason: text() }),
           response: { 200: agreementSchema, ...errors },
         },
       },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { decimal } from '../../domain/model/common.schema.ts';
 import type { Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
-import { errorResponseSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX } from '../../presenters/page.schema.ts';
 import {
   completenessSchema,
   entrySheetSchema,
@@ -112,7 +112,7 @@ export const reportingRoutes =
           tags: ['reporting'],
           summary: "Replace a form's validation rules (new form version) / 修改校验规则",
           params: z.object({ form: z.string() }),
-          body: z.object({ version: z.number().int().min(1), rules: z.array(ruleInput) }),
+          body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), rules: z.array(ruleInput) }),
           response: { 200: reportFormResponseSchema, ...errors },
         },
       },
@@ -329,7 +329,10 @@ export const reportingRoutes =
             tags: ['reporting'],
             summary: TRANSITION_SUMMARY[transition],
             params: submissionParams,
-            body: z.object({ version: z.number().int().min(0), comment: z.string().max(2000).nullable().optional() }),
+            body: z.object({
+              version: z.number().int().min(0).max(PG_INT_MAX),
+              comment: z.string().max(2000).nullable().optional(),
+            }),
             response: { 200: entrySheetSchema, ...errors },
           },
         },

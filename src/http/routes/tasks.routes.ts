@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { TASK_STATUSES } from '../../domain/tasks/task-status.ts';
-import { errorResponseSchema, pageOf, pageQuerySchema, rowIdSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, pageOf, pageQuerySchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
   attachmentResponseSchema,
   noticeResponseSchema,
@@ -178,7 +178,7 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: 'Add a milestone (plan office; version of the task) / 添加里程碑',
           params: taskParams,
-          body: z.object({ title: z.string().min(1).max(500), dueOn: isoDate, version: z.number().int().min(0) }),
+          body: z.object({ title: z.string().min(1).max(500), dueOn: isoDate, version: z.number().int().min(0).max(PG_INT_MAX) }),
           response: { 201: taskDetailSchema, ...errors },
         },
       },
@@ -226,7 +226,7 @@ export const taskRoutes =
           tags: ['tasks'],
           summary: 'Close a task (销号) with a reason (plan office; version of the task) / 任务销号',
           params: taskParams,
-          body: z.object({ reason: z.string().min(1).max(2000), version: z.number().int().min(0) }),
+          body: z.object({ reason: z.string().min(1).max(2000), version: z.number().int().min(0).max(PG_INT_MAX) }),
           response: { 200: taskDetailSchema, ...errors },
         },
       },
