@@ -70,6 +70,8 @@ export const entrySheetSchema = z.object({
     reviewedAt: z.string().nullable(),
     reviewComment: z.string().nullable(),
     explanations: z.record(z.string(), z.string()),
+    /** Indicators the comment of a returned sheet names: the comment is shown at those cells. */
+    commentCells: z.array(z.string()),
   }),
   items: z.array(
     z.object({

@@ -258,6 +258,10 @@ describe('statistical reporting workflow in Chromium', () => {
     await row.getByTestId('open-sheet').click();
     await entryStatus(page, 'returned').waitFor();
     assert.match(await page.getByTestId('returned-comment').innerText(), new RegExp(RETURN_COMMENT));
+    // Issue 18: the comment names 固定资产投资, so it is shown at that cell too, as written, and nowhere else.
+    const faiRow = page.locator('[data-testid="entry-row"][data-indicator="FAI"]');
+    assert.equal(await faiRow.getByTestId('cell-comment').innerText(), `审核意见：${RETURN_COMMENT}`);
+    assert.equal(await page.getByTestId('cell-comment').count(), 1);
     await shot(page, '7-comment');
 
     // Meanwhile someone else saves the same cell: the grid shows both values and keeps the chosen one.

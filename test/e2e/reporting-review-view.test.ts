@@ -93,6 +93,8 @@ describe('上期 beside a sheet under review (issue 18)', () => {
     const returned = (await inbox(reporter, 'report_returned')).filter((n) => n.link === link);
     assert.equal(returned.length, 1);
     assert.ok(returned[0]!.body.zh.endsWith(`审核意见：${comment}`), returned[0]!.body.zh);
+    // The comment names 固定资产投资: the returned sheet shows it at that cell (issue 18).
+    assert.deepEqual(res.body.submission.commentCells, ['FAI']);
     const audit = res.body.history.find((h) => h.action === 'return')!;
     // The unit's reporters (蒙自's own and any over it, such as 红河州's) were told; the audit says how many.
     assert.ok(((audit.after as { notified?: number }).notified ?? 0) >= 1, 'the audit records who was told');
@@ -103,6 +105,7 @@ describe('上期 beside a sheet under review (issue 18)', () => {
       body: { version: res.body.submission.version },
     });
     assert.equal((await inbox(reviewer, 'report_submitted')).filter((n) => n.link === link).length, 2);
+    assert.deepEqual(res.body.submission.commentCells, [], 'only a returned sheet shows the comment at cells');
     res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/approve`, {
       auth: reviewer,
       body: { version: res.body.submission.version },

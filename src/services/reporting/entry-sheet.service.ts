@@ -2,6 +2,7 @@ import { parsePeriod, formatPeriod } from '../../domain/period/period.ts';
 import { previousPeriod, samePeriodLastYear } from '../../domain/reporting/forms/form-periods.ts';
 import { buildRuleContext, contextPeriods } from '../../domain/reporting/forms/rule-context.ts';
 import { canSubmit, evaluateRules, type Finding } from '../../domain/reporting/rules/evaluate-rules.ts';
+import { cellsNamedIn } from '../../domain/reporting/workflow/comment-cells.ts';
 import { figureBeside, type FigureBeside } from '../../domain/reporting/workflow/figure-beside.ts';
 import type { Database } from '../../db/database.ts';
 import { auditHistory } from '../../repositories/audit.repository.ts';
@@ -153,7 +154,21 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
     },
     orgUnit: { code: unit.code, name: unit.name, nameEn: unit.name_en },
     period,
-    submission: { ...state, dueDate: state.dueDate ?? dates.due },
+    submission: {
+      ...state,
+      dueDate: state.dueDate ?? dates.due,
+      // A returned sheet shows the reviewer's comment at the cells it names (issue 18).
+      commentCells:
+        state.status === 'returned' && state.reviewComment
+          ? cellsNamedIn(
+              state.reviewComment,
+              ctx.form.items.map((i) => {
+                const info = ctx.indicators.get(i.indicator)!;
+                return { indicator: i.indicator, names: [info.name, ...info.synonyms] };
+              }),
+            )
+          : [],
+    },
     items,
     findings: evaluation.findings.map((f) => ({ ...f, key: findingKey(f) })),
     skipped: evaluation.skipped.length,

@@ -107,6 +107,8 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
   const [pasteNote, setPasteNote] = useState<string | null>(null);
   const baseId = useId();
   const byIndicator = findingsByIndicator(sheet.findings);
+  // A returned sheet's comment is repeated at the cells it names (issue 18), as the reviewer wrote it.
+  const commented = new Set(sheet.submission.commentCells);
   const invalid = new Set(editor.invalid);
   const missing = new Set(sheet.missing);
 
@@ -214,6 +216,12 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
                         <span className="tag tag-missing">{t('reporting.grid.missing')}</span>
                       )}
                     </span>
+                    {commented.has(item.indicator) && (
+                      <span className="cell-comment" role="note" data-testid="cell-comment">
+                        <strong>{t('reporting.grid.reviewComment')}</strong>
+                        {sheet.submission.reviewComment}
+                      </span>
+                    )}
                   </th>
                   <td className="cell-value">
                     <span className="cell-box">
