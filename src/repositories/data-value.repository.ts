@@ -1,5 +1,5 @@
-import { sql, type Insertable } from 'kysely';
-import type { DataValueTable } from '../db/schema.ts';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
+import type { DataValueTable, DB } from '../db/schema.ts';
 import type { Executor } from './transaction.ts';
 
 export type NewDataValue = Insertable<DataValueTable>;
@@ -72,4 +72,63 @@ export async function listDataValues(db: Executor, f: DataValueFilter, page: { l
     .execute();
   const total = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };
+}
+
+/** The key of one reported figure (origin 'reported': the row a reporter edits). */
+export interface ReportedKey {
+  unitId: number;
+  indicatorId: number;
+  period: string;
+  cumulative: boolean;
+}
+
+const isReported = (k: ReportedKey) => (eb: ExpressionBuilder<DB, 'data_value'>) =>
+  eb.and([
+    eb('org_unit_id', '=', k.unitId),
+    eb('indicator_id', '=', k.indicatorId),
+    eb('period', '=', k.period),
+    eb('cumulative', '=', k.cumulative),
+    eb('origin', '=', 'reported'),
+  ]);
+
+/** The reported figure under a row lock (the caller's transaction holds it until it commits). */
+export async function lockReportedValue(db: Executor, k: ReportedKey) {
+  return db.selectFrom('data_value').select(['value', 'version', 'status']).where(isReported(k)).forUpdate().executeTakeFirst();
+}
+
+export async function deleteReportedValue(db: Executor, k: ReportedKey): Promise<void> {
+  await db.deleteFrom('data_value').where(isReported(k)).execute();
+}
+
+/** Stores a reported figure as a draft, a new row at version 1 or the next version of the existing one. */
+export async function upsertReportedDraft(
+  db: Executor,
+  k: ReportedKey,
+  period: { kind: string; start: string; end: string },
+  value: string,
+) {
+  return db
+    .insertInto('data_value')
+    .values({
+      org_unit_id: k.unitId,
+      indicator_id: k.indicatorId,
+      period: k.period,
+      cumulative: k.cumulative,
+      origin: 'reported',
+      period_kind: period.kind,
+      period_start: period.start,
+      period_end: period.end,
+      value,
+      status: 'draft',
+    })
+    .onConflict((oc) =>
+      oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet({
+        value,
+        status: 'draft',
+        version: sql<number>`data_value.version + 1`,
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .returning(['value', 'version', 'status'])
+    .executeTakeFirstOrThrow();
 }

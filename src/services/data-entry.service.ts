@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import type { Database } from '../db/database.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
+import { deleteReportedValue, lockReportedValue, upsertReportedDraft } from '../repositories/data-value.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
@@ -31,6 +31,16 @@ export type DraftWrite =
   | { ok: true; value: string | null; version: number; status: string | null; changed: boolean }
   | { ok: false; conflict: { indicator: string; yours: string | null; theirs: string | null; currentVersion: number } };
 
+/** What writeDraftValue needs: the repositories it calls, replaceable by fakes in its fast test. */
+export interface DraftDeps {
+  lockReportedValue: typeof lockReportedValue;
+  deleteReportedValue: typeof deleteReportedValue;
+  upsertReportedDraft: typeof upsertReportedDraft;
+  recordAudit: typeof recordAudit;
+}
+
+const repositories: DraftDeps = { lockReportedValue, deleteReportedValue, upsertReportedDraft, recordAudit };
+
 /**
  * Writes one reported figure as a draft inside the caller's transaction. Optimistic concurrency:
  * only if the stored version is the one the editor saw; submitted and approved figures are locked.
@@ -42,24 +52,9 @@ export async function writeDraftValue(
   key: ValueKey,
   value: string | null,
   expectedVersion: number,
+  deps: DraftDeps = repositories,
 ): Promise<DraftWrite> {
-  const where = {
-    org_unit_id: key.unitId,
-    indicator_id: key.indicatorId,
-    period: key.period,
-    cumulative: key.cumulative,
-    origin: 'reported',
-  };
-  const existing = await trx
-    .selectFrom('data_value')
-    .select(['value', 'version', 'status'])
-    .where('org_unit_id', '=', where.org_unit_id)
-    .where('indicator_id', '=', where.indicator_id)
-    .where('period', '=', where.period)
-    .where('cumulative', '=', where.cumulative)
-    .where('origin', '=', 'reported')
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await deps.lockReportedValue(trx, key);
   const currentVersion = existing?.version ?? 0;
   if (currentVersion !== expectedVersion)
     return { ok: false, conflict: { indicator: key.indicator, yours: value, theirs: existing?.value ?? null, currentVersion } };
@@ -73,35 +68,15 @@ export async function writeDraftValue(
   const before = existing ? { value: existing.value, version: existing.version } : null;
   if (value === null) {
     if (!existing) return { ok: true, value: null, version: 0, status: null, changed: false };
-    await trx
-      .deleteFrom('data_value')
-      .where('org_unit_id', '=', where.org_unit_id)
-      .where('indicator_id', '=', where.indicator_id)
-      .where('period', '=', where.period)
-      .where('cumulative', '=', where.cumulative)
-      .where('origin', '=', 'reported')
-      .execute();
-    await recordAudit(trx, actor, { action: 'delete', entity: 'data_value', entityKey, before, after: null });
+    await deps.deleteReportedValue(trx, key);
+    await deps.recordAudit(trx, actor, { action: 'delete', entity: 'data_value', entityKey, before, after: null });
     return { ok: true, value: null, version: 0, status: null, changed: true };
   }
   if (existing && existing.value === value)
     return { ok: true, value, version: existing.version, status: existing.status, changed: false };
   const period = parsePeriod(key.period)!;
-  const bounds = periodBounds(period);
-  const row = await trx
-    .insertInto('data_value')
-    .values({ ...where, period_kind: period.kind, period_start: bounds.start, period_end: bounds.end, value, status: 'draft' })
-    .onConflict((oc) =>
-      oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doUpdateSet({
-        value,
-        status: 'draft',
-        version: sql<number>`data_value.version + 1`,
-        updated_at: sql<Date>`now()`,
-      }),
-    )
-    .returning(['value', 'version', 'status'])
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, {
+  const row = await deps.upsertReportedDraft(trx, key, { kind: period.kind, ...periodBounds(period) }, value);
+  await deps.recordAudit(trx, actor, {
     action: existing ? 'update' : 'create',
     entity: 'data_value',
     entityKey,
