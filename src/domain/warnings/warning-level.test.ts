@@ -49,6 +49,16 @@ describe('warningLevel', () => {
 });
 
 describe('trailingDeclines', () => {
+  it('a warning raised on synthetic figures says so, at the same level; a green one gains no reason', () => {
+    const demo = warningLevel({ ...base, class: 'behind', nature: 'binding', progressShare: 0.55, synthetic: true });
+    assert.equal(demo.level, 'red');
+    assert.deepEqual(
+      demo.reasons.map((x) => x.code),
+      ['binding_behind', 'synthetic'],
+    );
+    assert.match(demo.reasons[1]!.zh, /模拟数据/);
+    assert.deepEqual(warningLevel({ ...base, synthetic: true }), { level: 'green', reasons: [] });
+  });
   it('counts bad moves at the end only, in decimal', () => {
     assert.equal(trailingDeclines(yv('5', '4', '6', '5.9', '5.89'), 'higher_better'), 2);
     assert.equal(trailingDeclines(yv('5', '4'), 'in_range'), 0);

@@ -37,6 +37,8 @@ export interface WarningInput {
   stale: boolean;
   /** A figure is owed and its due date has passed. */
   overdue: boolean;
+  /** The judgement rests on synthetic demo figures (origin synthetic): a raised warning says so. */
+  synthetic?: boolean;
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -91,5 +93,13 @@ export function warningLevel(
     else if (t.insufficientData === 'yellow') yellow.push(r);
     reasons.push(r);
   }
+  // A warning raised on demo figures is a demonstration, not a finding: it says so wherever it travels
+  // (API, inbox and e-mail, the exports' 预警原因), without changing the level the rules give.
+  if (input.synthetic && (red.length > 0 || yellow.length > 0))
+    reasons.push({
+      code: 'synthetic',
+      zh: '依据模拟数据（演示用，非实际统计）',
+      en: 'rests on synthetic demo figures, not real statistics',
+    });
   return { level: red.length ? 'red' : yellow.length ? 'yellow' : 'green', reasons };
 }

@@ -112,6 +112,7 @@ export function judgeTarget(
     yearly: yearly.filter((y) => !y.partial),
     stale: fresh.stale,
     overdue,
+    synthetic: used?.origin === 'synthetic',
   });
   const progress: TargetProgress = {
     key: t.key,
