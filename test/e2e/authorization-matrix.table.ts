@@ -282,6 +282,11 @@ export const MATRIX: Row[] = [
     { what: 'parks plan', url: '/api/v1/progress/yunnan-parks-2021-2025/comparison?indicator=REVENUE&at=2023&by=zone_level',
                                                                     expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   // Supervision views of one plan follow the plan restriction of a plan manager's grant.
+  // The role homes (issue 19): the summary reads with the reader's own scope; the plans home is the plan managers'.
+  { method: 'GET', path: '/api/v1/home/summary', targets: [
+    { what: 'summary', url: '/api/v1/home/summary',                   expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
+  { method: 'GET', path: '/api/v1/home/plans', targets: [
+    { what: 'my plans', url: '/api/v1/home/plans',                     expect: 'ok  ok  ok  403 403 403 403 401' }] },
   { method: 'GET', path: '/api/v1/progress/stale', targets: [
     { what: 'FTZ plan', url: '/api/v1/progress/stale?plan=yunnan-ftz-2021-2025&at=2024', expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
     { what: 'parks plan', url: '/api/v1/progress/stale?plan=yunnan-parks-2021-2025&at=2024', expect: 'ok  ok  no  ok  ok  ok  ok  401' }] },

@@ -4,6 +4,7 @@ import { useAuth } from './auth/AuthProvider.tsx';
 import { Header } from './components/Header.tsx';
 import { ErrorMessage, Loading } from './components/Status.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { HomePage, homeRedirect } from './home/HomePage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
 import { IngestReviewPage } from './pages/IngestReviewPage.tsx';
@@ -90,10 +91,11 @@ function SignedInApp({ me }: { me: Me }) {
   const route = useRoute();
   const { t } = useI18n();
   const home = route.segments.length === 0;
+  const redirect = home ? homeRedirect(me) : null;
 
   useEffect(() => {
-    if (home) navigate('#/plans', { replace: true });
-  }, [home]);
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
 
   // Move to the top when the page (not just the query) changes.
   const pageKey = route.segments.join('/');
@@ -106,7 +108,7 @@ function SignedInApp({ me }: { me: Me }) {
       <SkipLink />
       <Header current={route.segments[0]} me={me} />
       <main id="main" className="app-main" tabIndex={-1}>
-        {home ? null : <Page route={route} />}
+        {home ? <HomePage me={me} /> : <Page route={route} />}
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </div>
@@ -122,7 +124,7 @@ export function App() {
   // hash, so signing in again returns to the page that was open.
   const reason = signedOut ? state.reason : null;
   useEffect(() => {
-    if (reason === 'signed-out') navigate('#/plans', { replace: true });
+    if (reason === 'signed-out') navigate('#/', { replace: true });
   }, [reason]);
 
   switch (state.status) {

@@ -2,6 +2,7 @@ import { ruleInputs } from '../../domain/progress/aggregate.ts';
 import { classifyDataPath, type DataPathCatalogue, type DataPathKind } from '../../domain/progress/data-path.ts';
 import type { Database } from '../../db/database.ts';
 import type { PlanCoverage, TargetCoverage } from '../../presenters/coverage.presenter.ts';
+import type { PlanProgress } from '../../presenters/progress.presenter.ts';
 import { groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
 import type { Actor } from '../actor.ts';
 import { readScope } from '../read-scope.ts';
@@ -33,6 +34,15 @@ function catalogueOf(ctx: ProgressContext): DataPathCatalogue {
  * that owe its figure and the last figure seen as of `at` (default: the last whole year).
  */
 export async function planCoverage(database: Database, actor: Actor, q: { plan: string; at?: string }): Promise<PlanCoverage> {
+  return (await coverageAndProgress(database, actor, q)).coverage;
+}
+
+/** planCoverage with the plan's progress it was built on (the plan manager's home reads both, judged once). */
+export async function coverageAndProgress(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at?: string },
+): Promise<{ coverage: PlanCoverage; progress: PlanProgress }> {
   const at = q.at ?? String(new Date().getUTCFullYear() - 1);
   const progress = await planProgress(database, actor, { plan: q.plan, at });
   const db = database.db;
@@ -79,7 +89,7 @@ export async function planCoverage(database: Database, actor: Actor, q: { plan: 
   });
   const byKind = { form: 0, derived: 0, plan_office_sheet: 0 };
   for (const t of targets) if (t.path) byKind[t.path.kind]++;
-  return {
+  const coverage: PlanCoverage = {
     plan: { id: progress.plan.id, title: progress.plan.title },
     at,
     summary: {
@@ -90,4 +100,5 @@ export async function planCoverage(database: Database, actor: Actor, q: { plan: 
     },
     targets,
   };
+  return { coverage, progress };
 }

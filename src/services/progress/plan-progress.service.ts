@@ -50,12 +50,25 @@ export async function planProgress(
   actor: Actor,
   q: { plan: string; at: string; method?: ProgressMethod },
 ): Promise<PlanProgress> {
+  return (await planProgressWithYearly(database, actor, q)).progress;
+}
+
+/** planProgress, plus each target's judged yearly series (the homes' trend arrows and sparklines), by key. */
+export async function planProgressWithYearly(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at: string; method?: ProgressMethod },
+): Promise<{ progress: PlanProgress; yearly: Map<string, { year: number; value: string }[]> }> {
   const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q);
   const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
-  const judged = targets.map((t, i) => judgeTarget(ctx, t, subjects[i]!, period, asOf, method, ref).progress);
+  const results = targets.map((t, i) => judgeTarget(ctx, t, subjects[i]!, period, asOf, method, ref));
+  const judged = results.map((r) => r.progress);
+  const yearly = new Map(
+    results.map((r) => [r.progress.key, r.yearly.filter((y) => !y.partial).map((y) => ({ year: y.year, value: y.value }))]),
+  );
   const byClass = { achieved_early: 0, ahead: 0, on_track: 0, behind: 0, insufficient_data: 0 };
   for (const t of judged) byClass[t.judgement.class]++;
-  return {
+  const progress: PlanProgress = {
     plan: { id: plan.id, title: plan.title, periodStart: plan.period_start, periodEnd: plan.period_end },
     at: asOf.text,
     method,
@@ -68,6 +81,7 @@ export async function planProgress(
     },
     targets: judged,
   };
+  return { progress, yearly };
 }
 
 /** The published figures behind each target of a plan up to the as-of period, with their citations (for the exports). */

@@ -39,6 +39,7 @@ import type {
 } from './reportingTypes.ts';
 import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMethod, TargetDetail } from './progressTypes.ts';
 import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
+import type { LeaderHome, PlanManagerHome } from '../../../src/presenters/home.presenter.ts';
 import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
   RunSummary,
@@ -330,6 +331,8 @@ export const api = {
     getBlob(`/forms/${enc(form)}/template`, { period, units: units?.join(',') }),
 
   // Progress monitoring (监测).
+  homeSummary: (signal?: AbortSignal) => getJson<LeaderHome>('/home/summary', undefined, signal),
+  homePlans: (signal?: AbortSignal) => getJson<PlanManagerHome>('/home/plans', undefined, signal),
   progress: (plan: string, at: string, method: ProgressMethod | null, signal?: AbortSignal) =>
     getJson<PlanProgress>('/progress', { plan, at, method }, signal),
   targetProgress: (plan: string, key: string, at: string, signal?: AbortSignal) =>

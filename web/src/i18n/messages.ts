@@ -4,6 +4,7 @@
  */
 import { evaluationEn, evaluationZh } from './messages.evaluation.ts';
 import { industryMapEn, industryMapZh } from './messages.industryMap.ts';
+import { homeEn, homeZh } from './messages.home.ts';
 import { inboxEn, inboxZh } from './messages.inbox.ts';
 import { projectsEn, projectsZh } from './messages.projects.ts';
 import { progressEn, progressZh } from './messages.progress.ts';
@@ -512,6 +513,7 @@ export const zh = {
 
   ...reportingZh,
   ...progressZh,
+  ...homeZh,
   ...inboxZh,
   ...projectsZh,
   ...tasksZh,
@@ -1024,6 +1026,7 @@ export const en: Record<MessageKey, string> = {
 
   ...reportingEn,
   ...progressEn,
+  ...homeEn,
   ...inboxEn,
   ...projectsEn,
   ...tasksEn,

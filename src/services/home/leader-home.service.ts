@@ -1,0 +1,57 @@
+import type { Database } from '../../db/database.ts';
+import { evaluationHighlight, latestPublished } from '../../domain/home/evaluation-highlights.ts';
+import { homeAsOf, summarizeLeaderHome, type JudgedPlan } from '../../domain/home/leader-summary.ts';
+import type { LeaderHome } from '../../presenters/home.presenter.ts';
+import { listPlans } from '../../repositories/plan.repository.ts';
+import type { Actor } from '../actor.ts';
+import { getRun, listRuns } from '../evaluation/run.service.ts';
+import { planProgressWithYearly } from '../progress/plan-progress.service.ts';
+import { todayIso } from '../reporting/form-context.ts';
+
+/** Plans a reader's grants reach (a grant without a plan list reaches every plan). */
+export function grantedPlan(actor: Actor, planId: string, roles?: readonly string[]): boolean {
+  return actor.grants.some(
+    (g) => (roles === undefined || roles.includes(g.role)) && (g.scopePlans === null || g.scopePlans.includes(planId)),
+  );
+}
+
+/** Evaluation schemes shown on the home at most (one published run each). */
+const MAX_EVALUATIONS = 4;
+
+/**
+ * The leader's home: every plan with targets in the reader's scope, judged at its latest closed
+ * period with the reader's own scope (as the overview does), summarised by the pure domain function,
+ * and the latest published evaluation of each scheme.
+ */
+export async function leaderHome(database: Database, actor: Actor): Promise<LeaderHome> {
+  const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
+  const today = todayIso();
+  const judged: JudgedPlan[] = [];
+  for (const p of rows) {
+    if (p.target_count === 0 || !grantedPlan(actor, p.id)) continue;
+    const at = homeAsOf(p.period_start, p.period_end, today);
+    const { progress, yearly } = await planProgressWithYearly(database, actor, { plan: p.id, at });
+    if (progress.targets.length === 0) continue;
+    judged.push({
+      plan: { id: p.id, title: p.title },
+      at: progress.at,
+      targets: progress.targets.map((t) => ({ ...t, yearly: yearly.get(t.key) ?? [] })),
+    });
+  }
+  const runs = latestPublished((await listRuns(database, actor, {})).items).slice(0, MAX_EVALUATIONS);
+  const evaluations = [];
+  for (const r of runs) {
+    const view = await getRun(database, actor, r.id);
+    evaluations.push(
+      evaluationHighlight({
+        id: r.id,
+        scheme: { code: view.scheme.code, name: view.scheme.name },
+        year: view.year,
+        publishedAt: view.publishedAt,
+        grades: view.grades,
+        units: view.units,
+      }),
+    );
+  }
+  return { ...summarizeLeaderHome(judged), evaluations };
+}

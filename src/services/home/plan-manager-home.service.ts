@@ -1,0 +1,51 @@
+import type { Database } from '../../db/database.ts';
+import { homeAsOf } from '../../domain/home/leader-summary.ts';
+import { countWarnings } from '../../domain/warnings/warning-tally.ts';
+import type { PlanManagerHome } from '../../presenters/home.presenter.ts';
+import { listPlans } from '../../repositories/plan.repository.ts';
+import type { Actor } from '../actor.ts';
+import { coverageAndProgress } from '../progress/coverage.service.ts';
+import { todayIso } from '../reporting/form-context.ts';
+import { grantedPlan } from './leader-home.service.ts';
+
+/**
+ * The plan manager's home: the plans they manage (an administrator: every plan), each with how many
+ * targets have a data path, how many have a figure, how many are stale and the warning tally, judged
+ * at the period the overview opens on.
+ */
+export async function planManagerHome(database: Database, actor: Actor): Promise<PlanManagerHome> {
+  const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
+  const today = todayIso();
+  const plans: PlanManagerHome['plans'] = [];
+  for (const p of rows) {
+    if (!grantedPlan(actor, p.id, ['admin', 'plan_manager'])) continue;
+    const at = homeAsOf(p.period_start, p.period_end, today);
+    const base = { plan: { id: p.id, title: p.title }, periodStart: p.period_start, periodEnd: p.period_end, at };
+    if (p.target_count === 0) {
+      plans.push({
+        ...base,
+        targets: 0,
+        tasks: p.task_count,
+        withPath: 0,
+        withoutPath: 0,
+        withFigure: 0,
+        stale: 0,
+        warnings: countWarnings([]),
+      });
+      continue;
+    }
+    const { coverage, progress } = await coverageAndProgress(database, actor, { plan: p.id, at });
+    plans.push({
+      ...base,
+      at: coverage.at,
+      targets: coverage.summary.total,
+      tasks: p.task_count,
+      withPath: coverage.summary.withPath,
+      withoutPath: coverage.summary.total - coverage.summary.withPath,
+      withFigure: coverage.summary.withFigure,
+      stale: progress.targets.filter((t) => t.freshness.stale).length,
+      warnings: progress.summary.warnings,
+    });
+  }
+  return { plans };
+}
