@@ -81,3 +81,12 @@ export async function listIndicators(db: Executor, f: { q?: string }, page: { li
   const total = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return { rows, total: total.n };
 }
+
+/** The indicators a form names, with what reporting shows of them. */
+export async function indicatorsByCodes(db: Executor, codes: readonly string[]) {
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'code', 'name', 'name_en', 'unit', 'synonyms'])
+    .where('code', 'in', codes)
+    .execute();
+}

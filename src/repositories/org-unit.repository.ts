@@ -223,3 +223,8 @@ export async function groupSourcePlans(db: Executor, codes: readonly string[]): 
   const rows = await db.selectFrom('org_group').select(['code', 'source_plan_id']).where('code', 'in', codes).execute();
   return new Map(rows.map((r) => [r.code, r.source_plan_id]));
 }
+
+/** The few columns reporting needs of one org unit, by code. */
+export async function findReportingUnit(db: Executor, code: string) {
+  return db.selectFrom('org_unit').select(['id', 'code', 'name', 'name_en', 'kind']).where('code', '=', code).executeTakeFirst();
+}

@@ -2,6 +2,8 @@ import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period/per
 import { dueDate } from '../../domain/reporting/forms/form-periods.ts';
 import type { ReportForm } from '../../domain/reporting/forms/form.schema.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
+import { indicatorsByCodes } from '../../repositories/indicator.repository.ts';
+import { findReportingUnit } from '../../repositories/org-unit.repository.ts';
 import { findForm, type StoredForm } from '../../repositories/report-form.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import { readScope } from '../read-scope.ts';
@@ -27,11 +29,7 @@ export async function loadFormContext(db: Executor, code: string): Promise<FormC
   const stored = await findForm(db, code);
   if (!stored) throw new AppError('NOT_FOUND', `report form "${code}" not found`, `未找到报表“${code}”`);
   const codes = stored.form.items.map((i) => i.indicator);
-  const rows = await db
-    .selectFrom('indicator')
-    .select(['id', 'code', 'name', 'name_en', 'unit', 'synonyms'])
-    .where('code', 'in', codes)
-    .execute();
+  const rows = await indicatorsByCodes(db, codes);
   const indicators = new Map(
     rows.map((r) => [r.code, { id: r.id, code: r.code, name: r.name, nameEn: r.name_en, unit: r.unit, synonyms: r.synonyms }]),
   );
@@ -78,11 +76,7 @@ const FREQ_ZH = { month: '月', quarter: '季', year: '年' } as const;
  * (outside the actor's scope it answers 404, as if it did not exist).
  */
 export async function resolveReportingUnit(db: Executor, actor: Actor, form: ReportForm, code: string) {
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'code', 'name', 'name_en', 'kind'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const unit = await findReportingUnit(db, code);
   const scope = await readScope(db, actor);
   if (!unit || (scope !== null && !scope.includes(unit.id))) throw notFound('org unit', code);
   if (!form.reporters.kinds.includes(unit.kind) && !form.reporters.units.includes(unit.code))

@@ -18,6 +18,35 @@ import { recipientFinder } from '../notifications/recipients.ts';
 import { evaluateSubmission, readEntrySheet, submissionEntityKey, unexplained } from './entry-sheet.service.ts';
 import { checkFormPeriod, itemKeys, loadFormContext, resolveReportingUnit } from './form-context.ts';
 
+/** What a transition needs: the repositories and reads it calls, replaceable by fakes in its fast test. */
+export interface TransitionDeps {
+  loadFormContext: typeof loadFormContext;
+  resolveReportingUnit: typeof resolveReportingUnit;
+  ensureSubmission: typeof ensureSubmission;
+  evaluateSubmission: typeof evaluateSubmission;
+  updateSubmission: typeof updateSubmission;
+  setReportedStatus: typeof setReportedStatus;
+  findUserById: typeof findUserById;
+  recipientFinder: typeof recipientFinder;
+  insertNotifications: typeof insertNotifications;
+  recordAudit: typeof recordAudit;
+  readEntrySheet: typeof readEntrySheet;
+}
+
+const repositories: TransitionDeps = {
+  loadFormContext,
+  resolveReportingUnit,
+  ensureSubmission,
+  evaluateSubmission,
+  updateSubmission,
+  setReportedStatus,
+  findUserById,
+  recipientFinder,
+  insertNotifications,
+  recordAudit,
+  readEntrySheet,
+};
+
 export interface TransitionInput {
   /** The submission version the caller saw: a stale screen cannot approve what it did not see. */
   version: number;
@@ -37,12 +66,13 @@ export async function transitionSubmission(
   period: string,
   transition: Transition,
   input: TransitionInput,
+  deps: TransitionDeps = repositories,
 ) {
   return database.db.transaction().execute(async (trx) => {
-    const ctx = await loadFormContext(trx, formCode);
-    const unit = await resolveReportingUnit(trx, actor, ctx.form, unitCode);
+    const ctx = await deps.loadFormContext(trx, formCode);
+    const unit = await deps.resolveReportingUnit(trx, actor, ctx.form, unitCode);
     const dates = checkFormPeriod(ctx.form, period);
-    const row = await ensureSubmission(trx, {
+    const row = await deps.ensureSubmission(trx, {
       formId: ctx.id,
       unitId: unit.id,
       period,
@@ -62,7 +92,7 @@ export async function transitionSubmission(
     const now = new Date();
     const patch: SubmissionPatch = { status: check.to };
     if (transition === 'submit') {
-      const { evaluation, missing } = await evaluateSubmission(trx, ctx, unit.id, period);
+      const { evaluation, missing } = await deps.evaluateSubmission(trx, ctx, unit.id, period);
       const errors = evaluation.findings.filter((f) => f.severity === 'error');
       const pending = unexplained(evaluation, row.explanations as Record<string, string>);
       if (missing.length || errors.length || pending.length)
@@ -82,9 +112,9 @@ export async function transitionSubmission(
       Object.assign(patch, { reviewed_at: now, reviewed_by: actor.userId });
       if (transition !== 'approve') patch.review_comment = input.comment!.trim();
     }
-    await updateSubmission(trx, row.id, row.version, patch);
-    await setReportedStatus(trx, unit.id, period, itemKeys(ctx), check.to);
-    const notified = await notifyOtherSide(trx, actor, {
+    await deps.updateSubmission(trx, row.id, row.version, patch);
+    await deps.setReportedStatus(trx, unit.id, period, itemKeys(ctx), check.to);
+    const notified = await notifyOtherSide(trx, actor, deps, {
       transition,
       form: { code: ctx.form.code, name: ctx.form.name, nameEn: ctx.form.nameEn },
       unit: { code: unit.code, name: unit.name, nameEn: unit.name_en },
@@ -92,7 +122,7 @@ export async function transitionSubmission(
       comment: transition === 'submit' || transition === 'approve' ? null : input.comment!.trim(),
       version: row.version + 1,
     });
-    await recordAudit(trx, actor, {
+    await deps.recordAudit(trx, actor, {
       action: transition,
       entity: 'report_submission',
       entityKey: submissionEntityKey(formCode, unitCode, period),
@@ -100,7 +130,7 @@ export async function transitionSubmission(
       // Who was told is part of the record: the inbox notices are written in the same transaction.
       after: { status: check.to, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}), notified },
     });
-    return readEntrySheet(trx, actor, formCode, unitCode, period);
+    return deps.readEntrySheet(trx, actor, formCode, unitCode, period);
   });
 }
 
@@ -111,6 +141,7 @@ export async function transitionSubmission(
 async function notifyOtherSide(
   trx: Executor,
   actor: Actor,
+  deps: TransitionDeps,
   e: {
     transition: Transition;
     form: { code: string; name: string; nameEn: string };
@@ -120,14 +151,14 @@ async function notifyOtherSide(
     version: number;
   },
 ): Promise<number> {
-  const user = actor.userId === null ? undefined : await findUserById(trx, actor.userId);
+  const user = actor.userId === null ? undefined : await deps.findUserById(trx, actor.userId);
   const notice = workflowNotice({
     ...e,
     periodLabel: { zh: periodLabel(e.period, 'zh'), en: periodLabel(e.period, 'en') },
     actorName: user?.display_name ?? actor.label,
   });
-  const recipients = (await recipientFinder(trx))({ orgUnit: e.unit.code, roles: [notice.audience] });
-  const inserted = await insertNotifications(
+  const recipients = (await deps.recipientFinder(trx))({ orgUnit: e.unit.code, roles: [notice.audience] });
+  const inserted = await deps.insertNotifications(
     trx,
     recipients
       .filter((id) => id !== actor.userId)
