@@ -6,6 +6,7 @@ import { registerCheckDataset } from './commands/check-dataset.command.ts';
 import { registerDemoData } from './commands/demo-data.command.ts';
 import { registerExtract } from './commands/extract.command.ts';
 import { registerGroupCommands } from './commands/groups.commands.ts';
+import { registerUnitAliasCommands } from './commands/unit-aliases.commands.ts';
 import { registerImportPlan } from './commands/import-plan.command.ts';
 import { registerNotifyCommands } from './commands/notify.commands.ts';
 import { registerProgressCommand } from './commands/progress.command.ts';
@@ -21,6 +22,7 @@ const program = new Command('plantrack').description('PlanTrack 规划实施监�
 registerServerCommands(program);
 registerCatalogueCommands(program);
 registerGroupCommands(program);
+registerUnitAliasCommands(program);
 registerImportPlan(program);
 registerCheckDataset(program);
 registerDemoData(program);

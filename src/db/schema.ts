@@ -25,6 +25,17 @@ export interface OrgUnitTable {
   source_quote: string | null;
 }
 
+/** Other names of a unit (migration 0360): stored as written, matched by match_key. */
+export interface OrgUnitAliasTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  alias: string;
+  match_key: string;
+  kind: string;
+  source: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface OrgGroupTable {
   id: Generated<number>;
   code: string;
@@ -217,6 +228,7 @@ export interface IngestionDraftTable {
 
 export interface DB {
   org_unit: OrgUnitTable;
+  org_unit_alias: OrgUnitAliasTable;
   org_group: OrgGroupTable;
   org_group_member: OrgGroupMemberTable;
   indicator: IndicatorTable;

@@ -12,6 +12,7 @@ import { syncDatasetForms } from './reporting/form-sync.service.ts';
 import { syncPublishedFigures } from './published-figures.service.ts';
 import { isEmpty, seedDataset } from './seed.service.ts';
 import { hasAdmin } from './user.service.ts';
+import { syncDerivedAliases } from './org-units/unit-alias.service.ts';
 
 export class NoAdministratorError extends Error {
   constructor() {
@@ -39,6 +40,7 @@ export async function prepareDatabase(
     if (!result.ok) throw new Error(`dataset is invalid:\n${result.errors.map(formatDefinitionError).join('\n')}`);
   }
   if (config.seedOnStart) await syncDivisions(database);
+  if (config.seedOnStart) await syncDerivedAliases(database.db);
   if (config.seedOnStart) await syncDatasetForms(database);
   if (config.seedOnStart) await syncIndustryChains(database);
   if (config.seedOnStart) await syncBuiltinSchemes(database);

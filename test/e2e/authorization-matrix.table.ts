@@ -195,6 +195,18 @@ export const MATRIX: Row[] = [
   { method: 'GET', path: '/api/v1/org-units/{code}', targets: [
     { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI',           expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
     { what: '昆明', url: '/api/v1/org-units/YN-KM',                  expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  // Unit aliases (issue 18): read by whoever sees the unit; added and removed by administrators only.
+  { method: 'GET', path: '/api/v1/org-units/{code}/aliases', targets: [
+    { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI/aliases',   expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
+    { what: '昆明高新区', url: '/api/v1/org-units/ZN-KM-HIGHTECH/aliases', expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  { method: 'POST', path: '/api/v1/org-units/{code}/aliases', targets: [
+    { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI/aliases', body: (n) => ({ alias: `矩阵别名${n}`, kind: 'other' }),
+                                                                    expect: 'ok  403 403 403 403 403 403 401' },
+    { what: '昆明高新区', url: '/api/v1/org-units/ZN-KM-HIGHTECH/aliases', body: (n) => ({ alias: `矩阵别名${n}`, kind: 'other' }),
+                                                                    expect: 'ok  403 403 403 403 403 403 401' }] },
+  // No alias 0 exists: the administrator's request passes authorization and finds nothing.
+  { method: 'DELETE', path: '/api/v1/org-units/{code}/aliases/{id}', ok: [404], targets: [
+    { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI/aliases/0', expect: 'ok  403 403 403 403 403 403 401' }] },
   { method: 'GET', path: '/api/v1/groups', targets: [
     { what: 'list', url: '/api/v1/groups',                          expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   // 主体功能区 groups are the regional plan's: its managers assign prefectures to them (no change here).

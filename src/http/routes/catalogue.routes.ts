@@ -23,7 +23,8 @@ import { changeGroupMembers } from '../../services/group-membership.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import type { FastifyRequest } from 'fastify';
-import { bodyField } from '../auth/access-control.ts';
+import { bodyField, param } from '../auth/access-control.ts';
+import { ALIAS_KINDS, addUnitAlias, listUnitAliases, removeUnitAlias } from '../../services/org-units/unit-alias.service.ts';
 import { groupChangesOwner } from '../auth/plan-owned-resources.ts';
 
 const READ = { access: { action: 'read' as const } };
@@ -80,6 +81,58 @@ export const catalogueRoutes =
         },
       },
       async (req) => getOrgUnit(db, req.params.code, await readScope(db, req.actor!)),
+    );
+    const aliasSchema = z.object({ id: z.number(), alias: z.string(), kind: z.string(), source: z.string() });
+    // Names a unit goes by: read by whoever sees the unit, changed by its administrators.
+    const ADMIN_OF_UNIT = {
+      access: { action: 'manage_users' as const, resource: (req: FastifyRequest) => ({ orgUnit: param(req, 'code') }) },
+    };
+    app.get(
+      '/org-units/:code/aliases',
+      {
+        config: READ,
+        schema: {
+          tags: ['org units'],
+          summary: 'Other names of a unit (简称, former names, short forms) matched at import / 单位别名',
+          params: z.object({ code: z.string() }),
+          response: { 200: z.object({ items: z.array(aliasSchema) }), 404: errorResponseSchema },
+        },
+      },
+      async (req) => {
+        await getOrgUnit(db, req.params.code, await readScope(db, req.actor!));
+        return { items: await listUnitAliases(db, req.params.code) };
+      },
+    );
+    app.post(
+      '/org-units/:code/aliases',
+      {
+        config: ADMIN_OF_UNIT,
+        schema: {
+          tags: ['org units'],
+          summary: 'Add a name the unit goes by, kept as written, audited / 添加单位别名（留痕）',
+          params: z.object({ code: z.string() }),
+          body: z.object({ alias: z.string().min(1).max(200), kind: z.enum(ALIAS_KINDS).default('short') }),
+          response: { 201: aliasSchema, 400: errorResponseSchema, 409: errorResponseSchema },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await addUnitAlias(database, req.actor!, req.params.code, req.body.alias, req.body.kind)),
+    );
+    app.delete(
+      '/org-units/:code/aliases/:id',
+      {
+        config: ADMIN_OF_UNIT,
+        schema: {
+          tags: ['org units'],
+          summary: 'Remove an alias of the unit, audited / 删除单位别名（留痕）',
+          params: z.object({ code: z.string(), id: z.coerce.number().int() }),
+          response: { 204: z.null(), 404: errorResponseSchema },
+        },
+      },
+      async (req, reply) => {
+        await removeUnitAlias(database, req.actor!, req.params.code, req.params.id);
+        return reply.status(204).send(null);
+      },
     );
     app.get(
       '/groups',

@@ -1,4 +1,6 @@
+import { closestUnits } from '../../org-units/closest-units.ts';
 import { derivedShortNames } from '../../org-units/short-names.ts';
+import { unitNameKey } from '../../org-units/unit-name-key.ts';
 import { canonicalUnit } from '../units.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { matchKey } from './header-words.ts';
@@ -48,34 +50,6 @@ export interface TableContext {
   mentionsItem(text: string): number | null;
 }
 
-/** Character bigrams of a match key, for similarity between a written name and a unit's names. */
-function bigrams(key: string): string[] {
-  const chars = [...key];
-  if (chars.length < 2) return chars;
-  return chars.slice(1).map((c, i) => chars[i]! + c);
-}
-
-/** Dice coefficient over bigrams: 1 for equal keys, 0 for nothing in common. */
-function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  if (x.length === 0 || y.length === 0) return 0;
-  const pool = new Map<string, number>();
-  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
-  let common = 0;
-  for (const g of x) {
-    const n = pool.get(g) ?? 0;
-    if (n > 0) {
-      common++;
-      pool.set(g, n - 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length);
-}
-
-/** Below this a unit is not worth suggesting. */
-const SUGGESTION_THRESHOLD = 0.34;
-
 export function buildTableContext(
   items: readonly TableItem[],
   units: readonly TableUnit[],
@@ -92,7 +66,7 @@ export function buildTableContext(
   const unitByKey = new Map<string, number[]>();
   units.forEach((unit, i) => {
     for (const name of [unit.code, unit.name, ...(unit.aliases ?? [])]) {
-      const k = matchKey(name);
+      const k = unitNameKey(name);
       const list = unitByKey.get(k) ?? [];
       if (k && !list.includes(i)) unitByKey.set(k, [...list, i]);
     }
@@ -108,15 +82,19 @@ export function buildTableContext(
   const derivedByKey = new Map<string, number[]>();
   units.forEach((unit, i) => {
     for (const name of derivedShortNames(unit.name)) {
-      const k = matchKey(name);
+      const k = unitNameKey(name);
       if (!k || unitByKey.has(k)) continue;
       const list = derivedByKey.get(k) ?? [];
       if (!list.includes(i)) derivedByKey.set(k, [...list, i]);
     }
   });
-  const unitKeys = units.map((unit) =>
-    [unit.code, unit.name, ...(unit.aliases ?? []), ...derivedShortNames(unit.name)].map(matchKey).filter(Boolean),
-  );
+  // Only units the uploader may report for are ever suggested.
+  const suggestable = units
+    .filter((unit) => unit.inScope !== false)
+    .map((unit) => ({
+      unit,
+      keys: [unit.code, unit.name, ...(unit.aliases ?? []), ...derivedShortNames(unit.name)].map(unitNameKey),
+    }));
   const itemKeys = [...itemByKey.entries()].filter(([k]) => [...k].length >= 2).sort((a, b) => b[0].length - a[0].length);
   /** Names long enough to be recognised at the end of a longer text. */
   const suffixKeys = [...unitByKey.keys()].filter((k) => [...k].length >= 4).sort((a, b) => b.length - a.length);
@@ -146,7 +124,7 @@ export function buildTableContext(
     findUnit(text) {
       const cached = unitCache.get(text);
       if (cached !== undefined) return cached;
-      const k = matchKey(text);
+      const k = unitNameKey(text);
       const exact = k ? unitByKey.get(k) : undefined;
       const suffix = k && !exact && !derivedByKey.has(k) ? suffixKeys.find((s) => k.endsWith(s)) : undefined;
       const list = exact ?? (k ? derivedByKey.get(k) : undefined) ?? (suffix ? unitByKey.get(suffix) : undefined);
@@ -163,17 +141,7 @@ export function buildTableContext(
       return otherByKey.get(matchKey(text)) ?? null;
     },
     suggestUnits(text) {
-      const k = matchKey(text);
-      if (!k) return [];
-      return units
-        .map((unit, i) => ({
-          unit,
-          score: Math.max(0, ...unitKeys[i]!.map((u) => (u.includes(k) || k.includes(u) ? 0.9 : similarity(k, u)))),
-        }))
-        .filter((s) => s.unit.inScope !== false && s.score >= SUGGESTION_THRESHOLD)
-        .sort((a, b) => b.score - a.score || a.unit.code.localeCompare(b.unit.code))
-        .slice(0, 3)
-        .map((s) => s.unit);
+      return closestUnits(unitNameKey(text), suggestable);
     },
     mentionsItem(text) {
       const k = matchKey(text);

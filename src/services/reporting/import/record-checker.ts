@@ -6,6 +6,7 @@ import { parentLinks } from '../../../repositories/org-unit.repository.ts';
 import { reportingUnits } from '../../../repositories/submission.repository.ts';
 import type { Executor } from '../../../repositories/transaction.ts';
 import type { Actor } from '../../actor.ts';
+import { aliasesByUnit } from '../../org-units/unit-alias.service.ts';
 import { checkFormPeriod, todayIso, type FormContext } from '../form-context.ts';
 
 /**
@@ -15,6 +16,11 @@ import { checkFormPeriod, todayIso, type FormContext } from '../form-context.ts'
 export async function recordChecker(db: Executor, actor: Actor, ctx: FormContext) {
   const units = await reportingUnits(db, ctx.form.reporters);
   const parents = await parentLinks(db);
+  const aliases = await aliasesByUnit(
+    db,
+    units.map((u) => u.id),
+  );
+  const mayReport = (code: string) => authorize(actor.grants, 'report', { orgUnit: code }, (c) => parents.get(c));
   const byCode = new Map(units.map((u) => [u.code, u]));
   const allowed = new Map<string, boolean>();
   const today = todayIso();
@@ -25,7 +31,13 @@ export async function recordChecker(db: Executor, actor: Actor, ctx: FormContext
     problem: { sheet: r.sheet, row: r.row, column: r.column, value: r.raw, code, reason, reasonZh },
   });
   return {
-    units: units.map((u) => ({ code: u.code, name: u.name, aliases: u.name_en ? [u.name_en] : [] })),
+    // Aliases as administrators entered or the start seeded them; "did you mean" offers only units the uploader may report for.
+    units: units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      aliases: [...(u.name_en ? [u.name_en] : []), ...(aliases.get(u.id) ?? [])],
+      inScope: mayReport(u.code),
+    })),
     check(r: TableRecord): { value: StagedValue } | { problem: TableProblem } {
       const unit = byCode.get(r.orgUnit);
       const item = itemOf.get(r.indicator);
@@ -39,7 +51,7 @@ export async function recordChecker(db: Executor, actor: Actor, ctx: FormContext
         );
       let may = allowed.get(unit.code);
       if (may === undefined) {
-        may = authorize(actor.grants, 'report', { orgUnit: unit.code }, (c) => parents.get(c));
+        may = mayReport(unit.code);
         allowed.set(unit.code, may);
       }
       if (!may)
