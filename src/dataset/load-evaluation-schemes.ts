@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { checkSchemeReferences, zodProblems } from '../domain/evaluation/check-scheme.ts';
+import { checkSchemeReferences, staleDecisionItems, zodProblems } from '../domain/evaluation/check-scheme.ts';
 import {
   normaliseDefinitionText,
   storedSchemeSchema,
@@ -60,9 +60,9 @@ export async function checkEvaluationSchemes(dir: string, files: readonly Defini
     plans: new Set(sources.keys()),
     quoteFound: (plan: string, quote: string) => sources.get(plan)?.includes(compactForMatch(quote)) ?? false,
   };
-  for (const s of schemes)
-    errors.push(
-      ...checkSchemeReferences(storedSchemeSchema.parse(s.definition), catalogue).map((p) => ({ file: s.file, ...p })),
-    );
+  for (const s of schemes) {
+    const scheme = storedSchemeSchema.parse(s.definition);
+    errors.push(...[...checkSchemeReferences(scheme, catalogue), ...staleDecisionItems(scheme)].map((p) => ({ file: s.file, ...p })));
+  }
   return errors;
 }

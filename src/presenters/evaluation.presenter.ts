@@ -43,6 +43,14 @@ export const schemeVersionViewSchema = z.object({
 export type SchemeVersionView = z.infer<typeof schemeVersionViewSchema>;
 
 const sourceSchema = z.object({ item: z.string(), plan: z.string(), section: z.string(), quote: z.string() });
+/** A scheme element and what backs it: quoted passages (cited) or plan-office decisions (decided). */
+const provenanceSchema = z.object({
+  key: z.string(),
+  kind: z.string(),
+  labelZh: z.string(),
+  cited: z.array(z.object({ plan: z.string(), section: z.string(), quote: z.string() })),
+  decided: z.array(z.object({ by: z.string(), at: z.string(), why: z.string() })),
+});
 
 export const unitSensitivitySchema = z.object({
   rankLow: z.number().int(),
@@ -145,6 +153,8 @@ export const runViewSchema = z.object({
   grades: z.array(z.object({ label: z.string(), labelEn: z.string().nullable(), minScore: z.number() })),
   groups: z.array(z.object({ code: z.string(), name: z.string() })),
   sources: z.array(sourceSchema),
+  /** Empty for a run stored before issue 16 recorded it. */
+  provenance: z.array(provenanceSchema),
   units: z.array(unitResultViewSchema),
 });
 export type RunView = z.infer<typeof runViewSchema>;

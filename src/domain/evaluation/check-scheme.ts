@@ -64,14 +64,27 @@ export function checkSchemeReferences(s: StoredScheme, c: SchemeCatalogue): Sche
     else if (!c.quoteFound(src.plan, src.quote))
       add(`sources.${k}.quote`, `quote not found in ${src.plan}: ${src.quote}`, `规划原文中找不到引文：${src.quote}`);
   });
-  // A decision names elements by key (weight:GDP) or bare code; checked here, not in the schema, so a renamed
-  // indicator reports its own problem rather than hiding the rest behind a parse failure.
-  const keys = new Set(schemeElements(s).map((e) => e.key));
-  s.decisions.forEach((d, k) =>
-    d.items.forEach((item, j) => {
-      if (resolveItem(s, item, keys) === undefined)
-        add(`decisions.${k}.items.${j}`, `no scheme element ${item}`, `方案中没有要素 ${item}（规划处决定所指）`);
-    }),
-  );
   return out;
+}
+
+/**
+ * Decision items that name no element of the scheme (a typo, or an element since removed). Checked for the
+ * built-in schemes (check-dataset); an edited scheme may drop an element without editing its decisions — the
+ * stale item then backs nothing and the element list shows what is left unbacked.
+ */
+export function staleDecisionItems(s: StoredScheme): SchemeProblem[] {
+  const keys = new Set(schemeElements(s).map((e) => e.key));
+  return s.decisions.flatMap((d, k) =>
+    d.items.flatMap((item, j) =>
+      resolveItem(s, item, keys) === undefined
+        ? [
+            {
+              field: `decisions.${k}.items.${j}`,
+              message: `no scheme element ${item}`,
+              messageZh: `方案中没有要素 ${item}（规划处决定所指）`,
+            },
+          ]
+        : [],
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import {
   type UnitResult,
 } from './evaluate.ts';
 import { explain } from './explain.ts';
+import { schemeProvenance, type ElementProvenance } from './scheme-provenance.ts';
 import { normaliseWeights } from './aggregate.ts';
 import type { Normalisation, Scheme } from './scheme.schema.ts';
 import { sensitivity, type UnitSensitivity } from './sensitivity.ts';
@@ -70,6 +71,8 @@ export interface ComputedRun {
   grades: { label: string; labelEn: string | null; minScore: number }[];
   groups: { code: string; name: string }[];
   sources: { item: string; plan: string; section: string; quote: string }[];
+  /** What backs each element of the scheme (issue 16); absent in runs stored before it was recorded. */
+  provenance?: ElementProvenance[];
   units: ComputedUnit[];
 }
 
@@ -179,6 +182,7 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
     grades: stored.grades.map((g) => ({ label: g.label, labelEn: g.labelEn ?? null, minScore: g.minScore })),
     groups: stored.groups.map((g) => ({ code: g.code, name: g.name })),
     sources: stored.sources.map((s) => ({ item: s.item, plan: s.plan, section: s.section, quote: s.quote })),
+    provenance: schemeProvenance(stored),
     units,
   };
 }

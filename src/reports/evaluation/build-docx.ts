@@ -9,6 +9,7 @@ import {
   labels,
   namer,
   orderedUnits,
+  provenanceTable,
   resultsTable,
   sensitivityTable,
   type EvalTable,
@@ -53,6 +54,7 @@ export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en'): Prom
       ? [body(lang === 'zh' ? '本方案未登记规划原文出处。' : 'The scheme cites no plan passage.')]
       : run.sources.map((s) => body(sourceLine(s, n.sourceItem, lang)))),
     body(weightsNote(run, lang)),
+    ...tableBlock(provenanceTable(run, lang)),
     heading1(heading(lang, 1)),
     ...methodParagraphs(run, lang).map(body),
     ...tableBlock({ ...indicatorTable(run, lang), title: lang === 'zh' ? '评价指标及权重' : 'Indicators and weights' }),

@@ -397,3 +397,28 @@ export function sourceTable(run: RunView, lang: Lang): EvalTable {
     }),
   );
 }
+
+/**
+ * 方案要素依据 (issue 16): each element of the scheme, whether it is quoted from a document or set by the plan
+ * office, and the passage or the decision (who, when, why). Element labels are the scheme's zh labels.
+ */
+export function provenanceTable(run: RunView, lang: Lang): EvalTable {
+  const zh = lang === 'zh';
+  const kinds = zh ? ['引自文件', '规划处确定', '无依据'] : ['quoted', 'set by the plan office', 'no basis'];
+  return evalTable(
+    zh ? '方案要素依据' : 'What backs each element of the scheme',
+    [
+      col(zh ? '要素' : 'Element', 'text', 3),
+      col(zh ? '依据' : 'Basis', 'text', 1.5),
+      col(zh ? '出处或决定' : 'Source or decision', 'text', 6),
+    ],
+    run.provenance.map((e) => {
+      const basis = [
+        ...e.cited.map((c) => (zh ? `《${c.plan}》${c.section}：“${c.quote}”` : `${c.plan}, ${c.section}: "${c.quote}"`)),
+        ...e.decided.map((d) => `${d.by}，${d.at}：${d.why}`),
+      ];
+      const kind = e.cited.length ? kinds[0]! : e.decided.length ? kinds[1]! : kinds[2]!;
+      return [text(e.labelZh), text(kind), text(basis.join('\n') || null)];
+    }),
+  );
+}

@@ -2,6 +2,8 @@ import { evaluate, prepareGroup, type EvaluationUnit, type UnitResult } from '..
 import { computedUnit, type RunInputUnit } from '../../domain/evaluation/compute-run.ts';
 import { scheme, units } from '../../domain/evaluation/demo.fixture.ts';
 import { sensitivity, type UnitSensitivity } from '../../domain/evaluation/sensitivity.ts';
+import { schemeProvenance } from '../../domain/evaluation/scheme-provenance.ts';
+import type { StoredScheme } from '../../domain/evaluation/stored-scheme.schema.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 
 /**
@@ -85,6 +87,14 @@ export function fixtureRunView(): RunView {
       { item: 'scheme', plan: 'demo-plan', section: '第八章 第二节', quote: '开展年度考核评价' },
       { item: 'gdp', plan: 'demo-plan', section: '第三章', quote: '地区生产总值年均增长7%左右' },
     ],
+    provenance: schemeProvenance({
+      ...scheme,
+      subject: {},
+      groupNormalisation: {},
+      defaultWeights: true,
+      sources: [{ item: 'gdp', plan: 'demo-plan', section: '第三章', quote: '地区生产总值年均增长7%左右' }],
+      decisions: [{ items: ['weight:gdp'], by: '规划处 张三', at: '2026-11-20', why: '规划未给出权重，暂定' }],
+    } as StoredScheme),
     units: results.map((r) => unitView(r, before.get(r.code), sens.get(r.code))),
   };
 }

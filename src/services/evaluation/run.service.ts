@@ -99,6 +99,7 @@ function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunV
     grades: computed.grades,
     groups: computed.groups,
     sources: computed.sources,
+    provenance: computed.provenance ?? [],
     units: computed.units.map((u) => ({
       ...u,
       // Grade order, whatever order the database kept the stored object's keys in.

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate } from '../router.ts';
 import { PUBLICATION_LEVELS, type PublicationLevel } from '../../../src/domain/evaluation/publication.ts';
 import { AhpHelper } from './AhpHelper.tsx';
+import { SchemeProvenance } from './SchemeProvenance.tsx';
 import {
   addIndicator,
   bandsToText,
@@ -567,23 +568,7 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
         </section>
         <GradesEditor def={def} edit={edit} locked={locked} />
         <GroupsEditor def={def} edit={edit} locked={locked} />
-        {(def.sources ?? []).length > 0 && (
-          <section className="card" aria-labelledby="sources-heading">
-            <h2 id="sources-heading" className="section-title">
-              {t('eval.editor.sources')}
-            </h2>
-            <ul className="eval-sources" data-testid="editor-sources">
-              {(def.sources ?? []).map((s, k) => (
-                <li key={k}>
-                  <span className="muted small">
-                    {s.item} · {s.plan} · {s.section}
-                  </span>
-                  <blockquote lang="zh-CN">{s.quote}</blockquote>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <SchemeProvenance def={def} />
         <SaveBar
           view={view}
           def={def}
