@@ -57,8 +57,8 @@ const invalid = (field: string, message: string, messageZh: string) =>
   new AppError('INVALID_PROJECT', `${field}: ${message}`, `${field}：${messageZh}`, [{ field, message, messageZh }]);
 
 /** A zone a project may sit in: an org unit without sub-units (the deltas of a transfer land on its own figure). */
-export async function projectZone(db: Executor, code: string, field = 'zone') {
-  const z = await zoneByCode(db, code);
+export async function projectZone(db: Executor, code: string, field = 'zone', find: typeof zoneByCode = zoneByCode) {
+  const z = await find(db, code);
   if (!z) throw invalid(field, `no org unit "${code}"`, `不存在组织单位“${code}”`);
   if (z.has_children || z.kind === 'province' || z.kind === 'prefecture' || z.kind === 'department')
     throw invalid(

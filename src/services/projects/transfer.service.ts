@@ -11,7 +11,7 @@ import {
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { AgreementOut, ZoneAttributionOut } from '../../presenters/project.presenter.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
-import { findProject, insertChange, updateProject } from '../../repositories/project.repository.ts';
+import { findProject, insertChange, updateProject, zoneByCode } from '../../repositories/project.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import { endAgreement, insertAgreement, transferAgreements } from '../../repositories/transfer.repository.ts';
 import type { Actor } from '../actor.ts';
@@ -27,6 +27,31 @@ import { presentAgreement } from './transfer-view.ts';
  * over both zones: the caller's grants must cover the origin and the destination. The project
  * then belongs to the destination; progress attributes the shares on read (transfer-deltas.ts).
  */
+
+/** What creating and ending an agreement need: the repositories they call, replaceable by fakes in their fast test. */
+export interface TransferDeps {
+  parentLinks: typeof parentLinks;
+  findProject: typeof findProject;
+  zoneByCode: typeof zoneByCode;
+  transferAgreements: typeof transferAgreements;
+  insertAgreement: typeof insertAgreement;
+  endAgreement: typeof endAgreement;
+  updateProject: typeof updateProject;
+  insertChange: typeof insertChange;
+  recordAudit: typeof recordAudit;
+}
+
+const repositories: TransferDeps = {
+  parentLinks,
+  findProject,
+  zoneByCode,
+  transferAgreements,
+  insertAgreement,
+  endAgreement,
+  updateProject,
+  insertChange,
+  recordAudit,
+};
 
 export interface AgreementInput {
   project: number;
@@ -47,8 +72,13 @@ const invalid = (problems: { field: string; message: string; messageZh: string }
     problems,
   );
 
-async function checkBothZones(db: Executor, actor: Actor, zones: readonly string[]): Promise<void> {
-  const parents = await parentLinks(db);
+async function checkBothZones(
+  db: Executor,
+  actor: Actor,
+  zones: readonly string[],
+  deps: Pick<TransferDeps, 'parentLinks'> = repositories,
+): Promise<void> {
+  const parents = await deps.parentLinks(db);
   for (const z of zones)
     if (!authorize(actor.grants, 'define_plans', { orgUnit: z }, (c) => parents.get(c)))
       throw new AppError('FORBIDDEN', `zone ${z} is outside your scope`, `园区 ${z} 超出您的管辖范围`);
@@ -68,13 +98,23 @@ export async function listAgreements(
     .map(presentAgreement);
 }
 
-export async function createAgreement(database: Database, actor: Actor, input: AgreementInput): Promise<AgreementOut> {
-  const id = await database.db.transaction().execute((trx) => insertAgreementWithMove(trx, actor, input));
-  return presentAgreement((await transferAgreements(database.db)).find((a) => a.id === id)!);
+export async function createAgreement(
+  database: Database,
+  actor: Actor,
+  input: AgreementInput,
+  deps: TransferDeps = repositories,
+): Promise<AgreementOut> {
+  const id = await database.db.transaction().execute((trx) => insertAgreementWithMove(trx, actor, input, deps));
+  return presentAgreement((await deps.transferAgreements(database.db)).find((a) => a.id === id)!);
 }
 
 /** Validates and records an agreement, moving the project to the destination when it is still at the origin. */
-export async function insertAgreementWithMove(trx: Executor, actor: Actor, input: AgreementInput): Promise<number> {
+export async function insertAgreementWithMove(
+  trx: Executor,
+  actor: Actor,
+  input: AgreementInput,
+  deps: TransferDeps = repositories,
+): Promise<number> {
   const problems = validateSharePair(input.shares, 'shares');
   const perIndicator = input.indicatorShares ?? [];
   const seen = new Set<string>();
@@ -102,9 +142,9 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
     });
   if (problems.length) throw invalid(problems);
 
-  const project = await findProject(trx, input.project);
+  const project = await deps.findProject(trx, input.project);
   if (!project) throw new AppError('NOT_FOUND', `project ${input.project} not found`, `未找到项目 ${input.project}`);
-  const to = await projectZone(trx, input.toZone, 'toZone');
+  const to = await projectZone(trx, input.toZone, 'toZone', deps.zoneByCode);
   // The project is either still at the origin (it moves now) or already at the destination.
   const fromCode = input.fromZone ?? (project.zone_id === to.id ? undefined : project.zone_code);
   if (!fromCode)
@@ -115,7 +155,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
         messageZh: '项目已在 toZone，须指明 fromZone（原属园区）',
       },
     ]);
-  const from = await projectZone(trx, fromCode, 'fromZone');
+  const from = await projectZone(trx, fromCode, 'fromZone', deps.zoneByCode);
   if (from.id === to.id)
     throw invalid([{ field: 'toZone', message: 'fromZone and toZone must differ', messageZh: 'fromZone 与 toZone 不能相同' }]);
   if (project.zone_id !== from.id && project.zone_id !== to.id)
@@ -126,9 +166,9 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
         messageZh: `项目 ${project.id} 属于 ${project.zone_code}，既非 fromZone 也非 toZone`,
       },
     ]);
-  await checkBothZones(trx, actor, [from.code, to.code]);
+  await checkBothZones(trx, actor, [from.code, to.code], deps);
   const end = input.endMonth ?? null;
-  const overlapping = (await transferAgreements(trx, { projectId: project.id })).find(
+  const overlapping = (await deps.transferAgreements(trx, { projectId: project.id })).find(
     (a) => a.start_month <= (end ?? '9999-12') && (a.end_month === null || a.end_month >= input.startMonth),
   );
   if (overlapping)
@@ -137,7 +177,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
       `agreement ${overlapping.id} already covers months of this period for the project; end it first`,
       `该项目已有流转协议 ${overlapping.id} 覆盖此期间，请先终止`,
     );
-  const id = await insertAgreement(trx, {
+  const id = await deps.insertAgreement(trx, {
     projectId: project.id,
     fromZoneId: from.id,
     toZoneId: to.id,
@@ -154,10 +194,10 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
     })),
   });
   if (project.zone_id === from.id) {
-    if (!(await updateProject(trx, project.id, project.version, { zone_id: to.id })))
+    if (!(await deps.updateProject(trx, project.id, project.version, { zone_id: to.id })))
       throw new AppError('VERSION_CONFLICT', 'the project changed meanwhile; try again', '项目已被他人修改，请重试');
   }
-  await logTransfer(trx, actor, project.id, {
+  await logTransfer(trx, actor, deps, project.id, {
     effectiveOn: `${input.startMonth}-01`,
     changes: {
       zone: { from: from.code, to: to.code },
@@ -165,7 +205,7 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
     },
     reason: input.reference,
   });
-  await recordAudit(trx, actor, {
+  await deps.recordAudit(trx, actor, {
     action: 'create',
     entity: 'transfer_agreement',
     entityKey: String(id),
@@ -178,10 +218,11 @@ export async function insertAgreementWithMove(trx: Executor, actor: Actor, input
 function logTransfer(
   trx: Executor,
   actor: Actor,
+  deps: Pick<TransferDeps, 'insertChange'>,
   projectId: number,
   entry: Pick<Parameters<typeof insertChange>[1], 'effectiveOn' | 'changes' | 'reason'>,
 ): Promise<void> {
-  return insertChange(trx, {
+  return deps.insertChange(trx, {
     projectId,
     actorUserId: actor.userId,
     actor: actor.label,
@@ -197,11 +238,12 @@ export async function endTransfer(
   actor: Actor,
   id: number,
   body: { version: number; endMonth: string; reason: string },
+  deps: TransferDeps = repositories,
 ): Promise<AgreementOut> {
   await database.db.transaction().execute(async (trx) => {
-    const a = (await transferAgreements(trx)).find((x) => x.id === id);
+    const a = (await deps.transferAgreements(trx)).find((x) => x.id === id);
     if (!a) throw new AppError('NOT_FOUND', `transfer agreement ${id} not found`, `未找到流转协议 ${id}`);
-    await checkBothZones(trx, actor, [a.from_zone_code, a.to_zone_code]);
+    await checkBothZones(trx, actor, [a.from_zone_code, a.to_zone_code], deps);
     if (a.status !== 'active') throw new AppError('TRANSFER_ENDED', `agreement ${id} has already ended`, `流转协议 ${id} 已终止`);
     if (!MONTH_RE.test(body.endMonth) || body.endMonth < a.start_month || (a.end_month !== null && body.endMonth > a.end_month))
       throw invalid([
@@ -211,14 +253,14 @@ export async function endTransfer(
           messageZh: `endMonth 须在 ${a.start_month} 至 ${a.end_month ?? '当前'} 之间`,
         },
       ]);
-    if (!(await endAgreement(trx, id, body.version, body.endMonth, body.reason)))
+    if (!(await deps.endAgreement(trx, id, body.version, body.endMonth, body.reason)))
       throw new AppError('VERSION_CONFLICT', 'the agreement changed meanwhile; reload', '流转协议已被他人修改，请刷新');
-    await logTransfer(trx, actor, a.project_id, {
+    await logTransfer(trx, actor, deps, a.project_id, {
       effectiveOn: null,
       changes: { endMonth: { from: a.end_month, to: body.endMonth } },
       reason: body.reason,
     });
-    await recordAudit(trx, actor, {
+    await deps.recordAudit(trx, actor, {
       action: 'update',
       entity: 'transfer_agreement',
       entityKey: String(id),
@@ -226,7 +268,7 @@ export async function endTransfer(
       after: { status: 'ended', endMonth: body.endMonth, reason: body.reason },
     });
   });
-  return presentAgreement((await transferAgreements(database.db)).find((a) => a.id === id)!);
+  return presentAgreement((await deps.transferAgreements(database.db)).find((a) => a.id === id)!);
 }
 
 /**
