@@ -155,6 +155,10 @@ const BY_NAME: [RegExp, string[]][] = [
     /^(orgUnit|zone|code|fromZone|toZone|parent)$/,
     ['ZN-HH-MENGZI', 'ZN-KM-HIGHTECH', 'YN-HH', 'YN-KM', 'DEPT-FGW', 'ftz-institutional-innovation'],
   ],
+  [
+    /^(dueOn|plannedOn|actualOn|on|replyBy)$/,
+    ['2024-06-30', '2030-01-01', '2024-02-29', '2023-02-29', '2024-02-30', '0000-01-01'],
+  ],
   [/^form$/, ['DEV_ZONE_MONTHLY', 'FTZ_AREA_QUARTERLY']],
   [/^indicator$/, ['REVENUE', 'GDP']],
   [/^key$/, ['task-01', 'task-02', 'REVENUE']],
@@ -340,6 +344,34 @@ const REGRESSIONS: { method: string; sent: Sent; why: string }[] = [
   })),
   { method: 'GET', sent: { url: '/api/v1/data-values?from=9999-12&to=0000-01' }, why: 'year 0000 has no date in PostgreSQL' },
   { method: 'GET', sent: { url: '/api/v1/progress?plan=yunnan-parks-2021-2025&at=0001' }, why: 'the year before year 1' },
+  ...(
+    [
+      ['POST', '/api/v1/tasks/yunnan-pprd-2016/task-01/milestones', { title: 'x', dueOn: '2024-02-30', version: 0 }],
+      ['POST', '/api/v1/tasks/yunnan-pprd-2016/task-01/milestones', { title: 'x', dueOn: '0000-01-01', version: 0 }],
+      [
+        'POST',
+        '/api/v1/projects',
+        { name: 'p', zone: 'ZN-HH-MENGZI', totalInvestment: '1', stages: [{ stage: 'signed', plannedOn: '2023-02-31' }] },
+      ],
+      [
+        'POST',
+        '/api/v1/transfers',
+        { project: 1, toZone: 'ZN-KM-HIGHTECH', shares: { from: '40', to: '60' }, startMonth: '0000-01', reference: 'x' },
+      ],
+    ] as const
+  ).map(([method, url, value]) => ({
+    method,
+    sent: { url, body: { kind: 'json' as const, value } },
+    why: 'a date that looks like one but does not exist (2024-02-30, year 0000) reached PostgreSQL',
+  })),
+  {
+    method: 'POST',
+    sent: {
+      url: '/api/v1/evaluation/runs',
+      body: { kind: 'json', value: { scheme: 'ZN-KM-HIGHTECH', version: 2 ** 53 - 1, year: 2021 } },
+    },
+    why: "the route's resource function looked the unvalidated version up",
+  },
 ];
 
 describe('no generated request makes any route fail (fuzz, issue 21)', () => {

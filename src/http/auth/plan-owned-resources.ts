@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { PG_INT_MAX } from '../../presenters/page.schema.ts';
 import type { Resource } from '../../domain/access/authorize.ts';
 import { planOwnedResource } from '../../domain/access/plan-owned.ts';
 import { schemeOwners, schemePlans } from '../../domain/evaluation/scheme-plans.ts';
@@ -35,7 +36,9 @@ export const schemeSaveOwner = (db: Executor) => async (req: FastifyRequest) => 
 export const schemeRunOwner = (db: Executor) => async (req: FastifyRequest) => {
   const code = bodyText(req, 'scheme') ?? '';
   const version = bodyField(req, 'version');
-  const row = await findSchemeVersion(db, code, typeof version === 'number' && Number.isInteger(version) ? version : undefined);
+  // Not yet validated: a version beyond PostgreSQL's integer would fail the lookup (a 500 the fuzz test found).
+  const known = typeof version === 'number' && Number.isInteger(version) && version > 0 && version <= PG_INT_MAX;
+  const row = await findSchemeVersion(db, code, known ? version : undefined);
   return planOwnedResource(row ? schemeOwners(row.definition) : []);
 };
 
@@ -79,7 +82,10 @@ async function transferResource(db: Executor, zoneCodes: readonly string[]): Pro
 export const newTransferOwner = (db: Executor) => async (req: FastifyRequest) => {
   const to = bodyText(req, 'toZone');
   const projectId = bodyField(req, 'project');
-  const project = typeof projectId === 'number' && Number.isSafeInteger(projectId) ? await findProject(db, projectId) : undefined;
+  const project =
+    typeof projectId === 'number' && Number.isInteger(projectId) && projectId > 0 && projectId <= PG_INT_MAX
+      ? await findProject(db, projectId)
+      : undefined;
   const from = bodyText(req, 'fromZone') ?? project?.zone_code;
   return transferResource(db, [...new Set([from, to].filter((z): z is string => z !== undefined))]);
 };

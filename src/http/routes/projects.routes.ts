@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decimal, optionalText, text } from '../../domain/model/common.schema.ts';
+import { calendarDateSchema, calendarMonthSchema } from '../../domain/period/calendar-date.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { STAGES } from '../../domain/projects/stages.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
@@ -37,8 +38,8 @@ const errors = {
   409: errorResponseSchema,
   422: errorResponseSchema,
 };
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date such as 2024-06-30');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2024-06');
+const isoDate = calendarDateSchema;
+const month = calendarMonthSchema;
 const stage = z.enum(STAGES);
 const amount = () => decimal().refine((v) => !v.startsWith('-'), 'must not be negative');
 const stageDates = z.array(

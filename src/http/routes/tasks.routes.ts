@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
+import { calendarDateSchema } from '../../domain/period/calendar-date.ts';
 import { TASK_STATUSES } from '../../domain/tasks/task-status.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
@@ -24,7 +25,7 @@ import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyText, idParam, param, queryPlan } from '../auth/access-control.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = calendarDateSchema;
 const bool = z
   .enum(['true', 'false'])
   .optional()
