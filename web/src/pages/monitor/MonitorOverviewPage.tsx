@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { api } from '../../api/client.ts';
 import {
   PROGRESS_CLASSES,
@@ -15,7 +15,7 @@ import { CLASS_COLOURS } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
 import type { ChartOption } from '../../monitor/echarts.ts';
 import { ClassBadge, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
-import { defaultMonitorPlan } from '../../monitor/defaults.ts';
+import { atWithData, defaultMonitorPlan } from '../../monitor/defaults.ts';
 import { asOfChoices } from '../../monitor/periods.ts';
 import { AtPicker, MethodPicker, PlanPicker } from '../../monitor/Pickers.tsx';
 import { targetText } from '../../monitor/targetText.ts';
@@ -289,6 +289,11 @@ export function MonitorOverviewPage({
       { replace: true },
     );
   const data = state.status === 'ok' ? state.data : null;
+  // Opened without a period: a past plan moves to the latest year with figures (issue 19).
+  const moveTo = asked === null && data && at ? atWithData(choices, at, data.targets) : null;
+  useEffect(() => {
+    if (moveTo) navigate(href('monitor', planId, { at: moveTo, method: method ?? undefined }), { replace: true });
+  }, [moveTo, planId, method]);
   const synthetic = data?.targets.some((x) => x.judgement.currentOrigin === 'synthetic') ?? false;
 
   return (

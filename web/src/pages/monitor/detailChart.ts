@@ -1,22 +1,8 @@
-import type { Origin, TargetDetail } from '../../api/progressTypes.ts';
+import type { TargetDetail } from '../../api/progressTypes.ts';
 import type { I18n } from '../../i18n/I18nProvider.tsx';
 import type { ChartOption } from '../../monitor/echarts.ts';
+import { observedLines, yearAxis, yearTickLabel, yearX as yearEnd, type PeriodKind as Kind } from '../../monitor/chartSeries.ts';
 import { periodLabel } from '../../reporting/periods.ts';
-
-const PERIOD_RE = /^(\d{4})(?:Q([1-4])|-(0[1-9]|1[0-2]))?$/;
-type Kind = 'year' | 'quarter' | 'month';
-
-/** A period placed at its last day on the time axis (2024 → 2024-12-31, 2024Q2 → 2024-06-30). */
-function periodEnd(period: string): { kind: Kind; time: number } | null {
-  const m = PERIOD_RE.exec(period);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const kind: Kind = m[2] ? 'quarter' : m[3] ? 'month' : 'year';
-  const lastMonth = m[2] ? Number(m[2]) * 3 : m[3] ? Number(m[3]) : 12;
-  return { kind, time: Date.UTC(year, lastMonth, 0) };
-}
-
-const yearEnd = (year: number) => Date.UTC(year, 12, 0);
 
 const LINE_COLOUR = '#1a2b4c';
 const SYNTHETIC_COLOUR = '#b8860b';
@@ -31,33 +17,27 @@ const BAND_COLOUR = 'rgba(30, 111, 184, 0.18)';
  */
 export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label' | 'lang' | 'num'>): ChartOption {
   const { t, lang } = i18n;
-  const groups = new Map<string, { kind: Kind; origin: Origin; points: [number, number, string][] }>();
-  for (const p of d.series) {
-    const at = periodEnd(p.period);
-    if (!at) continue;
-    const key = `${at.kind}/${p.origin}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { kind: at.kind, origin: p.origin, points: [] }));
-    g.points.push([at.time, Number(p.value), p.period]);
-  }
+  const lines = observedLines(d.series);
   const kindLabel: Record<Kind, string> =
     lang === 'zh' ? { year: '年度', quarter: '季度', month: '月度' } : { year: 'yearly', quarter: 'quarterly', month: 'monthly' };
+  const perPeriod = lang === 'zh' ? '当期' : 'per period';
   const series: Record<string, unknown>[] = [];
-  for (const g of [...groups.values()].sort((a, b) => a.kind.localeCompare(b.kind))) {
+  for (const g of lines) {
     const synthetic = g.origin === 'synthetic';
-    g.points.sort((a, b) => a[0] - b[0]);
+    const kind = g.perPeriod ? `${kindLabel[g.kind]}${lang === 'zh' ? '' : ', '}${perPeriod}` : kindLabel[g.kind];
     series.push({
-      name: `${t('monitor.detail.observed')}（${kindLabel[g.kind]}）${synthetic ? ` · ${t('monitor.detail.syntheticSeries')}` : ''}`,
-      type: 'line',
-      data: g.points.map(([x, y, period]) => ({ value: [x, y], period })),
+      name: `${t('monitor.detail.observed')}（${kind}）${synthetic ? ` · ${t('monitor.detail.syntheticSeries')}` : ''}`,
+      type: g.perPeriod ? 'bar' : 'line',
+      data: g.points.map((p) => ({ value: [p.x, p.y], period: p.period })),
       symbol: synthetic ? 'emptyCircle' : 'circle',
       symbolSize: g.kind === 'year' ? 8 : 4,
+      ...(g.perPeriod ? { barMaxWidth: 6, itemStyle: { color: synthetic ? SYNTHETIC_COLOUR : '#8da0c4', opacity: 0.7 } } : {}),
       lineStyle: {
         width: g.kind === 'year' ? 2.5 : 1,
         type: synthetic ? 'dashed' : 'solid',
         color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR,
       },
-      itemStyle: { color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR },
+      ...(g.perPeriod ? {} : { itemStyle: { color: synthetic ? SYNTHETIC_COLOUR : LINE_COLOUR } }),
       z: g.kind === 'year' ? 4 : 3,
     });
   }
@@ -66,7 +46,8 @@ export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label
   const g = d.target;
   for (const v of [g.value, g.min, g.max])
     if (v !== null) targetLines.push({ yAxis: Number(v), name: t('monitor.detail.target') });
-  targetLines.push({ xAxis: yearEnd(g.year), name: String(g.year), lineStyle: { type: 'dotted', color: '#888' } });
+  // The target year's own tick names it; a second "2025" beside the line read as another year.
+  targetLines.push({ xAxis: yearEnd(g.year), label: { show: false }, lineStyle: { type: 'dotted', color: '#888' } });
   series.push({
     name: t('monitor.detail.target'),
     type: 'line',
@@ -138,11 +119,22 @@ export function detailChartOption(d: TargetDetail, i18n: Pick<I18n, 't' | 'label
       formatter: (p: { seriesName: string; data: { period?: string; value?: [number, number] } | [number, number] }) => {
         const point = Array.isArray(p.data) ? { value: p.data } : p.data;
         const [x, y] = point.value ?? [0, 0];
-        const when = point.period ? periodLabel(point.period, lang) : String(new Date(x).getUTCFullYear());
+        const when = point.period ? periodLabel(point.period, lang) : String(Math.round(x));
         return `${p.seriesName}<br/>${when}: ${i18n.num(Number(y.toFixed(4)))}${d.indicator.unit}`;
       },
     },
-    xAxis: { type: 'time', minInterval: 3600 * 24 * 1000 * 28 },
+    xAxis: {
+      type: 'value',
+      ...yearAxis([
+        ...lines.flatMap((l) => l.points.map((p) => p.x)),
+        yearEnd(g.year),
+        ...d.trajectory.map((p) => yearEnd(p.year)),
+        ...d.band.map((b) => yearEnd(b.year)),
+      ]),
+      minInterval: 1,
+      axisLabel: { formatter: yearTickLabel },
+      splitLine: { show: false },
+    },
     yAxis: { type: 'value', name: d.indicator.unit, scale: true },
     series,
   };
