@@ -42,14 +42,47 @@ export interface RunOptions {
   seed?: number;
 }
 
+/** What running, reading and publishing need: the repositories and reads they call, replaceable by fakes in their fast test. */
+export interface RunDeps {
+  findSchemeVersion: typeof findSchemeVersion;
+  findSchemeById: typeof findSchemeById;
+  gatherInput: typeof gatherInput;
+  insertRun: typeof insertRun;
+  findRun: typeof findRun;
+  previousRun: typeof previousRun;
+  publishRunRow: typeof publishRunRow;
+  freezeScheme: typeof freezeScheme;
+  parentLinks: typeof parentLinks;
+  recordAudit: typeof recordAudit;
+}
+
+const repositories: RunDeps = {
+  findSchemeVersion,
+  findSchemeById,
+  gatherInput,
+  insertRun,
+  findRun,
+  previousRun,
+  publishRunRow,
+  freezeScheme,
+  parentLinks,
+  recordAudit,
+};
+
 type Previous = Map<string, NonNullable<RunView['units'][number]['previous']>>;
 
 /**
  * Each unit's result in the same scheme's run of the year before (published preferred, else the latest;
  * published only for a reader who may not see drafts).
  */
-async function previousYear(db: Executor, code: string, year: number, includeDrafts = true): Promise<Previous> {
-  const row = await previousRun(db, code, year - 1, includeDrafts);
+async function previousYear(
+  db: Executor,
+  code: string,
+  year: number,
+  includeDrafts = true,
+  deps: Pick<RunDeps, 'previousRun'> = repositories,
+): Promise<Previous> {
+  const row = await deps.previousRun(db, code, year - 1, includeDrafts);
   const out: Previous = new Map();
   if (!row) return out;
   for (const u of (row.results as ComputedRun).units)
@@ -122,6 +155,7 @@ async function unstoredView(
   scheme: RunMeta['scheme'],
   input: RunInput,
   body: { year: number } & RunOptions,
+  deps: RunDeps = repositories,
 ): Promise<RunView> {
   const opts = settings(body);
   return runView(
@@ -136,7 +170,7 @@ async function unstoredView(
       dataHash: inputHash(input),
     },
     computeRun(input, opts),
-    await previousYear(db, scheme.code, body.year),
+    await previousYear(db, scheme.code, body.year, true, deps),
   );
 }
 
@@ -155,16 +189,22 @@ export async function previewRun(database: Database, body: { definition: unknown
 export async function evaluateStored(
   database: Database,
   body: { scheme: string; version?: number; year: number } & RunOptions,
+  deps: RunDeps = repositories,
 ): Promise<RunView> {
   const db = database.db;
-  const row = await getSchemeRow(db, body.scheme, body.version);
+  const row = await getSchemeRow(db, body.scheme, body.version, deps.findSchemeVersion);
   const definition = row.definition as StoredSchemeInput;
-  const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed: parseStored(row) }, body.year);
+  const input = await deps.gatherInput(
+    db,
+    { code: row.code, version: row.version, definition, parsed: parseStored(row) },
+    body.year,
+  );
   return unstoredView(
     db,
     { code: row.code, version: row.version, status: row.status, definition, publishes: row.publishes },
     input,
     body,
+    deps,
   );
 }
 
@@ -173,17 +213,18 @@ export async function createRun(
   database: Database,
   actor: Actor,
   body: { scheme: string; version?: number; year: number } & RunOptions,
+  deps: RunDeps = repositories,
 ): Promise<RunView> {
   const db = database.db;
-  const row = await getSchemeRow(db, body.scheme, body.version);
+  const row = await getSchemeRow(db, body.scheme, body.version, deps.findSchemeVersion);
   const parsed = parseStored(row);
   const definition = row.definition as StoredSchemeInput;
-  const input = await gatherInput(db, { code: row.code, version: row.version, definition, parsed }, body.year);
+  const input = await deps.gatherInput(db, { code: row.code, version: row.version, definition, parsed }, body.year);
   const opts = settings(body);
   const computed = computeRun(input, opts);
   const dataHash = inputHash(input);
   const id = await db.transaction().execute(async (trx) => {
-    const run = await insertRun(trx, {
+    const run = await deps.insertRun(trx, {
       schemeId: row.id,
       year: body.year,
       ...opts,
@@ -192,7 +233,7 @@ export async function createRun(
       results: computed,
       userId: actor.userId,
     });
-    await recordAudit(trx, actor, {
+    await deps.recordAudit(trx, actor, {
       action: 'create',
       entity: 'evaluation_run',
       entityKey: String(run.id),
@@ -200,13 +241,13 @@ export async function createRun(
     });
     return run.id;
   });
-  return getRun(database, actor, id);
+  return getRun(database, actor, id, deps);
 }
 
-async function loadRun(db: Executor, id: number) {
-  const run = await findRun(db, id);
+async function loadRun(db: Executor, id: number, deps: Pick<RunDeps, 'findRun' | 'findSchemeById'> = repositories) {
+  const run = await deps.findRun(db, id);
   if (!run) throw notFound('evaluation run', String(id));
-  const scheme = (await findSchemeById(db, run.scheme_id))!;
+  const scheme = (await deps.findSchemeById(db, run.scheme_id))!;
   return { run, scheme };
 }
 
@@ -216,9 +257,9 @@ async function loadRun(db: Executor, id: number) {
  * subtree shown at the scheme's publication level. The JSON, the Word report and the Excel tables all read
  * runs through here.
  */
-export async function getRun(database: Database, reader: Actor, id: number): Promise<RunView> {
+export async function getRun(database: Database, reader: Actor, id: number, deps: RunDeps = repositories): Promise<RunView> {
   const db = database.db;
-  const { run, scheme } = await loadRun(db, id);
+  const { run, scheme } = await loadRun(db, id, deps);
   const owners = schemeOwners(scheme.definition);
   if (!runVisible(run.status, reader.grants, owners)) throw notFound('evaluation run', String(id));
   const manages = managesScheme(reader.grants, owners);
@@ -242,10 +283,10 @@ export async function getRun(database: Database, reader: Actor, id: number): Pro
       dataHash: run.data_hash,
     },
     run.results as ComputedRun,
-    await previousYear(db, scheme.code, run.year, manages),
+    await previousYear(db, scheme.code, run.year, manages, deps),
   );
   const roots = readableRoots(reader.grants);
-  const parents = roots === null || manages ? new Map<string, string | null>() : await parentLinks(db);
+  const parents = roots === null || manages ? new Map<string, string | null>() : await deps.parentLinks(db);
   return runForReader(
     view,
     scheme.publishes,
@@ -284,19 +325,19 @@ export async function listRuns(
 }
 
 /** Publishes a draft run and freezes the scheme version it used (a published result can always be traced). */
-export async function publishRun(database: Database, actor: Actor, id: number): Promise<RunView> {
+export async function publishRun(database: Database, actor: Actor, id: number, deps: RunDeps = repositories): Promise<RunView> {
   await database.db.transaction().execute(async (trx) => {
-    const { run, scheme } = await loadRun(trx, id);
+    const { run, scheme } = await loadRun(trx, id, deps);
     if (run.status === 'draft' && canonicalJson((run.input as RunInput).scheme.definition) !== canonicalJson(scheme.definition))
       throw new AppError(
         'SCHEME_CHANGED',
         `scheme ${scheme.code} version ${scheme.version} was edited after run ${id}; run it again before publishing`,
         `评价方案 ${scheme.code} 第 ${scheme.version} 版在本次评价后被修改，请重新评价后再发布`,
       );
-    if (!(await publishRunRow(trx, id, actor.userId)))
+    if (!(await deps.publishRunRow(trx, id, actor.userId)))
       throw new AppError('ALREADY_PUBLISHED', `run ${id} is already published`, `评价结果 ${id} 已发布`);
-    await freezeScheme(trx, scheme.id, actor.userId);
-    await recordAudit(trx, actor, {
+    await deps.freezeScheme(trx, scheme.id, actor.userId);
+    await deps.recordAudit(trx, actor, {
       action: 'publish',
       entity: 'evaluation_run',
       entityKey: String(id),
@@ -304,7 +345,7 @@ export async function publishRun(database: Database, actor: Actor, id: number): 
       after: { status: 'published', scheme: scheme.code, version: scheme.version, schemeStatus: 'frozen' },
     });
   });
-  return getRun(database, actor, id);
+  return getRun(database, actor, id, deps);
 }
 
 /**

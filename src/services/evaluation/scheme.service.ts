@@ -76,8 +76,13 @@ export async function listSchemes(database: Database): Promise<{ items: SchemeSu
   };
 }
 
-export async function getSchemeRow(db: Executor, code: string, version?: number): Promise<SchemeRow> {
-  const row = await findSchemeVersion(db, code, version);
+export async function getSchemeRow(
+  db: Executor,
+  code: string,
+  version?: number,
+  find: typeof findSchemeVersion = findSchemeVersion,
+): Promise<SchemeRow> {
+  const row = await find(db, code, version);
   if (!row) throw notFound('evaluation scheme', version === undefined ? code : `${code} v${version}`);
   return row;
 }
