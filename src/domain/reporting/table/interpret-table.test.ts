@@ -388,6 +388,44 @@ describe('zone workbooks as statisticians send them (issue 18)', () => {
     assert.deepEqual(out.problemList, ['s!B3 unit_mismatch']);
   });
 
+  it('reads a month a heading states without a year in the sheet’s year, never as the sheet’s period', () => {
+    const out = zone(
+      sheet('s', [
+        ['2024年6月开发区主要经济指标'],
+        ['单位名称', '营业收入1-5月累计', '营业收入1-6月累计'],
+        ['昆明高新区', '5', '6'],
+      ]),
+      { period: null },
+    );
+    assert.deepEqual(out.records, ['s!B3 ZN-KM-HTDZ REVENUE 2024-05 5', 's!C3 ZN-KM-HTDZ REVENUE 2024-06 6']);
+    assert.deepEqual(out.problemList, []);
+    const given = zone(
+      sheet('s', [
+        ['单位名称', '营业收入（亿元）1-5月累计'],
+        ['昆明高新区', '5'],
+      ]),
+    );
+    assert.deepEqual(given.records, ['s!B2 ZN-KM-HTDZ REVENUE 2024-05 5']);
+    const transposed = zone(
+      sheet('片区', [
+        ['指标名称', '计量单位', '昆明片区1-5月累计', '红河片区1-5月累计'],
+        ['营业收入', '亿元', '1', '2'],
+      ]),
+    );
+    assert.deepEqual(transposed.records, ['片区!C2 FTZ-KM REVENUE 2024-05 1', '片区!D2 FTZ-HH REVENUE 2024-05 2']);
+    // 1-5月 ends no quarter: an error naming the column, not a quarter's figure.
+    const quarterly = zone(
+      sheet('s', [
+        ['单位名称', '营业收入1-5月累计'],
+        ['昆明高新区', '5'],
+      ]),
+      { period: '2024Q2', frequency: 'quarter' },
+    );
+    assert.deepEqual(quarterly.records, []);
+    assert.deepEqual(quarterly.problemList, ['s!B1 period_frequency']);
+    assert.match(quarterly.problems[0]!.reasonZh, /第B列“营业收入1-5月累计”的期间2024年5月/);
+  });
+
   it('reads the period from the title, else from the sheet name, when the upload names none', () => {
     const titled = zone(sheet('月报', [['2024年1-6月昆明片区主要经济指标'], ['单位名称', '营业收入'], ['昆明片区', '6']]), {
       period: null,

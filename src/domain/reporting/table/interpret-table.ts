@@ -27,6 +27,7 @@ import {
   type UnitsInColumnsPlan,
 } from './plan-sheet.ts';
 import { statedPeriodFor } from './period-in-text.ts';
+import { placeHeadingMonths } from './place-heading-months.ts';
 import { readIndicatorRow, readLongRow, readUnitsInColumnsRow, readWideRow, type RowReader } from './read-table-row.ts';
 import { buildTableContext } from './table-context.ts';
 import type { TableSink } from './table-sink.ts';
@@ -309,8 +310,9 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
     return rows;
   }
 
-  function startData(state: SheetState, plan: SheetPlan, headingRow: number): void {
+  function startData(state: SheetState, plan: SheetPlan, headingRow: number, headingRows: SheetRow[] = state.heading): void {
     fillPeriod(state);
+    placeHeadingMonths(plan, state.period, options.frequency, { sink, sheet: state.summary.name, row: headingRow, headingRows });
     state.plan = plan;
     state.summary.layout = plan.layout;
     state.above = [];
@@ -394,7 +396,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
         return;
       }
       const transposed = layout !== 'long' && hasIndicatorHeading(row.cells) ? planUnitsInColumns(input, row) : null;
-      if (transposed) return startData(state, transposed, row.row);
+      if (transposed) return startData(state, transposed, row.row, [row]);
       const plan = layout === 'long' ? planLong(input, row) : layout === 'indicator_rows' ? planIndicatorRows(input, row) : null;
       if (plan) return startData(state, plan, row.row);
       takeTitle(state, row);

@@ -17,6 +17,7 @@ import {
   withoutPeriodWords,
   type Qualifier,
 } from './header-words.ts';
+import { monthWithoutYear } from './heading-month.ts';
 import { findPeriodInText } from './period-in-text.ts';
 import { periodTextToCanonical } from './parse-period-text.ts';
 import type { TableContext } from './table-context.ts';
@@ -31,6 +32,8 @@ export interface ValueColumn {
   unit: string | null;
   /** Period the heading states, if any. */
   period: string | null;
+  /** A month the heading states without a year ("1-5月累计"), placed in the sheet's year once that is known. */
+  month?: number | null;
   qualifier: Qualifier;
 }
 
@@ -70,6 +73,8 @@ export interface UnitColumn {
   org: number;
   qualifier: Qualifier;
   period: string | null;
+  /** As ValueColumn.month. */
+  month?: number | null;
 }
 
 /** The transpose of wide: one row per indicator, one column per reporting unit (片区 across the top). */
@@ -182,13 +187,22 @@ interface HeadingReading {
   unit: string | null;
   qualifier: Qualifier;
   period: string | null;
+  month: number | null;
   growth: boolean;
   unitOnly: boolean;
 }
 
 /** Reads a column's stacked heading parts: which indicator, unit, 本月/累计, stated period. */
 function readHeading(ctx: TableContext, parts: readonly string[]): HeadingReading {
-  const out: HeadingReading = { item: null, unit: null, qualifier: null, period: null, growth: false, unitOnly: true };
+  const out: HeadingReading = {
+    item: null,
+    unit: null,
+    qualifier: null,
+    period: null,
+    month: null,
+    growth: false,
+    unitOnly: true,
+  };
   let itemUnit: string | null = null;
   let otherUnit: string | null = null;
   for (let p = parts.length - 1; p >= 0; p--) {
@@ -214,6 +228,7 @@ function readHeading(ctx: TableContext, parts: readonly string[]): HeadingReadin
     for (const t of inner ? [part, split.name, inner] : [part, split.name]) {
       out.qualifier ??= qualifierOf(t);
       if (/\d{4}/.test(t)) out.period ??= periodTextToCanonical(t) ?? headingPeriod(t);
+      else out.month ??= monthWithoutYear(t);
     }
   }
   out.unit = itemUnit ?? otherUnit;
@@ -285,7 +300,7 @@ function chooseColumns<C extends ValueColumn & { cumulative: boolean }>(
 ): C[] {
   const groups = new Map<string, C[]>();
   for (const c of cols) {
-    const key = `${c.item}|${c.period ?? ''}|${c.cumulative}`;
+    const key = `${c.item}|${c.period ?? c.month ?? ''}|${c.cumulative}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const kept: C[] = [];
@@ -407,7 +422,15 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
     const unit = columnUnit(input, row, j, headings[j]!, h.item, h.unit);
     if (!unit.ok) return;
     const cumulative = isCumulativeColumn(h.qualifier, input.ctx.items[h.item]!);
-    candidates.push({ index: j, item: h.item, unit: unit.unit, period: h.period, qualifier: h.qualifier, cumulative });
+    candidates.push({
+      index: j,
+      item: h.item,
+      unit: unit.unit,
+      period: h.period,
+      month: h.period ? null : h.month,
+      qualifier: h.qualifier,
+      cumulative,
+    });
   });
   if (codeCols.length + org.length === 0 || candidates.length === 0) return null;
   return {
@@ -508,7 +531,7 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
     if (found?.kind !== 'unit') return void unknown.push(j);
     const period = /\d{4}/.test(t) ? headingPeriod(t) : null;
     if (!statedPeriod(input, heading.row, j, t, period)) return;
-    columns.push({ index: j, org: found.index, qualifier: qualifierOf(t), period });
+    columns.push({ index: j, org: found.index, qualifier: qualifierOf(t), period, month: period ? null : monthWithoutYear(t) });
     lastOrg = found.index;
   });
   if (indicatorColumns.length === 0 || columns.length === 0) return null;
