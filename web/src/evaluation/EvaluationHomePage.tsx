@@ -63,7 +63,8 @@ function SchemeTable({ schemes, year, canRun }: { schemes: SchemeSummary[]; year
                   {lang === 'en' ? (s.nameEn ?? s.name) : s.name}
                 </a>
                 <div className="muted small">
-                  {s.code}
+                  {/* The scheme's code is an identifier for the API, not a name: English pages only. */}
+                  {lang === 'en' && s.code}
                   {s.builtin && <span className="badge eval-builtin">{t('eval.scheme.builtin')}</span>}
                   {s.defaultWeights && <span className="badge eval-default-weights">{t('eval.defaultWeights')}</span>}
                 </div>

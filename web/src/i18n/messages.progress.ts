@@ -29,7 +29,8 @@ export const progressZh = {
 
   'monitor.method.official': '国内通行方法（时序进度）',
   'monitor.method.unsd': '联合国统计司进度图法',
-  'monitor.method.opensdg': 'Open SDG 年均增速比值法',
+  'monitor.method.opensdg': '可持续发展目标开放平台年均增速比值法',
+  'monitor.map.provinceLevel': '省级',
   'monitor.method.escap': '亚太经社会现状指数',
 
   'monitor.class.achieved_early': '提前实现',
@@ -131,7 +132,8 @@ export const progressZh = {
   'monitor.map.attribution': '地图数据：Apache ECharts 4.9.0（Apache-2.0）',
 
   'monitor.methods.heading': '方法比较',
-  'monitor.methods.intro': '同一目标在国内通行方法与联合国统计司、Open SDG、亚太经社会方法下的判定；结论不一致的单元格突出显示。',
+  'monitor.methods.intro':
+    '同一目标在国内通行方法与联合国统计司、可持续发展目标开放平台、亚太经社会方法下的判定；结论不一致的单元格突出显示。',
   'monitor.methods.disagree': '{n} 项目标的判定结论不一致',
   'monitor.methods.disagreeCell': '与国内方法结论不一致',
   'monitor.methods.onlyDisagreements': '只看不一致的目标',
@@ -166,6 +168,7 @@ export const progressEn: Record<keyof typeof progressZh, string> = {
   'monitor.method.official': 'Official (time elapsed)',
   'monitor.method.unsd': 'UNSD Progress Chart',
   'monitor.method.opensdg': 'Open SDG CAGR ratio',
+  'monitor.map.provinceLevel': 'province-level',
   'monitor.method.escap': 'ESCAP current status',
 
   'monitor.class.achieved_early': 'Achieved early',

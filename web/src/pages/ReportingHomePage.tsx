@@ -34,7 +34,7 @@ function WorkTable({ work }: { work: MyWork }) {
     <section className="list-section" data-testid="work-form" data-form={work.form.code}>
       <h2 className="section-title">
         {lang === 'zh' ? work.form.name : work.form.nameEn}
-        <span className="muted small"> {work.form.code}</span>
+        {lang === 'en' && <span className="muted small"> {work.form.code}</span>}
       </h2>
       {owed.length > 0 && (
         <p className="hint-box" role="status" data-testid="work-owed">
@@ -176,7 +176,8 @@ function FormsSection() {
               <li key={f.code} className="form-list-item" data-testid="form-item" data-form={f.code}>
                 <span className="name-zh">{lang === 'zh' ? f.name : f.nameEn}</span>
                 <span className="muted small">
-                  {f.code} · {t(`reporting.frequency.${f.frequency}`)} · {t('reporting.forms.items', { n: f.items.length })}
+                  {lang === 'en' && `${f.code} · `}
+                  {t(`reporting.frequency.${f.frequency}`)} · {t('reporting.forms.items', { n: f.items.length })}
                 </span>
                 <span className="form-links">
                   <a href={href('reporting', f.code, 'completeness', { period: latest })}>{t('reporting.forms.completeness')}</a>

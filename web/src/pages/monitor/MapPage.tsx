@@ -74,7 +74,8 @@ function MapTable({ data }: { data: MapData }) {
               {data.zones.map((z) => (
                 <tr key={z.code} data-testid="map-zone-row" data-code={z.code}>
                   <td>{z.name}</td>
-                  <td>{prefectureName.get(z.prefecture) ?? z.prefecture}</td>
+                  {/* A zone under the province itself (code YN) has no prefecture: named, never its code. */}
+                  <td>{prefectureName.get(z.prefecture) ?? t('monitor.map.provinceLevel')}</td>
                   <td className="num nowrap">{value(z.value)}</td>
                   <td>
                     <ClassBadge cls={z.class} />

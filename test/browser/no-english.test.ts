@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { startTestServer } from '../support/server.ts';
+
+/**
+ * Issue 19, "Chinese throughout": every page of the web app, as an administrator in zh-CN, shows no
+ * Latin-letter word, code or enum. The allow-list is short and each entry says why it may stay.
+ */
+const ALLOWED = new Set([
+  'PlanTrack', // the product's name
+  'English', // the language switch names the language it switches to
+  'Apache', // the chart library's credit line on maps
+  'ECharts',
+  'API', // the API tokens page names the interface it grants
+  'Excel', // the file kind people know by that name
+  'Word',
+  'docx', // file extensions on download buttons
+  'xlsx',
+  'csv',
+  'kW', // units (kW·h, km², m³, t) are written as the statistics print them
+  'h',
+  'km',
+  'm',
+  't',
+  'GDP', // the statistics name it so in Chinese
+  'RCEP', // treaty names used as such in the plans
+  'AHP', // 层次分析法's usual abbreviation, shown beside the Chinese name
+]);
+
+/**
+ * Pages with leaks not fixed yet (issue 19 item 3, still open): they are scanned and reported as a
+ * to-do, not a failure, so the rest stay guarded. Remove a route from here when it is fixed.
+ */
+const STILL_LEAKING: Record<string, string> = {
+  '#/plans/yunnan-parks-2021-2025': 'target notes are stored in English only; they need zh notes in the dataset',
+  '#/indicators': 'the catalogue shows indicator codes and English names',
+  '#/ingest': 'file kinds and encodings (txt, PDF, UTF-8, GB18030) in the upload hints',
+  '#/tokens': 'the example header (Authorization: Bearer) and "CLI token"',
+};
+
+const ROUTES = [
+  '#/plans',
+  '#/plans/yunnan-parks-2021-2025',
+  '#/org-units',
+  '#/indicators',
+  '#/ingest',
+  '#/tokens',
+  '#/inbox',
+  '#/reporting',
+  '#/projects',
+  '#/tasks',
+  '#/monitor/yunnan-parks-2021-2025',
+  '#/monitor/compare',
+  '#/monitor/map',
+  '#/monitor/yunnan-parks-2021-2025/methods',
+  '#/evaluation',
+  '#/industry-map',
+];
+
+/** Latin words in the page's visible text (ASCII letters, 2 or more, or a single one beside digits). */
+async function latinWords(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return [...text.matchAll(/[A-Za-z][A-Za-z_.-]*[A-Za-z]|[A-Za-z]/g)].map((m) => m[0]).filter((w) => !ALLOWED.has(w));
+}
+
+describe('no English or codes in the zh-CN pages', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    server = await startTestServer('pglite', { demoData: true });
+    browser = await launchBrowser();
+    page = await signedInPage(browser, server.url, 'admin');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const scan = async (routes: string[]) => {
+    const found: string[] = [];
+    for (const route of routes) {
+      await page.goto(`${server.url}/${route}`);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const words = await latinWords(page);
+      if (words.length > 0) found.push(`${route}: ${[...new Set(words)].slice(0, 40).join(' ')}`);
+    }
+    return found;
+  };
+
+  it('every page is free of Latin-letter words outside the allow-list', async () => {
+    assert.deepEqual(await scan(ROUTES.filter((r) => !(r in STILL_LEAKING))), []);
+  });
+
+  it(
+    'pages with known leaks',
+    {
+      todo: Object.entries(STILL_LEAKING)
+        .map(([r, why]) => `${r}: ${why}`)
+        .join('; '),
+    },
+    async () => {
+      assert.deepEqual(await scan(Object.keys(STILL_LEAKING)), []);
+    },
+  );
+});
