@@ -67,6 +67,8 @@ export const unitResultViewSchema = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   group: z.string().nullable(),
+  /** Indicator codes whose figure is synthetic (模拟 demo data). */
+  synthetic: z.array(z.string()),
   /** complete; partial: scored with optional indicators missing; incomplete: not scored. */
   status: z.enum(['complete', 'partial', 'incomplete']),
   /** Required or scored indicators without a figure. */
@@ -155,6 +157,8 @@ export const runViewSchema = z.object({
   sources: z.array(sourceSchema),
   /** Empty for a run stored before issue 16 recorded it. */
   provenance: z.array(provenanceSchema),
+  /** 模拟: some figure the run used is synthetic (demo) data, not a reported or published one. */
+  simulated: z.boolean(),
   units: z.array(unitResultViewSchema),
 });
 export type RunView = z.infer<typeof runViewSchema>;

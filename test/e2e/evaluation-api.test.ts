@@ -96,6 +96,9 @@ for (const kind of DATABASE_KINDS) {
     it('runs the prefecture, bonded-zone and FTZ schemes; a unit without figures is incomplete, not zero', async () => {
       const pref = await run({ scheme: 'prefecture-main-function', year: 2024 });
       assert.equal(pref.units.length, 16);
+      // The demo figures are synthetic: the run says 模拟 and each unit names the figures (issue 16).
+      assert.equal(pref.simulated, true);
+      assert.ok(pref.units.some((u) => u.synthetic.length > 0));
       // Every prefecture is scored; one missing an indicator is partial (named, unranked), never scored as complete.
       assert.ok(pref.units.every((u) => u.group === null && u.status !== 'incomplete' && u.score !== null));
       for (const u of pref.units) assert.equal(u.status === 'partial', u.missing.length > 0, u.code);

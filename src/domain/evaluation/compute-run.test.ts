@@ -77,6 +77,18 @@ describe('computeRun', () => {
   const r = computeRun(input, { samples: 300, seed: 11 });
   const byCode = new Map(r.units.map((u) => [u.code, u]));
 
+  it('marks the run 模拟 when any figure it used is synthetic, naming the unit and indicator (issue 16)', () => {
+    assert.equal(r.simulated, false);
+    assert.deepEqual(byCode.get('N1')!.synthetic, []);
+    const sim = computeRun(
+      { ...input, subjects: input.subjects.map((u) => (u.code === 'N3' ? { ...u, synthetic: ['TAX'] } : u)) },
+      { samples: 0, seed: 11 },
+    );
+    assert.equal(sim.simulated, true);
+    assert.deepEqual(sim.units.find((u) => u.code === 'N3')!.synthetic, ['TAX']);
+    assert.deepEqual(sim.units.find((u) => u.code === 'N1')!.synthetic, []);
+  });
+
   it('applies each comparison group its own bands (≥600 national, ≥400 provincial)', () => {
     const out = (code: string) => byCode.get(code)!.contributions.find((c) => c.indicator === 'OUT')!.normalised;
     assert.equal(out('N1'), 0); // 500 < 600

@@ -28,6 +28,8 @@ export interface RunInputUnit {
   group: string | null;
   /** Indicator (and adjustment) code → decimal string; null = no figure for the year. */
   values: Record<string, string | null>;
+  /** Codes whose figure rests on synthetic (demo) data, origin 'synthetic'; absent when none (issue 16). */
+  synthetic?: string[];
 }
 
 export interface RunInput {
@@ -41,6 +43,8 @@ export interface RunInput {
 /** A unit's result as stored: the engine's result with exact raw figures, English names and reasons. */
 export interface ComputedUnit extends Omit<UnitResult, 'gradeIndex' | 'vetoes' | 'contributions' | 'floors'> {
   nameEn: string | null;
+  /** Indicator codes whose figure is synthetic (模拟); absent in runs stored before issue 16 recorded it. */
+  synthetic?: string[];
   vetoes: { code: string; reason: string; reasonEn: string | null }[];
   /** Floors missed (each caps the grade). */
   floors: { code: string; indicator: string; min: number; maxGrade: string; reason: string; reasonEn: string | null }[];
@@ -71,6 +75,8 @@ export interface ComputedRun {
   grades: { label: string; labelEn: string | null; minScore: number }[];
   groups: { code: string; name: string }[];
   sources: { item: string; plan: string; section: string; quote: string }[];
+  /** True when any figure the run used is synthetic: the run is 模拟 wherever it is shown (issue 16). */
+  simulated?: boolean;
   /** What backs each element of the scheme (issue 16); absent in runs stored before it was recorded. */
   provenance?: ElementProvenance[];
   units: ComputedUnit[];
@@ -183,6 +189,7 @@ export function computeRun(input: RunInput, settings: SensitivitySettings): Comp
     groups: stored.groups.map((g) => ({ code: g.code, name: g.name })),
     sources: stored.sources.map((s) => ({ item: s.item, plan: s.plan, section: s.section, quote: s.quote })),
     provenance: schemeProvenance(stored),
+    simulated: units.some((u) => (u.synthetic ?? []).length > 0),
     units,
   };
 }
@@ -199,6 +206,7 @@ export function computedUnit(
     code: r.code,
     name: r.name,
     nameEn: u.nameEn,
+    synthetic: u.synthetic ?? [],
     group: r.group,
     status: r.status,
     missing: r.missing,

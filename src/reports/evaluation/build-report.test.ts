@@ -6,6 +6,7 @@ import { buildEvaluationDocx } from './build-docx.ts';
 import { buildEvaluationXlsx } from './build-xlsx.ts';
 import { fixtureRunView } from './run-view.fixture.ts';
 import { changeText, rankChange } from './run-tables.ts';
+import type { RunView } from '../../presenters/evaluation.presenter.ts';
 
 const run = fixtureRunView();
 
@@ -199,6 +200,32 @@ describe('evaluation report files', () => {
       [...Array(wb.getWorksheet('Results')!.rowCount).keys()].some(
         (r) => wb.getWorksheet('Results')!.getCell(r + 1, 2).value === 'Jia',
       ),
+    );
+  });
+
+  it('marks a run resting on a synthetic figure 模拟 in the title, the subtitle and the unit notes of the .docx and .xlsx (issue 16)', async () => {
+    const real = docxParagraphs(await buildEvaluationDocx(run, 'zh')).join('\n');
+    assert.ok(!real.includes('模拟'), 'a run on real figures is not marked');
+    const first = run.units[0]!;
+    const sim: RunView = {
+      ...run,
+      simulated: true,
+      units: run.units.map((u) => (u.code === first.code ? { ...u, synthetic: ['gdp'] } : u)),
+    };
+    const text = docxParagraphs(await buildEvaluationDocx(sim, 'zh')).join('\n');
+    assert.ok(text.includes('2024年度示例考核结果报告（模拟）'), 'docx title');
+    assert.ok(text.includes('模拟：本次评价有1个单位的数据含系统生成的演示数据'), 'docx subtitle');
+    assert.ok(text.includes('模拟：地区生产总值增速为系统生成的演示数据'), 'unit note');
+    const wb = await loadXlsx(await buildEvaluationXlsx(sim, 'zh'));
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    assert.ok(
+      cells.some((c) => c.includes('结果报告（模拟）')),
+      'xlsx about sheet title',
+    );
+    assert.ok(
+      cells.some((c) => c.startsWith('模拟：地区生产总值增速')),
+      'xlsx results note',
     );
   });
 });

@@ -9,6 +9,9 @@ import { labels, namer, normalisationName, orderedUnits, type Lang } from './run
 
 export function reportTitle(run: RunView, lang: Lang): string {
   const name = namer(run, lang).scheme();
+  // A run on any synthetic figure says so in its title, so no copy of the report passes for a real result.
+  if (run.simulated)
+    return lang === 'zh' ? `${run.year}年度${name}结果报告（模拟）` : `${name}: evaluation report ${run.year} (SIMULATED)`;
   return lang === 'zh' ? `${run.year}年度${name}结果报告` : `${name}: evaluation report ${run.year}`;
 }
 
@@ -21,14 +24,21 @@ const STATUS: Record<Lang, Record<RunView['status'], string>> = {
 export function subtitleLines(run: RunView, lang: Lang): string[] {
   const s = run.scheme;
   const when = run.publishedAt ?? run.createdAt;
+  const n = run.units.filter((u) => u.synthetic.length > 0).length;
   if (lang === 'zh')
     return [
       `评价方案：${s.name}（${s.code}，第${s.version}版${s.status === 'frozen' ? '，已冻结' : '，草稿'}）`,
       `评价年度：${run.year}年\u3000结果状态：${STATUS.zh[run.status]}${when ? `（${dateZh(when)}）` : ''}`,
+      ...(run.simulated
+        ? [`模拟：本次评价有${n}个单位的数据含系统生成的演示数据（模拟数据），不是实际统计数据，结果仅供演示，不能作为考核结论。`]
+        : []),
     ];
   return [
     `Scheme: ${s.nameEn ?? s.name} (${s.code}, version ${s.version}${s.status === 'frozen' ? ', frozen' : ', draft'})`,
     `Year: ${run.year}. Status: ${STATUS.en[run.status]}${when ? ` (${when.slice(0, 10)})` : ''}`,
+    ...(run.simulated
+      ? [`SIMULATED: the figures of ${n} units include generated demo data, not statistics; for demonstration only.`]
+      : []),
   ];
 }
 

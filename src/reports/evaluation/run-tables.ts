@@ -89,6 +89,7 @@ const L = {
     robustYes: '稳健',
     robustNo: '不稳健',
     missingNote: (list: string) => `缺数：${list}，未计分`,
+    syntheticNote: (list: string) => `模拟：${list}为系统生成的演示数据`,
     partialNote: (list: string) => `缺数：${list}，按现有指标计分，未排名`,
     vetoNote: (r: string) => `一票否决：${r}`,
     notRobustNote: (p: string) => `等级不稳健（最可能等级概率${p}）`,
@@ -153,6 +154,7 @@ const L = {
     robustYes: 'robust',
     robustNo: 'not robust',
     missingNote: (list: string) => `incomplete: no data for ${list}; not scored`,
+    syntheticNote: (list: string) => `simulated: ${list} are generated demo figures`,
     partialNote: (list: string) => `missing data: ${list}; scored on the rest, not ranked`,
     vetoNote: (r: string) => `veto: ${r}`,
     notRobustNote: (p: string) => `grade not robust (most likely grade ${p})`,
@@ -226,6 +228,8 @@ export function unitNote(run: RunView, u: UnitResultView, lang: Lang): string {
   // A unit outside the reader's scope (publication.ts) shows no figures; its missing list is withheld too.
   if (u.withheld) return l.withheldNote;
   const notes: string[] = [];
+  // 模拟 first: a figure the unit never reported must not pass for its own (issue 16).
+  if (u.synthetic.length) notes.push(l.syntheticNote(u.synthetic.map(n.indicator).join(l.sep)));
   if (u.status === 'incomplete') notes.push(l.missingNote(u.missing.map(n.indicator).join(l.sep)));
   if (u.status === 'partial') notes.push(l.partialNote(u.missing.map(n.indicator).join(l.sep)));
   for (const v of u.vetoes) notes.push(l.vetoNote(lang === 'en' ? (v.reasonEn ?? v.reason) : v.reason));

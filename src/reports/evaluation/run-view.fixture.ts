@@ -46,6 +46,7 @@ const inputUnit = (u: EvaluationUnit): RunInputUnit => ({
 function unitView(r: UnitResult, previous: UnitResult | undefined, s: UnitSensitivity | undefined): RunView['units'][number] {
   return {
     ...computedUnit(r, inputUnit(grouped.find((u) => u.code === r.code)!), scheme, s),
+    synthetic: [],
     previous: previous ? { year: YEAR - 1, score: previous.score, rank: previous.rank, grade: previous.grade } : null,
   };
 }
@@ -87,6 +88,7 @@ export function fixtureRunView(): RunView {
       { item: 'scheme', plan: 'demo-plan', section: '第八章 第二节', quote: '开展年度考核评价' },
       { item: 'gdp', plan: 'demo-plan', section: '第三章', quote: '地区生产总值年均增长7%左右' },
     ],
+    simulated: false,
     provenance: schemeProvenance({
       ...scheme,
       subject: {},

@@ -45,14 +45,19 @@ export async function gatherInput(
   const subjects: RunInputUnit[] = selected.map((u) => {
     const roots = [ids.get(u.code)!];
     const values: Record<string, string | null> = {};
+    const synthetic: string[] = [];
     for (const c of codes) {
       if (!known.includes(c)) {
         values[c] = null;
         continue;
       }
-      values[c] = ctx.yearly({ kind: 'org_unit', code: u.code, name: u.name, roots }, c, year, year)[0]?.value ?? null;
+      const f = ctx.yearly({ kind: 'org_unit', code: u.code, name: u.name, roots }, c, year, year)[0];
+      values[c] = f?.value ?? null;
+      if (f?.origin === 'synthetic') synthetic.push(c);
     }
-    return { code: u.code, name: u.name, nameEn: u.nameEn, group: comparisonGroupOf(u, s.groupBy, groupCodes, members), values };
+    const group = comparisonGroupOf(u, s.groupBy, groupCodes, members);
+    // Only when present, so the hash of a run on real figures is what it was before synthetic marks existed.
+    return { code: u.code, name: u.name, nameEn: u.nameEn, group, values, ...(synthetic.length ? { synthetic } : {}) };
   });
   const unitOf = Object.fromEntries(codes.map((c) => [c, ctx.indicators.get(c)?.unit ?? '']));
   return { scheme: { code: scheme.code, version: scheme.version, definition: scheme.definition }, year, units: unitOf, subjects };

@@ -133,8 +133,10 @@ function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunV
     groups: computed.groups,
     sources: computed.sources,
     provenance: computed.provenance ?? [],
+    simulated: computed.simulated ?? computed.units.some((u) => (u.synthetic ?? []).length > 0),
     units: computed.units.map((u) => ({
       ...u,
+      synthetic: u.synthetic ?? [],
       // Grade order, whatever order the database kept the stored object's keys in.
       sensitivity: u.sensitivity && {
         ...u.sensitivity,

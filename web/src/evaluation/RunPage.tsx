@@ -70,6 +70,11 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
             {t(`eval.status.${run.status}`)}
           </span>{' '}
           {run.scheme.defaultWeights && <span className="badge eval-default-weights">{t('eval.defaultWeights')}</span>}{' '}
+          {run.simulated && (
+            <span className="badge eval-flag-incomplete" data-testid="run-simulated" title={t('eval.run.simulatedNote')}>
+              {t('eval.run.simulated')}
+            </span>
+          )}{' '}
           <span className="badge" data-testid="run-publishes" data-level={run.scheme.publishes}>
             {t('eval.run.publishes', { level: t(`eval.publishes.${run.scheme.publishes}`) })}
           </span>{' '}
@@ -79,6 +84,11 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
               : run.createdAt && t('eval.run.createdAt', { at: dateTime(run.createdAt) })}
           </span>
         </p>
+        {run.simulated && (
+          <p className="hint-box" role="note">
+            {t('eval.run.simulatedNote')}
+          </p>
+        )}
       </div>
       <nav className="reporting-links" aria-label={t('eval.run.actions')}>
         <a className="btn btn-primary" href={`${base}/report.docx?lang=${lang}`} download data-testid="eval-docx">

@@ -167,6 +167,9 @@ export const evaluationZh = {
   'eval.editor.groupName': '比较组 {code} 的名称',
   'eval.editor.groupWeight': '{group} 中 {name} 的权重',
   'eval.editor.sources': '规划依据',
+  'eval.run.simulated': '模拟',
+  'eval.run.simulatedNote':
+    '本次评价所用数据含系统生成的演示数据（模拟数据），不是实际统计数据，结果仅供演示，不能作为考核结论。',
   'eval.provenance.heading': '方案要素依据',
   'eval.provenance.note':
     '每个指标、权重、分档、底线、否决项和等级分数线，或引自文件原文，或由规划处确定（注明何人、何时、为何）。',
@@ -367,6 +370,9 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'eval.editor.groupName': 'Name of group {code}',
   'eval.editor.groupWeight': 'Weight of {name} in {group}',
   'eval.editor.sources': 'Basis in the plans',
+  'eval.run.simulated': 'Simulated',
+  'eval.run.simulatedNote':
+    'This run uses generated demo figures (simulated), not statistics: for demonstration only, not an evaluation result.',
   'eval.provenance.heading': 'What backs each element',
   'eval.provenance.note':
     'Each indicator, weight, band, floor, veto and grade cut-off is quoted from a document or set by the plan office (who, when, why).',
