@@ -36,6 +36,12 @@ export interface OrgUnitAliasTable {
   created_at: Generated<Timestamp>;
 }
 
+/** Seeded short forms an administrator removed (migration 0361): never seeded again. */
+export interface OrgUnitAliasDismissedTable {
+  org_unit_id: number;
+  match_key: string;
+}
+
 export interface OrgGroupTable {
   id: Generated<number>;
   code: string;
@@ -229,6 +235,7 @@ export interface IngestionDraftTable {
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_alias: OrgUnitAliasTable;
+  org_unit_alias_dismissed: OrgUnitAliasDismissedTable;
   org_group: OrgGroupTable;
   org_group_member: OrgGroupMemberTable;
   indicator: IndicatorTable;

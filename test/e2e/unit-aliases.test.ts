@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts';
+import { syncDerivedAliases } from '../../src/services/org-units/unit-alias.service.ts';
 import type { ImportResult } from '../../src/services/reporting/import/import.service.ts';
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
@@ -74,6 +75,21 @@ describe('org unit aliases at import', () => {
       (await dryRun(hhReporter, '红河蒙自（老）开发区')).body.problems.map((p) => p.code),
       ['unknown_org_unit'],
     );
+  });
+
+  it('keeps a removed seeded short form removed at the next start', async () => {
+    const seeded = (await aliases('ZN-HH-HEKOU')).find((a) => a.source === 'derived')!;
+    const removed = await request(server.url, 'DELETE', `/api/v1/org-units/ZN-HH-HEKOU/aliases/${seeded.id}`, { auth: admin });
+    assert.equal(removed.status, 204);
+    await syncDerivedAliases(server.database.db);
+    assert.ok(!(await aliases('ZN-HH-HEKOU')).some((a) => a.alias === seeded.alias));
+    // Added again by hand, it is the administrator's alias.
+    const again = await request<Alias>(server.url, 'POST', '/api/v1/org-units/ZN-HH-HEKOU/aliases', {
+      auth: admin,
+      body: { alias: seeded.alias },
+    });
+    assert.equal(again.status, 201);
+    assert.equal(again.body.source, 'admin');
   });
 
   it('refuses an alias that already names another unit', async () => {

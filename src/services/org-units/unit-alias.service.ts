@@ -86,6 +86,7 @@ export async function addUnitAlias(
         `"${alias}" already names ${taken.name} (${taken.code})`,
         `“${alias}”已是${taken.name}（${taken.code}）的名称或别名`,
       );
+    await trx.deleteFrom('org_unit_alias_dismissed').where('match_key', '=', key).execute();
     const row = await trx
       .insertInto('org_unit_alias')
       .values({ org_unit_id: unit.id, alias, match_key: key, kind, source: 'admin' })
@@ -108,9 +109,16 @@ export async function removeUnitAlias(database: Database, actor: Actor, code: st
       .deleteFrom('org_unit_alias')
       .where('id', '=', id)
       .where('org_unit_id', '=', unit.id)
-      .returning(['alias', 'kind', 'source'])
+      .returning(['alias', 'match_key', 'kind', 'source'])
       .executeTakeFirst();
     if (!row) throw new AppError('ALIAS_NOT_FOUND', `${code} has no alias ${id}`, `${code}没有编号为 ${id} 的别名`);
+    // A removed seeded form must not come back at the next start.
+    if (row.source === 'derived')
+      await trx
+        .insertInto('org_unit_alias_dismissed')
+        .values({ org_unit_id: unit.id, match_key: row.match_key })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     await recordAudit(trx, actor, {
       action: 'delete',
       entity: 'org_unit_alias',
@@ -123,17 +131,19 @@ export async function removeUnitAlias(database: Database, actor: Actor, code: st
 /**
  * Seeds the short forms derivable from the zones' official names (昆明高新技术产业开发区 → 昆明高新区)
  * as aliases administrators can see and remove. A form two zones share, or that is some unit's
- * own name, is left out; existing keys (an administrator's, or a removed one re-added) are kept.
+ * own name, is left out, and so is one an administrator removed; existing keys are kept.
  * Idempotent: run at every start.
  */
 export async function syncDerivedAliases(db: Executor): Promise<number> {
   const units = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind']).execute();
   const ownKeys = new Set(units.flatMap((u) => [unitNameKey(u.code), unitNameKey(u.name)]));
+  const dismissed = await db.selectFrom('org_unit_alias_dismissed').select(['org_unit_id', 'match_key']).execute();
+  const removed = new Set(dismissed.map((d) => `${d.org_unit_id}|${d.match_key}`));
   const byKey = new Map<string, { unitId: number; alias: string }[]>();
   for (const u of units.filter((x) => ZONE_KINDS.includes(x.kind)))
     for (const alias of derivedShortNames(u.name)) {
       const key = unitNameKey(alias);
-      if (!key || ownKeys.has(key)) continue;
+      if (!key || ownKeys.has(key) || removed.has(`${u.id}|${key}`)) continue;
       byKey.set(key, [...(byKey.get(key) ?? []), { unitId: u.id, alias }]);
     }
   const rows = [...byKey.entries()]
