@@ -81,7 +81,7 @@ describe('evaluation report files', () => {
     }
     // The results table: one row per unit with rank, score (2 decimals), grade and the change vs last year.
     const groupName = (u: (typeof run.units)[number]) =>
-      u.group === null ? '默认组' : run.groups.find((g) => g.code === u.group)!.name;
+      u.group === null ? '未分组' : run.groups.find((g) => g.code === u.group)!.name;
     for (const u of run.units.filter((x) => x.status === 'complete')) {
       const row = [u.rank, u.name, groupName(u), u.score!.toFixed(2), u.grade, changeText(u, 'zh')].join('\n');
       assert.ok(text.includes(row), row);
