@@ -120,3 +120,15 @@ export async function sectionSubtreeIds(db: Executor, planId: string, key: strin
     ) select id from sub`.execute(db);
   return rows.rows.map((r) => r.id);
 }
+
+/** Every code already defined (units, groups, indicators, target keys by plan, plans), for checking an import's references. */
+export async function definedCodes(db: Executor) {
+  const [units, groups, indicators, targets, plans] = await Promise.all([
+    db.selectFrom('org_unit').select('code').execute(),
+    db.selectFrom('org_group').select('code').execute(),
+    db.selectFrom('indicator').select('code').execute(),
+    db.selectFrom('target').select(['plan_id', 'key']).execute(),
+    db.selectFrom('plan').select('id').execute(),
+  ]);
+  return { units, groups, indicators, targets, plans };
+}

@@ -150,3 +150,8 @@ export type FigureRow = Awaited<ReturnType<typeof figures>>[number];
 export async function setPlanProgressMethod(db: Executor, planId: string, method: string | null): Promise<void> {
   await db.updateTable('plan').set({ progress_method: method }).where('id', '=', planId).execute();
 }
+
+/** A plan's chosen progress method, locked for the rest of the transaction (the change is audited with its old value). */
+export async function lockPlanProgressMethod(db: Executor, planId: string) {
+  return db.selectFrom('plan').select(['id', 'progress_method']).where('id', '=', planId).forUpdate().executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ProgressMethod } from '../../domain/progress/method-class.ts';
 import { notFound } from '../../errors/app-error.ts';
-import { setPlanProgressMethod } from '../../repositories/progress.repository.ts';
+import { lockPlanProgressMethod, setPlanProgressMethod } from '../../repositories/progress.repository.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 
@@ -11,12 +11,7 @@ import { recordAudit } from '../audit.service.ts';
  */
 export async function choosePlanMethod(database: Database, actor: Actor, planId: string, method: ProgressMethod | null) {
   return database.db.transaction().execute(async (trx) => {
-    const plan = await trx
-      .selectFrom('plan')
-      .select(['id', 'progress_method'])
-      .where('id', '=', planId)
-      .forUpdate()
-      .executeTakeFirst();
+    const plan = await lockPlanProgressMethod(trx, planId);
     if (!plan) throw notFound('plan', planId);
     await setPlanProgressMethod(trx, planId, method);
     await recordAudit(trx, actor, {
