@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import './styles.css';
+import './phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
