@@ -15,8 +15,8 @@ const PASSWORD = 'Tasks-Password-2025';
 const UPDATE = '生物医药市场准入合作方案已形成初稿';
 const NOTICE = '请说明方案征求意见进展';
 const REPLY = '已征求12家单位意见，月底前定稿';
-/** What the server keeps: text is NFKC-normalised (the full-width comma becomes ","). */
-const REPLY_STORED = REPLY.normalize('NFKC');
+/** What the server keeps: the reply as written, full-width comma included (issue 18: NFKC only in matching keys). */
+const REPLY_STORED = REPLY;
 
 async function shot(page: Page, name: string) {
   await page.evaluate('window.scrollTo(0, 0)');
