@@ -4,6 +4,10 @@ import { AppError } from '../src/errors/app-error.ts';
 import { SYSTEM_ACTOR, type Actor } from '../src/services/actor.ts';
 import { changeGroupMembers, parseAssignmentRows, resolveAssignmentUnits } from '../src/services/group-membership.service.ts';
 import { seedDataset } from '../src/services/seed.service.ts';
+import { DATASET_DIR } from '../src/dataset/dataset-path.ts';
+import { loadEvaluationSchemes } from '../src/dataset/load-evaluation-schemes.ts';
+import { storedSchemeSchema } from '../src/domain/evaluation/stored-scheme.schema.ts';
+import { gatherInput } from '../src/services/evaluation/evaluation-input.service.ts';
 import { createTestDatabase, type TestDatabase } from './support/databases.ts';
 
 const OFFICE: Actor = { ...SYSTEM_ACTOR, label: '省发展改革委规划处', via: 'cli' };
@@ -63,6 +67,22 @@ describe('主体功能区 groups assigned by the plan office (issue 16)', () => 
       JSON.stringify(last),
     );
     assert.ok(last.some(([k]) => k === 'mfa-urbanised'));
+  });
+
+  it('分类考核 evaluates the 129 县市区 by their 主体功能区 type; an unassigned county is 未分组 (group null)', async () => {
+    const { schemes } = await loadEvaluationSchemes(DATASET_DIR);
+    const def = schemes.find((s) => s.definition.code === 'prefecture-main-function')!.definition;
+    const input = await gatherInput(
+      t.database.db,
+      { code: def.code, version: 1, definition: def, parsed: storedSchemeSchema.parse(def) },
+      2024,
+    );
+    assert.equal(input.subjects.length, 129);
+    assert.ok(input.subjects.every((u) => u.code.startsWith('YN-')));
+    const group = new Map(input.subjects.map((u) => [u.code, u.group]));
+    assert.equal(group.get('YN-530102'), 'urbanised');
+    assert.equal(group.get('YN-533401'), 'ecological');
+    assert.equal(group.get('YN-530103'), null);
   });
 
   it('keeps the plan office’s assignments when the dataset is seeded again', async () => {
