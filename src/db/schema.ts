@@ -259,6 +259,8 @@ export interface DB {
   task_update: TaskUpdateTable;
   task_contribution: TaskContributionTable;
   task_notice: TaskNoticeTable;
+  // An owner and a commentary per target per period (issue 19, migration 0320).
+  target_commentary: TargetCommentaryTable;
   attachment: AttachmentTable;
   data_value: DataValueTable;
   unit_year_figure: UnitYearFigureTable;
@@ -640,4 +642,15 @@ export interface TransferAgreementShareTable {
   indicator_code: string;
   from_share: Numeric;
   to_share: Numeric;
+}
+
+export interface TargetCommentaryTable {
+  id: Generated<number>;
+  target_id: number;
+  period: string;
+  owner_org_unit_id: MaybeInt;
+  body: string;
+  version: Generated<number>;
+  author_id: MaybeInt;
+  updated_at: Generated<Date>;
 }

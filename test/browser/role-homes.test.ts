@@ -123,3 +123,35 @@ describe('a home per role (issue 19)', () => {
     await shot(page, 'planner');
   });
 });
+
+describe("a target's owner and commentary on its page (issue 19)", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer('pglite', { demoData: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the plan manager writes the period’s commentary; the leader reads it and gets no editor', async () => {
+    const url = `${server.url}/#/monitor/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025?at=2024`;
+    const page = await signedInPage(browser, server.url, 'planner');
+    await page.goto(url);
+    await page.getByTestId('commentary-text').waitFor({ timeout: 90_000 });
+    assert.match(await page.getByTestId('commentary-owner').innerText(), /昆明高新技术产业开发区|昆明高新区/);
+    await page.getByTestId('commentary-text').fill('龙头企业扩产项目延后投产，已协调于下季度投产。');
+    await page.getByTestId('commentary-save').click();
+    await page.locator('[data-testid="commentary-item"][data-period="2024"]').waitFor();
+
+    const leader = await signedInPage(browser, server.url, 'leader');
+    await leader.goto(url);
+    const item = leader.locator('[data-testid="commentary-item"][data-period="2024"]');
+    await item.waitFor({ timeout: 90_000 });
+    assert.match(await item.innerText(), /龙头企业扩产项目延后投产/);
+    assert.equal(await leader.getByTestId('commentary-text').count(), 0);
+  });
+});

@@ -290,6 +290,17 @@ export const MATRIX: Row[] = [
                                                                     expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
     { what: '昆明高新区 target', url: '/api/v1/progress/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025?at=2023',
                                                                     expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  // A target's owner and commentary (issue 19): read like the target; written by its responsible unit's
+  // reporters and reviewers and the plan's managers (no 红河 unit owns a target; the unit case is unit-tested).
+  { method: 'GET', path: '/api/v1/progress/{plan}/targets/{key}/commentary', targets: [
+    { what: '昆明高新区 target', url: '/api/v1/progress/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025/commentary',
+                                                                    expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  // A stale version: a permitted writer gets 409 and nothing is written.
+  { method: 'PUT', path: '/api/v1/progress/{plan}/targets/{key}/commentary/{period}', ok: [409], targets: [
+    { what: '昆明高新区 target', url: '/api/v1/progress/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025/commentary/2024',
+      body: () => ({ text: '矩阵说明', version: 999999 }),          expect: 'ok  ok  no  404 404 404 403 401' },
+    { what: 'FTZ target', url: '/api/v1/progress/yunnan-ftz-2021-2025/targets/trade-total-2025/commentary/2024',
+      body: () => ({ text: '矩阵说明', version: 999999 }),          expect: 'ok  ok  ok  no  no  no  403 401' }] },
   { method: 'GET', path: '/api/v1/progress/{plan}/comparison', targets: [
     { what: 'parks plan', url: '/api/v1/progress/yunnan-parks-2021-2025/comparison?indicator=REVENUE&at=2023&by=zone_level',
                                                                     expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },

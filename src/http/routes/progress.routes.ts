@@ -14,6 +14,9 @@ import { comparison, mapData } from '../../services/progress/comparison.service.
 import { planProgress, targetProgressDetail } from '../../services/progress/plan-progress.service.ts';
 import { planCoverage } from '../../services/progress/coverage.service.ts';
 import { planCoverageSchema } from '../../presenters/coverage.presenter.ts';
+import { commentarySchema, commentaryWriteSchema, targetCommentarySchema } from '../../presenters/commentary.presenter.ts';
+import { assertMayWriteCommentary, targetCommentary, writeCommentary } from '../../services/progress/commentary.service.ts';
+import { flawedInputError } from '../input/well-formed-input.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
@@ -73,6 +76,50 @@ export const progressRoutes =
         },
       },
       async (req) => targetProgressDetail(database, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
+    );
+    app.get(
+      '/progress/:plan/targets/:key/commentary',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['progress'],
+          summary: "A target's owner and commentary per period, newest first / 目标责任单位与进展说明",
+          params: z.object({ plan: z.string(), key: z.string() }),
+          querystring: z.object({ period: periodTextSchema.optional() }),
+          response: { 200: targetCommentarySchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => targetCommentary(database, req.actor!, { ...req.params, period: req.query.period }),
+    );
+    // Who may write is decided per target (its responsible unit's reporters and reviewers, the plan's
+    // managers: src/domain/progress/commentary-rights.ts): no single action says it, so the route asks
+    // for a signed-in writer and checks the target itself, still before the body is validated.
+    app.put(
+      '/progress/:plan/targets/:key/commentary/:period',
+      {
+        config: { access: { action: 'authenticated' } },
+        preValidation: async (req) => {
+          const flawed = flawedInputError(req);
+          if (flawed) throw flawed;
+          const { plan, key } = req.params as { plan: string; key: string };
+          await assertMayWriteCommentary(database, req.actor!, plan, key);
+        },
+        schema: {
+          tags: ['progress'],
+          summary: "Write a target's commentary for a period (version: 0 when new, else the one read) / 填写目标进展说明",
+          params: z.object({ plan: z.string(), key: z.string(), period: periodTextSchema }),
+          body: commentaryWriteSchema,
+          response: {
+            200: commentarySchema,
+            400: errorResponseSchema,
+            403: errorResponseSchema,
+            404: errorResponseSchema,
+            409: errorResponseSchema,
+            422: errorResponseSchema,
+          },
+        },
+      },
+      async (req) => writeCommentary(database, req.actor!, { ...req.params, ...req.body }),
     );
     app.get(
       '/progress/:plan/comparison',

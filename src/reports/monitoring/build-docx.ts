@@ -3,7 +3,15 @@ import { behindChartOption } from './chart-option.ts';
 import { body, caption, heading1, heading2, image, leadIn, packDocument, subtitle, table, title } from './docx-blocks.ts';
 import { chineseNumeral, dateZh, percentText, periodZh } from './format-figures.ts';
 import type { MonitoringReportInput, ReportProgress } from './report-input.ts';
-import { allTables, behindTargets, projected, publishedTable, targetLabeller, type ReportTable } from './report-tables.ts';
+import {
+  allTables,
+  behindTargets,
+  commentaryTable,
+  projected,
+  publishedTable,
+  targetLabeller,
+  type ReportTable,
+} from './report-tables.ts';
 import { behindIntro, freshnessIntro, overviewParagraphs, suggestions } from './report-text.ts';
 
 /** Draws one chart; injected so the layout can be tested without rasterising. */
@@ -63,6 +71,9 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
     // The judgement's sentence and the projection rest on the same figures as the class: marked alike.
     const mark = t.judgement.currentOrigin === 'synthetic' ? '（基于模拟数据）' : '';
     children.push(heading2(`（${chineseNumeral(i + 1)}）${name}`), body(`${t.judgement.explanation.zh}${mark}`));
+    // What the responsible unit wrote about it for this period, under its name.
+    const said = input.commentary?.find((c) => c.targetKey === t.key);
+    if (said) children.push(body(`${said.owner ?? '责任单位'}说明：${said.text}`));
     const pr = t.judgement.projection;
     if (pr)
       children.push(
@@ -88,6 +99,14 @@ export async function buildMonitoringDocx(input: MonitoringReportInput, renderCh
       return leadIn(`（${chineseNumeral(i + 1)}）${s.slice(0, cut)}`, s.slice(cut));
     }),
   );
+  // 附: the responsible units' own commentary on their targets for the period.
+  const commentary = commentaryTable(p, input.commentary);
+  if (commentary.rows.length > 0)
+    children.push(
+      heading1('附：责任单位进展说明'),
+      body(`以下为各目标责任单位对${periodZh(p.at)}进展情况的说明，按原文引录。`),
+      ...tableBlock(commentary, ''),
+    );
   // 附: where each published figure the judgements rest on was printed (网址 in the .xlsx).
   const published = publishedTable(p, input.published);
   if (published.rows.length > 0)

@@ -82,3 +82,29 @@ describe('monitoring report files', () => {
     assert.equal(sheet.getCell(4, col('完成度')).value, null);
   });
 });
+
+describe("the responsible units' commentary in the report (issue 19)", () => {
+  const commentary = [
+    { targetKey: 'trade', owner: '中国（云南）自由贸易试验区', text: '受外需回落影响，已协调新增加工贸易订单。' },
+    { targetKey: 'no-such-target', owner: '某单位', text: '不属于本规划，不应印出。' },
+  ];
+
+  it('prints it under the behind target, in an appendix table and on its own sheet', async () => {
+    const docx = await buildMonitoringDocx({ ...input, commentary }, renderChartPng);
+    const { value: text } = await mammoth.extractRawText({ buffer: docx });
+    assert.ok(text.includes('中国（云南）自由贸易试验区说明：受外需回落影响，已协调新增加工贸易订单。'));
+    assert.ok(text.includes('附：责任单位进展说明'));
+    assert.ok(!text.includes('不属于本规划'));
+    const wb = new ExcelJS.Workbook();
+    const xlsx = await buildMonitoringXlsx({ ...input, commentary });
+    await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+    const sheet = wb.getWorksheet('进展说明')!;
+    assert.equal(sheet.getCell(2, 3).value, '受外需回落影响，已协调新增加工贸易订单。');
+    assert.equal(sheet.rowCount, 2);
+  });
+
+  it('leaves the appendix out when nobody wrote any', async () => {
+    const { value: text } = await mammoth.extractRawText({ buffer: await buildMonitoringDocx(input, renderChartPng) });
+    assert.ok(!text.includes('责任单位进展说明'));
+  });
+});

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { dateZh, periodZh } from './format-figures.ts';
 import type { MonitoringReportInput } from './report-input.ts';
-import { allTables, publishedTable, type ColumnKind, type TableCell } from './report-tables.ts';
+import { allTables, commentaryTable, publishedTable, type ColumnKind, type TableCell } from './report-tables.ts';
 import { reportTitle } from './build-docx.ts';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
@@ -22,7 +22,12 @@ export async function buildMonitoringXlsx(input: MonitoringReportInput): Promise
   wb.creator = 'PlanTrack';
   wb.title = reportTitle(p);
   const published = publishedTable(p, input.published);
-  for (const t of [...allTables(p), ...(published.rows.length ? [published] : [])]) {
+  const commentary = commentaryTable(p, input.commentary);
+  for (const t of [
+    ...allTables(p),
+    ...(commentary.rows.length ? [commentary] : []),
+    ...(published.rows.length ? [published] : []),
+  ]) {
     const sheet = wb.addWorksheet(t.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = t.columns.map((c) => ({
       header: c.header,

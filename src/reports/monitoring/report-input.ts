@@ -56,6 +56,8 @@ export interface MonitoringReportInput {
   details: ReadonlyMap<string, ReportTargetDetail>;
   /** The published figures behind each target, with their citations (附：公开数据来源); none when left out. */
   published?: readonly { targetKey: string; figures: readonly PublishedFigureView[] }[];
+  /** The responsible units' commentary on the targets for the report's period (issue 19); none when left out. */
+  commentary?: readonly ReportCommentary[];
   /** 生成日期, ISO date (YYYY-MM-DD); passed in so the layout stays deterministic. */
   generatedOn: string;
 }
@@ -64,3 +66,10 @@ export interface MonitoringReportInput {
 export const CLASS_ORDER: readonly ProgressClass[] = ['achieved_early', 'ahead', 'on_track', 'behind', 'insufficient_data'];
 
 export const CLASS_ZH = (c: ProgressClass): string => CLASS_LABELS[c].zh;
+
+/** One target's commentary for the period, as its responsible unit (owner) wrote it. */
+export interface ReportCommentary {
+  targetKey: string;
+  owner: string | null;
+  text: string;
+}

@@ -20,7 +20,7 @@ export interface TableCell {
   value: string | number | null;
 }
 export interface ReportTable {
-  id: 'classes' | 'warnings' | 'progress' | 'behind' | 'freshness' | 'published';
+  id: 'classes' | 'warnings' | 'progress' | 'behind' | 'freshness' | 'published' | 'commentary';
   /** 表N title as captioned in the brief. */
   title: string;
   /** Excel sheet name (≤ 31 characters). */
@@ -243,6 +243,29 @@ export function publishedTable(p: ReportProgress, published: MonitoringReportInp
       { header: '发布单位', kind: 'text', width: 1.8, xlsxOnly: true },
       { header: '发布日期', kind: 'text', width: 1.2 },
       { header: '网址', kind: 'text', width: 3, xlsxOnly: true },
+    ],
+    rows,
+  };
+}
+
+/** 附表: the responsible units' commentary on their targets for the period (issue 19), in plan order. */
+export function commentaryTable(p: ReportProgress, commentary: MonitoringReportInput['commentary']): ReportTable {
+  const label = targetLabeller(p);
+  const byKey = new Map(p.targets.map((t) => [t.key, t]));
+  const rows: TableCell[][] = [];
+  for (const c of commentary ?? []) {
+    const t = byKey.get(c.targetKey);
+    if (!t) continue;
+    rows.push([text(label(t)), text(c.owner ?? '（多个单位）'), text(c.text)]);
+  }
+  return {
+    id: 'commentary',
+    title: '责任单位进展说明',
+    sheetName: '进展说明',
+    columns: [
+      { header: '指标', kind: 'text', width: 2.4 },
+      { header: '责任单位', kind: 'text', width: 1.6 },
+      { header: '进展说明', kind: 'text', width: 5 },
     ],
     rows,
   };

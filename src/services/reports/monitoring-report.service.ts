@@ -5,6 +5,7 @@ import { buildMonitoringXlsx } from '../../reports/monitoring/build-xlsx.ts';
 import type { MonitoringReportInput, ReportTargetDetail } from '../../reports/monitoring/report-input.ts';
 import { behindTargets } from '../../reports/monitoring/report-tables.ts';
 import { renderChartPng } from '../../reports/monitoring/render-chart.ts';
+import { planCommentary } from '../../repositories/commentary.repository.ts';
 import type { Actor } from '../actor.ts';
 import { planProgress, planPublishedFigures, targetProgressDetail } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
@@ -41,7 +42,12 @@ export async function monitoringReport(
         await targetProgressDetail(database, actor, { plan: q.plan, target: t.key, at: q.at, method: q.method }),
       );
   const published = await planPublishedFigures(database, actor, { plan: q.plan, at: q.at });
-  const input: MonitoringReportInput = { progress, details, published, generatedOn: todayIso() };
+  // The commentary of the targets the reader sees, for the report's period.
+  const visible = new Set(progress.targets.map((t) => t.key));
+  const commentary = (await planCommentary(database.db, q.plan, progress.at))
+    .filter((c) => visible.has(c.key))
+    .map((c) => ({ targetKey: c.key, owner: c.owner_name, text: c.body }));
+  const input: MonitoringReportInput = { progress, details, published, commentary, generatedOn: todayIso() };
   const body = q.format === 'docx' ? await buildMonitoringDocx(input, renderChartPng) : await buildMonitoringXlsx(input);
   return {
     fileName: `监测报告-${progress.plan.id}-${progress.at}.${q.format}`,

@@ -40,6 +40,7 @@ import type {
 import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMethod, TargetDetail } from './progressTypes.ts';
 import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
 import type { LeaderHome, PlanManagerHome } from '../../../src/presenters/home.presenter.ts';
+import type { Commentary, TargetCommentary } from '../../../src/presenters/commentary.presenter.ts';
 import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
   RunSummary,
@@ -331,6 +332,12 @@ export const api = {
     getBlob(`/forms/${enc(form)}/template`, { period, units: units?.join(',') }),
 
   // Progress monitoring (监测).
+  targetCommentary: (plan: string, key: string, signal?: AbortSignal) =>
+    getJson<TargetCommentary>(`/progress/${enc(plan)}/targets/${enc(key)}/commentary`, undefined, signal),
+  writeCommentary: (plan: string, key: string, period: string, text: string, version: number) =>
+    request<Commentary>('PUT', `/progress/${enc(plan)}/targets/${enc(key)}/commentary/${enc(period)}`, {
+      body: { text, version },
+    }),
   homeSummary: (signal?: AbortSignal) => getJson<LeaderHome>('/home/summary', undefined, signal),
   homePlans: (signal?: AbortSignal) => getJson<PlanManagerHome>('/home/plans', undefined, signal),
   progress: (plan: string, at: string, method: ProgressMethod | null, signal?: AbortSignal) =>

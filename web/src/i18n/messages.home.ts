@@ -43,6 +43,13 @@ export const homeZh = {
   'home.planner.coverage': '数据来源',
   'home.planner.none': '您目前没有管理的规划。',
   'home.planner.noTargets': '无监测目标',
+  'commentary.heading': '责任单位与进展说明',
+  'commentary.owner': '责任单位：',
+  'commentary.noOwner': '多个单位（由规划管理员说明）',
+  'commentary.none': '尚无进展说明。',
+  'commentary.edit': '{period}进展说明',
+  'commentary.length': '{n}/{max} 字',
+  'commentary.save': '保存说明',
 } as const;
 
 export const homeEn: Record<keyof typeof homeZh, string> = {
@@ -87,4 +94,11 @@ export const homeEn: Record<keyof typeof homeZh, string> = {
   'home.planner.coverage': 'Data path',
   'home.planner.none': 'You manage no plan at the moment.',
   'home.planner.noTargets': 'No targets to monitor',
+  'commentary.heading': 'Owner and commentary',
+  'commentary.owner': 'Responsible unit: ',
+  'commentary.noOwner': 'several units (commented by the plan managers)',
+  'commentary.none': 'No commentary yet.',
+  'commentary.edit': 'Commentary for {period}',
+  'commentary.length': '{n}/{max} characters',
+  'commentary.save': 'Save commentary',
 };

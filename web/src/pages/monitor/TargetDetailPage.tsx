@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { CommentaryPanel } from '../../monitor/CommentaryPanel.tsx';
 import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
@@ -175,6 +176,7 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
               {d.source.quote}
             </blockquote>
           </section>
+          {at && <CommentaryPanel plan={planId} targetKey={targetKey} period={at} />}
           <PublishedSources figures={d.publishedFigures} />
         </div>
       )}
