@@ -40,16 +40,16 @@ describe('phone layouts at 390 px', () => {
       await page.locator(`[data-testid="${testId}"]`).first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: path.join(ARTIFACTS, `phone-${name}.png`), fullPage: false });
-      const m = await page.evaluate(() => {
+      // Evaluated in the page (the test's TypeScript has no DOM types).
+      const m = (await page.evaluate(`(() => {
         const header = document.querySelector('header');
-        const h = header?.getBoundingClientRect();
-        const style = header ? getComputedStyle(header) : null;
+        const position = header ? getComputedStyle(header).position : '';
         return {
-          scrollWidth: document.scrollingElement!.scrollWidth,
-          headerHeight: h?.height ?? 0,
-          pinned: style ? style.position === 'fixed' || style.position === 'sticky' : false,
+          scrollWidth: document.scrollingElement.scrollWidth,
+          headerHeight: header ? header.getBoundingClientRect().height : 0,
+          pinned: position === 'fixed' || position === 'sticky',
         };
-      });
+      })()`)) as { scrollWidth: number; headerHeight: number; pinned: boolean };
       assert.ok(m.scrollWidth <= WIDTH, `${name}: the page is ${m.scrollWidth} px wide`);
       // A header that stays on screen may take at most a sixth of the phone's height.
       if (m.pinned) assert.ok(m.headerHeight <= HEIGHT / 6, `${name}: the pinned header is ${m.headerHeight} px tall`);
