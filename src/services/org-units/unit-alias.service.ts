@@ -2,6 +2,17 @@ import type { Database } from '../../db/database.ts';
 import { derivedShortNames } from '../../domain/org-units/short-names.ts';
 import { unitNameKey } from '../../domain/org-units/unit-name-key.ts';
 import { AppError } from '../../errors/app-error.ts';
+import {
+  aliasesOfUnit,
+  aliasesOfUnits,
+  aliasHolder,
+  allUnitNames,
+  deleteAlias,
+  dismissedAliases,
+  findUnitByCode,
+  insertAlias,
+  insertSeededAliases,
+} from '../../repositories/org-unit-alias.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -20,48 +31,25 @@ export interface UnitAlias {
 const ZONE_KINDS = ['development_zone', 'ftz_area', 'linkage_zone', 'bonded_zone'];
 
 async function unitByCode(db: Executor, code: string): Promise<{ id: number; name: string }> {
-  const unit = await db.selectFrom('org_unit').select(['id', 'name']).where('code', '=', code).executeTakeFirst();
+  const unit = await findUnitByCode(db, code);
   if (!unit) throw new AppError('UNKNOWN_ORG_UNIT', `unknown org unit ${code}`, `未知组织单位 ${code}`);
   return unit;
 }
 
 export async function listUnitAliases(db: Executor, code: string): Promise<UnitAlias[]> {
-  const unit = await unitByCode(db, code);
-  return db
-    .selectFrom('org_unit_alias')
-    .select(['id', 'alias', 'kind', 'source'])
-    .where('org_unit_id', '=', unit.id)
-    .orderBy('id')
-    .execute();
+  return aliasesOfUnit(db, (await unitByCode(db, code)).id);
 }
 
 /** Every alias of the given units, by unit id (the import's matcher reads them). */
 export async function aliasesByUnit(db: Executor, unitIds: readonly number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  if (unitIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('org_unit_alias')
-    .select(['org_unit_id', 'alias'])
-    .where('org_unit_id', 'in', [...unitIds])
-    .orderBy('id')
-    .execute();
-  for (const r of rows) out.set(r.org_unit_id, [...(out.get(r.org_unit_id) ?? []), r.alias]);
+  for (const r of await aliasesOfUnits(db, unitIds)) out.set(r.org_unit_id, [...(out.get(r.org_unit_id) ?? []), r.alias]);
   return out;
 }
 
 /** The unit (code, name) whose own code or name folds to this key, if any: an alias may not shadow it. */
 async function unitNamed(db: Executor, key: string): Promise<{ code: string; name: string } | undefined> {
-  const units = await db.selectFrom('org_unit').select(['code', 'name']).execute();
-  return units.find((u) => unitNameKey(u.code) === key || unitNameKey(u.name) === key);
-}
-
-async function aliasHolder(db: Executor, key: string): Promise<{ code: string; name: string } | undefined> {
-  return db
-    .selectFrom('org_unit_alias as a')
-    .innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
-    .select(['u.code', 'u.name'])
-    .where('a.match_key', '=', key)
-    .executeTakeFirst();
+  return (await allUnitNames(db)).find((u) => unitNameKey(u.code) === key || unitNameKey(u.name) === key);
 }
 
 /**
@@ -86,12 +74,7 @@ export async function addUnitAlias(
         `"${alias}" already names ${taken.name} (${taken.code})`,
         `“${alias}”已是${taken.name}（${taken.code}）的名称或别名`,
       );
-    await trx.deleteFrom('org_unit_alias_dismissed').where('match_key', '=', key).execute();
-    const row = await trx
-      .insertInto('org_unit_alias')
-      .values({ org_unit_id: unit.id, alias, match_key: key, kind, source: 'admin' })
-      .returning(['id', 'alias', 'kind', 'source'])
-      .executeTakeFirstOrThrow();
+    const row = await insertAlias(trx, { org_unit_id: unit.id, alias, match_key: key, kind, source: 'admin' });
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'org_unit_alias',
@@ -105,20 +88,8 @@ export async function addUnitAlias(
 export async function removeUnitAlias(database: Database, actor: Actor, code: string, id: number): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     const unit = await unitByCode(trx, code);
-    const row = await trx
-      .deleteFrom('org_unit_alias')
-      .where('id', '=', id)
-      .where('org_unit_id', '=', unit.id)
-      .returning(['alias', 'match_key', 'kind', 'source'])
-      .executeTakeFirst();
+    const row = await deleteAlias(trx, unit.id, id);
     if (!row) throw new AppError('ALIAS_NOT_FOUND', `${code} has no alias ${id}`, `${code}没有编号为 ${id} 的别名`);
-    // A removed seeded form must not come back at the next start.
-    if (row.source === 'derived')
-      await trx
-        .insertInto('org_unit_alias_dismissed')
-        .values({ org_unit_id: unit.id, match_key: row.match_key })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
     await recordAudit(trx, actor, {
       action: 'delete',
       entity: 'org_unit_alias',
@@ -135,9 +106,9 @@ export async function removeUnitAlias(database: Database, actor: Actor, code: st
  * Idempotent: run at every start.
  */
 export async function syncDerivedAliases(db: Executor): Promise<number> {
-  const units = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind']).execute();
+  const units = await allUnitNames(db);
   const ownKeys = new Set(units.flatMap((u) => [unitNameKey(u.code), unitNameKey(u.name)]));
-  const dismissed = await db.selectFrom('org_unit_alias_dismissed').select(['org_unit_id', 'match_key']).execute();
+  const dismissed = await dismissedAliases(db);
   const removed = new Set(dismissed.map((d) => `${d.org_unit_id}|${d.match_key}`));
   const byKey = new Map<string, { unitId: number; alias: string }[]>();
   for (const u of units.filter((x) => ZONE_KINDS.includes(x.kind)))
@@ -155,12 +126,5 @@ export async function syncDerivedAliases(db: Executor): Promise<number> {
       kind: 'short',
       source: 'derived',
     }));
-  if (rows.length === 0) return 0;
-  const inserted = await db
-    .insertInto('org_unit_alias')
-    .values(rows)
-    .onConflict((oc) => oc.column('match_key').doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
+  return insertSeededAliases(db, rows);
 }
