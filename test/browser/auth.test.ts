@@ -108,7 +108,8 @@ describe('sign-in, roles and record history in Chromium', () => {
 
   it('shows the administrator the FTZ plan’s history with its 导入 entry', async () => {
     await signIn(page, 'admin');
-    await page.getByTestId('plan-item').first().waitFor();
+    // An administrator lands on the plan office's home (issue 19), not the plan list.
+    await page.getByTestId('user-roles').waitFor();
     assert.match(await page.getByTestId('user-roles').innerText(), /系统管理员/);
 
     await page.goto(`${server.url}/#/plans/${FTZ}`);
