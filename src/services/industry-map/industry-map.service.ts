@@ -57,7 +57,7 @@ export async function industryMap(database: Database, actor: Actor, q: IndustryM
   if (q.industry !== undefined && !ref.taxonomy.industries.some((i) => i.code === q.industry))
     throw unknownCode('industry', q.industry, ref);
   const scope = await readScope(db, actor);
-  const { zones } = await mapZones(db, ref, scope, await zoneCounts(database, scope));
+  const { zones } = await mapZones(db, ref, scope, await zoneCounts(database, actor, scope));
   const byLevel = zones.filter((z) => q.level === undefined || z.level === q.level);
   const shown = byLevel.filter(
     (z) =>

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { ZoneEvaluation, ZoneProject, ZoneTask } from '../../presenters/industry-map.presenter.ts';
 import { listProjects } from '../../repositories/project.repository.ts';
 import { listTrackedTasks } from '../../repositories/task-supervision.repository.ts';
+import { readablePlans } from '../../domain/access/authorize.ts';
 import type { Actor } from '../actor.ts';
 import { getRun, visibleRunRows } from '../evaluation/run.service.ts';
 import { listProjectsFor } from '../projects/project.service.ts';
@@ -23,12 +24,12 @@ export interface ZoneCounts {
   tasks: ReadonlyMap<string, ReadonlySet<number>> | null;
 }
 
-export async function zoneCounts(database: Database, scope: ReadScope): Promise<ZoneCounts> {
+export async function zoneCounts(database: Database, actor: Actor, scope: ReadScope): Promise<ZoneCounts> {
   const db = database.db;
   const projects = new Map<string, number>();
   for (const p of await listProjects(db, { zoneIds: scope })) projects.set(p.zone_code, (projects.get(p.zone_code) ?? 0) + 1);
   const tasks = new Map<string, Set<number>>();
-  for (const t of await listTrackedTasks(db, { unitIds: scope }))
+  for (const t of await listTrackedTasks(db, { unitIds: scope, plans: readablePlans(actor.grants) }))
     for (const u of t.units) {
       const ids = tasks.get(u.code) ?? new Set<number>();
       ids.add(t.id);

@@ -27,7 +27,7 @@ export async function zoneProfile(database: Database, actor: Actor, code: string
   const db = database.db;
   const ref = await mapReference();
   const scope = await readScope(db, actor);
-  const { zones, rows } = await mapZones(db, ref, scope, await zoneCounts(database, scope));
+  const { zones, rows } = await mapZones(db, ref, scope, await zoneCounts(database, actor, scope));
   const zone = zones.find((z) => z.code === code);
   const row = rows.get(code);
   if (!zone || !row) throw notFound('org unit', code);

@@ -6,7 +6,8 @@ import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import { findTaskId, listTrackedTasks, taskUnits } from '../../repositories/task-supervision.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
-import { readScope, type ReadScope } from '../read-scope.ts';
+import { type ReadScope } from '../read-scope.ts';
+import { taskReadScope } from './task-read-scope.ts';
 
 /** The server's local calendar day (as the scheduler uses), ISO. */
 export function localToday(now = new Date()): string {
@@ -31,8 +32,9 @@ export function cleanText(text: string, field: string, fieldZh: string): string 
 export async function loadTask(db: Executor, actor: Actor, plan: string, key: string) {
   const id = await findTaskId(db, plan, key);
   if (id === undefined) throw taskNotFound(plan, key);
-  const scope = await readScope(db, actor);
-  const [row] = await listTrackedTasks(db, { unitIds: scope, taskId: id });
+  // A manager of one plan must not read another plan's tasks one by one when its lists refuse them.
+  const { unitIds: scope, plans } = await taskReadScope(db, actor);
+  const [row] = await listTrackedTasks(db, { unitIds: scope, plans, taskId: id });
   if (!row) throw taskNotFound(plan, key);
   const units = await taskUnits(db, id);
   const parents = await parentLinks(db);
