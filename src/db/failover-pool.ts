@@ -20,6 +20,7 @@ export class FailoverPool {
   private readonly pools: pg.Pool[];
   private readonly writable = new WeakSet<pg.PoolClient>();
   private current = 0;
+  private ended = false;
 
   constructor(
     connectionStrings: readonly string[],
@@ -41,7 +42,7 @@ export class FailoverPool {
     const deadline = Date.now() + this.options.waitMs;
     let lastError: unknown;
     for (;;) {
-      for (let k = 0; k < this.pools.length; k++) {
+      for (let k = 0; k < this.pools.length && !this.ended; k++) {
         const i = (this.current + k) % this.pools.length;
         try {
           const client = await this.pools[i]!.connect();
@@ -54,7 +55,8 @@ export class FailoverPool {
           lastError = err;
         }
       }
-      if (Date.now() >= deadline) throw lastError;
+      // After end() a caller still waiting for a primary gives up rather than keep the process alive.
+      if (Date.now() >= deadline || this.ended) throw lastError;
       await sleep(this.options.retryDelayMs);
     }
   }
@@ -73,6 +75,7 @@ export class FailoverPool {
   }
 
   async end(): Promise<void> {
+    this.ended = true;
     await Promise.all(this.pools.map((p) => p.end()));
   }
 

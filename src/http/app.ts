@@ -13,12 +13,12 @@ import { auditKey } from '../config/audit-key.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { asAppError } from './error-reply.ts';
-import { pendingMigrations } from '../db/migrate.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
+import { readiness } from './readiness.ts';
 import { retryIdempotentReads } from './idempotent-retry.ts';
 import { registerExportAudit } from './audit/export-audit.ts';
 import { registerAuditHeadLog } from './audit/head-log.ts';
@@ -133,17 +133,8 @@ export async function buildApp(
         status: 'live',
       }));
       api.get('/health/ready', { config: { access: { action: 'public' } }, schema: { hide: true } }, async (_req, reply) => {
-        try {
-          const pending = await pendingMigrations(database);
-          if (pending.length > 0) return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', pending });
-          return { status: 'ready' };
-        } catch (err) {
-          return reply.status(503).send({
-            status: 'not_ready',
-            reason: 'database_unreachable',
-            message: err instanceof Error ? err.message : String(err),
-          });
-        }
+        const state = await readiness(database);
+        return reply.status(state.status === 'ready' ? 200 : 503).send(state);
       });
       registerExportAudit(api, database);
       registerAuditHeadLog(api, database, deps.auditKey);
