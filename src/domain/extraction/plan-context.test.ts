@@ -26,4 +26,15 @@ describe('inferPlanContext', () => {
     assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
     assert.equal(ctx.subject?.code, 'YN');
   });
+  it('takes a news report’s plan as its own: the title and period of the plan it reports, and its short name', () => {
+    const ctx = inferPlanContext(
+      '记者获悉,云南省出台《数字经济发展三年行动计划(2020-2022年)》(简称《行动计划》),提出到2022年…。《行动计划》提出,…',
+      orgs,
+    );
+    assert.equal(ctx.title, '数字经济发展三年行动计划(2020-2022年)');
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2020, 2022]);
+    assert.equal(ctx.alias, '行动计划');
+    const dashed = inferPlanContext('会议发布了《“数字福州”建设三年行动计划(2018—2020年)》,勾勒出蓝图。', orgs);
+    assert.deepEqual([dashed.periodStart, dashed.periodEnd], [2018, 2020]);
+  });
 });

@@ -14,6 +14,14 @@ export interface PlanContext {
   subject?: OrgMention;
 }
 
+/**
+ * A news report or 解读 is about the plan it reports: 南京出台《数字经济发展三年行动计划(2020-2022年)》,
+ * 会议发布了《“数字福州”建设三年行动计划(2018—2020年)》. That plan's title (and the period in it) is the
+ * document's own, so its goals are not another document's.
+ */
+const NEWS_OF_PLAN =
+  /(?:出台|印发|发布|出炉|推出|审议通过|正式实施)了?《([^《》]{4,60}(?:规划|方案|意见|计划|纲要)(?:\((?:19|20)\d\d\s*[-—–]\s*(?:19|20)\d\d年?\))?)》/;
+
 const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
   十一五: [2006, 2010],
   十二五: [2011, 2015],
@@ -32,17 +40,18 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
   const ctx: PlanContext = {};
   const head = text.slice(0, 4000);
   const self =
-    /《([^《》]{4,60})》\s*(?:\(以下简称《[^《》]{0,8}?(?:规划|方案|意见|计划|纲要)》\)|针对|是|规划期|期为)/.exec(head) ??
+    /《([^《》]{4,60})》\s*(?:\((?:以下)?简称《[^《》]{0,8}?(?:规划|方案|意见|计划|纲要)》\)|针对|是|规划期|期为)/.exec(head) ??
     /(?:关于印发|编制)《?([^《》,。]{4,60}?(?:规划|方案|意见|计划|纲要)(?:\(\d{4}-\d{4}\))?)》?/.exec(head) ??
-    /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)$/m.exec(head);
+    /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)$/m.exec(head) ??
+    NEWS_OF_PLAN.exec(head);
   if (self) ctx.title = self[1]!;
-  // (以下简称《行动计划》): the text then cites itself by this name.
-  const alias = /\(以下简称《([^《》]{2,12})》\)/.exec(head);
+  // (以下简称《行动计划》), (简称《行动计划》): the text then cites itself by this name.
+  const alias = /\((?:以下)?简称《([^《》]{2,12})》\)/.exec(head);
   if (alias) ctx.alias = alias[1]!;
 
   const explicit =
     /规划(?:期|期限)?(?:为|是)?\s*((?:19|20)\d\d)\s*(?:年)?\s*(?:[-—–~至到])\s*((?:19|20)\d\d)\s*年/.exec(text) ??
-    /\(((?:19|20)\d\d)\s*[-—–]\s*((?:19|20)\d\d)(?:年)?\)/.exec(ctx.title ?? '') ??
+    /\(((?:19|20)\d\d)\s*(?:年)?\s*[-—–]\s*((?:19|20)\d\d)(?:年)?\)/.exec(ctx.title ?? '') ??
     /期为\s*((?:19|20)\d\d)年?\s*(?:[-—–~至到])\s*((?:19|20)\d\d)年/.exec(text);
   if (explicit) {
     ctx.periodStart = Number(explicit[1]);
