@@ -64,6 +64,24 @@ describe('annual zones and year', () => {
     assert.equal(annualYear('《2023年省〈政府工作报告〉任务分解和责任分工方案》已经审议通过'), 2023);
     assert.equal(annualYear('今年发展主要预期目标是:国内生产总值增长5%左右'), undefined);
   });
+  it('dates a list that names no year by the sentence just before it, unless that sentence looks back', () => {
+    const opening =
+      '2023年,是全面贯彻党的二十大精神的开局之年。政府工作报告提出今年发展的主要预期目标是:国内生产总值增长5%左右。';
+    assert.deepEqual(
+      findAnnualZones(opening).map((z) => z.year),
+      [2023],
+    );
+    const plan = '2024年,新城将坚持产业立城。\n主要预期目标是:地区生产总值增长8%-10%,固定资产投资增长10%。';
+    assert.deepEqual(
+      findAnnualZones(plan).map((z) => z.year),
+      [2024],
+    );
+    const review = '2023年,全区地区生产总值已增长5.2%。今年主要预期目标是:地区生产总值增长5%左右。';
+    assert.deepEqual(
+      findAnnualZones(review).map((z) => z.year),
+      [undefined],
+    );
+  });
   it('ignores the goals of a five-year period', () => {
     assert.deepEqual(findAnnualZones('“十四五”时期经济社会发展主要预期目标:地区生产总值年均增长6%'), []);
   });

@@ -84,9 +84,30 @@ export function findAnnualZones(text: string): AnnualZone[] {
       to = end;
     }
     const own = /(20\d\d)年/.exec(opening);
-    zones.push({ from: m.index + m[0].length, to, year: own ? Number(own[1]) : docYear });
+    zones.push({
+      from: m.index + m[0].length,
+      to,
+      year: own ? Number(own[1]) : (docYear ?? precedingYear(text, m.index - opening.length)),
+    });
   }
   return zones;
+}
+
+/**
+ * The year the text is speaking of just before a list that names none (2023年,是…开局之年。…今年发展的
+ * 主要预期目标是; 2024年,XX新城将…。主要预期目标是:): the single year of one of the two sentences before,
+ * when that sentence does not look back (过去一年, 已, 完成了…).
+ */
+export function precedingYear(text: string, at: number): number | undefined {
+  const before = text.slice(Math.max(0, at - 400), at);
+  const sentences = before.split(/[。!?\n]/).filter((x) => x.trim() !== '');
+  for (const sentence of sentences.slice(-2).reverse()) {
+    const years = [...new Set([...sentence.matchAll(/(20\d\d)年/g)].map((y) => y[1]!))];
+    if (years.length !== 1) continue;
+    if (LOOKING_BACK.test(sentence) || /截至|已经|已|完成了|实现了|以来|同比/.test(sentence)) return undefined;
+    return Number(years[0]);
+  }
+  return undefined;
 }
 
 const FIGURE =
