@@ -48,4 +48,14 @@ describe('normaliseDocument', () => {
     ].join('\n');
     assert.match(normaliseDocument(raw).text, /\(省交通运输厅牵头;省发展改革委等按照职责分工负责\)/);
   });
+  it('reads a page’s HTML source as the page: tags and comments dropped, block tags as breaks, entities decoded', () => {
+    const raw =
+      '<!----><style>html{font-size:375%}</style><p data-track="9">持续做好&ldquo;两重&rdquo;工作。</p><p data-track="12">供应建设用地35万亩以上。</p>';
+    const doc = normaliseDocument(raw);
+    assert.equal(doc.text, '持续做好“两重”工作。\n供应建设用地35万亩以上。');
+    const at = doc.text.indexOf('35');
+    const { start } = originalRange(doc, at, at + 2);
+    assert.equal(raw.slice(start, start + 2), '35');
+    assert.equal(normaliseDocument('甲<乙>丙 & 丁').text, '甲<乙>丙&丁');
+  });
 });

@@ -10,7 +10,8 @@ import { toSimplified } from './traditional-to-simplified.ts';
  * 1. characters: NFKC and look-alike folding exactly as `normaliseText` (including the repair of the
  *    口 written as U+2F1C), circled list numbers ① → (1), line ends unified, form feeds kept as page breaks;
  *    Traditional characters read as Simplified (OpenCC's t2s data) and the pinyin that annotated pages
- *    put after each character (經(jīng)濟(jì)) dropped;
+ *    put after each character (經(jīng)濟(jì)) dropped; the markup of a page's HTML source pasted with its text
+ *    (<p data-track="9">, &nbsp;, &ldquo;) dropped, block tags read as line breaks;
  * 2. page furniture: page-number lines and running headers/footers are dropped;
  * 3. line breaks: a break inside a sentence (PDF wrapping) is joined, a break after a sentence end,
  *    before or after a heading is kept as a paragraph break;
@@ -18,7 +19,7 @@ import { toSimplified } from './traditional-to-simplified.ts';
  *    规 划 范 围), other runs become one space.
  */
 export function normaliseDocument(raw: string): OffsetText {
-  const folded = dropPinyinAnnotations(toSimplified(foldCharacters(raw)));
+  const folded = dropPinyinAnnotations(toSimplified(dropHtmlMarkup(foldCharacters(raw))));
   const lines = splitLines(folded);
   markPageFurniture(lines);
   return joinLines(folded, lines);
@@ -49,6 +50,51 @@ export function foldCharacters(raw: string): OffsetText {
     }
     i = j;
   }
+  return out.build();
+}
+
+const TAG_RE =
+  /<!--[\s\S]*?-->|<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]{0,400}>|&(?:[a-zA-Z]{2,8}|#\d{2,6});/g;
+const BLOCK_TAGS = /^(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|blockquote|pre|hr)$/i;
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+  '&lsquo;': '‘',
+  '&rsquo;': '’',
+  '&mdash;': '—',
+  '&hellip;': '…',
+  '&middot;': '·',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+};
+
+/**
+ * Step 1a: the HTML source of a page pasted or saved with its text (<p data-track="9">…</p>, &ldquo;)
+ * reads as the page does: tags dropped (block tags as line breaks), comments, styles and scripts
+ * dropped, entities as their characters. Only a text with several tags is treated as HTML, so that a
+ * plain 《a<b》 or a lone "&" is left alone; the figures inside tags (375%, v=20240712) never reach the rules.
+ */
+export function dropHtmlMarkup(t: OffsetText): OffsetText {
+  const matches = [...t.text.matchAll(TAG_RE)];
+  if (matches.filter((m) => m[0].startsWith('<')).length < 3) return t;
+  const out = new OffsetTextBuilder();
+  let at = 0;
+  for (const m of matches) {
+    out.copy(t, at, m.index);
+    const start = t.starts[m.index]!;
+    const end = t.ends[m.index + m[0].length - 1]!;
+    if (m[0].startsWith('&')) {
+      const numeric = /^&#(\d+);$/.exec(m[0]);
+      const ch = numeric ? String.fromCodePoint(Number(numeric[1])) : ENTITIES[m[0]];
+      if (ch === undefined) out.copy(t, m.index, m.index + m[0].length);
+      else out.push(ch, start, end);
+    } else if (m[2] && BLOCK_TAGS.test(m[2])) out.push('\n', start, end);
+    at = m.index + m[0].length;
+  }
+  out.copy(t, at, t.text.length);
   return out.build();
 }
 
