@@ -21,10 +21,19 @@ export interface AnnualDeps {
  * An annual document is about one year: its lists of 预期目标 date the targets, not a 十四五 the text
  * mentions in passing. When the plan states no period of its own, the period becomes that year; when
  * the year is nowhere in the text, no period is invented (the targets then go unproposed rather than
- * being dated to a five-year plan's end).
+ * being dated to a five-year plan's end). Without lists, the year the document names itself by is its period.
  */
-export function applyAnnualContext(ctx: PlanContext, zones: readonly AnnualZone[]): void {
-  if (zones.length === 0 || ctx.periodFrom === 'explicit') return;
+export function applyAnnualContext(ctx: PlanContext, zones: readonly AnnualZone[], documentYear?: number): void {
+  if (ctx.periodFrom === 'explicit') return;
+  // A document that names itself by its year (2025年国民经济和社会发展计划, 2023年…重点工作) is annual even
+  // when its goals are written as prose rather than a 预期目标 list.
+  if (zones.length === 0) {
+    if (documentYear === undefined || ctx.periodFrom === 'five-year') return;
+    ctx.periodStart = documentYear;
+    ctx.periodEnd = documentYear;
+    ctx.annual = true;
+    return;
+  }
   const year = zones.find((z) => z.year !== undefined)?.year;
   ctx.periodStart = year;
   ctx.periodEnd = year;

@@ -140,6 +140,21 @@ describe('extractCandidates on an annual report', () => {
     );
     assert.deepEqual(r2.tasks, []);
   });
+  it('dates prose goals by the year an annual document names itself by, when it has no 预期目标 list', () => {
+    const r = extractCandidates(
+      '浙江省政府下达2025年国民经济和社会发展计划\n近日,浙江省印发计划。新增100个以上项目纳入国家用地保障范围。安排省级财政资金1042.8亿元,供应建设用地35万亩以上。为经营主体减负2500亿元以上。',
+      { catalogue },
+    );
+    assert.deepEqual([r.plan.periodStart, r.plan.periodEnd], [2025, 2025]);
+    assert.deepEqual(
+      r.targets.map((t) => [t.indicator.name, t.target.year, t.target.comparator, t.target.value]),
+      [
+        ['项目', 2025, 'at_least', '100'],
+        ['供应建设用地', 2025, 'at_least', '35'],
+        ['为经营主体减负', 2025, 'at_least', '2500'],
+      ],
+    );
+  });
   it('invents no period when the text never states the year', () => {
     const undated = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
       catalogue,

@@ -1,5 +1,5 @@
 import { annualTargetCandidates, applyAnnualContext, dropTimedTasksOnTargets, mergeAnnualTargets } from './annual-candidates.ts';
-import { findAnnualZones, type AnnualZone } from './annual-targets.ts';
+import { annualYear, findAnnualZones, type AnnualZone } from './annual-targets.ts';
 import type { Catalogue, TargetCandidate, TaskCandidate } from './candidate.schema.ts';
 import { divisionTaskCandidates, mergeDivisionTasks } from './division-tasks.ts';
 import { documentRegion, regionalMatcher, type DocumentRegion } from './document-region.ts';
@@ -16,13 +16,21 @@ export interface Genres {
   orgs: OrgUnitMatcher;
   region: DocumentRegion | null;
   annualZones: AnnualZone[];
+  /** The year an annual document names itself by (2025年国民经济和社会发展计划), lists or not. */
+  annualYear?: number;
 }
 
 /** Before anything is read: whose units the generic words name, and where the annual lists are. */
 export function detectGenres(text: string, catalogue: Catalogue): Genres {
   const region = documentRegion(text, catalogue);
   const base = createOrgUnitMatcher(catalogue);
-  return { orgs: region ? regionalMatcher(base, region) : base, region, annualZones: findAnnualZones(text) };
+  const year = annualYear(text);
+  return {
+    orgs: region ? regionalMatcher(base, region) : base,
+    region,
+    annualZones: findAnnualZones(text),
+    ...(year !== undefined ? { annualYear: year } : {}),
+  };
 }
 
 /** After the plan context is inferred: the region as subject, the annual year as period. */
@@ -30,7 +38,7 @@ export function settleGenreContext(ctx: PlanContext, genres: Genres): void {
   // Another province's plan is about that province, named but not in the catalogue.
   const name = genres.region?.name;
   if (name && !ctx.subject) ctx.subject = { name, mention: name, from: 0, to: 0, orgKind: 'province' };
-  applyAnnualContext(ctx, genres.annualZones);
+  applyAnnualContext(ctx, genres.annualZones, genres.annualYear);
 }
 
 /** After the sentence rules: the annual lists' targets and the 分工方案 tasks win where they overlap. */

@@ -509,6 +509,9 @@ function trailingNoun(clause: string, at: number): { noun: string; from: number;
   const lead = /^的/.exec(rest)?.[0].length ?? 0;
   let end = rest.search(/[,;:。]|(?:和|、|及)(?:超|约|近)?\d/);
   if (end < 0) end = rest.length;
+  // 100个以上项目纳入国家用地保障范围: the counted noun ends where what happens to it begins.
+  const verbAt = rest.slice(lead, end).search(/(?<=[\u4e00-\u9fa5]{2})(?:纳入|列入|进入)/);
+  if (verbAt > 0) end = lead + verbAt;
   const noun = rest.slice(lead, end);
   if (noun.length < 2 || noun.length > 40 || /^(?:以上|以下|左右|以内)/.test(noun)) return null;
   if (!/^[\u4e00-\u9fa5“”()A-Za-z\d、]+$/.test(noun)) return null;
