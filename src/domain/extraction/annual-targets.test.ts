@@ -82,6 +82,17 @@ describe('annual zones and year', () => {
       [undefined],
     );
   });
+  it('reads the paragraph under a 2024年目标任务 heading as the year’s list', () => {
+    const text = '今日开发区\n2024年目标任务\n实现GDP增速6.2%以上;规上工业增加值增长9%左右。\n一 打造营商服务环境新标杆';
+    const clauses = annualClauses(text, findAnnualZones(text));
+    assert.deepEqual(
+      clauses.map((c) => [c.indicator, c.year, c.comparator, c.rate]),
+      [
+        ['GDP', 2024, 'annual_growth', '6.2'],
+        ['规上工业增加值', 2024, 'annual_growth', '9'],
+      ],
+    );
+  });
   it('ignores the goals of a five-year period', () => {
     assert.deepEqual(findAnnualZones('“十四五”时期经济社会发展主要预期目标:地区生产总值年均增长6%'), []);
   });
@@ -153,6 +164,13 @@ describe('extractCandidates on an annual report', () => {
         ['供应建设用地', 2025, 'at_least', '35'],
         ['为经营主体减负', 2025, 'at_least', '2500'],
       ],
+    );
+  });
+  it('reads 增长x% in a sentence about a year named as such (2025年,…将力争) as that year’s growth', () => {
+    const r = extractCandidates('收官“十四五”。2025年,高新区将力争地区生产总值增长6.5%以上,保持全市第一方阵。', { catalogue });
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.comparator, t.target.rate]),
+      [[2025, 'annual_growth', '6.5']],
     );
   });
   it('invents no period when the text never states the year', () => {

@@ -33,7 +33,8 @@ export interface AnnualClause {
   evidence: string[];
 }
 
-const GOALS = /(?:主要)?预期目标/g;
+/** 主要预期目标, and the 2024年目标任务 / 2024年主要目标 heading of a zone's or a district's year. */
+const GOALS = /(?:主要)?预期目标|(?<=(?:19|20)\d\d年度?(?:主要|工作|发展)?)目标(?:任务)?/g;
 /** Goals of a multi-year period (“十四五”时期主要预期目标, 到2025年) are not an annual list. */
 const MULTI_YEAR = /十[一二三四五六]五|时期|期间|规划|到20\d\d年|20\d\d\s*[-—–至]\s*20\d\d/;
 /** Lines that continue a list: bullets, numbered items, and the 牵头/责任 lines of a 分工方案. */
@@ -70,6 +71,11 @@ export function findAnnualZones(text: string): AnnualZone[] {
     if (zones.some((z) => m.index >= z.from && m.index < z.to)) continue;
     let to = text.indexOf('\n', m.index);
     if (to < 0) to = text.length;
+    // A heading line (2024年目标任务) opens the paragraph under it.
+    if (to < text.length && /^[::\s]*$/.test(text.slice(m.index + m[0].length, to))) {
+      const next = text.indexOf('\n', to + 1);
+      to = next < 0 ? text.length : next;
+    }
     // Following lines that continue the list; a heading or a paragraph of prose ends it.
     while (to < text.length) {
       const next = text.indexOf('\n', to + 1);

@@ -224,6 +224,14 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
         }
         if (cited || study) continue;
         madeTarget = true;
+        // 2025年,高新区将力争GDP增长6.5%以上: a year named as such (not 到2025年) sets that year's own
+        // growth, not a change over a period.
+        const oneYear =
+          t.comparator === 'cumulative_change' &&
+          t.evidence.includes('cue: 增长') &&
+          !t.rate?.startsWith('-') &&
+          year.from === 'sentence' &&
+          !years.some((y) => y.year === year.year && y.horizon);
         for (const scope of scopes.length > 0 ? scopes : [undefined]) {
           const key = `${ss + t.valueFrom}|${indicator.code ?? indicator.name}|${scope?.code ?? ''}`;
           if (seen.has(key)) continue;
@@ -254,7 +262,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
             target: {
               year: year.year,
               yearFrom: year.from,
-              comparator: t.comparator,
+              comparator: oneYear ? 'annual_growth' : t.comparator,
               ...(converted.value !== undefined ? { value: converted.value } : {}),
               ...(converted.min !== undefined ? { min: converted.min } : {}),
               ...(converted.max !== undefined ? { max: converted.max } : {}),
@@ -269,6 +277,7 @@ export function extractCandidates(raw: string, options: ExtractOptions): Extract
             confidence: confidenceOf(t, indicator.matchedBy, year.from, scope, goal),
             evidence: [
               ...t.evidence,
+              ...(oneYear ? ['a year named as such (not 到20xx年): one year’s growth'] : []),
               `indicator: ${indicator.matchedBy}`,
               `year: ${year.from}`,
               ...(converted.converted ? [`unit: ${t.unit} → ${unit}`] : []),

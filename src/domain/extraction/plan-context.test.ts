@@ -37,4 +37,8 @@ describe('inferPlanContext', () => {
     const dashed = inferPlanContext('会议发布了《“数字福州”建设三年行动计划(2018—2020年)》,勾勒出蓝图。', orgs);
     assert.deepEqual([dashed.periodStart, dashed.periodEnd], [2018, 2020]);
   });
+  it('does not take the next period a report prepares (谋篇“十五五”) for its own', () => {
+    const ctx = inferPlanContext('2025年是收官“十四五”、谋篇“十五五”的关键一年,为“十五五”良好开局奠定基础。', orgs);
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+  });
 });

@@ -59,7 +59,7 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     ctx.periodFrom = 'explicit';
   } else {
     // The five-year plan period the title names, else the latest the text names (a 十四五 plan looks back on 十三五).
-    const named = Object.keys(FIVE_YEAR).filter((k) => text.includes(k));
+    const named = Object.keys(FIVE_YEAR).filter((k) => namesAsOwnPeriod(text, k));
     const inTitle = Object.keys(FIVE_YEAR).find((k) => (ctx.title ?? head.split('\n')[0] ?? '').includes(k));
     const best = inTitle ?? named[named.length - 1];
     if (best) {
@@ -85,6 +85,19 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     if (ranked[0]) ctx.subject = ranked[0].m;
   }
   return ctx;
+}
+
+/**
+ * Whether the text names a five-year period as one it is in, not only as the next one it prepares
+ * (谋篇“十五五”, 谋划“十五五”, 为“十五五”良好开局奠定基础): a 2025 work report is not a 十五五 plan.
+ */
+function namesAsOwnPeriod(text: string, period: string): boolean {
+  for (let at = text.indexOf(period); at >= 0; at = text.indexOf(period, at + 1)) {
+    const before = text.slice(Math.max(0, at - 4), at);
+    const after = text.slice(at + period.length, at + period.length + 6);
+    if (!/(?:谋篇|谋划|编制|研究|启动)“?$/.test(before) && !/^”?(?:时期)?(?:良好)?开局|^”?规划编制/.test(after)) return true;
+  }
+  return false;
 }
 
 /** A paragraph quoting another document's goals: 《云南省…规划》提出, 到2025年… */
