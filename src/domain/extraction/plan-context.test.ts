@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createOrgUnitMatcher } from './org-unit-matcher.ts';
-import { inferPlanContext } from './plan-context.ts';
+import { citesOtherDocument, inferPlanContext } from './plan-context.ts';
 
 const orgs = createOrgUnitMatcher({
   orgUnits: [
@@ -40,5 +40,11 @@ describe('inferPlanContext', () => {
   it('does not take the next period a report prepares (谋篇“十五五”) for its own', () => {
     const ctx = inferPlanContext('2025年是收官“十四五”、谋篇“十五五”的关键一年,为“十五五”良好开局奠定基础。', orgs);
     assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+  });
+  it('does not take an annual document quoting its year’s 政府工作报告 for quoting another plan', () => {
+    const p = '确保2023年市《政府工作报告》中提出的各项工作任务有力有序有效推进。';
+    assert.equal(citesOtherDocument(p, { annual: true, periodStart: 2023, periodEnd: 2023 }), false);
+    assert.equal(citesOtherDocument(p, {}), true);
+    assert.equal(citesOtherDocument('《云南省“十四五”规划》提出,到2025年…', { annual: true }), true);
   });
 });

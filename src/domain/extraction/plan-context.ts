@@ -42,7 +42,7 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
   const self =
     /《([^《》]{4,60})》\s*(?:\((?:以下)?简称《[^《》]{0,8}?(?:规划|方案|意见|计划|纲要)》\)|针对|是|规划期|期为)/.exec(head) ??
     /(?:关于印发|编制)《?([^《》,。]{4,60}?(?:规划|方案|意见|计划|纲要)(?:\(\d{4}-\d{4}\))?)》?/.exec(head) ??
-    /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)$/m.exec(head) ??
+    /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)(?:\([上中下一二三四]\))?$/m.exec(head) ??
     NEWS_OF_PLAN.exec(head);
   if (self) ctx.title = self[1]!;
   // (以下简称《行动计划》), (简称《行动计划》): the text then cites itself by this name.
@@ -101,13 +101,20 @@ function namesAsOwnPeriod(text: string, period: string): boolean {
 }
 
 /** A paragraph quoting another document's goals: 《云南省…规划》提出, 到2025年… */
-const CITATION_RE = /《[^《》]{4,60}》(?:中)?(?:提出|明确|指出|要求|规定)/;
+const CITATION_RE = /《([^《》]{4,60})》(?:中)?(?:提出|明确|指出|要求|规定)/g;
 
-/** Whether a paragraph quotes another document; the plan citing itself (《规划》, 以下简称《行动计划》) does not. */
+/**
+ * Whether a paragraph quotes another document; the plan citing itself (《规划》, 以下简称《行动计划》)
+ * does not, nor a 分工方案 citing the report it divides (《2023年市〈政府工作报告〉…分解方案》 citing
+ * 《政府工作报告》中提出的各项工作任务).
+ */
 export function citesOtherDocument(paragraph: string, ctx: PlanContext): boolean {
-  return (
-    CITATION_RE.test(paragraph) &&
-    !(ctx.title && paragraph.includes(ctx.title)) &&
-    !(ctx.alias && paragraph.includes(`《${ctx.alias}》`))
-  );
+  if ((ctx.title && paragraph.includes(ctx.title)) || (ctx.alias && paragraph.includes(`《${ctx.alias}》`))) return false;
+  const title = (ctx.title ?? '').replace(/[〈〉<>]/g, '');
+  return [...paragraph.matchAll(CITATION_RE)].some((m) => {
+    const name = m[1]!.replace(/[〈〉<>]/g, '');
+    // An annual document carries out its year's 政府工作报告; quoting it is not quoting another plan.
+    if (ctx.annual && /^(?:(?:19|20)\d\d年)?[省市区县]?政府工作报告$/.test(name)) return false;
+    return !(title && title.includes(name));
+  });
 }

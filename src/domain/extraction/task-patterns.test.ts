@@ -83,3 +83,37 @@ describe('findResponsibilities with 〔〕 and a leading 责任单位 (issue 17)
     );
   });
 });
+
+describe('labelled and explanatory brackets, notices of a 分工方案 (issue 17)', () => {
+  it('splits 牵头单位:A 责任单位:B run together once the spaces are dropped, leaving vague units out', () => {
+    assert.deepEqual(parseResponsibleUnits('牵头单位:市商务局责任单位:市编办、市发改委、各区县政府', orgs), {
+      lead: [{ name: '市商务局', mention: '市商务局' }],
+      co: [
+        { name: '市编办', mention: '市编办' },
+        { name: '市发改委', mention: '市发改委' },
+      ],
+    });
+  });
+  it('takes a bracket that explains the roles (无牵头单位的,责任单位即为牵头单位,下同) for no clause', () => {
+    const p = '各责任单位要谋划所承办的责任事项,特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹制订办理方案。';
+    assert.deepEqual(findResponsibilities(p, orgs), []);
+  });
+  it('reads a full date with 前 as a deadline whatever the verb, and 每个季度…报市政府 as a recurrence', () => {
+    assert.equal(findTiming('各牵头单位于2023年2月10日前将制订的办理方案报市人民政府督查室。', 2023)?.deadline, '2023-02-10');
+    assert.equal(
+      findTiming('从2023年第二季度起,各牵头单位要在每个季度第1个月的20日前,将完成情况报市人民政府督查室。', 2023)?.recurrence,
+      '每季度',
+    );
+  });
+  it('finds an office (…室, …办) that opens a sentence with 定期组织开展 or 要加大督查', () => {
+    const found = findInlineResponsibilities('市人民政府督查室定期组织开展专项和暗访督查,对落实不力的予以通报。', orgs);
+    assert.deepEqual(
+      found.map((f) => codes(f.lead)),
+      [['市人民政府督查室']],
+    );
+    assert.deepEqual(
+      findInlineResponsibilities('市政府督考办要加大督查考核力度,及时跟进。', orgs).map((f) => codes(f.lead)),
+      [['市政府督考办']],
+    );
+  });
+});

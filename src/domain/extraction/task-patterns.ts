@@ -28,8 +28,20 @@ const ROLE_WORDS = /(?:等)?(?:按照|按)?(?:职责分工|职责)?(?:分别)?(?
 const PLACE_LIST_TAIL = /等?(?:州、市|州\(市\)|州市|县、市、区|县\(市、区\)|县市区|市、县)(?:人民政府|政府)?$/;
 const VAGUE_UNIT = /有关|相关|^各|金融机构|等单位$|其他/;
 
+const LABELLED_RE =
+  /^(?:牵头单位|牵头部门)[::]\s*(.+?)[;;,,。\s]*(?:责任单位|配合单位|协同单位|参与单位|责任部门|配合部门)[::]\s*(.+?)[;;。]?$/;
+/** A bracket that explains the roles rather than naming units: (无牵头单位的,责任单位即为牵头单位,下同). */
+const EXPLANATION_RE = /下同|即为|是指|无牵头/;
+
 /** Parses "(A、B牵头;C、D等按照职责分工负责)" into lead A, B and co C, D; without 牵头 every unit leads. */
 export function parseResponsibleUnits(text: string, orgs: OrgUnitMatcher): { lead: UnitRef[]; co: UnitRef[] } | null {
+  // 牵头单位:市商务局  责任单位:市编办、市发改委 — labels run together once the spaces between them are dropped.
+  const labelled = LABELLED_RE.exec(text.trim());
+  if (labelled) {
+    const leads = dedupe(parseUnitList(labelled[1]!, orgs));
+    const co = dedupe(parseUnitList(labelled[2]!, orgs)).filter((u) => !leads.some((l) => sameUnit(l, u)));
+    return leads.length + co.length > 0 ? { lead: leads, co } : null;
+  }
   const body = text.replace(/^(?:责任单位|牵头单位|责任部门)[::]/, '');
   const hasLead = /牵头/.test(body);
   const lead: UnitRef[] = [];
@@ -87,7 +99,9 @@ export function findResponsibilities(paragraph: string, orgs: OrgUnitMatcher): R
   const out: RawResponsibility[] = [];
   let measureStart = 0;
   for (const m of paragraph.matchAll(CLAUSE_RE)) {
-    const units = parseResponsibleUnits(m[1] ?? m[2]!.split('。')[0]!, orgs);
+    const body = m[1] ?? m[2]!.split('。')[0]!;
+    if (EXPLANATION_RE.test(body)) continue;
+    const units = parseResponsibleUnits(body, orgs);
     if (!units || units.lead.length + units.co.length === 0) continue;
     // Only units, not a parenthetical remark that happens to say 负责.
     const from = m.index!;
@@ -97,9 +111,9 @@ export function findResponsibilities(paragraph: string, orgs: OrgUnitMatcher): R
   return out;
 }
 
-const UNIT_LIKE = /(?:部门|委员会|委|厅|局|办公室|办|人民政府|政府|管委会|领导小组|小组|中心|公司|海关)$/;
+const UNIT_LIKE = /(?:部门|委员会|委|厅|局|办公室|办|室|人民政府|政府|管委会|领导小组|小组|中心|公司|海关)$/;
 const ROLE_RE =
-  /^(?:由)?(?<units>[\u4e00-\u9fa5()、]{2,40}?)(?:要|应|应当)?(?:(?<lead>牵头负责|牵头|负责|做好|抓好)|协同(?<co>[\u4e00-\u9fa5、]{2,30}?)(?:抓好|做好|开展|负责|推进))/;
+  /^(?:由)?(?<units>[\u4e00-\u9fa5()、]{2,40}?)(?:要|应|应当|定期)?(?:(?<lead>牵头负责|牵头|负责|做好|抓好|组织开展|加大督查|开展督查)|协同(?<co>[\u4e00-\u9fa5、]{2,30}?)(?:抓好|做好|开展|负责|推进))/;
 const ENLIST_RE = /^(?:积极)?发挥(?<units>[\u4e00-\u9fa5()、]{2,40}?)的作用$/;
 
 /**
@@ -183,9 +197,9 @@ export interface RawTiming {
 
 const ACTION_RE =
   /完成|建成|实现|形成|建立|出台|制定|启动|开工|投运|投产|达到|基本|全面|取得|提升|提高|推动|推进|开展|组织|召开|举办|编制|发布|设立|引进|落地|创建|争创|健全|完善|成为|打造/;
-const RECURRENCE_RE = /每(?<unit>年|季度|半年|月|两年|三年|五年)(?<what>[^,;。]{0,24})/;
+const RECURRENCE_RE = /每(?:个)?(?<unit>年|季度|半年|月|两年|三年|五年)(?<what>[^;。]{0,40})/;
 const RECURRENT_ACTION =
-  /组织|开展|召开|举办|发布|编制|评估|考核|更新|推动|进行|举行|安排|统筹|修订|通报|遴选|引进|组织|评价|检查|督查|报送|一次/;
+  /组织|开展|召开|举办|发布|编制|评估|考核|更新|推动|进行|举行|安排|统筹|修订|通报|遴选|引进|组织|评价|检查|督查|报送|一次|报(?:市|省|区|县|州)/;
 
 /** A deadline (到2022年…, 2016年12月31日前…) or a recurrence (每年开展…) that makes a sentence a task. */
 export function findTiming(sentence: string, periodStart?: number): RawTiming | null {
@@ -200,7 +214,9 @@ export function findTiming(sentence: string, periodStart?: number): RawTiming | 
     if (!y.horizon && !deadlineDate) continue;
     // 到2025年,… opening a sentence states what is to be reached by then; elsewhere an action must follow.
     const opening = y.from === 0 && /^[,,]/.test(after);
-    if (!opening && !ACTION_RE.test(after) && !ACTION_RE.test(sentence.slice(0, y.from))) continue;
+    // A full date with 前 (2023年2月10日前) is a deadline whatever the verb (报送, 将…报市政府).
+    const dated = deadlineDate && y.date !== undefined && /-\d\d-\d\d$/.test(y.date);
+    if (!opening && !dated && !ACTION_RE.test(after) && !ACTION_RE.test(sentence.slice(0, y.from))) continue;
     return { deadline: y.date ?? String(y.year), at: y.from };
   }
   if (rec && RECURRENT_ACTION.test(rec.groups!.what!)) return { recurrence: `每${rec.groups!.unit}`, at: rec.index! };
