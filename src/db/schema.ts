@@ -72,6 +72,8 @@ export interface IndicatorTable {
   direction: string;
   nature: string;
   aggregation: string;
+  /** 'level' or 'annual_change' (figures state the change on the year before). */
+  measure: ColumnType<string, string | undefined, string>;
   weight_indicator_id: number | null;
   formula: string | null;
   synonyms: ColumnType<string[], string[] | undefined, string[]>;
@@ -135,6 +137,7 @@ export interface TargetTable extends SourceColumns {
   target_max: NumericNull;
   target_rate: NumericNull;
   reference_indicator_id: number | null;
+  every_year: ColumnType<boolean, boolean | undefined, boolean>;
   target_text: string | null;
   note: string | null;
   ordinal: number;

@@ -8,6 +8,8 @@ export const indicatorResponseSchema = z.object({
   direction: z.string(),
   nature: z.string(),
   aggregation: z.string(),
+  /** 'level', or 'annual_change' when figures state the change on the year before (增长8.1%). */
+  measure: z.enum(['level', 'annual_change']),
   weightIndicator: z.string().nullable(),
   formula: z.string().nullable(),
   synonyms: z.array(z.string()),
@@ -24,6 +26,7 @@ export function presentIndicator(r: {
   direction: string;
   nature: string;
   aggregation: string;
+  measure: string;
   weight_indicator_code: string | null;
   formula: string | null;
   synonyms: string[];
@@ -37,6 +40,7 @@ export function presentIndicator(r: {
     direction: r.direction,
     nature: r.nature,
     aggregation: r.aggregation,
+    measure: r.measure === 'annual_change' ? 'annual_change' : 'level',
     weightIndicator: r.weight_indicator_code,
     formula: r.formula,
     synonyms: r.synonyms,

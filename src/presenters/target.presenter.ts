@@ -24,6 +24,8 @@ export const targetResponseSchema = z.object({
     max: decimalString.nullable(),
     rate: decimalString.nullable(),
     reference: z.string().nullable(),
+    /** The floor or ceiling binds every year of the plan, not only the target year. */
+    everyYear: z.boolean(),
     text: z.string().nullable(),
   }),
   trajectory: z.array(z.object({ year: z.number().int(), value: decimalString })),
@@ -53,6 +55,7 @@ export function presentTarget(r: TargetRow): TargetResponse {
       max: r.target_max,
       rate: r.target_rate,
       reference: r.reference_code,
+      everyYear: r.every_year,
       text: r.target_text,
     },
     trajectory: r.trajectory,

@@ -13,6 +13,7 @@ export function indicatorColumns(x: Indicator) {
     direction: x.direction,
     nature: x.nature,
     aggregation: x.aggregation,
+    measure: x.measure,
     synonyms: x.synonyms,
     ...(x.formula === undefined ? {} : { formula: x.formula }),
     ...(x.description === undefined ? {} : { description: x.description }),

@@ -138,6 +138,7 @@ export async function importDefinitions(
             target_max: t.target.max ?? null,
             target_rate: t.target.rate ?? null,
             reference_indicator_id: t.target.reference === undefined ? null : indicatorIds.get(t.target.reference)!,
+            every_year: t.target.everyYear ?? false,
             target_text: t.target.text ?? null,
             note: t.note ?? null,
             trajectory: t.trajectory,

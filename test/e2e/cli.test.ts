@@ -108,6 +108,54 @@ targets:
     assert.equal(trade.judgement.current, '1120');
   });
 
+  it('import-plan and progress carry the comparators plans really use (issue 15 item 4)', async () => {
+    const file = path.join(dir, 'comparators.yaml');
+    const q = (quote: string) => `source: { quote: ${quote} }`;
+    await writeFile(
+      file,
+      [
+        'plan: { id: test-comparators-2021-2025, title: 比较方式测试规划, issuer: 测试, periodStart: 2021, periodEnd: 2025 }',
+        'indicators:',
+        "  - { code: T_ENERGY, name: 单位地区生产总值能耗, nameEn: Energy use per unit of GDP, unit: '%', direction: lower_better, aggregation: none, measure: annual_change }",
+        '  - { code: T_LIFE, name: 人均预期寿命, nameEn: Life expectancy, unit: 岁, aggregation: none }',
+        "  - { code: T_INCOME, name: 居民人均可支配收入, nameEn: Disposable income per head, unit: '%', aggregation: none, measure: annual_change }",
+        "  - { code: T_GDP, name: 地区生产总值, nameEn: GDP, unit: '%', aggregation: none, measure: annual_change }",
+        'targets:',
+        `  - { key: energy, indicator: T_ENERGY, orgUnit: YN, target: { year: 2025, comparator: cumulative_change, rate: '-13.5' }, ${q('能耗累计下降13.5%')} }`,
+        `  - { key: life, indicator: T_LIFE, orgUnit: YN, baseline: { year: 2020, value: '75.5' }, target: { year: 2025, comparator: increase_by, value: '1' }, ${q('人均预期寿命提高1岁')} }`,
+        `  - { key: income, indicator: T_INCOME, orgUnit: YN, target: { year: 2025, comparator: exceeds_growth_of, reference: T_GDP }, ${q('收入增长高于经济增长')} }`,
+        'actuals:',
+        ...[
+          ['T_ENERGY', '2021', '-3'],
+          ['T_ENERGY', '2022', '-2.5'],
+          ['T_ENERGY', '2023', '-3.2'],
+          ['T_LIFE', '2023', '75.6'],
+          ['T_INCOME', '2021', '10.2'],
+          ['T_INCOME', '2022', '5.2'],
+          ['T_INCOME', '2023', '5.9'],
+          ['T_GDP', '2021', '7.3'],
+          ['T_GDP', '2022', '4.3'],
+          ['T_GDP', '2023', '4.4'],
+        ].map(([i, y, v]) => `  - { indicator: ${i}, orgUnit: YN, period: '${y}', value: '${v}', ${q('测试数据')} }`),
+      ].join('\n') + '\n',
+    );
+    const imported = await plantrack(['import-plan', file], env);
+    assert.equal(imported.code, 0, imported.stderr);
+    const p = await plantrack(['progress', '--plan', 'test-comparators-2021-2025', '--at', '2023', '--json'], env);
+    assert.equal(p.code, 0, p.stderr);
+    const judged = new Map(
+      (JSON.parse(p.stdout) as { targets: { key: string; judgement: { class: string; current: string | null } }[] }).targets.map(
+        (t) => [t.key, t.judgement],
+      ),
+    );
+    // 100 × 0.97 × 0.975 × 0.968: the yearly decline rates chained into an index from 2020.
+    assert.deepEqual(judged.get('energy'), { ...judged.get('energy'), class: 'on_track', current: '91.5486' });
+    // 75.5 + 1 = 76.5 not reached by 75.6.
+    assert.equal(judged.get('life')!.class, 'behind');
+    // Income 7.1 % a year against GDP 5.3 %.
+    assert.equal(judged.get('income')!.class, 'on_track');
+  });
+
   it('audit verify reports an intact chain', async () => {
     const r = await plantrack(['audit', 'verify'], env);
     assert.equal(r.code, 0, r.stderr);

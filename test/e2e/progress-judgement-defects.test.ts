@@ -25,7 +25,11 @@ for (const kind of DATABASE_KINDS) {
     before(async () => {
       server = await startTestServer(kind);
       // The bonded zone's 2023: 200亿元 of trade, 15亿元 of it processing trade (7.5 %).
-      await insertYearFigures(server.database.db, 'ZN-KM-BONDED', 'TRADE_TOTAL', [['2023', '200']]);
+      // …and 190亿元 in 2022, so 2023's year-on-year growth is 5.26 %.
+      await insertYearFigures(server.database.db, 'ZN-KM-BONDED', 'TRADE_TOTAL', [
+        ['2022', '190'],
+        ['2023', '200'],
+      ]);
       await insertYearFigures(server.database.db, 'ZN-KM-BONDED', 'PROCESSING_TRADE_VALUE', [['2023', '15']]);
     });
     after(async () => {
@@ -54,6 +58,12 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(Number(t.judgement.current), 7.5);
       assert.notEqual(t.judgement.class, 'achieved_early');
       assert.match(t.judgement.explanation.zh, /占比7\.5%/);
+    });
+
+    it('同比增长10%以上 binds every year: 2023 grew 5.26 % and is named, although the average since 2021 is far above 10 %', async () => {
+      const t = target(await progress(BONDED, '2023'), 'trade-total-yoy-growth-rcep');
+      assert.equal(t.judgement.class, 'behind');
+      assert.match(t.judgement.explanation.zh, /每年增速须不低于10%，2023年5\.26%低于下限，滞后/);
     });
 
     it("the bonded zone's growth is measured from its 2021 baseline, not from 2020", async () => {

@@ -89,6 +89,10 @@ function describeTarget(t: TargetResponse['target']): string {
       return `占比 ${t.value}%`;
     case 'exceeds_growth_of':
       return `增速高于 ${t.reference}`;
+    case 'growth_in_step_with':
+      return `增速与 ${t.reference} 基本同步`;
+    case 'increase_by':
+      return `比基期提高 ${t.value}`;
     case 'qualitative':
       return t.text ?? '';
   }

@@ -4,6 +4,9 @@ import { code, optionalText, text } from './common.schema.ts';
 export const DIRECTIONS = ['higher_better', 'lower_better', 'in_range'] as const;
 export const NATURES = ['expected', 'binding'] as const; // 预期性 / 约束性
 export const AGGREGATIONS = ['sum', 'average', 'weighted_average', 'ratio', 'none'] as const;
+/** What a figure states: a level (亿元, %, 家) or the change on the year before (增长8.1% → 8.1, 下降3.2% → −3.2). */
+export const MEASURES = ['level', 'annual_change'] as const;
+export type Measure = (typeof MEASURES)[number];
 
 export const indicatorSchema = z.strictObject({
   code: code(),
@@ -14,6 +17,7 @@ export const indicatorSchema = z.strictObject({
   nature: z.enum(NATURES).default('expected'),
   /** How values of several org units combine: ratio = recompute the formula over summed inputs. */
   aggregation: z.enum(AGGREGATIONS).default('sum'),
+  measure: z.enum(MEASURES).default('level'),
   /** For weighted_average: the indicator whose values are the weights. */
   weightIndicator: code().optional(),
   /** For derived indicators: an arithmetic formula over other indicator codes. */

@@ -16,6 +16,8 @@ export const COMPARATORS = [
   'share', // 占比 x% (value is a percentage)
   'exceeds_growth_of', // 增速高于 another indicator's growth
   'qualitative',
+  'increase_by', // 提高N个百分点 / 提高1岁: baseline + value
+  'growth_in_step_with', // 与GDP增长基本同步: growth within a tolerance of another indicator's
 ] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
@@ -27,8 +29,10 @@ export const targetValueSchema = z
     min: decimal().optional(),
     max: decimal().optional(),
     rate: decimal().optional(),
-    /** For exceeds_growth_of / share: the other indicator. */
+    /** For exceeds_growth_of / growth_in_step_with / share: the other indicator. */
     reference: code().optional(),
+    /** A floor or ceiling that must hold in every year of the plan (每年…以上, 控制在…以内, 保持), not only at the end. */
+    everyYear: z.boolean().optional(),
     /** The plan's wording, required for qualitative targets. */
     text: optionalText(),
   })
@@ -47,6 +51,7 @@ export const targetValueSchema = z
       case 'at_most':
       case 'exactly':
       case 'share':
+      case 'increase_by':
         need('value');
         break;
       case 'range':
@@ -58,12 +63,20 @@ export const targetValueSchema = z
         need('rate');
         break;
       case 'exceeds_growth_of':
+      case 'growth_in_step_with':
         need('reference');
         break;
       case 'qualitative':
         need('text');
         break;
     }
+    if (t.everyYear && !['at_least', 'at_most', 'annual_growth'].includes(t.comparator))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['everyYear'],
+        message: `everyYear applies to at_least, at_most and annual_growth, not ${t.comparator}`,
+        params: { zh: `“每年均须达到”只适用于不低于、不高于和年均增长，不适用于 ${t.comparator}` },
+      });
   });
 
 export const targetSchema = z

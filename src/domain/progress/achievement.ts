@@ -12,7 +12,8 @@ export interface ResolvedTarget {
 
 /**
  * Turns every numeric comparator into a level: annual_growth r → baseline × (1 + r/100)^(target year − baseline year);
- * cumulative_change r → baseline × (1 + r/100). Null for qualitative / exceeds_growth_of or missing inputs.
+ * cumulative_change r → baseline × (1 + r/100); increase_by d → baseline + d. Null for qualitative, growth
+ * relative to another indicator, or missing inputs.
  */
 export function resolveTarget(f: TargetFacts): ResolvedTarget | null {
   const t = f.target;
@@ -45,6 +46,12 @@ export function resolveTarget(f: TargetFacts): ResolvedTarget | null {
       const rate = new Decimal(t.rate);
       const level = new Decimal(f.baseline.value).times(rate.div(100).plus(1));
       return { sense: dirSense(rate.isNeg() ? 'down' : 'up'), level };
+    }
+    case 'increase_by': {
+      // 提高N个百分点 / 提高1岁: the level is the baseline plus the increase.
+      if (t.value === undefined || !f.baseline) return null;
+      const delta = new Decimal(t.value);
+      return { sense: dirSense(delta.isNeg() ? 'down' : 'up'), level: new Decimal(f.baseline.value).plus(delta) };
     }
     default:
       return null;

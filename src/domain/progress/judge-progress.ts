@@ -6,6 +6,10 @@ import { cagr, requiredAnnualGrowth } from './growth.ts';
 import { escapCurrentStatus, openSdgCagrRatio, unsdProgressChart } from './international-methods.ts';
 import { project, type Projection } from './projection.ts';
 import { withDefaults, type ProgressThresholds } from './thresholds.ts';
+import { judgeEveryYear } from './every-year-judgement.ts';
+import { plainJudgement } from './judgement-shell.ts';
+import { chainRates } from './rate-series.ts';
+import { judgeRelativeGrowth, type ReferenceSeries } from './relative-growth-judgement.ts';
 import { halfTimeHalfTask, timeElapsedShare } from './time-elapsed.ts';
 import type { ProgressClass, TargetFacts, YearValue } from './types.ts';
 
@@ -17,6 +21,8 @@ export interface JudgeInput {
   /** Month (1–12) for a within-year time share; ignored when the as-of year has no value yet. */
   asOfMonth?: number;
   thresholds?: Partial<ProgressThresholds>;
+  /** For exceeds_growth_of / growth_in_step_with: the other indicator's series for the same subject. */
+  reference?: ReferenceSeries;
 }
 
 export interface ProgressJudgement {
@@ -46,6 +52,49 @@ export interface ProgressJudgement {
 }
 
 export function judgeProgress(input: JudgeInput): ProgressJudgement {
+  const special = judgeByRule(input);
+  if (special) return special;
+  if (input.facts.measure === 'annual_change' && isGrowthComparator(input.facts.comparator)) return judgeLevels(asIndex(input));
+  return judgeLevels(input);
+}
+
+const isGrowthComparator = (c: TargetFacts['comparator']) => c === 'annual_growth' || c === 'cumulative_change';
+
+/** Rules that are not a way from a baseline to a level: floors held every year, growth relative to another series. */
+function judgeByRule(input: JudgeInput): ProgressJudgement | null {
+  const f = input.facts;
+  const latest = input.observed.filter((p) => p.year <= input.asOfYear).sort((a, b) => b.year - a.year)[0];
+  const timeShare = timeElapsedShare(f.periodStart, f.periodEnd, latest?.year ?? input.asOfYear);
+  const names = { name: f.name ?? { zh: '指标', en: 'The indicator' }, unit: f.unit ?? { zh: '', en: '' } };
+  if (f.comparator === 'exceeds_growth_of' || f.comparator === 'growth_in_step_with')
+    return judgeRelativeGrowth(f, input.observed, input.reference, input.asOfYear, timeShare, withDefaults(input.thresholds));
+  if (f.everyYear) return judgeEveryYear(f, input.observed, input.asOfYear, timeShare, names);
+  return null;
+}
+
+/**
+ * Growth targets on an indicator reported as yearly change rates (单位GDP能耗下降3.2%, 地区生产总值增长8.1%):
+ * the rates are chained into an index with the baseline year (or the year before the plan starts) at 100, and
+ * the growth target is judged on that index — a 五年累计下降13.5% target becomes an index of 86.5.
+ */
+function asIndex(input: JudgeInput): JudgeInput {
+  const f = input.facts;
+  const start = { year: f.baseline?.year ?? f.periodStart - 1, value: '100' };
+  const index = chainRates(start, input.observed).slice(1);
+  return {
+    ...input,
+    facts: {
+      ...f,
+      measure: 'level',
+      baseline: start,
+      trajectory: undefined,
+      unit: { zh: '（指数，基期=100）', en: '(index, baseline = 100)' },
+    },
+    observed: index,
+  };
+}
+
+function judgeLevels(input: JudgeInput): ProgressJudgement {
   const t = withDefaults(input.thresholds);
   const f = input.facts;
   const targetYear = f.target.year;
@@ -66,41 +115,23 @@ export function judgeProgress(input: JudgeInput): ProgressJudgement {
 
   const unusable = latestObserved ? unusableFigure(latestObserved.year, f, input.asOfYear) : null;
   if (resolved && latestObserved && unusable) {
-    return {
+    return plainJudgement({
       dataYear,
       current: latestObserved.value,
       met: null,
-      achievementRatio: null,
-      progressShare: null,
       timeElapsedShare: timeShare,
-      halfTimeHalfTask: 'na',
-      requiredAnnualGrowth: null,
-      observedAnnualGrowth: null,
-      onTrajectory: null,
-      expectedShare: null,
-      projection: null,
       class: 'insufficient_data',
-      methods: { unsd: null, opensdg: null, escap: null },
       explanation: staleExplanation(unusable, latestObserved, names, input.asOfYear),
-    };
+    });
   }
 
   if (!resolved || !latestObserved) {
-    return {
+    return plainJudgement({
       dataYear,
       current: latestObserved?.value ?? null,
       met: null,
-      achievementRatio: null,
-      progressShare: null,
       timeElapsedShare: timeShare,
-      halfTimeHalfTask: 'na',
-      requiredAnnualGrowth: null,
-      observedAnnualGrowth: null,
-      onTrajectory: null,
-      expectedShare: null,
-      projection: null,
       class: 'insufficient_data',
-      methods: { unsd: null, opensdg: null, escap: null },
       explanation: {
         zh: f.shareWithoutDenominator
           ? `${names.name.zh}是总量，占比目标未指明分母指标，无法计算占比，判定数据不足。`
@@ -109,7 +140,7 @@ export function judgeProgress(input: JudgeInput): ProgressJudgement {
           ? `${names.name.en} is an amount and the share target names no denominator, so no share can be computed: insufficient data.`
           : `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
       },
-    };
+    });
   }
 
   const current = latestObserved.value;

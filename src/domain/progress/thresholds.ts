@@ -14,6 +14,12 @@ export interface ProgressThresholds {
   opensdgModerate: number;
   /** z-value of the projection's uncertainty range (1.645 ≈ 90 %). */
   projectionZ: number;
+  /**
+   * 与…基本同步: the largest gap, in percentage points of average yearly growth, still read as "in step". No plan
+   * or method document found defines it; set by the PlanTrack team (2026-12-06): one percentage point,
+   * the smallest step in which these plans state growth targets; overridable like every threshold here.
+   */
+  inStepTolerance: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<ProgressThresholds> = Object.freeze({
@@ -25,6 +31,7 @@ export const DEFAULT_THRESHOLDS: Readonly<ProgressThresholds> = Object.freeze({
   opensdgSubstantial: 0.95,
   opensdgModerate: 0.6,
   projectionZ: 1.645,
+  inStepTolerance: 1,
 });
 
 export function withDefaults(partial?: Partial<ProgressThresholds>): ProgressThresholds {

@@ -1,3 +1,4 @@
+import type { Measure } from '../model/indicator.schema.ts';
 import type { Comparator } from '../model/target.schema.ts';
 
 export type Direction = 'higher_better' | 'lower_better' | 'in_range';
@@ -23,6 +24,10 @@ export interface TargetFacts {
   unit?: { zh: string; en: string };
   /** A share (占比) target on an amount with no denominator named: it cannot be measured. */
   shareWithoutDenominator?: boolean;
+  /** A floor or ceiling that must hold in every year of the plan, not only at the end. */
+  everyYear?: boolean;
+  /** What the indicator's figures state: levels (default) or yearly change rates. */
+  measure?: Measure;
 }
 
 export type ProgressClass = 'achieved_early' | 'ahead' | 'on_track' | 'behind' | 'insufficient_data';

@@ -35,6 +35,8 @@ function statedTarget(comparator: string, t: ReportTarget['target'], unit: strin
       return t.rate && `年均增长${t.rate}%`;
     case 'cumulative_change':
       return t.rate && (t.rate.startsWith('-') ? `累计降低${t.rate.slice(1)}%` : `累计增长${t.rate}%`);
+    case 'increase_by':
+      return t.value && `比基期提高${t.value}${unit}`;
     default:
       return null;
   }

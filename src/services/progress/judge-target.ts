@@ -45,8 +45,14 @@ export function factsOf(t: ProgressTargetRow, plan: PlanPeriod): TargetFacts {
     periodEnd: plan.periodEnd,
     name: { zh: t.indicator_name, en: t.indicator_name_en },
     unit: { zh: t.indicator_unit, en: t.indicator_unit },
+    everyYear: t.every_year,
+    measure: t.indicator_measure === 'annual_change' ? 'annual_change' : 'level',
   };
 }
+
+/** Growth relative to another indicator (高于GDP增长, 与GDP增长基本同步) is judged on both series. */
+const isRelativeGrowth = (t: ProgressTargetRow) =>
+  (t.comparator === 'exceeds_growth_of' || t.comparator === 'growth_in_step_with') && t.reference_code !== null;
 
 /** Whether a target is a share (占比) of an amount, so its figures are numerator ÷ denominator rather than the amount. */
 const isShareOfAmount = (t: ProgressTargetRow) => t.comparator === 'share' && !isPercentUnit(t.indicator_unit);
@@ -54,7 +60,9 @@ const isShareOfAmount = (t: ProgressTargetRow) => t.comparator === 'share' && !i
 /** Indicator codes whose figures a target is judged on (a share of an amount needs its denominator too). */
 export function targetCodes(ctx: ProgressContext, t: ProgressTargetRow): string[] {
   const own = ctx.codesFor(t.indicator_code);
-  return isShareOfAmount(t) && t.reference_code !== null ? [...own, ...ctx.codesFor(t.reference_code)] : own;
+  return (isShareOfAmount(t) || isRelativeGrowth(t)) && t.reference_code !== null
+    ? [...own, ...ctx.codesFor(t.reference_code)]
+    : own;
 }
 
 /**
@@ -97,6 +105,13 @@ export function judgeTarget(
     observed: yearly.map(({ year, value }) => ({ year, value })),
     asOfYear: asOf.year,
     asOfMonth: asOf.month,
+    reference: isRelativeGrowth(t)
+      ? {
+          observed: ctx.yearly(subject, t.reference_code!, from, asOf.year).map(({ year, value }) => ({ year, value })),
+          measure: t.reference_measure === 'annual_change' ? 'annual_change' : 'level',
+          name: { zh: t.reference_name!, en: t.reference_name_en! },
+        }
+      : undefined,
   });
   const cls = classByMethod(j, method);
   const used = yearly.find((y) => y.year === j.dataYear);

@@ -28,6 +28,7 @@ function editToTargetValue(e: TargetEdit): TargetValue {
     max: d(e.max),
     rate: d(e.rate),
     reference: e.reference || null,
+    everyYear: false,
     text: e.text.trim() || null,
   };
 }

@@ -322,7 +322,16 @@ export function TargetEditor({
               ))}
             </select>
           </Field>
-          {needs(edit.comparator, 'at_least', 'at_most', 'exactly', 'share', 'annual_growth', 'cumulative_change') && (
+          {needs(
+            edit.comparator,
+            'at_least',
+            'at_most',
+            'exactly',
+            'share',
+            'annual_growth',
+            'cumulative_change',
+            'increase_by',
+          ) && (
             <Field
               label={
                 edit.comparator === 'share'
@@ -384,7 +393,7 @@ export function TargetEditor({
               />
             </Field>
           )}
-          {needs(edit.comparator, 'share', 'exceeds_growth_of') && (
+          {needs(edit.comparator, 'share', 'exceeds_growth_of', 'growth_in_step_with') && (
             <Field label={t('ingest.edit.reference')} htmlFor={`${id}-ref`} problems={at(problems, 'target.reference')}>
               <select
                 id={`${id}-ref`}

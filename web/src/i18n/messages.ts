@@ -100,6 +100,10 @@ export const zh = {
   'cmp.shareOf': '占{ref}比重 {value}%',
   'cmp.exceedsGrowthOf': '增速高于{ref}',
   'cmp.exceedsGrowth': '增速高于参照指标',
+  'cmp.inStepWith': '增速与{ref}基本同步',
+  'cmp.inStep': '增速与参照指标基本同步',
+  'cmp.increaseBy': '比基期提高{value}',
+  'cmp.everyYear': '（每年）',
   'cmp.reaching': '（达到 {value}）',
   'cmp.qualitative': '定性目标',
 
@@ -494,6 +498,8 @@ export const zh = {
   'cmpName.share': '占比（%）',
   'cmpName.exceeds_growth_of': '增速高于参照指标',
   'cmpName.qualitative': '定性目标',
+  'cmpName.increase_by': '比基期提高',
+  'cmpName.growth_in_step_with': '增速与参照指标基本同步',
 
   'consistency.title': '一致性检查',
   'consistency.intro':
@@ -610,6 +616,10 @@ export const en: Record<MessageKey, string> = {
   'cmp.shareOf': '{value}% of {ref}',
   'cmp.exceedsGrowthOf': 'Growth faster than {ref}',
   'cmp.exceedsGrowth': 'Growth faster than the reference indicator',
+  'cmp.inStepWith': 'Growth in step with {ref}',
+  'cmp.inStep': 'Growth in step with the reference indicator',
+  'cmp.increaseBy': '{value} above the baseline',
+  'cmp.everyYear': ' (every year)',
   'cmp.reaching': ' (reaching {value})',
   'cmp.qualitative': 'Qualitative target',
 
@@ -1007,6 +1017,8 @@ export const en: Record<MessageKey, string> = {
   'cmpName.share': 'Share (%)',
   'cmpName.exceeds_growth_of': 'Growth faster than another indicator',
   'cmpName.qualitative': 'Qualitative',
+  'cmpName.increase_by': 'Increase over the baseline',
+  'cmpName.growth_in_step_with': 'Growth in step with another indicator',
 
   'consistency.title': 'Consistency',
   'consistency.intro':

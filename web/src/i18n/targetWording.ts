@@ -21,6 +21,18 @@ export function describeTargetValue(
   const { t, num } = i18n;
   const amount = (v: string | null) => (v === null ? '?' : withUnit(num(v), unit));
   const reaching = target.value !== null ? t('cmp.reaching', { value: amount(target.value) }) : '';
+  const wording = describeRule(target, unit, i18n, indicatorName, amount, reaching);
+  return target.everyYear ? wording + t('cmp.everyYear') : wording;
+}
+
+function describeRule(
+  target: TargetValue,
+  unit: string,
+  { t, num }: Pick<I18n, 't' | 'num'>,
+  indicatorName: (code: string) => string | undefined,
+  amount: (v: string | null) => string,
+  reaching: string,
+): string {
   switch (target.comparator) {
     case 'at_least':
       return t('cmp.at_least', { value: amount(target.value) });
@@ -51,6 +63,12 @@ export function describeTargetValue(
       const ref = target.reference ? (indicatorName(target.reference) ?? target.reference) : null;
       return ref ? t('cmp.exceedsGrowthOf', { ref }) : t('cmp.exceedsGrowth');
     }
+    case 'growth_in_step_with': {
+      const ref = target.reference ? (indicatorName(target.reference) ?? target.reference) : null;
+      return ref ? t('cmp.inStepWith', { ref }) : t('cmp.inStep');
+    }
+    case 'increase_by':
+      return t('cmp.increaseBy', { value: amount(target.value) });
     case 'qualitative':
       return target.text ?? t('cmp.qualitative');
     default:

@@ -37,6 +37,8 @@ export const COMPARATOR_CHOICES: readonly Comparator[] = [
   'cumulative_change',
   'share',
   'exceeds_growth_of',
+  'growth_in_step_with',
+  'increase_by',
   'qualitative',
 ];
 
@@ -336,6 +338,7 @@ export function checkTarget(edit: TargetEdit, catalogues: Catalogues, planScope:
     case 'at_most':
     case 'exactly':
     case 'share':
+    case 'increase_by':
       checkDecimal(problems, 'target.value', edit.value, '目标值', 'the target value');
       break;
     case 'range':
@@ -350,6 +353,7 @@ export function checkTarget(edit: TargetEdit, catalogues: Catalogues, planScope:
       checkDecimal(problems, 'target.rate', edit.rate, '增减幅度', 'the rate');
       break;
     case 'exceeds_growth_of':
+    case 'growth_in_step_with':
       if (!edit.reference) need(problems, 'target.reference', '请选择参照指标', 'choose the reference indicator');
       break;
     case 'qualitative':
@@ -411,6 +415,7 @@ function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | 
     case 'at_most':
     case 'exactly':
     case 'share':
+    case 'increase_by':
       t.value = optDecimal(e.value);
       break;
     case 'range':
@@ -424,6 +429,7 @@ function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | 
       if (e.value.trim()) t.value = optDecimal(e.value);
       break;
     case 'exceeds_growth_of':
+    case 'growth_in_step_with':
       t.reference = opt(e.reference);
       break;
     case 'qualitative':
