@@ -20,16 +20,17 @@ describe('parseAnnualClause', () => {
     });
     assert.equal(parseAnnualClause('固定资产投资力争增长10%以上')?.indicator, '固定资产投资');
   });
-  it('reads consumer prices as their own indicator: 左右 → exactly, 控制在/以内 → at_most', () => {
+  it('reads consumer prices as the year’s rise of the price level (gold guide §2): 左右 and 控制在…以内 alike', () => {
     assert.deepEqual(
       [parseAnnualClause('居民消费价格涨幅3%左右'), parseAnnualClause('居民消费价格涨幅控制在3%以内')].map((c) => [
         c?.indicator,
         c?.comparator,
+        c?.rate,
         c?.value,
       ]),
       [
-        ['居民消费价格涨幅', 'exactly', '3'],
-        ['居民消费价格涨幅', 'at_most', '3'],
+        ['居民消费价格', 'annual_growth', '3', undefined],
+        ['居民消费价格', 'annual_growth', '3', undefined],
       ],
     );
     assert.equal(parseAnnualClause('居民消费价格指数上涨3%左右')?.indicator, '居民消费价格指数');
@@ -123,7 +124,7 @@ describe('extractCandidates on an annual report', () => {
       r.targets.map((t) => [text.slice(t.valueSpan.start, t.valueSpan.end), t.target.year, t.target.comparator]),
       [
         ['5.5%左右', 2024, 'annual_growth'],
-        ['3%左右', 2024, 'exactly'],
+        ['3%左右', 2024, 'annual_growth'],
         ['5.5%左右', 2024, 'exactly'],
         ['1900万吨以上', 2024, 'at_least'],
       ],

@@ -5,8 +5,8 @@ import type { TargetCandidate } from './candidate.schema.ts';
  * targets as a list after 主要预期目标: "地区生产总值增长5.5%左右;城镇调查失业率5.5%左右;居民消费价格
  * 涨幅3%左右;粮食产量稳定在…万吨以上". The list is read clause by clause here, apart from the
  * five-year-plan rules, because the same words mean other things there: 增长x% is one year's growth
- * (not growth over the period), 涨幅x%左右 of consumer prices is a ceiling-like level of its own
- * indicator, and the year is the report's year, never a five-year period the text happens to name.
+ * (not growth over the period), 涨幅x%左右 of consumer prices is the one-year rise of the price level
+ * (annual_growth, as the gold guide annotates it; the ceiling is the indicator's lower-better direction), and the year is the report's year, never a five-year period the text happens to name.
  */
 
 export interface AnnualZone {
@@ -148,8 +148,16 @@ export function parseAnnualClause(clause: string, offset = 0): AnnualClause | nu
     const ceiling = qualifier === '以内' || qualifier === '以下' || /控制在|不超过|不高于/.test(before);
     if (max !== undefined) return { ...base, comparator: 'range', min: num, max, evidence };
     if (CPI.test(indicator))
-      // Consumer prices: the figure is the year's rise itself, a ceiling or an approximate level, never a growth to beat.
-      return { ...base, comparator: ceiling ? 'at_most' : 'exactly', value: num, evidence: [...evidence, 'consumer prices'] };
+      // Consumer prices (docs/extraction-gold-guide.md §2): the figure is the year's rise of the price level,
+      // annual_growth whatever its 左右/控制在…以内; that the rise is a ceiling is the indicator's direction
+      // (居民消费价格 is lower-better), which the reviewer sets.
+      return {
+        ...base,
+        indicator: indicator.replace(/(?:涨幅|上涨|增幅)$/, ''),
+        comparator: 'annual_growth',
+        rate: num,
+        evidence: [...evidence, ceiling ? 'consumer prices: the year’s rise, a ceiling' : 'consumer prices: the year’s rise'],
+      };
     if (verb === '下降' || verb === '降低' || verb === '减少')
       return { ...base, comparator: 'cumulative_change', rate: `-${num}`, evidence };
     if (unit === '个百分点' || unit === '百分点') return { ...base, comparator: 'cumulative_change', value: num, evidence };
