@@ -33,9 +33,9 @@ export interface ExtractOptions {
   periodEnd?: number;
 }
 
-/** Sections that report what happened (发展基础, 建设成效) or study others (南宁…启示, 政策汇总). */
+/** Sections that report what happened (发展基础, 建设成效, 2023年计划执行情况) or study others (南宁…启示, 政策汇总). */
 const BACKGROUND_HEADING =
-  /基础|成效|成就|现状|回顾|形势|环境|机遇|挑战|启示|借鉴|经验|案例|SWOT|分析|政策汇总|简介|概况|条件|优势|瓶颈|问题|意义|背景/;
+  /基础|成效|成就|现状|回顾|形势|环境|机遇|挑战|启示|借鉴|经验|案例|SWOT|分析|政策汇总|简介|概况|条件|优势|瓶颈|问题|意义|背景|执行情况|完成情况/;
 const GOAL_HEADING = /目标|指标|任务|展望/;
 /** Appendices that study or compile (中老铁路沿线产业研究, 政策汇总) rather than plan. */
 const BACKGROUND_APPENDIX = /研究|分析|启示|汇总|借鉴|案例|说明|解读/;
