@@ -129,3 +129,27 @@ describe('extractCandidates: a paragraph that only reports the past', () => {
     );
   });
 });
+
+describe('extractCandidates: the review section of an annual plan (issue 17)', () => {
+  it('proposes nothing from a …计划执行情况 section, whose figures are last year’s results', () => {
+    const text = [
+      '示范市2024年国民经济和社会发展计划',
+      '一、2023年国民经济和社会发展计划执行情况',
+      '初步核算,全市实现地区生产总值3347.6亿元,增长1.5%;规模以上工业增加值增长1%。',
+    ].join('\n');
+    assert.deepEqual(extractCandidates(text, { catalogue }).targets, []);
+  });
+});
+
+describe('extractCandidates: indicator names ending in 投入, 强度, …度 (issue 17)', () => {
+  it('proposes 研发经费投入 and 活跃度 as new indicators, not 年度 or 力度', () => {
+    const text = ['示范市三年行动方案(2023-2025年)', '到2025年,研发经费投入年均增速高于9%,个体工商户活跃度达到70%。'].join('\n');
+    assert.deepEqual(
+      extractCandidates(text, { catalogue }).targets.map((t) => [t.indicator.name, t.target.year]),
+      [
+        ['研发经费投入', 2025],
+        ['个体工商户活跃度', 2025],
+      ],
+    );
+  });
+});

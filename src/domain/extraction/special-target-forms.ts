@@ -4,9 +4,11 @@ import type { RawTarget } from './target-patterns.ts';
 
 export const DOUBLING_RE = /(?:实现|力争)?(?<what>翻一番|翻番|翻两番|倍增)(?![计行工])/g;
 const SCALE_RE = /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<level>万亿|千亿|百亿)级/g;
+/** 进出口总额突破万亿元, 营业收入迈上千亿元: a round magnitude with no Arabic figure. */
+const BARE_SCALE_RE = /(?<verb>突破|超过|超|达到|达|迈上|跨越|跨入|迈入)(?<level>万亿|千亿|百亿)(?<cur>美元|元)(?![级\d])/g;
 const ALL_BUILT_RE = /(?<verb>(?:全部|全面|均|都)建成|全覆盖|全部达标|全部实现)/g;
 
-/** 翻一番, 千亿级, 全部建成 / 全覆盖: targets without an Arabic figure. */
+/** 翻一番, 千亿级, 突破万亿元, 全部建成 / 全覆盖: targets without an Arabic figure. */
 export function specialForms(
   clause: string,
   offset: number,
@@ -63,6 +65,27 @@ export function specialForms(
       ...yearFor(years, offset + m.index!, sentence),
       subjectFrom: offset,
       evidence: [`cue: ${level}级 = at least ${value} 亿元`],
+      inherited: false,
+    });
+  }
+  for (const m of clause.matchAll(BARE_SCALE_RE)) {
+    const { verb, level, cur } = m.groups as { verb: string; level: string; cur: string };
+    const before = clause.slice(0, m.index!);
+    const phrase = stripOpeners(before);
+    if (phrase.length < 2) continue;
+    const [value, unit] = level === '万亿' ? ['1', `万亿${cur}`] : [level === '千亿' ? '1000' : '100', `亿${cur}`];
+    out.push({
+      indicatorPhrases: [phrase],
+      indicatorFrom: offset + before.length - phrase.length,
+      indicatorTo: offset + before.length,
+      comparator: 'at_least',
+      value,
+      unit,
+      valueFrom: offset + m.index! + verb.length,
+      valueTo: offset + m.index! + m[0].length,
+      ...yearFor(years, offset + m.index!, sentence),
+      subjectFrom: offset,
+      evidence: [`cue: ${verb}${level}${cur} = at least ${value} ${unit}`],
       inherited: false,
     });
   }

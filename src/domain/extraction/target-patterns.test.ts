@@ -99,3 +99,11 @@ describe('shares written as fractions and changes of shares (issue 17)', () => {
     assert.deepEqual(find('全市单位GDP能耗较2020年降16%。'), ['全市单位GDP能耗|cumulative_change|-16|']);
   });
 });
+
+describe('round magnitudes and indicator names of plans outside Yunnan (issue 17)', () => {
+  it('reads 突破万亿元 / 迈上千亿元 as a floor of that magnitude, and not 千亿级', () => {
+    assert.deepEqual(find('对外开放新前沿基本形成,进出口总额突破万亿元。'), ['进出口总额|at_least|1|']);
+    assert.equal(findTargetsInSentence('进出口总额突破万亿元。')[0]?.unit, '万亿元');
+    assert.deepEqual(find('规上工业营业收入迈上千亿元。'), ['规上工业营业收入|at_least|1000|']);
+  });
+});
