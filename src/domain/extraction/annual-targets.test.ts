@@ -94,6 +94,18 @@ describe('annual zones and year', () => {
       ],
     );
   });
+  it('gives names listed with 、 before one figure with 均 a target each', () => {
+    const text = '2024年主要预期目标:固定资产投资、工业投资、服务业投资均增长12%左右;进出口增长5%以上。';
+    assert.deepEqual(
+      annualClauses(text, findAnnualZones(text)).map((c) => [c.indicator, c.rate, text.slice(c.valueFrom, c.valueTo)]),
+      [
+        ['固定资产投资', '12', '12%左右'],
+        ['工业投资', '12', '12%左右'],
+        ['服务业投资', '12', '12%左右'],
+        ['进出口', '5', '5%以上'],
+      ],
+    );
+  });
   it('ignores the goals of a five-year period', () => {
     assert.deepEqual(findAnnualZones('“十四五”时期经济社会发展主要预期目标:地区生产总值年均增长6%'), []);
   });

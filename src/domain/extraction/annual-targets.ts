@@ -176,12 +176,31 @@ export function annualClauses(text: string, zones: readonly AnnualZone[]): (Annu
   for (const z of zones) {
     const body = text.slice(z.from, z.to);
     let start = 0;
+    // 固定资产投资、工业投资、服务业投资均增长12%左右: names listed with 、 before one figure with 均 share it.
+    let listed: { name: string; from: number }[] = [];
     for (const m of [...body.matchAll(/[;;,,、。\n●◆◇■□▪•]/g), { index: body.length }]) {
       const clause = body.slice(start, m.index);
       // What precedes the list in the clause (…提出,今年发展主要预期目标是:) is not the indicator.
       const skip = /^\s*(?:.*预期目标)?(?:是|为)?[::]?\s*/.exec(clause)![0].length;
       const c = parseAnnualClause(clause.slice(skip).trimEnd(), z.from + start + skip);
-      if (c && !LOOKING_BACK.test(sentenceAround(text, c.from))) out.push({ ...c, year: z.year });
+      if (c && !LOOKING_BACK.test(sentenceAround(text, c.from))) {
+        const shared = /均$/.test(c.indicator) ? listed : [];
+        const own = c.indicator.replace(/均$/, '');
+        for (const l of shared)
+          out.push({
+            ...c,
+            indicator: l.name,
+            from: l.from,
+            evidence: [...c.evidence, 'listed before a shared figure (…、…均)'],
+            year: z.year,
+          });
+        out.push({ ...c, indicator: own, year: z.year });
+      }
+      const name = clause.slice(skip).trim();
+      listed =
+        !c && body[m.index] === '、' && /^[\u4e00-\u9fa5A-Za-z&]{2,16}$/.test(name)
+          ? [...listed, { name, from: z.from + start + skip }]
+          : [];
       start = m.index + 1;
     }
   }
