@@ -1,11 +1,11 @@
 /**
  * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
  * as a ratio, because absolute times on a shared 2-core machine say little.
- * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress]. Results: bench/results/*.json and latest.json.
+ * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress|home]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
  * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_VALUES (10,000,000), BENCH_PROGRESS_UNITS
  * (2,000), BENCH_PROGRESS_RUNS (30) and BENCH_PROGRESS_WARMUPS (3) the progress API's; TEST_DATABASE_URL the
- * PostgreSQL server.
+ * PostgreSQL server; BENCH_HOME_RUNS (10) the leader home's.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -14,6 +14,7 @@ import { bulkInsert } from './bulk-insert.bench.ts';
 import { coldStart } from './cold-start.bench.ts';
 import { evaluation } from './evaluation.bench.ts';
 import { extraction } from './extraction.bench.ts';
+import { home } from './home.bench.ts';
 import { progress } from './progress.bench.ts';
 import { reportingImport } from './reporting-import.bench.ts';
 
@@ -34,6 +35,7 @@ if (!only || only === 'progress')
     runs: Number(process.env.BENCH_PROGRESS_RUNS ?? 30),
     warmups: Number(process.env.BENCH_PROGRESS_WARMUPS ?? 3),
   });
+if (!only || only === 'home') results.home = await home({ runs: Number(process.env.BENCH_HOME_RUNS ?? 10) });
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });

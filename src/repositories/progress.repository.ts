@@ -4,6 +4,16 @@ import type { Executor } from './transaction.ts';
 
 /** Queries behind progress monitoring: plans, targets with their indicators, the unit tree, figures. */
 
+/** Several plans' progress settings at once (the homes judge every plan in one question). */
+export async function findProgressPlans(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('plan')
+    .select(['id', 'title', 'period_start', 'period_end', 'progress_method'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export async function findProgressPlan(db: Executor, id: string) {
   return db
     .selectFrom('plan')
@@ -14,6 +24,8 @@ export async function findProgressPlan(db: Executor, id: string) {
 
 export interface ProgressTargetFilter {
   plan?: string;
+  /** Targets of any of these plans (one read for several plans). */
+  plans?: readonly string[];
   key?: string;
   indicator?: string;
   /** Read scope: targets of these units, or of groups with a member among them; null = all. */
@@ -30,6 +42,7 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
     .leftJoin('indicator as ri', 'ri.id', 't.reference_indicator_id');
   if (f.unitIds) q = q.where(targetTouchesUnits(f.unitIds));
   if (f.plan) q = q.where('t.plan_id', '=', f.plan);
+  if (f.plans) q = q.where('t.plan_id', 'in', f.plans.length ? [...f.plans] : ['']);
   if (f.key) q = q.where('t.key', '=', f.key);
   if (f.indicator) q = q.where('i.code', '=', f.indicator);
   return q

@@ -5,7 +5,7 @@ import type { LeaderHome } from '../../presenters/home.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
 import { getRun, listRuns } from '../evaluation/run.service.ts';
-import { planProgressWithYearly } from '../progress/plan-progress.service.ts';
+import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
 
 /** Plans a reader's grants reach (a grant without a plan list reaches every plan). */
@@ -26,14 +26,15 @@ const MAX_EVALUATIONS = 4;
 export async function leaderHome(database: Database, actor: Actor): Promise<LeaderHome> {
   const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
   const today = todayIso();
+  const asked = rows
+    .filter((p) => p.target_count > 0 && grantedPlan(actor, p.id))
+    .map((p) => ({ plan: p.id, at: homeAsOf(p.period_start, p.period_end, today) }));
+  // Every plan in one question: scope, catalogue and figures are read once, not once per plan.
   const judged: JudgedPlan[] = [];
-  for (const p of rows) {
-    if (p.target_count === 0 || !grantedPlan(actor, p.id)) continue;
-    const at = homeAsOf(p.period_start, p.period_end, today);
-    const { progress, yearly } = await planProgressWithYearly(database, actor, { plan: p.id, at });
+  for (const { progress, yearly } of await plansProgressWithYearly(database, actor, asked)) {
     if (progress.targets.length === 0) continue;
     judged.push({
-      plan: { id: p.id, title: p.title },
+      plan: { id: progress.plan.id, title: progress.plan.title },
       at: progress.at,
       targets: progress.targets.map((t) => ({ ...t, yearly: yearly.get(t.key) ?? [] })),
     });

@@ -10,7 +10,13 @@ export interface PublishedByTarget {
   targetKey: string;
   figures: PublishedFigureView[];
 }
-import { findProgressPlan, groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
+import {
+  findProgressPlan,
+  findProgressPlans,
+  groupsWithMembers,
+  progressTargets,
+  type ProgressTargetRow,
+} from '../../repositories/progress.repository.ts';
 import { publishedFiguresOf } from '../published-figures.service.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
@@ -18,7 +24,7 @@ import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { referenceDate } from './freshness.ts';
 import { band, judgeTarget, subjectOf, targetCodes } from './judge-target.ts';
-import { parseAsOf, ProgressContext } from './progress-context.ts';
+import { parseAsOf, ProgressContext, type AsOf, type Subject } from './progress-context.ts';
 import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import { timeElapsedShare } from '../../domain/progress/time-elapsed.ts';
 
@@ -53,14 +59,26 @@ export async function planProgress(
   return (await planProgressWithYearly(database, actor, q)).progress;
 }
 
-/** planProgress, plus each target's judged yearly series (the homes' trend arrows and sparklines), by key. */
-export async function planProgressWithYearly(
-  database: Database,
-  actor: Actor,
-  q: { plan: string; at: string; method?: ProgressMethod },
-): Promise<{ progress: PlanProgress; yearly: Map<string, { year: number; value: string }[]> }> {
-  const { plan, asOf, targets, ctx, subjects, period, ref } = await prepare(database.db, actor, q);
-  const method = q.method ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
+/** A plan's progress with each target's judged yearly series (complete years), by target key. */
+export interface PlanProgressWithYearly {
+  progress: PlanProgress;
+  yearly: Map<string, { year: number; value: string }[]>;
+}
+
+type ProgressPlanRow = NonNullable<Awaited<ReturnType<typeof findProgressPlan>>>;
+
+/** Judges a plan's targets on a context whose figures cover their subjects, and sums them up. */
+function judgePlan(
+  ctx: ProgressContext,
+  plan: ProgressPlanRow,
+  targets: readonly ProgressTargetRow[],
+  subjects: readonly Subject[],
+  asOf: AsOf,
+  ref: string,
+  requested: ProgressMethod | undefined,
+): PlanProgressWithYearly {
+  const period = { periodStart: plan.period_start, periodEnd: plan.period_end };
+  const method = requested ?? (plan.progress_method as ProgressMethod | null) ?? 'official';
   const results = targets.map((t, i) => judgeTarget(ctx, t, subjects[i]!, period, asOf, method, ref));
   const judged = results.map((r) => r.progress);
   const yearly = new Map(
@@ -82,6 +100,59 @@ export async function planProgressWithYearly(
     targets: judged,
   };
   return { progress, yearly };
+}
+
+/** planProgress, plus each target's judged yearly series (the homes' trend arrows and sparklines), by key. */
+export async function planProgressWithYearly(
+  database: Database,
+  actor: Actor,
+  q: { plan: string; at: string; method?: ProgressMethod },
+): Promise<PlanProgressWithYearly> {
+  const { plan, asOf, targets, ctx, subjects, ref } = await prepare(database.db, actor, q);
+  return judgePlan(ctx, plan, targets, subjects, asOf, ref, q.method);
+}
+
+/**
+ * planProgressWithYearly for several plans in one question, as the homes ask it: the reader's scope,
+ * the catalogue, the targets and the groups are read once, and the figures once per as-of period over
+ * every plan's subjects together (a subject's figures read only its own units, so loading more units
+ * changes no answer). Same results, in the order asked; a plan that does not exist is left out.
+ */
+export async function plansProgressWithYearly(
+  database: Database,
+  actor: Actor,
+  qs: readonly { plan: string; at: string; method?: ProgressMethod }[],
+): Promise<PlanProgressWithYearly[]> {
+  const db = database.db;
+  const ids = [...new Set(qs.map((q) => q.plan))];
+  const plans = new Map((await findProgressPlans(db, ids)).map((p) => [p.id, p]));
+  const scope = await readScope(db, actor);
+  const targetsOf = new Map<string, ProgressTargetRow[]>();
+  for (const t of await progressTargets(db, { plans: ids, unitIds: scope })) {
+    const list = targetsOf.get(t.plan_id) ?? [];
+    list.push(t);
+    targetsOf.set(t.plan_id, list);
+  }
+  const catalogue = await ProgressContext.load(db);
+  const all = [...targetsOf.values()].flat();
+  const groupIds = [...new Set(all.map((t) => t.group_id).filter((g): g is number => g !== null))];
+  const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
+  const today = todayIso();
+  const out = new Map<number, PlanProgressWithYearly>();
+  const ats = [...new Set(qs.map((q) => q.at))];
+  for (const [n, at] of ats.entries()) {
+    const asOf = parseAsOf(at);
+    const ctx = n === 0 ? catalogue : catalogue.withoutFigures();
+    const asked = qs.map((q, i) => ({ q, i, plan: plans.get(q.plan) })).filter((x) => x.q.at === at && x.plan);
+    const subjectsOf = asked.map(({ q }) => (targetsOf.get(q.plan) ?? []).map((t) => subjectOf(ctx, t, members)));
+    const unitIds = ctx.subtree(subjectsOf.flat().flatMap((s) => s.roots));
+    const codes = [...new Set(asked.flatMap(({ q }) => (targetsOf.get(q.plan) ?? []).flatMap((t) => targetCodes(ctx, t))))];
+    await ctx.loadFigures(db, unitIds, codes, asOf);
+    const ref = referenceDate(asOf, today);
+    for (const [k, { q, i, plan }] of asked.entries())
+      out.set(i, judgePlan(ctx, plan!, targetsOf.get(q.plan) ?? [], subjectsOf[k]!, asOf, ref, q.method));
+  }
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
 }
 
 /** The published figures behind each target of a plan up to the as-of period, with their citations (for the exports). */

@@ -77,10 +77,10 @@ export class ProgressContext implements YearRule {
 
   private constructor(
     readonly forms: StoredForm[],
-    rules: Awaited<ReturnType<typeof indicatorRules>>,
-    units: UnitRow[],
+    private readonly ruleRows: Awaited<ReturnType<typeof indicatorRules>>,
+    private readonly unitRows: UnitRow[],
   ) {
-    for (const r of rules) {
+    for (const r of ruleRows) {
       this.indicators.set(r.code, r);
       this.codes.set(r.id, r.code);
       this.rules.set(r.code, {
@@ -90,7 +90,7 @@ export class ProgressContext implements YearRule {
         formula: r.formula,
       });
     }
-    for (const u of units) {
+    for (const u of unitRows) {
       this.units.set(u.id, u);
       if (u.parent_id !== null) this.children.set(u.parent_id, [...(this.children.get(u.parent_id) ?? []), u.id]);
     }
@@ -100,6 +100,14 @@ export class ProgressContext implements YearRule {
 
   static async load(db: Executor): Promise<ProgressContext> {
     return new ProgressContext(await listForms(db), await indicatorRules(db), await unitTree(db));
+  }
+
+  /**
+   * The same catalogue (forms, indicators, unit tree) without any figures: for a second as-of period
+   * in one question, without reading the catalogue again.
+   */
+  withoutFigures(): ProgressContext {
+    return new ProgressContext(this.forms, this.ruleRows, this.unitRows);
   }
 
   /**
