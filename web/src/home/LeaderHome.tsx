@@ -2,11 +2,12 @@ import type { LeaderHome as Summary } from '../../../src/presenters/home.present
 import { api } from '../api/client.ts';
 import { PROGRESS_CLASSES } from '../api/progressTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS } from '../monitor/classes.ts';
 import { periodLabel } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+import { HomeFrame } from './HomeFrame.tsx';
 import { Scorecard } from './Scorecard.tsx';
 
 function Tiles({ data }: { data: Summary }) {
@@ -137,37 +138,31 @@ export function LeaderHome() {
   const { t } = useI18n();
   const state = useAsync((signal) => api.homeSummary(signal), []);
   return (
-    <section className="page home-page" aria-labelledby="home-heading" data-testid="home-leader">
-      <header className="page-head">
-        <h1 id="home-heading">{t('home.leader.heading')}</h1>
-        <p className="page-intro">{t('home.leader.intro')}</p>
-      </header>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && (
+    <HomeFrame kind="leader" state={state}>
+      {(data) => (
         <div data-testid="home-data">
-          <Tiles data={state.data} />
+          <Tiles data={data} />
           <div className="home-grid">
             <section className="home-panel home-laggards">
               <h2 className="section-title">{t('home.laggards')}</h2>
-              {state.data.laggards.length === 0 ? (
+              {data.laggards.length === 0 ? (
                 <Empty>{t('home.laggards.none')}</Empty>
               ) : (
                 <ol className="scorecards">
-                  {state.data.laggards.map((l) => (
+                  {data.laggards.map((l) => (
                     <Scorecard key={`${l.plan.id}/${l.key}`} item={l} />
                   ))}
                 </ol>
               )}
             </section>
             <div className="home-side">
-              <Freshness data={state.data} />
-              <Evaluations data={state.data} />
+              <Freshness data={data} />
+              <Evaluations data={data} />
             </div>
           </div>
-          <PlanTable data={state.data} />
+          <PlanTable data={data} />
         </div>
       )}
-    </section>
+    </HomeFrame>
   );
 }

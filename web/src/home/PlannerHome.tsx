@@ -1,24 +1,19 @@
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+import { HomeFrame } from './HomeFrame.tsx';
 
 /** The plan manager's home: their plans, each with data-path coverage, stale figures and warnings (issue 19). */
 export function PlannerHome() {
   const { t, lang, count } = useI18n();
   const state = useAsync((signal) => api.homePlans(signal), []);
   return (
-    <section className="page home-page" aria-labelledby="home-heading" data-testid="home-planner">
-      <header className="page-head">
-        <h1 id="home-heading">{t('home.planner.heading')}</h1>
-        <p className="page-intro">{t('home.planner.intro')}</p>
-      </header>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' &&
-        (state.data.plans.length === 0 ? (
+    <HomeFrame kind="planner" state={state}>
+      {(data) =>
+        data.plans.length === 0 ? (
           <Empty>{t('home.planner.none')}</Empty>
         ) : (
           <div className="table-wrap" data-testid="home-data">
@@ -54,7 +49,7 @@ export function PlannerHome() {
                 </tr>
               </thead>
               <tbody>
-                {state.data.plans.map((p) => (
+                {data.plans.map((p) => (
                   <tr
                     key={p.plan.id}
                     data-testid="home-plan"
@@ -95,7 +90,8 @@ export function PlannerHome() {
               </tbody>
             </table>
           </div>
-        ))}
-    </section>
+        )
+      }
+    </HomeFrame>
   );
 }
