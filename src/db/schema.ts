@@ -36,6 +36,18 @@ export interface OrgUnitAliasTable {
   created_at: Generated<Timestamp>;
 }
 
+/** A name an import did not recognise, mapped once by a reporter to a unit or indicator of the form (migration 0460). */
+export interface ReportFormMappingTable {
+  id: Generated<number>;
+  form_id: number;
+  kind: string;
+  source_text: string;
+  match_key: string;
+  target_code: string;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
 /** Seeded short forms an administrator removed (migration 0361): never seeded again. */
 export interface OrgUnitAliasDismissedTable {
   org_unit_id: number;
@@ -279,6 +291,7 @@ export interface DB {
   scheduled_run: ScheduledRunTable;
   ingestion_draft: IngestionDraftTable;
   report_form: ReportFormTable;
+  report_form_mapping: ReportFormMappingTable;
   report_submission: ReportSubmissionTable;
   report_import: ReportImportTable;
   warning_episode: WarningEpisodeTable;

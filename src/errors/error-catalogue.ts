@@ -51,6 +51,12 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_ORG_UNIT: { status: 400, en: 'unknown org unit', zh: '未知组织单位' },
   ALIAS_TAKEN: { status: 409, en: 'this name already names another unit', zh: '该名称已是其他单位的名称或别名' },
   ALIAS_NOT_FOUND: { status: 404, en: 'no such alias of this unit', zh: '该单位没有此别名' },
+  MAPPING_TAKEN: {
+    status: 409,
+    en: 'this name is already recognised or mapped on this form',
+    zh: '该名称在本报表中已可识别或已设对应关系',
+  },
+  MAPPING_NOT_FOUND: { status: 404, en: 'no such mapping on this form', zh: '本报表没有此对应关系' },
   UNKNOWN_GROUP: { status: 400, en: 'unknown group', zh: '未知分组' },
   INVALID_ASSIGNMENT_FILE: { status: 400, en: 'the group assignment file has problems', zh: '分组调整文件有问题' },
   REASON_REQUIRED: { status: 422, en: 'a reason is required', zh: '请填写理由' },

@@ -155,6 +155,27 @@ const tableProblemSchema = z.object({
   code: z.string(),
   reason: z.string(),
   reasonZh: z.string(),
+  /** For a unit name not recognised: the closest units of the uploader's scope. */
+  suggestions: z.array(z.object({ code: z.string(), name: z.string() })).optional(),
+  /** For a unit name or heading not recognised: the text a reporter may map once for this form (issue 18). */
+  mapText: z.string().optional(),
+});
+
+export const formMappingSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['org_unit', 'indicator']),
+  /** As the reporter's file wrote it. */
+  text: z.string(),
+  target: z.string(),
+  targetName: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const formMappingsSchema = z.object({
+  mappings: z.array(formMappingSchema),
+  /** Units the reader may report for on this form: the choices for a unit mapping. */
+  units: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 
 export const importResultSchema = z.object({
@@ -204,7 +225,14 @@ export const importResultSchema = z.object({
   problems: z.array(tableProblemSchema),
   problemsTotal: z.number(),
   notes: z.array(
-    z.object({ sheet: z.string(), row: z.number().nullable(), code: z.string(), message: z.string(), messageZh: z.string() }),
+    z.object({
+      sheet: z.string(),
+      row: z.number().nullable(),
+      code: z.string(),
+      message: z.string(),
+      messageZh: z.string(),
+      mapText: z.string().optional(),
+    }),
   ),
 });
 
@@ -219,3 +247,4 @@ export type QueueEntry = z.infer<typeof reviewQueueSchema>[number];
 export type OverdueEntry = z.infer<typeof overdueSchema>[number];
 export type RuleTestResult = z.infer<typeof ruleTestSchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
+export type FormMappings = z.infer<typeof formMappingsSchema>;

@@ -488,7 +488,7 @@ const cases: MessyCase[] = [
   {
     name: 'renamed-columns',
     covers:
-      'columns named by synonyms (营业总收入, 固投, 实缴税金, 外贸进出口额, 已建成面积, 从业人数, 研发投入), growth columns ignored, code column with name fallback',
+      'columns named by synonyms (营业总收入, 固投, 实缴税金, 外贸进出口额, 已建成面积, 从业人数, 研发投入), growth columns checked and not stored, code column with name fallback',
     fileName: 'renamed.xlsx',
     period: FIXTURE_PERIOD,
     build: () =>
@@ -536,7 +536,8 @@ const cases: MessyCase[] = [
         record('Sheet1', 'K3', 'ZN-QJ-ETDZ', 'RD_EXPENDITURE', '0.08', '800', '万元'),
       ],
       problems: [],
-      notes: [note('Sheet1', 1, 'column_ignored'), note('Sheet1', 1, 'column_ignored'), note('Sheet1', 1, 'column_ignored')],
+      // 亩均税收 is not on the form; 同比增长（%） and 增速 are the growth of the column on their left: checked, not stored.
+      notes: [note('Sheet1', 1, 'column_ignored'), note('Sheet1', 1, 'growth_column'), note('Sheet1', 1, 'growth_column')],
       sheets: [{ name: 'Sheet1', layout: 'wide', status: 'read', records: 16 }],
     },
   },
@@ -644,7 +645,7 @@ const cases: MessyCase[] = [
       problems: [],
       notes: [
         note('统计月报', 3, 'column_ignored'),
-        note('统计月报', 3, 'column_ignored'),
+        note('统计月报', 3, 'growth_column'),
         note('统计月报', 11, 'footer_row'),
         // The second sheet's period comes from its title row "2024年6月" (the upload names none).
         note(QUJING, 1, 'period_from_title'),

@@ -237,6 +237,18 @@ export const MATRIX: Row[] = [
   { method: 'POST', path: '/api/v1/forms/{form}/imports', targets: [
     { what: '蒙自 sheet (dry run)', url: '/api/v1/forms/DEV_ZONE_MONTHLY/imports?fileName=m.csv&dryRun=true&period=2023-06', body: csv('ZN-HH-MENGZI'),
                                                                     expect: 'ok  403 403 403 ok  ok  403 401' }] },
+  // Names mapped once per form (issue 18): reporters map names to units they report for, or to the form's indicators.
+  { method: 'GET', path: '/api/v1/forms/{form}/mappings', targets: [
+    { what: 'dev-zone form', url: '/api/v1/forms/DEV_ZONE_MONTHLY/mappings', expect: 'ok  403 403 403 ok  ok  403 401' }] },
+  { method: 'POST', path: '/api/v1/forms/{form}/mappings', targets: [
+    { what: '蒙自', url: '/api/v1/forms/DEV_ZONE_MONTHLY/mappings', body: (n) => ({ kind: 'org_unit', text: `矩阵对应${n}`, target: 'ZN-HH-MENGZI' }),
+                                                                    expect: 'ok  403 403 403 ok  ok  403 401' },
+    { what: '昆明高新区', url: '/api/v1/forms/DEV_ZONE_MONTHLY/mappings', body: (n) => ({ kind: 'org_unit', text: `矩阵对应${n}`, target: 'ZN-KM-HIGHTECH' }),
+      // The unit mapped to is in the body: reporters are refused on it, so an empty body is a 400 to them.
+      bodyDecides: ['hh.reporter', 'mengzi.reporter'],
+                                                                    expect: 'ok  403 403 403 403 403 403 401' }] },
+  { method: 'DELETE', path: '/api/v1/forms/{form}/mappings/{id}', ok: [404], targets: [
+    { what: 'unknown mapping', url: '/api/v1/forms/DEV_ZONE_MONTHLY/mappings/999999', expect: 'ok  403 403 403 ok  ok  403 401' }] },
   { method: 'POST', path: '/api/v1/forms/{form}/values', targets: [
     { what: '蒙自 figures (dry run)', url: '/api/v1/forms/DEV_ZONE_MONTHLY/values?dryRun=true&period=2023-06',
       body: () => ({ values: [{ orgUnit: 'ZN-HH-MENGZI', indicator: 'REVENUE', value: '12.5' }] }),

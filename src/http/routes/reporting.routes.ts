@@ -7,6 +7,8 @@ import { errorResponseSchema, PG_INT_MAX } from '../../presenters/page.schema.ts
 import {
   completenessSchema,
   entrySheetSchema,
+  formMappingSchema,
+  formMappingsSchema,
   importResultSchema,
   myWorkSchema,
   overdueSchema,
@@ -20,6 +22,8 @@ import {
   overdueReporters,
   reviewQueue,
 } from '../../services/reporting/completeness.service.ts';
+import { MAPPING_KINDS } from '../../domain/reporting/table/form-mappings.ts';
+import { addFormMapping, listFormMappings, removeFormMapping } from '../../services/reporting/form-mapping.service.ts';
 import { getEntrySheet } from '../../services/reporting/entry-sheet.service.ts';
 import { importValues, type ImportResult } from '../../services/reporting/import/import.service.ts';
 import { bufferSource, jsonSource, type UploadSource } from '../../services/reporting/import/upload-source.ts';
@@ -285,6 +289,55 @@ export const reportingRoutes =
       async (req, reply) => {
         const out = await runImport(req.params.form, 'api.json', req.query, jsonSource(req.body.values), req.actor!);
         return reply.status(out.status).send(out.result);
+      },
+    );
+    // Names mapped once per form (issue 18): read by whoever may report; added and removed by reporters, audited.
+    app.get(
+      '/forms/:form/mappings',
+      {
+        config: { access: { action: 'report', resource: 'global' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Names the import maps to a unit or indicator of this form, remembered / 已记住的名称对应',
+          params: z.object({ form: z.string() }),
+          response: { 200: formMappingsSchema, ...errors },
+        },
+      },
+      (req) => listFormMappings(database, req.actor!, req.params.form),
+    );
+    app.post(
+      '/forms/:form/mappings',
+      {
+        config: { access: { action: 'report', resource: 'global' } },
+        schema: {
+          tags: ['reporting'],
+          summary:
+            'Remember that a name in uploaded files means a unit or indicator of this form, audited / 记住名称对应（留痕）',
+          params: z.object({ form: z.string() }),
+          body: z.object({
+            kind: z.enum(MAPPING_KINDS),
+            text: z.string().min(1).max(200),
+            target: z.string().min(1).max(100),
+          }),
+          response: { 201: formMappingSchema.omit({ createdBy: true, createdAt: true }), ...errors, 403: errorResponseSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addFormMapping(database, req.actor!, req.params.form, req.body)),
+    );
+    app.delete(
+      '/forms/:form/mappings/:id',
+      {
+        config: { access: { action: 'report', resource: 'global' } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Forget a remembered name mapping, audited / 删除名称对应（留痕）',
+          params: z.object({ form: z.string(), id: z.coerce.number().int().min(1).max(PG_INT_MAX) }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await removeFormMapping(database, req.actor!, req.params.form, req.params.id);
+        return reply.status(204).send(null);
       },
     );
     app.get(

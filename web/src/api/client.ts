@@ -28,6 +28,7 @@ import type {
   Completeness,
   EntrySheet,
   ImportResult,
+  FormMappings,
   MyWork,
   OverdueEntry,
   QueueEntry,
@@ -65,6 +66,14 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE' | `HTTP_${number}`;
 
 /** An error reported by the API ({ error: { code, message, messageZh } }) or by the network. */
+/** A name a unit goes by (GET /org-units/{code}/aliases; the route declares the schema inline). */
+export interface UnitAlias {
+  id: number;
+  alias: string;
+  kind: string;
+  source: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode;
@@ -278,6 +287,13 @@ export const api = {
   orgUnits: () => cached('org-units', () => getAll<OrgUnit>('/org-units')),
   orgUnit: (code: string, signal?: AbortSignal) =>
     getJson<OrgUnitDetail>(`/org-units/${encodeURIComponent(code)}`, undefined, signal),
+  /** Other names of a unit matched at import (issue 18); administrators add and remove them. */
+  unitAliases: (code: string, signal?: AbortSignal) =>
+    getJson<{ items: UnitAlias[] }>(`/org-units/${encodeURIComponent(code)}/aliases`, undefined, signal).then((r) => r.items),
+  addUnitAlias: (code: string, alias: string, kind: 'short' | 'former' | 'other') =>
+    request<UnitAlias>('POST', `/org-units/${encodeURIComponent(code)}/aliases`, { body: { alias, kind } }),
+  removeUnitAlias: (code: string, id: number) =>
+    request<void>('DELETE', `/org-units/${encodeURIComponent(code)}/aliases/${encodeURIComponent(String(id))}`),
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
   indicators: () => cached('indicators', () => getAll<Indicator>('/indicators')),
   consistency: (planId: string, signal?: AbortSignal) =>
@@ -327,6 +343,11 @@ export const api = {
       query: { fileName, period, dryRun: String(dryRun) },
       raw: { body, contentType: 'application/octet-stream' },
     }),
+  /** Names mapped once for a form (issue 18), and the units the user may map a name to. */
+  formMappings: (form: string, signal?: AbortSignal) => getJson<FormMappings>(`/forms/${enc(form)}/mappings`, undefined, signal),
+  addFormMapping: (form: string, body: { kind: 'org_unit' | 'indicator'; text: string; target: string }) =>
+    request<{ id: number; targetName: string }>('POST', `/forms/${enc(form)}/mappings`, { body }),
+  removeFormMapping: (form: string, id: number) => request<void>('DELETE', `/forms/${enc(form)}/mappings/${enc(String(id))}`),
   /** A blank .xlsx template of a form for a period (units: default all the user reports for). */
   template: (form: string, period: string, units?: string[]) =>
     getBlob(`/forms/${enc(form)}/template`, { period, units: units?.join(',') }),

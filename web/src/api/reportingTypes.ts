@@ -19,6 +19,7 @@ export type {
   OverdueEntry,
   RuleTestResult,
   ImportResult,
+  FormMappings,
 } from '../../../src/presenters/reporting.presenter.ts';
 export type { SubmissionStatus, Transition };
 export type { Timeliness } from '../../../src/domain/reporting/workflow/timeliness.ts';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api, hasErrorCode } from '../api/client.ts';
-import type { Frequency, FormRef, ImportResult } from '../api/reportingTypes.ts';
+import type { ImportResult, ReportForm } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport } from '../auth/permissions.ts';
@@ -8,13 +8,15 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
+import { MappingsPanel, type MappingChoices } from '../reporting/NameMappings.tsx';
+import { periodLabel } from '../reporting/periods.ts';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
 import { OPEN_PERIODS } from '../../../src/domain/reporting/workflow/work-periods.ts';
 
 const ACCEPTED = /\.(xlsx|csv)$/i;
 
-type FormChoice = FormRef & { frequency: Frequency; firstPeriod: string };
+type FormChoice = ReportForm;
 
 /** The server answers 404 "no such route" while the import service is not deployed. */
 export function isMissingRoute(error: unknown): boolean {
@@ -57,6 +59,13 @@ export function ReportImportPage() {
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const [mapped, setMapped] = useState<string | null>(null);
+  const [mappingsVersion, setMappingsVersion] = useState(0);
+  const firstForm = forms.status === 'ok' ? (forms.data.find((f) => f.code === formCode) ?? forms.data[0] ?? null) : null;
+  const mappings = useAsync(
+    (signal) => (firstForm && canReport(me) ? api.formMappings(firstForm.code, signal) : Promise.resolve(null)),
+    [firstForm?.code, mappingsVersion],
+  );
 
   if (!allowed)
     return (
@@ -71,13 +80,14 @@ export function ReportImportPage() {
     );
 
   const list = forms.status === 'ok' ? forms.data : [];
-  const form = list.find((f) => f.code === formCode) ?? list[0] ?? null;
+  const form = firstForm;
   const periods = form ? closedPeriods(form.frequency, form.firstPeriod, todayIso(), OPEN_PERIODS[form.frequency]) : [];
   const chosenPeriod = periods.includes(period) ? period : (periods[0] ?? '');
   const reset = () => {
     setPreview(null);
     setCommitted(null);
     setError(null);
+    setMapped(null);
   };
 
   const send = async (dryRun: boolean) => {
@@ -127,6 +137,37 @@ export function ReportImportPage() {
       setBusy(null);
     }
   };
+
+  const known = mappings.status === 'ok' ? mappings.data : null;
+  // A name the import did not recognise, mapped once for the form; the dry run is then repeated.
+  const choices: MappingChoices | undefined =
+    form && known
+      ? {
+          units: known.units,
+          indicators: form.items.map((i) => ({ code: i.indicator, name: lang === 'zh' ? i.name : i.nameEn })),
+          onMap: async (kind, text, target) => {
+            try {
+              await api.addFormMapping(form.code, { kind, text, target: target.code });
+              setMappingsVersion((v) => v + 1);
+              await send(true);
+              setMapped(t('reporting.map.done', { text, target: target.name }));
+            } catch (err) {
+              setError(err);
+            }
+          },
+        }
+      : undefined;
+  const removeMapping = async (id: number) => {
+    if (!form) return;
+    try {
+      await api.removeFormMapping(form.code, id);
+      setMappingsVersion((v) => v + 1);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  // After an import: the sheets it wrote to, to check and submit.
+  const sheets = committed ? [...new Map(committed.changes.map((c) => [`${c.orgUnit}|${c.period}`, c])).values()] : [];
 
   const dryRun = (e: FormEvent) => {
     e.preventDefault();
@@ -220,6 +261,11 @@ export function ReportImportPage() {
       )}
 
       {error !== null && <ErrorMessage error={error} title={t('reporting.import.failed')} testId="import-error" />}
+      {mapped !== null && (
+        <p className="status status-ok" role="status" data-testid="import-mapped">
+          {mapped}
+        </p>
+      )}
 
       {committed && (
         <div className="status status-ok" role="status" data-testid="import-committed">
@@ -228,6 +274,17 @@ export function ReportImportPage() {
             values: committed.counts.values,
             changed: committed.counts.changed + committed.counts.created,
           })}
+          {form && sheets.length > 0 && (
+            <ul className="import-sheet-links" data-testid="import-sheet-links">
+              {sheets.map((c) => (
+                <li key={`${c.orgUnit}|${c.period}`}>
+                  <a href={href('reporting', form.code, c.orgUnit, c.period)} data-testid="import-sheet-link">
+                    {t('reporting.import.toSheet', { unit: c.orgUnitName, period: periodLabel(c.period, lang) })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
 
@@ -236,7 +293,7 @@ export function ReportImportPage() {
           <h2 id={`${id}-preview`} className="panel-title">
             {t('reporting.import.previewTitle')}
           </h2>
-          <ImportPreview result={preview} />
+          <ImportPreview result={preview} choices={choices} />
           <div className="form-actions import-actions">
             <button
               type="button"
@@ -252,6 +309,7 @@ export function ReportImportPage() {
         </section>
       )}
       {committed && <ImportPreview result={committed} />}
+      {known && <MappingsPanel mappings={known.mappings} onRemove={removeMapping} />}
     </section>
   );
 }

@@ -1,9 +1,15 @@
 import type { ImportResult } from '../api/reportingTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { MapChoice, type MappingChoices, type MappingKind } from './NameMappings.tsx';
 import { periodLabel } from './periods.ts';
 
-/** What an import read (or would read): sheets, counts, the changes before → after and every problem. */
-export function ImportPreview({ result }: { result: ImportResult }) {
+const MAPPABLE: Record<string, MappingKind> = { unknown_org_unit: 'org_unit', unknown_indicator: 'indicator' };
+
+/**
+ * What an import read (or would read): sheets, counts, the changes before → after and every problem.
+ * With `choices`, a unit name or heading not recognised can be mapped once for the form (issue 18).
+ */
+export function ImportPreview({ result, choices }: { result: ImportResult; choices?: MappingChoices }) {
   const { t, lang, num, count } = useI18n();
   const c = result.counts;
   const tiles: [keyof ImportResult['counts'], number][] = [
@@ -86,6 +92,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                   <th scope="col">{t('reporting.import.column')}</th>
                   <th scope="col">{t('reporting.import.value')}</th>
                   <th scope="col">{t('reporting.import.reason')}</th>
+                  {choices && <th scope="col">{t('reporting.map.target')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -96,6 +103,13 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                     <td>{p.column ?? dash}</td>
                     <td>{p.value === null ? dash : <code>{p.value}</code>}</td>
                     <td>{lang === 'zh' ? p.reasonZh : p.reason}</td>
+                    {choices && (
+                      <td>
+                        {p.mapText && MAPPABLE[p.code] ? (
+                          <MapChoice kind={MAPPABLE[p.code]!} text={p.mapText} suggestions={p.suggestions} choices={choices} />
+                        ) : null}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -156,6 +170,12 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                   {n.row !== null ? ` · ${t('reporting.import.rowN', { n: n.row })}` : ''}
                 </span>{' '}
                 {lang === 'zh' ? n.messageZh : n.message}
+                {choices && n.mapText ? (
+                  <>
+                    {' '}
+                    <MapChoice kind="indicator" text={n.mapText} choices={choices} />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

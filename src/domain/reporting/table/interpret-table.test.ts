@@ -207,7 +207,7 @@ describe('indicator-row layout', () => {
       '统计表!D4 ZN-HH-MENGZI EMPLOYEES 2024-06 49',
     ]);
     assert.deepEqual(out.problemList, ['统计表!A5 unknown_indicator']);
-    assert.deepEqual(out.noteList, ['2 column_ignored', '6 row_skipped']);
+    assert.deepEqual(out.noteList, ['2 growth_column', '6 row_skipped']);
   });
 
   it('falls back to the sheet name, and reports a unit it cannot name', () => {

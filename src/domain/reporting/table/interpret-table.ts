@@ -25,6 +25,7 @@ import {
   type PlanInput,
   type SheetPlan,
   type UnitsInColumnsPlan,
+  unknownUnitProblem,
 } from './plan-sheet.ts';
 import { statedPeriodFor } from './period-in-text.ts';
 import { placeHeadingMonths } from './place-heading-months.ts';
@@ -32,6 +33,7 @@ import { readIndicatorRow, readLongRow, readUnitsInColumnsRow, readWideRow, type
 import { buildTableContext } from './table-context.ts';
 import type { TableSink } from './table-sink.ts';
 import type {
+  GrowthClaim,
   InterpreterOptions,
   SheetRow,
   SheetSummary,
@@ -82,6 +84,9 @@ interface SheetState {
  * lookup tables, and one compact key per figure to catch duplicates; rows are never kept, except
  * the first rows of a sheet until its heading is found.
  */
+/** 同比 cells kept for checking; beyond, they are counted (growthTotal) and the import says how many went unchecked. */
+export const GROWTH_CLAIMS_MAX = 100_000;
+
 export function createTableInterpreter(options: InterpreterOptions): TableInterpreter {
   const defaultPeriod = options.period === null ? null : (periodTextToCanonical(options.period) ?? '');
   if (defaultPeriod === '' || (defaultPeriod !== null && parsePeriod(defaultPeriod)?.kind !== options.frequency))
@@ -105,6 +110,8 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
   const sheetNames: string[] = [];
   let current: SheetState | null = null;
   let out: TableRecord[] = [];
+  const growth: GrowthClaim[] = [];
+  let growthTotal = 0;
 
   // Duplicate detection: one small integer per figure, (period, unit, indicator) → the ordinal of the
   // figure, whose cell is kept in a typed array. Small integers stay unboxed in the Map, so a
@@ -133,6 +140,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
       sink,
       frequency: options.frequency,
       period: state.period,
+      growth: readGrowth,
       emit(row, column, org, itemIndex, period, unit, cumulative) {
         const raw = row.cells[column] ?? null;
         const item = ctx.items[itemIndex]!;
@@ -191,6 +199,48 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
         });
       },
     };
+  }
+
+  /** Reads a 同比 cell: a percent ("8.3", "8.3%", "-2.1", full-width too); anything else is noted, never guessed. */
+  function readGrowth(
+    row: SheetRow,
+    column: number,
+    org: number,
+    itemIndex: number,
+    period: string,
+    cumulative: boolean,
+    figureColumn: number | null,
+  ): void {
+    const raw = row.cells[column] ?? '';
+    const t = normaliseText(raw).replace(/[\s%]/g, '');
+    if (t === '' || parseReportedValue(t).kind === 'not_applicable') return;
+    const col = columnLetter(column);
+    if (!/^[-+]?\d+(\.\d+)?$/.test(t)) {
+      sink.note({
+        sheet: row.sheet,
+        row: row.row,
+        code: 'growth_unreadable',
+        message: `Cell ${col}${row.row} "${raw}" is not a growth rate in percent; not checked`,
+        messageZh: `${col}${row.row}单元格“${raw}”不是百分数形式的增速，未核对`,
+      });
+      return;
+    }
+    growthTotal++;
+    if (growth.length >= GROWTH_CLAIMS_MAX) return;
+    const figureCol = figureColumn === null ? null : columnLetter(figureColumn);
+    const figure =
+      figureCol === null ? undefined : out.find((r) => r.row === row.row && r.column === figureCol && r.sheet === row.sheet);
+    growth.push({
+      sheet: row.sheet,
+      row: row.row,
+      column: col,
+      orgUnit: ctx.units[org]!.code,
+      indicator: ctx.items[itemIndex]!.indicator,
+      cumulative,
+      period,
+      stated: t.replace(/^\+/, ''),
+      figure: figure?.value ?? null,
+    });
   }
 
   function planInput(state: SheetState): PlanInput {
@@ -345,13 +395,26 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
       const named = state.orgLine ?? { row: null, column: null, text: state.summary.name };
       const found = ctx.findUnit(named.text);
       if (found?.kind !== 'unit') {
-        if (state.orgLine)
+        if (state.orgLine && !found)
+          sink.problem(
+            unknownUnitProblem(
+              ctx,
+              {
+                sheet: state.summary.name,
+                row: state.orgLine.row,
+                column: columnLetter(state.orgLine.column),
+                value: state.orgLine.text,
+              },
+              state.orgLine.text,
+            ),
+          );
+        else if (state.orgLine)
           sheetProblem(
             state,
             state.orgLine.row,
             state.orgLine.column,
             state.orgLine.text,
-            found ? 'ambiguous_org_unit' : 'unknown_org_unit',
+            'ambiguous_org_unit',
             `"${state.orgLine.text}" is not the code or name of one reporting unit of this form`,
             `“${state.orgLine.text}”不是本报表某一填报单位的代码或名称`,
           );
@@ -535,7 +598,7 @@ export function createTableInterpreter(options: InterpreterOptions): TableInterp
           reasonZh: `没有可读取的报表工作表（工作表：${sheets.map((s) => s.name).join('、') || '无'}）`,
         });
       }
-      return { problems, problemsTotal, notes, sheets };
+      return { problems, problemsTotal, notes, sheets, growth, growthTotal };
     },
   };
 }

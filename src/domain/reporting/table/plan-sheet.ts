@@ -42,12 +42,23 @@ export function isCumulativeColumn(qualifier: Qualifier, item: { cumulative?: bo
   return qualifier === 'cumulative' ? true : qualifier === 'current' ? false : item.cumulative === true;
 }
 
+/** A 同比 column (growth on the same period last year, %): checked against the figures, never stored. */
+export interface GrowthColumn {
+  index: number;
+  /** The indicator (wide tables); null in an indicators-in-rows table, where it is the row's. */
+  item: number | null;
+  /** The figure column it is the growth of, when the table has it (its period and kind apply). */
+  figureColumn: number | null;
+  qualifier: Qualifier;
+}
+
 export interface WidePlan {
   layout: 'wide';
   /** Unit code column first, then unit name column: the first non-blank one names the row's unit. */
   orgColumns: number[];
   periodColumn: number | null;
   columns: (ValueColumn & { cumulative: boolean })[];
+  growth: GrowthColumn[];
 }
 
 export interface LongPlan {
@@ -65,6 +76,7 @@ export interface IndicatorRowsPlan {
   unitColumn: number | null;
   /** Every value column: 本月/当月 and 本年累计 are both read, each stored as its own kind of figure. */
   values: ValueColumn[];
+  growth: GrowthColumn[];
 }
 
 /** A column of a transposed table: one reporting unit's figures (of one kind, maybe of one period). */
@@ -249,7 +261,15 @@ function findHeadingItem(ctx: TableContext, part: string, name: string, core: st
   return null;
 }
 
-function skippedNote(input: PlanInput, row: number | null, column: number, heading: string, en: string, zh: string): void {
+function skippedNote(
+  input: PlanInput,
+  row: number | null,
+  column: number,
+  heading: string,
+  en: string,
+  zh: string,
+  mapText?: string,
+): void {
   const col = columnLetter(column);
   input.sink.note({
     sheet: input.sheet,
@@ -257,7 +277,15 @@ function skippedNote(input: PlanInput, row: number | null, column: number, headi
     code: 'column_ignored',
     message: `Column ${col} "${heading}" ignored: ${en}`,
     messageZh: `第${col}列“${heading}”未导入：${zh}`,
+    ...(mapText ? { mapText } : {}),
   });
+}
+
+/** The name a heading gives without its unit and period words ("营收（万元）1-6月" → 营收): what a mapping keys on. */
+function headingName(ctx: TableContext, parts: readonly string[]): string {
+  const named = parts.filter((p) => !ctx.unitOf(p));
+  const last = named[named.length - 1] ?? '';
+  return splitHeaderUnit(withoutPeriodWords(last) || last).name.trim();
 }
 
 /**
@@ -399,6 +427,7 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
   const codeCols: number[] = [];
   let periodColumn: number | null = null;
   const candidates: (ValueColumn & { cumulative: boolean })[] = [];
+  const growthHeadings: { index: number; item: number | null; qualifier: Qualifier }[] = [];
   stacked.forEach((col, j) => {
     if (col.parts.length === 0) return;
     const keys = col.parts.map(matchKey);
@@ -412,11 +441,23 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
     if (keys.some((k) => SKIPPED_HEADERS.has(k)))
       return skippedNote(input, row, j, headings[j]!, 'not an indicator column', '非指标列');
     const h = readHeading(input.ctx, col.parts);
-    if (h.growth) return skippedNote(input, row, j, headings[j]!, 'a growth rate, not a figure', '增速类列，不是填报数');
+    if (h.growth) {
+      const named = h.item ?? col.parts.map((p) => input.ctx.mentionsItem(p)).find((i) => i !== null) ?? null;
+      growthHeadings.push({ index: j, item: named, qualifier: h.qualifier });
+      return;
+    }
     if (h.item === null) {
       if (h.unitOnly) return;
       if (unmappedColumn(input, row, j, headings[j]!, col.parts)) return;
-      return skippedNote(input, row, j, headings[j]!, 'no indicator of this form has that name', '本报表没有该名称的指标');
+      return skippedNote(
+        input,
+        row,
+        j,
+        headings[j]!,
+        'no indicator of this form has that name',
+        '本报表没有该名称的指标',
+        headingName(input.ctx, col.parts),
+      );
     }
     if (!statedPeriod(input, row, j, headings[j]!, h.period)) return;
     const unit = columnUnit(input, row, j, headings[j]!, h.item, h.unit);
@@ -433,12 +474,52 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
     });
   });
   if (codeCols.length + org.length === 0 || candidates.length === 0) return null;
+  const columns = chooseColumns(input, row, candidates, headings);
   return {
     layout: 'wide',
     orgColumns: [...codeCols.slice(0, 1), ...org.slice(0, 1)],
     periodColumn,
-    columns: chooseColumns(input, row, candidates, headings),
+    columns,
+    growth: growthHeadings.flatMap((g) => wideGrowthColumn(input, row, g, columns, headings[g.index]!)),
   };
+}
+
+/**
+ * Binds a 同比 heading to its figures: the indicator it names, else (a bare "同比增长%") the figure
+ * column just left of it; of that indicator's columns, the one of the kind it states, nearest on
+ * its left. A growth column of no indicator of this form is noted as not imported.
+ */
+function wideGrowthColumn(
+  input: PlanInput,
+  row: number | null,
+  g: { index: number; item: number | null; qualifier: Qualifier },
+  columns: readonly (ValueColumn & { cumulative: boolean })[],
+  heading: string,
+): GrowthColumn[] {
+  const left = columns.filter((c) => c.index < g.index).at(-1);
+  const item = g.item ?? (left && left.index === g.index - 1 ? left.item : null);
+  if (item === null) {
+    skippedNote(input, row, g.index, heading, 'a growth rate of no indicator of this form', '增速类列，未对应本报表指标');
+    return [];
+  }
+  const target = input.ctx.items[item]!;
+  const same = columns.filter(
+    (c) => c.item === item && (g.qualifier === null || c.cumulative === isCumulativeColumn(g.qualifier, target)),
+  );
+  const figure = same.filter((c) => c.index < g.index).at(-1) ?? same[0] ?? null;
+  growthNote(input, row, g.index, heading, `“${target.name}”`, target.nameEn);
+  return [{ index: g.index, item, figureColumn: figure?.index ?? null, qualifier: figure?.qualifier ?? g.qualifier }];
+}
+
+function growthNote(input: PlanInput, row: number | null, column: number, heading: string, name: string, nameEn: string): void {
+  const col = columnLetter(column);
+  input.sink.note({
+    sheet: input.sheet,
+    row,
+    code: 'growth_column',
+    message: `Column ${col} "${heading}" is the year-on-year growth (%) of ${nameEn}: not stored as a figure, checked against last year's figure`,
+    messageZh: `第${col}列“${heading}”是${name}的同比增速（%）：不作为填报数写入，已按上年同期数核对`,
+  });
 }
 
 /** Plans a long table (unit, indicator, period, value, unit of measure per row) from its heading row. */
@@ -467,6 +548,7 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
   const indicatorColumns: number[] = [];
   let unitColumn: number | null = null;
   const values: ValueColumn[] = [];
+  const growth: GrowthColumn[] = [];
   cells.forEach((t, j) => {
     const k = matchKey(t);
     if (!k) return;
@@ -476,7 +558,10 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
       return;
     }
     if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
-    if (isGrowthHeading(t)) return skippedNote(input, heading.row, j, t, 'a growth rate, not a figure', '增速类列，不是填报数');
+    if (isGrowthHeading(t)) {
+      growth.push({ index: j, item: null, figureColumn: null, qualifier: qualifierOf(t) });
+      return;
+    }
     const split = splitHeaderUnit(t);
     const value = valueHeading(t) ?? valueHeading(split.name);
     const period = /\d{4}/.test(t) ? periodTextToCanonical(t) : null;
@@ -486,7 +571,13 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
     values.push({ index: j, item: -1, unit: split.unit ? input.ctx.unitOf(split.unit) : null, period, qualifier });
   });
   if (indicatorColumns.length === 0 || values.length === 0) return null;
-  return { layout: 'indicator_rows', indicatorColumns, unitColumn, values };
+  // Each 同比 column is the growth of the row's indicator: of the value column of the kind it states, else the nearest on its left.
+  for (const g of growth) {
+    const kind = g.qualifier === null ? values : values.filter((v) => v.qualifier === g.qualifier);
+    g.figureColumn = (kind.filter((v) => v.index < g.index).at(-1) ?? kind[0] ?? null)?.index ?? null;
+    growthNote(input, heading.row, g.index, cells[g.index]!, '各行指标', 'the indicator of each row');
+  }
+  return { layout: 'indicator_rows', indicatorColumns, unitColumn, values, growth };
 }
 
 /** Whether a heading row has an indicator column (指标/项目), the mark of a table with indicators in rows. */
@@ -573,5 +664,6 @@ export function unknownUnitProblem(
     reason: `"${name}" is not the code, name or alias of a reporting unit of this form${en}`,
     reasonZh: `“${name}”不是本报表填报单位的代码、名称或简称${zh}`,
     suggestions,
+    mapText: name,
   };
 }

@@ -26,6 +26,16 @@ export interface RowReader {
   period: string | null;
   /** Reads one figure cell into a record (or a problem); blank cells are dropped. */
   emit(row: SheetRow, column: number, org: number, item: number, period: string, unit: string | null, cumulative: boolean): void;
+  /** Reads one 同比 cell (growth in %) of the figure in `figureColumn` of the same row, to be checked. */
+  growth(
+    row: SheetRow,
+    column: number,
+    org: number,
+    item: number,
+    period: string,
+    cumulative: boolean,
+    figureColumn: number | null,
+  ): void;
 }
 
 const text = (cell: string | null | undefined): string => (cell ? normaliseText(cell).trim() : '');
@@ -43,8 +53,17 @@ function note(r: RowReader, row: SheetRow, code: string, en: string, zh: string)
   r.sink.note({ sheet: row.sheet, row: row.row, code, message: `Row ${row.row} ${en}`, messageZh: `第${row.row}行${zh}` });
 }
 
-function problem(r: RowReader, row: SheetRow, column: number | null, code: string, en: string, zh: string): void {
+function problem(
+  r: RowReader,
+  row: SheetRow,
+  column: number | null,
+  code: string,
+  en: string,
+  zh: string,
+  extra: { mapText?: string } = {},
+): void {
   r.sink.problem({
+    ...extra,
     sheet: row.sheet,
     row: row.row,
     column: column === null ? null : columnLetter(column),
@@ -184,6 +203,14 @@ export function readWideRow(r: RowReader, plan: WidePlan, row: SheetRow): void {
     }
     r.emit(row, c.index, org, c.item, p, c.unit, c.cumulative);
   }
+  for (const g of plan.growth) {
+    if (isBlank(row.cells[g.index])) continue;
+    const figure = plan.columns.find((c) => c.index === g.figureColumn);
+    const p = figure?.period ?? period;
+    if (p === null) continue;
+    const cumulative = figure ? figure.cumulative : isCumulativeColumn(g.qualifier, r.ctx.items[g.item!]!);
+    r.growth(row, g.index, org, g.item!, p, cumulative, g.figureColumn);
+  }
 }
 
 /** The indicator a cell names, allowing a unit in brackets ("营业收入（万元）"). */
@@ -203,6 +230,7 @@ function unknownIndicator(r: RowReader, row: SheetRow, column: number, name: str
     'unknown_indicator',
     `"${name}" is not an indicator of this form (by code, name or synonym)`,
     `“${name}”不是本报表的指标（按代码、名称或别名均未匹配）`,
+    { mapText: splitHeaderUnit(name).name.trim() || name },
   );
 }
 
@@ -292,6 +320,13 @@ export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: num
       continue;
     }
     r.emit(row, c.index, org, found.item, p, unit ?? c.unit, isCumulativeColumn(c.qualifier, item));
+  }
+  for (const g of plan.growth) {
+    if (isBlank(row.cells[g.index])) continue;
+    const figure = plan.values.find((c) => c.index === g.figureColumn);
+    const p = figure?.period ?? r.period;
+    if (p === null) continue;
+    r.growth(row, g.index, org, found.item, p, isCumulativeColumn(figure?.qualifier ?? g.qualifier, item), g.figureColumn);
   }
 }
 

@@ -50,6 +50,24 @@ export interface TableRecord {
   exact: boolean;
 }
 
+/**
+ * A stated 同比 (year-on-year growth, %) of one figure (issue 18): not a figure to store, it is
+ * checked against last year's figure once the file is read. `figure` is the same row's figure of
+ * that indicator and kind in the indicator's unit, when the file gives it.
+ */
+export interface GrowthClaim {
+  sheet: string;
+  row: number;
+  column: string;
+  orgUnit: string;
+  indicator: string;
+  cumulative: boolean;
+  period: string;
+  /** Percent as a decimal string, e.g. "8.3" for 8.3%. */
+  stated: string;
+  figure: string | null;
+}
+
 export interface TableProblem {
   sheet: string;
   row: number | null;
@@ -60,6 +78,8 @@ export interface TableProblem {
   reasonZh: string;
   /** For a name not recognised: the closest units of the uploader's scope, so one can be chosen and remembered. */
   suggestions?: { code: string; name: string }[];
+  /** For a unit name or indicator heading not recognised: the text a reporter may map once for this form. */
+  mapText?: string;
 }
 
 export interface TableNote {
@@ -68,6 +88,8 @@ export interface TableNote {
   code: string;
   message: string;
   messageZh: string;
+  /** For a column whose heading names no indicator: the name a reporter may map to one, once for this form. */
+  mapText?: string;
 }
 
 /** wide: units in rows, indicators in columns; units_in_columns: the transpose (indicators in rows, units in columns). */
@@ -106,6 +128,9 @@ export interface TableOutcome {
   problemsTotal: number;
   notes: TableNote[];
   sheets: SheetSummary[];
+  /** The 同比 cells read, up to a cap (GROWTH_CLAIMS_MAX); `growthTotal` counts them all. */
+  growth: GrowthClaim[];
+  growthTotal: number;
 }
 
 export interface TableInterpreter {

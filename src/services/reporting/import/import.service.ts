@@ -1,5 +1,6 @@
 import { parsePeriod } from '../../../domain/period/period.ts';
 import { duplicateProblem } from '../../../domain/reporting/table/duplicate-problem.ts';
+import { withFormMappings } from '../../../domain/reporting/table/form-mappings.ts';
 import { createTableInterpreter } from '../../../domain/reporting/table/interpret-table.ts';
 import type { SheetRow, TableProblem } from '../../../domain/reporting/table/table.types.ts';
 import type { Database } from '../../../db/database.ts';
@@ -21,6 +22,7 @@ import type { Actor } from '../../actor.ts';
 import { recordAudit, recordAuditBatch } from '../../audit.service.ts';
 import { submissionEntityKey } from '../entry-sheet.service.ts';
 import { checkFormPeriod, loadFormContext, type FormContext } from '../form-context.ts';
+import { formMappings } from '../form-mapping.service.ts';
 import { withBulkTransaction } from './bulk-transaction.ts';
 import {
   inFileOrder,
@@ -32,6 +34,7 @@ import {
   type ImportResult,
 } from './import-result.ts';
 import { recordChecker } from './record-checker.ts';
+import { checkGrowthClaims } from './growth-check.ts';
 import { gateStaged } from './rule-gate.ts';
 import { stager } from './stager.ts';
 
@@ -61,8 +64,9 @@ export async function importValues(database: Database, actor: Actor, req: Import
     const ctx = await loadFormContext(db, req.form);
     if (req.period !== null) checkPeriodText(ctx, req.period);
     const checker = await recordChecker(db, actor, ctx);
-    const interpreter = createTableInterpreter({
-      items: ctx.form.items.map((item) => {
+    // Names reporters mapped once for this form read as the catalogue's own names and aliases.
+    const mapped = withFormMappings(
+      ctx.form.items.map((item) => {
         const i = ctx.indicators.get(item.indicator)!;
         return {
           indicator: i.code,
@@ -73,7 +77,12 @@ export async function importValues(database: Database, actor: Actor, req: Import
           cumulative: item.cumulative,
         };
       }),
-      units: checker.units,
+      checker.units,
+      await formMappings(db, ctx.id),
+    );
+    const interpreter = createTableInterpreter({
+      items: mapped.items,
+      units: mapped.units,
       frequency: ctx.form.frequency,
       period: req.period,
       // Found in the staging table instead (stagedDuplicates): no per-figure key map in memory.
@@ -98,7 +107,12 @@ export async function importValues(database: Database, actor: Actor, req: Import
       }
     }
     await stage.flush();
-    const read = interpreter.finish();
+    const finished = interpreter.finish();
+    // 同比 cells are checked against last year's figures: notes, never stored, never a rejection.
+    const read = {
+      ...finished,
+      notes: [...finished.notes, ...(await checkGrowthClaims(db, ctx, checker.unitId, finished.growth, finished.growthTotal))],
+    };
     const duplicates = await stagedDuplicates(db, MAX_PROBLEMS);
     const allProblems = inFileOrder(
       [

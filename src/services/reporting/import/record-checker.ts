@@ -31,6 +31,7 @@ export async function recordChecker(db: Executor, actor: Actor, ctx: FormContext
     problem: { sheet: r.sheet, row: r.row, column: r.column, value: r.raw, code, reason, reasonZh },
   });
   return {
+    unitId: (code: string) => byCode.get(code)?.id,
     // Aliases as administrators entered or the start seeded them; "did you mean" offers only units the uploader may report for.
     units: units.map((u) => ({
       code: u.code,
