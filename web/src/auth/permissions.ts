@@ -35,3 +35,6 @@ export const canReview = (me: Me): boolean => hasRole(me, REVIEWERS);
 
 /** The 填报 pages: reporters, reviewers and readers (every role may read completeness and forms). */
 export const canSeeReporting = (me: Me): boolean => me.grants.length > 0;
+
+/** 单位别名: add, remove and import the names units go by (administrators; the server checks the unit's scope). */
+export const canManageAliases = (me: Me): boolean => hasRole(me, ['admin']);

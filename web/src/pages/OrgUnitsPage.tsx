@@ -4,10 +4,14 @@ import { useAsync } from '../api/useAsync.ts';
 import { OrgProfile } from '../components/OrgProfile.tsx';
 import { OrgTree } from '../components/OrgTree.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { UnitAliasesPanel } from '../components/UnitAliasesPanel.tsx';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { canManageAliases } from '../auth/permissions.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function OrgUnitsPage({ code }: { code: string | null }) {
   const { t, count } = useI18n();
+  const me = useMe();
   const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState('');
   const filterId = useId();
@@ -42,6 +46,9 @@ export function OrgUnitsPage({ code }: { code: string | null }) {
           </aside>
           <div className="split-main">
             {code ? <OrgProfile key={code} code={code} units={state.data} /> : <p className="hint-box">{t('org.selectHint')}</p>}
+            {code && canManageAliases(me) && state.data.some((u) => u.code === code) && (
+              <UnitAliasesPanel key={`aliases-${code}`} code={code} name={state.data.find((u) => u.code === code)!.name} />
+            )}
           </div>
         </div>
       )}
