@@ -298,6 +298,7 @@ export interface DB {
   notification: NotificationTable;
   evaluation_scheme: EvaluationSchemeTable;
   evaluation_run: EvaluationRunTable;
+  evaluation_supervision: EvaluationSupervisionTable;
 }
 
 export interface ReportFormTable {
@@ -456,7 +457,8 @@ export interface NotificationTable {
     | 'task_escalation'
     | 'report_submitted'
     | 'report_returned'
-    | 'report_approved';
+    | 'report_approved'
+    | 'evaluation_published';
   title_zh: string;
   title_en: string;
   body_zh: string;
@@ -578,6 +580,17 @@ export interface EvaluationRunTable {
   created_by: number | null;
   published_at: Date | null;
   published_by: number | null;
+}
+
+/** A 督办 task made from a unit's result in a published run (issue 16, migration 0440): one per run and unit. */
+export interface EvaluationSupervisionTable {
+  run_id: number;
+  org_unit_id: number;
+  task_id: number;
+  notice_id: number;
+  reason: 'bottom_grade' | 'veto' | 'floor';
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 // Projects (三张作战图) and cross-zone transfer (跨区域流转), issue 8, migration 0010.

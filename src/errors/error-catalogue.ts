@@ -180,6 +180,14 @@ export const ERROR_CATALOGUE = {
     zh: '评价方案在本次评价后被修改，请重新评价',
   },
   ALREADY_PUBLISHED: { status: 409, en: 'the run is already published', zh: '评价结果已发布' },
+  RUN_NOT_PUBLISHED: { status: 409, en: 'the run is not published yet', zh: '评价结果尚未发布' },
+  NOT_SUPERVISABLE: {
+    status: 409,
+    en: 'the unit is neither graded lowest, vetoed nor below a plan floor',
+    zh: '该单位未评为最低等级、未触发一票否决、也未低于规划底线',
+  },
+  NO_PLAN: { status: 409, en: 'the scheme cites no plan to hold the task', zh: '评价方案未关联规划' },
+  ALREADY_SUPERVISED: { status: 409, en: 'the unit has a 督办 task from this run already', zh: '该单位已据本次评价督办' },
 
   // Backup and restore (CLI)
   BACKUP_FILE_UNWRITABLE: { status: 500, en: 'cannot write the backup file', zh: '无法写入备份文件' },

@@ -117,6 +117,15 @@ export const unitResultViewSchema = z.object({
   sensitivity: unitSensitivitySchema.nullable(),
   /** TOPSIS (Hwang & Yoon) over the same raw values and weights: an alternative ranking within the group. */
   topsis: z.object({ closeness: z.number(), rank: z.number().int() }).nullable(),
+  /** The 督办 task made from this result (issue 16), null when none (or the unit is withheld from the reader). */
+  supervision: z
+    .object({
+      plan: z.string(),
+      key: z.string(),
+      reason: z.enum(['bottom_grade', 'veto', 'floor']),
+      reasonText: z.object({ zh: z.string(), en: z.string() }),
+    })
+    .nullable(),
   /** True when the unit lies outside the reader's scope: only what the scheme publishes is shown (publication.ts). */
   withheld: z.boolean().optional(),
 });
@@ -185,3 +194,33 @@ export const weightsResultSchema = z.object({
   entropy: z.array(z.number()).optional(),
 });
 export type WeightsResult = z.infer<typeof weightsResultSchema>;
+
+/** What a 督办 from a run result created (issue 16). */
+export const supervisionResultSchema = z.object({
+  task: z.object({ plan: z.string(), key: z.string() }),
+  noticeId: z.number().int(),
+  reason: z.enum(['bottom_grade', 'veto', 'floor']),
+});
+export type SupervisionResult = z.infer<typeof supervisionResultSchema>;
+
+/** A unit's grades across published runs (issue 16), each as the reader may see it. */
+export const gradeHistorySchema = z.object({
+  unit: z.string(),
+  items: z.array(
+    z.object({
+      runId: z.number().int(),
+      scheme: z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable(), version: z.number().int() }),
+      year: z.number().int(),
+      publishedAt: z.string(),
+      simulated: z.boolean(),
+      grade: z.string().nullable(),
+      gradeEn: z.string().nullable(),
+      score: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      of: z.number().int(),
+      status: z.string(),
+      supervision: z.object({ plan: z.string(), key: z.string() }).nullable(),
+    }),
+  ),
+});
+export type GradeHistory = z.infer<typeof gradeHistorySchema>;

@@ -70,6 +70,7 @@ export const inboxSchema = z.object({
         'report_submitted',
         'report_returned',
         'report_approved',
+        'evaluation_published',
       ]),
       title: bilingual,
       body: bilingual,

@@ -236,3 +236,51 @@ export async function schemeCatalogueRows(db: Executor) {
     sources: await db.selectFrom('plan_source').select(['plan_id', 'normalised_text']).execute(),
   };
 }
+
+/** The 督办 tasks made from units' results in one run (issue 16), by unit code. */
+export async function supervisionsOfRun(db: Executor, runId: number) {
+  return db
+    .selectFrom('evaluation_supervision as es')
+    .innerJoin('org_unit as u', 'u.id', 'es.org_unit_id')
+    .innerJoin('task as k', 'k.id', 'es.task_id')
+    .select(['u.code as unit_code', 'k.plan_id', 'k.key as task_key', 'es.notice_id', 'es.reason', 'es.created_at'])
+    .where('es.run_id', '=', runId)
+    .orderBy('u.code')
+    .execute();
+}
+export type SupervisionRow = Awaited<ReturnType<typeof supervisionsOfRun>>[number];
+
+/** The 督办 tasks made from one unit's results, in any run, by run id. */
+export async function supervisionsOfUnit(db: Executor, unitCode: string) {
+  return db
+    .selectFrom('evaluation_supervision as es')
+    .innerJoin('org_unit as u', 'u.id', 'es.org_unit_id')
+    .innerJoin('task as k', 'k.id', 'es.task_id')
+    .select(['es.run_id', 'k.plan_id', 'k.key as task_key', 'es.reason'])
+    .where('u.code', '=', unitCode)
+    .execute();
+}
+
+export async function insertSupervision(
+  db: Executor,
+  v: {
+    runId: number;
+    orgUnitId: number;
+    taskId: number;
+    noticeId: number;
+    reason: 'bottom_grade' | 'veto' | 'floor';
+    userId: number | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('evaluation_supervision')
+    .values({
+      run_id: v.runId,
+      org_unit_id: v.orgUnitId,
+      task_id: v.taskId,
+      notice_id: v.noticeId,
+      reason: v.reason,
+      created_by: v.userId,
+    })
+    .execute();
+}

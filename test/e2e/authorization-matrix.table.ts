@@ -481,6 +481,15 @@ export const MATRIX: Row[] = [
   { method: 'POST', path: '/api/v1/evaluation/runs/{id}/publish', ok: [409], targets: [
     { what: 'FTZ draft', url: '/api/v1/evaluation/runs/{publishRunIn}/publish', expect: 'ok  ok  ok  no  no  no  no  401' },
     { what: 'parks draft', url: '/api/v1/evaluation/runs/{publishRunOut}/publish', expect: 'ok  ok  no  no  no  no  no  401' }] },
+  // 督办 from a result is the scheme's plan's managers'. The unit may not call for it (409), or have it already
+  // (the administrator's request went first: 409), so 409 passes.
+  { method: 'POST', path: '/api/v1/evaluation/runs/{id}/supervise', ok: [409], targets: [
+    { what: 'parks published, 蒙自', url: '/api/v1/evaluation/runs/{publishedRun}/supervise',
+      body: () => ({ unit: 'ZN-HH-MENGZI', replyBy: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }),
+                                                                    expect: 'ok  ok  no  no  no  no  no  401' }] },
+  // A unit's grade history: published runs only, each at the scheme's publication level for the reader.
+  { method: 'GET', path: '/api/v1/evaluation/units/{code}/grades', targets: [
+    { what: '蒙自', url: '/api/v1/evaluation/units/ZN-HH-MENGZI/grades', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
 ];
 
 /** A cell the server does not answer as the table says yet (see the header). */

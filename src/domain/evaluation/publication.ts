@@ -64,6 +64,7 @@ export interface PublishedUnit {
   explanation: { zh: string; en: string };
   sensitivity: unknown;
   topsis: unknown;
+  supervision?: unknown;
   withheld?: boolean;
 }
 
@@ -96,6 +97,7 @@ export function withholdUnit<U extends PublishedUnit>(unit: U, level: Publicatio
     explanation: WITHHELD_EXPLANATION,
     sensitivity: null,
     topsis: null,
+    ...(unit.supervision === undefined ? {} : { supervision: null }),
     withheld: true,
   };
 }

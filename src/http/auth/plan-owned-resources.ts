@@ -53,6 +53,10 @@ export async function runSchemeOwners(db: Executor, id: number): Promise<(string
 export const runOwner = (db: Executor) => async (req: FastifyRequest) =>
   planOwnedResource(await runSchemeOwners(db, idParam(req, 'id')));
 
+/** A 督办 from a unit's result in a run: the run's scheme's plans, and the unit (in the manager's subtree). */
+export const runUnitOwner = (db: Executor) => async (req: FastifyRequest) =>
+  planOwnedResource(await runSchemeOwners(db, idParam(req, 'id')), [bodyText(req, 'unit') ?? '']);
+
 /** Group membership changes: the plans of every group named, and every unit added or removed. */
 export const groupChangesOwner =
   (db: Executor, namedUnits: (req: FastifyRequest) => string[]) =>

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { calendarDateSchema } from '../../domain/period/calendar-date.ts';
 import { errorResponseSchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
 import {
+  gradeHistorySchema,
   publicationLevelSchema,
+  supervisionResultSchema,
   runListSchema,
   runViewSchema,
   schemeListSchema,
@@ -14,9 +17,12 @@ import { buildEvaluationXlsx } from '../../reports/evaluation/build-xlsx.ts';
 import { createRun, getRun, listRuns, previewRun, publishRun } from '../../services/evaluation/run.service.ts';
 import { getScheme, listSchemes, saveScheme } from '../../services/evaluation/scheme.service.ts';
 import { ahp, entropy } from '../../services/evaluation/weights.service.ts';
-import { runOwner, schemeRunOwner, schemeSaveOwner } from '../auth/plan-owned-resources.ts';
+import { runOwner, runUnitOwner, schemeRunOwner, schemeSaveOwner } from '../auth/plan-owned-resources.ts';
+import { gradeHistory } from '../../services/evaluation/grade-history.service.ts';
+import { superviseFromRun } from '../../services/evaluation/results-use.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
+const isoDate = calendarDateSchema;
 const year = z.number().int().min(1900).max(2200);
 const samples = z
   .number()
@@ -173,6 +179,38 @@ export const evaluationRoutes =
         },
       },
       async (req) => publishRun(database, req.actor!, req.params.id),
+    );
+    app.post(
+      '/evaluation/runs/:id/supervise',
+      {
+        config: { access: { action: 'define_plans', resource: runUnitOwner(database.db) } },
+        schema: {
+          tags: ['evaluation'],
+          summary:
+            'Turn a bottom-graded, vetoed or floor-capped unit of a published run into a 督办 task in one step / 据评价结果一键督办',
+          params: runId,
+          body: z.object({
+            unit: z.string().min(1).describe('the unit code in the run'),
+            replyBy: isoDate.describe('reply deadline of the 督办单 (also the task deadline)'),
+            text: z.string().max(4000).optional().describe('督办 text; default: the result and its explanation'),
+          }),
+          response: { 200: supervisionResultSchema, ...errors },
+        },
+      },
+      async (req) => superviseFromRun(database, req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      '/evaluation/units/:code/grades',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['evaluation'],
+          summary: "A unit's grades across published runs / 单位历年评价等级",
+          params: z.object({ code: z.string().min(1) }),
+          response: { 200: gradeHistorySchema, 404: errorResponseSchema },
+        },
+      },
+      async (req) => gradeHistory(database, req.actor!, req.params.code),
     );
     for (const [file, format, build] of [
       ['report.docx', 'docx', buildEvaluationDocx],

@@ -47,6 +47,7 @@ function unitView(r: UnitResult, previous: UnitResult | undefined, s: UnitSensit
   return {
     ...computedUnit(r, inputUnit(grouped.find((u) => u.code === r.code)!), scheme, s),
     synthetic: [],
+    supervision: null,
     previous: previous ? { year: YEAR - 1, score: previous.score, rank: previous.rank, grade: previous.grade } : null,
   };
 }

@@ -49,6 +49,7 @@ function fakes(o: { stored?: StoredRun; alreadyPublished?: boolean } = {}) {
   const asked: (number | undefined)[] = [];
   const frozen: number[] = [];
   const audit: AuditChange[] = [];
+  const notifiedRuns: number[] = [];
   const deps: RunDeps = {
     findSchemeVersion: async (_db, _code, version) => {
       asked.push(version);
@@ -100,8 +101,13 @@ function fakes(o: { stored?: StoredRun; alreadyPublished?: boolean } = {}) {
     recordAudit: async (_db, _actor, change) => {
       audit.push(change);
     },
+    notifyPublished: async (_db, _actor, run) => {
+      notifiedRuns.push(run.id);
+      return 3;
+    },
+    runSupervisions: async () => new Map(),
   };
-  return { deps, runs, asked, frozen, audit };
+  return { deps, runs, asked, frozen, audit, notifiedRuns };
 }
 
 const trx = {} as Executor;
@@ -153,13 +159,20 @@ describe('publishRun', () => {
     return run;
   };
 
-  it('publishes a draft and freezes the scheme version it used, audited', async () => {
+  it('publishes a draft, freezes the scheme version it used, tells the units and audits how many were told', async () => {
     const f = fakes({ stored: await stored(definition) });
     const view = await publishRun(database, admin, 7, f.deps);
     assert.equal(view.status, 'published');
     assert.deepEqual(f.frozen, [103]);
+    assert.deepEqual(f.notifiedRuns, [7]);
     assert.deepEqual(f.audit[0]?.before, { status: 'draft', schemeStatus: 'draft' });
-    assert.deepEqual(f.audit[0]?.after, { status: 'published', scheme: 'zones', version: 3, schemeStatus: 'frozen' });
+    assert.deepEqual(f.audit[0]?.after, {
+      status: 'published',
+      scheme: 'zones',
+      version: 3,
+      schemeStatus: 'frozen',
+      notified: 3,
+    });
   });
 
   it('refuses when the scheme version was edited after the run, freezing nothing', async () => {
@@ -171,6 +184,6 @@ describe('publishRun', () => {
   it('refuses a run already published', async () => {
     const f = fakes({ stored: await stored(definition), alreadyPublished: true });
     await assert.rejects(publishRun(database, admin, 7, f.deps), { code: 'ALREADY_PUBLISHED' });
-    assert.deepEqual(f.frozen, []);
+    assert.deepEqual([f.frozen, f.notifiedRuns], [[], []]);
   });
 });

@@ -30,6 +30,7 @@ import type { Executor } from '../../repositories/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { gatherInput, inputHash } from './evaluation-input.service.ts';
+import { notifyPublished, runSupervisions } from './results-use.service.ts';
 import { checkedDefinition, getSchemeRow, parseStored } from './scheme.service.ts';
 
 /** Evaluation runs: preview (nothing stored), run (stored as a draft), publish (freezes the scheme version). */
@@ -54,6 +55,8 @@ export interface RunDeps {
   freezeScheme: typeof freezeScheme;
   parentLinks: typeof parentLinks;
   recordAudit: typeof recordAudit;
+  notifyPublished: typeof notifyPublished;
+  runSupervisions: typeof runSupervisions;
 }
 
 const repositories: RunDeps = {
@@ -67,9 +70,12 @@ const repositories: RunDeps = {
   freezeScheme,
   parentLinks,
   recordAudit,
+  notifyPublished,
+  runSupervisions,
 };
 
 type Previous = Map<string, NonNullable<RunView['units'][number]['previous']>>;
+type Supervisions = Map<string, NonNullable<RunView['units'][number]['supervision']>>;
 
 /**
  * Each unit's result in the same scheme's run of the year before (published preferred, else the latest;
@@ -108,7 +114,7 @@ interface RunMeta {
   dataHash: string;
 }
 
-function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunView {
+function runView(meta: RunMeta, computed: ComputedRun, previous: Previous, supervisions: Supervisions = new Map()): RunView {
   const def = storedSchemeSchema.parse(meta.scheme.definition);
   return {
     id: meta.id,
@@ -145,6 +151,7 @@ function runView(meta: RunMeta, computed: ComputedRun, previous: Previous): RunV
         ),
       },
       previous: previous.get(u.code) ?? null,
+      supervision: supervisions.get(u.code) ?? null,
     })),
   };
 }
@@ -286,6 +293,7 @@ export async function getRun(database: Database, reader: Actor, id: number, deps
     },
     run.results as ComputedRun,
     await previousYear(db, scheme.code, run.year, manages, deps),
+    await deps.runSupervisions(db, run.id),
   );
   const roots = readableRoots(reader.grants);
   const parents = roots === null || manages ? new Map<string, string | null>() : await deps.parentLinks(db);
@@ -339,12 +347,14 @@ export async function publishRun(database: Database, actor: Actor, id: number, d
     if (!(await deps.publishRunRow(trx, id, actor.userId)))
       throw new AppError('ALREADY_PUBLISHED', `run ${id} is already published`, `评价结果 ${id} 已发布`);
     await deps.freezeScheme(trx, scheme.id, actor.userId);
+    // Each evaluated unit is told its result (issue 16); who was told is part of the record.
+    const notified = await deps.notifyPublished(trx, actor, run);
     await deps.recordAudit(trx, actor, {
       action: 'publish',
       entity: 'evaluation_run',
       entityKey: String(id),
       before: { status: run.status, schemeStatus: scheme.status },
-      after: { status: 'published', scheme: scheme.code, version: scheme.version, schemeStatus: 'frozen' },
+      after: { status: 'published', scheme: scheme.code, version: scheme.version, schemeStatus: 'frozen', notified },
     });
   });
   return getRun(database, actor, id, deps);

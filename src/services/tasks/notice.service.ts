@@ -20,6 +20,7 @@ import { recordAudit } from '../audit.service.ts';
 import { recipientFinder } from '../notifications/recipients.ts';
 import { readScope } from '../read-scope.ts';
 import { cleanText, loadTask, localToday, visibleIn } from './task-context.ts';
+import type { Executor } from '../../repositories/transaction.ts';
 import { claimOwn } from './task-write.service.ts';
 
 const forbidden = () => new AppError('FORBIDDEN', 'you may not do this here', '无权执行此操作或超出您的管辖范围');
@@ -35,51 +36,60 @@ export async function issueNotice(
   key: string,
   input: { orgUnit: string; text: string; replyBy: string },
 ) {
-  const id = await database.db.transaction().execute(async (trx) => {
-    const t = await loadTask(trx, actor, plan, key);
-    if (!t.may('define_plans')) throw forbidden();
-    const unit = t.units.find((u) => u.code === input.orgUnit);
-    if (!unit)
-      throw new AppError(
-        'NOT_TASK_UNIT',
-        `${input.orgUnit} is neither lead nor co-unit of this task`,
-        `${input.orgUnit}不是该任务的牵头或配合单位`,
-      );
-    if (input.replyBy < localToday())
-      throw new AppError('REPLY_BY_PAST', `the reply date ${input.replyBy} has already passed`, `回复期限${input.replyBy}已过`);
-    const body = cleanText(input.text, 'text', '督办内容');
-    const id = await insertNotice(trx, {
-      taskId: t.id,
-      orgUnitId: unit.id,
-      body,
-      replyBy: input.replyBy,
-      issuedBy: actor.userId,
-    });
-    const recipients = (await recipientFinder(trx))({ orgUnit: unit.code, roles: ['reporter', 'reviewer'], plan });
-    await insertNotifications(
-      trx,
-      recipients.map((userId): NewNotification => ({
-        userId,
-        kind: 'task_notice',
-        title: { zh: `督办：${unit.name}《${short(t.row.text)}》`, en: `Supervision notice to ${unit.code}: ${plan}/${key}` },
-        body: {
-          zh: `${body}（请于${input.replyBy}前回复）`,
-          en: `A supervision notice on task ${plan}/${key} asks ${unit.code} to reply by ${input.replyBy}.`,
-        },
-        link: `#/tasks/${plan}/${key}`,
-        dueOn: input.replyBy,
-        dedupeKey: `task-notice:${id}`,
-      })),
-    );
-    await recordAudit(trx, actor, {
-      action: 'task.notice.issue',
-      entity: 'task_notice',
-      entityKey: String(id),
-      after: { task: `${plan}/${key}`, orgUnit: unit.code, replyBy: input.replyBy },
-    });
-    return id;
-  });
+  const id = await database.db.transaction().execute((trx) => issueNoticeIn(trx, actor, plan, key, input));
   return noticeResponse(database, id);
+}
+
+/** issueNotice inside the caller's transaction (a 督办 from an evaluation result creates the task first); the notice's id. */
+export async function issueNoticeIn(
+  trx: Executor,
+  actor: Actor,
+  plan: string,
+  key: string,
+  input: { orgUnit: string; text: string; replyBy: string },
+): Promise<number> {
+  const t = await loadTask(trx, actor, plan, key);
+  if (!t.may('define_plans')) throw forbidden();
+  const unit = t.units.find((u) => u.code === input.orgUnit);
+  if (!unit)
+    throw new AppError(
+      'NOT_TASK_UNIT',
+      `${input.orgUnit} is neither lead nor co-unit of this task`,
+      `${input.orgUnit}不是该任务的牵头或配合单位`,
+    );
+  if (input.replyBy < localToday())
+    throw new AppError('REPLY_BY_PAST', `the reply date ${input.replyBy} has already passed`, `回复期限${input.replyBy}已过`);
+  const body = cleanText(input.text, 'text', '督办内容');
+  const id = await insertNotice(trx, {
+    taskId: t.id,
+    orgUnitId: unit.id,
+    body,
+    replyBy: input.replyBy,
+    issuedBy: actor.userId,
+  });
+  const recipients = (await recipientFinder(trx))({ orgUnit: unit.code, roles: ['reporter', 'reviewer'], plan });
+  await insertNotifications(
+    trx,
+    recipients.map((userId): NewNotification => ({
+      userId,
+      kind: 'task_notice',
+      title: { zh: `督办：${unit.name}《${short(t.row.text)}》`, en: `Supervision notice to ${unit.code}: ${plan}/${key}` },
+      body: {
+        zh: `${body}（请于${input.replyBy}前回复）`,
+        en: `A supervision notice on task ${plan}/${key} asks ${unit.code} to reply by ${input.replyBy}.`,
+      },
+      link: `#/tasks/${plan}/${key}`,
+      dueOn: input.replyBy,
+      dedupeKey: `task-notice:${id}`,
+    })),
+  );
+  await recordAudit(trx, actor, {
+    action: 'task.notice.issue',
+    entity: 'task_notice',
+    entityKey: String(id),
+    after: { task: `${plan}/${key}`, orgUnit: unit.code, replyBy: input.replyBy },
+  });
+  return id;
 }
 
 async function noticeResponse(database: Database, id: number) {

@@ -44,8 +44,10 @@ import type { LeaderHome, PlanManagerHome } from '../../../src/presenters/home.p
 import type { Commentary, TargetCommentary } from '../../../src/presenters/commentary.presenter.ts';
 import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
+  GradeHistory,
   RunSummary,
   RunView,
+  SupervisionResult,
   SchemeDefinition,
   SchemeSummary,
   SchemeVersionView,
@@ -425,6 +427,10 @@ export const api = {
   runEvaluation: (input: { scheme: string; version?: number; year: number }) =>
     request<RunView>('POST', '/evaluation/runs', { body: input }),
   publishEvaluationRun: (id: number) => request<RunView>('POST', `/evaluation/runs/${enc(String(id))}/publish`),
+  superviseFromRun: (id: number, input: { unit: string; replyBy: string; text?: string }) =>
+    request<SupervisionResult>('POST', `/evaluation/runs/${enc(String(id))}/supervise`, { body: input }),
+  evaluationGrades: (code: string, signal?: AbortSignal) =>
+    getJson<GradeHistory>(`/evaluation/units/${enc(code)}/grades`, undefined, signal),
 };
 
 /** A form, a unit and a period: one submission. */

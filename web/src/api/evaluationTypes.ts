@@ -12,7 +12,14 @@ import type {
 import type { StoredSchemeInput } from '../../../src/domain/evaluation/stored-scheme.schema.ts';
 import type { NORMALISATION_METHODS as METHODS } from '../../../src/domain/evaluation/scheme.schema.ts';
 
-export type { SchemeSummary, RunSummary, UnitResultView, WeightsResult } from '../../../src/presenters/evaluation.presenter.ts';
+export type {
+  GradeHistory,
+  SchemeSummary,
+  RunSummary,
+  SupervisionResult,
+  UnitResultView,
+  WeightsResult,
+} from '../../../src/presenters/evaluation.presenter.ts';
 
 export type NormalisationMethod = (typeof METHODS)[number];
 /** The methods in the order the editor offers them (every method of the domain's schema). */

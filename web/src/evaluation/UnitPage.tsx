@@ -9,6 +9,7 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { href } from '../router.ts';
 import { formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
 import { radarOption } from './charts.ts';
+import { GradeHistoryTable, SuperviseAction } from './ResultsUse.tsx';
 
 function KeyFigures({ run, unit }: { run: RunView; unit: UnitResultView }) {
   const { t, num } = useI18n();
@@ -187,6 +188,7 @@ export function UnitPage({ id, code }: { id: number; code: string }) {
       <p className="eval-explanation" data-testid="unit-explanation" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         {lang === 'zh' ? unit.explanation.zh : unit.explanation.en}
       </p>
+      <SuperviseAction run={run} unit={unit} />
       {unit.withheld ? (
         // Outside the reader's scope the run carries no figures of this unit (src/domain/evaluation/publication.ts).
         <p className="hint-box" data-testid="unit-withheld">
@@ -212,6 +214,8 @@ export function UnitPage({ id, code }: { id: number; code: string }) {
           <Contributions run={run} unit={unit} />
         </>
       )}
+      <h2 className="section-title">{t('eval.history.heading')}</h2>
+      <GradeHistoryTable code={unit.code} />
     </section>
   );
 }

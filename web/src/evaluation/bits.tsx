@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { runNames } from '../../../src/domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
+import { href } from '../router.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { ChartText } from './charts.ts';
 
@@ -103,6 +104,15 @@ export function UnitFlags({ run, unit }: { run: RunView; unit: UnitResultView })
         >
           {t('eval.flag.notRobust')}
         </span>
+      )}
+      {unit.supervision && (
+        <a
+          className="badge eval-flag-supervised"
+          data-testid="flag-supervised"
+          href={href('tasks', unit.supervision.plan, unit.supervision.key)}
+        >
+          {t('eval.flag.supervised')}
+        </a>
       )}
     </span>
   );

@@ -27,6 +27,7 @@ export const inboxZh = {
   'inbox.kind.report_submitted': '待审核',
   'inbox.kind.report_returned': '退回修改',
   'inbox.kind.report_approved': '审核通过',
+  'inbox.kind.evaluation_published': '评价结果发布',
 
   'monitor.warnings.heading': '预警',
   'monitor.warnings.intro': '截至所选时点的红色、黄色预警，按责任单位列出原因，与上方计数、报告同源；已登记的预警注明自何时起。',
@@ -70,6 +71,7 @@ export const inboxEn: Record<keyof typeof inboxZh, string> = {
   'inbox.kind.report_submitted': 'To review',
   'inbox.kind.report_returned': 'Returned',
   'inbox.kind.report_approved': 'Approved',
+  'inbox.kind.evaluation_published': 'Evaluation published',
 
   'monitor.warnings.heading': 'Warnings',
   'monitor.warnings.intro':

@@ -1,5 +1,6 @@
 import { useAsync } from '../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { GradeHistoryTable } from '../evaluation/ResultsUse.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ClassBadge, SyntheticTag, WarningBadge } from '../monitor/MonitorBits.tsx';
 import { targetText } from '../monitor/targetText.ts';
@@ -181,6 +182,8 @@ function Evaluations({ p }: { p: ZoneProfile }) {
           ))}
         </ul>
       )}
+      <h4>{t('eval.history.heading')}</h4>
+      <GradeHistoryTable code={p.zone.code} />
     </section>
   );
 }
