@@ -563,6 +563,8 @@ export interface EvaluationSchemeTable {
   frozen_by: number | null;
   /** What readers outside a unit's subtree see of it in a published run (migration 0200). */
   publishes: ColumnType<PublicationLevel, PublicationLevel | undefined, PublicationLevel>;
+  /** sha256 of the dataset definition this version was seeded or upgraded from (migration 0441). */
+  builtin_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EvaluationRunTable {

@@ -15,6 +15,7 @@ const SCHEME_COLUMNS = [
   'updated_at',
   'frozen_at',
   'publishes',
+  'builtin_hash',
 ] as const;
 
 export async function listSchemeVersions(db: Executor) {
@@ -47,6 +48,7 @@ export async function insertSchemeVersion(
     definition: unknown;
     publishes?: PublicationLevel;
     userId: number | null;
+    builtinHash?: string | null;
   },
 ): Promise<SchemeRow> {
   const now = new Date();
@@ -59,6 +61,7 @@ export async function insertSchemeVersion(
       name: v.name,
       definition: JSON.stringify(v.definition),
       publishes: v.publishes,
+      builtin_hash: v.builtinHash ?? null,
       created_at: now,
       created_by: v.userId,
       updated_at: now,
@@ -91,6 +94,26 @@ export async function updateDraftScheme(
       .returning(SCHEME_COLUMNS)
       .executeTakeFirst()
   );
+}
+
+/** Replaces an unedited built-in draft with the dataset's newer definition (the caller decided it may). */
+export async function replaceBuiltinDraft(
+  db: Executor,
+  id: number,
+  v: { name: string; definition: unknown; builtinHash: string },
+): Promise<SchemeRow | undefined> {
+  return db
+    .updateTable('evaluation_scheme')
+    .set({ name: v.name, definition: JSON.stringify(v.definition), builtin_hash: v.builtinHash, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .returning(SCHEME_COLUMNS)
+    .executeTakeFirst();
+}
+
+/** Records which dataset definition a stored version equals (a version seeded before builtin_hash existed). */
+export async function setBuiltinHash(db: Executor, id: number, hash: string): Promise<void> {
+  await db.updateTable('evaluation_scheme').set({ builtin_hash: hash }).where('id', '=', id).execute();
 }
 
 export async function freezeScheme(db: Executor, id: number, userId: number | null): Promise<void> {

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import { DATASET_DIR } from '../../dataset/dataset-path.ts';
+import { canonicalJson } from '../../domain/audit/hash-chain.ts';
+import { builtinUpgrade } from '../../domain/evaluation/builtin-upgrade.ts';
+import { auditHistory } from '../../repositories/audit.repository.ts';
 import { loadEvaluationSchemes } from '../../dataset/load-evaluation-schemes.ts';
 import type { Database } from '../../db/database.ts';
 import { AhpError, ahpWeights } from '../../domain/evaluation/ahp.ts';
@@ -25,12 +29,13 @@ import {
   listSchemeVersions,
   lockScheme,
   schemeCatalogueRows,
-  schemeCodes,
+  replaceBuiltinDraft,
+  setBuiltinHash,
   updateDraftScheme,
   type SchemeRow,
 } from '../../repositories/evaluation.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
-import type { Actor } from '../actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 
 /** Evaluation schemes as versioned data: list, read, save (a frozen version is never changed), seed. */
@@ -199,25 +204,69 @@ export async function saveScheme(
   });
 }
 
+/** sha256 of a definition in canonical JSON (keys sorted: the database may reorder object keys, never values). */
+export const definitionHash = (definition: unknown) => createHash('sha256').update(canonicalJson(definition)).digest('hex');
+
+export interface BuiltinSyncResult {
+  added: string[];
+  /** `code@version` of each upgraded version. */
+  upgraded: string[];
+  /** Codes whose latest version the plan office edited: the newer built-in was not applied. */
+  keptEdited: string[];
+  /** Codes whose built-in names what this database's catalogue lacks (re-seed the dataset first). */
+  skipped: string[];
+}
+
 /**
- * Adds the dataset's built-in schemes that the database does not have yet (as version 1, draft).
- * Schemes already stored are left alone: a plan manager may have made new versions since. A scheme that
- * names what this database lacks (a database seeded before the catalogue gained an indicator) is skipped
- * with a warning rather than stopping the server; it is added on a later start once the catalogue has it.
+ * Brings the dataset's built-in schemes into the database on start (builtin-upgrade.ts says what happens
+ * to each): adds those it lacks, upgrades unedited built-ins forward (a draft in place, a frozen version
+ * by a new draft version), records the dataset hash of each, and leaves a scheme the plan office edited
+ * alone with a warning. Each upgrade is audited (by the system, with the hashes before and after). A
+ * built-in naming what this database's catalogue lacks is skipped with a warning, rather than stopping
+ * the server; it is applied on a later start once the catalogue has it.
  */
-export async function syncBuiltinSchemes(database: Database, dir: string = DATASET_DIR): Promise<string[]> {
+export async function syncBuiltinSchemes(database: Database, dir: string = DATASET_DIR): Promise<BuiltinSyncResult> {
   const loaded = await loadEvaluationSchemes(dir);
   if (loaded.errors.length)
     throw new Error(`evaluation schemes are invalid:\n${loaded.errors.map(formatDefinitionError).join('\n')}`);
   return database.db.transaction().execute(async (trx) => {
-    const existing = await schemeCodes(trx);
     const catalogue = await schemeCatalogue(trx);
-    const added: string[] = [];
+    const out: BuiltinSyncResult = { added: [], upgraded: [], keptEdited: [], skipped: [] };
     for (const s of loaded.schemes) {
       const scheme = storedSchemeSchema.parse(s.definition);
-      if (existing.has(scheme.code)) continue;
+      const hash = definitionHash(s.definition);
+      await lockScheme(trx, scheme.code);
+      const latest = await findSchemeVersion(trx, scheme.code);
+      const saved =
+        latest !== undefined &&
+        latest.builtin_hash === null &&
+        (await auditHistory(trx, 'evaluation_scheme', `${latest.code}@${latest.version}`, 1)).length > 0;
+      const step = builtinUpgrade(
+        latest && {
+          status: latest.status,
+          builtin: latest.builtin,
+          builtinHash: latest.builtin_hash,
+          definitionHash: definitionHash(latest.definition),
+          saved,
+        },
+        hash,
+      );
+      if (step.action === 'current') continue;
+      if (step.action === 'adopt') {
+        await setBuiltinHash(trx, latest!.id, hash);
+        continue;
+      }
+      if (step.action === 'kept-edited') {
+        out.keptEdited.push(scheme.code);
+        process.emitWarning(
+          `内置评价方案 ${scheme.code} 已有新版本，但当前版本（第 ${latest!.version} 版）经规划处修改，未自动升级 / ` +
+            `built-in evaluation scheme ${scheme.code} has a newer definition (${s.file}); version ${latest!.version} was edited by the plan office, so it was not upgraded`,
+        );
+        continue;
+      }
       const problems = checkSchemeReferences(scheme, catalogue);
       if (problems.length) {
+        out.skipped.push(scheme.code);
         process.emitWarning(
           `built-in evaluation scheme ${s.file} skipped, it does not match this database's catalogue:\n${problems
             .map((p) => `${p.field}: ${p.messageZh} / ${p.message}`)
@@ -225,16 +274,41 @@ export async function syncBuiltinSchemes(database: Database, dir: string = DATAS
         );
         continue;
       }
-      await insertSchemeVersion(trx, {
-        code: scheme.code,
-        version: 1,
-        builtin: true,
-        name: scheme.name,
-        definition: s.definition,
-        userId: null,
+      if (step.action === 'insert') {
+        await insertSchemeVersion(trx, {
+          code: scheme.code,
+          version: 1,
+          builtin: true,
+          name: scheme.name,
+          definition: s.definition,
+          userId: null,
+          builtinHash: hash,
+        });
+        out.added.push(scheme.code);
+        continue;
+      }
+      const row =
+        step.action === 'replace-draft'
+          ? await replaceBuiltinDraft(trx, latest!.id, { name: scheme.name, definition: s.definition, builtinHash: hash })
+          : await insertSchemeVersion(trx, {
+              code: scheme.code,
+              version: latest!.version + 1,
+              builtin: true,
+              name: scheme.name,
+              definition: s.definition,
+              publishes: latest!.publishes,
+              userId: null,
+              builtinHash: hash,
+            });
+      await recordAudit(trx, SYSTEM_ACTOR, {
+        action: 'builtin_upgrade',
+        entity: 'evaluation_scheme',
+        entityKey: `${scheme.code}@${row!.version}`,
+        before: { version: latest!.version, status: latest!.status, hash: definitionHash(latest!.definition) },
+        after: { version: row!.version, status: row!.status, hash, file: s.file, how: step.action },
       });
-      added.push(scheme.code);
+      out.upgraded.push(`${scheme.code}@${row!.version}`);
     }
-    return added;
+    return out;
   });
 }
