@@ -21,6 +21,11 @@ import { createTestDatabase, type TestDatabase } from './support/databases.ts';
  *    city is 131万 short with one year left, so no judgement may call it achieved, ahead or on track.
  * 4. 年末全市城鎮化率83.54%,比上年末提高1.22個百分點 (2024) against 城镇化率分别为:82.32% (2023, 云南日报).
  * 5. 今年1至11月,全州进出口额达22亿元,较“十三五”末的12.2亿元增长80% (大理州, 2025).
+ * 6. 2024年昆明市GDP总值达到8275.22亿元,相比上年同期增加了410.46亿元,名义增长率达到5.2% (网易号, 2025;
+ *    城市财经 gives the same 8275.22亿元 from 昆明市统计局): the increase and the nominal rate must agree
+ *    (410.46 ÷ (8275.22 − 410.46) = 5.2 %). Target kunming-gdp-2025 is 经济总量达到1万亿元 by 2025: from
+ *    8275.22 it needs about 20.8 % in one year, against the 4.6 % a year since 2021 (7222.5亿元, sanwenwang
+ *    quoting the city's 人大 session), so no judgement may call it achieved, ahead or on track.
  */
 describe('published figures against what their sources say', () => {
   let t: TestDatabase;
@@ -75,5 +80,18 @@ describe('published figures against what their sources say', () => {
     assert.equal(rate.toString(), '1.22');
     const growth = (await stored('YN-DL', 'TRADE_TOTAL', '2025-11')).div(await stored('YN-DL', 'TRADE_TOTAL', '2020')).minus(1);
     assert.equal(growth.times(100).toDecimalPlaces(0).toString(), '80');
+  });
+
+  it('6: 昆明 GDP — the stated increase and nominal rate agree, and a target 20 % away is not on track', async () => {
+    const y2024 = await stored('YN-KM', 'GDP', '2024');
+    const rate = new Decimal('410.46').div(y2024.minus('410.46')).times(100);
+    assert.equal(rate.toDecimalPlaces(1).toString(), '5.2');
+    const p = await planProgress(t.database, SYSTEM_ACTOR, { plan: 'yunnan-regional-2021-2025', at: '2024' });
+    const target = p.targets.find((x) => x.key === 'kunming-gdp-2025')!;
+    assert.equal(target.judgement.currentOrigin, 'published');
+    assert.equal(target.judgement.current, '8275.22');
+    assert.ok(['behind', 'insufficient_data'].includes(target.judgement.class), target.judgement.class);
+    assert.equal(new Decimal(target.judgement.observedAnnualGrowth!).times(100).toDecimalPlaces(1).toString(), '4.6');
+    assert.ok(target.judgement.requiredAnnualGrowth! > 0.2);
   });
 });

@@ -21,6 +21,11 @@ export const targetCoverageSchema = z.object({
     .nullable(),
   /** Why there is no path, when there is none. */
   gap: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /**
+   * For a target judged 数据不足 with a data path: which figure is missing (the subject's figure of the
+   * year before the as-of year, or the baseline the plan does not give) and who owes it.
+   */
+  missing: z.object({ zh: z.string(), en: z.string() }).nullable(),
   /** The units that owe the figure. */
   responsible: z.array(unitRef),
   lastFigure: z

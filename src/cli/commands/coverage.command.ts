@@ -19,7 +19,7 @@ export function registerCoverageCommand(program: Command): void {
         if (opts.json) return printJson(result);
         process.stdout.write(`${result.plan.title} 数据来源（最新数据截至${result.at}）\n`);
         printTable(
-          ['目标', '指标', '对象', '数据来源', '报表', '责任单位', '最新数据'],
+          ['目标', '指标', '对象', '数据来源', '报表', '责任单位', '最新数据', '缺少'],
           result.targets.map((t) => [
             t.key,
             t.indicator.name,
@@ -30,6 +30,7 @@ export function registerCoverageCommand(program: Command): void {
             t.lastFigure
               ? `${t.lastFigure.year}年 ${t.lastFigure.value}${t.indicator.unit}（${ORIGIN_ZH[t.lastFigure.origin]}）`
               : '暂无',
+            t.missing?.zh ?? '',
           ]),
         );
         const s = result.summary;

@@ -1,6 +1,7 @@
 import { ruleInputs } from '../../domain/progress/aggregate.ts';
 import { classifyDataPath, type DataPathCatalogue, type DataPathKind } from '../../domain/progress/data-path.ts';
 import type { Database } from '../../db/database.ts';
+import { missingFigure } from '../../domain/progress/missing-figure.ts';
 import type { PlanCoverage, TargetCoverage } from '../../presenters/coverage.presenter.ts';
 import type { PlanProgress } from '../../presenters/progress.presenter.ts';
 import { groupsWithMembers, progressTargets } from '../../repositories/progress.repository.ts';
@@ -64,7 +65,9 @@ export async function coverageAndProgress(
             members: (groups.get(t.group_id!) ?? []).map((id) => ctx.units.get(id)?.code ?? ''),
           };
     const r = classifyDataPath({ indicator: t.indicator_code, reference: t.reference_code, subject }, cat);
-    const j = judged.get(t.key)?.judgement;
+    const judgedTarget = judged.get(t.key);
+    const j = judgedTarget?.judgement;
+    const responsible = r.ok ? r.path.responsible.map(unit) : [];
     return {
       key: t.key,
       indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
@@ -80,7 +83,22 @@ export async function coverageAndProgress(
           }
         : null,
       gap: r.ok ? null : { zh: r.reasonZh, en: r.reason },
-      responsible: r.ok ? r.path.responsible.map(unit) : [],
+      missing:
+        r.ok && j
+          ? missingFigure({
+              class: j.class,
+              dataYear: j.dataYear,
+              baselineYear: judgedTarget.baseline?.year ?? null,
+              atYear: Number(at.slice(0, 4)),
+              periodStart: progress.plan.periodStart,
+              indicator: t.indicator_name,
+              subject: t.org_unit_name ?? t.group_name ?? subject.code,
+              responsible: responsible.map((u) => u.name),
+              forms: r.path.forms.map((code) => formName.get(code) ?? code),
+              inputs: r.path.inputs,
+            })
+          : null,
+      responsible,
       lastFigure:
         j?.current != null && j.dataYear !== null && j.currentOrigin !== null
           ? { year: j.dataYear, value: j.current, origin: j.currentOrigin }
