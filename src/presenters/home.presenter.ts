@@ -35,6 +35,23 @@ export const leaderHomeSchema = z.object({
       spark: sparkSchema,
     }),
   ),
+  /** Every target's scorecard row: figure to the indicator's precision, class, warning, trend and sparkline. */
+  scorecards: z.array(
+    z.object({
+      plan: planRef,
+      at: z.string(),
+      key: z.string(),
+      indicator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
+      subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
+      class: progressClassSchema,
+      level,
+      current: z.string().nullable(),
+      dataYear: count.nullable(),
+      decimals: count,
+      trend: trendSchema.nullable(),
+      spark: sparkSchema,
+    }),
+  ),
   freshness: z.object({ total: count, stale: count, lastUpdated: z.string().nullable() }),
   evaluations: z.array(
     z.object({

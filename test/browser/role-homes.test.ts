@@ -81,7 +81,28 @@ describe('a home per role (issue 19)', () => {
     assert.equal(await laggards.count(), 5);
     const sentences = await page.getByTestId('laggard-sentence').allInnerTexts();
     for (const s of sentences) assert.match(s, /^[^。]+。$/u, s);
-    await page.locator('[data-testid="sparkline"][data-chart-state="finished"]').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('sparkline').first().waitFor({ timeout: 30_000 });
+    // Every target has its scorecard row with a trend arrow; a sparkline wherever two years have figures.
+    const rows = page.getByTestId('scorecard-row');
+    assert.equal(await rows.count(), api.body.scorecards.length);
+    assert.equal(api.body.scorecards.length, api.body.totals.total);
+    assert.equal(await rows.locator('[data-testid="trend"]').count(), api.body.scorecards.length);
+    assert.equal(
+      await rows.locator('[data-testid="sparkline"]').count(),
+      api.body.scorecards.filter((c) => c.spark.length >= 2).length,
+    );
+    // Figures to the indicator's precision, in the zh-CN number format.
+    const card = api.body.scorecards.find((c) => c.current !== null && c.decimals > 0)!;
+    const shown = await page
+      .locator(`[data-testid="scorecard-row"][data-key="${card.key}"] [data-testid="scorecard-current"]`)
+      .first()
+      .innerText();
+    const expected = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: card.decimals,
+      maximumFractionDigits: card.decimals,
+      useGrouping: 'min2',
+    }).format(Number(card.current));
+    assert.ok(shown.startsWith(expected), `${shown} starts with ${expected}`);
     assert.ok((await page.locator('[data-testid="trend"]:not([data-direction="none"])').count()) > 0);
     await page.getByTestId('home-freshness').waitFor();
     await page.getByTestId('home-evaluations').waitFor();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDecimal } from '../../web/src/i18n/format.ts';
+import { formatDecimal, formatFixed } from '../../web/src/i18n/format.ts';
 
 describe('formatDecimal', () => {
   it('keeps the precision a figure was written with', () => {
@@ -17,5 +17,18 @@ describe('formatDecimal', () => {
   it('returns text that is not a number unchanged', () => {
     assert.equal(formatDecimal('约3', 'zh'), '约3');
     assert.equal(formatDecimal(null, 'zh'), '');
+  });
+});
+
+describe('formatFixed (an indicator precision)', () => {
+  it('shows a figure to the decimals of its indicator, in the zh-CN number format', () => {
+    assert.equal(formatFixed('2675.784321', 2, 'zh'), '2675.78');
+    assert.equal(formatFixed('123456.5', 1, 'zh'), '123,456.5');
+    assert.equal(formatFixed('7', 1, 'zh'), '7.0');
+    assert.equal(formatFixed('12.5', 0, 'zh'), '13');
+  });
+  it('returns text that is not a number unchanged, and nothing for nothing', () => {
+    assert.equal(formatFixed('约3', 2, 'zh'), '约3');
+    assert.equal(formatFixed(null, 2, 'zh'), '');
   });
 });

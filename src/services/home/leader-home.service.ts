@@ -1,7 +1,10 @@
 import type { Database } from '../../db/database.ts';
 import { evaluationHighlight, latestPublished } from '../../domain/home/evaluation-highlights.ts';
 import { homeAsOf, summarizeLeaderHome, type JudgedPlan } from '../../domain/home/leader-summary.ts';
+import { targetScorecards } from '../../domain/home/target-scorecard.ts';
+import type { YearValue } from '../../domain/home/trend.ts';
 import type { LeaderHome } from '../../presenters/home.presenter.ts';
+import type { TargetProgress } from '../../presenters/progress.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
 import { getRun, listRuns } from '../evaluation/run.service.ts';
@@ -30,7 +33,7 @@ export async function leaderHome(database: Database, actor: Actor): Promise<Lead
     .filter((p) => p.target_count > 0 && grantedPlan(actor, p.id))
     .map((p) => ({ plan: p.id, at: homeAsOf(p.period_start, p.period_end, today) }));
   // Every plan in one question: scope, catalogue and figures are read once, not once per plan.
-  const judged: JudgedPlan[] = [];
+  const judged: (JudgedPlan & { targets: (TargetProgress & { yearly: YearValue[] })[] })[] = [];
   for (const { progress, yearly } of await plansProgressWithYearly(database, actor, asked)) {
     if (progress.targets.length === 0) continue;
     judged.push({
@@ -39,6 +42,7 @@ export async function leaderHome(database: Database, actor: Actor): Promise<Lead
       targets: progress.targets.map((t) => ({ ...t, yearly: yearly.get(t.key) ?? [] })),
     });
   }
+  const scorecards = targetScorecards(judged);
   const runs = latestPublished((await listRuns(database, actor, {})).items).slice(0, MAX_EVALUATIONS);
   const evaluations = [];
   for (const r of runs) {
@@ -54,5 +58,5 @@ export async function leaderHome(database: Database, actor: Actor): Promise<Lead
       }),
     );
   }
-  return { ...summarizeLeaderHome(judged), evaluations };
+  return { ...summarizeLeaderHome(judged), scorecards, evaluations };
 }

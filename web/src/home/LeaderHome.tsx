@@ -9,6 +9,7 @@ import { periodLabel } from '../reporting/periods.ts';
 import { href } from '../router.ts';
 import { HomeFrame } from './HomeFrame.tsx';
 import { Scorecard } from './Scorecard.tsx';
+import { TargetScorecards } from './TargetScorecards.tsx';
 
 function Tiles({ data }: { data: Summary }) {
   const { t, label, count } = useI18n();
@@ -161,6 +162,7 @@ export function LeaderHome() {
             </div>
           </div>
           <PlanTable data={data} />
+          <TargetScorecards cards={data.scorecards} />
         </div>
       )}
     </HomeFrame>

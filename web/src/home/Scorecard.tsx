@@ -1,10 +1,8 @@
-import { lazy, Suspense } from 'react';
 import type { LeaderHome } from '../../../src/presenters/home.presenter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ClassBadge, WarningBadge } from '../monitor/MonitorBits.tsx';
 import { href } from '../router.ts';
-
-const Sparkline = lazy(() => import('./Sparkline.tsx'));
+import { Sparkline } from './Sparkline.tsx';
 
 type Laggard = LeaderHome['laggards'][number];
 type Trend = NonNullable<Laggard['trend']>;
@@ -36,10 +34,13 @@ export function TrendArrow({ trend }: { trend: Trend | null }) {
   );
 }
 
+/** The sparkline's colour: the warning's, blue without one. */
+export const levelColour = (level: 'red' | 'yellow' | 'green') =>
+  level === 'red' ? '#c62828' : level === 'yellow' ? '#b7791f' : '#1e6fb8';
+
 /** One laggard as a ClearPoint-style scorecard: who, the judgement's sentence, the arrow and the sparkline. */
 export function Scorecard({ item }: { item: Laggard }) {
   const { t } = useI18n();
-  const colour = item.level === 'red' ? '#c62828' : item.level === 'yellow' ? '#b7791f' : '#1e6fb8';
   return (
     <li className={`scorecard level-${item.level}`} data-testid="laggard" data-key={item.key} data-plan={item.plan.id}>
       <div className="scorecard-head">
@@ -57,11 +58,11 @@ export function Scorecard({ item }: { item: Laggard }) {
       <div className="scorecard-trend">
         <TrendArrow trend={item.trend} />
         <div className="sparkline-box">
-          {item.spark.length >= 2 && (
-            <Suspense fallback={null}>
-              <Sparkline points={item.spark} colour={colour} label={t('home.spark', { name: item.indicator.name })} />
-            </Suspense>
-          )}
+          <Sparkline
+            points={item.spark}
+            colour={levelColour(item.level)}
+            label={t('home.spark', { name: item.indicator.name })}
+          />
         </div>
         <span className="muted small">{item.plan.title}</span>
       </div>

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { messages, type Lang, type MessageKey } from './messages.ts';
-import { formatCount, formatDate, formatDateTime, formatDecimal, interpolate } from './format.ts';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatFixed, interpolate } from './format.ts';
 
 export const LANG_STORAGE_KEY = 'plantrack.lang';
 
@@ -21,6 +21,8 @@ export interface I18n {
   /** Label of a code from a family of messages (orgKind.ftz → 自贸试验区); the code itself if unknown. */
   label: (family: string, code: string | null | undefined) => string;
   num: (value: string | number | null | undefined) => string;
+  /** A figure to a given number of decimals (an indicator's precision), in the language's format. */
+  fixed: (value: string | number | null | undefined, decimals: number) => string;
   count: (n: number) => string;
   date: (iso: string | null | undefined) => string;
   /** An instant (ISO date-time) in local time, with seconds. */
@@ -58,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return key in dict ? dict[key as MessageKey] : code;
       },
       num: (v) => formatDecimal(v, lang),
+      fixed: (v, decimals) => formatFixed(v, decimals, lang),
       count: (n) => formatCount(n, lang),
       date: (iso) => formatDate(iso, lang),
       dateTime: (iso) => formatDateTime(iso, lang),

@@ -46,6 +46,17 @@ export function formatDecimal(value: string | number | null | undefined, lang: L
   return numberFormat(lang, written > WRITTEN_DIGITS ? computed : written).format(n);
 }
 
+/**
+ * Formats a decimal string to a fixed number of decimals (the indicator's precision), in the
+ * language's number format: ("2675.784321", 2) → 2675.78; text that is not a number is returned unchanged.
+ */
+export function formatFixed(value: string | number | null | undefined, decimals: number, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '';
+  const n = Number(String(value).trim());
+  if (!Number.isFinite(n)) return String(value);
+  return numberFormat(lang, Math.max(0, Math.min(20, Math.trunc(decimals)))).format(n);
+}
+
 /** Absolute value of a decimal string, for rates whose sign is put into words (累计降低 13.5%). */
 export function absDecimal(value: string): string {
   return value.trim().replace(/^[-+]/, '');
