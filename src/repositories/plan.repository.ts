@@ -6,6 +6,11 @@ export async function planExists(db: Executor, id: string): Promise<boolean> {
   return (await db.selectFrom('plan').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** Whether any plan is stored (an empty database gets the seed dataset). */
+export async function anyPlanExists(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('plan').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function deletePlan(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('plan').where('id', '=', id).execute();
 }

@@ -28,7 +28,6 @@ const NOT_YET_MOVED = new Set([
   'services/reporting/import/import.service.ts',
   'services/reporting/import/rule-gate.ts',
   'services/reporting/template.service.ts',
-  'services/seed.service.ts',
   'services/tasks/notice.service.ts',
 ]);
 

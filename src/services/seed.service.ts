@@ -1,6 +1,7 @@
 import { DATASET_DIR } from '../dataset/dataset-path.ts';
 import { loadDatasetDir } from '../dataset/load-definition-files.ts';
 import type { Database } from '../db/database.ts';
+import { anyPlanExists } from '../repositories/plan.repository.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { syncIndustryChains } from './industry-map/industry-chains.service.ts';
 import { importDefinitions, type ImportResult } from './plan-import.service.ts';
@@ -19,6 +20,5 @@ export async function seedDataset(
 }
 
 export async function isEmpty(database: Database): Promise<boolean> {
-  const row = await database.db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
+  return !(await anyPlanExists(database.db));
 }
