@@ -5,6 +5,24 @@ export async function industryChains(db: Executor) {
   return db.selectFrom('industry_chain').select(['code', 'name', 'name_en']).orderBy('ordinal').execute();
 }
 
+export interface IndustryChainRow {
+  code: string;
+  name: string;
+  name_en: string;
+  ordinal: number;
+}
+
+/** Adds or renames catalogue entries by code; none is removed, since projects may point at them. */
+export async function upsertIndustryChains(db: Executor, rows: readonly IndustryChainRow[]): Promise<void> {
+  await db
+    .insertInto('industry_chain')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet({ name: sql`excluded.name`, name_en: sql`excluded.name_en`, ordinal: sql`excluded.ordinal` }),
+    )
+    .execute();
+}
+
 export interface ProjectFilter {
   /** Only projects of these zones (the reader's scope); null = all. */
   zoneIds: readonly number[] | null;
@@ -176,7 +194,6 @@ export async function upsertMonthFigures(
     origin?: 'reported' | 'synthetic';
   }[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   await db
     .insertInto('project_month_figure')
     .values(rows)

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { DATASET_DIR } from '../../dataset/dataset-path.ts';
 import { loadIndustryChains } from '../../dataset/load-industry-chains.ts';
 import { formatDefinitionError } from '../../domain/plan-definition/definition-error.ts';
+import { upsertIndustryChains } from '../../repositories/project.repository.ts';
 
 /**
  * Writes the industry-chain catalogue projects refer to from the taxonomy file: its industries
@@ -19,12 +19,6 @@ export async function syncIndustryChains(database: Database, dir: string = DATAS
     name_en: e.nameEn,
     ordinal: i + 1,
   }));
-  await database.db
-    .insertInto('industry_chain')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('code').doUpdateSet({ name: sql`excluded.name`, name_en: sql`excluded.name_en`, ordinal: sql`excluded.ordinal` }),
-    )
-    .execute();
+  await upsertIndustryChains(database.db, rows);
   return rows.length;
 }
