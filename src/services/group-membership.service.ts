@@ -1,6 +1,14 @@
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ErrorCode } from '../errors/error-catalogue.ts';
+import {
+  groupMemberCodes,
+  listGroups,
+  removeGroupMember,
+  unitDivisionCodes,
+  upsertGroupMember,
+  type MemberAssignment,
+} from '../repositories/group-member.repository.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
@@ -20,16 +28,6 @@ export interface MembershipResult {
 
 const invalid = (code: ErrorCode, en: string, zh: string, details?: unknown) => new AppError(code, en, zh, details);
 
-async function membersOf(trx: Executor, groupId: number): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('org_group_member as m')
-    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
-    .select('u.code')
-    .where('m.group_id', '=', groupId)
-    .execute();
-  return rows.map((r) => r.code).sort();
-}
-
 /**
  * Assigns units to groups and takes them out, all or nothing, each change audited with who, when and why.
  * A unit belongs to at most one 主体功能区 type: putting it in one takes it out of the others (and that
@@ -44,7 +42,7 @@ export async function changeGroupMembers(
   if (reason.trim() === '')
     throw invalid('REASON_REQUIRED', 'a reason is required for a group assignment', '请填写调整分组的理由');
   return database.db.transaction().execute(async (trx) => {
-    const groups = await trx.selectFrom('org_group').select(['id', 'code', 'name', 'kind']).execute();
+    const groups = await listGroups(trx);
     const groupByCode = new Map(groups.map((g) => [g.code, g]));
     const unitIds = await codeToIdMap(trx, 'org_unit');
     const unknownGroups = changes.map((c) => c.group).filter((g) => !groupByCode.has(g));
@@ -67,10 +65,10 @@ export async function changeGroupMembers(
 
     const before = new Map<number, string[]>();
     const touch = async (groupId: number) => {
-      if (!before.has(groupId)) before.set(groupId, await membersOf(trx, groupId));
+      if (!before.has(groupId)) before.set(groupId, await groupMemberCodes(trx, groupId));
     };
     const mainFunctionIds = groups.filter((g) => g.kind === 'main_function_area').map((g) => g.id);
-    const assignment = {
+    const assignment: MemberAssignment = {
       assigned_at: new Date().toISOString(),
       assigned_by_user_id: actor.userId,
       assigned_by: actor.label,
@@ -80,34 +78,20 @@ export async function changeGroupMembers(
       const group = groupByCode.get(c.group)!;
       await touch(group.id);
       for (const code of c.remove ?? []) {
-        await trx
-          .deleteFrom('org_group_member')
-          .where('group_id', '=', group.id)
-          .where('org_unit_id', '=', unitIds.get(code)!)
-          .execute();
+        await removeGroupMember(trx, group.id, unitIds.get(code)!);
       }
       for (const code of c.add ?? []) {
         const unitId = unitIds.get(code)!;
         if (group.kind === 'main_function_area') {
           for (const other of mainFunctionIds.filter((id) => id !== group.id)) {
-            const gone = await trx
-              .deleteFrom('org_group_member')
-              .where('group_id', '=', other)
-              .where('org_unit_id', '=', unitId)
-              .returning('group_id')
-              .execute()
-              .then(async (rows) => rows.length > 0);
+            const gone = await removeGroupMember(trx, other, unitId);
             if (gone && !before.has(other)) {
               // Record the other group's members as they were before this unit left it.
-              before.set(other, [...(await membersOf(trx, other)), code].sort());
+              before.set(other, [...(await groupMemberCodes(trx, other)), code].sort());
             }
           }
         }
-        await trx
-          .insertInto('org_group_member')
-          .values({ group_id: group.id, org_unit_id: unitId, ...assignment })
-          .onConflict((oc) => oc.columns(['group_id', 'org_unit_id']).doUpdateSet(assignment))
-          .execute();
+        await upsertGroupMember(trx, group.id, unitId, assignment);
       }
     }
 
@@ -116,7 +100,7 @@ export async function changeGroupMembers(
     for (const g of groups) {
       const was = before.get(g.id);
       if (was === undefined) continue;
-      const now = await membersOf(trx, g.id);
+      const now = await groupMemberCodes(trx, g.id);
       result.groups.push({ code: g.code, members: now });
       if (now.join() !== was.join())
         audit.push({
@@ -167,7 +151,7 @@ export async function resolveAssignmentUnits(
   db: Executor,
   rows: readonly { unit: string; group: string; row: number }[],
 ): Promise<MembershipChange[]> {
-  const units = await db.selectFrom('org_unit').select(['code', 'division_code']).execute();
+  const units = await unitDivisionCodes(db);
   const byDivision = new Map(units.filter((u) => u.division_code).map((u) => [u.division_code!, u.code]));
   const codes = new Set(units.map((u) => u.code));
   const unknown = rows.filter((r) => !codes.has(r.unit) && !byDivision.has(r.unit));
