@@ -56,3 +56,15 @@ export async function updateForm(db: Executor, id: number, expectedVersion: numb
     .executeTakeFirst();
   return row?.version ?? null;
 }
+
+/** What a dataset form is checked against: the catalogue's indicator, unit and plan codes, unit kinds and plan texts. */
+export async function formCatalogue(db: Executor) {
+  const codes = async (table: 'indicator' | 'org_unit') =>
+    new Set((await db.selectFrom(table).select('code').execute()).map((r) => r.code));
+  const indicators = await codes('indicator');
+  const units = await codes('org_unit');
+  const kinds = new Set((await db.selectFrom('org_unit').select('kind').distinct().execute()).map((r) => r.kind));
+  const sources = await db.selectFrom('plan_source').select(['plan_id', 'normalised_text']).execute();
+  const plans = new Set((await db.selectFrom('plan').select('id').execute()).map((r) => r.id));
+  return { indicators, units, kinds, plans, sources };
+}

@@ -22,7 +22,6 @@ const NOT_YET_MOVED = new Set([
   'services/plan-import.service.ts',
   'services/projects/demo-projects.service.ts',
   'services/reporting/demo-data.service.ts',
-  'services/reporting/form-sync.service.ts',
   'services/reporting/import/import.service.ts',
   'services/reporting/import/rule-gate.ts',
   'services/reporting/template.service.ts',

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { formatDefinitionError } from '../../domain/plan-definition/definition-error.ts';
 import { checkForms } from '../../domain/reporting/forms/check-forms.ts';
 import { createQuoteIndex, type QuoteIndex } from '../../domain/text/locate-quote.ts';
-import { insertForm, listForms } from '../../repositories/report-form.repository.ts';
+import { formCatalogue, insertForm, listForms } from '../../repositories/report-form.repository.ts';
 
 /**
  * Adds the dataset's forms that the database does not have yet. Forms already stored are left
@@ -14,22 +14,14 @@ export async function syncDatasetForms(database: Database, dir: string = DATASET
   const loaded = await loadFormFiles(dir);
   if (loaded.errors.length) throw new Error(`report forms are invalid:\n${loaded.errors.map(formatDefinitionError).join('\n')}`);
   return database.db.transaction().execute(async (trx) => {
-    const codes = async (table: 'indicator' | 'org_unit') =>
-      new Set((await trx.selectFrom(table).select('code').execute()).map((r) => r.code));
-    const kinds = new Set((await trx.selectFrom('org_unit').select('kind').distinct().execute()).map((r) => r.kind));
-    const sources = await trx.selectFrom('plan_source').select(['plan_id', 'normalised_text']).execute();
+    const { sources, ...catalogue } = await formCatalogue(trx);
     const indexes = new Map<string, QuoteIndex>();
     const quoteIndex = (plan: string) => {
       const text = sources.find((s) => s.plan_id === plan)?.normalised_text;
       if (text !== undefined && !indexes.has(plan)) indexes.set(plan, createQuoteIndex(text));
       return indexes.get(plan);
     };
-    const plans = new Set((await trx.selectFrom('plan').select('id').execute()).map((r) => r.id));
-    const errors = checkForms(
-      loaded.forms,
-      { indicators: await codes('indicator'), units: await codes('org_unit'), kinds, plans },
-      quoteIndex,
-    );
+    const errors = checkForms(loaded.forms, catalogue, quoteIndex);
     if (errors.length)
       throw new Error(`report forms do not match the catalogue:\n${errors.map(formatDefinitionError).join('\n')}`);
     const existing = new Set((await listForms(trx)).map((f) => f.form.code));
