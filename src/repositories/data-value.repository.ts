@@ -91,6 +91,24 @@ const isReported = (k: ReportedKey) => (eb: ExpressionBuilder<DB, 'data_value'>)
     eb('origin', '=', 'reported'),
   ]);
 
+/** Reported figures of one period for these units and indicators (none asked: none read). */
+export async function reportedValuesOf(
+  db: Executor,
+  period: string,
+  unitIds: readonly number[],
+  indicatorIds: readonly number[],
+) {
+  if (unitIds.length === 0 || indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('data_value')
+    .select(['org_unit_id', 'indicator_id', 'value'])
+    .where('origin', '=', 'reported')
+    .where('period', '=', period)
+    .where('org_unit_id', 'in', [...unitIds])
+    .where('indicator_id', 'in', [...indicatorIds])
+    .execute();
+}
+
 /** The reported figure under a row lock (the caller's transaction holds it until it commits). */
 export async function lockReportedValue(db: Executor, k: ReportedKey) {
   return db.selectFrom('data_value').select(['value', 'version', 'status']).where(isReported(k)).forUpdate().executeTakeFirst();

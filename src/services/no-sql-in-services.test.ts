@@ -24,7 +24,6 @@ const NOT_YET_MOVED = new Set([
   'services/reporting/demo-data.service.ts',
   'services/reporting/import/import.service.ts',
   'services/reporting/import/rule-gate.ts',
-  'services/reporting/template.service.ts',
   'services/tasks/notice.service.ts',
 ]);
 

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { authorize } from '../../domain/access/authorize.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { reportedValuesOf } from '../../repositories/data-value.repository.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import { reportingUnits } from '../../repositories/submission.repository.ts';
 import type { Actor } from '../actor.ts';
@@ -43,24 +44,12 @@ export async function formTemplate(
     units = all.filter((u) => unitCodes.includes(u.code));
   }
   const items = ctx.form.items.map((item) => ({ item, info: ctx.indicators.get(item.indicator)! }));
-  const stored = units.length
-    ? await db
-        .selectFrom('data_value')
-        .select(['org_unit_id', 'indicator_id', 'value'])
-        .where('origin', '=', 'reported')
-        .where('period', '=', period)
-        .where(
-          'org_unit_id',
-          'in',
-          units.map((u) => u.id),
-        )
-        .where(
-          'indicator_id',
-          'in',
-          items.map((i) => i.info.id),
-        )
-        .execute()
-    : [];
+  const stored = await reportedValuesOf(
+    db,
+    period,
+    units.map((u) => u.id),
+    items.map((i) => i.info.id),
+  );
   const valueOf = new Map(stored.map((v) => [`${v.org_unit_id}/${v.indicator_id}`, v.value]));
 
   const wb = new ExcelJS.Workbook();
