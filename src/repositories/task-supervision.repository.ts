@@ -263,6 +263,12 @@ export async function unrepliedNotices(db: Executor, today: string): Promise<Not
     .execute();
 }
 
+/** Who issued the notice (null: the system, by escalation). */
+export async function noticeIssuer(db: Executor, id: number): Promise<number | null> {
+  const row = await db.selectFrom('task_notice').select('issued_by').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.issued_by;
+}
+
 /** Moves a notice on if it is still at `expectedVersion`; false when it changed meanwhile. */
 export async function updateNotice(
   db: Executor,

@@ -24,7 +24,6 @@ const NOT_YET_MOVED = new Set([
   'services/reporting/demo-data.service.ts',
   'services/reporting/import/import.service.ts',
   'services/reporting/import/rule-gate.ts',
-  'services/tasks/notice.service.ts',
 ]);
 
 /** Kysely's query builders, and the `sql` tag and its helpers (sql`…`, sql<T>`…`, sql.raw(…), sql.ref(…)…). */

@@ -8,6 +8,7 @@ import {
   ancestorsOf,
   findNotice,
   insertNotice,
+  noticeIssuer,
   taskUnits,
   unrepliedNotices,
   updateNotice,
@@ -124,11 +125,11 @@ export async function replyNotice(database: Database, actor: Actor, id: number, 
     if (!(await updateNotice(trx, id, n.version, { status: 'replied', replyText: text, repliedBy: actor.userId })))
       throw new AppError('VERSION_CONFLICT', 'the notice was changed meanwhile; reload', '督办单已被他人修改，请刷新');
     await claimOwn(trx, actor, input.attachments, { kind: 'notice_reply', id });
-    const issuer = await trx.selectFrom('task_notice').select('issued_by').where('id', '=', id).executeTakeFirstOrThrow();
-    if (issuer.issued_by !== null)
+    const issuer = await noticeIssuer(trx, id);
+    if (issuer !== null)
       await insertNotifications(trx, [
         {
-          userId: issuer.issued_by,
+          userId: issuer,
           kind: 'task_notice',
           title: {
             zh: `督办回复：${n.org_unit_name}《${short(n.task_text)}》`,
