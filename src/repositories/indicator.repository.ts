@@ -59,6 +59,12 @@ export async function upsertIndicators(db: Executor, indicators: readonly Indica
   }
 }
 
+/** Each indicator's nature by code. */
+export async function indicatorNatures(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('indicator').select(['code', 'nature']).execute();
+  return new Map(rows.map((r) => [r.code, r.nature]));
+}
+
 export async function listIndicators(db: Executor, f: { q?: string }, page: { limit: number; offset: number }) {
   let q = db.selectFrom('indicator as i').leftJoin('indicator as w', 'w.id', 'i.weight_indicator_id');
   if (f.q) {

@@ -5,7 +5,7 @@ import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 import { createQuoteIndex } from '../domain/text/locate-quote.ts';
 import type { Database } from '../db/database.ts';
 import { upsertDataValues } from '../repositories/data-value.repository.ts';
-import { upsertIndicators } from '../repositories/indicator.repository.ts';
+import { indicatorNatures, upsertIndicators } from '../repositories/indicator.repository.ts';
 import { codeToIdMap, upsertGroups, upsertOrgUnits } from '../repositories/org-unit.repository.ts';
 import { deletePlan, insertPlan, insertSections, planExists } from '../repositories/plan.repository.ts';
 import { insertTasks } from '../repositories/task.repository.ts';
@@ -57,9 +57,7 @@ export async function importDefinitions(
     const unitIds = await codeToIdMap(trx, 'org_unit');
     const groupIds = await codeToIdMap(trx, 'org_group');
     const indicatorIds = await codeToIdMap(trx, 'indicator');
-    const indicatorNature = new Map(
-      (await trx.selectFrom('indicator').select(['code', 'nature']).execute()).map((r) => [r.code, r.nature]),
-    );
+    const indicatorNature = await indicatorNatures(trx);
     const counts: ImportCounts = {
       plans: planIds,
       orgUnits: 0,
