@@ -224,6 +224,11 @@ export async function trySkipTriggers(db: Executor): Promise<boolean> {
   }
 }
 
+/** Marks the transaction as a restore: triggers that derive rows (the yearly-figure queue) stand still even when they cannot be switched off. */
+export async function markRestoring(db: Executor): Promise<void> {
+  await sql`SET LOCAL plantrack.restoring = 'on'`.execute(db);
+}
+
 /** Foreign keys that rows violate (checked by hand after loading with triggers off). */
 export async function foreignKeyViolations(db: Executor): Promise<{ constraint: string; table: string; rows: number }[]> {
   const fks = await sql<{ constraint: string; table: string; referenced: string; columns: string[]; refColumns: string[] }>`

@@ -5,7 +5,6 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -18,6 +17,7 @@ import {
   listOwnedSequences,
   listTables,
   lockTables,
+  markRestoring,
   migrationNames,
   nonEmptyTables,
   readSequence,
@@ -179,7 +179,7 @@ export async function restoreBackup(database: Database, input: Readable): Promis
     const codeMigrations = await migrationNames(trx);
     const triggersSkipped = await trySkipTriggers(trx);
     // Triggers that derive rows (the yearly-figure queue) stand still even when they cannot be switched off.
-    await sql`SET LOCAL plantrack.restoring = 'on'`.execute(trx);
+    await markRestoring(trx);
 
     const loaded = await loadRows(trx, input, target, codeMigrations, triggersSkipped);
     const { header, trailer } = loaded;
