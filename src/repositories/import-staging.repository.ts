@@ -238,3 +238,64 @@ export async function previousImport(db: Executor, formId: number, sha256: strin
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+export interface NewReportImport {
+  formId: number;
+  fileName: string;
+  sha256: string;
+  format: string;
+  valuesRead: number;
+  valuesChanged: number;
+  submissions: number;
+  createdBy: number | null;
+}
+
+/** Records a committed upload; its id names it in the audit and in later duplicate warnings. */
+export async function insertReportImport(db: Executor, r: NewReportImport): Promise<number> {
+  const row = await db
+    .insertInto('report_import')
+    .values({
+      form_id: r.formId,
+      file_name: r.fileName,
+      sha256: r.sha256,
+      format: r.format,
+      values_read: r.valuesRead,
+      values_changed: r.valuesChanged,
+      submissions: r.submissions,
+      created_by: r.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The staged figures with their unit and indicator codes, by unit, period and file order (for the rule gate). */
+export async function stagedForGate(db: Executor) {
+  const r = await sql<{
+    org_unit_id: number;
+    unit_code: string;
+    unit_name: string;
+    period: string;
+    indicator: string;
+    cumulative: boolean;
+    value: string;
+    sheet: string;
+    row_no: number;
+    col: string;
+    raw: string;
+  }>`select s.org_unit_id, u.code as unit_code, u.name as unit_name, s.period, i.code as indicator, s.cumulative,
+      s.value::text as value, s.sheet, s.row_no, s.col, s.raw
+    from import_staging s join org_unit u on u.id = s.org_unit_id join indicator i on i.id = s.indicator_id
+    order by s.org_unit_id, s.period, s.seq`.execute(db);
+  return r.rows;
+}
+
+/** The stored reported figures of every unit and period the staged upload touches. */
+export async function storedForGate(db: Executor) {
+  const r = await sql<{ org_unit_id: number; period: string; indicator: string; cumulative: boolean; value: string }>`
+    select d.org_unit_id, d.period, i.code as indicator, d.cumulative, d.value::text as value
+    from data_value d join indicator i on i.id = d.indicator_id
+    where d.origin = 'reported'
+      and (d.org_unit_id, d.period) in (select distinct org_unit_id, period from import_staging)`.execute(db);
+  return r.rows;
+}

@@ -10,6 +10,7 @@ import {
   applyStaging,
   createStaging,
   diffStaging,
+  insertReportImport,
   lockTouchedSubmissions,
   previousImport,
   stagedChanges,
@@ -40,6 +41,53 @@ import { stager } from './stager.ts';
 
 export type { ImportFormat, ImportResult } from './import-result.ts';
 
+/** What an import needs: its transaction, reads, staging-table steps and audit, replaceable by fakes in its fast test. */
+export interface ImportDeps {
+  withBulkTransaction: typeof withBulkTransaction;
+  loadFormContext: typeof loadFormContext;
+  recordChecker: typeof recordChecker;
+  formMappings: typeof formMappings;
+  checkGrowthClaims: typeof checkGrowthClaims;
+  createStaging: typeof createStaging;
+  stager: typeof stager;
+  stagedDuplicates: typeof stagedDuplicates;
+  previousImport: typeof previousImport;
+  gateStaged: typeof gateStaged;
+  analyseStaging: typeof analyseStaging;
+  lockTouchedSubmissions: typeof lockTouchedSubmissions;
+  diffStaging: typeof diffStaging;
+  stagingCounts: typeof stagingCounts;
+  stagedChanges: typeof stagedChanges;
+  submissionChanges: typeof submissionChanges;
+  applyStaging: typeof applyStaging;
+  insertReportImport: typeof insertReportImport;
+  recordAudit: typeof recordAudit;
+  recordAuditBatch: typeof recordAuditBatch;
+}
+
+const repositories: ImportDeps = {
+  withBulkTransaction,
+  loadFormContext,
+  recordChecker,
+  formMappings,
+  checkGrowthClaims,
+  createStaging,
+  stager,
+  stagedDuplicates,
+  previousImport,
+  gateStaged,
+  analyseStaging,
+  lockTouchedSubmissions,
+  diffStaging,
+  stagingCounts,
+  stagedChanges,
+  submissionChanges,
+  applyStaging,
+  insertReportImport,
+  recordAudit,
+  recordAuditBatch,
+};
+
 export interface ImportRequest {
   form: string;
   fileName: string;
@@ -59,11 +107,16 @@ export interface ImportRequest {
  * wrong — write the changed figures as drafts with one audit entry per submission and one for the
  * upload. Equal figures are left alone, so the same file twice changes nothing.
  */
-export async function importValues(database: Database, actor: Actor, req: ImportRequest): Promise<ImportResult> {
-  const outcome = await withBulkTransaction(database, async (db, copy) => {
-    const ctx = await loadFormContext(db, req.form);
+export async function importValues(
+  database: Database,
+  actor: Actor,
+  req: ImportRequest,
+  deps: ImportDeps = repositories,
+): Promise<ImportResult> {
+  const outcome = await deps.withBulkTransaction(database, async (db, copy) => {
+    const ctx = await deps.loadFormContext(db, req.form);
     if (req.period !== null) checkPeriodText(ctx, req.period);
-    const checker = await recordChecker(db, actor, ctx);
+    const checker = await deps.recordChecker(db, actor, ctx);
     // Names reporters mapped once for this form read as the catalogue's own names and aliases.
     const mapped = withFormMappings(
       ctx.form.items.map((item) => {
@@ -78,7 +131,7 @@ export async function importValues(database: Database, actor: Actor, req: Import
         };
       }),
       checker.units,
-      await formMappings(db, ctx.id),
+      await deps.formMappings(db, ctx.id),
     );
     const interpreter = createTableInterpreter({
       items: mapped.items,
@@ -88,8 +141,8 @@ export async function importValues(database: Database, actor: Actor, req: Import
       // Found in the staging table instead (stagedDuplicates): no per-figure key map in memory.
       detectDuplicates: false,
     });
-    await createStaging(db);
-    const stage = stager(db, copy);
+    await deps.createStaging(db);
+    const stage = deps.stager(db, copy);
     const problems: TableProblem[] = [];
     let problemsTotal = 0;
     let notApplicable = 0;
@@ -111,9 +164,12 @@ export async function importValues(database: Database, actor: Actor, req: Import
     // 同比 cells are checked against last year's figures: notes, never stored, never a rejection.
     const read = {
       ...finished,
-      notes: [...finished.notes, ...(await checkGrowthClaims(db, ctx, checker.unitId, finished.growth, finished.growthTotal))],
+      notes: [
+        ...finished.notes,
+        ...(await deps.checkGrowthClaims(db, ctx, checker.unitId, finished.growth, finished.growthTotal)),
+      ],
     };
-    const duplicates = await stagedDuplicates(db, MAX_PROBLEMS);
+    const duplicates = await deps.stagedDuplicates(db, MAX_PROBLEMS);
     const allProblems = inFileOrder(
       [
         ...read.problems,
@@ -142,11 +198,11 @@ export async function importValues(database: Database, actor: Actor, req: Import
       notes: read.notes,
       problemsTotal,
     };
-    const duplicateOf = await previousImport(db, ctx.id, base.sha256);
+    const duplicateOf = await deps.previousImport(db, ctx.id, base.sha256);
     const skippedRows = read.notes.filter((n) => n.code === 'total_row_skipped').length;
     if (problemsTotal > 0) return { result: rejected(base, duplicateOf, allProblems, notApplicable, skippedRows), commit: false };
     // Hard rules at the door: impossible figures are refused here, not stored as drafts.
-    const gate = ctx.form.rules.length > 0 ? await gateStaged(db, ctx) : { problems: [], warnings: [] };
+    const gate = ctx.form.rules.length > 0 ? await deps.gateStaged(db, ctx) : { problems: [], warnings: [] };
     if (gate.problems.length > 0) {
       const ruleProblems = inFileOrder(
         gate.problems,
@@ -158,9 +214,9 @@ export async function importValues(database: Database, actor: Actor, req: Import
       };
     }
 
-    await analyseStaging(db);
+    await deps.analyseStaging(db);
     // Lock first, then compare: entry-sheet saves lock the submission too, so nothing changes in between.
-    const touched = await lockTouchedSubmissions(db, ctx.id, ctx.version);
+    const touched = await deps.lockTouchedSubmissions(db, ctx.id, ctx.version);
     if (touched.locked.length > 0) {
       const lockedProblems = touched.locked.map((s) => lockedProblem(s));
       return {
@@ -174,9 +230,9 @@ export async function importValues(database: Database, actor: Actor, req: Import
         commit: false,
       };
     }
-    await diffStaging(db);
-    const counts = await stagingCounts(db);
-    const changes = await stagedChanges(db, PREVIEW_CHANGES + 1);
+    await deps.diffStaging(db);
+    const counts = await deps.stagingCounts(db);
+    const changes = await deps.stagedChanges(db, PREVIEW_CHANGES + 1);
     const result: ImportResult = {
       ...base,
       duplicateOf,
@@ -199,29 +255,25 @@ export async function importValues(database: Database, actor: Actor, req: Import
     };
     // Nothing to change: roll back the draft submissions created above, so an identical re-upload leaves no trace.
     if (req.dryRun || counts.created + counts.changed === 0) return { result, commit: false };
-    await auditSubmissions(db, actor, ctx, req.fileName, base.sha256);
-    await applyStaging(db);
-    const imported = await db
-      .insertInto('report_import')
-      .values({
-        form_id: ctx.id,
-        file_name: req.fileName,
-        sha256: base.sha256,
-        format: req.format,
-        values_read: counts.values,
-        values_changed: counts.created + counts.changed,
-        submissions: touched.submissions,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(db, actor, {
+    await auditSubmissions(deps, db, actor, ctx, req.fileName, base.sha256);
+    await deps.applyStaging(db);
+    const importId = await deps.insertReportImport(db, {
+      formId: ctx.id,
+      fileName: req.fileName,
+      sha256: base.sha256,
+      format: req.format,
+      valuesRead: counts.values,
+      valuesChanged: counts.created + counts.changed,
+      submissions: touched.submissions,
+      createdBy: actor.userId,
+    });
+    await deps.recordAudit(db, actor, {
       action: 'import',
       entity: 'report_import',
-      entityKey: String(imported.id),
+      entityKey: String(importId),
       after: { form: ctx.form.code, fileName: req.fileName, sha256: base.sha256, format: req.format, counts: result.counts },
     });
-    return { result: { ...result, importId: imported.id, committed: true }, commit: true };
+    return { result: { ...result, importId, committed: true }, commit: true };
   });
   return outcome;
 }
@@ -232,9 +284,16 @@ function checkPeriodText(ctx: FormContext, period: string): void {
 }
 
 /** One audit entry per touched submission, with the figures it gains before and after. */
-async function auditSubmissions(db: Executor, actor: Actor, ctx: FormContext, fileName: string, sha256: string) {
+async function auditSubmissions(
+  deps: ImportDeps,
+  db: Executor,
+  actor: Actor,
+  ctx: FormContext,
+  fileName: string,
+  sha256: string,
+) {
   let page: Parameters<typeof recordAuditBatch>[2][number][] = [];
-  for await (const s of submissionChanges(db)) {
+  for await (const s of deps.submissionChanges(db)) {
     page.push({
       action: 'import',
       entity: 'report_submission',
@@ -243,9 +302,9 @@ async function auditSubmissions(db: Executor, actor: Actor, ctx: FormContext, fi
       after: { values: s.after, fileName, sha256 },
     });
     if (page.length >= 2000) {
-      await recordAuditBatch(db, actor, page);
+      await deps.recordAuditBatch(db, actor, page);
       page = [];
     }
   }
-  await recordAuditBatch(db, actor, page);
+  await deps.recordAuditBatch(db, actor, page);
 }
