@@ -1,0 +1,82 @@
+import type { TargetCandidate } from './candidate.schema.ts';
+import type { PlanContext } from './plan-context.ts';
+import type { SentenceView } from './sentence-view.ts';
+import { PAST_CUE, STRONG_CUE } from './target-cues.ts';
+import type { RawTarget } from './target-patterns.ts';
+
+export type TargetYear = { year: number; from: TargetCandidate['target']['yearFrom'] };
+
+export interface FigureJudgement {
+  /** The year the figure is for (null: none can be told). */
+  year: TargetYear | null;
+  /** The past year it reports, when it reports one. */
+  pastYear: number | undefined;
+  /** It states what is or was (a baseline, a fact), not a goal. */
+  past: boolean;
+}
+
+/**
+ * Whether a figure of a sentence is a goal or a statement, and of which year: its own year, the
+ * section's or the last sentences' horizon, else the plan's end; cues, the section and the
+ * paragraph say whether it looks ahead.
+ */
+export function judgeFigure(
+  t: RawTarget,
+  s: SentenceView,
+  clauseStart: number,
+  ctx: PlanContext,
+  contextYear: number | undefined,
+  facts: ReadonlySet<string>,
+): FigureJudgement {
+  const year = targetYear(t, ctx.periodStart, contextYear, ctx.periodEnd);
+  // 2021年,…达62.66亿元 in a plan for 2021–2025 reports the first year; 到2021年 would be a goal.
+  const explicitNotHorizon = year?.from === 'sentence' && !s.years.some((y) => y.year === year.year && y.horizon);
+  const pastYear =
+    t.pastYear ??
+    (year && (year.year < (ctx.periodStart ?? 0) || (explicitNotHorizon && year.year === ctx.periodStart && !ctx.annual))
+      ? year.year
+      : undefined);
+  // A figure with a weak cue (形成3个…, 建设…) is a goal only in a dated or goal context;
+  // a count the plan repeats (3个片区) is a fact.
+  const strong =
+    STRONG_CUE.test(s.sentence.slice(clauseStart, t.valueTo)) ||
+    (t.evidence.some((e) => /= 100%/.test(e)) && /将|力争|确保|要/.test(s.sentence));
+  const dated = year !== null && year.from !== 'plan';
+  const isStated =
+    t.evidence.includes('stated figure (no cue)') || (!strong && !dated && !s.goal) || facts.has(countKey(s.sentence, t));
+  const past =
+    pastYear !== undefined ||
+    (!s.future && PAST_CUE.test(s.sentence)) ||
+    (s.background && !s.future && s.horizon.length === 0) ||
+    (s.pastParagraph && s.horizon.length === 0) ||
+    isStated;
+  return { year, pastYear, past };
+}
+
+function targetYear(
+  t: RawTarget,
+  periodStart: number | undefined,
+  contextYear: number | undefined,
+  periodEnd: number | undefined,
+): TargetYear | null {
+  if (t.year !== undefined) return { year: t.year, from: 'sentence' };
+  if (t.yearsFromBase !== undefined && periodStart !== undefined)
+    return { year: periodStart - 1 + t.yearsFromBase, from: 'sentence' };
+  if (contextYear !== undefined) return { year: contextYear, from: 'context' };
+  if (periodEnd !== undefined) return { year: periodEnd, from: 'plan' };
+  return null;
+}
+
+/** "N个X" counts the document repeats three times or more (3个片区): facts, not goals. */
+export function recurringCounts(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(/(\d+)(个|家|项|所|条)([\u4e00-\u9fa5]{2})/g)) {
+    const k = `${m[1]}${m[2]}${m[3]}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 3).map(([k]) => k));
+}
+
+function countKey(sentence: string, t: RawTarget): string {
+  return sentence.slice(t.valueFrom, t.valueTo).replace(/以上|左右/, '') + sentence.slice(t.valueTo, t.valueTo + 2);
+}

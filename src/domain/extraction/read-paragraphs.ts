@@ -1,0 +1,75 @@
+import type { Mention } from './candidate.schema.ts';
+import { sentenceRanges } from './dedupe-paragraphs.ts';
+import type { DocumentReading } from './document-reading.ts';
+import { recurringCounts } from './figure-judgement.ts';
+import { citesOtherDocument } from './plan-context.ts';
+import { responsibilityClauseTasks, sentenceTasks } from './plan-tasks.ts';
+import { sectionStance } from './section-stance.ts';
+import { readSentenceTargets } from './sentence-targets.ts';
+import type { Findings, ReadingState, SentenceView } from './sentence-view.ts';
+import { reportsThePast } from './target-cues.ts';
+import { skipHeadings } from './text-ranges.ts';
+import { findYears } from './value-expressions.ts';
+
+/** Reads the text paragraph by paragraph and sentence by sentence: units and industries named, targets, stated figures and tasks. */
+export function readParagraphs(r: DocumentReading, paragraphs: readonly [number, number][]): Findings {
+  const found: Findings = { targets: [], stated: [], tasks: [], orgCounts: new Map(), industryCounts: new Map() };
+  const state: ReadingState = {
+    seen: new Set(),
+    lastClauseEnd: 0,
+    lastHorizon: null,
+    sentenceIndex: 0,
+    facts: recurringCounts(r.text),
+  };
+  for (const [ps, pe] of paragraphs) {
+    const paragraph = r.text.slice(ps, pe);
+    const cited = citesOtherDocument(paragraph, r.ctx);
+    const pastParagraph = reportsThePast(paragraph, r.ctx.periodStart);
+    countMentions(r, paragraph, ps, found);
+    responsibilityClauseTasks(r, paragraph, ps, found.tasks, state);
+    for (const [ss0, se] of sentenceRanges(r.text, ps, pe)) {
+      state.sentenceIndex++;
+      const s = sentenceView(r, ss0, se, cited, pastParagraph);
+      if (s === null) continue;
+      const sectionId = s.path[s.path.length - 1]?.id;
+      const last = state.lastHorizon;
+      if (last && (state.sentenceIndex - last.sentence > 2 || last.section !== sectionId)) state.lastHorizon = null;
+      const madeTarget = readSentenceTargets(r, s, found, state);
+      sentenceTasks(r, s, madeTarget, found.tasks);
+      if (s.horizon.length > 0)
+        state.lastHorizon = { year: s.horizon[s.horizon.length - 1]!.year, sentence: state.sentenceIndex, section: sectionId };
+    }
+  }
+  return found;
+}
+
+/** A sentence with what its section, paragraph and years say of it; null for one too short to read (after a run-in heading). */
+function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolean, pastParagraph: boolean): SentenceView | null {
+  const ss = skipHeadings(r.tree, ss0, se);
+  if (se - ss < 4) return null;
+  const sentence = r.text.slice(ss, se);
+  const path = r.tree.pathAt(ss);
+  const years = findYears(sentence);
+  const horizon = years.filter((y) => y.horizon && (!r.ctx.periodStart || y.year >= r.ctx.periodStart));
+  const future = horizon.length > 0 || /力争|争取|确保|预计|将/.test(sentence);
+  return { ss, se, sentence, path, cited, pastParagraph, years, horizon, future, ...sectionStance(path) };
+}
+
+function countMentions(r: DocumentReading, paragraph: string, ps: number, found: Findings): void {
+  for (const m of r.orgs.find(paragraph)) count(found.orgCounts, m.code, m.name, m.orgKind, r.span(ps + m.from, ps + m.to));
+  for (const m of r.industries.find(paragraph))
+    count(found.industryCounts, undefined, m.name, 'industry', r.span(ps + m.from, ps + m.to));
+}
+
+function count(
+  map: Map<string, Mention>,
+  code: string | undefined,
+  name: string,
+  kind: string,
+  at: { start: number; end: number },
+): void {
+  const key = code ?? name;
+  const m = map.get(key);
+  if (m) m.count++;
+  else map.set(key, { ...(code ? { code } : {}), name, kind, count: 1, first: at });
+}
