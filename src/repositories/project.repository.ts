@@ -221,6 +221,28 @@ export async function investmentMonths(db: Executor, projectIds: readonly number
 }
 
 /** Zones (org units) by code with whether they have sub-units (a project's zone must not). */
+/** Ids of the synthetic (demo) projects. */
+export async function syntheticProjectIds(db: Executor): Promise<number[]> {
+  return (await db.selectFrom('project').select('id').where('synthetic', '=', true).execute()).map((r) => r.id);
+}
+
+/** Whether any synthetic (demo) project is stored. */
+export async function hasSyntheticProjects(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('project').select('id').where('synthetic', '=', true).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Deletes projects with their transfer agreements. */
+export async function deleteProjects(db: Executor, ids: readonly number[]): Promise<void> {
+  await db
+    .deleteFrom('transfer_agreement')
+    .where('project_id', 'in', [...ids])
+    .execute();
+  await db
+    .deleteFrom('project')
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export async function zoneByCode(db: Executor, code: string) {
   return db
     .selectFrom('org_unit as u')

@@ -2,7 +2,12 @@ import { Decimal } from 'decimal.js';
 import type { Database } from '../../db/database.ts';
 import { addMonths } from '../../domain/projects/months.ts';
 import type { Stage } from '../../domain/projects/stages.ts';
-import { upsertMonthFigures } from '../../repositories/project.repository.ts';
+import {
+  deleteProjects,
+  hasSyntheticProjects,
+  syntheticProjectIds,
+  upsertMonthFigures,
+} from '../../repositories/project.repository.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
@@ -143,8 +148,7 @@ export async function loadDemoProjects(
 ): Promise<{ loaded: boolean; projects: number }> {
   const actor = options.actor ?? SYSTEM_ACTOR;
   return database.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('project').select('id').where('synthetic', '=', true).limit(1).executeTakeFirst();
-    if (existing) return { loaded: false, projects: 0 };
+    if (await hasSyntheticProjects(trx)) return { loaded: false, projects: 0 };
     const thisMonth = (options.today ?? todayIso()).slice(0, 7);
     let n = 0;
     for (const p of [...DEMO, TRANSFERRED]) {
@@ -203,10 +207,9 @@ export async function loadDemoProjects(
 /** Removes the synthetic demo projects (their months, history and agreements go with them); returns how many. */
 export async function clearDemoProjects(database: Database, actor: Actor = SYSTEM_ACTOR): Promise<{ projects: number }> {
   return database.db.transaction().execute(async (trx) => {
-    const ids = (await trx.selectFrom('project').select('id').where('synthetic', '=', true).execute()).map((r) => r.id);
+    const ids = await syntheticProjectIds(trx);
     if (ids.length === 0) return { projects: 0 };
-    await trx.deleteFrom('transfer_agreement').where('project_id', 'in', ids).execute();
-    await trx.deleteFrom('project').where('id', 'in', ids).execute();
+    await deleteProjects(trx, ids);
     await recordAudit(trx, actor, {
       action: 'delete',
       entity: 'project',
