@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period/period.ts';
 import type { DemoForm, DemoUnit } from '../../domain/reporting/demo/demo-input.ts';
@@ -6,11 +5,25 @@ import { generateDemoData } from '../../domain/reporting/demo/generate-demo-data
 import { anchorsFromPlans, type PlanTarget } from '../../domain/reporting/demo/plan-anchors.ts';
 import { previousPeriod } from '../../domain/reporting/forms/form-periods.ts';
 import type { NewDataValue } from '../../repositories/data-value.repository.ts';
+import {
+  countSynthetic,
+  deleteSyntheticValues,
+  demoIndicatorRows,
+  demoUnitRows,
+  groupMemberRows,
+  insertSyntheticValues,
+  planFigureRows,
+  planTargetRows,
+  targetTrajectories,
+} from '../../repositories/demo-data.repository.ts';
+import { codeToIdMap } from '../../repositories/org-unit.repository.ts';
 import { listForms } from '../../repositories/report-form.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { todayIso } from './form-context.ts';
+
+export { countSynthetic } from '../../repositories/demo-data.repository.ts';
 
 /** The demo's default seed and range: the 14th Five-Year Plan period, month by month. */
 export const DEMO_SEED = 20210101;
@@ -52,8 +65,8 @@ export async function loadDemoData(database: Database, options: DemoDataOptions 
     const to = lastMonthOver(options.to ?? DEMO_TO, options.today ?? todayIso());
     const input = await readGeneratorInput(trx);
     const rows = to < from ? [] : generateDemoData({ ...input, seed, from, to });
-    const unitIds = await idsByCode(trx, 'org_unit');
-    const indicatorIds = await idsByCode(trx, 'indicator');
+    const unitIds = await codeToIdMap(trx, 'org_unit');
+    const indicatorIds = await codeToIdMap(trx, 'indicator');
     const values: NewDataValue[] = rows.map((r) => {
       const p = parsePeriod(r.period)!;
       const bounds = periodBounds(p);
@@ -72,13 +85,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions 
         source_quote: null,
       };
     });
-    for (let i = 0; i < values.length; i += BATCH)
-      await trx
-        .insertInto('data_value')
-        .values(values.slice(i, i + BATCH))
-        // Two servers starting on one database at once: the second one's rows are the same, skip them.
-        .onConflict((oc) => oc.columns(['org_unit_id', 'indicator_id', 'period', 'cumulative', 'origin']).doNothing())
-        .execute();
+    await insertSyntheticValues(trx, values, BATCH);
     const byForm: Record<string, number> = {};
     for (const r of rows) byForm[r.form] = (byForm[r.form] ?? 0) + 1;
     await recordAudit(trx, options.actor ?? SYSTEM_ACTOR, {
@@ -94,8 +101,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions 
 /** Removes every synthetic figure (and nothing else); returns how many. */
 export async function clearDemoData(database: Database, actor: Actor = SYSTEM_ACTOR): Promise<{ rows: number }> {
   return database.db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('data_value').where('origin', '=', 'synthetic').executeTakeFirst();
-    const rows = Number(result.numDeletedRows);
+    const rows = await deleteSyntheticValues(trx);
     if (rows > 0)
       await recordAudit(trx, actor, {
         action: 'delete',
@@ -107,15 +113,6 @@ export async function clearDemoData(database: Database, actor: Actor = SYSTEM_AC
   });
 }
 
-export async function countSynthetic(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('data_value')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('origin', '=', 'synthetic')
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
 /** The last month of the range that is over by today: no demo figures for periods still to come. */
 function lastMonthOver(to: string, today: string): string {
   const lastOver = formatPeriod(
@@ -124,18 +121,9 @@ function lastMonthOver(to: string, today: string): string {
   return lastOver < to ? lastOver : to;
 }
 
-async function idsByCode(db: Executor, table: 'org_unit' | 'indicator'): Promise<Map<string, number>> {
-  const rows = await db.selectFrom(table).select(['id', 'code']).execute();
-  return new Map(rows.map((r) => [r.code, r.id]));
-}
-
 /** Units, forms and the plans' figures, as the pure generator takes them. */
 async function readGeneratorInput(db: Executor) {
-  const unitRows = await db
-    .selectFrom('org_unit as u')
-    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
-    .select(['u.code', 'u.kind', 'p.code as parent', 'u.zone_level', 'u.area_km2'])
-    .execute();
+  const unitRows = await demoUnitRows(db);
   const units: DemoUnit[] = unitRows.map((u) => ({
     code: u.code,
     kind: u.kind,
@@ -143,9 +131,7 @@ async function readGeneratorInput(db: Executor) {
     zoneLevel: u.zone_level,
     areaKm2: u.area_km2,
   }));
-  const indicators = new Map(
-    (await db.selectFrom('indicator').select(['id', 'code', 'unit', 'aggregation']).execute()).map((i) => [i.code, i]),
-  );
+  const indicators = new Map((await demoIndicatorRows(db)).map((i) => [i.code, i]));
   // Plan-office sheets hold statistics (published figures), never invented ones.
   const forms: DemoForm[] = (await listForms(db))
     .filter(({ form }) => form.sheet !== 'plan_office')
@@ -163,42 +149,10 @@ async function readGeneratorInput(db: Executor) {
       })),
     }));
 
-  const stated = await db
-    .selectFrom('data_value as v')
-    .innerJoin('org_unit as u', 'u.id', 'v.org_unit_id')
-    .innerJoin('indicator as i', 'i.id', 'v.indicator_id')
-    .select(['u.code as orgUnit', 'i.code as indicator', 'v.period', 'v.cumulative', 'v.value'])
-    .where('v.origin', '=', 'plan')
-    .execute();
-  const targetRows = await db
-    .selectFrom('target as t')
-    .innerJoin('indicator as i', 'i.id', 't.indicator_id')
-    .leftJoin('org_unit as u', 'u.id', 't.org_unit_id')
-    .select([
-      't.id',
-      't.group_id',
-      'u.code as orgUnit',
-      'i.code as indicator',
-      'i.unit as indicatorUnit',
-      'i.aggregation',
-      't.baseline_year',
-      't.baseline_value',
-      't.target_year',
-      't.comparator',
-      't.target_value',
-      't.target_min',
-      't.target_max',
-      't.target_rate',
-    ])
-    .orderBy('t.id')
-    .execute();
-  const trajectories = await db.selectFrom('target_trajectory').select(['target_id', 'year', 'value']).orderBy('year').execute();
-  const members = await db
-    .selectFrom('org_group_member as m')
-    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
-    .select(['m.group_id', 'u.code'])
-    .orderBy('u.code')
-    .execute();
+  const stated = await planFigureRows(db);
+  const targetRows = await planTargetRows(db);
+  const trajectories = await targetTrajectories(db);
+  const members = await groupMemberRows(db);
   const targets: PlanTarget[] = targetRows.map((t) => ({
     orgUnit: t.orgUnit,
     groupMembers: t.group_id === null ? [] : members.filter((m) => m.group_id === t.group_id).map((m) => m.code),
