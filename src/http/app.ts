@@ -37,6 +37,7 @@ import { warningRoutes } from './routes/warnings.routes.ts';
 import { industryMapRoutes } from './routes/industry-map.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
+import { publishedRoutes } from './routes/published.routes.ts';
 
 export const WEB_DIST_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 const WEB_ASSETS_DIR = path.join(WEB_DIST_DIR, 'assets');
@@ -147,6 +148,7 @@ export async function buildApp(
       await api.register(reportingRoutes(deps));
       await api.register(progressRoutes(deps));
       await api.register(homeRoutes(deps));
+      await api.register(publishedRoutes(deps));
       await api.register(projectRoutes(deps));
       await api.register(reportRoutes(deps));
       await api.register(warningRoutes(deps));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './transaction.ts';
 
 /** Indicator code → id and catalogue unit. */
@@ -11,8 +12,31 @@ export async function orgUnitIds(db: Executor): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/** The published figures loaded from the dataset file; those a planner accepted in the review screen stay. */
 export async function deletePublishedValues(db: Executor): Promise<void> {
-  await db.deleteFrom('data_value').where('origin', '=', 'published').execute();
+  await db
+    .deleteFrom('data_value')
+    .where('origin', '=', 'published')
+    .where(sql<boolean>`citation->>'reviewedBy' IS NULL`)
+    .execute();
+}
+
+/** The indicators a plan's targets are stated on (and their denominators or references), with their words. */
+export async function planIndicatorCatalogue(db: Executor, plan: string) {
+  return db
+    .selectFrom('indicator as i')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('target as t')
+          .select('t.id')
+          .where('t.plan_id', '=', plan)
+          .where((w) => w.or([w('t.indicator_id', '=', w.ref('i.id')), w('t.reference_indicator_id', '=', w.ref('i.id'))])),
+      ),
+    )
+    .select(['i.id', 'i.code', 'i.name', 'i.unit', 'i.synonyms'])
+    .orderBy('i.code')
+    .execute();
 }
 
 /** Published data values of some units and indicators whose period starts on or before `until`. */

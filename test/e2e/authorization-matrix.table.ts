@@ -171,6 +171,19 @@ export const MATRIX: Row[] = [
     // Moving an org unit re-scopes every figure under it: an administrator's act only.
     { what: 'move a zone under 红河', url: '/api/v1/plans/import', body: moveZone, bodyDecides: ['planner'],
                                                                     expect: 'ok  403 403 403 403 403 403 401' }] },
+  // Published figures from a bulletin: proposing reads nothing outside the plan; storing writes its figures.
+  { method: 'POST', path: '/api/v1/published-figures/proposals', targets: [
+    { what: 'FTZ plan', url: '/api/v1/published-figures/proposals',
+      body: () => ({ plan: 'yunnan-ftz-2021-2025', orgUnit: 'YN-FTZ', year: 2023, text: '全年进出口总额1000亿元。' }),
+                                                                    expect: 'ok  ok  ok  403 403 403 403 401' },
+    { what: 'parks plan', url: '/api/v1/published-figures/proposals',
+      body: () => ({ plan: 'yunnan-parks-2021-2025', orgUnit: 'YN', year: 2023, text: '全年营业收入1000亿元。' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
+  { method: 'POST', path: '/api/v1/published-figures', targets: [
+    { what: 'FTZ plan', url: '/api/v1/published-figures', body: () => publishedFigure('yunnan-ftz-2021-2025', 'YN-FTZ', 'TRADE_TOTAL'),
+                                                                    expect: 'ok  ok  ok  403 403 403 403 401' },
+    { what: 'parks plan', url: '/api/v1/published-figures', body: () => publishedFigure('yunnan-parks-2021-2025', 'YN', 'REVENUE'),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
   { method: 'POST', path: '/api/v1/ingestion/drafts', targets: [
     { what: 'plan text', url: '/api/v1/ingestion/drafts?fileName=matrix.txt', body: () => '到2025年，全省地区生产总值达到4万亿元。',
                                                                     expect: 'ok  ok  ok  403 403 403 403 401' }] },
@@ -506,6 +519,16 @@ export const KNOWN_GAPS: KnownGap[] = [];
 
 function user(username: string, orgUnit: string) {
   return { username, displayName: '矩阵', orgUnit, password: 'Matrix-Password-2025', grants: [{ role: 'viewer', orgUnit }] };
+}
+
+/** A published figure with its source, as the review screen stores it (a matrix fixture, not a real figure). */
+function publishedFigure(plan: string, orgUnit: string, indicator: string) {
+  return {
+    plan,
+    orgUnit,
+    source: { title: '矩阵测试来源', publisher: '测试', publishedOn: '2024-02-01', url: 'https://example.org/matrix' },
+    figures: [{ indicator, year: 2023, value: '1', statedValue: '1', statedUnit: '亿元', quote: '矩阵测试' }],
+  };
 }
 
 function acceptDraft(n: number) {

@@ -18,6 +18,7 @@ import { ReportingPage } from './pages/reportingRoutes.tsx';
 import { ProjectsPage } from './projects/ProjectsPage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
 import { TokensPage } from './pages/TokensPage.tsx';
+import { PublishedIntakePage } from './pages/PublishedIntakePage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
 /** The monitoring pages carry ECharts and the map geometry: loaded only when opened. */
@@ -64,6 +65,8 @@ function Page({ route }: { route: Route }) {
       return second ? <IngestReviewPage draftId={second} /> : <IngestUploadPage />;
     case 'tokens':
       return second ? <NotFoundPage /> : <TokensPage />;
+    case 'published':
+      return second ? <NotFoundPage /> : <PublishedIntakePage />;
     case 'inbox':
       return second ? <NotFoundPage /> : <InboxPage />;
     default:

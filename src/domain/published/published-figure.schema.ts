@@ -46,5 +46,8 @@ export const citationSchema = z.strictObject({
   /** The value and unit as the source printed them, before conversion into the indicator's unit. */
   publishedValue: z.string(),
   publishedUnit: z.string(),
+  /** Entered through the review screen (POST /published-figures): who accepted it, and when. */
+  reviewedBy: z.string().optional(),
+  reviewedAt: z.string().optional(),
 });
 export type Citation = z.output<typeof citationSchema>;

@@ -42,6 +42,7 @@ import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMet
 import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
 import type { LeaderHome, PlanManagerHome } from '../../../src/presenters/home.presenter.ts';
 import type { Commentary, TargetCommentary } from '../../../src/presenters/commentary.presenter.ts';
+import type { AcceptPublishedInput, FigureProposalView } from '../../../src/presenters/published-intake.presenter.ts';
 import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
   GradeHistory,
@@ -318,6 +319,10 @@ export const api = {
   audit: (entity: AuditEntity, key: string, signal?: AbortSignal) =>
     getJson<{ items: AuditEntry[] }>('/audit', { entity, key }, signal).then((r) => r.items),
   tokens: (signal?: AbortSignal) => getJson<{ items: ApiToken[] }>('/auth/tokens', undefined, signal).then((r) => r.items),
+  proposePublishedFigures: (input: { plan: string; orgUnit: string; year: number; text: string }) =>
+    request<{ proposals: FigureProposalView[] }>('POST', '/published-figures/proposals', { body: input }),
+  acceptPublishedFigures: (input: AcceptPublishedInput) =>
+    request<{ stored: number }>('POST', '/published-figures', { body: input }),
   createToken: (input: NewTokenInput) => request<CreatedToken>('POST', '/auth/tokens', { body: input }),
   revokeToken: (id: number) => request<void>('DELETE', `/auth/tokens/${encodeURIComponent(String(id))}`),
 

@@ -20,6 +20,7 @@ const NAV = [
 
 /** Shown only to those who may define plans (the server checks again). */
 const INGEST_NAV = { key: 'ingest', label: 'nav.ingest' } as const;
+const PUBLISHED_NAV = { key: 'published', label: 'nav.published' } as const;
 
 /** 填报: for those who report, review or read figures. */
 const REPORTING_NAV = { key: 'reporting', label: 'nav.reporting' } as const;
@@ -109,7 +110,11 @@ function UserBox({ me, current }: { me: Me; current: string | undefined }) {
 
 export function Header({ current, me }: { current: string | undefined; me: Me }) {
   const { t } = useI18n();
-  const items = [...NAV, ...(canSeeReporting(me) ? [REPORTING_NAV] : []), ...(canDefinePlans(me) ? [INGEST_NAV] : [])];
+  const items = [
+    ...NAV,
+    ...(canSeeReporting(me) ? [REPORTING_NAV] : []),
+    ...(canDefinePlans(me) ? [INGEST_NAV, PUBLISHED_NAV] : []),
+  ];
   return (
     <header className="app-header">
       <div className="app-header-inner">
