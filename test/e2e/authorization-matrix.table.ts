@@ -339,7 +339,9 @@ export const MATRIX: Row[] = [
     { what: 'FTZ plan', url: '/api/v1/progress/stale?plan=yunnan-ftz-2021-2025&at=2024', expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
     { what: 'parks plan', url: '/api/v1/progress/stale?plan=yunnan-parks-2021-2025&at=2024', expect: 'ok  ok  no  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/reports/monitoring', targets: [
-    { what: 'FTZ plan', url: '/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
+    { what: 'FTZ plan', url: '/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx', expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
+    { what: 'FTZ targets, filtered', url: '/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx&table=targets&class=behind&sort=-warning', expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
+    { what: 'parks targets, filtered', url: '/api/v1/reports/monitoring?plan=yunnan-parks-2021-2025&at=2024&format=xlsx&table=targets&warning=red', expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/warnings', targets: [
     { what: 'open', url: '/api/v1/warnings?open=true',              expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },
   { method: 'GET', path: '/api/v1/inbox', targets: [

@@ -48,6 +48,19 @@ describe('every export through the API is audited', () => {
     ]);
   });
 
+  it("records the overview table's filter of a filtered export (issue 19)", async () => {
+    const url =
+      '/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx&table=targets&warning=red&q=GDP&sort=-completion';
+    assert.equal(await download(url), 200);
+    assert.deepEqual((await exports()).at(-1)?.after, {
+      format: 'xlsx',
+      table: 'targets',
+      warning: 'red',
+      q: 'GDP',
+      sort: '-completion',
+    });
+  });
+
   it('records nothing for a download that was refused or failed', async () => {
     const before = (await exports()).length;
     assert.equal(await download('/api/v1/reports/monitoring?plan=no-such-plan&at=2023'), 404);

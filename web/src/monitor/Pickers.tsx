@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
 
 /** A labelled select of the monitoring toolbars. */
-function Select<T extends string>(props: {
+export function Select<T extends string>(props: {
   label: string;
   value: T;
   options: readonly { value: T; text: string }[];

@@ -1,12 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { api } from '../../api/client.ts';
-import {
-  PROGRESS_CLASSES,
-  PROGRESS_METHODS,
-  type PlanProgress,
-  type ProgressMethod,
-  type TargetProgress,
-} from '../../api/progressTypes.ts';
+import { PROGRESS_CLASSES, PROGRESS_METHODS, type PlanProgress, type ProgressMethod } from '../../api/progressTypes.ts';
 import type { Plan } from '../../api/types.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
@@ -14,13 +8,13 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
 import type { ChartOption } from '../../monitor/echarts.ts';
-import { ClassBadge, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
+import { SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
 import { atWithData, defaultMonitorPlan } from '../../monitor/defaults.ts';
 import { asOfChoices } from '../../monitor/periods.ts';
 import { AtPicker, MethodPicker, PlanPicker } from '../../monitor/Pickers.tsx';
-import { targetText } from '../../monitor/targetText.ts';
-import { periodLabel } from '../../reporting/periods.ts';
 import { href, navigate } from '../../router.ts';
+import { parseTargetFilter, targetFilterParams } from '../../../../src/domain/progress/target-filter.ts';
+import { OverviewTargetsTable } from './OverviewTargetsTable.tsx';
 import { StaleSection, WarningsSection } from './OverviewWarnings.tsx';
 
 function ClassChart({ data }: { data: PlanProgress }) {
@@ -129,92 +123,6 @@ function BehindList({ data, planId }: { data: PlanProgress; planId: string }) {
   );
 }
 
-function Freshness({ x }: { x: TargetProgress }) {
-  const { t, date, lang } = useI18n();
-  const f = x.freshness;
-  return (
-    <div className="freshness small" data-testid="freshness" data-stale={f.stale}>
-      {f.lastUpdated ? t('monitor.fresh.updated', { date: date(f.lastUpdated.slice(0, 10)) }) : t('monitor.fresh.never')}
-      {f.lastPeriod && <div className="muted">{t('monitor.fresh.period', { period: periodLabel(f.lastPeriod, lang) })}</div>}
-      {f.stale && <span className="badge badge-stale">{t('monitor.fresh.stale')}</span>}
-      {f.owes && (
-        <div className="muted">
-          {t('monitor.fresh.owes', {
-            unit: f.owes.orgUnitName,
-            period: periodLabel(f.owes.period, lang),
-            date: date(f.owes.dueDate),
-          })}
-        </div>
-      )}
-    </div>
-  );
-}
-
-function TargetsTable({ data, planId }: { data: PlanProgress; planId: string }) {
-  const i18n = useI18n();
-  const { t, lang, num } = i18n;
-  const pct = usePercent();
-  return (
-    <section className="list-section" aria-labelledby="targets-heading">
-      <h2 id="targets-heading" className="section-title">
-        {t('monitor.overview.targets')}
-      </h2>
-      <div className="table-wrap">
-        <table className="data-table monitor-table" data-testid="progress-targets">
-          <thead>
-            <tr>
-              <th scope="col">{t('monitor.col.target')}</th>
-              <th scope="col">{t('monitor.col.subject')}</th>
-              <th scope="col">{t('monitor.col.class')}</th>
-              <th scope="col">{t('monitor.col.current')}</th>
-              <th scope="col">{t('monitor.col.achievement')}</th>
-              <th scope="col">
-                {t('monitor.col.required')} / {t('monitor.col.observed')}
-              </th>
-              <th scope="col">{t('monitor.col.freshness')}</th>
-              <th scope="col">{t('monitor.col.warning')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.targets.map((x) => {
-              const j = x.judgement;
-              return (
-                <tr key={x.key} data-testid="progress-row" data-target={x.key} data-class={j.class}>
-                  <td>
-                    <a href={href('monitor', planId, 'targets', x.key, { at: data.at })} data-testid="target-link">
-                      {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
-                    </a>
-                    <div className="muted small">{targetText(x, i18n)}</div>
-                  </td>
-                  <td>{x.subject.name}</td>
-                  <td>
-                    <ClassBadge cls={j.class} />
-                  </td>
-                  <td className="nowrap">
-                    {j.current === null ? t('common.dash') : `${num(j.current)}${x.indicator.unit}`}
-                    {j.dataYear !== null && <div className="muted small">{j.dataYear}</div>}
-                    {j.currentOrigin === 'synthetic' && <SyntheticTag />}
-                  </td>
-                  <td className="nowrap num">{pct(j.achievementRatio)}</td>
-                  <td className="nowrap num">
-                    {pct(j.requiredAnnualGrowth)} / {pct(j.observedAnnualGrowth)}
-                  </td>
-                  <td>
-                    <Freshness x={x} />
-                  </td>
-                  <td>
-                    <WarningBadge level={x.warning.level} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 /** Links to the other monitoring views of a plan. */
 export function MonitorLinks({ planId, at, indicator }: { planId: string; at: string; indicator?: string }) {
   const { t } = useI18n();
@@ -263,15 +171,18 @@ export function usePlanAndAt(askedPlan: string | null, asked: string | null) {
   return { plans, plan, planId, choices, at };
 }
 
-/** 规划监测总览 (#/monitor/<plan>?at=&method=). */
+/** 规划监测总览 (#/monitor/<plan>?at=&method=, and the targets table's class=&warning=&q=&subject=&sort=&page=). */
 export function MonitorOverviewPage({
   planId,
   at: asked,
   method: askedMethod,
+  query,
 }: {
   planId: string;
   at: string | null;
   method: string | null;
+  /** The whole hash query: the targets table keeps its filter, sort and page in it. */
+  query: URLSearchParams;
 }) {
   const { t, lang } = useI18n();
   const method = PROGRESS_METHODS.includes(askedMethod as ProgressMethod) ? (askedMethod as ProgressMethod) : null;
@@ -283,6 +194,8 @@ export function MonitorOverviewPage({
   const go = (next: { plan?: string; at?: string; method?: string | null }) =>
     navigate(
       href('monitor', next.plan ?? planId, {
+        // Another period or method keeps the table's filter; another plan has other targets.
+        ...(next.plan ? {} : targetFilterParams(parseTargetFilter((k) => query.get(k)))),
         at: next.plan ? undefined : (next.at ?? at),
         method: next.method === undefined ? method : next.method,
       }),
@@ -350,7 +263,7 @@ export function MonitorOverviewPage({
               <BehindList data={data} planId={planId} />
               <WarningsSection data={data} planId={planId} />
               <StaleSection planId={planId} at={data.at} />
-              <TargetsTable data={data} planId={planId} />
+              <OverviewTargetsTable data={data} planId={planId} query={query} method={method} />
             </>
           )}
         </div>

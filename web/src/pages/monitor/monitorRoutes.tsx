@@ -41,7 +41,7 @@ export function MonitorPage({ route }: { route: Route }) {
   if (a === undefined) return <MonitorHome />;
   if (a === 'compare' && b === undefined) return <ComparisonPage query={q} />;
   if (a === 'map' && b === undefined) return <MapPage query={q} />;
-  if (b === undefined) return <MonitorOverviewPage planId={a} at={q.get('at')} method={q.get('method')} />;
+  if (b === undefined) return <MonitorOverviewPage planId={a} at={q.get('at')} method={q.get('method')} query={q} />;
   if (b === 'methods' && c === undefined) return <MethodsPage planId={a} at={q.get('at')} />;
   if (b === 'targets' && c !== undefined) return <TargetDetailPage planId={a} targetKey={c} at={q.get('at')} />;
   return <NotFoundPage />;
