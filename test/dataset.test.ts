@@ -69,6 +69,21 @@ describe('curated dataset of the five plans', () => {
     assert.ok(low.conflictsWith.length > 0 && low.note);
   });
 
+  it('gives every target note in Chinese (shown in the zh-CN UI) with its English beside it', () => {
+    // Issue 19, "Chinese throughout": `note` is what the Chinese pages show, so it carries no Latin
+    // word (GDP is how the statistics write it in Chinese); `noteEn` is the English pages' note.
+    const notes = loaded.files.flatMap((f) =>
+      f.definition.targets.filter((t) => t.note || t.noteEn).map((t) => ({ ref: `${f.name}:${t.key}`, ...t })),
+    );
+    assert.ok(notes.length > 70, `only ${notes.length} notes`);
+    const latin = notes.filter((t) => (t.note ?? '').replace(/GDP/g, '').match(/[A-Za-z]/)).map((t) => `${t.ref}: ${t.note}`);
+    assert.deepEqual(latin, []);
+    assert.deepEqual(
+      notes.filter((t) => !t.note || !t.noteEn).map((t) => t.ref),
+      [],
+    );
+  });
+
   it('names every development zone of the parks plan with level, kind and prefecture', () => {
     // The plan counts 63 zones but names only 62 of them in its text (one provincial zone in 滇中
     // is never named); docs/dataset.md records the gap rather than inventing a name.

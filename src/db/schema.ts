@@ -152,6 +152,7 @@ export interface TargetTable extends SourceColumns {
   every_year: ColumnType<boolean, boolean | undefined, boolean>;
   target_text: string | null;
   note: string | null;
+  note_en: string | null;
   ordinal: number;
 }
 

@@ -6,6 +6,19 @@ import { presentSource, sourceResponseSchema } from './source.presenter.ts';
 const codeName = z.object({ code: z.string(), name: z.string() });
 const decimalString = z.string().describe('decimal number as a string, e.g. "2675.78"');
 
+const targetValueResponseSchema = z.object({
+  year: z.number().int(),
+  comparator: z.enum(COMPARATORS),
+  value: decimalString.nullable(),
+  min: decimalString.nullable(),
+  max: decimalString.nullable(),
+  rate: decimalString.nullable(),
+  reference: z.string().nullable(),
+  /** The floor or ceiling binds every year of the plan, not only the target year. */
+  everyYear: z.boolean(),
+  text: z.string().nullable(),
+});
+
 export const targetResponseSchema = z.object({
   id: z.number().int(),
   planId: z.string(),
@@ -16,22 +29,21 @@ export const targetResponseSchema = z.object({
   group: codeName.nullable(),
   nature: z.enum(['expected', 'binding']),
   baseline: z.object({ year: z.number().int(), value: decimalString }).nullable(),
-  target: z.object({
-    year: z.number().int(),
-    comparator: z.enum(COMPARATORS),
-    value: decimalString.nullable(),
-    min: decimalString.nullable(),
-    max: decimalString.nullable(),
-    rate: decimalString.nullable(),
-    reference: z.string().nullable(),
-    /** The floor or ceiling binds every year of the plan, not only the target year. */
-    everyYear: z.boolean(),
-    text: z.string().nullable(),
-  }),
+  target: targetValueResponseSchema,
   trajectory: z.array(z.object({ year: z.number().int(), value: decimalString })),
   /** planId:key of each target stating a different figure for the same thing. */
   conflictsWith: z.array(z.string()),
+  /** The same targets, in conflictsWith's order, with what each states (pages name them in words). */
+  conflicts: z.array(
+    z.object({
+      ref: z.string(),
+      indicator: z.object({ name: z.string(), nameEn: z.string(), unit: z.string() }),
+      target: targetValueResponseSchema,
+    }),
+  ),
+  /** Chinese; noteEn is the English note where the plan file gives one. */
   note: z.string().nullable(),
+  noteEn: z.string().nullable(),
   source: sourceResponseSchema,
 });
 export type TargetResponse = z.infer<typeof targetResponseSchema>;
@@ -60,7 +72,23 @@ export function presentTarget(r: TargetRow): TargetResponse {
     },
     trajectory: r.trajectory,
     conflictsWith: r.conflicts_with,
+    conflicts: r.conflicts.map((c) => ({
+      ref: c.ref,
+      indicator: { name: c.indicatorName, nameEn: c.indicatorNameEn, unit: c.unit },
+      target: {
+        year: c.year,
+        comparator: c.comparator as TargetResponse['target']['comparator'],
+        value: c.value,
+        min: c.min,
+        max: c.max,
+        rate: c.rate,
+        reference: c.reference,
+        everyYear: c.everyYear,
+        text: c.text,
+      },
+    })),
     note: r.note,
+    noteEn: r.note_en,
     source: presentSource(r),
   };
 }

@@ -102,6 +102,16 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
         from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
       sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
         where c.target_id = t.id order by o.id)`.as('conflicts_with'),
+      // What each conflicting target states, so pages name it in words rather than by its key.
+      sql<ConflictingTargetRow[]>`coalesce((select json_agg(json_build_object('ref', o.plan_id || ':' || o.key,
+          'indicatorName', oi.name, 'indicatorNameEn', oi.name_en, 'unit', oi.unit, 'year', o.target_year,
+          'comparator', o.comparator, 'value', o.target_value::text, 'min', o.target_min::text,
+          'max', o.target_max::text, 'rate', o.target_rate::text, 'reference', orf.code, 'everyYear', o.every_year,
+          'text', o.target_text)
+          order by o.id)
+        from target_conflict c join target o on o.id = c.other_target_id join indicator oi on oi.id = o.indicator_id
+        left join indicator orf on orf.id = o.reference_indicator_id
+        where c.target_id = t.id), '[]'::json)`.as('conflicts'),
     ])
     .orderBy('t.plan_id')
     .orderBy('t.ordinal')
@@ -112,6 +122,21 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
   return { rows, total: total.n };
 }
 export type TargetRow = Awaited<ReturnType<typeof listTargets>>['rows'][number];
+export interface ConflictingTargetRow {
+  ref: string;
+  indicatorName: string;
+  indicatorNameEn: string;
+  unit: string;
+  year: number;
+  comparator: string;
+  value: string | null;
+  min: string | null;
+  max: string | null;
+  rate: string | null;
+  reference: string | null;
+  everyYear: boolean;
+  text: string | null;
+}
 export type { SourceColumns };
 
 /** Every target with what consistency checks need, across all plans. */

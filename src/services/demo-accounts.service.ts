@@ -50,7 +50,7 @@ export async function createDemoAccounts(database: Database): Promise<number> {
       await createToken(
         database,
         { ...SYSTEM_ACTOR, userId: admin.id, label: admin.username },
-        { name: 'demo CLI token', scopes: ['read', 'write'], expiresAt: null, secret: DEMO_ADMIN_TOKEN },
+        { name: '演示用命令行令牌', scopes: ['read', 'write'], expiresAt: null, secret: DEMO_ADMIN_TOKEN },
       );
     }
   }

@@ -139,6 +139,7 @@ export async function importDefinitions(
             every_year: t.target.everyYear ?? false,
             target_text: t.target.text ?? null,
             note: t.note ?? null,
+            note_en: t.noteEn ?? null,
             trajectory: t.trajectory,
             ...provenance(planId, t.source),
           };

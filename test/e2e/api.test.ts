@@ -16,6 +16,7 @@ interface Target {
   baseline: { year: number; value: string } | null;
   target: { year: number; value: string | null; comparator: string };
   conflictsWith: string[];
+  conflicts: { ref: string; indicator: { name: string }; target: { year: number; value: string | null } }[];
   source: { plan: string; quote: string; start: number | null; end: number | null };
 }
 
@@ -84,6 +85,15 @@ for (const kind of DATABASE_KINDS) {
           const other = body.items.find((o) => `kunming-bonded-zone-2021-2025:${o.key}` === ref);
           assert.ok(other?.conflictsWith.includes(`kunming-bonded-zone-2021-2025:${t.key}`), ref);
         }
+      // Each conflicting target comes with what it states, so pages name it in words, not by its key.
+      for (const t of conflicted)
+        assert.deepEqual(
+          t.conflicts.map((c) => [c.ref, c.indicator.name, c.target.year, c.target.value]),
+          t.conflictsWith.map((ref) => {
+            const o = body.items.find((x) => `kunming-bonded-zone-2021-2025:${x.key}` === ref)!;
+            return [ref, '进出口总额', o.target.year, o.target.value];
+          }),
+        );
     });
 
     it('lists the bonded zone’s 2025 trade contradiction as an acknowledged consistency issue', async () => {

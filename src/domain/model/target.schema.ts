@@ -101,7 +101,9 @@ export const targetSchema = z
           .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$/, 'write key, or planId:key for another plan'),
       )
       .default([]),
+    /** The note in Chinese (shown in the zh-CN UI) and, optionally, in English. */
     note: optionalText(),
+    noteEn: optionalText(),
     source: sourceSchema,
   })
   .refine((t) => (t.orgUnit === undefined) !== (t.group === undefined), {

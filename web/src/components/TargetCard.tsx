@@ -4,12 +4,6 @@ import { describeTargetValue, withUnit } from '../i18n/targetWording.ts';
 import { href } from '../router.ts';
 import { QuoteBlock } from './QuoteBlock.tsx';
 
-/** "plan:key" → "key" for targets of the same plan; other plans keep their prefix. */
-function conflictLabel(ref: string, planId: string): string {
-  const at = ref.indexOf(':');
-  return at > 0 && ref.slice(0, at) === planId ? ref.slice(at + 1) : ref;
-}
-
 interface TargetCardProps {
   target: Target;
   indicatorName?: (code: string) => string | undefined;
@@ -24,6 +18,7 @@ export function TargetCard({ target, indicatorName, context, showSection = false
   const { t, lang, num, label } = i18n;
   const ind = target.indicator;
   const name = lang === 'en' && ind.nameEn ? ind.nameEn : ind.name;
+  const note = lang === 'en' && target.noteEn ? target.noteEn : target.note;
   const conflict = target.conflictsWith.length > 0;
   const tv = target.target;
   const words = describeTargetValue(tv, ind.unit, i18n, indicatorName);
@@ -53,10 +48,18 @@ export function TargetCard({ target, indicatorName, context, showSection = false
             {t('target.conflict')}
           </span>
           <span>
-            {target.note && <span className="conflict-text">{target.note}</span>}
+            {note && <span className="conflict-text">{note}</span>}
             <span className="conflict-keys">
               {t('target.conflictWith', {
-                keys: target.conflictsWith.map((k) => conflictLabel(k, target.planId)).join(t('common.listSeparator')),
+                keys: target.conflicts
+                  .map((c) =>
+                    t('target.conflictItem', {
+                      name: lang === 'en' && c.indicator.nameEn ? c.indicator.nameEn : c.indicator.name,
+                      year: c.target.year,
+                      value: describeTargetValue(c.target, c.indicator.unit, i18n, indicatorName),
+                    }),
+                  )
+                  .join(t('common.listSeparator')),
               })}
             </span>
           </span>
@@ -115,10 +118,10 @@ export function TargetCard({ target, indicatorName, context, showSection = false
             </dd>
           </div>
         )}
-        {!conflict && target.note && (
+        {!conflict && note && (
           <div>
             <dt>{t('target.note')}</dt>
-            <dd>{target.note}</dd>
+            <dd>{note}</dd>
           </div>
         )}
       </dl>

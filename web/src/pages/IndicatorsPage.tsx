@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { formulaInWords } from '../../../src/domain/formula/formula-in-words.ts';
 import { api } from '../api/client.ts';
 import type { Indicator } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -10,13 +11,20 @@ function haystack(i: Indicator): string {
 }
 
 export function IndicatorsPage() {
-  const { t, label, count } = useI18n();
+  const { t, label, count, lang } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const state = useAsync(() => api.indicators(), [attempt]);
 
   const needle = filter.trim().toLowerCase();
+  // Codes are the API's and the formulas' identifiers: shown in English; the Chinese page names the
+  // indicator instead (issue 19, "Chinese throughout") and keeps the code in the name's tooltip.
+  const showCodes = lang === 'en';
+  const nameOf = useMemo(() => {
+    const names = new Map(state.status === 'ok' ? state.data.map((i) => [i.code, lang === 'en' ? i.nameEn : i.name]) : []);
+    return (code: string) => names.get(code);
+  }, [state, lang]);
   const rows = useMemo(() => {
     if (state.status !== 'ok') return [];
     return needle ? state.data.filter((i) => haystack(i).includes(needle)) : state.data;
@@ -55,7 +63,7 @@ export function IndicatorsPage() {
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('ind.code')}</th>
+                  {showCodes && <th scope="col">{t('ind.code')}</th>}
                   <th scope="col">{t('ind.name')}</th>
                   <th scope="col">{t('ind.unit')}</th>
                   <th scope="col">{t('ind.direction')}</th>
@@ -68,14 +76,24 @@ export function IndicatorsPage() {
               <tbody>
                 {rows.map((i) => (
                   <tr key={i.code} data-testid="indicator-row" data-code={i.code}>
-                    <td>
-                      <code>{i.code}</code>
-                    </td>
-                    <td>
-                      <div className="name-zh">{i.name}</div>
-                      <div className="name-en" lang="en">
-                        {i.nameEn}
-                      </div>
+                    {showCodes && (
+                      <td>
+                        <code>{i.code}</code>
+                      </td>
+                    )}
+                    <td title={showCodes ? undefined : i.code}>
+                      {showCodes ? (
+                        <>
+                          <div className="name-zh" lang="en">
+                            {i.nameEn}
+                          </div>
+                          <div className="name-en" lang="zh-CN">
+                            {i.name}
+                          </div>
+                        </>
+                      ) : (
+                        <div className="name-zh">{i.name}</div>
+                      )}
                     </td>
                     <td className="nowrap">{i.unit}</td>
                     <td className="nowrap">{label('direction', i.direction)}</td>
@@ -83,7 +101,15 @@ export function IndicatorsPage() {
                       <span className={`badge badge-${i.nature}`}>{label('target.nature', i.nature)}</span>
                     </td>
                     <td className="nowrap">{label('aggregation', i.aggregation)}</td>
-                    <td>{i.formula ? <code className="formula">{i.formula}</code> : <span className="muted">—</span>}</td>
+                    <td>
+                      {i.formula ? (
+                        <span className="formula" title={i.formula} data-testid="indicator-formula">
+                          {formulaInWords(i.formula, nameOf)}
+                        </span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td>
                       {i.synonyms.length > 0 ? (
                         <ul className="chip-list">
