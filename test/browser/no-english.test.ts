@@ -27,6 +27,10 @@ const ALLOWED = new Set([
   'km',
   'm',
   't',
+  'Tab', // keys named as printed on the keyboard (the entry grid's keyboard hints)
+  'Enter',
+  'Shift',
+  'Esc',
   'GDP', // the statistics name it so in Chinese
   'RCEP', // treaty names used as such in the plans
   'AHP', // 层次分析法's usual abbreviation, shown beside the Chinese name
@@ -46,6 +50,7 @@ const ROUTES = [
   '#/tokens',
   '#/inbox',
   '#/reporting',
+  '#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2025-06', // the entry grid
   '#/projects',
   '#/tasks',
   '#/monitor/yunnan-parks-2021-2025',

@@ -43,7 +43,7 @@ function SheetEditor({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
           </h1>
           <p className="page-intro">
             {lang === 'zh' ? sheet.form.name : sheet.form.nameEn}
-            <span className="muted"> · {sheet.form.code}</span>
+            {lang === 'en' && <span className="muted"> · {sheet.form.code}</span>}
           </p>
         </div>
         <dl className="facts-inline entry-facts">

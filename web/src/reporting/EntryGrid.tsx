@@ -203,14 +203,17 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
                   data-indicator={item.indicator}
                 >
                   <th scope="row" className="entry-name">
-                    <span className="name-zh">{name}</span>
+                    <span className="name-zh" title={lang === 'zh' ? item.indicator : undefined}>
+                      {name}
+                    </span>
                     {item.required && (
                       <span className="required" title={t('reporting.grid.required')}>
                         *
                       </span>
                     )}
                     <span className="entry-tags">
-                      <code className="code-tag">{item.indicator}</code>
+                      {/* The indicator's code matters to the English (API) reader; the Chinese page names it only. */}
+                      {lang === 'en' && <code className="code-tag">{item.indicator}</code>}
                       {item.cumulative && <span className="tag">{t('reporting.grid.cumulative')}</span>}
                       {missing.has(item.indicator) && !edited && (
                         <span className="tag tag-missing">{t('reporting.grid.missing')}</span>
