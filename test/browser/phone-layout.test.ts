@@ -54,4 +54,39 @@ describe('phone layouts at 390 px', () => {
       // A header that stays on screen may take at most a sixth of the phone's height.
       if (m.pinned) assert.ok(m.headerHeight <= HEIGHT / 6, `${name}: the pinned header is ${m.headerHeight} px tall`);
     });
+
+  it('entry grid: one column at 390 px — no sideways scrolling inside the grid, value (with unit) above the last period', async () => {
+    await page.goto(`${server.url}/${PAGES[3]![1]}`);
+    await page.getByTestId('entry-row').first().waitFor({ timeout: 60_000 });
+    const g = (await page.evaluate(`(() => {
+      const grid = document.querySelector('[data-testid="entry-grid"]');
+      const row = document.querySelector('[data-testid="entry-row"]');
+      const box = (el) => el.getBoundingClientRect();
+      const value = row.querySelector('.cell-value');
+      const previous = row.querySelector('[data-testid="previous"]');
+      let wrap = grid.parentElement;
+      return {
+        gridScroll: grid.scrollWidth - grid.clientWidth,
+        wrapScroll: wrap.scrollWidth - wrap.clientWidth,
+        valueBottom: box(value).bottom,
+        previousTop: box(previous).top,
+        valueWidth: box(value).width,
+        unit: row.querySelector('.cell-unit') !== null && box(row.querySelector('.cell-unit')).right <= ${WIDTH},
+        previousLabel: getComputedStyle(previous, '::before').content,
+      };
+    })()`)) as {
+      gridScroll: number;
+      wrapScroll: number;
+      valueBottom: number;
+      previousTop: number;
+      valueWidth: number;
+      unit: boolean;
+      previousLabel: string;
+    };
+    assert.ok(g.gridScroll <= 1 && g.wrapScroll <= 1, `the grid scrolls sideways by ${g.gridScroll}/${g.wrapScroll} px`);
+    assert.ok(g.previousTop >= g.valueBottom - 1, 'the last period sits below the value, not beside it');
+    assert.ok(g.valueWidth > WIDTH / 2, `the value cell is ${g.valueWidth} px wide`);
+    assert.ok(g.unit, 'the unit is on screen');
+    assert.match(g.previousLabel, /上期|上月|上年|\d/u, 'the last period is labelled');
+  });
 });

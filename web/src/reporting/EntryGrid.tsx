@@ -164,6 +164,12 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
   const display = (text: string, i: number) => (focused === i || !isDecimal(text) ? text : num(normaliseDecimal(text)));
 
   const first = items[0];
+  // Column headings, also written beside each cell when the grid stacks into one column on a phone.
+  const headers = {
+    value: t('reporting.grid.value', { period: periodLabel(sheet.period, lang) }),
+    previous: t('reporting.grid.previous', { period: first ? periodLabel(first.previous.period, lang) : '' }),
+    lastYear: t('reporting.grid.lastYear', { period: first ? periodLabel(first.lastYear.period, lang) : '' }),
+  };
   return (
     <div className="entry-grid-wrap">
       <p className="muted small entry-keys" id={`${baseId}-keys`}>
@@ -175,13 +181,13 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
             <tr>
               <th scope="col">{t('reporting.grid.indicator')}</th>
               <th scope="col" className="col-value">
-                {t('reporting.grid.value', { period: periodLabel(sheet.period, lang) })}
+                {headers.value}
               </th>
               <th scope="col" className="col-num">
-                {t('reporting.grid.previous', { period: first ? periodLabel(first.previous.period, lang) : '' })}
+                {headers.previous}
               </th>
               <th scope="col" className="col-num">
-                {t('reporting.grid.lastYear', { period: first ? periodLabel(first.lastYear.period, lang) : '' })}
+                {headers.lastYear}
               </th>
               <th scope="col">{t('reporting.grid.checks')}</th>
             </tr>
@@ -226,7 +232,7 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
                       </span>
                     )}
                   </th>
-                  <td className="cell-value">
+                  <td className="cell-value" data-label={headers.value}>
                     <span className="cell-box">
                       <input
                         ref={(el) => {
@@ -258,10 +264,10 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
                       <span className="cell-unit">{item.unit}</span>
                     </span>
                   </td>
-                  <td className="col-num" data-testid="previous">
+                  <td className="col-num" data-testid="previous" data-label={headers.previous}>
                     <EarlierFigure figure={item.previous} num={num} />
                   </td>
-                  <td className="col-num" data-testid="last-year">
+                  <td className="col-num" data-testid="last-year" data-label={headers.lastYear}>
                     <EarlierFigure figure={item.lastYear} num={num} />
                   </td>
                   <td>
