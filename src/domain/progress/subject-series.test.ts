@@ -69,40 +69,4 @@ describe('subjectFigure', () => {
     const reported: SeriesNode = { ...zone, points: new Map([...zone.points, ['REVENUE_PER_MU', [fig('2024', '61')]]]) };
     assert.equal(subjectFigure(reported, year, perMu, all, codes, flow)?.value, '61');
   });
-
-  it("a group's figure needs every member's: 滇中's 城镇化率 is not formed from 昆明 and 楚雄 alone", () => {
-    // Urbanisation is a population-weighted mean; two of three members stated 2024 figures.
-    const rate: AggregationRule = { code: 'URBANISATION_RATE', aggregation: 'weighted_average', weight: 'RESIDENT_POPULATION' };
-    const all = new Map([
-      ['URBANISATION_RATE', rate],
-      ['RESIDENT_POPULATION', { code: 'RESIDENT_POPULATION', aggregation: 'sum' as const }],
-    ]);
-    const unit = (r: string | null, pop: string | null): SeriesNode => ({
-      points: new Map([
-        ...(r === null ? [] : [['URBANISATION_RATE', [fig('2024', r, 'published')]] as const]),
-        ...(pop === null ? [] : [['RESIDENT_POPULATION', [fig('2024', pop, 'published')]] as const]),
-      ]),
-      children: [],
-    });
-    const codes = ['URBANISATION_RATE', 'RESIDENT_POPULATION'];
-    const members = [unit('83.54', '868.7'), unit('49.55', '232.7')];
-    const group = (...extra: SeriesNode[]): SeriesNode => ({
-      points: new Map(),
-      children: [...members, ...extra],
-      everyMember: () => true,
-    });
-    assert.equal(subjectFigure(group(unit(null, null)), year, rate, all, codes, flow), null);
-    // A member with the rate but no weight leaves the group without a figure too.
-    assert.equal(subjectFigure(group(unit('51.79', null)), year, rate, all, codes, flow), null);
-    // With every member's figures the group's is their weighted mean: (83.54·868.7 + 49.55·232.7 + 50·100) ÷ 1201.4 = 74.1647…
-    const complete = subjectFigure(group(unit('50', '100')), year, rate, all, codes, flow);
-    assert.equal(complete?.value.slice(0, 8), '74.16471');
-    assert.equal(complete?.origin, 'published');
-    // An optional item (everyMember false for it) adds up over the members that state it.
-    const optional: SeriesNode = { points: new Map(), children: [leaf([fig('2024', '5')]), leaf([])], everyMember: () => false };
-    assert.equal(subjectFigure(optional, year, rule, rules, ['REVENUE'], flow)?.value, '5');
-    // A unit's subtree (not a group) still rolls up from the children that report: a province's sum.
-    const province: SeriesNode = { points: new Map(), children: [leaf([fig('2024', '5')]), leaf([])] };
-    assert.equal(subjectFigure(province, year, rule, rules, ['REVENUE'], flow)?.value, '5');
-  });
 });

@@ -22,15 +22,6 @@ export interface SeriesNode {
    * gets them through the children instead.
    */
   transfers?: ReadonlyMap<string, readonly MonthDelta[]>;
-  /**
-   * A group of units (滇中, 规划范围内开发区 …): the codes whose group figure is formed only when every
-   * member has what the rule needs — the items every member must report (GDP, 常住人口, 城镇化率 of the
-   * prefecture report). A sum, share or rate of those over some of the members is not the group's figure
-   * (滇中's 城镇化率 from 昆明 and 楚雄 alone, or its GDP from 昆明's). Optional items (上市企业数量,
-   * 新材料产业规模) add up over the members that state them; a unit's subtree keeps rolling up from the
-   * children that report.
-   */
-  everyMember?: (code: string) => boolean;
 }
 
 export interface SubjectFigure {
@@ -88,18 +79,8 @@ export function subjectFigure(
     if (codes.every((c) => own.has(c))) return own;
     // A leaf forms a derived (ratio) figure from its own inputs, as a one-member group would.
     // Children without any figure change no rule's result (every rule skips members lacking a code).
-    const walked = n.children.map(walk);
-    const kids = n.children.length === 0 ? (own.size > 0 ? [own] : []) : walked.filter((k) => k.size > 0);
+    const kids = n.children.length === 0 ? (own.size > 0 ? [own] : []) : n.children.map(walk).filter((k) => k.size > 0);
     if (kids.length === 0) return own;
-    // What each member must have for the rule's own code: a ratio's inputs, a weighted mean's weight.
-    const needs = (code: string): readonly string[] =>
-      code !== rule.code
-        ? [code]
-        : rule.aggregation === 'ratio'
-          ? codes.filter((c) => c !== code)
-          : rule.aggregation === 'weighted_average' && rule.weight
-            ? [code, rule.weight]
-            : [code];
     const combined = combineFigures(
       allRules,
       kids.map((k) => new Map([...k].map(([c, v]) => [c, v.value]))),
@@ -107,8 +88,6 @@ export function subjectFigure(
     for (const code of codes) {
       const v = combined.get(code);
       if (v === undefined || own.has(code)) continue;
-      const mustHave = n.everyMember ? needs(code).filter(n.everyMember) : [];
-      if (mustHave.length && walked.some((k) => mustHave.some((c) => !k.has(c)))) continue;
       const inputs = code === rule.code ? codes : [code];
       own.set(code, {
         value: v,

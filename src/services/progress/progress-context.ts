@@ -96,14 +96,7 @@ export class ProgressContext implements YearRule {
     }
     for (const f of forms)
       for (const item of f.form.items) if (!item.cumulative && f.form.frequency !== 'year') this.levels.add(item.indicator);
-    const optional = new Set(forms.flatMap((f) => f.form.items.filter((i) => !i.required).map((i) => i.indicator)));
-    for (const f of forms)
-      for (const item of f.form.items) if (item.required && !optional.has(item.indicator)) this.required.add(item.indicator);
   }
-
-  /** Indicators every form that collects them requires: a group's figure of them needs every member's. */
-  private readonly required = new Set<string>();
-  requiredOfEveryReporter = (code: string): boolean => this.required.has(code);
 
   static async load(db: Executor): Promise<ProgressContext> {
     return new ProgressContext(await listForms(db), await indicatorRules(db), await unitTree(db));
@@ -265,11 +258,7 @@ export class ProgressContext implements YearRule {
     const root: SeriesNode =
       subject.kind === 'org_unit' && subject.roots.length === 1
         ? this.node(subject.roots[0]!, period.year, period.kind === 'year')
-        : {
-            points: new Map(),
-            children: subject.roots.map((r) => this.node(r, period.year, period.kind === 'year')),
-            everyMember: subject.kind === 'group' ? this.requiredOfEveryReporter : undefined,
-          };
+        : { points: new Map(), children: subject.roots.map((r) => this.node(r, period.year, period.kind === 'year')) };
     return subjectFigure(root, period, rule, this.rules, this.codesFor(code), this.flow);
   }
 
