@@ -227,6 +227,34 @@ export interface UnitYearFigureTable {
   updated_at: Date;
 }
 
+export interface AnalyticsFigureTable {
+  year: number;
+  org_unit_id: number;
+  indicator_id: number;
+  ancestors: number[];
+  value: Numeric | null;
+  origin: string | null;
+  partial: boolean | null;
+  last_period: string | null;
+  own_updated_at: Date | null;
+  own_cumulative: boolean | null;
+  latest_month: string | null;
+  latest_quarter: string | null;
+  latest_year: string | null;
+  own_periods: string[] | null;
+}
+
+export interface AnalyticsDirtyTable {
+  year: number;
+  org_unit_id: number;
+  indicator_id: number;
+}
+
+export interface AnalyticsStateTable {
+  id: Generated<boolean>;
+  fingerprint: string;
+}
+
 export interface UnitYearDirtyTable {
   org_unit_id: number;
   indicator_id: number;
@@ -281,6 +309,9 @@ export interface DB {
   data_value: DataValueTable;
   unit_year_figure: UnitYearFigureTable;
   unit_year_dirty: UnitYearDirtyTable;
+  analytics_figure: AnalyticsFigureTable;
+  analytics_dirty: AnalyticsDirtyTable;
+  analytics_state: AnalyticsStateTable;
   schema_migration: SchemaMigrationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

@@ -22,6 +22,11 @@ export interface SeriesNode {
    * gets them through the children instead.
    */
   transfers?: ReadonlyMap<string, readonly MonthDelta[]>;
+  /**
+   * The node's subtree already rolled up for the period (an analytics row per code, each computed by
+   * this same function): it stands for the node's figures and its children's, which are not walked.
+   */
+  rolled?: ReadonlyMap<string, SubjectFigure>;
 }
 
 export interface SubjectFigure {
@@ -68,6 +73,14 @@ export function subjectFigure(
   );
   const none = new Map<string, { value: string; meta: Meta }>();
   const walk = (n: SeriesNode): Map<string, { value: string; meta: Meta }> => {
+    if (n.rolled) {
+      const given = new Map<string, { value: string; meta: Meta }>();
+      for (const code of codes) {
+        const f = n.rolled.get(code);
+        if (f) given.set(code, { value: f.value, meta: { origins: [f.origin], partial: f.partial, lastPeriod: f.lastPeriod } });
+      }
+      return given;
+    }
     if (n.children.length === 0 && n.points.size === 0 && !n.collapsed?.size && !n.transfers?.size) return none;
     const own = new Map<string, { value: string; meta: Meta }>();
     for (const code of codes) {
@@ -96,7 +109,10 @@ export function subjectFigure(
     }
     return own;
   };
-  const out = walk(root).get(rule.code);
+  return asFigure(walk(root).get(rule.code));
+}
+
+function asFigure(out: { value: string; meta: Meta } | undefined): SubjectFigure | null {
   if (!out) return null;
   return {
     value: out.value,

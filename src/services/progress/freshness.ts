@@ -25,6 +25,16 @@ function lastDuePeriod(first: Period, deadline: { monthsAfter: number; day: numb
   }
 }
 
+/** Each form's last period due before the reference date (what `stale` asks every reporter about). */
+export function lastDuePeriods(forms: ProgressContext['forms'], ref: string): string[] {
+  const out = new Set<string>();
+  for (const { form } of forms) {
+    const last = lastDuePeriod(parsePeriod(form.firstPeriod)!, form.deadline, ref);
+    if (last !== null) out.add(last);
+  }
+  return [...out];
+}
+
 /**
  * When the figures of a subject and indicator were last updated, their latest period, whether they are
  * stale, and who owes the next one: for each form collecting the indicator (or, for a derived one,

@@ -45,9 +45,11 @@ async function prepare(db: Kysely<DB>, actor: Actor, q: { plan: string; at: stri
   const subjects = targets.map((t) => subjectOf(ctx, t, members));
   const unitIds = ctx.subtree(subjects.flatMap((s) => s.roots));
   const codes = [...new Set(targets.flatMap((t) => targetCodes(ctx, t)))];
-  await ctx.loadFigures(db, unitIds, codes, asOf, { quarters });
+  const ref = referenceDate(asOf, todayIso());
+  // Whole years come from the analytics table: each subject root's subtree figure (issue 22).
+  await ctx.loadFigures(db, unitIds, codes, asOf, { quarters, roots: subjects.flatMap((s) => s.roots), ref });
   const period = { periodStart: plan.period_start, periodEnd: plan.period_end };
-  return { plan, asOf, targets, ctx, subjects, period, ref: referenceDate(asOf, todayIso()) };
+  return { plan, asOf, targets, ctx, subjects, period, ref };
 }
 
 /** Every target of a plan judged as of a period, with the summary by class and warning level. */

@@ -20,6 +20,9 @@ import { hasDirty, markDirty, unitYearRows, type UnitYearRow } from '../../repos
 import { FigureMarks } from './figure-marks.ts';
 import { transferDeltasByUnit, type UnitDeltas } from '../projects/transfer-deltas.ts';
 import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
+import { analyticsOutdated, refreshAnalytics } from './analytics.service.ts';
+import { hasAnalyticsDirty, markSummaries, rolledRows } from '../../repositories/analytics.repository.ts';
+import { lastDuePeriods } from './freshness.ts';
 
 /** The as-of period of a question: 2024 (end of 2024), 2024Q2 (end of June), 2024-06. */
 export interface AsOf {
@@ -111,12 +114,13 @@ export class ProgressContext implements YearRule {
   }
 
   /**
-   * Recomputes the yearly figures whose inputs changed (approvals, corrections) now, so that the next
-   * reader does not pay for them; returns how many (unit, indicator, year) keys were recomputed.
+   * Recomputes the yearly figures whose inputs changed (approvals, corrections) now, and the analytics
+   * rows of their units and ancestors, so that the next reader does not pay for them; returns how many
+   * analytics rows were written.
    */
   static async refreshYears(db: Kysely<DB>): Promise<number> {
-    if (!(await hasDirty(db))) return 0;
-    return refreshUnitYears(db, await ProgressContext.load(db));
+    if (!(await hasDirty(db)) && !(await hasAnalyticsDirty(db))) return 0;
+    return refreshAnalytics(db, await ProgressContext.load(db));
   }
 
   codeOf = (indicatorId: number): string | undefined => this.codes.get(indicatorId);
@@ -160,12 +164,37 @@ export class ProgressContext implements YearRule {
     unitIds: readonly number[],
     codes: readonly string[],
     asOf: AsOf,
-    opts: { quarters?: boolean; reported?: boolean } = {},
+    opts: { quarters?: boolean; reported?: boolean; roots?: readonly number[]; ref?: string } = {},
   ): Promise<void> {
     const ids = codes.map((c) => this.indicators.get(c)?.id).filter((x): x is number => x !== undefined);
     this.nodes.clear();
+    this.rolled.clear();
+    this.rolledUntil = null;
     const lastWholeYear = opts.quarters ? null : asOf.month === 12 ? asOf.year : asOf.year - 1;
-    if (lastWholeYear !== null) {
+    this.transfers = opts.reported
+      ? new Map()
+      : await transferDeltasByUnit(
+          db,
+          { unitOfIndicator: (c) => this.indicators.get(c)?.unit, parentOf: (id) => this.units.get(id)?.parent_id ?? null },
+          asOf.until,
+        );
+    if (lastWholeYear !== null && opts.roots && opts.ref !== undefined && this.transfers.size === 0) {
+      // The analytics table (issue 22): each subject root's subtree figure, a row per code and year;
+      // of the units below, only what freshness needs, aggregated per unit in the database.
+      if (await analyticsOutdated(db, this)) await refreshAnalytics(db, this);
+      this.rolledUntil = lastWholeYear;
+      for (const r of await rolledRows(db, [...new Set(opts.roots)], ids, 0, lastWholeYear)) {
+        const unitYears = entry(this.rolled, r.org_unit_id, () => new Map<number, Map<string, SubjectFigure>>());
+        entry(unitYears, r.year, () => new Map<string, SubjectFigure>()).set(this.codes.get(r.indicator_id)!, {
+          value: new Decimal(r.value).toString(),
+          origin: r.origin as Origin,
+          partial: r.partial,
+          lastPeriod: r.last_period,
+        });
+      }
+      for (const m of await markSummaries(db, unitIds, ids, lastWholeYear, lastDuePeriods(this.forms, opts.ref)))
+        this.mark(m.org_unit_id, this.codes.get(m.indicator_id)!).add(m.periods, m.updated_at, m.cumulative);
+    } else if (lastWholeYear !== null) {
       await refreshUnitYears(db, this);
       let rows = await unitYearRows(db, unitIds, ids, lastWholeYear);
       // Rows computed under another rule (a form or the indicator's aggregation changed since).
@@ -193,13 +222,15 @@ export class ProgressContext implements YearRule {
       ).push(point);
       this.mark(r.org_unit_id, code).add([r.period], r.updated_at, r.cumulative);
     }
-    this.transfers = opts.reported
-      ? new Map()
-      : await transferDeltasByUnit(
-          db,
-          { unitOfIndicator: (c) => this.indicators.get(c)?.unit, parentOf: (id) => this.units.get(id)?.parent_id ?? null },
-          asOf.until,
-        );
+  }
+
+  /** Subject roots' subtree figures read from the analytics table (unit id → year → code), years up to rolledUntil. */
+  private readonly rolled = new Map<number, Map<number, Map<string, SubjectFigure>>>();
+  private rolledUntil: number | null = null;
+
+  /** Whether the last loadFigures read whole years from the analytics table. */
+  get readsAnalytics(): boolean {
+    return this.rolledUntil !== null;
   }
 
   private addYear(r: UnitYearRow): void {
@@ -239,6 +270,8 @@ export class ProgressContext implements YearRule {
   private node(id: number, year: number, whole: boolean): SeriesNode {
     const key = `${id}/${year}/${whole}`;
     let n = this.nodes.get(key);
+    if (n === undefined && whole && this.rolledUntil !== null && year <= this.rolledUntil)
+      this.nodes.set(key, (n = { points: new Map(), children: [], rolled: this.rolled.get(id)?.get(year) ?? new Map() }));
     if (n === undefined)
       this.nodes.set(
         key,

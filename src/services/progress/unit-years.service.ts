@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { collapseYear, preferredFigures, type Origin, type PeriodFigure } from '../../domain/progress/aggregate.ts';
+import { queueAnalytics } from '../../repositories/analytics.repository.ts';
 import {
   figuresOfKeys,
   hasDirty,
@@ -76,6 +77,8 @@ export async function refreshUnitYears(db: Kysely<DB>, rule: YearRule): Promise<
       const keys = await takeDirty(trx, BATCH);
       if (keys.length === 0) return 0;
       await replaceRows(trx, keys, yearRows(keys, await figuresOfKeys(trx, keys), rule));
+      // The analytics table (analytics.service.ts) recomputes these units and their ancestors next.
+      await queueAnalytics(trx, keys);
       return keys.length;
     });
     if (n === 0) return total;

@@ -163,4 +163,18 @@ describe('transitionSubmission (approval workflow)', () => {
     assert.deepEqual(f.figureStatus, ['approved']);
     assert.equal(f.sent.length, 2);
   });
+
+  it('recomputes the progress tables after an approval or a reopening commits, not after a submission', async () => {
+    const refreshed: string[] = [];
+    for (const [status, version, transition] of [
+      ['draft', 1, 'submit'],
+      ['submitted', 3, 'approve'],
+      ['approved', 4, 'reopen'],
+    ] as const) {
+      const f = fakes(status, version);
+      f.deps.refreshProgress = async () => refreshed.push(transition);
+      await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', transition, { version, comment: '更正' }, f.deps);
+    }
+    assert.deepEqual(refreshed, ['approve', 'reopen']);
+  });
 });

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit.service.ts';
 import { recipientFinder } from '../notifications/recipients.ts';
 import { evaluateSubmission, readEntrySheet, submissionEntityKey, unexplained } from './entry-sheet.service.ts';
 import { checkFormPeriod, itemKeys, loadFormContext, resolveReportingUnit } from './form-context.ts';
+import { ProgressContext } from '../progress/progress-context.ts';
 
 /** What a transition needs: the repositories and reads it calls, replaceable by fakes in its fast test. */
 export interface TransitionDeps {
@@ -31,6 +32,11 @@ export interface TransitionDeps {
   insertNotifications: typeof insertNotifications;
   recordAudit: typeof recordAudit;
   readEntrySheet: typeof readEntrySheet;
+  /**
+   * After an approval, a correction's return or a reopening commits: recomputes the yearly and
+   * analytics tables (issue 22), so the next reader of progress finds nothing to recompute.
+   */
+  refreshProgress?: (db: Database['db']) => Promise<unknown>;
 }
 
 const repositories: TransitionDeps = {
@@ -45,6 +51,7 @@ const repositories: TransitionDeps = {
   insertNotifications,
   recordAudit,
   readEntrySheet,
+  refreshProgress: (db) => ProgressContext.refreshYears(db),
 };
 
 export interface TransitionInput {
@@ -68,7 +75,8 @@ export async function transitionSubmission(
   input: TransitionInput,
   deps: TransitionDeps = repositories,
 ) {
-  return database.db.transaction().execute(async (trx) => {
+  let visibleChange = false;
+  const sheet = await database.db.transaction().execute(async (trx) => {
     const ctx = await deps.loadFormContext(trx, formCode);
     const unit = await deps.resolveReportingUnit(trx, actor, ctx.form, unitCode);
     const dates = checkFormPeriod(ctx.form, period);
@@ -89,6 +97,7 @@ export async function transitionSubmission(
       );
     const check = checkTransition(from, transition, input.comment);
     if (!check.ok) throw new AppError(check.code, check.en, check.zh);
+    visibleChange = check.to === 'approved' || from === 'approved';
     const now = new Date();
     const patch: SubmissionPatch = { status: check.to };
     if (transition === 'submit') {
@@ -132,6 +141,8 @@ export async function transitionSubmission(
     });
     return deps.readEntrySheet(trx, actor, formCode, unitCode, period);
   });
+  if (visibleChange) await deps.refreshProgress?.(database.db);
+  return sheet;
 }
 
 /**
