@@ -6,6 +6,7 @@ import type { Database } from '../src/db/database.ts';
 import { formatPeriod, periodBounds } from '../src/domain/period/period.ts';
 import { createDemoAccounts, DEMO_ADMIN_TOKEN } from '../src/services/demo-accounts.service.ts';
 import { ProgressContext } from '../src/services/progress/progress-context.ts';
+import { rebuildAnalytics, refreshAnalytics } from '../src/services/progress/analytics.service.ts';
 import { rebuildUnitYears, refreshUnitYears } from '../src/services/progress/unit-years.service.ts';
 import { startServer } from '../src/server.ts';
 import { withBenchDatabase } from './bench-database.ts';
@@ -17,7 +18,7 @@ const YEARS = 5;
 const ZONE_GROUPS = ['zones-all', 'zones-provincial'];
 
 /** Synthetic provincial development zones spread over the prefectures, until the tree holds `total` units. */
-async function addZones(database: Database, total: number): Promise<number> {
+export async function addZones(database: Database, total: number): Promise<number> {
   const existing = await database.db
     .selectFrom('org_unit')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -57,7 +58,7 @@ async function addZones(database: Database, total: number): Promise<number> {
 }
 
 /** The indicators the benchmarked plans' targets reference first, then other plans', then the rest: `count` in all. */
-async function pickIndicators(database: Database, count: number): Promise<number[]> {
+export async function pickIndicators(database: Database, count: number): Promise<number[]> {
   const { rows } = await database.pool!.query<{ id: number }>(
     `SELECT i.id FROM indicator i
      ORDER BY EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.plan_id = ANY ($1)) DESC,
@@ -68,7 +69,7 @@ async function pickIndicators(database: Database, count: number): Promise<number
 }
 
 /** COPY of one approved synthetic monthly figure per (month, unit, indicator): YEARS × 12 × units × indicators rows. */
-async function copyValues(database: Database, units: readonly number[], indicators: readonly number[]): Promise<number> {
+export async function copyValues(database: Database, units: readonly number[], indicators: readonly number[]): Promise<number> {
   let n = 0;
   const lines = function* () {
     for (let year = 2021; year < 2021 + YEARS; year++)
@@ -87,8 +88,8 @@ async function copyValues(database: Database, units: readonly number[], indicato
   };
   const client = await database.pool!.connect();
   try {
-    // History is loaded the way a migration would load it, with triggers off; the yearly table is
-    // then rebuilt in one go, and that rebuild is timed on its own.
+    // History is loaded the way a migration would load it, with triggers off; the yearly and
+    // analytics tables are then rebuilt in one go, and those rebuilds are timed on their own.
     await client.query('SET session_replication_role = replica');
     await pipeline(
       Readable.from(lines()),
@@ -105,130 +106,147 @@ async function copyValues(database: Database, units: readonly number[], indicato
   return n;
 }
 
-/** Per target of plan $1, its subject's units: the unit's subtree, or the group's members with theirs. */
-const SUBJECT_UNITS = `
-WITH RECURSIVE subject AS (
+/** Per target of plan $1, its subject's roots: the unit, or the group's members. */
+const SUBJECTS = `
+WITH subject AS (
   SELECT t.id AS target_id, t.indicator_id,
          CASE WHEN t.org_unit_id IS NOT NULL THEN ARRAY[t.org_unit_id]
               ELSE ARRAY(SELECT m.org_unit_id FROM org_group_member m WHERE m.group_id = t.group_id) END AS roots
   FROM target t WHERE t.plan_id = $1
-), tree AS (
-  SELECT s.target_id, s.indicator_id, r AS unit_id FROM subject s, unnest(s.roots) AS r
-  UNION
-  SELECT tree.target_id, tree.indicator_id, u.id FROM tree JOIN org_unit u ON u.parent_id = tree.unit_id
 )`;
 
 /**
- * The minimal hand-written SQL returning what the progress service needs for one plan: for every
- * target, its subject's units (the unit's subtree, or the group's members with theirs), and the
- * yearly figure of the target's indicator over them — best origin per period, reported ones only
- * once approved, months summed within the year — with the latest update and period for freshness.
+ * The plain SQL aggregate over the analytics table the API is measured against: per target and year,
+ * its subject roots' subtree figures summed (one row for a unit's target, one per member for a
+ * group's), with their latest period — no rule, no judgement, no freshness.
  */
-export const RAW_SQL = `
-${SUBJECT_UNITS}, best AS (
-  SELECT DISTINCT ON (tree.target_id, d.org_unit_id, d.period, d.cumulative)
-         tree.target_id, d.period_start, d.period, d.value, d.updated_at
-  FROM tree JOIN data_value d ON d.org_unit_id = tree.unit_id AND d.indicator_id = tree.indicator_id
-  WHERE d.period_end <= $2 AND (d.origin <> 'reported' OR d.status = 'approved')
-  ORDER BY tree.target_id, d.org_unit_id, d.period, d.cumulative,
-           CASE d.origin WHEN 'reported' THEN 0 WHEN 'plan' THEN 1 ELSE 2 END
-)
-SELECT target_id, extract(year FROM period_start)::int AS year, sum(value)::text AS value,
-       count(*)::int AS figures, max(updated_at) AS last_updated, max(period) AS last_period
-FROM best GROUP BY 1, 2 ORDER BY 1, 2`;
+export const ANALYTICS_SQL = `
+${SUBJECTS}
+SELECT s.target_id, a.year, sum(a.value)::text AS value, max(a.last_period) AS last_period
+FROM subject s JOIN analytics_figure a ON a.org_unit_id = ANY(s.roots) AND a.indicator_id = s.indicator_id
+WHERE a.year <= $2 AND a.value IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
 
 /**
- * The same question over the precomputed yearly table instead of the monthly figures: per target, its
- * subject's units and their stored yearly figures summed per year. What is left between this and the
- * API is the service's own work (roll-up by rule, judgement, freshness, JSON, HTTP).
+ * The same plus what freshness reads, in SQL too: per target, over every unit below its roots (the
+ * rows' ancestor keys), the latest update and the latest month of its own figures.
  */
-export const TABLE_SQL = `
-${SUBJECT_UNITS}
-SELECT tree.target_id, f.year, sum(f.value)::text AS value, max(f.updated_at) AS last_updated
-FROM tree JOIN unit_year_figure f ON f.org_unit_id = tree.unit_id AND f.indicator_id = tree.indicator_id
-WHERE f.year <= $2 GROUP BY 1, 2 ORDER BY 1, 2`;
+export const ANALYTICS_FRESHNESS_SQL = `
+${SUBJECTS}, figures AS (
+  SELECT s.target_id, a.year, sum(a.value)::text AS value, max(a.last_period) AS last_period
+  FROM subject s JOIN analytics_figure a ON a.org_unit_id = ANY(s.roots) AND a.indicator_id = s.indicator_id
+  WHERE a.year <= $2 AND a.value IS NOT NULL GROUP BY 1, 2
+), fresh AS (
+  SELECT s.target_id, a.org_unit_id, max(a.own_updated_at) AS last_updated, max(a.latest_month) AS latest_month
+  FROM subject s JOIN analytics_figure a ON a.ancestors && s.roots AND a.indicator_id = s.indicator_id
+  WHERE a.year <= $2 AND a.own_updated_at IS NOT NULL GROUP BY 1, 2
+)
+SELECT f.*, (SELECT max(last_updated) FROM fresh WHERE fresh.target_id = f.target_id) AS last_updated,
+       (SELECT min(latest_month) FROM fresh WHERE fresh.target_id = f.target_id) AS earliest_reporter_month
+FROM figures f ORDER BY 1, 2`;
 
 interface Timing {
   p50Ms: number;
   p95Ms: number;
   meanMs: number;
+  n: number;
 }
 
 function summarize(samples: number[]): Timing {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
   const round = (x: number) => Number(x.toFixed(1));
-  return { p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), meanMs: round(s.reduce((a, b) => a + b, 0) / s.length) };
+  return { p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), meanMs: round(s.reduce((a, b) => a + b, 0) / s.length), n: s.length };
 }
 
-async function timed(warmups: number, runs: number, fn: () => Promise<void>): Promise<Timing> {
-  for (let i = 0; i < warmups; i++) await fn();
+async function clock(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** Several functions timed in turn, run after run (A B C A B C …), so that load on the machine hits them alike. */
+async function alternated(warmups: number, runs: number, fns: readonly (() => Promise<void>)[]): Promise<Timing[]> {
+  for (let i = 0; i < warmups; i++) for (const fn of fns) await fn();
+  const samples = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++) for (const [j, fn] of fns.entries()) samples[j]!.push(await clock(fn));
+  return samples.map(summarize);
+}
+
+/** `clients` concurrent clients each asking `each` times; latency percentiles and the process's peak RSS meanwhile. */
+async function concurrent(clients: number, each: number, fn: () => Promise<void>) {
+  const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return summarize(samples);
-}
-
-/**
- * What keeping the yearly table current costs: the triggers' share of a write (the same UPDATE with
- * triggers on and off), and the recomputation of the keys it queued — for one zone's monthly report
- * being approved, and for a month of every unit.
- */
-async function refreshCosts(database: Database, ctx: ProgressContext, units: readonly number[], indicators: readonly number[]) {
-  const pool = database.pool!;
-  const zone = units[units.length - 1]!;
-  // One zone's June report approved: its figures change (a correction on the synthetic ones).
-  const approve = `UPDATE data_value SET value = value + 1, updated_at = now() WHERE org_unit_id = ${zone} AND period = '2025-06'`;
-  const t1 = performance.now();
-  const one = await pool.query(approve);
-  const oneWriteMs = performance.now() - t1;
-  const t2 = performance.now();
-  const oneKeys = await refreshUnitYears(database.db, ctx);
-  const oneRefreshMs = performance.now() - t2;
-
-  const wave = (on: boolean) =>
-    `${on ? '' : 'SET session_replication_role = replica; '}UPDATE data_value SET value = value + 1 WHERE period = '2025-03'${on ? '' : '; RESET session_replication_role'}`;
-  const client = await pool.connect();
-  let waveOffMs: number;
-  let waveOnMs: number;
-  let waveRows: number;
+  const t0 = performance.now();
   try {
-    const a = performance.now();
-    await client.query(wave(false));
-    waveOffMs = performance.now() - a;
-    const b = performance.now();
-    const r = await client.query(`UPDATE data_value SET value = value - 1 WHERE period = '2025-03'`);
-    waveOnMs = performance.now() - b;
-    waveRows = r.rowCount ?? 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let i = 0; i < each; i++) samples.push(await clock(fn));
+      }),
+    );
   } finally {
-    client.release();
+    clearInterval(sampler);
   }
-  const t3 = performance.now();
-  const waveKeys = await refreshUnitYears(database.db, ctx);
-  const waveRefreshMs = performance.now() - t3;
   return {
-    oneZoneMonth: { figures: one.rowCount, writeMs: Math.round(oneWriteMs), keys: oneKeys, refreshMs: Math.round(oneRefreshMs) },
-    monthOfEveryUnit: {
-      figures: waveRows,
-      writeWithoutTriggersMs: Math.round(waveOffMs),
-      writeWithTriggersMs: Math.round(waveOnMs),
-      keys: waveKeys,
-      refreshMs: Math.round(waveRefreshMs),
-    },
-    indicators: indicators.length,
+    clients,
+    requests: samples.length,
+    wallMs: Math.round(performance.now() - t0),
+    ...summarize(samples),
+    rssBeforeMb,
+    peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6),
   };
 }
 
 /**
- * Progress of one plan over ~10,000,000 synthetic monthly figures (5 years × ~2,000 units × ~80
- * indicators) on PostgreSQL: p50/p95 of GET /api/v1/progress through a real listening server against
- * the raw SQL behind it (RAW_SQL, on the same connection pool), for the parks plan (group targets over
- * every zone, province targets over the whole tree) and the FTZ plan (one area's subtree).
+ * What keeping the tables current costs: one zone's monthly report changed (an approval), then the
+ * next reader; a month of every unit corrected at once, the yearly rows and the analytics rows
+ * recomputed separately.
  */
-export async function progress(values: number, opts: { units: number; runs: number; warmups: number }) {
+async function refreshCosts(database: Database, ctx: ProgressContext, units: readonly number[], ask: () => Promise<void>) {
+  const pool = database.pool!;
+  const zone = units[units.length - 1]!;
+  const one = await pool.query(
+    `UPDATE data_value SET value = value + 1, updated_at = now() WHERE org_unit_id = ${zone} AND period = '2025-06'`,
+  );
+  // What the approval does after its commit (transition.service.ts refreshProgress).
+  const approvalRefreshMs = await clock(() => ProgressContext.refreshYears(database.db).then(() => undefined));
+  const queued = await pool.query<{ n: string }>(
+    'SELECT (SELECT count(*) FROM unit_year_dirty) + (SELECT count(*) FROM analytics_dirty) AS n',
+  );
+  const nextReaderMs = await clock(ask);
+
+  const wave = await pool.query(`UPDATE data_value SET value = value + 1, updated_at = now() WHERE period = '2025-03'`);
+  const yearlyMs = await clock(() => refreshUnitYears(database.db, ctx).then(() => undefined));
+  let rows = 0;
+  const analyticsMs = await clock(async () => {
+    rows = await refreshAnalytics(database.db, ctx);
+  });
+  return {
+    oneZoneMonth: {
+      figures: one.rowCount,
+      refreshAfterApprovalMs: Math.round(approvalRefreshMs),
+      queuedForTheReader: Number(queued.rows[0]!.n),
+      nextReaderMs: Math.round(nextReaderMs),
+    },
+    monthOfEveryUnit: {
+      figures: wave.rowCount,
+      yearlyRowsMs: Math.round(yearlyMs),
+      analyticsRows: rows,
+      analyticsMs: Math.round(analyticsMs),
+      totalMs: Math.round(yearlyMs + analyticsMs),
+    },
+  };
+}
+
+/**
+ * Progress of the parks plan (22 group targets over every zone, 13 over the whole tree) and the FTZ
+ * plan (one area's subtree) over `values` synthetic monthly figures (5 years × ~2,000 units × n
+ * indicators) on PostgreSQL: GET /api/v1/progress through a real listening server against a plain SQL
+ * aggregate over the analytics table, alternated run by run; 20 concurrent clients on the parks
+ * overview; what approvals and a month of corrections cost.
+ */
+async function progressAt(values: number, opts: { units: number; runs: number; warmups: number; clients: number }) {
   return withBenchDatabase(async (database, url) => {
     const t0 = performance.now();
     const added = await addZones(database, opts.units);
@@ -240,10 +258,19 @@ export async function progress(values: number, opts: { units: number; runs: numb
     const setupMs = performance.now() - t0;
     await createDemoAccounts(database);
     const ctx = await ProgressContext.load(database.db);
-    const r0 = performance.now();
-    const rebuiltKeys = await rebuildUnitYears(database.db, ctx);
-    const rebuildMs = performance.now() - r0;
+    let yearlyKeys = 0;
+    const yearlyRebuildMs = await clock(async () => {
+      yearlyKeys = await rebuildUnitYears(database.db, ctx);
+    });
+    let analyticsRows = 0;
+    const analyticsRebuildMs = await clock(async () => {
+      analyticsRows = await rebuildAnalytics(database.db, ctx);
+    });
     await database.exec('ANALYZE');
+    const { rows: size } = await database.pool!.query<{ mb: string }>(
+      `SELECT (sum(pg_total_relation_size(c.oid)) / 1e6)::int::text AS mb FROM pg_class c
+       WHERE c.relname LIKE 'analytics_figure%' AND c.relkind = 'r'`,
+    );
 
     const server = await startServer({
       port: 0,
@@ -256,59 +283,67 @@ export async function progress(values: number, opts: { units: number; runs: numb
       cliToken: undefined,
       trustProxy: false,
     });
-    const until = periodBounds({ kind: 'year', year: Number(AT) }).end;
+    const ask = (plan: string) => async () => {
+      const res = await fetch(new URL(`/api/v1/progress?plan=${plan}&at=${AT}`, server.url), {
+        headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+      });
+      if (res.status !== 200) throw new Error(`progress ${plan}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
     const plans: Record<string, unknown> = {};
+    let overview: Awaited<ReturnType<typeof concurrent>>;
+    let refresh: Awaited<ReturnType<typeof refreshCosts>>;
     try {
       for (const plan of PLANS) {
-        let targets = 0;
-        const api = await timed(opts.warmups, opts.runs, async () => {
-          const res = await fetch(new URL(`/api/v1/progress?plan=${plan}&at=${AT}`, server.url), {
-            headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
-          });
-          if (res.status !== 200) throw new Error(`progress ${plan}: ${res.status} ${await res.text()}`);
-          targets = ((await res.json()) as { targets: unknown[] }).targets.length;
-        });
-        let yearlyRows = 0;
-        const raw = await timed(opts.warmups, opts.runs, async () => {
-          yearlyRows = (await server.database.pool!.query(RAW_SQL, [plan, until])).rowCount ?? 0;
-        });
-        const table = await timed(opts.warmups, opts.runs, async () => {
-          await server.database.pool!.query(TABLE_SQL, [plan, Number(AT)]);
-        });
-        const { rows: scanned } = await server.database.pool!.query<{ n: string }>(
-          `SELECT sum(figures)::text AS n FROM (${RAW_SQL}) x`,
-          [plan, until],
-        );
+        const pool = server.database.pool!;
+        const [api, tableSql, tableFreshnessSql] = await alternated(opts.warmups, opts.runs, [
+          ask(plan),
+          async () => void (await pool.query(ANALYTICS_SQL, [plan, Number(AT)])),
+          async () => void (await pool.query(ANALYTICS_FRESHNESS_SQL, [plan, Number(AT)])),
+        ]);
         plans[plan] = {
-          targets,
-          figuresBehind: Number(scanned[0]?.n ?? 0),
-          rawYearlyRows: yearlyRows,
           api,
-          rawSql: raw,
-          tableSql: table,
-          ratioP50: Number((api.p50Ms / raw.p50Ms).toFixed(2)),
-          ratioP95: Number((api.p95Ms / raw.p95Ms).toFixed(2)),
-          ratioP50VsTableSql: Number((api.p50Ms / table.p50Ms).toFixed(2)),
+          analyticsSql: tableSql,
+          analyticsWithFreshnessSql: tableFreshnessSql,
+          ratioP50: Number((api!.p50Ms / tableSql!.p50Ms).toFixed(2)),
+          ratioP95: Number((api!.p95Ms / tableSql!.p95Ms).toFixed(2)),
+          ratioP50VsWithFreshness: Number((api!.p50Ms / tableFreshnessSql!.p50Ms).toFixed(2)),
         };
       }
+      overview = await concurrent(opts.clients, 5, ask(PLANS[0]));
+      refresh = await refreshCosts(database, ctx, units, ask(PLANS[0]));
     } finally {
       await server.close();
     }
-    const refresh = await refreshCosts(database, ctx, units, indicators);
     return {
-      description:
-        'GET /api/v1/progress?plan=…&at=2025 through a real server (fetch, admin token) vs the raw SQL behind it (yearly figure per target subject, best origin per period), p50/p95 over the same number of runs',
       dataValues: rows,
       units: units.length,
       syntheticZones: added,
       indicators: indicators.length,
       setupMs: Math.round(setupMs),
-      runs: opts.runs,
-      warmups: opts.warmups,
-      yearlyTable: { fullRebuildMs: Math.round(rebuildMs), keys: rebuiltKeys, ...refresh },
+      yearlyTable: { fullRebuildMs: Math.round(yearlyRebuildMs), keys: yearlyKeys },
+      analyticsTable: { fullRebuildMs: Math.round(analyticsRebuildMs), rows: analyticsRows, sizeMb: Number(size[0]?.mb ?? 0) },
       plans,
-      ratioMeaning:
-        'p50(API) / p50(raw SQL over the monthly figures); target ≤ 1.5. ratioP50VsTableSql: the same against a plain SQL sum over the precomputed yearly table',
+      overviewConcurrent: overview,
+      refresh,
     };
   });
+}
+
+/** progressAt for each size in turn (BENCH_PROGRESS_SIZES, default 1 M and 10 M), each in a database of its own. */
+export async function progress(
+  sizes: readonly number[],
+  opts: { units: number; runs: number; warmups: number; clients: number },
+) {
+  const bySize: Record<string, unknown> = {};
+  for (const values of sizes) bySize[String(values)] = await progressAt(values, opts);
+  return {
+    description:
+      'GET /api/v1/progress?plan=…&at=2025 through a real server (fetch, admin token) vs a plain SQL aggregate over the analytics table (ANALYTICS_SQL), alternated run by run; p50/p95 over the same runs',
+    runs: opts.runs,
+    warmups: opts.warmups,
+    bySize,
+    ratioMeaning:
+      'p50(API) / p50(plain SQL over analytics_figure); goal ≤ 1.5. ratioP50VsWithFreshness: against the same SQL plus a freshness aggregate over every unit below the roots (ancestor keys)',
+  };
 }

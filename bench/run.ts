@@ -3,9 +3,9 @@
  * as a ratio, because absolute times on a shared 2-core machine say little.
  * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress|home]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
- * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_VALUES (10,000,000), BENCH_PROGRESS_UNITS
- * (2,000), BENCH_PROGRESS_RUNS (30) and BENCH_PROGRESS_WARMUPS (3) the progress API's; TEST_DATABASE_URL the
- * PostgreSQL server; BENCH_HOME_RUNS (10) the leader home's.
+ * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_SIZES (1000000,10000000), BENCH_PROGRESS_UNITS
+ * (2,000), BENCH_PROGRESS_RUNS (30), BENCH_PROGRESS_WARMUPS (3) and BENCH_PROGRESS_CLIENTS (20) the progress API's;
+ * TEST_DATABASE_URL the PostgreSQL server; BENCH_HOME_RUNS (10) the leader home's.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -30,10 +30,11 @@ if (!only || only === 'reporting-import')
     Number(process.env.BENCH_IMPORT_BIG_FILE_MB ?? 100),
   );
 if (!only || only === 'progress')
-  results.progress = await progress(Number(process.env.BENCH_PROGRESS_VALUES ?? 10_000_000), {
+  results.progress = await progress((process.env.BENCH_PROGRESS_SIZES ?? '1000000,10000000').split(',').map(Number), {
     units: Number(process.env.BENCH_PROGRESS_UNITS ?? 2_000),
     runs: Number(process.env.BENCH_PROGRESS_RUNS ?? 30),
     warmups: Number(process.env.BENCH_PROGRESS_WARMUPS ?? 3),
+    clients: Number(process.env.BENCH_PROGRESS_CLIENTS ?? 20),
   });
 if (!only || only === 'home') results.home = await home({ runs: Number(process.env.BENCH_HOME_RUNS ?? 10) });
 
