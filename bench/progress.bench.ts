@@ -310,7 +310,7 @@ async function progressAt(values: number, opts: { units: number; runs: number; w
           ratioP50VsWithFreshness: Number((api!.p50Ms / tableFreshnessSql!.p50Ms).toFixed(2)),
         };
       }
-      overview = await concurrent(opts.clients, 5, ask(PLANS[0]));
+      overview = await concurrent(opts.clients, 3, ask(PLANS[0]));
       refresh = await refreshCosts(database, ctx, units, ask(PLANS[0]));
     } finally {
       await server.close();

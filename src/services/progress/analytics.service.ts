@@ -75,7 +75,11 @@ export async function refreshAnalytics(db: Kysely<DB>, rule: AnalyticsRule): Pro
     await lockAnalytics(trx);
     const keys = await takeAnalyticsDirty(trx);
     const byYear = new Map<number, UnitYearKey[]>();
-    for (const k of keys) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k]);
+    for (const k of keys) {
+      const list = byYear.get(k.year);
+      if (list) list.push(k);
+      else byYear.set(k.year, [k]);
+    }
     let written = 0;
     for (const [year, yearKeys] of byYear) written += await recomputeYear(trx, rule, year, yearKeys);
     return written;
