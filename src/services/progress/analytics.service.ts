@@ -16,7 +16,7 @@ import {
   type AnalyticsRow,
   type OwnYearRow,
 } from '../../repositories/analytics.repository.ts';
-import { markAllDirty } from '../../repositories/unit-year-figure.repository.ts';
+import { hasDirty, markAllDirty } from '../../repositories/unit-year-figure.repository.ts';
 import type { UnitYearKey } from '../../repositories/unit-year-figure.repository.ts';
 import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
 
@@ -49,9 +49,11 @@ export function analyticsFingerprintOf(rule: AnalyticsRule): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-/** Whether anything is queued or the rows were computed under other rules. */
+/** Whether anything is queued (yearly keys or analytics units) or the rows were computed under other rules. */
 export async function analyticsOutdated(db: Kysely<DB>, rule: AnalyticsRule): Promise<boolean> {
-  return (await hasAnalyticsDirty(db)) || (await analyticsFingerprint(db)) !== analyticsFingerprintOf(rule);
+  return (
+    (await hasDirty(db)) || (await hasAnalyticsDirty(db)) || (await analyticsFingerprint(db)) !== analyticsFingerprintOf(rule)
+  );
 }
 
 /**

@@ -149,8 +149,9 @@ export async function plansProgressWithYearly(
     const subjectsOf = asked.map(({ q }) => (targetsOf.get(q.plan) ?? []).map((t) => subjectOf(ctx, t, members)));
     const unitIds = ctx.subtree(subjectsOf.flat().flatMap((s) => s.roots));
     const codes = [...new Set(asked.flatMap(({ q }) => (targetsOf.get(q.plan) ?? []).flatMap((t) => targetCodes(ctx, t))))];
-    await ctx.loadFigures(db, unitIds, codes, asOf);
     const ref = referenceDate(asOf, today);
+    const roots = subjectsOf.flat().flatMap((s) => s.roots);
+    await ctx.loadFigures(db, unitIds, codes, asOf, { roots, ref });
     for (const [k, { q, i, plan }] of asked.entries())
       out.set(i, judgePlan(ctx, plan!, targetsOf.get(q.plan) ?? [], subjectsOf[k]!, asOf, ref, q.method));
   }
