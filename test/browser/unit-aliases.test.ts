@@ -20,6 +20,15 @@ describe('unit aliases screen in Chromium', () => {
   });
 
   const aliases = () => page.locator('[data-testid="unit-alias"] td:first-child').allTextContents();
+  /** The list as it settles: after a change the panel reloads it, and for a moment it has no rows at all. */
+  const settledAliases = async (expected: readonly string[]) => {
+    for (let i = 0; i < 100; i++) {
+      const got = await aliases();
+      if (got.length === expected.length) return got;
+      await page.waitForTimeout(100);
+    }
+    return aliases();
+  };
 
   it('lists, adds, imports and removes the aliases of the unit chosen in the tree', async () => {
     await page.goto(`${server.url}/#/org-units/ZN-HH-MENGZI`);
@@ -37,11 +46,15 @@ describe('unit aliases screen in Chromium', () => {
     await results.nth(1).waitFor();
     assert.deepEqual(await results.evaluateAll((els) => els.map((e) => e.getAttribute('data-ok'))), ['true', 'false']);
     await page.locator('[data-testid="unit-alias"]').nth(2).waitFor();
-    assert.deepEqual(await aliases(), ['蒙自经开区', '红河蒙自（老）开发区', '蒙自开发区本级']);
+    assert.deepEqual(await settledAliases(['蒙自经开区', '红河蒙自（老）开发区', '蒙自开发区本级']), [
+      '蒙自经开区',
+      '红河蒙自（老）开发区',
+      '蒙自开发区本级',
+    ]);
 
     await page.locator('[data-testid="unit-alias"]').nth(2).locator('[data-testid="unit-alias-remove"]').click();
     await page.locator('[data-testid="unit-alias"]').nth(2).waitFor({ state: 'detached' });
-    assert.deepEqual(await aliases(), ['蒙自经开区', '红河蒙自（老）开发区']);
+    assert.deepEqual(await settledAliases(['蒙自经开区', '红河蒙自（老）开发区']), ['蒙自经开区', '红河蒙自（老）开发区']);
   });
 
   it('is not offered to a reporter', async () => {
