@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { supervisionReason } from '../../src/domain/evaluation/results-use.ts';
 import type { GradeHistory, RunView } from '../../src/presenters/evaluation.presenter.ts';
 import type { TaskDetail } from '../../src/presenters/task-tracking.presenter.ts';
@@ -164,6 +165,35 @@ for (const kind of DATABASE_KINDS) {
         [run2023, run2024].map((r) => [r.id, r.year, r.units.find((u) => u.code === MENGZI)!.grade]),
       );
       assert.equal((await api('GET', '/evaluation/units/NO-SUCH-UNIT/grades', mengzi)).status, 404);
+    });
+
+    it("carries each unit's grades across years into the run's .xlsx and .docx, 模拟 years marked, drafts and later years left out", async () => {
+      const res = await api<ArrayBuffer>('GET', `/evaluation/runs/${run2024.id}/results.xlsx`, planner);
+      assert.equal(res.status, 200);
+      const buffer = Buffer.from(res.body);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+      const sheet = wb.getWorksheet('历年评价等级');
+      assert.ok(sheet, 'sheet 历年评价等级');
+      const mark = (r: RunView) => (r.simulated ? '（模拟）' : '');
+      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      // 2023 (published) is history; the 2022 draft is not.
+      assert.deepEqual(header.slice(-2), [`2023年${mark(run2023)}`, `2024年（本次）${mark(run2024)}`]);
+      assert.ok(!header.some((h) => h.startsWith('2022')));
+      const mengziName = run2024.units.find((u) => u.code === MENGZI)!.name;
+      let row: ExcelJS.Row | undefined;
+      sheet.eachRow((r) => {
+        if (r.getCell(1).value === mengziName) row = r;
+      });
+      assert.ok(row, 'a row for 蒙自');
+      const grade2023 = run2023.units.find((u) => u.code === MENGZI)!.grade;
+      assert.ok(String(row.getCell(header.length - 1).value).startsWith(grade2023 ?? '未评定'));
+      // The 2023 run's report has no earlier year to show and says so.
+      const older = await api<ArrayBuffer>('GET', `/evaluation/runs/${run2023.id}/report.docx`, planner);
+      assert.equal(older.status, 200);
+      const { strFromU8, unzipSync } = await import('fflate');
+      const xml = strFromU8(unzipSync(Buffer.from(older.body))['word/document.xml']!).replace(/<[^>]+>/g, '');
+      assert.ok(xml.includes('本方案在2023年以前没有已发布的评价结果'));
     });
   });
 }

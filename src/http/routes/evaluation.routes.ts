@@ -18,7 +18,7 @@ import { createRun, getRun, listRuns, previewRun, publishRun } from '../../servi
 import { getScheme, listSchemes, saveScheme } from '../../services/evaluation/scheme.service.ts';
 import { ahp, entropy } from '../../services/evaluation/weights.service.ts';
 import { runOwner, runUnitOwner, schemeRunOwner, schemeSaveOwner } from '../auth/plan-owned-resources.ts';
-import { gradeHistory } from '../../services/evaluation/grade-history.service.ts';
+import { gradeHistory, runGradeHistory } from '../../services/evaluation/grade-history.service.ts';
 import { superviseFromRun } from '../../services/evaluation/results-use.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -241,7 +241,7 @@ export const evaluationRoutes =
         },
         async (req, reply) => {
           const run = await getRun(database, req.actor!, req.params.id);
-          const body = await build(run, req.query.lang);
+          const body = await build(run, req.query.lang, await runGradeHistory(database, req.actor!, run));
           const name = `evaluation-${run.scheme.code}-${run.year}-run${run.id}.${format}`;
           return reply
             .header('content-type', CONTENT_TYPES[format])

@@ -1,10 +1,13 @@
 import type { Paragraph, Table } from 'docx';
+import type { RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 import { body, caption, heading1, heading2, packDocument, subtitle, table, title } from '../monitoring/docx-blocks.ts';
 import { chineseNumeral } from '../monitoring/format-figures.ts';
 import { methodParagraphs, reportTitle, resultSummary, robustnessParagraphs, subtitleLines, weightsNote } from './report-text.ts';
 import {
+  gradeHistoryTable,
   gradeTable,
+  historyLabels,
   indicatorTable,
   labels,
   namer,
@@ -35,9 +38,10 @@ function sourceLine(s: RunView['sources'][number], item: (code: string) => strin
  * The evaluation report as a .docx in the layout of the monitoring brief (GB/T 9704 page, fonts and
  * tables): the scheme and its version, the plan passages it implements and whether its weights are
  * defaults, the method, the results table with the change against last year, the units whose grade is
- * not robust, and a plain-language explanation per unit. Laid out from the run view only.
+ * not robust, and a plain-language explanation per unit. Laid out from the run view and, when given, each
+ * unit's grades in the scheme's earlier published runs (历年评价等级, 模拟 years marked).
  */
-export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en'): Promise<Buffer> {
+export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en', history?: RunGradeHistory): Promise<Buffer> {
   const l = labels(lang);
   const n = namer(run, lang);
   let tableNo = 0;
@@ -45,6 +49,17 @@ export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en'): Prom
     t.rows.length === 0
       ? []
       : [caption(lang === 'zh' ? `表${++tableNo}\u3000${t.title}` : `Table ${++tableNo}. ${t.title}`, true), table(t)];
+
+  const historyBlock = (h: RunGradeHistory): (Paragraph | Table)[] => {
+    const hl = historyLabels(lang);
+    if (h.runs.length === 0) return [body(hl.none(run.year))];
+    const simulated = run.simulated || h.runs.some((r) => r.simulated);
+    return [
+      body(hl.intro(h.runs.length)),
+      ...tableBlock(gradeHistoryTable(run, h, lang)),
+      ...(simulated ? [body(hl.simulatedNote)] : []),
+    ];
+  };
 
   const children: (Paragraph | Table)[] = [
     title(reportTitle(run, lang)),
@@ -62,6 +77,7 @@ export async function buildEvaluationDocx(run: RunView, lang: 'zh' | 'en'): Prom
     heading1(heading(lang, 2)),
     body(resultSummary(run, lang)),
     ...tableBlock(resultsTable(run, lang)),
+    ...(history ? historyBlock(history) : []),
     heading1(heading(lang, 3)),
     ...robustnessParagraphs(run, lang).map(body),
     ...tableBlock({ ...sensitivityTable(run, lang, { probabilities: false }), title: l.sensitivity }),

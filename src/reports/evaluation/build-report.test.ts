@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildEvaluationDocx } from './build-docx.ts';
 import { buildEvaluationXlsx } from './build-xlsx.ts';
-import { fixtureRunView } from './run-view.fixture.ts';
+import { fixtureHistory, fixtureRunView } from './run-view.fixture.ts';
 import { changeText, rankChange } from './run-tables.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 
@@ -229,3 +229,92 @@ describe('evaluation report files', () => {
     );
   });
 });
+
+describe('grade history in the evaluation report files (issue 16)', () => {
+  const history = fixtureHistory();
+  const [y2022, y2023] = history.runs;
+  /** A unit's cell as the report must write it: grade, score to 2 decimals, rank of the ranked units of its group. */
+  const written = (e: { grade: string | null; score: number | null; rank: number | null }, of: number) =>
+    e.grade === null
+      ? '未评定（缺数）'
+      : `${e.grade}（${[e.score?.toFixed(2), e.rank === null ? undefined : `第${e.rank}/${of}名`].filter(Boolean).join('，')}）`;
+  const cell = (code: string, runId: number) => {
+    const e = history.units[code]?.[runId];
+    return e ? written(e, e.of) : '—';
+  };
+  const current = (u: RunView['units'][number]) =>
+    written(u, run.units.filter((v) => v.group === u.group && v.rank !== null).length);
+  /** An empty cell of the .xlsx is the docx's dash. */
+  const xlsxCell = (t: string) => (t === '—' ? undefined : t);
+
+  it('the history fixture has a real and a 模拟 year, a unit missing from one year and grades that differ by year', () => {
+    assert.deepEqual(
+      history.runs.map((r) => [r.year, r.simulated]),
+      [
+        [2022, false],
+        [2023, true],
+      ],
+    );
+    assert.equal(history.units['b']?.[y2023!.runId], undefined);
+    assert.ok(run.units.some((u) => cell(u.code, y2023!.runId) !== current(u)));
+  });
+
+  it('the .xlsx has a sheet 历年评价等级: one row per unit, one column per year, 模拟 years marked', async () => {
+    const wb = await loadXlsx(await buildEvaluationXlsx(run, 'zh', history));
+    const sheet = wb.getWorksheet('历年评价等级');
+    assert.ok(sheet, 'sheet 历年评价等级');
+    assert.deepEqual(headers(sheet), ['单位', '比较组', '2022年', '2023年（模拟）', '2024年（本次）']);
+    const rows = new Map<string, unknown[]>();
+    for (let r = 2; r <= run.units.length + 1; r++) {
+      const row = sheet.getRow(r);
+      rows.set(
+        String(row.getCell(1).value),
+        [3, 4, 5].map((c) => row.getCell(c).value ?? undefined),
+      );
+    }
+    for (const u of run.units)
+      assert.deepEqual(
+        rows.get(u.name),
+        [cell(u.code, y2022!.runId), cell(u.code, y2023!.runId), current(u)].map(xlsxCell),
+        u.code,
+      );
+    const notes: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => notes.push(String(c.value))));
+    assert.ok(notes.some((c) => c.startsWith('标注“（模拟）”的年度')));
+  });
+
+  it('the .docx shows the same table under 评价结果 with the 模拟 note; without earlier runs it says so', async () => {
+    const paragraphs = docxParagraphs(await buildEvaluationDocx(run, 'zh', history));
+    const at = paragraphs.findIndex((p) => p.endsWith('历年评价等级'));
+    assert.ok(at > paragraphs.indexOf('三、评价结果') && at < paragraphs.indexOf('四、结果稳健性'), 'under 评价结果');
+    assert.deepEqual(paragraphs.slice(at + 1, at + 6), ['单位', '比较组', '2022年', '2023年（模拟）', '2024年（本次）']);
+    const first = orderedFirst();
+    const row = paragraphs.indexOf(first.name, at + 6);
+    assert.deepEqual(paragraphs.slice(row + 2, row + 5), [
+      cell(first.code, y2022!.runId),
+      cell(first.code, y2023!.runId),
+      current(first),
+    ]);
+    assert.ok(paragraphs.some((p) => p.startsWith('标注“（模拟）”的年度')));
+    const none = docxParagraphs(await buildEvaluationDocx(run, 'zh', { runs: [], units: {} })).join('\n');
+    assert.ok(none.includes('本方案在2024年以前没有已发布的评价结果'));
+    assert.ok(!none.includes('（本次）'));
+  });
+
+  it('in English the years read "(simulated)" and grades take their English labels', async () => {
+    const wb = await loadXlsx(await buildEvaluationXlsx(run, 'en', history));
+    const sheet = wb.getWorksheet('Grades across years')!;
+    assert.deepEqual(headers(sheet).slice(2), ['2022', '2023 (simulated)', '2024 (this run)']);
+    const en = new Set(run.grades.map((g) => g.labelEn));
+    const graded = (sheet.getRow(2).values as unknown[]).slice(3).map(String);
+    assert.ok(
+      graded.some((c) => [...en].some((g) => g && c.startsWith(g))),
+      graded.join(' | '),
+    );
+  });
+});
+
+/** The first unit of the results table (ungrouped, best rank). */
+function orderedFirst() {
+  return [...run.units].filter((u) => u.group === null).sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0]!;
+}

@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
+import type { RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 import { cellValue } from '../monitoring/build-xlsx.ts';
 import { methodParagraphs, reportTitle, subtitleLines, weightsNote } from './report-text.ts';
 import {
   contributionsTable,
+  gradeHistoryTable,
   gradeTable,
+  historyLabels,
   indicatorTable,
   labels,
   resultsTable,
@@ -50,14 +53,25 @@ function tableSheet(wb: ExcelJS.Workbook, t: EvalTable): ExcelJS.Worksheet {
  * notes naming missing indicators), per-indicator contributions, sensitivity (rank interval and the
  * probability of each grade) and the scheme (indicators, grade bands, plan sources), plus a sheet about
  * the run. Numbers are stored as numbers with a number format; reported figures keep their decimal text
- * where a double would round them.
+ * where a double would round them. Given the scheme's earlier published runs, a sheet 历年评价等级 shows each
+ * unit's grade in every year (模拟 years marked in their header).
  */
-export async function buildEvaluationXlsx(run: RunView, lang: 'zh' | 'en'): Promise<Buffer> {
+export async function buildEvaluationXlsx(run: RunView, lang: 'zh' | 'en', history?: RunGradeHistory): Promise<Buffer> {
   const l = labels(lang as Lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PlanTrack';
   wb.title = reportTitle(run, lang);
   tableSheet(wb, resultsTable(run, lang));
+  if (history) {
+    const hl = historyLabels(lang);
+    const sheet = tableSheet(wb, gradeHistoryTable(run, history, lang));
+    // Below the table: where the years come from, and what a 模拟 year means.
+    const notes = [
+      history.runs.length === 0 ? hl.none(run.year) : hl.intro(history.runs.length),
+      ...(run.simulated || history.runs.some((r) => r.simulated) ? [hl.simulatedNote] : []),
+    ];
+    notes.forEach((line, i) => (sheet.getCell(run.units.length + 3 + i, 1).value = line));
+  }
   tableSheet(wb, contributionsTable(run, lang));
   tableSheet(wb, sensitivityTable(run, lang, { probabilities: true }));
 

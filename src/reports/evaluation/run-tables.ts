@@ -1,3 +1,4 @@
+import type { HistoryEntry, RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
 import { runNames } from '../../domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../../presenters/evaluation.presenter.ts';
 import type { TableCell, TableColumn } from '../monitoring/report-tables.ts';
@@ -425,4 +426,86 @@ export function provenanceTable(run: RunView, lang: Lang): EvalTable {
       return [text(e.labelZh), text(kind), text(basis.join('\n') || null)];
     }),
   );
+}
+
+const HISTORY = {
+  zh: {
+    title: '历年评价等级',
+    year: (y: number, simulated: boolean, current: boolean) => `${y}年${current ? '（本次）' : ''}${simulated ? '（模拟）' : ''}`,
+    entry: (grade: string, score: string | null, rank: string | null) =>
+      `${grade}${score === null && rank === null ? '' : `（${[score, rank].filter((x) => x !== null).join('，')}）`}`,
+    rank: (r: number, of: number) => `第${r}/${of}名`,
+    ungraded: '未评定（缺数）',
+    withheld: '未公开',
+    none: (n: number) => `本方案在${n}年以前没有已发布的评价结果，历年评价等级从本次开始。`,
+    simulatedNote: '标注“（模拟）”的年度，其评价依据含系统生成的演示数据（模拟数据），不能作为考核结论。',
+    intro: (n: number) =>
+      `表中列出各单位在本方案此前${n}个年度已发布评价中的等级（每年取最后发布的一次；草稿不计），括号内为得分和组内排名。`,
+  },
+  en: {
+    title: 'Grades across years',
+    year: (y: number, simulated: boolean, current: boolean) =>
+      `${y}${current ? ' (this run)' : ''}${simulated ? ' (simulated)' : ''}`,
+    entry: (grade: string, score: string | null, rank: string | null) =>
+      `${grade}${score === null && rank === null ? '' : ` (${[score, rank].filter((x) => x !== null).join(', ')})`}`,
+    rank: (r: number, of: number) => `rank ${r}/${of}`,
+    ungraded: 'no grade (missing data)',
+    withheld: 'not published',
+    none: (n: number) => `No run of this scheme was published before ${n}; the grade history starts with this run.`,
+    simulatedNote: 'Years marked "(simulated)" rest on generated demo figures and are no evaluation result.',
+    intro: (n: number) =>
+      `Each unit's grade in the published runs of this scheme in ${n} earlier year(s) (the last one published each year; drafts are left out); score and rank within its group in brackets.`,
+  },
+} as const;
+
+export const historyLabels = (lang: Lang) => HISTORY[lang];
+
+/** One unit's result in one year as the history cell shows it; a dash where the unit was not evaluated. */
+function historyCell(entry: HistoryEntry | undefined, gradeName: (label: string) => string, lang: Lang): TableCell {
+  const h = HISTORY[lang];
+  if (!entry) return text(null);
+  if (entry.withheld && entry.grade === null) return text(h.withheld);
+  if (entry.grade === null) return text(h.ungraded);
+  const score = entry.score === null || entry.withheld ? null : entry.score.toFixed(2);
+  const rank = entry.rank === null || entry.withheld ? null : h.rank(entry.rank, entry.of);
+  return text(h.entry(gradeName(entry.grade), score, rank));
+}
+
+/**
+ * 历年评价等级 (issue 16): each unit of the run, its grade (score, rank of n) in each earlier year's published
+ * run of the scheme, then this run; a year resting on synthetic figures is headed （模拟）.
+ */
+export function gradeHistoryTable(run: RunView, history: RunGradeHistory, lang: Lang): EvalTable {
+  const l = L[lang];
+  const h = HISTORY[lang];
+  const n = namer(run, lang);
+  const grouped = run.groups.length > 0;
+  const ranked = new Map<string | null, number>();
+  for (const u of run.units) if (u.rank !== null) ranked.set(u.group, (ranked.get(u.group) ?? 0) + 1);
+  const columns: EvalColumn[] = [
+    col(l.unit, 'text', 3),
+    ...(grouped ? [col(l.group, 'text', 2)] : []),
+    ...history.runs.map((r) => col(h.year(r.year, r.simulated, false), 'text', 2.4)),
+    col(h.year(run.year, run.simulated, true), 'text', 2.4),
+  ];
+  const rows = orderedUnits(run).map((u) => [
+    text(n.unit(u)),
+    ...(grouped ? [text(n.group(u.group))] : []),
+    ...history.runs.map((r) =>
+      historyCell(history.units[u.code]?.[r.runId], (g) => (lang === 'en' ? (r.gradesEn[g] ?? g) : g), lang),
+    ),
+    historyCell(
+      {
+        grade: u.grade,
+        score: u.score,
+        rank: u.rank,
+        of: ranked.get(u.group) ?? 0,
+        status: u.status,
+        withheld: u.withheld ?? false,
+      },
+      (g) => n.grade(g)!,
+      lang,
+    ),
+  ]);
+  return evalTable(h.title, columns, rows);
 }

@@ -4,6 +4,7 @@ import { scheme, units } from '../../domain/evaluation/demo.fixture.ts';
 import { sensitivity, type UnitSensitivity } from '../../domain/evaluation/sensitivity.ts';
 import { schemeProvenance } from '../../domain/evaluation/scheme-provenance.ts';
 import type { StoredScheme } from '../../domain/evaluation/stored-scheme.schema.ts';
+import { historyEntries, type RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 
 /**
@@ -100,4 +101,26 @@ export function fixtureRunView(): RunView {
     } as StoredScheme),
     units: results.map((r) => unitView(r, before.get(r.code), sens.get(r.code))),
   };
+}
+
+/**
+ * The scheme's earlier published runs as a report carries them, computed by the domain: 2022 on this
+ * year's figures with other park counts (real), 2023 on last year's figures (marked 模拟: synthetic).
+ */
+export function fixtureHistory(): RunGradeHistory {
+  const older: EvaluationUnit[] = lastYear
+    .filter((u) => u.code !== 'd') // d was not evaluated in 2022
+    .map((u) => ({ ...u, values: { ...u.values, park: u.code === 'c' ? 1 : u.values.park } }));
+  const gradesEn = Object.fromEntries(scheme.grades.map((g) => [g.label, g.labelEn ?? null]));
+  const entries = (list: EvaluationUnit[]) =>
+    historyEntries({
+      units: evaluate(scheme, list).map((r) => ({ ...r, group: list.find((u) => u.code === r.code)!.group ?? null })),
+    });
+  const runs = [
+    { runId: 3, year: YEAR - 2, simulated: false, publishedAt: '2024-03-01T00:00:00.000Z', gradesEn, list: older },
+    { runId: 5, year: YEAR - 1, simulated: true, publishedAt: '2025-03-01T00:00:00.000Z', gradesEn, list: lastYear },
+  ];
+  const units: RunGradeHistory['units'] = {};
+  for (const r of runs) for (const [code, e] of Object.entries(entries(r.list))) (units[code] ??= {})[r.runId] = e;
+  return { runs: runs.map(({ list: _list, ...r }) => r), units };
 }

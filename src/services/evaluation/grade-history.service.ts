@@ -2,7 +2,8 @@ import type { Database } from '../../db/database.ts';
 import { notFound } from '../../errors/app-error.ts';
 import { supervisionsOfUnit } from '../../repositories/evaluation.repository.ts';
 import { findUnitByCode } from '../../repositories/org-unit-alias.repository.ts';
-import type { GradeHistory } from '../../presenters/evaluation.presenter.ts';
+import { historyEntries, historyRuns, type RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
+import type { GradeHistory, RunView } from '../../presenters/evaluation.presenter.ts';
 import type { Actor } from '../actor.ts';
 import { getRun, visibleRunRows } from './run.service.ts';
 
@@ -41,4 +42,30 @@ export async function gradeHistory(database: Database, reader: Actor, unitCode: 
   }
   items.sort((a, b) => a.scheme.code.localeCompare(b.scheme.code) || a.year - b.year || a.runId - b.runId);
   return { unit: unitCode, items };
+}
+
+/**
+ * The grade history a run's .docx/.xlsx carry (issue 16): each unit's result in the published runs of the
+ * same scheme in earlier years (the latest published per year), each read as the reader may see it, with
+ * its 模拟 mark.
+ */
+export async function runGradeHistory(database: Database, reader: Actor, run: RunView): Promise<RunGradeHistory> {
+  const rows = await visibleRunRows(database, reader, { scheme: run.scheme.code });
+  const picked = historyRuns(
+    rows.map((r) => ({ id: r.id, year: r.year, status: r.status, publishedAt: r.published_at?.toISOString() ?? null })),
+    { id: run.id, year: run.year },
+  );
+  const history: RunGradeHistory = { runs: [], units: {} };
+  for (const p of picked) {
+    const earlier = await getRun(database, reader, p.id);
+    history.runs.push({
+      runId: earlier.id!,
+      year: earlier.year,
+      simulated: earlier.simulated,
+      publishedAt: earlier.publishedAt!,
+      gradesEn: Object.fromEntries(earlier.grades.map((g) => [g.label, g.labelEn])),
+    });
+    for (const [code, entry] of Object.entries(historyEntries(earlier))) (history.units[code] ??= {})[earlier.id!] = entry;
+  }
+  return history;
 }
