@@ -52,7 +52,12 @@ describe('targets judged on published figures (five plans, as of 2024, no demo d
     const all = results.flatMap((r) => r.progress.targets);
     assert.equal(all.length, 82);
     // Org-unit subjects only: a group (滇中) is still formed from the members that have a figure (docs/progress.md).
-    const judged = all.filter((x) => x.judgement.currentOrigin === 'published' && x.subject.kind === 'org_unit');
+    // A whole year the stale rule accepts at 2024 (2023 or 2024): a published mid-year count of 2021 (the FTZ's
+    // 改革试点任务 96项, 2021-08) is the current figure of its targets but judges nothing (数据不足, stale).
+    const onPublished = all.filter((x) => x.judgement.currentOrigin === 'published' && x.subject.kind === 'org_unit');
+    const judged = onPublished.filter((x) => !x.judgement.currentPartial && (x.judgement.dataYear ?? 0) >= 2023);
+    for (const x of onPublished.filter((y) => !judged.includes(y)))
+      assert.equal(x.judgement.class, 'insufficient_data', `${x.key}: classed on a partial or stale published figure`);
     assert.deepEqual(judged.map((x) => x.key).sort(), JUDGED_ON_PUBLISHED);
     for (const x of judged) {
       assert.equal(x.subject.kind, 'org_unit', x.key);
@@ -66,7 +71,8 @@ describe('targets judged on published figures (five plans, as of 2024, no demo d
   it('every other target says which figure is missing and who owes it', () => {
     for (const { coverage } of results)
       for (const x of coverage.targets) {
-        if (JUDGED_ON_PUBLISHED.includes(x.key) || x.lastFigure?.origin === 'published') continue;
+        // 滇中's targets are formed from members' published figures (not counted above, docs/progress.md).
+        if (JUDGED_ON_PUBLISHED.includes(x.key) || (x.subject.kind === 'group' && x.lastFigure?.origin === 'published')) continue;
         assert.ok(x.path, `${x.key}: no data path (${x.gap?.zh})`);
         assert.ok(x.responsible.length > 0, `${x.key}: nobody owes the figure`);
         assert.ok(x.missing, `${x.key}: says nothing about what is missing`);
