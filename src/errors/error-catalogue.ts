@@ -50,6 +50,8 @@ export const ERROR_CATALOGUE = {
   // Org units and groups
   UNKNOWN_ORG_UNIT: { status: 400, en: 'unknown org unit', zh: '未知组织单位' },
   ALIAS_TAKEN: { status: 409, en: 'this name already names another unit', zh: '该名称已是其他单位的名称或别名' },
+  CODE_TAKEN: { status: 409, en: 'this code is already in use', zh: '该代码已被使用' },
+  NAME_TAKEN: { status: 409, en: 'this name is already in use here', zh: '此处已有同名条目' },
   ALIAS_NOT_FOUND: { status: 404, en: 'no such alias of this unit', zh: '该单位没有此别名' },
   MAPPING_TAKEN: {
     status: 409,

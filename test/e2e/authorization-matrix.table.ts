@@ -208,6 +208,16 @@ export const MATRIX: Row[] = [
   { method: 'GET', path: '/api/v1/org-units/{code}', targets: [
     { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI',           expect: 'ok  ok  ok  ok  ok  ok  ok  401' },
     { what: '昆明', url: '/api/v1/org-units/YN-KM',                  expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  // Org units and groups made by hand in the review (issue 17 item 5): they belong to no plan yet, so a
+  // plan manager of every plan makes them; a new top-level unit (another province) touches the whole tree.
+  { method: 'POST', path: '/api/v1/org-units', targets: [
+    { what: '红河 child', url: '/api/v1/org-units', body: (n) => ({ name: `矩阵单位${n}`, kind: 'other', parent: 'YN-HH' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' },
+    { what: 'new root', url: '/api/v1/org-units', body: (n) => ({ name: `矩阵省${n}`, kind: 'province' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
+  { method: 'POST', path: '/api/v1/groups', targets: [
+    { what: '红河 members', url: '/api/v1/groups', body: (n) => ({ name: `矩阵分组${n}`, members: ['ZN-HH-MENGZI'] }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
   // Unit aliases (issue 18): read by whoever sees the unit; added and removed by administrators only.
   { method: 'GET', path: '/api/v1/org-units/{code}/aliases', targets: [
     { what: '蒙自', url: '/api/v1/org-units/ZN-HH-MENGZI/aliases',   expect: 'ok  ok  ok  ok  ok  ok  ok  401' },

@@ -26,6 +26,9 @@ import type { FastifyRequest } from 'fastify';
 import { bodyField, param } from '../auth/access-control.ts';
 import { ALIAS_KINDS, addUnitAlias, listUnitAliases, removeUnitAlias } from '../../services/org-units/unit-alias.service.ts';
 import { groupChangesOwner } from '../auth/plan-owned-resources.ts';
+import { createOrgUnit } from '../../services/org-units/create-org-unit.service.ts';
+import { NEW_GROUP_KINDS, createGroup } from '../../services/org-units/create-group.service.ts';
+import type { Resource } from '../../domain/access/authorize.ts';
 
 const READ = { access: { action: 'read' as const } };
 
@@ -40,6 +43,27 @@ function namedUnits(req: FastifyRequest): string[] {
         )
       : [],
   );
+}
+
+const codeSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'code may contain only letters, digits, . _ -');
+
+/**
+ * A unit or group made by hand belongs to no plan yet: it needs a plan-manager grant over every
+ * plan, and over the units it touches (the new unit's parent, the group's members); a new root
+ * (四川省) touches the whole tree.
+ */
+function newUnitResource(req: FastifyRequest): Resource {
+  const parent = bodyField(req, 'parent');
+  return typeof parent === 'string' ? { orgUnit: parent, everyPlan: true } : { everyUnit: true, everyPlan: true };
+}
+function newGroupResource(req: FastifyRequest): Resource {
+  const members = bodyField(req, 'members');
+  return Array.isArray(members) && members.every((m) => typeof m === 'string')
+    ? { orgUnits: members as string[], everyPlan: true }
+    : { everyUnit: true, everyPlan: true };
 }
 
 export const catalogueRoutes =
@@ -65,6 +89,26 @@ export const catalogueRoutes =
         const { limit, offset, ...filter } = req.query;
         return queryOrgUnits(db, { ...filter, unitIds: await readScope(db, req.actor!) }, { limit, offset });
       },
+    );
+    app.post(
+      '/org-units',
+      {
+        config: { access: { action: 'define_plans', resource: newUnitResource } },
+        schema: {
+          tags: ['org units'],
+          summary:
+            'Create an org unit by hand, in Yunnan or elsewhere (e.g. 四川省, 成都市); code made from the parent when left out; audited / 新建组织单位（留痕）',
+          body: z.object({
+            code: codeSchema.optional().describe('left out: the parent code and a number, e.g. SC-1 (OU-1 without a parent)'),
+            name: z.string().min(1).max(200),
+            nameEn: z.string().max(200).optional(),
+            kind: z.enum(ORG_UNIT_KINDS),
+            parent: z.string().min(1).optional().describe('code of the unit above; left out for a new top-level unit'),
+          }),
+          response: { 201: orgUnitResponseSchema, 400: errorResponseSchema, 409: errorResponseSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createOrgUnit(database, req.actor!, req.body)),
     );
     app.get(
       '/org-units/:code',
@@ -146,6 +190,25 @@ export const catalogueRoutes =
         },
       },
       async (req) => queryGroups(db, req.query, await readScope(db, req.actor!)),
+    );
+    app.post(
+      '/groups',
+      {
+        config: { access: { action: 'define_plans', resource: newGroupResource } },
+        schema: {
+          tags: ['org units'],
+          summary: 'Create a group of units (e.g. 成渝地区), code G-n when left out; audited / 新建分组（留痕）',
+          body: z.object({
+            code: codeSchema.optional(),
+            name: z.string().min(1).max(200),
+            nameEn: z.string().max(200).optional(),
+            kind: z.enum(NEW_GROUP_KINDS).default('other'),
+            members: z.array(z.string().min(1)).min(1).max(500),
+          }),
+          response: { 201: groupResponseSchema, 400: errorResponseSchema, 409: errorResponseSchema },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createGroup(database, req.actor!, req.body)),
     );
     app.post(
       '/groups/members',
