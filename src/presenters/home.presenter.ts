@@ -18,18 +18,23 @@ export const trendSchema = z.object({
 });
 export const sparkSchema = z.array(z.object({ year: count, value: z.number() }));
 
+/** The head of a home row about one target of one plan (TargetRowHead in src/domain/home/home-target.ts). */
+const targetRowHead = {
+  plan: planRef,
+  at: z.string(),
+  key: z.string(),
+  indicator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
+  subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
+  class: progressClassSchema,
+  level,
+};
+
 export const leaderHomeSchema = z.object({
   plans: z.array(z.object({ plan: planRef, at: z.string(), total: count, byClass, warnings, stale: count })),
   totals: z.object({ total: count, byClass, warnings }),
   laggards: z.array(
     z.object({
-      plan: planRef,
-      at: z.string(),
-      key: z.string(),
-      indicator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
-      subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
-      class: progressClassSchema,
-      level,
+      ...targetRowHead,
       sentence: z.string(),
       trend: trendSchema.nullable(),
       spark: sparkSchema,
@@ -38,13 +43,7 @@ export const leaderHomeSchema = z.object({
   /** Every target's scorecard row: figure to the indicator's precision, class, warning, trend and sparkline. */
   scorecards: z.array(
     z.object({
-      plan: planRef,
-      at: z.string(),
-      key: z.string(),
-      indicator: z.object({ code: z.string(), name: z.string(), unit: z.string() }),
-      subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
-      class: progressClassSchema,
-      level,
+      ...targetRowHead,
       current: z.string().nullable(),
       dataYear: count.nullable(),
       decimals: count,

@@ -1,5 +1,6 @@
 import { countWarnings, type WarningCounts } from '../warnings/warning-tally.ts';
-import { lowerIsBetter, sparkline, trendOf, type Trend, type YearValue } from './trend.ts';
+import type { JudgedTargetBase, TargetRowHead, TargetRowTrend, WarningLevel } from './home-target.ts';
+import { lowerIsBetter, sparkline, trendOf } from './trend.ts';
 
 /**
  * The leader's home (issue 19): one screen answering "where are we" over every plan in the reader's
@@ -9,14 +10,9 @@ import { lowerIsBetter, sparkline, trendOf, type Trend, type YearValue } from '.
 
 export const HOME_CLASSES = ['achieved_early', 'ahead', 'on_track', 'behind', 'insufficient_data'] as const;
 export type HomeClass = (typeof HOME_CLASSES)[number];
-type Level = 'red' | 'yellow' | 'green';
 
 /** What the summary reads of one judged target (a subset of the progress API's target). */
-export interface HomeTarget {
-  key: string;
-  indicator: { code: string; name: string; unit: string };
-  subject: { kind: 'org_unit' | 'group'; code: string; name: string };
-  comparator: string;
+export interface HomeTarget extends JudgedTargetBase {
   target: { rate: string | null };
   judgement: {
     class: HomeClass;
@@ -26,9 +22,6 @@ export interface HomeTarget {
     explanation: { zh: string };
   };
   freshness: { lastUpdated: string | null; stale: boolean };
-  warning: { level: Level };
-  /** The judged yearly series (whole years only). */
-  yearly: readonly YearValue[];
 }
 
 export interface JudgedPlan {
@@ -37,18 +30,9 @@ export interface JudgedPlan {
   targets: readonly HomeTarget[];
 }
 
-export interface Laggard {
-  plan: { id: string; title: string };
-  at: string;
-  key: string;
-  indicator: HomeTarget['indicator'];
-  subject: HomeTarget['subject'];
-  class: HomeClass;
-  level: Level;
+export interface Laggard extends TargetRowHead, TargetRowTrend {
   /** One sentence in Chinese: who, and the progress judgement's own sentence. */
   sentence: string;
-  trend: Trend | null;
-  spark: { year: number; value: number }[];
 }
 
 export interface PlanLine {
@@ -67,7 +51,7 @@ export interface LeaderSummary {
   freshness: { total: number; stale: number; lastUpdated: string | null };
 }
 
-const LEVEL_RANK: Record<Level, number> = { red: 0, yellow: 1, green: 2 };
+const LEVEL_RANK: Record<WarningLevel, number> = { red: 0, yellow: 1, green: 2 };
 
 /** How far behind the clock a target is: elapsed time minus progress made (larger = worse). */
 function shortfall(t: HomeTarget): number {

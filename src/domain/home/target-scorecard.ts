@@ -1,42 +1,25 @@
 import type { HomeClass } from './leader-summary.ts';
-import { lowerIsBetter, sparkline, trendOf, type Trend, type YearValue } from './trend.ts';
+import type { JudgedTargetBase, TargetRowHead, TargetRowTrend } from './home-target.ts';
+import { lowerIsBetter, sparkline, trendOf } from './trend.ts';
 
 /**
  * The scorecard row of every target on the homes (issue 19): the latest judged figure, the class and
  * warning, the trend arrow and the sparkline; figures shown to the indicator's precision.
  */
 
-type Level = 'red' | 'yellow' | 'green';
-
 /** What a scorecard reads of one judged target (a subset of the progress API's target). */
-export interface ScorecardTarget {
-  key: string;
-  indicator: { code: string; name: string; unit: string };
-  subject: { kind: 'org_unit' | 'group'; code: string; name: string };
-  comparator: string;
+export interface ScorecardTarget extends JudgedTargetBase {
   baseline: { value: string } | null;
   target: { value: string | null; min: string | null; max: string | null; rate: string | null };
   judgement: { class: HomeClass; current: string | null; dataYear: number | null };
-  warning: { level: Level };
-  /** The judged yearly series (whole years only). */
-  yearly: readonly YearValue[];
 }
 
-export interface TargetScorecard {
-  plan: { id: string; title: string };
-  at: string;
-  key: string;
-  indicator: { code: string; name: string; unit: string };
-  subject: { kind: 'org_unit' | 'group'; code: string; name: string };
-  class: HomeClass;
-  level: Level;
+export interface TargetScorecard extends TargetRowHead, TargetRowTrend {
   /** The judged figure (decimal string, as computed) and its year; null without a figure. */
   current: string | null;
   dataYear: number | null;
   /** Decimals the indicator's figures are shown with. */
   decimals: number;
-  trend: Trend | null;
-  spark: { year: number; value: number }[];
 }
 
 /** Figures are never shown with more decimals than this, whatever a plan wrote. */
