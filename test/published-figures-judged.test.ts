@@ -85,6 +85,9 @@ describe('targets judged on published figures (five plans, as of 2024, no demo d
     const regional = results.find((r) => r.coverage.plan.id === 'yunnan-regional-2021-2025')!.coverage;
     const gdp = regional.targets.find((x) => x.key === 'kunming-gdp-2025')!;
     assert.equal(gdp.lastFigure?.origin, 'published');
-    assert.match(gdp.missing?.zh ?? '', /^缺基期值：规划未给出地区生产总值基期，需昆明市2020年地区生产总值；应由昆明市/);
+    assert.match(
+      gdp.missing?.zh ?? '',
+      /^缺基期值（2020年昆明市地区生产总值）：规划未给出基期值，也没有2020年审核数据可作基期；应由昆明市/,
+    );
   });
 });

@@ -17,7 +17,16 @@ export const targetProgressSchema = z.object({
   subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
   nature: z.enum(['expected', 'binding']),
   comparator: z.string(),
-  baseline: z.object({ year: z.number().int(), value: decimalString }).nullable(),
+  /** The plan's baseline, or (origin reported/published) the approved figure of the baseline year that serves for it. */
+  baseline: z
+    .object({
+      year: z.number().int(),
+      value: decimalString,
+      origin: z.enum(['plan', 'reported', 'published']),
+      /** 规划未给出基期值，基期取自…年审核数据 when the baseline is not the plan's. */
+      note: zhEn.nullable(),
+    })
+    .nullable(),
   target: z.object({
     year: z.number().int(),
     value: decimalString.nullable(),

@@ -15,6 +15,10 @@ export interface ExplainInput {
   cls: ProgressClass;
   /** When later than dataYear, the sentence says that year's value is not yet available. */
   asOfYear?: number;
+  /** 规划未给出基期值，基期取自…年审核数据: the baseline is an approved figure, not the plan's (baseline-source.ts). */
+  baselineNote?: { zh: string; en: string } | null;
+  /** 缺基期值（…年…）: said when no baseline leaves the progress share unmeasured. */
+  missingBaseline?: { zh: string; en: string } | null;
 }
 
 export function formatNumber(value: string | number): string {
@@ -54,6 +58,14 @@ export function explain(i: ExplainInput): { zh: string; en: string } {
   if (i.asOfYear !== undefined && i.asOfYear > i.dataYear) {
     zh.push(`${i.asOfYear}年数据暂缺`);
     en.push(`no value yet for ${i.asOfYear}`);
+  }
+  if (i.baselineNote) {
+    zh.push(i.baselineNote.zh);
+    en.push(i.baselineNote.en);
+  }
+  if (i.missingBaseline) {
+    zh.push(`${i.missingBaseline.zh}，无法计算进度`);
+    en.push(`${i.missingBaseline.en}, so progress cannot be measured`);
   }
   const label = CLASS_LABELS[i.cls];
   zh.push(`判定${label.zh}`);

@@ -11,6 +11,7 @@ import { plainJudgement } from './judgement-shell.ts';
 import { chainRates } from './rate-series.ts';
 import { judgeRelativeGrowth, type ReferenceSeries } from './relative-growth-judgement.ts';
 import { halfTimeHalfTask, timeElapsedShare } from './time-elapsed.ts';
+import { baselineNote, baselineYearOf, missingBaselineText } from './baseline-source.ts';
 import type { ProgressClass, TargetFacts, YearValue } from './types.ts';
 
 export interface JudgeInput {
@@ -125,6 +126,12 @@ function judgeLevels(input: JudgeInput): ProgressJudgement {
     });
   }
 
+  const missingBaseline = f.baseline
+    ? null
+    : missingBaselineText(baselineYearOf(f.baselineYear, f.periodStart), names.name, f.subjectName);
+  // A growth or increase target is a level only once a baseline is known.
+  const stated = f.comparator === 'increase_by' ? f.target.value : f.target.rate;
+  const noBaseline = !resolved && NEEDS_BASELINE.has(f.comparator) && stated !== undefined ? missingBaseline : null;
   if (!resolved || !latestObserved) {
     return plainJudgement({
       dataYear,
@@ -135,10 +142,14 @@ function judgeLevels(input: JudgeInput): ProgressJudgement {
       explanation: {
         zh: f.shareWithoutDenominator
           ? `${names.name.zh}是总量，占比目标未指明分母指标，无法计算占比，判定数据不足。`
-          : `${names.name.zh}${latestObserved ? '目标无法量化' : `截至${input.asOfYear}年无监测数据`}，判定数据不足。`,
+          : noBaseline
+            ? `${names.name.zh}目标以基期计算，${noBaseline.zh}，判定数据不足。`
+            : `${names.name.zh}${latestObserved ? '目标无法量化' : `截至${input.asOfYear}年无监测数据`}，判定数据不足。`,
         en: f.shareWithoutDenominator
           ? `${names.name.en} is an amount and the share target names no denominator, so no share can be computed: insufficient data.`
-          : `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
+          : noBaseline
+            ? `${names.name.en}: the target is measured from a baseline; ${noBaseline.en}: insufficient data.`
+            : `${names.name.en}: ${latestObserved ? 'the target cannot be measured' : `no data up to ${input.asOfYear}`}: insufficient data.`,
       },
     });
   }
@@ -233,9 +244,13 @@ function judgeLevels(input: JudgeInput): ProgressJudgement {
       growthSinceYear: observedGrowth === null ? null : from.year,
       asOfYear: input.asOfYear,
       cls,
+      baselineNote: f.baseline && f.baselineOrigin ? baselineNote({ ...f.baseline, origin: f.baselineOrigin }) : null,
+      missingBaseline: cls === 'insufficient_data' && a.progressShare === null ? missingBaseline : null,
     }),
   };
 }
+
+const NEEDS_BASELINE = new Set<TargetFacts['comparator']>(['annual_growth', 'cumulative_change', 'increase_by']);
 
 /**
  * Why the latest figure cannot carry a class, or null when it can.

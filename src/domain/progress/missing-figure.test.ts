@@ -41,8 +41,21 @@ describe('missingFigure', () => {
     });
     assert.equal(
       m?.zh,
-      '缺基期值：规划未给出地区生产总值基期，需昆明市2020年地区生产总值；应由昆明市提供，报表：州市区域协调发展主要指标年报',
+      '缺基期值（2020年昆明市地区生产总值）：规划未给出基期值，也没有2020年审核数据可作基期；应由昆明市提供，报表：州市区域协调发展主要指标年报',
     );
+    assert.match(m!.en, /^Baseline missing \(昆明市's 地区生产总值 of 2020\)/);
+  });
+
+  it("names the target's stated baseline year when it gives one without a value", () => {
+    const m = missingFigure({
+      ...base,
+      dataYear: 2024,
+      baselineYear: null,
+      statedBaselineYear: 2021,
+      indicator: '常住人口',
+      subject: '昆明市',
+    });
+    assert.match(m!.zh, /^缺基期值（2021年昆明市常住人口）：.*没有2021年审核数据/);
   });
 
   it('names the inputs of a derived path, and nothing for a judged target or a fresh one with a baseline', () => {

@@ -5,15 +5,20 @@
  * - No figure, or the latest is older than the freshness rule allows (docs/progress.md, rule 0: the
  *   year before the as-of year or later), or only the plan's baseline: the subject's figure of the
  *   year before the as-of year (or of the as-of year) is missing.
- * - A usable figure but the plan gives no baseline (rule 4): the figure of the year before the plan
- *   period, which the progress share is measured from, is missing.
+ * - A usable figure but no baseline (rule 4): neither the plan nor an approved figure gives the value of the
+ *   baseline year (the target's stated one, else the year before the plan period), which the progress share is
+ *   measured from: 缺基期值（2020年昆明市地区生产总值）.
  * The owers are the target's responsible units and the forms or sheet that collect the figure.
  */
+
+import { baselineYearOf, missingBaselineText } from './baseline-source.ts';
 
 export interface MissingFigureInput {
   class: string;
   dataYear: number | null;
   baselineYear: number | null;
+  /** The baseline year the target states without a value (else the year before the plan starts is needed). */
+  statedBaselineYear?: number | null;
   /** The as-of year. */
   atYear: number;
   periodStart: number;
@@ -38,10 +43,11 @@ export function missingFigure(m: MissingFigureInput): { zh: string; en: string }
       ? ` (computed from ${m.inputs.join(', ')})`
       : '';
   if (fresh && m.baselineYear === null) {
-    const y = m.periodStart - 1;
+    const y = baselineYearOf(m.statedBaselineYear, m.periodStart);
+    const named = missingBaselineText(y, { zh: m.indicator, en: m.indicator }, m.subject);
     return {
-      zh: `缺基期值：规划未给出${m.indicator}基期，需${m.subject}${y}年${m.indicator}；应由${who}提供${via}`,
-      en: `Baseline missing: the plan gives none for ${m.indicator}; ${m.subject}'s ${y} figure is needed, owed by ${whoEn}${viaEn}`,
+      zh: `${named.zh}：规划未给出基期值，也没有${y}年审核数据可作基期；应由${who}提供${via}`,
+      en: `${named.en.replace(/^b/, 'B')}: the plan gives none and no approved ${y} figure exists to serve as the baseline; owed by ${whoEn}${viaEn}`,
     };
   }
   if (fresh) return null;

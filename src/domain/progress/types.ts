@@ -15,6 +15,12 @@ export interface TargetFacts {
   direction: Direction;
   nature: Nature;
   baseline?: YearValue;
+  /** Where the baseline comes from when the plan does not give it (baseline-source.ts); absent = the plan's own. */
+  baselineOrigin?: 'plan' | 'reported' | 'published';
+  /** The baseline year the target states without a value (the year a missing baseline is named for). */
+  baselineYear?: number;
+  /** The subject's name, for naming a missing baseline (缺基期值（2020年昆明市常住人口）). */
+  subjectName?: string;
   target: { year: number; value?: string; min?: string; max?: string; rate?: string };
   trajectory?: YearValue[];
   periodStart: number;

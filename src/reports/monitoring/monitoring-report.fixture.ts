@@ -6,7 +6,7 @@ const target = (over: Partial<ReportTarget> & Pick<ReportTarget, 'key' | 'ordina
   subject: { kind: 'org_unit', code: 'YN-FTZ', name: '云南自贸试验区' },
   nature: 'expected',
   comparator: 'at_least',
-  baseline: { year: 2020, value: '800' },
+  baseline: { year: 2020, value: '800', origin: 'plan', note: null },
   target: { year: 2025, value: '2000', min: null, max: null, rate: null, text: null },
   judgement: {
     dataYear: 2023,

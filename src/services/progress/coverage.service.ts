@@ -89,6 +89,7 @@ export async function coverageAndProgress(
               class: j.class,
               dataYear: j.dataYear,
               baselineYear: judgedTarget.baseline?.year ?? null,
+              statedBaselineYear: t.baseline_year,
               atYear: Number(at.slice(0, 4)),
               periodStart: progress.plan.periodStart,
               indicator: t.indicator_name,

@@ -1,4 +1,5 @@
 import { judgeProgress } from '../../domain/progress/judge-progress.ts';
+import { baselineNote, chooseBaseline } from '../../domain/progress/baseline-source.ts';
 import { classByMethod, methodVerdicts, type ProgressMethod } from '../../domain/progress/method-class.ts';
 import { project } from '../../domain/progress/projection.ts';
 import { isPercentUnit, shareSeries, type OriginYearValue } from '../../domain/progress/share-series.ts';
@@ -89,9 +90,19 @@ export function judgeTarget(
   const from = Math.min(t.baseline_year ?? plan.periodStart - 1, plan.periodStart - 1);
   const yearly = judgedSeries(ctx, t, subject, from, Math.min(asOf.year, Math.max(t.target_year, plan.periodEnd)));
   const shareOfAmount = isShareOfAmount(t);
+  const stated = factsOf(t, plan);
+  // Without the plan's baseline, an approved figure of the baseline year for the subject serves, marked as such.
+  const baseline = chooseBaseline(
+    { baseline: stated.baseline, statedYear: t.baseline_year, periodStart: plan.periodStart },
+    yearly,
+  );
   const j = judgeProgress({
     facts: {
-      ...factsOf(t, plan),
+      ...stated,
+      baseline: baseline ? { year: baseline.year, value: baseline.value } : undefined,
+      baselineOrigin: baseline?.origin,
+      baselineYear: t.baseline_year ?? undefined,
+      subjectName: subject.name,
       ...(shareOfAmount
         ? {
             unit: { zh: '%', en: '%' },
@@ -136,7 +147,9 @@ export function judgeTarget(
     subject: { kind: subject.kind, code: subject.code, name: subject.name },
     nature: t.nature as 'expected' | 'binding',
     comparator: t.comparator,
-    baseline: t.baseline_year !== null && t.baseline_value !== null ? { year: t.baseline_year, value: t.baseline_value } : null,
+    baseline: baseline
+      ? { year: baseline.year, value: baseline.value, origin: baseline.origin, note: baselineNote(baseline) }
+      : null,
     target: {
       year: t.target_year,
       value: t.target_value,

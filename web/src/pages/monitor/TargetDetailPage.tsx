@@ -23,7 +23,20 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
   const facts: [string, ReactNode][] = [
     [
       t('monitor.detail.baseline'),
-      d.baseline ? `${d.baseline.year}: ${num(d.baseline.value)}${d.indicator.unit}` : t('common.dash'),
+      d.baseline ? (
+        <>
+          {d.baseline.year}: {num(d.baseline.value)}
+          {d.indicator.unit}
+          {d.baseline.note && (
+            <span className="muted small" data-testid="baseline-note">
+              {' '}
+              {lang === 'zh' ? `（${d.baseline.note.zh}）` : `(${d.baseline.note.en})`}
+            </span>
+          )}
+        </>
+      ) : (
+        t('common.dash')
+      ),
     ],
     [t('monitor.detail.targetValue'), targetText(d, { t, num })],
     [
