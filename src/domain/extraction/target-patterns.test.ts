@@ -107,3 +107,19 @@ describe('round magnitudes and indicator names of plans outside Yunnan (issue 17
     assert.deepEqual(find('规上工业营业收入迈上千亿元。'), ['规上工业营业收入|at_least|1000|']);
   });
 });
+
+describe('figures listed with 、, each with its own noun (issue 17, Nanjing dev document)', () => {
+  it('gives each listed figure its own indicator and figure: A100家以上、B100家以上', () => {
+    const s = '培育数字产业领军企业100家以上、专精特新企业100家以上。';
+    const found = findTargetsInSentence(s);
+    assert.deepEqual(found.map(brief), ['培育数字产业领军企业|at_least|100|', '专精特新企业|at_least|100|']);
+    // Each target points at its own figure, not both at the first.
+    assert.deepEqual(
+      found.map((t) => t.valueFrom),
+      [s.indexOf('100'), s.lastIndexOf('100')],
+    );
+  });
+  it('still reads the counted noun after a figure that the next list item follows', () => {
+    assert.deepEqual(find('新增1家国家级高新区、1家国家级经开区。'), ['国家级高新区|at_least|1|', '国家级经开区|at_least|1|']);
+  });
+});

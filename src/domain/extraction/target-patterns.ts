@@ -506,6 +506,8 @@ export function listItems(phrase: string): string[] {
 /** A noun right after a figure: 的人口 / 数字化转型开发区 (up to the clause end or the next figure). */
 function trailingNoun(clause: string, at: number): { noun: string; from: number; to: number } | null {
   const rest = clause.slice(at);
+  // 领军企业100家以上、专精特新企业100家以上: what follows 、 is the next item of the list, with its own figure.
+  if (/^[、和及与]/.test(rest)) return null;
   const lead = /^的/.exec(rest)?.[0].length ?? 0;
   let end = rest.search(/[,;:。]|(?:和|、|及)(?:超|约|近)?\d/);
   if (end < 0) end = rest.length;
