@@ -131,7 +131,7 @@ describe('evaluation results used in Chromium (督办 in one step, grade history
       assert.equal(cells[2], item.grade ?? '缺数未评定');
       assert.equal(cells[3], item.score === null ? '—' : item.score.toFixed(2));
       assert.equal(cells[4], item.rank === null ? '—' : `${item.rank}/${item.of}`);
-      assert.equal(cells[0].includes('模拟'), item.simulated, `模拟 mark of ${item.year}`);
+      assert.equal(cells[0]!.includes('模拟'), item.simulated, `模拟 mark of ${item.year}`);
     }
     await page.screenshot({ path: path.join(ARTIFACTS, 'evaluation-grade-history.png'), fullPage: true });
 
