@@ -56,6 +56,8 @@ export const projectDetailSchema = projectSchema.extend({
       id: z.number().int(),
       at: z.string(),
       actor: z.string(),
+      /** The user's display name (显示名); null for the system and for labels that are no user's login. */
+      actorName: z.string().nullable(),
       kind: z.enum(['create', 'advance', 'skip', 'adjustment', 'edit', 'transfer']),
       fromStage: stageEnum.nullable(),
       toStage: stageEnum.nullable(),

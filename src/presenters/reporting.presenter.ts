@@ -91,7 +91,10 @@ export const entrySheetSchema = z.object({
   skipped: z.number(),
   missing: z.array(z.string()),
   canSubmit: z.boolean(),
-  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), after: z.unknown() })),
+  /** actorName: the user's display name (显示名), null for the system and for labels that are no user's login. */
+  history: z.array(
+    z.object({ at: z.string(), actor: z.string(), actorName: z.string().nullable(), action: z.string(), after: z.unknown() }),
+  ),
 });
 
 const unitRef = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable().optional() });

@@ -47,7 +47,16 @@ export const staleTargetsSchema = z.object({
         lastPeriod: z.string().nullable(),
         stale: z.boolean(),
         owes: z
-          .object({ orgUnit: z.string(), orgUnitName: z.string(), form: z.string(), period: z.string(), dueDate: z.string() })
+          .object({
+            orgUnit: z.string(),
+            orgUnitName: z.string(),
+            form: z.string(),
+            /** The form's name in both languages: the pages name the form, not its code (issue 19). */
+            formName: z.string(),
+            formNameEn: z.string(),
+            period: z.string(),
+            dueDate: z.string(),
+          })
           .nullable(),
       }),
       warning: z.object({ level: z.enum(['red', 'yellow', 'green']), reasons: z.array(bilingual) }),

@@ -81,3 +81,14 @@ export async function listUsers(db: Executor, orgUnitIds: readonly number[] | nu
   if (orgUnitIds) q = q.where('u.org_unit_id', 'in', orgUnitIds.length ? [...orgUnitIds] : [-1]);
   return q.execute();
 }
+
+/**
+ * Display names (显示名) of the users whose audit labels are given, by label: the history panels name
+ * people as 蒙自经开区填报员 rather than by their login. Labels that are no user's login are left out.
+ */
+export async function displayNamesByUsername(db: Executor, usernames: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['username', 'display_name']).where('username', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.username, r.display_name]));
+}

@@ -69,10 +69,10 @@ describe('monitoring report tables', () => {
   it('lists stale or owed targets and who owes them', () => {
     const t = freshnessTable(P);
     assert.deepEqual(
-      t.rows.map((r) => [r[0]!.text, r[3]!.text, r[4]!.text]),
+      t.rows.map((r) => [r[0]!.text, r[3]!.text, r[4]!.text, r[5]!.text]),
       [
-        ['进出口总额（亿元）', '数据过期', '昆明市'],
-        ['单位GDP能耗', '数据过期', '—'],
+        ['进出口总额（亿元）', '数据过期', '昆明市', '州市区域协调发展主要指标年报'],
+        ['单位GDP能耗', '数据过期', '—', '—'],
       ],
     );
   });

@@ -198,7 +198,7 @@ export function freshnessTable(p: ReportProgress): ReportTable {
         text(f.lastUpdated?.slice(0, 10)),
         text(f.stale ? '数据过期' : '正常'),
         text(f.owes?.orgUnitName),
-        text(f.owes?.form),
+        text(f.owes?.formName),
         text(f.owes?.period),
         text(f.owes?.dueDate),
       ];

@@ -22,7 +22,7 @@ describe('monitoring report sentences', () => {
     assert.match(s[0]!, /^加快推进滞后指标。进出口总额（亿元）（完成56%，需年均增长33.6%，已实现年均增长11.9%）/);
     assert.match(s[1]!, /1项目标未达到时序进度/);
     assert.match(s[2]!, /单位GDP能耗共1项指标数据不足/);
-    assert.match(s[3]!, /昆明市（PREFECTURE_ANNUAL，2024，截止2025-03-31）/);
+    assert.match(s[3]!, /昆明市（州市区域协调发展主要指标年报，2024，截止2025-03-31）/);
     assert.match(s[4]!, /提前实现和快于预期的目标共1项/);
   });
   it('says so when nothing is behind or owed', () => {

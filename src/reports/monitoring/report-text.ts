@@ -82,7 +82,7 @@ export function suggestions(p: ReportProgress): string[] {
   const owed = needsFigures(p).filter((t) => t.freshness.owes !== null);
   if (owed.length) {
     const dues = new Set(
-      owed.map(({ freshness: { owes: o } }) => `${o!.orgUnitName}（${o!.form}，${o!.period}，截止${o!.dueDate}）`),
+      owed.map(({ freshness: { owes: o } }) => `${o!.orgUnitName}（${o!.formName}，${o!.period}，截止${o!.dueDate}）`),
     );
     out.push(`督促按期报送。请${joinZh([...dues])}按期报送数据。`);
   }

@@ -78,7 +78,15 @@ export function freshness(ctx: ProgressContext, subject: Subject, code: string, 
         const next = formatPeriod(own ? nextPeriod(periodOf(own.text).period) : first);
         const due = dueDate(next, form.deadline);
         if (owes === null || due < owes.dueDate)
-          owes = { orgUnit: u.code, orgUnitName: u.name, form: form.code, period: next, dueDate: due };
+          owes = {
+            orgUnit: u.code,
+            orgUnitName: u.name,
+            form: form.code,
+            formName: form.name,
+            formNameEn: form.nameEn,
+            period: next,
+            dueDate: due,
+          };
       }
     }
   }

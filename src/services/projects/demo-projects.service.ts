@@ -162,7 +162,7 @@ export async function loadDemoProjects(
           industry: p.industry,
           totalInvestment: p.total,
           stage: p.stage,
-          description: '模拟演示项目，非真实数据 / synthetic demo project',
+          description: '模拟演示项目，非真实数据',
           stages: (Object.keys({ ...p.planned, ...p.actual }) as Stage[]).map((s) => ({
             stage: s,
             plannedOn: p.planned[s] ?? null,

@@ -1,3 +1,4 @@
+import { displayNamesByUsername } from '../../repositories/user.repository.ts';
 import { Decimal } from 'decimal.js';
 import type { Database } from '../../db/database.ts';
 import { MONTH_RE } from '../../domain/projects/months.ts';
@@ -106,6 +107,10 @@ export async function getProject(database: Database, actor: Actor, id: number): 
   if (!row || !(await inScope(db, actor, row.zone_id))) throw projectNotFound(id);
   const [project] = await presentProjects(db, [row], todayIso());
   const history = await projectChanges(db, id);
+  const names = await displayNamesByUsername(
+    db,
+    history.map((h) => h.actor),
+  );
   const figures = await projectMonthFigures(db, [id]);
   return {
     ...project!,
@@ -113,6 +118,7 @@ export async function getProject(database: Database, actor: Actor, id: number): 
       id: h.id,
       at: new Date(h.at).toISOString(),
       actor: h.actor,
+      actorName: names.get(h.actor) ?? null,
       kind: h.kind,
       fromStage: (h.from_stage as Stage | null) ?? null,
       toStage: (h.to_stage as Stage | null) ?? null,

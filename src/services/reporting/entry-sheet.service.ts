@@ -1,3 +1,4 @@
+import { displayNamesByUsername } from '../../repositories/user.repository.ts';
 import { parsePeriod, formatPeriod } from '../../domain/period/period.ts';
 import { previousPeriod, samePeriodLastYear } from '../../domain/reporting/forms/form-periods.ts';
 import { buildRuleContext, contextPeriods } from '../../domain/reporting/forms/rule-context.ts';
@@ -144,6 +145,10 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
   });
   const state = submissionState(row);
   const history = await auditHistory(db, 'report_submission', submissionEntityKey(formCode, unitCode, period), 50);
+  const actorNames = await displayNamesByUsername(
+    db,
+    history.map((h) => h.actor),
+  );
   return {
     form: {
       code: ctx.form.code,
@@ -174,7 +179,13 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
     skipped: evaluation.skipped.length,
     missing,
     canSubmit: canSubmit(evaluation) && missing.length === 0 && unexplained(evaluation, state.explanations).length === 0,
-    history: history.map((h) => ({ at: h.at, actor: h.actor, action: h.action, after: h.after })),
+    history: history.map((h) => ({
+      at: h.at,
+      actor: h.actor,
+      actorName: actorNames.get(h.actor) ?? null,
+      action: h.action,
+      after: h.after,
+    })),
   };
 }
 export type EntrySheet = Awaited<ReturnType<typeof readEntrySheet>>;

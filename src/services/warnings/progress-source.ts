@@ -14,7 +14,15 @@ export interface TargetWarningView {
     lastUpdated: string | null;
     lastPeriod: string | null;
     stale: boolean;
-    owes: { orgUnit: string; orgUnitName: string; form: string; period: string; dueDate: string } | null;
+    owes: {
+      orgUnit: string;
+      orgUnitName: string;
+      form: string;
+      formName: string;
+      formNameEn: string;
+      period: string;
+      dueDate: string;
+    } | null;
   };
   warning: { level: 'red' | 'yellow' | 'green'; reasons: { zh: string; en: string }[] };
 }

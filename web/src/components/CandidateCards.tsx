@@ -56,15 +56,23 @@ function StateBadge({ review }: { review: CandidateReview<unknown> }) {
   );
 }
 
-function Evidence({ items }: { items: string[] }) {
-  if (items.length === 0) return null;
+/**
+ * Why the engine proposed a candidate: the page's own labels (in both languages) and the extraction
+ * engine's trail, which the engine writes in English (src/domain/extraction) and is shown in English
+ * only; the Chinese page says where to read it (issue 19, "Chinese throughout").
+ */
+function Evidence({ items, engine }: { items: string[]; engine: readonly string[] }) {
+  const { t, lang } = useI18n();
+  const shown = lang === 'en' ? [...items, ...engine] : items;
+  if (shown.length === 0 && engine.length === 0) return null;
   return (
     <ul className="chip-list evidence-list">
-      {items.map((e) => (
+      {shown.map((e) => (
         <li key={e} className="chip chip-evidence">
           {e}
         </li>
       ))}
+      {lang !== 'en' && engine.length > 0 && <li className="muted small">{t('ingest.engineTrail', { n: engine.length })}</li>}
     </ul>
   );
 }
@@ -358,8 +366,8 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
           <dt>{t('ingest.evidence')}</dt>
           <dd>
             <Evidence
+              engine={c.evidence}
               items={[
-                ...c.evidence,
                 ...(c.fromTable ? [t('ingest.fromTable')] : []),
                 ...(c.target.yearFrom !== 'sentence' ? [t(`ingest.yearFrom.${c.target.yearFrom}`)] : []),
               ]}
@@ -471,7 +479,7 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
         <div>
           <dt>{t('ingest.evidence')}</dt>
           <dd>
-            <Evidence items={[t(`ingest.trigger.${c.trigger}`), ...c.evidence]} />
+            <Evidence items={[t(`ingest.trigger.${c.trigger}`)]} engine={c.evidence} />
           </dd>
         </div>
       </dl>

@@ -32,7 +32,7 @@ function useUnitGroups(units: readonly OrgUnit[]) {
 }
 
 export function OrgUnitOptions({ units }: { units: readonly OrgUnit[] }) {
-  const { label } = useI18n();
+  const { label, lang } = useI18n();
   const groups = useUnitGroups(units);
   return (
     <>
@@ -40,7 +40,7 @@ export function OrgUnitOptions({ units }: { units: readonly OrgUnit[] }) {
         <optgroup key={g.kind} label={label('orgKind', g.kind)}>
           {g.units.map((u) => (
             <option key={u.code} value={u.code}>
-              {u.name}（{u.code}）
+              {lang === 'en' ? `${u.name}（${u.code}）` : u.name}
             </option>
           ))}
         </optgroup>
@@ -167,7 +167,8 @@ export function TargetEditor({
             {indicators.map((i) => (
               <option key={i.code} value={i.code}>
                 {lang === 'en' && i.nameEn ? i.nameEn : i.name}
-                {i.unit ? `（${i.unit}）` : ''} · {i.code}
+                {i.unit ? `（${i.unit}）` : ''}
+                {lang === 'en' ? ` · ${i.code}` : ''}
               </option>
             ))}
           </select>
@@ -405,7 +406,8 @@ export function TargetEditor({
                 <option value="">{edit.comparator === 'share' ? t('ingest.edit.none') : t('ingest.edit.choose')}</option>
                 {indicators.map((i) => (
                   <option key={i.code} value={i.code}>
-                    {indName(i.code)} · {i.code}
+                    {indName(i.code)}
+                    {lang === 'en' ? ` · ${i.code}` : ''}
                   </option>
                 ))}
               </select>

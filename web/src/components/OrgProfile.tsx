@@ -95,7 +95,7 @@ export function OrgProfile({ code, units }: { code: string; units: readonly OrgU
             <h2 id="org-profile-heading" className="profile-title">
               {u.name}
             </h2>
-            {u.nameEn && <p className="muted">{u.nameEn}</p>}
+            {lang === 'en' && u.nameEn && <p className="muted">{u.nameEn}</p>}
           </div>
           <div className="badges">
             {u.zone?.level && <span className="badge badge-level">{label('zoneLevel', u.zone.level)}</span>}
@@ -103,12 +103,14 @@ export function OrgProfile({ code, units }: { code: string; units: readonly OrgU
           </div>
         </header>
         <dl className="facts facts-grid">
-          <div>
-            <dt>{t('org.code')}</dt>
-            <dd>
-              <code>{u.code}</code>
-            </dd>
-          </div>
+          {lang === 'en' && (
+            <div>
+              <dt>{t('org.code')}</dt>
+              <dd>
+                <code>{u.code}</code>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('org.kind')}</dt>
             <dd>{label('orgKind', u.kind)}</dd>

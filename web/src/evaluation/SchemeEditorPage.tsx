@@ -145,7 +145,7 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
                 <tr key={ind.code} data-testid="editor-indicator" data-indicator={ind.code}>
                   <td>
                     {name}
-                    <div className="muted small">{ind.code}</div>
+                    {lang === 'en' && <div className="muted small">{ind.code}</div>}
                   </td>
                   <td>
                     <NumberInput
@@ -251,7 +251,7 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
               .filter((i) => !used.has(i.code))
               .map((i) => (
                 <option key={i.code} value={i.code}>
-                  {lang === 'en' ? i.nameEn : i.name}（{i.code}）
+                  {lang === 'en' ? `${i.nameEn}（${i.code}）` : i.name}
                 </option>
               ))}
           </select>
@@ -380,7 +380,7 @@ function GroupsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
                       }))
                     }
                   />
-                  <div className="muted small">{g.code}</div>
+                  {lang === 'en' && <div className="muted small">{g.code}</div>}
                 </td>
                 {def.indicators.map((i) => (
                   <td key={i.code}>

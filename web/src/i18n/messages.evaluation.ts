@@ -38,7 +38,7 @@ export const evaluationZh = {
   'eval.status.preview': '预览',
 
   'eval.run.year': '{year} 年',
-  'eval.run.meta': '方案 {code} 第 {version} 版',
+  'eval.run.meta': '方案第 {version} 版',
   'eval.run.createdAt': '评价于 {at}',
   'eval.run.publishedAt': '发布于 {at}',
   'eval.run.actions': '评价结果操作',
@@ -71,8 +71,8 @@ export const evaluationZh = {
   'eval.col.grade': '等级',
   'eval.col.change': '较上年',
   'eval.col.interval': '排名区间',
-  'eval.col.topsis': 'TOPSIS 排名',
-  'eval.col.topsisTitle': 'TOPSIS 贴近度法的替代排名（同一比较组、同一权重，按原始值计算）',
+  'eval.col.topsis': '理想解法排名',
+  'eval.col.topsisTitle': '逼近理想解排序法（TOPSIS）贴近度的替代排名（同一比较组、同一权重，按原始值计算）',
   'eval.col.flags': '提示',
   'eval.col.indicator': '指标',
   'eval.col.raw': '原始值',
@@ -137,7 +137,7 @@ export const evaluationZh = {
 
   'eval.normalisation.minmax': '极差标准化',
   'eval.normalisation.target': '目标值比例',
-  'eval.normalisation.zscore': 'Z 分数',
+  'eval.normalisation.zscore': '标准分数',
   'eval.normalisation.rank': '百分位排序',
   'eval.normalisation.bands': '阈值分档',
   'eval.direction.higher_better': '越大越好',
@@ -145,7 +145,7 @@ export const evaluationZh = {
   'eval.aggregation.weighted_sum': '加权求和',
   'eval.aggregation.weighted_geometric': '加权几何平均',
 
-  'eval.editor.versionLine': '{code} · 第 {version} 版',
+  'eval.editor.versionLine': '第 {version} 版',
   'eval.editor.basics': '基本信息',
   'eval.editor.nameEn': '英文名称',
   'eval.editor.aggregation': '合成方法',
@@ -217,12 +217,12 @@ export const evaluationZh = {
 
   'eval.ahp.heading': 'AHP 层次分析法确定权重',
   'eval.ahp.intro':
-    '逐对比较指标的相对重要性（1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；1/3 等为反向）。一致性比率 CR ≥ 0.1 的判断矩阵不予采用。',
+    '逐对比较指标的相对重要性（1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；1/3 等为反向）。一致性比率不低于 0.1 的判断矩阵不予采用。',
   'eval.ahp.cell': '{a} 相对 {b} 的重要性',
   'eval.ahp.compute': '计算权重',
   'eval.ahp.apply': '采用这组权重',
   'eval.ahp.refused': '判断矩阵未通过一致性检验',
-  'eval.ahp.consistency': 'λmax = {lambda}，CI = {ci}，CR = {cr}（< 0.1，一致性可接受）',
+  'eval.ahp.consistency': '最大特征根 {lambda}，一致性指标 {ci}，一致性比率 {cr}（小于 0.1，一致性可接受）',
 };
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {

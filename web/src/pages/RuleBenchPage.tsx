@@ -1,15 +1,53 @@
 import { useId, useState, type FormEvent } from 'react';
+import { formulaInWords } from '../../../src/domain/formula/formula-in-words.ts';
 import { api, hasErrorCode } from '../api/client.ts';
 import type { ReportForm, Rule, RuleTestResult } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
+import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isDecimal, normaliseDecimal } from '../reporting/decimalText.ts';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+
+/** The rule language's own words (functions, value, and/or/not), read in Chinese on the zh page. */
+const RULE_WORDS = [
+  'value',
+  'abs',
+  'change',
+  'yoy',
+  'previous',
+  'last_year',
+  'outlier',
+  'magnitude_jump',
+  'cumulative_non_decreasing',
+  'not',
+  'and',
+  'or',
+] as const;
+
+/** Names an indicator of the form (or a word of the rule language) in the page's language; undefined if unknown. */
+type NameOf = (code: string) => string | undefined;
+
+function useRuleNames(form: ReportForm): NameOf {
+  const { t, lang } = useI18n();
+  return (code) => {
+    const item = form.items.find((i) => i.indicator === code);
+    if (item) return lang === 'zh' ? item.name : (item.nameEn ?? item.name);
+    if (lang === 'zh' && (RULE_WORDS as readonly string[]).includes(code))
+      return t(`reporting.rules.word.${code}` as 'reporting.rules.word.value');
+    return undefined;
+  };
+}
+
+/** A rule's expression as the zh page reads it: names for codes, ≤ ≥ for <= >=; English keeps the expression. */
+function ruleInWords(expression: string, nameOf: NameOf, lang: string): string {
+  if (lang !== 'zh') return expression;
+  return formulaInWords(expression.replace(/'/g, ''), nameOf).replace(/<=/g, '≤').replace(/>=/g, '≥');
+}
 
 const rulesJson = (rules: readonly Rule[]) => JSON.stringify(rules, null, 2);
 
@@ -39,14 +77,14 @@ function RuleIssues({ error }: { error: unknown }) {
   );
 }
 
-function RuleList({ rules }: { rules: readonly Rule[] }) {
+function RuleList({ rules, nameOf }: { rules: readonly Rule[]; nameOf: NameOf }) {
   const { t, lang } = useI18n();
   return (
     <div className="table-wrap">
       <table className="data-table rule-table" data-testid="rule-list">
         <thead>
           <tr>
-            <th scope="col">{t('reporting.rules.id')}</th>
+            {lang === 'en' && <th scope="col">{t('reporting.rules.id')}</th>}
             <th scope="col">{t('reporting.rules.severity')}</th>
             <th scope="col">{t('reporting.rules.expression')}</th>
             <th scope="col">{t('reporting.rules.appliesTo')}</th>
@@ -56,16 +94,22 @@ function RuleList({ rules }: { rules: readonly Rule[] }) {
         <tbody>
           {rules.map((r, i) => (
             <tr key={`${r.id}-${i}`} data-testid="rule-row" data-rule={r.id}>
-              <td>
-                <code>{r.id}</code>
-              </td>
+              {lang === 'en' && (
+                <td>
+                  <code>{r.id}</code>
+                </td>
+              )}
               <td>
                 <span className={`badge badge-sev sev-${r.severity}`}>{t(`reporting.finding.${r.severity}`)}</span>
               </td>
               <td>
-                <code className="formula">{r.expression}</code>
+                <code className="formula" title={lang === 'zh' ? r.expression : undefined}>
+                  {ruleInWords(r.expression, nameOf, lang)}
+                </code>
               </td>
-              <td className="small">{r.appliesTo?.join(t('common.listSeparator')) ?? t('common.dash')}</td>
+              <td className="small">
+                {r.appliesTo?.map((c) => nameOf(c) ?? c).join(t('common.listSeparator')) ?? t('common.dash')}
+              </td>
               <td>{r.message ? (lang === 'zh' ? r.message.zh : r.message.en) : ''}</td>
             </tr>
           ))}
@@ -75,7 +119,7 @@ function RuleList({ rules }: { rules: readonly Rule[] }) {
   );
 }
 
-function TestResults({ result }: { result: RuleTestResult }) {
+function TestResults({ result, nameOf }: { result: RuleTestResult; nameOf: NameOf }) {
   const { t, lang, count } = useI18n();
   return (
     <div className="rule-results" data-testid="rule-results">
@@ -94,7 +138,7 @@ function TestResults({ result }: { result: RuleTestResult }) {
               data-severity={f.severity}
             >
               <span className="finding-kind">{t(`reporting.finding.${f.severity}`)}</span>
-              <code>{f.ruleId}</code> {lang === 'zh' ? f.message.zh : f.message.en}
+              {lang === 'en' && <code>{f.ruleId}</code>} {lang === 'zh' ? f.message.zh : f.message.en}
             </li>
           ))}
         </ul>
@@ -105,7 +149,8 @@ function TestResults({ result }: { result: RuleTestResult }) {
           <ul>
             {result.skipped.map((s, i) => (
               <li key={i} className="small">
-                <code>{s.ruleId}</code> {s.indicators.join(t('common.listSeparator'))}
+                {lang === 'en' && <code>{s.ruleId}</code>}{' '}
+                {s.indicators.map((c) => nameOf(c) ?? c).join(t('common.listSeparator'))}
                 {s.facts.length > 0 && (
                   <span className="muted"> — {s.facts.map((f) => (lang === 'zh' ? f.zh : f.en)).join('；')}</span>
                 )}
@@ -123,6 +168,8 @@ function Bench({ initial }: { initial: ReportForm }) {
   const { t, lang } = useI18n();
   const id = useId();
   const [form, setForm] = useState(initial);
+  const nameOf = useRuleNames(form);
+  const units = useAsync(() => api.orgUnits(), []);
   const [text, setText] = useState(() => rulesJson(initial.rules));
   const periods = closedPeriods(form.frequency, form.firstPeriod, todayIso(), 24);
   const [period, setPeriod] = useState(periods[0] ?? form.firstPeriod);
@@ -185,7 +232,7 @@ function Bench({ initial }: { initial: ReportForm }) {
         <h2 id={`${id}-list`} className="section-title">
           {t('reporting.rules.current', { version: form.version })}
         </h2>
-        <RuleList rules={'rules' in parsed ? parsed.rules : form.rules} />
+        <RuleList rules={'rules' in parsed ? parsed.rules : form.rules} nameOf={nameOf} />
       </section>
 
       <div className="bench-grid">
@@ -266,14 +313,16 @@ function Bench({ initial }: { initial: ReportForm }) {
             </div>
             <div className="form-field">
               <label htmlFor={`${id}-unit`}>{t('reporting.rules.orgUnit')}</label>
-              <input
+              <select
                 id={`${id}-unit`}
-                className="input input-code"
+                className="input"
                 value={orgUnit}
-                placeholder="ZN-HH-MENGZI"
                 onChange={(e) => setOrgUnit(e.target.value)}
                 data-testid="test-org-unit"
-              />
+              >
+                <option value="">{t('reporting.rules.noUnit')}</option>
+                {units.status === 'ok' && <OrgUnitOptions units={units.data} />}
+              </select>
             </div>
           </div>
           <p className="muted small">{t('reporting.rules.orgUnitNote')}</p>
@@ -286,7 +335,7 @@ function Bench({ initial }: { initial: ReportForm }) {
                   <tr key={item.indicator}>
                     <th scope="row">
                       <label htmlFor={`${id}-v-${item.indicator}`}>{lang === 'zh' ? item.name : item.nameEn}</label>
-                      <code className="code-tag">{item.indicator}</code>
+                      {lang === 'en' && <code className="code-tag">{item.indicator}</code>}
                     </th>
                     <td className="cell-value">
                       <span className="cell-box">
@@ -319,7 +368,7 @@ function Bench({ initial }: { initial: ReportForm }) {
               {busy === 'test' ? t('reporting.rules.running') : t('reporting.rules.run')}
             </button>
           </div>
-          {result && <TestResults result={result} />}
+          {result && <TestResults result={result} nameOf={nameOf} />}
         </form>
       </div>
       {error !== null && (

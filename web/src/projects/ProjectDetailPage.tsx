@@ -1,3 +1,4 @@
+import { actorLabel } from '../components/actorLabel.ts';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -127,7 +128,7 @@ function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
               {h.fromStage && h.toStage && `${label('projects.stage', h.fromStage)} → ${label('projects.stage', h.toStage)}`}
               {!h.fromStage && h.toStage && label('projects.stage', h.toStage)}
               {h.kind === 'transfer' && h.changes.zone && ` ${String(h.changes.zone.from)} → ${String(h.changes.zone.to)}`}
-              {h.effectiveOn && ` (${date(h.effectiveOn)})`} · {h.actor}
+              {h.effectiveOn && ` (${date(h.effectiveOn)})`} · {actorLabel(h, label)}
               {h.reason && <div className="history-comment">{h.reason}</div>}
             </li>
           ))}

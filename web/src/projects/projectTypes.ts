@@ -48,6 +48,7 @@ export interface ProjectDetail extends Project {
     id: number;
     at: string;
     actor: string;
+    actorName: string | null;
     kind: 'create' | 'advance' | 'skip' | 'adjustment' | 'edit' | 'transfer';
     fromStage: Stage | null;
     toStage: Stage | null;

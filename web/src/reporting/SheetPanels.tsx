@@ -1,3 +1,4 @@
+import { actorLabel } from '../components/actorLabel.ts';
 import { useId, useState } from 'react';
 import { hasErrorCode } from '../api/client.ts';
 import type { EntrySheet, Finding, Transition } from '../api/reportingTypes.ts';
@@ -280,7 +281,7 @@ export function SheetHistory({ sheet }: { sheet: EntrySheet }) {
                     {dateTime(h.at)}
                   </time>
                   <span className={`badge badge-action action-${h.action}`}>{label('reporting.action', h.action)}</span>
-                  <span>{h.actor}</span>
+                  <span>{actorLabel(h, label)}</span>
                   {after.status && <span className="muted">→ {label('reporting.status', after.status)}</span>}
                 </div>
                 {after.comment && <p className="history-comment">{after.comment}</p>}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -210,6 +211,14 @@ function ManageForms({ d, plan, taskKey, done }: { d: TaskDetail; plan: string; 
 }
 
 /** #/tasks/<plan>/<key>: the task with its plan section and quote, units, milestones, progress and notices. */
+/** The plan named by its title (its id is a code, not for the Chinese page); the id only while loading in English. */
+function PlanTitle({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const plan = useAsync((signal) => api.plan(id, signal), [id]);
+  if (plan.status !== 'ok') return <>{lang === 'en' ? id : t('tasks.detail.plan')}</>;
+  return <>{lang === 'en' ? (plan.data.titleEn ?? plan.data.title) : plan.data.title}</>;
+}
+
 export function TaskDetailPage({ plan, taskKey }: { plan: string; taskKey: string }) {
   const { t, date, lang } = useI18n();
   const [reload, setReload] = useState(0);
@@ -238,8 +247,11 @@ export function TaskDetailPage({ plan, taskKey }: { plan: string; taskKey: strin
       </p>
       <div className="page-head">
         <p className="muted small">
-          <a href={href('plans', task.planId, { section: task.section?.key })}>{task.planId}</a>
-          {task.section ? ` · ${task.section.heading}` : ''} · {task.key}
+          <a href={href('plans', task.planId, { section: task.section?.key })}>
+            <PlanTitle id={task.planId} />
+          </a>
+          {task.section ? ` · ${task.section.heading}` : ''}
+          {lang === 'en' ? ` · ${task.key}` : ''}
         </p>
         <h1 className="task-detail-title">{task.text}</h1>
         <StatusBadges task={task} />

@@ -165,7 +165,7 @@ export function StaleSection({ planId, at }: { planId: string; at: string }) {
                           {f.owes
                             ? t('monitor.stale.owesValue', {
                                 unit: f.owes.orgUnitName,
-                                form: f.owes.form,
+                                form: lang === 'zh' ? f.owes.formName : f.owes.formNameEn,
                                 period: periodLabel(f.owes.period, lang),
                                 date: date(f.owes.dueDate),
                               })
