@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, startTestServer } from '../support/server.ts';
+import ExcelJS from 'exceljs';
+import { ADMIN_TOKEN, getJson, startTestServer } from '../support/server.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -59,6 +60,26 @@ describe('every export through the API is audited', () => {
       q: 'GDP',
       sort: '-completion',
     });
+  });
+
+  it("the filtered workbook's 说明 sheet names the responsible subject, not its code (issue 19)", async () => {
+    const progress = await getJson<{ targets: { subject: { code: string; name: string } }[] }>(
+      server.url,
+      '/api/v1/progress?plan=yunnan-ftz-2021-2025&at=2023',
+    );
+    const subject = progress.body.targets[0]!.subject;
+    const res = await fetch(
+      new URL(`/api/v1/reports/monitoring?plan=yunnan-ftz-2021-2025&at=2023&format=xlsx&subject=${subject.code}`, server.url),
+      { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+    );
+    assert.equal(res.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const about = wb.getWorksheet('说明')!;
+    const lines = about.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    const filter = lines.find((l) => l.startsWith('筛选：'))!;
+    assert.ok(filter.includes(`责任主体为${subject.name}`), filter);
+    assert.ok(!filter.includes(subject.code), filter);
   });
 
   it('records nothing for a download that was refused or failed', async () => {

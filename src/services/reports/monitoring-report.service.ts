@@ -2,8 +2,8 @@ import type { Database } from '../../db/database.ts';
 import type { ProgressMethod } from '../../domain/progress/method-class.ts';
 import { buildMonitoringDocx } from '../../reports/monitoring/build-docx.ts';
 import { filterTargets, type TargetFilter } from '../../domain/progress/target-filter.ts';
-import { CLASS_LABELS } from '../../domain/progress/types.ts';
 import { buildFilteredTargetsXlsx, buildMonitoringXlsx } from '../../reports/monitoring/build-xlsx.ts';
+import { filterLines } from '../../reports/monitoring/filter-lines.ts';
 import type { MonitoringReportInput, ReportTargetDetail } from '../../reports/monitoring/report-input.ts';
 import { behindTargets } from '../../reports/monitoring/report-tables.ts';
 import { renderChartPng } from '../../reports/monitoring/render-chart.ts';
@@ -43,7 +43,16 @@ export async function monitoringReport(
     return {
       fileName: `监测目标-${progress.plan.id}-${progress.at}.xlsx`,
       contentType: REPORT_CONTENT_TYPES.xlsx,
-      body: await buildFilteredTargetsXlsx(kept, filter ? filterLines(filter) : [], todayIso()),
+      body: await buildFilteredTargetsXlsx(
+        kept,
+        filter
+          ? filterLines(
+              filter,
+              progress.targets.map((t) => t.subject),
+            )
+          : [],
+        todayIso(),
+      ),
     };
   }
   const details = new Map<string, ReportTargetDetail>();
@@ -73,19 +82,4 @@ export function reportFilter(q: TargetFilter): TargetFilter | null {
   const f: TargetFilter = {};
   for (const k of ['class', 'warning', 'q', 'subject', 'sort'] as const) if (q[k]) Object.assign(f, { [k]: q[k] });
   return Object.keys(f).length ? f : null;
-}
-
-const WARNING_ZH = { red: '红色', yellow: '黄色', green: '绿色' } as const;
-const SORT_ZH = { class: '判定', completion: '完成程度', warning: '预警' } as const;
-
-/** The filter in words for the workbook's 说明 sheet. */
-function filterLines(f: TargetFilter): string[] {
-  const lines: string[] = [];
-  if (f.class) lines.push(`判定为“${CLASS_LABELS[f.class].zh}”`);
-  if (f.warning) lines.push(`预警为${WARNING_ZH[f.warning]}`);
-  if (f.subject) lines.push(`责任主体代码为 ${f.subject}`);
-  if (f.q) lines.push(`含“${f.q}”`);
-  if (f.sort)
-    lines.push(`按${SORT_ZH[f.sort.replace(/^-/, '') as keyof typeof SORT_ZH]}${f.sort.startsWith('-') ? '降序' : '升序'}排列`);
-  return lines;
 }
