@@ -23,6 +23,17 @@ describe('normaliseDocument', () => {
       '一、发展目标\n到2025年,进出口贸易总额由2021年的77.33亿元提高至超110亿元人民币,年均增长10%以上。\n(一)进出口贸易总额持续增长\n到2025年,进出口贸易总额保持稳定增长,全面深化改革。',
     );
   });
+  it('keeps a document’s title line apart from the wrapped text after it', () => {
+    const raw = [
+      '某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '“十三五”时期,面对错综复杂的形势,全区经济社',
+      '会发展取得巨大成就。',
+    ].join('\n');
+    assert.equal(
+      normaliseDocument(raw).text,
+      '某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n“十三五”时期,面对错综复杂的形势,全区经济社会发展取得巨大成就。',
+    );
+  });
   it('drops page numbers and running headers, and keeps the map to original offsets', () => {
     const page = (n: number) => `昆明综合保税区产业发展规划\n- ${n} -`;
     const body = ['第一段内容包括进出口贸易总额的发展情况和相', '关数据,以及园区建设的主要成效和经验。'];

@@ -26,6 +26,22 @@ describe('inferPlanContext', () => {
     assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
     assert.equal(ctx.subject?.code, 'YN');
   });
+  it('reads the formal 第十四个五年规划 of a title as 十四五, not the 十三五 its review names', () => {
+    const ctx = inferPlanContext(
+      '某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n“十三五”时期,全区经济社会发展取得显著成就。“十三五”期间,地区生产总值年均增长7.5%。',
+      orgs,
+    );
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+    const proposal = inferPlanContext(
+      '中共某某市委关于制定某某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议\n1.“十三五”发展取得的巨大成就。',
+      orgs,
+    );
+    assert.deepEqual([proposal.periodStart, proposal.periodEnd], [2021, 2025]);
+  });
+  it('takes the first five-year period a title line names when later text is run into it', () => {
+    const ctx = inferPlanContext('某某区国民经济和社会发展第十四个五年规划纲要“十三五”时期,全区经济发展取得显著成就。', orgs);
+    assert.deepEqual([ctx.periodStart, ctx.periodEnd], [2021, 2025]);
+  });
   it('takes a news report’s plan as its own: the title and period of the plan it reports, and its short name', () => {
     const ctx = inferPlanContext(
       '记者获悉,云南省出台《数字经济发展三年行动计划(2020-2022年)》(简称《行动计划》),提出到2022年…。《行动计划》提出,…',

@@ -59,8 +59,15 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     ctx.periodFrom = 'explicit';
   } else {
     // The five-year plan period the title names, else the latest the text names (a 十四五 plan looks back on 十三五).
-    const named = Object.keys(FIVE_YEAR).filter((k) => namesAsOwnPeriod(text, k));
-    const inTitle = Object.keys(FIVE_YEAR).find((k) => (ctx.title ?? head.split('\n')[0] ?? '').includes(k));
+    // A title writes it formally (国民经济和社会发展第十四个五年规划): that is 十四五 as well.
+    const formal = (k: string) => `第${k.slice(0, -1)}个五年`;
+    const named = Object.keys(FIVE_YEAR).filter((k) => namesAsOwnPeriod(text, k) || text.includes(formal(k)));
+    const titleLine = ctx.title ?? head.split('\n')[0] ?? '';
+    // The first one the title line names (a review of 十三五 may have been run into it).
+    const at = (k: string) => Math.min(...[k, formal(k)].map((n) => titleLine.indexOf(n)).filter((i) => i >= 0));
+    const inTitle = Object.keys(FIVE_YEAR)
+      .filter((k) => Number.isFinite(at(k)))
+      .sort((a, b) => at(a) - at(b))[0];
     const best = inTitle ?? named[named.length - 1];
     if (best) {
       [ctx.periodStart, ctx.periodEnd] = FIVE_YEAR[best]!;
