@@ -21,7 +21,6 @@ const NOT_YET_SPLIT = new Map<string, number>([
   ['web/src/pages/IngestReviewPage.tsx DraftReview', 411],
   ['web/src/components/CandidateEditors.tsx TargetEditor', 319],
   ['web/src/pages/ReportImportPage.tsx ReportImportPage', 252],
-  ['src/domain/reporting/demo/yearly-model.ts createYearlyModel', 237],
   ['web/src/pages/PlanBrowserPage.tsx PlanBrowserPage', 216],
   ['web/src/pages/RuleBenchPage.tsx Bench', 203],
   ['web/src/pages/monitor/OverviewTargetsTable.tsx OverviewTargetsTable', 201],
