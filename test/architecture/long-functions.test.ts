@@ -33,7 +33,6 @@ const NOT_YET_SPLIT = new Map<string, number>([
   ['web/src/components/UnitAliasesPanel.tsx UnitAliasesPanel', 179],
   ['web/src/projects/ProjectsPage.tsx BoardsPage', 175],
   ['web/src/reporting/ImportPreview.tsx ImportPreview', 160],
-  ['src/domain/reporting/rules/evaluate-expression.ts evaluateRuleNode', 156],
   ['src/http/routes/tasks.routes.ts taskRoutes', 155],
   ['src/http/routes/tasks.routes.ts taskRoutes.<anonymous>', 155],
 ]);
