@@ -153,3 +153,32 @@ describe('extractCandidates: indicator names ending in 投入, 强度, …度 (i
     );
   });
 });
+
+describe('extractCandidates: the review that opens a five-year plan (issue 17 item 1)', () => {
+  const goal = '到2025年,全市地区生产总值年均增长6%。';
+  const targetsOf = (lines: string[]) =>
+    extractCandidates(['示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', ...lines, goal].join('\n'), {
+      catalogue,
+    }).targets.map((t) => [t.target.year, t.target.rate ?? t.target.value]);
+  it('proposes nothing from a paragraph dated only by the previous period (“十三五”期间, 过去五年, 五年来)', () => {
+    assert.deepEqual(
+      targetsOf([
+        '“十三五”期间,全市实施重大项目120个,完成投资1800亿元,地区生产总值年均增长7.5%。',
+        '过去五年,全市城镇化率提高到61.5%,新增城镇就业5.6万人。',
+        '五年来,累计完成固定资产投资2000亿元,森林覆盖率达到45%。',
+      ]),
+      [[2025, '6']],
+    );
+  });
+  it('proposes nothing from the undated paragraphs that carry such a review on', () => {
+    assert.deepEqual(
+      targetsOf([
+        '“十三五”时期,面对错综复杂的形势,全市经济社会发展取得巨大成就。',
+        '经济实力显著增强。地区生产总值突破500亿元,人均地区生产总值达到9.8万元,一般公共预算收入达到45.2亿元。',
+        '创新能力持续提升。研发经费投入强度达到2.6%,高新技术企业达到320家。',
+        '“十三五”期间,全市地区生产总值年均增长7.5%。',
+      ]),
+      [[2025, '6']],
+    );
+  });
+});

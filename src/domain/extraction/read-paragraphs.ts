@@ -7,7 +7,7 @@ import { responsibilityClauseTasks, sentenceTasks } from './plan-tasks.ts';
 import { sectionStance } from './section-stance.ts';
 import { readSentenceTargets } from './sentence-targets.ts';
 import type { Findings, ReadingState, SentenceView } from './sentence-view.ts';
-import { reportsThePast } from './target-cues.ts';
+import { carriesThePast, reportsThePast } from './target-cues.ts';
 import { skipHeadings } from './text-ranges.ts';
 import { findYears } from './value-expressions.ts';
 
@@ -21,10 +21,16 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
     sentenceIndex: 0,
     facts: recurringCounts(r.text),
   };
+  // The last paragraph that reported the past, and its section: undated paragraphs after it carry the review on.
+  let review: { section: string | undefined } | null = null;
   for (const [ps, pe] of paragraphs) {
     const paragraph = r.text.slice(ps, pe);
     const cited = citesOtherDocument(paragraph, r.ctx);
-    const pastParagraph = reportsThePast(paragraph, r.ctx.periodStart);
+    const path = r.tree.pathAt(ps);
+    const section = path[path.length - 1]?.id;
+    const carried = review !== null && review.section === section && !sectionStance(path).goal && carriesThePast(paragraph);
+    const pastParagraph = reportsThePast(paragraph, r.ctx.periodStart) || carried;
+    review = pastParagraph ? { section } : null;
     countMentions(r, paragraph, ps, found);
     responsibilityClauseTasks(r, paragraph, ps, found.tasks, state);
     for (const [ss0, se] of sentenceRanges(r.text, ps, pe)) {

@@ -70,7 +70,37 @@ export function yearFor(years: YearMention[], at: number, sentence: string): Pic
  * 递增7.4%…全市固定资产投资年均增速11% in a 十四五 plan reviews 2016–2020.
  */
 export function reportsThePast(paragraph: string, periodStart: number | undefined): boolean {
-  if (periodStart === undefined || /力争|争取|确保|将|预期目标|目标/.test(paragraph)) return false;
-  const years = findYears(paragraph).filter((y) => !y.base);
-  return years.length > 0 && years.every((y) => y.year < periodStart);
+  if (periodStart === undefined || LOOKS_AHEAD.test(paragraph)) return false;
+  const years = findYears(paragraph)
+    .filter((y) => !y.base)
+    .map((y) => y.year);
+  // “十三五”期间 / 过去五年 / 五年来 date a review as well as 2020年 does.
+  for (const m of paragraph.matchAll(FIVE_YEAR_NAME)) years.push(FIVE_YEAR_END[m[0]]!);
+  if (LOOKING_BACK.test(paragraph)) years.push(periodStart - 1);
+  return years.length > 0 && years.every((y) => y < periodStart);
 }
+
+/**
+ * A paragraph that carries a review on (经济实力显著增强。地区生产总值突破500亿元…): it names no year
+ * and no period and does not look ahead, so it is read as the review before it is.
+ */
+export function carriesThePast(paragraph: string): boolean {
+  return (
+    !LOOKS_AHEAD.test(paragraph) &&
+    !/到|至/.test(paragraph.replace(/达到|提高到|提高至|提升到|提升至|增加到|增长到|下降到|降至|降到|扩大到|以至/g, '')) &&
+    findYears(paragraph).length === 0 &&
+    !/十[一二三四五]五/.test(paragraph)
+  );
+}
+
+const LOOKS_AHEAD = /力争|争取|确保|将|预期目标|目标|展望|今后|未来/;
+const FIVE_YEAR_NAME = /十[一二三四五]五/g;
+const FIVE_YEAR_END: Readonly<Record<string, number>> = {
+  十一五: 2010,
+  十二五: 2015,
+  十三五: 2020,
+  十四五: 2025,
+  十五五: 2030,
+};
+/** 过去五年, 五年来, 近五年: the years just before the document. */
+const LOOKING_BACK = /过去(?:的)?[一二三四五两]年|(?<![未后])[二三四五两]年来|近[三四五]年(?:来)?/;
