@@ -165,7 +165,7 @@ async function clock(fn: () => Promise<void>): Promise<number> {
 }
 
 /** Several functions timed in turn, run after run (A B C A B C …), so that load on the machine hits them alike. */
-async function alternated(warmups: number, runs: number, fns: readonly (() => Promise<void>)[]): Promise<Timing[]> {
+export async function alternated(warmups: number, runs: number, fns: readonly (() => Promise<void>)[]): Promise<Timing[]> {
   for (let i = 0; i < warmups; i++) for (const fn of fns) await fn();
   const samples = fns.map((): number[] => []);
   for (let i = 0; i < runs; i++) for (const [j, fn] of fns.entries()) samples[j]!.push(await clock(fn));

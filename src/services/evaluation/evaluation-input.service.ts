@@ -6,20 +6,22 @@ import type { RunInput, RunInputUnit } from '../../domain/evaluation/compute-run
 import type { StoredScheme, StoredSchemeInput } from '../../domain/evaluation/stored-scheme.schema.ts';
 import { comparisonGroupOf, selectSubjects, type SubjectUnit } from '../../domain/evaluation/subjects.ts';
 import { orgGroupMembers, subjectUnitRows } from '../../repositories/evaluation.repository.ts';
-import { parseAsOf, ProgressContext } from '../progress/progress-context.ts';
+import { parseAsOf, ProgressContext, type FigureSource } from '../progress/progress-context.ts';
 
 /**
  * The input of an evaluation: every evaluated unit's value of every scheme indicator (and 加分/扣分 item)
  * for the year, read through the progress layer so that roll-ups over sub-units, derived indicators
  * (亩均 = formula over the unit's own figures) and whatever the progress layer applies on top hold here
  * exactly as on the progress pages. Values stay exact decimal strings; a value the year lacks is null —
- * never zero. As in the yearly series the progress engine judges, a flow's year that is still partial
+ * never zero. Whole years are read from the analytics table (`source` sets the read it replaced beside it
+ * in checks). As in the yearly series the progress engine judges, a flow's year that is still partial
  * (months missing) counts as missing; a level's latest figure in the year stands.
  */
 export async function gatherInput(
   db: Kysely<DB>,
   scheme: { code: string; version: number; definition: StoredSchemeInput; parsed: StoredScheme },
   year: number,
+  source: FigureSource = 'analytics',
 ): Promise<RunInput> {
   const s = scheme.parsed;
   const ctx = await ProgressContext.load(db);
@@ -39,8 +41,16 @@ export async function gatherInput(
   const codes = [...new Set([...s.indicators.map((i) => i.code), ...s.adjustments.map((a) => a.code)])];
   const known = codes.filter((c) => ctx.indicators.has(c));
   const roots = selected.map((u) => ids.get(u.code)!);
+  // Whole years from the analytics table (issue 22): each evaluated unit's subtree figure is a stored
+  // row; freshness is not asked for, so no marks are read.
   if (roots.length && known.length)
-    await ctx.loadFigures(db, ctx.subtree(roots), [...new Set(known.flatMap((c) => ctx.codesFor(c)))], parseAsOf(String(year)));
+    await ctx.loadFigures(
+      db,
+      ctx.subtree(roots),
+      [...new Set(known.flatMap((c) => ctx.codesFor(c)))],
+      parseAsOf(String(year)),
+      ProgressContext.sourceOptions(source, roots),
+    );
   const groupCodes = s.groups.map((g) => g.code);
   const subjects: RunInputUnit[] = selected.map((u) => {
     const roots = [ids.get(u.code)!];

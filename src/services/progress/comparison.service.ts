@@ -10,7 +10,7 @@ import { readScope } from '../read-scope.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { referenceDate } from './freshness.ts';
 import { judgeTarget, subjectOf, targetCodes } from './judge-target.ts';
-import { parseAsOf, ProgressContext, type AsOf, type Subject } from './progress-context.ts';
+import { parseAsOf, ProgressContext, type AsOf, type FigureSource, type Subject } from './progress-context.ts';
 
 /** Group kinds behind each comparison: 板块, zone level (国家级/省级), 主体功能区 type. */
 const GROUP_KINDS = { bloc: ['bloc'], zone_level: ['zone_level'], mfz_type: ['main_function_area'] } as const;
@@ -22,7 +22,15 @@ type Row = { subject: Subject; kind: string };
  * side by side. The class comes from the target of the plan given (else any plan) whose year is
  * nearest at or after the as-of year.
  */
-async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: AsOf, rows: Row[], plan?: string) {
+async function valuesFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  indicator: string,
+  asOf: AsOf,
+  rows: Row[],
+  plan: string | undefined,
+  source: FigureSource,
+) {
   const ctx = await ProgressContext.load(db);
   const info = ctx.indicators.get(indicator);
   if (!info) throw notFound('indicator', indicator);
@@ -31,16 +39,20 @@ async function valuesFor(db: Kysely<DB>, actor: Actor, indicator: string, asOf: 
   );
   // A share target is judged on its denominator too: the comparison's class must be the progress page's.
   const codes = [...new Set([...ctx.codesFor(indicator), ...targets.flatMap((t) => targetCodes(ctx, t))])];
-  await ctx.loadFigures(db, ctx.subtree(rows.flatMap((r) => r.subject.roots)), codes, asOf);
   targets.sort((a, b) => a.target_year - b.target_year);
   const groupIds = [...new Set(targets.map((t) => t.group_id).filter((g): g is number => g !== null))];
   const members = new Map((await groupsWithMembers(db, { ids: groupIds })).map((g) => [g.id, g.members]));
   const ref = referenceDate(asOf, todayIso());
+  // Whole years from the analytics table (issue 22): each row's and each target subject's subtree
+  // figure, read as a few rows. A target judged on a group's stand-in reads the stand-in's figures.
+  const judged = rows.map((r) => targets.find((x) => (x.org_unit_code ?? x.group_code) === r.subject.code));
+  const roots = [...rows.flatMap((r) => r.subject.roots), ...judged.flatMap((t) => (t ? subjectOf(ctx, t, members).roots : []))];
+  await ctx.loadFigures(db, ctx.subtree(roots), codes, asOf, ProgressContext.sourceOptions(source, roots, ref));
   const plans = new Map<string, { periodStart: number; periodEnd: number; method: ProgressMethod }>();
   const out = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const f = ctx.figure(r.subject, indicator, { kind: 'year', year: asOf.year }) ?? null;
-    const t = targets.find((x) => (x.org_unit_code ?? x.group_code) === r.subject.code);
+    const t = judged[i];
     let cls: Comparison['rows'][number]['class'] = null;
     if (t) {
       if (!plans.has(t.plan_id)) {
@@ -68,6 +80,7 @@ export async function comparison(
   database: Database,
   actor: Actor,
   q: { indicator: string; at: string; by?: Comparison['by']; plan?: string },
+  source: FigureSource = 'analytics',
 ): Promise<Comparison> {
   const db = database.db;
   const asOf = parseAsOf(q.at);
@@ -86,7 +99,7 @@ export async function comparison(
       .filter((g) => inScope(ctx0.subtree(g.members)))
       .map((g) => ({ subject: { kind: 'group' as const, code: g.code, name: g.name, roots: g.members }, kind: g.kind }));
   }
-  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan);
+  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan, source);
   return {
     indicator: indicatorOut(info),
     at: asOf.text,
@@ -110,6 +123,7 @@ export async function mapData(
   database: Database,
   actor: Actor,
   q: { indicator: string; at: string; plan?: string },
+  source: FigureSource = 'analytics',
 ): Promise<MapData> {
   const db = database.db;
   const asOf = parseAsOf(q.at);
@@ -123,7 +137,7 @@ export async function mapData(
     subject: { kind: 'org_unit', code: u.code, name: u.name, roots: [u.id] },
     kind: u.kind,
   }));
-  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan);
+  const { info, out } = await valuesFor(db, actor, q.indicator, asOf, rows, q.plan, source);
   const byCode = new Map(out.map((o) => [o.row.subject.code, o]));
   const prefectureOf = (u: (typeof units)[number]) => {
     const id = u.zone_prefecture_id ?? u.parent_id;

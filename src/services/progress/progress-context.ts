@@ -42,6 +42,9 @@ export function parseAsOf(at: string): AsOf {
   return { text: at, period: p, year: p.year, month, until: periodBounds(p).end };
 }
 
+/** Where a question's whole years are read from (see ProgressContext.sourceOptions). */
+export type FigureSource = 'analytics' | 'yearly' | 'raw';
+
 export interface Subject {
   kind: 'org_unit' | 'group';
   code: string;
@@ -154,8 +157,10 @@ export class ProgressContext implements YearRule {
 
   /**
    * Loads the figures of these units and codes as of a period. Whole years before it come from the
-   * precomputed yearly table (recomputed first where figures changed); the as-of year, when the period
-   * ends before December, and every year when `quarters` are asked for, from the raw figures.
+   * analytics table when the subjects' `roots` are given (each root's subtree figure; with `ref`, the
+   * freshness marks of the units below too, else none of whole years), otherwise from the precomputed
+   * yearly table (both recomputed first where figures changed); the as-of year, when the period ends
+   * before December, and every year when `quarters` are asked for, from the raw figures.
    * Shares of transferred projects (跨区域流转) are added on read unless `reported` asks for the
    * figures as the zones reported them; nothing of them is ever written into the yearly table.
    */
@@ -178,7 +183,7 @@ export class ProgressContext implements YearRule {
           { unitOfIndicator: (c) => this.indicators.get(c)?.unit, parentOf: (id) => this.units.get(id)?.parent_id ?? null },
           asOf.until,
         );
-    if (lastWholeYear !== null && opts.roots && opts.ref !== undefined && this.transfers.size === 0) {
+    if (lastWholeYear !== null && opts.roots && this.transfers.size === 0) {
       // The analytics table (issue 22): each subject root's subtree figure, a row per code and year;
       // of the units below, only what freshness needs, aggregated per unit in the database.
       if (await analyticsOutdated(db, this)) await refreshAnalytics(db, this);
@@ -192,8 +197,9 @@ export class ProgressContext implements YearRule {
           lastPeriod: r.last_period,
         });
       }
-      for (const m of await markSummaries(db, unitIds, ids, lastWholeYear, lastDuePeriods(this.forms, opts.ref)))
-        this.mark(m.org_unit_id, this.codes.get(m.indicator_id)!).add(m.periods, m.updated_at, m.cumulative);
+      if (opts.ref !== undefined)
+        for (const m of await markSummaries(db, unitIds, ids, lastWholeYear, lastDuePeriods(this.forms, opts.ref)))
+          this.mark(m.org_unit_id, this.codes.get(m.indicator_id)!).add(m.periods, m.updated_at, m.cumulative);
     } else if (lastWholeYear !== null) {
       await refreshUnitYears(db, this);
       let rows = await unitYearRows(db, unitIds, ids, lastWholeYear);
@@ -222,6 +228,15 @@ export class ProgressContext implements YearRule {
       ).push(point);
       this.mark(r.org_unit_id, code).add([r.period], r.updated_at, r.cumulative);
     }
+  }
+
+  /**
+   * loadFigures options for where whole years are read from: the analytics table (the subjects'
+   * roots), the precomputed yearly table (as before issue 22), or every period raw (from scratch).
+   * The last two are kept so that checks and benchmarks can set a read beside the one it replaced.
+   */
+  static sourceOptions(source: FigureSource, roots: readonly number[], ref?: string) {
+    return source === 'analytics' ? { roots, ref } : { quarters: source === 'raw' };
   }
 
   /** Subject roots' subtree figures read from the analytics table (unit id → year → code), years up to rolledUntil. */
