@@ -28,8 +28,9 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
     const cited = citesOtherDocument(paragraph, r.ctx);
     const path = r.tree.pathAt(ps);
     const section = path[path.length - 1]?.id;
-    const carried = review !== null && review.section === section && !sectionStance(path).goal && carriesThePast(paragraph);
-    const pastParagraph = reportsThePast(paragraph, r.ctx.periodStart) || carried;
+    const carried: boolean =
+      review !== null && review.section === section && !sectionStance(path).goal && carriesThePast(paragraph);
+    const pastParagraph: boolean = reportsThePast(paragraph, r.ctx.periodStart) || carried;
     review = pastParagraph ? { section } : null;
     countMentions(r, paragraph, ps, found);
     responsibilityClauseTasks(r, paragraph, ps, found.tasks, state);
