@@ -182,3 +182,30 @@ describe('extractCandidates: the review that opens a five-year plan (issue 17 it
     );
   });
 });
+
+describe('extractCandidates: the national context and the plan’s description of itself (issue 17 item 1)', () => {
+  const opening = (lines: string[]) =>
+    extractCandidates(['示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', ...lines].join('\n'), {
+      catalogue,
+    }).targets.map((t) => [t.target.year, t.target.value ?? t.target.rate]);
+  it('proposes no target from the national situation a city’s plan describes', () => {
+    assert.deepEqual(
+      opening(['当今世界正经历百年未有之大变局,我国经济总量突破100万亿元,人均国内生产总值超过1万美元,常住人口城镇化率超过60%。']),
+      [],
+    );
+  });
+  it('does not date the sentences after the plan’s period (规划期为…,展望到2035年) by its last year', () => {
+    const r = extractCandidates(
+      [
+        '示范市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+        '本纲要规划期为2021—2025年,展望到2035年。',
+        '全市进出口总额力争突破600亿元。',
+      ].join('\n'),
+      { catalogue },
+    );
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.value]),
+      [[2025, '600']],
+    );
+  });
+});

@@ -43,7 +43,10 @@ export function judgeFigure(
     (t.evidence.some((e) => /= 100%/.test(e)) && /将|力争|确保|要/.test(s.sentence));
   const dated = year !== null && year.from !== 'plan';
   const isStated =
-    t.evidence.includes('stated figure (no cue)') || (!strong && !dated && !s.goal) || facts.has(countKey(s.sentence, t));
+    t.evidence.includes('stated figure (no cue)') ||
+    (!strong && !dated && !s.goal) ||
+    facts.has(countKey(s.sentence, t)) ||
+    nationalContext(t, s, ctx);
   const past =
     pastYear !== undefined ||
     (!s.future && PAST_CUE.test(s.sentence)) ||
@@ -79,4 +82,17 @@ export function recurringCounts(text: string): Set<string> {
 
 function countKey(sentence: string, t: RawTarget): string {
   return sentence.slice(t.valueFrom, t.valueTo).replace(/以上|左右/, '') + sentence.slice(t.valueTo, t.valueTo + 2);
+}
+
+/**
+ * 我国经济总量突破100万亿元 in a city's or a province's plan: the national (or world) situation the
+ * plan starts from, not its goal — a clause up to the figure opens with 我国/全国/全球/世界, the
+ * sentence does not look ahead and no goal heading is above it. A national document is left alone.
+ */
+function nationalContext(t: RawTarget, s: SentenceView, ctx: PlanContext): boolean {
+  const title = ctx.title ?? '';
+  if (!/[省市县区州盟旗]/.test(title) || /全国|国家|中华人民共和国|中国/.test(title)) return false;
+  if (s.future || s.goal || s.horizon.length > 0) return false;
+  const upTo = s.sentence.slice(0, t.valueFrom);
+  return /(?:^|[,;:])(?:当前|目前|当今)?,?(?:我国|全国|全球|世界)/.test(upTo);
 }

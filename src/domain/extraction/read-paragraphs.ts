@@ -43,12 +43,15 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
       if (last && (state.sentenceIndex - last.sentence > 2 || last.section !== sectionId)) state.lastHorizon = null;
       const madeTarget = readSentenceTargets(r, s, found, state);
       sentenceTasks(r, s, madeTarget, found.tasks);
-      if (s.horizon.length > 0)
+      // 规划期为2021—2025年,展望到2035年 describes the plan; it dates no goal after it.
+      if (s.horizon.length > 0 && !PLAN_PERIOD_STATEMENT.test(s.sentence))
         state.lastHorizon = { year: s.horizon[s.horizon.length - 1]!.year, sentence: state.sentenceIndex, section: sectionId };
     }
   }
   return found;
 }
+
+const PLAN_PERIOD_STATEMENT = /规划期|规划期限|规划基期|基准年/;
 
 /** A sentence with what its section, paragraph and years say of it; null for one too short to read (after a run-in heading). */
 function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolean, pastParagraph: boolean): SentenceView | null {
