@@ -38,7 +38,13 @@ describe('built-in schemes upgrade forward on start (issue 16)', () => {
     const result = await syncBuiltinSchemes(t.database);
     assert.deepEqual(result.upgraded, [`${CODE}@1`]);
     assert.deepEqual(result.keptEdited, []);
-    assert.deepEqual(result.added.sort(), ['bonded-zone-performance', 'dev-zone-per-mu', 'ftz-institutional-innovation']);
+    // The other built-ins, and 土地集约利用评价 (added after the 2026-11 dataset), are added to such a database.
+    assert.deepEqual(result.added.sort(), [
+      'bonded-zone-performance',
+      'dev-zone-per-mu',
+      'ftz-institutional-innovation',
+      'land-intensive-use',
+    ]);
     const scheme = await getScheme(t.database, CODE);
     assert.equal(scheme.version, 1);
     assert.equal(definitionHash(scheme.definition), definitionHash((await current()).definition));

@@ -11,7 +11,7 @@ import { schemeProvenance } from '../src/domain/evaluation/scheme-provenance.ts'
 import { storedSchemeSchema } from '../src/domain/evaluation/stored-scheme.schema.ts';
 
 describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
-  it('has the four schemes, each citing its plan, with weights marked as defaults where the plan gives none', async () => {
+  it('has the five schemes, each citing its plan, with weights marked as defaults where the plan gives none', async () => {
     const { schemes, errors } = await loadEvaluationSchemes(DATASET_DIR);
     assert.deepEqual(errors.map(formatDefinitionError), []);
     const byCode = new Map(schemes.map((s) => [s.definition.code, s.definition]));
@@ -19,6 +19,7 @@ describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
       'bonded-zone-performance',
       'dev-zone-per-mu',
       'ftz-institutional-innovation',
+      'land-intensive-use',
       'prefecture-main-function',
     ]);
     for (const s of byCode.values()) {
@@ -56,7 +57,7 @@ describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
 
   it('backs every indicator, weight, band, floor, veto and grade cut-off with a quoted passage or a plan-office decision (issue 16)', async () => {
     const { schemes } = await loadEvaluationSchemes(DATASET_DIR);
-    assert.equal(schemes.length, 4);
+    assert.equal(schemes.length, 5);
     for (const s of schemes) {
       const elements = schemeProvenance(storedSchemeSchema.parse(s.definition));
       const unbacked = elements.filter((e) => e.cited.length === 0 && e.decided.length === 0).map((e) => e.key);
@@ -72,5 +73,28 @@ describe('built-in evaluation schemes (dataset/evaluation-schemes)', () => {
     // The quotes themselves are checked against the plan texts by check-dataset (validateDataset, above).
     const { errors } = await validateDataset(DATASET_DIR);
     assert.deepEqual(errors.map(formatDefinitionError), []);
+  });
+
+  it("土地集约利用评价 has the parks plan's cycle as a scheme property, quoted, with the plan office naming the first full year", async () => {
+    const { schemes } = await loadEvaluationSchemes(DATASET_DIR);
+    const land = storedSchemeSchema.parse(schemes.find((s) => s.definition.code === 'land-intensive-use')!.definition);
+    assert.deepEqual(land.cycle, { fullEvery: 5, firstFullYear: 2021 });
+    const cycle = schemeProvenance(land).find((e) => e.key === 'cycle')!;
+    assert.deepEqual(
+      cycle.cited.map((c) => [c.plan, c.section, c.quote]),
+      [
+        [
+          'yunnan-parks-2021-2025',
+          '三、提高土地节约集约利用水平',
+          '按照“五年一评价、一年一更新”的要求,开展开发区土地集约利用评价工作。',
+        ],
+      ], // NFKC: the full-width comma reads ',',
+    );
+    assert.equal(cycle.decided.length, 1, 'the first full year is a decision');
+    // Every indicator is one the plan names in that passage or its 亩均 floor; every weight is a decision.
+    for (const e of schemeProvenance(land)) {
+      if (e.kind === 'indicator') assert.ok(e.cited.length > 0, e.key);
+      if (e.kind === 'weight') assert.ok(e.decided.length > 0 && e.cited.length === 0, e.key);
+    }
   });
 });

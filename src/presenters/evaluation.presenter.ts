@@ -168,6 +168,16 @@ export const runViewSchema = z.object({
   provenance: z.array(provenanceSchema),
   /** 模拟: some figure the run used is synthetic (demo) data, not a reported or published one. */
   simulated: z.boolean(),
+  /** The run's place in the scheme's evaluation cycle (full evaluation or yearly update); null without a cycle. */
+  cycle: z
+    .object({
+      kind: z.enum(['full', 'update']),
+      fullYear: z.number().int(),
+      fullEvery: z.number().int(),
+      fullRunId: z.number().int().nullable(),
+      schemeVersion: z.number().int(),
+    })
+    .nullable(),
   units: z.array(unitResultViewSchema),
 });
 export type RunView = z.infer<typeof runViewSchema>;

@@ -209,6 +209,21 @@ export async function previousRun(db: Executor, code: string, year: number, incl
     .executeTakeFirst();
 }
 
+/** The latest published run of a scheme code and year, with the scheme version it used (evaluation cycles). */
+export async function publishedRunOfYear(db: Executor, code: string, year: number) {
+  return db
+    .selectFrom('evaluation_run as r')
+    .innerJoin('evaluation_scheme as s', 's.id', 'r.scheme_id')
+    .select(['r.id', 's.version'])
+    .where('s.code', '=', code)
+    .where('r.year', '=', year)
+    .where('r.status', '=', 'published')
+    .orderBy('r.published_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function publishRun(db: Executor, id: number, userId: number | null): Promise<boolean> {
   const r = await db
     .updateTable('evaluation_run')

@@ -14,7 +14,13 @@ import { verifyRun } from '../../src/services/evaluation/run.service.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
 import { request, startTestServer } from '../support/server.ts';
 
-const BUILTINS = ['bonded-zone-performance', 'dev-zone-per-mu', 'ftz-institutional-innovation', 'prefecture-main-function'];
+const BUILTINS = [
+  'bonded-zone-performance',
+  'dev-zone-per-mu',
+  'ftz-institutional-innovation',
+  'land-intensive-use',
+  'prefecture-main-function',
+];
 const FTZ = 'ftz-institutional-innovation';
 /** A cyclic judgement (a > b > c > a): CR far above 0.1. */
 const INCONSISTENT = [

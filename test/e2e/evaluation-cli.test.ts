@@ -17,7 +17,7 @@ describe('plantrack evaluate on a fresh embedded database', () => {
   it('lists the built-in schemes and computes without storing; units without figures are incomplete', async () => {
     const list = await plantrack(['evaluate', '--list', '--json'], env);
     assert.equal(list.code, 0, list.stderr);
-    assert.equal((JSON.parse(list.stdout) as SchemeList).items.length, 4);
+    assert.equal((JSON.parse(list.stdout) as SchemeList).items.length, 5);
     const res = await plantrack(
       ['evaluate', '--scheme', 'bonded-zone-performance', '--year', '2024', '--no-save', '--samples', '50', '--json'],
       env,

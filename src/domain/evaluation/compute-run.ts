@@ -1,3 +1,4 @@
+import type { RunCycle } from './cycle.ts';
 import {
   evaluate,
   isRanked,
@@ -79,6 +80,8 @@ export interface ComputedRun {
   simulated?: boolean;
   /** What backs each element of the scheme (issue 16); absent in runs stored before it was recorded. */
   provenance?: ElementProvenance[];
+  /** The run's place in the scheme's evaluation cycle (cycle.ts); absent for a scheme without one. */
+  cycle?: RunCycle;
   units: ComputedUnit[];
 }
 

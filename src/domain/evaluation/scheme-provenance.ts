@@ -8,7 +8,7 @@ import type { StoredScheme } from './stored-scheme.schema.ts';
  */
 
 export type ElementKind =
-  'indicator' | 'weight' | 'normalisation' | 'floor' | 'veto' | 'adjustment' | 'grade' | 'group' | 'missingPolicy';
+  'indicator' | 'weight' | 'normalisation' | 'floor' | 'veto' | 'adjustment' | 'grade' | 'group' | 'missingPolicy' | 'cycle';
 
 export interface SchemeElement {
   /** Stable key: `weight:GDP`, `weight:urbanised:GDP`, `grade:优秀`, `floor:national-floor`, `missingPolicy`. */
@@ -89,6 +89,12 @@ export function schemeElements(s: StoredScheme): SchemeElement[] {
     s.missingPolicy
   ];
   out.push({ key: 'missingPolicy', kind: 'missingPolicy', labelZh: `缺数规则：${policy}` });
+  if (s.cycle)
+    out.push({
+      key: 'cycle',
+      kind: 'cycle',
+      labelZh: `评价周期：每${s.cycle.fullEvery}年全面评价一次（${s.cycle.firstFullYear}年起），其间每年更新`,
+    });
   return out;
 }
 

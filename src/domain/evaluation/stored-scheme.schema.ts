@@ -69,6 +69,13 @@ export const storedSchemeSchema = schemeSchema
     decisions: z.array(schemeDecisionSchema).default([]),
     /** True when the plan gives no weights: the weights are configurable defaults, shown as such. */
     defaultWeights: z.boolean().default(false),
+    /**
+     * Evaluation cycle (cycle.ts): a full evaluation every `fullEvery` years from `firstFullYear`, yearly
+     * updates in between on the full evaluation's scheme version. Absent: every run stands alone.
+     */
+    cycle: z
+      .strictObject({ fullEvery: z.number().int().min(2).max(20), firstFullYear: z.number().int().min(1990).max(2100) })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const indicators = new Set(s.indicators.map((i) => i.code));

@@ -1,3 +1,4 @@
+import { runKindText } from '../../domain/evaluation/cycle.ts';
 import type { RunView } from '../../presenters/evaluation.presenter.ts';
 import { dateZh } from '../monitoring/format-figures.ts';
 import { labels, namer, normalisationName, orderedUnits, type Lang } from './run-tables.ts';
@@ -29,6 +30,7 @@ export function subtitleLines(run: RunView, lang: Lang): string[] {
     return [
       `评价方案：${s.name}（${s.code}，第${s.version}版${s.status === 'frozen' ? '，已冻结' : '，草稿'}）`,
       `评价年度：${run.year}年\u3000结果状态：${STATUS.zh[run.status]}${when ? `（${dateZh(when)}）` : ''}`,
+      ...(run.cycle ? [`评价类型：${runKindText(run.cycle).zh}`] : []),
       ...(run.simulated
         ? [`模拟：本次评价有${n}个单位的数据含系统生成的演示数据（模拟数据），不是实际统计数据，结果仅供演示，不能作为考核结论。`]
         : []),
@@ -36,6 +38,7 @@ export function subtitleLines(run: RunView, lang: Lang): string[] {
   return [
     `Scheme: ${s.nameEn ?? s.name} (${s.code}, version ${s.version}${s.status === 'frozen' ? ', frozen' : ', draft'})`,
     `Year: ${run.year}. Status: ${STATUS.en[run.status]}${when ? ` (${when.slice(0, 10)})` : ''}`,
+    ...(run.cycle ? [`Kind of run: ${runKindText(run.cycle).en}`] : []),
     ...(run.simulated
       ? [`SIMULATED: the figures of ${n} units include generated demo data, not statistics; for demonstration only.`]
       : []),

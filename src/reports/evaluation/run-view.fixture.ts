@@ -91,6 +91,7 @@ export function fixtureRunView(): RunView {
       { item: 'gdp', plan: 'demo-plan', section: '第三章', quote: '地区生产总值年均增长7%左右' },
     ],
     simulated: false,
+    cycle: null,
     provenance: schemeProvenance({
       ...scheme,
       subject: {},

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { canonicalJson } from '../../domain/audit/hash-chain.ts';
 import { computeRun, type ComputedRun, type RunInput } from '../../domain/evaluation/compute-run.ts';
+import { cyclePosition, cycleVersion, type RunCycle } from '../../domain/evaluation/cycle.ts';
 import { readableRoots } from '../../domain/access/authorize.ts';
 import {
   DEFAULT_PUBLICATION_LEVEL,
@@ -14,6 +15,7 @@ import { schemeOwners } from '../../domain/evaluation/scheme-plans.ts';
 import { storedSchemeSchema, type StoredSchemeInput } from '../../domain/evaluation/stored-scheme.schema.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { RunSummary, RunView } from '../../presenters/evaluation.presenter.ts';
+import type { SchemeRow } from '../../repositories/evaluation.repository.ts';
 import {
   findRun,
   findSchemeById,
@@ -22,6 +24,7 @@ import {
   insertRun,
   listRuns as listRunRows,
   previousRun,
+  publishedRunOfYear,
   publishRun as publishRunRow,
   type RunRow,
 } from '../../repositories/evaluation.repository.ts';
@@ -139,6 +142,7 @@ function runView(meta: RunMeta, computed: ComputedRun, previous: Previous, super
     groups: computed.groups,
     sources: computed.sources,
     provenance: computed.provenance ?? [],
+    cycle: computed.cycle ?? null,
     simulated: computed.simulated ?? computed.units.some((u) => (u.synthetic ?? []).length > 0),
     units: computed.units.map((u) => ({
       ...u,
@@ -165,6 +169,7 @@ async function unstoredView(
   input: RunInput,
   body: { year: number } & RunOptions,
   deps: RunDeps = repositories,
+  cycle: RunCycle | null = null,
 ): Promise<RunView> {
   const opts = settings(body);
   return runView(
@@ -178,7 +183,7 @@ async function unstoredView(
       ...opts,
       dataHash: inputHash(input),
     },
-    computeRun(input, opts),
+    { ...computeRun(input, opts), ...(cycle ? { cycle } : {}) },
     await previousYear(db, scheme.code, body.year, true, deps),
   );
 }
@@ -201,7 +206,7 @@ export async function evaluateStored(
   deps: RunDeps = repositories,
 ): Promise<RunView> {
   const db = database.db;
-  const row = await getSchemeRow(db, body.scheme, body.version, deps.findSchemeVersion);
+  const { row, cycle } = await schemeRowForYear(db, body, deps);
   const definition = row.definition as StoredSchemeInput;
   const input = await deps.gatherInput(
     db,
@@ -214,7 +219,34 @@ export async function evaluateStored(
     input,
     body,
     deps,
+    cycle,
   );
+}
+
+/**
+ * The scheme version a run of the year uses, and its place in the scheme's evaluation cycle (cycle.ts): a
+ * yearly update takes the version of its cycle's published full evaluation, unless a version is asked for.
+ */
+async function schemeRowForYear(
+  db: Executor,
+  body: { scheme: string; version?: number; year: number },
+  deps: Pick<RunDeps, 'findSchemeVersion'>,
+): Promise<{ row: SchemeRow; cycle: RunCycle | null }> {
+  const row = await getSchemeRow(db, body.scheme, body.version, deps.findSchemeVersion);
+  const cycle = parseStored(row).cycle;
+  if (!cycle) return { row, cycle: null };
+  const position = cyclePosition(cycle, body.year);
+  const full = position.kind === 'update' ? await publishedRunOfYear(db, row.code, position.fullYear) : undefined;
+  const pick = cycleVersion(
+    position,
+    { version: row.version, explicit: body.version !== undefined },
+    full ? { runId: full.id, version: full.version } : null,
+  );
+  const used = pick.version === row.version ? row : await getSchemeRow(db, row.code, pick.version, deps.findSchemeVersion);
+  return {
+    row: used,
+    cycle: { ...position, fullEvery: cycle.fullEvery, fullRunId: pick.fullRunId, schemeVersion: used.version },
+  };
 }
 
 /** Runs a stored scheme version (latest when none given) on the year's figures and stores the run as a draft. */
@@ -225,12 +257,12 @@ export async function createRun(
   deps: RunDeps = repositories,
 ): Promise<RunView> {
   const db = database.db;
-  const row = await getSchemeRow(db, body.scheme, body.version, deps.findSchemeVersion);
+  const { row, cycle } = await schemeRowForYear(db, body, deps);
   const parsed = parseStored(row);
   const definition = row.definition as StoredSchemeInput;
   const input = await deps.gatherInput(db, { code: row.code, version: row.version, definition, parsed }, body.year);
   const opts = settings(body);
-  const computed = computeRun(input, opts);
+  const computed: ComputedRun = { ...computeRun(input, opts), ...(cycle ? { cycle } : {}) };
   const dataHash = inputHash(input);
   const id = await db.transaction().execute(async (trx) => {
     const run = await deps.insertRun(trx, {
@@ -246,7 +278,7 @@ export async function createRun(
       action: 'create',
       entity: 'evaluation_run',
       entityKey: String(run.id),
-      after: { scheme: row.code, version: row.version, year: body.year, ...opts, dataHash },
+      after: { scheme: row.code, version: row.version, year: body.year, ...opts, dataHash, ...(cycle ? { cycle } : {}) },
     });
     return run.id;
   });

@@ -1,3 +1,4 @@
+import { runKindText } from '../../../src/domain/evaluation/cycle.ts';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
@@ -74,6 +75,16 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
             <span className="badge eval-flag-incomplete" data-testid="run-simulated" title={t('eval.run.simulatedNote')}>
               {t('eval.run.simulated')}
             </span>
+          )}{' '}
+          {run.cycle && (
+            <span className="badge" data-testid="run-kind" data-kind={run.cycle.kind} title={t('eval.run.cycleNote')}>
+              {runKindText(run.cycle)[lang]}
+            </span>
+          )}{' '}
+          {run.cycle?.fullRunId != null && (
+            <a href={href('evaluation', 'runs', String(run.cycle.fullRunId))} data-testid="run-full-link">
+              {t('eval.run.fullRun', { year: run.cycle.fullYear })}
+            </a>
           )}{' '}
           <span className="badge" data-testid="run-publishes" data-level={run.scheme.publishes}>
             {t('eval.run.publishes', { level: t(`eval.publishes.${run.scheme.publishes}`) })}

@@ -189,6 +189,9 @@ export const evaluationZh = {
   'eval.editor.groupWeight': '{group} 中 {name} 的权重',
   'eval.editor.sources': '规划依据',
   'eval.run.simulated': '模拟',
+  'eval.run.cycleNote':
+    '本方案五年一次全面评价、其间每年更新；年度更新沿用该周期全面评价的方案版本（指标、权重、参照值和等级不变）。',
+  'eval.run.fullRun': '查看{year}年全面评价',
   'eval.run.simulatedNote':
     '本次评价所用数据含系统生成的演示数据（模拟数据），不是实际统计数据，结果仅供演示，不能作为考核结论。',
   'eval.provenance.heading': '方案要素依据',
@@ -413,6 +416,9 @@ export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
   'eval.editor.groupWeight': 'Weight of {name} in {group}',
   'eval.editor.sources': 'Basis in the plans',
   'eval.run.simulated': 'Simulated',
+  'eval.run.cycleNote':
+    "A full evaluation every five years and a yearly update in between; an update runs on its cycle's full evaluation's scheme version (same indicators, weights, reference values and grades).",
+  'eval.run.fullRun': 'Open the {year} full evaluation',
   'eval.run.simulatedNote':
     'This run uses generated demo figures (simulated), not statistics: for demonstration only, not an evaluation result.',
   'eval.provenance.heading': 'What backs each element',
