@@ -360,6 +360,8 @@ export interface ReportSubmissionTable {
   reviewed_by: number | null;
   review_comment: string | null;
   explanations: ColumnType<Record<string, string>, string | undefined, string>;
+  /** Issue 18: the reviewer's comments per indicator of the last return or reopening (migration 0680). */
+  review_cell_comments: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -72,6 +72,8 @@ export const entrySheetSchema = z.object({
     explanations: z.record(z.string(), z.string()),
     /** Indicators the comment of a returned sheet names: the comment is shown at those cells. */
     commentCells: z.array(z.string()),
+    /** The reviewer's comments written at single cells (indicator → text as written), while the sheet is returned. */
+    cellComments: z.record(z.string(), z.string()),
   }),
   items: z.array(
     z.object({

@@ -16,6 +16,7 @@ const SUBMISSION_COLUMNS = [
   'reviewed_at',
   'reviewed_by',
   'review_comment',
+  'review_cell_comments',
   'explanations',
   'updated_at',
 ] as const;
@@ -68,16 +69,18 @@ export interface SubmissionPatch {
   reviewed_by?: number | null;
   review_comment?: string | null;
   explanations?: Record<string, string>;
+  review_cell_comments?: Record<string, string>;
 }
 
 /** Applies a change only if the submission is still at the version the caller saw. */
 export async function updateSubmission(db: Executor, id: number, expectedVersion: number, patch: SubmissionPatch) {
-  const { explanations, ...rest } = patch;
+  const { explanations, review_cell_comments, ...rest } = patch;
   return db
     .updateTable('report_submission')
     .set((eb) => ({
       ...rest,
       ...(explanations ? { explanations: JSON.stringify(explanations) } : {}),
+      ...(review_cell_comments ? { review_cell_comments: JSON.stringify(review_cell_comments) } : {}),
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))

@@ -64,6 +64,7 @@ const ROUTES = [
   '#/inbox',
   '#/reporting',
   '#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2025-06', // the entry grid
+  '#/reporting/review/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2025-06', // the review view (issue 18)
   '#/projects',
   '#/tasks',
   '#/monitor/yunnan-parks-2021-2025',
@@ -131,7 +132,7 @@ describe('no English or codes in the zh-CN pages', () => {
       body: { version: put.body.submission.version },
     });
     assert.equal(sub.status, 200, JSON.stringify(sub.body));
-    dataRoutes.push(`#/reporting/${FORM}/${UNIT}/${period}`);
+    dataRoutes.push(`#/reporting/${FORM}/${UNIT}/${period}`, `#/reporting/review/${FORM}/${UNIT}/${period}`);
 
     // Evaluation results: two years run, so the unit page shows its grade history.
     let runId = 0;

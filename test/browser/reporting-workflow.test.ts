@@ -10,6 +10,8 @@ import { OPEN_PERIODS, RECENT_PERIODS } from '../../src/domain/reporting/workflo
 const FORM = 'DEV_ZONE_MONTHLY';
 const UNIT = 'ZN-HH-MENGZI';
 const RETURN_COMMENT = '固定资产投资与月度调度数不符，请核实';
+/** Written at the 从业人员 cell on the review view (issue 18), with a full-width comma kept as written. */
+const CELL_COMMENT = '较上期增加 64%，请附新增企业名单，并核对社保人数';
 
 /** The approved month before the one entered, so the change-vs-previous rule has something to compare. */
 const PREVIOUS_FIGURES: Record<string, string> = {
@@ -24,7 +26,13 @@ const PREVIOUS_FIGURES: Record<string, string> = {
 };
 
 interface Sheet {
-  submission: { status: string; version: number; reviewComment: string | null; explanations: Record<string, string> };
+  submission: {
+    status: string;
+    version: number;
+    reviewComment: string | null;
+    explanations: Record<string, string>;
+    cellComments: Record<string, string>;
+  };
   items: { indicator: string; value: string | null; version: number }[];
   findings: { ruleId: string; severity: string; key: string; indicators: string[] }[];
   canSubmit: boolean;
@@ -57,6 +65,8 @@ describe('statistical reporting workflow in Chromium', () => {
   const value = (s: Sheet, indicator: string) => s.items.find((i) => i.indicator === indicator)!.value;
   const cell = (page: Page, indicator: string) => page.locator(`[data-testid="cell"][data-indicator="${indicator}"]`);
   const entryStatus = (page: Page, status: string) => page.locator(`[data-testid="entry-page"][data-status="${status}"]`);
+  const reviewStatus = (page: Page, status: string) => page.locator(`[data-testid="review-view"][data-status="${status}"]`);
+  const reviewRow = (page: Page, indicator: string) => page.locator(`[data-testid="review-row"][data-indicator="${indicator}"]`);
   /** Waits until the grid has saved everything typed (the status goes pending → saving → saved). */
   const saved = (page: Page) => page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
 
@@ -223,7 +233,7 @@ describe('statistical reporting workflow in Chromium', () => {
     await shot(page, '4-submitted');
   });
 
-  it('lets the reviewer return the sheet with a comment from the review queue', async () => {
+  it('opens the review view from the review queue and returns the sheet with comments at cells (issue 18)', async () => {
     const page = reviewer;
     await page.goto(`${server.url}/#/reporting`);
     await page.getByTestId('review-queue-link').click();
@@ -231,20 +241,41 @@ describe('statistical reporting workflow in Chromium', () => {
     await row.waitFor();
     await shot(page, '5-review-queue');
     await row.getByTestId('review-open').click();
-    await entryStatus(page, 'submitted').waitFor();
-    // Reviewers read the figures and the explanation; they do not edit them.
-    assert.equal(await cell(page, 'REVENUE').getAttribute('readonly'), '');
-    assert.equal(
-      await page.locator('[data-testid="explanation"][data-key="change-vs-previous/EMPLOYEES"]').inputValue(),
-      '新增重点企业投产，从业人员大幅增加',
-    );
+    await page.waitForURL(new RegExp(`#/reporting/review/${FORM}/${UNIT}/${period}$`));
+    await reviewStatus(page, 'submitted').waitFor();
+    // A review view, not the entry grid: figures are read, there is nothing to type into.
+    assert.equal(await page.getByTestId('cell').count(), 0);
+    assert.equal(await page.getByTestId('review-row').count(), 10);
+    const revenue = reviewRow(page, 'REVENUE');
+    assert.equal(await revenue.getByTestId('review-value').innerText(), '160 亿元');
+    assert.equal(await revenue.getByTestId('review-previous').innerText(), '100');
+    assert.equal(await revenue.getByTestId('change-previous').innerText(), '+60 (+60.0%)');
+    // No figure for the same month last year: no 同比 rather than a guess.
+    assert.equal(await revenue.getByTestId('year-on-year').innerText(), '—');
+    assert.equal(await reviewRow(page, 'EMPLOYEES').getByTestId('change-previous').innerText(), '+9000 (+64.3%)');
+    assert.equal(await reviewRow(page, 'FDI_ACTUAL').getByTestId('review-value').innerText(), '未填报');
+    // The warning with the reporter's 情况说明, read-only.
+    const employees = reviewRow(page, 'EMPLOYEES');
+    assert.equal(await employees.getByTestId('review-finding').getAttribute('data-rule'), 'change-vs-previous');
+    assert.equal(await employees.getByTestId('review-explanation').innerText(), '情况说明：新增重点企业投产，从业人员大幅增加');
+    assert.match(await page.getByTestId('review-finding-counts').innerText(), /错误 0 条，预警 1 条/);
+
     assert.equal(await page.getByTestId('return').isDisabled(), true, 'returning needs a comment');
+    await page.locator('[data-testid="cell-review-comment"][data-indicator="EMPLOYEES"]').fill(CELL_COMMENT);
+    assert.equal(await page.getByTestId('return').isDisabled(), false, 'a comment at a cell is reason enough');
+    assert.equal(
+      await page.getByTestId('approve').isDisabled(),
+      true,
+      'a sheet with comments at cells is returned, not approved',
+    );
     await page.getByTestId('review-comment').fill(RETURN_COMMENT);
+    await shot(page, '6a-review-view');
     await page.getByTestId('return').click();
-    await entryStatus(page, 'returned').waitFor();
+    await reviewStatus(page, 'returned').waitFor();
     const s = await sheet();
     assert.equal(s.submission.status, 'returned');
     assert.equal(s.submission.reviewComment, RETURN_COMMENT);
+    assert.deepEqual(s.submission.cellComments, { EMPLOYEES: CELL_COMMENT });
     await shot(page, '6-returned');
   });
 
@@ -258,10 +289,14 @@ describe('statistical reporting workflow in Chromium', () => {
     await row.getByTestId('open-sheet').click();
     await entryStatus(page, 'returned').waitFor();
     assert.match(await page.getByTestId('returned-comment').innerText(), new RegExp(RETURN_COMMENT));
-    // Issue 18: the comment names 固定资产投资, so it is shown at that cell too, as written, and nowhere else.
+    // Issue 18: the comment names 固定资产投资, so it is shown at that cell too, as written; the comment
+    // the reviewer wrote at 从业人员 is shown at that cell; no other cell has one.
     const faiRow = page.locator('[data-testid="entry-row"][data-indicator="FAI"]');
     assert.equal(await faiRow.getByTestId('cell-comment').innerText(), `审核意见：${RETURN_COMMENT}`);
-    assert.equal(await page.getByTestId('cell-comment').count(), 1);
+    const employeesRow = page.locator('[data-testid="entry-row"][data-indicator="EMPLOYEES"]');
+    assert.equal(await employeesRow.getByTestId('cell-comment').innerText(), `审核意见：${CELL_COMMENT}`);
+    assert.equal(await employeesRow.getByTestId('cell-comment').getAttribute('data-kind'), 'cell');
+    assert.equal(await page.getByTestId('cell-comment').count(), 2);
     await shot(page, '7-comment');
 
     // Meanwhile someone else saves the same cell: the grid shows both values and keeps the chosen one.
@@ -298,9 +333,11 @@ describe('statistical reporting workflow in Chromium', () => {
     await reviewer.goto(`${server.url}/#/reporting/review`);
     const row = reviewer.locator(`[data-testid="queue-row"][data-unit="${UNIT}"][data-period="${period}"]`);
     await row.getByTestId('review-open').click();
-    await entryStatus(reviewer, 'submitted').waitFor();
+    await reviewStatus(reviewer, 'submitted').waitFor();
+    // The resubmitted sheet starts without comments at cells.
+    assert.equal(await reviewer.locator('[data-testid="cell-review-comment"][data-indicator="EMPLOYEES"]').inputValue(), '');
     await reviewer.getByTestId('approve').click();
-    await entryStatus(reviewer, 'approved').waitFor();
+    await reviewStatus(reviewer, 'approved').waitFor();
     await reviewer.getByTestId('reopen').waitFor();
     let s = await sheet();
     assert.equal(s.submission.status, 'approved');
@@ -355,5 +392,47 @@ describe('statistical reporting workflow in Chromium', () => {
     const note = reporter.locator(`[data-testid="work-form"][data-form="${FORM}"] [data-testid="work-owed"]`);
     assert.match(await note.innerText(), new RegExp(`^有 \\d+ 期逾期未报或被退回待改：.*${y}年${m}月`));
     assert.doesNotMatch(await note.innerText(), /[A-Za-z]/, 'no English or codes in the zh note');
+  });
+  it("marks last period's figure 未审核 on the review view while it awaits review; zh without English, English on switch", async () => {
+    // Two older open months, both submitted and neither approved: the later one's 上期 is what the unit sent.
+    const open = closedPeriods('month', '2021-01', new Date().toISOString().slice(0, 10), OPEN_PERIODS.month);
+    const [later, earlier] = [open[10]!, open[11]!];
+    for (const [p, revenue] of [
+      [earlier, '80'],
+      [later, '100'],
+    ] as const) {
+      const path = `/api/v1/submissions/${FORM}/${UNIT}/${p}`;
+      const figures = { ...PREVIOUS_FIGURES, REVENUE: revenue };
+      let res = await request<Sheet>(server.url, 'PUT', `${path}/values`, {
+        auth: reporterApi,
+        body: { values: Object.entries(figures).map(([indicator, v]) => ({ indicator, value: v, expectedVersion: 0 })) },
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      res = await request<Sheet>(server.url, 'POST', `${path}/submit`, {
+        auth: reporterApi,
+        body: { version: res.body.submission.version },
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+    }
+    const page = reviewer;
+    await page.goto(`${server.url}/#/reporting/review/${FORM}/${UNIT}/${later}`);
+    await reviewStatus(page, 'submitted').waitFor();
+    const revenue = reviewRow(page, 'REVENUE');
+    assert.equal(await revenue.getByTestId('review-previous').innerText(), '80未审核');
+    assert.equal(await revenue.getByTestId('figure-unreviewed').innerText(), '未审核');
+    assert.equal(await revenue.getByTestId('change-previous').innerText(), '+20 (+25.0%)');
+    // Nothing in Latin letters on the Chinese view (indicator codes, statuses, field names); the history
+    // below names people by their user names, which are theirs.
+    const text = await page
+      .locator('[data-testid="review-view"] > :not([data-testid="sheet-history"])')
+      .evaluateAll((els) => els.map((e) => (e as unknown as { innerText: string }).innerText).join('\n'));
+    assert.deepEqual(text.replace(/R&D/g, '').match(/[A-Za-z]{2,}/g), null);
+    await shot(page, '10-review-unreviewed');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Year on year').waitFor();
+    assert.equal(await revenue.getByTestId('figure-unreviewed').innerText(), 'not yet approved');
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('同比').first().waitFor();
   });
 });

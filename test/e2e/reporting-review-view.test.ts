@@ -5,7 +5,7 @@ import type { EntrySheet } from '../../src/services/reporting/entry-sheet.servic
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
 const today = new Date().toISOString().slice(0, 10);
-const [PERIOD, PREVIOUS] = closedPeriods('month', '2021-01', today, 2) as [string, string];
+const [PERIOD, PREVIOUS, EARLIER] = closedPeriods('month', '2021-01', today, 3) as [string, string, string];
 const sheetPath = (period: string) => `/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${period}`;
 const FIGURES = {
   REVENUE: '100',
@@ -71,6 +71,8 @@ describe('上期 beside a sheet under review (issue 18)', () => {
   it('tells the reviewers of a submission and the reporter of a return (with the comment) and an approval', async () => {
     const comment = '第３行固定资产投资与台账不符，请核实（１－１１月累计）';
     const link = `#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${PERIOD}`;
+    // Reviewers are led to the review view, reporters to the entry grid.
+    const reviewLink = `#/reporting/review/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${PERIOD}`;
     const values = Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 }));
     let res = await request<EntrySheet>(server.url, 'PUT', `${sheetPath(PERIOD)}/values`, { auth: reporter, body: { values } });
     const before = (await inbox(reviewer, 'report_submitted')).length;
@@ -79,7 +81,7 @@ describe('上期 beside a sheet under review (issue 18)', () => {
       body: { version: res.body.submission.version },
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    const toReview = (await inbox(reviewer, 'report_submitted')).filter((n) => n.link === link);
+    const toReview = (await inbox(reviewer, 'report_submitted')).filter((n) => n.link === reviewLink);
     assert.equal(toReview.length, 1, 'the reviewer is told once');
     assert.equal((await inbox(reviewer, 'report_submitted')).length, before + 1);
     assert.match(toReview[0]!.title.zh, /^待审核：蒙自.*《.*》\d{4}年\d{1,2}月$/);
@@ -104,7 +106,7 @@ describe('上期 beside a sheet under review (issue 18)', () => {
       auth: reporter,
       body: { version: res.body.submission.version },
     });
-    assert.equal((await inbox(reviewer, 'report_submitted')).filter((n) => n.link === link).length, 2);
+    assert.equal((await inbox(reviewer, 'report_submitted')).filter((n) => n.link === reviewLink).length, 2);
     assert.deepEqual(res.body.submission.commentCells, [], 'only a returned sheet shows the comment at cells');
     res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(PERIOD)}/approve`, {
       auth: reviewer,
@@ -114,5 +116,51 @@ describe('上期 beside a sheet under review (issue 18)', () => {
     const approved = (await inbox(reporter, 'report_approved')).filter((n) => n.link === link);
     assert.equal(approved.length, 1);
     assert.match(approved[0]!.title.zh, /^已审核通过：/);
+  });
+  it('returns with comments at cells: the reporter sees each at its cell, as written, until resubmitted (issue 18)', async () => {
+    const values = Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 }));
+    let res = await request<EntrySheet>(server.url, 'PUT', `${sheetPath(EARLIER)}/values`, { auth: reporter, body: { values } });
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(EARLIER)}/submit`, {
+      auth: reporter,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const version = res.body.submission.version;
+
+    const stray = await request<{ error: { code: string; details: { unknown: string[] } } }>(
+      server.url,
+      'POST',
+      `${sheetPath(EARLIER)}/return`,
+      { auth: reviewer, body: { version, comment: '请核实', cellComments: { GDP: '核实' } } },
+    );
+    assert.equal(stray.status, 422);
+    assert.deepEqual([stray.body.error.code, stray.body.error.details.unknown], ['NOT_ON_FORM', ['GDP']]);
+    const withApproval = await request<{ error: { code: string } }>(server.url, 'POST', `${sheetPath(EARLIER)}/approve`, {
+      auth: reviewer,
+      body: { version, cellComments: { FAI: '好' } },
+    });
+    assert.equal(withApproval.body.error.code, 'INVALID_REQUEST');
+
+    const atCells = { FAI: '与月度调度数不符，请附台账（１－１１月）', EMPLOYEES: '  较上期增幅过大 ' };
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(EARLIER)}/return`, {
+      auth: reviewer,
+      body: { version, comment: '', cellComments: { ...atCells, REVENUE: '   ' } },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const seen = await request<EntrySheet>(server.url, 'GET', sheetPath(EARLIER), { auth: reporter });
+    assert.equal(seen.body.submission.status, 'returned');
+    assert.deepEqual(seen.body.submission.cellComments, atCells, 'kept as written; the blank one dropped');
+    assert.equal(seen.body.submission.reviewComment, `固定资产投资：${atCells.FAI}；从业人员：${atCells.EMPLOYEES.trim()}`);
+    const returned = (await inbox(reporter, 'report_returned')).filter((n) => n.link?.endsWith(`/${EARLIER}`));
+    assert.ok(returned[0]!.body.zh.includes(atCells.FAI), returned[0]!.body.zh);
+    const audit = seen.body.history.find((h) => h.action === 'return')!;
+    assert.deepEqual((audit.after as { cellComments?: unknown }).cellComments, atCells);
+
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(EARLIER)}/submit`, {
+      auth: reporter,
+      body: { version: seen.body.submission.version },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.submission.cellComments, {}, 'a resubmitted sheet carries no comments at cells');
   });
 });

@@ -14,12 +14,12 @@ const base: WorkflowEvent = {
 };
 
 describe('workflowNotice', () => {
-  it('tells the reviewers of a submission, linked to the sheet', () => {
+  it('tells the reviewers of a submission, linked to its review view', () => {
     const n = workflowNotice(base);
     assert.equal(n.kind, 'report_submitted');
     assert.equal(n.audience, 'reviewer');
     assert.equal(n.title.zh, '待审核：蒙自经开区《开发区月报》2026年11月');
-    assert.equal(n.link, '#/reporting/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2026-11');
+    assert.equal(n.link, '#/reporting/review/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/2026-11');
     assert.equal(n.dedupeKey, 'report_submitted:DEV_ZONE_MONTHLY:ZN-HH-MENGZI:2026-11:v3');
   });
 

@@ -40,6 +40,8 @@ export function workflowNotice(e: WorkflowEvent): WorkflowNotice {
     en: `${e.unit.nameEn ?? e.unit.name}: ${e.form.nameEn}, ${e.periodLabel.en}`,
   };
   const link = `#/reporting/${e.form.code}/${e.unit.code}/${e.period}`;
+  // Reviewers are led to the review view of the sheet, reporters to its entry grid.
+  const reviewLink = `#/reporting/review/${e.form.code}/${e.unit.code}/${e.period}`;
   const key = (kind: WorkflowNoticeKind) => `${kind}:${e.form.code}:${e.unit.code}:${e.period}:v${e.version}`;
   if (e.transition === 'submit')
     return {
@@ -50,7 +52,7 @@ export function workflowNotice(e: WorkflowEvent): WorkflowNotice {
         zh: `${e.actorName}已报送${what.zh}，请审核。`,
         en: `${e.actorName} submitted ${what.en}; please review it.`,
       },
-      link,
+      link: reviewLink,
       dedupeKey: key('report_submitted'),
     };
   if (e.transition === 'approve')

@@ -385,6 +385,8 @@ export const reportingRoutes =
             body: z.object({
               version: z.number().int().min(0).max(PG_INT_MAX),
               comment: z.string().max(2000).nullable().optional(),
+              // Return / reopen: comments at single cells, indicator → text (issue 18).
+              cellComments: z.record(z.string().max(100), z.string().max(2000)).optional(),
             }),
             response: { 200: entrySheetSchema, ...errors },
           },

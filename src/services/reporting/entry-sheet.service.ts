@@ -84,6 +84,7 @@ export function submissionState(row: SubmissionRow | undefined) {
     submittedAt: row?.submitted_at?.toISOString() ?? null,
     reviewedAt: row?.reviewed_at?.toISOString() ?? null,
     reviewComment: row?.review_comment ?? null,
+    reviewCellComments: (row?.review_cell_comments ?? {}) as Record<string, string>,
     explanations: (row?.explanations ?? {}) as Record<string, string>,
   };
 }
@@ -143,7 +144,7 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
       lastYear: earlierFigure(lastYear),
     };
   });
-  const state = submissionState(row);
+  const { reviewCellComments, ...state } = submissionState(row);
   const history = await auditHistory(db, 'report_submission', submissionEntityKey(formCode, unitCode, period), 50);
   const actorNames = await displayNamesByUsername(
     db,
@@ -173,6 +174,8 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
               }),
             )
           : [],
+      // The reviewer's comments written at single cells, as written; only while the sheet is returned.
+      cellComments: state.status === 'returned' ? reviewCellComments : {},
     },
     items,
     findings: evaluation.findings.map((f) => ({ ...f, key: findingKey(f) })),

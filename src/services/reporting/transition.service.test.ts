@@ -156,6 +156,69 @@ describe('transitionSubmission (approval workflow)', () => {
     assert.deepEqual(f.audit[0]?.after, { status: 'returned', comment: '收入偏低', notified: 2 });
   });
 
+  it('returns with comments at cells alone: kept as written, the overall comment names the indicator (issue 18)', async () => {
+    const f = fakes('submitted', 2);
+    await transitionSubmission(
+      database,
+      as(9),
+      'F1',
+      'ZN-KM',
+      '2024-06',
+      'return',
+      { version: 2, comment: '', cellComments: { REVENUE: '与台账不符， 请核实' } },
+      f.deps,
+    );
+    assert.deepEqual(f.patches[0]?.review_cell_comments, { REVENUE: '与台账不符， 请核实' });
+    assert.equal(f.patches[0]?.review_comment, '营业收入：与台账不符， 请核实');
+    assert.deepEqual(f.audit[0]?.after, {
+      status: 'returned',
+      comment: '营业收入：与台账不符， 请核实',
+      cellComments: { REVENUE: '与台账不符， 请核实' },
+      notified: 2,
+    });
+    assert.match(f.sent[0]!.body.zh, /与台账不符， 请核实/);
+  });
+
+  it('refuses comments at indicators not on the form, and comments at cells with an approval, writing nothing', async () => {
+    const f = fakes('submitted', 2);
+    await assert.rejects(
+      transitionSubmission(
+        database,
+        as(9),
+        'F1',
+        'ZN-KM',
+        '2024-06',
+        'return',
+        { version: 2, comment: '核实', cellComments: { GDP: '核实' } },
+        f.deps,
+      ),
+      { code: 'NOT_ON_FORM' },
+    );
+    await assert.rejects(
+      transitionSubmission(
+        database,
+        as(9),
+        'F1',
+        'ZN-KM',
+        '2024-06',
+        'approve',
+        { version: 2, cellComments: { REVENUE: '好' } },
+        f.deps,
+      ),
+      { code: 'INVALID_REQUEST' },
+    );
+    assert.deepEqual([f.patches, f.audit, f.sent], [[], [], []]);
+  });
+
+  it('clears the comments at cells when the sheet is submitted again or approved', async () => {
+    const f = fakes('returned', 4);
+    await transitionSubmission(database, as(3), 'F1', 'ZN-KM', '2024-06', 'submit', { version: 4 }, f.deps);
+    assert.deepEqual(f.patches[0]?.review_cell_comments, {});
+    const g = fakes('submitted', 5);
+    await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'approve', { version: 5 }, g.deps);
+    assert.deepEqual(g.patches[0]?.review_cell_comments, {});
+  });
+
   it('approves without a comment and tells the reporters', async () => {
     const f = fakes('submitted', 3);
     await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'approve', { version: 3 }, f.deps);

@@ -1,5 +1,6 @@
 import { workflowNotice } from '../../domain/notifications/workflow-notice.ts';
 import { periodLabel } from '../../domain/period/period-label.ts';
+import { checkCellComments, overallComment } from '../../domain/reporting/workflow/cell-comments.ts';
 import { checkTransition, type SubmissionStatus, type Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -58,6 +59,8 @@ export interface TransitionInput {
   /** The submission version the caller saw: a stale screen cannot approve what it did not see. */
   version: number;
   comment?: string | null;
+  /** Return / reopen: the reviewer's comments at single cells (indicator → text), kept as written. */
+  cellComments?: Record<string, string>;
 }
 
 /**
@@ -88,6 +91,28 @@ export async function transitionSubmission(
       dueDate: dates.due,
     });
     const from = row.status as SubmissionStatus;
+    const cells = checkCellComments(
+      input.cellComments,
+      ctx.form.items.map((i) => i.indicator),
+    );
+    if (!cells.ok)
+      throw new AppError(
+        'NOT_ON_FORM',
+        `comments at indicators not on the form: ${cells.unknown.join(', ')}`,
+        `意见所在指标不在该报表中：${cells.unknown.join('、')}`,
+        { unknown: cells.unknown },
+      );
+    if (Object.keys(cells.comments).length && transition !== 'return' && transition !== 'reopen')
+      throw new AppError(
+        'INVALID_REQUEST',
+        'comments at cells go with a return or a reopening',
+        '只有退回或重新打开时才能对单元格填写意见',
+      );
+    // A return may say why at the cells alone: the overall comment then lists them under their names.
+    const comment =
+      transition === 'return' || transition === 'reopen'
+        ? overallComment(input.comment, cells.comments, (code) => ctx.indicators.get(code)?.name ?? code)
+        : (input.comment ?? null);
     if (row.version !== input.version)
       throw new AppError(
         'VERSION_CONFLICT',
@@ -95,7 +120,7 @@ export async function transitionSubmission(
         '该报表已被他人更新，请刷新后再操作',
         { currentVersion: row.version, status: from },
       );
-    const check = checkTransition(from, transition, input.comment);
+    const check = checkTransition(from, transition, comment);
     if (!check.ok) throw new AppError(check.code, check.en, check.zh);
     visibleChange = check.to === 'approved' || from === 'approved';
     const now = new Date();
@@ -116,10 +141,12 @@ export async function transitionSubmission(
         submitted_at: now,
         submitted_by: actor.userId,
         form_version: ctx.version,
+        review_cell_comments: {},
       });
     } else {
       Object.assign(patch, { reviewed_at: now, reviewed_by: actor.userId });
-      if (transition !== 'approve') patch.review_comment = input.comment!.trim();
+      if (transition !== 'approve') patch.review_comment = comment!;
+      patch.review_cell_comments = transition === 'approve' ? {} : cells.comments;
     }
     await deps.updateSubmission(trx, row.id, row.version, patch);
     await deps.setReportedStatus(trx, unit.id, period, itemKeys(ctx), check.to);
@@ -128,7 +155,7 @@ export async function transitionSubmission(
       form: { code: ctx.form.code, name: ctx.form.name, nameEn: ctx.form.nameEn },
       unit: { code: unit.code, name: unit.name, nameEn: unit.name_en },
       period,
-      comment: transition === 'submit' || transition === 'approve' ? null : input.comment!.trim(),
+      comment: transition === 'submit' || transition === 'approve' ? null : comment,
       version: row.version + 1,
     });
     await deps.recordAudit(trx, actor, {
@@ -137,7 +164,12 @@ export async function transitionSubmission(
       entityKey: submissionEntityKey(formCode, unitCode, period),
       before: { status: from, version: row.version },
       // Who was told is part of the record: the inbox notices are written in the same transaction.
-      after: { status: check.to, ...(input.comment?.trim() ? { comment: input.comment.trim() } : {}), notified },
+      after: {
+        status: check.to,
+        ...(comment?.trim() ? { comment: comment.trim() } : {}),
+        ...(Object.keys(cells.comments).length ? { cellComments: cells.comments } : {}),
+        notified,
+      },
     });
     return deps.readEntrySheet(trx, actor, formCode, unitCode, period);
   });

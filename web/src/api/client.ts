@@ -338,8 +338,11 @@ export const api = {
   /** Saves draft cells and explanations; 409 VERSION_CONFLICT lists each conflicting cell. */
   saveEntry: (key: SheetKey, values: CellWrite[], explanations?: Record<string, string>) =>
     request<EntrySheet>('PUT', `${sheetPath(key)}/values`, { body: { values, explanations } }),
-  transition: (key: SheetKey, transition: Transition, version: number, comment?: string) =>
-    request<EntrySheet>('POST', `${sheetPath(key)}/${transition}`, { body: { version, comment: comment ?? null } }),
+  /** Return / reopen may carry comments at cells (indicator → text), shown to the reporter at those cells. */
+  transition: (key: SheetKey, transition: Transition, version: number, comment?: string, cellComments?: Record<string, string>) =>
+    request<EntrySheet>('POST', `${sheetPath(key)}/${transition}`, {
+      body: { version, comment: comment ?? null, ...(cellComments ? { cellComments } : {}) },
+    }),
   saveRules: (form: string, version: number, rules: Rule[]) =>
     request<ReportForm>('PUT', `/forms/${enc(form)}/rules`, { body: { version, rules } }),
   testRules: (form: string, input: RuleTestInput) =>

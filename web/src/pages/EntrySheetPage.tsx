@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge } from '../reporting/Badges.tsx';
 import { EntryGrid } from '../reporting/EntryGrid.tsx';
 import { periodLabel } from '../reporting/periods.ts';
-import { ConflictPanel, ReviewPanel, SaveStatus, SheetHistory, SubmitBar } from '../reporting/SheetPanels.tsx';
+import { ConflictPanel, SaveStatus, SheetHistory, SubmitBar } from '../reporting/SheetPanels.tsx';
 import { useEntryEditor } from '../reporting/useEntryEditor.ts';
 import { href } from '../router.ts';
 
@@ -99,7 +99,17 @@ function SheetEditor({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
       <EntryGrid editor={editor} editable={editable} />
 
       {editable && <SubmitBar editor={editor} />}
-      {canReview(me) && <ReviewPanel editor={editor} />}
+      {canReview(me) && (sub.status === 'submitted' || sub.status === 'approved') && (
+        <p className="hint-box review-link" data-testid="go-to-review">
+          {t('reporting.review.goToReviewHint')}{' '}
+          <a
+            className="btn btn-small btn-primary"
+            href={href('reporting', 'review', sheet.form.code, sheet.orgUnit.code, sheet.period)}
+          >
+            {t('reporting.review.goToReview')}
+          </a>
+        </p>
+      )}
       <SheetHistory sheet={sheet} />
     </section>
   );

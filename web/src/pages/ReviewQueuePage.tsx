@@ -69,7 +69,7 @@ export function ReviewQueuePage() {
                         <td>
                           <a
                             className="btn btn-small btn-primary"
-                            href={href('reporting', q.form.code, q.orgUnit.code, q.period)}
+                            href={href('reporting', 'review', q.form.code, q.orgUnit.code, q.period)}
                             data-testid="review-open"
                           >
                             {t('reporting.review.open')}

@@ -5,12 +5,14 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 import { ReportImportPage } from './ReportImportPage.tsx';
 import { ReportingHomePage } from './ReportingHomePage.tsx';
 import { ReviewQueuePage } from './ReviewQueuePage.tsx';
+import { ReviewViewPage } from '../reporting/ReviewView.tsx';
 import { RuleBenchPage } from './RuleBenchPage.tsx';
 
 /**
  * Pages under #/reporting:
  *   /reporting                              我的填报
  *   /reporting/review                       审核队列
+ *   /reporting/review/<form>/<orgUnit>/<period>  审核 (the review view of one submission)
  *   /reporting/import                       导入
  *   /reporting/forms/<form>/rules           规则试算
  *   /reporting/<form>/completeness?period=  报送情况
@@ -19,6 +21,8 @@ import { RuleBenchPage } from './RuleBenchPage.tsx';
  */
 export function ReportingPage({ route }: { route: Route }) {
   const [, a, b, c, ...rest] = route.segments;
+  if (a === 'review' && b !== undefined && c !== undefined && rest.length === 1)
+    return <ReviewViewPage form={b} orgUnit={c} period={rest[0]!} />;
   if (rest.length > 0) return <NotFoundPage />;
   if (a === undefined) return <ReportingHomePage />;
   if (a === 'review' && b === undefined) return <ReviewQueuePage />;

@@ -109,6 +109,8 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
   const byIndicator = findingsByIndicator(sheet.findings);
   // A returned sheet's comment is repeated at the cells it names (issue 18), as the reviewer wrote it.
   const commented = new Set(sheet.submission.commentCells);
+  // Comments the reviewer wrote at single cells (review view) are shown there instead, as written.
+  const atCell = sheet.submission.cellComments;
   const invalid = new Set(editor.invalid);
   const missing = new Set(sheet.missing);
 
@@ -225,11 +227,18 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
                         <span className="tag tag-missing">{t('reporting.grid.missing')}</span>
                       )}
                     </span>
-                    {commented.has(item.indicator) && (
-                      <span className="cell-comment" role="note" data-testid="cell-comment">
+                    {atCell[item.indicator] !== undefined ? (
+                      <span className="cell-comment" role="note" data-testid="cell-comment" data-kind="cell">
                         <strong>{t('reporting.grid.reviewComment')}</strong>
-                        {sheet.submission.reviewComment}
+                        {atCell[item.indicator]}
                       </span>
+                    ) : (
+                      commented.has(item.indicator) && (
+                        <span className="cell-comment" role="note" data-testid="cell-comment" data-kind="named">
+                          <strong>{t('reporting.grid.reviewComment')}</strong>
+                          {sheet.submission.reviewComment}
+                        </span>
+                      )
                     )}
                   </th>
                   <td className="cell-value" data-label={headers.value}>

@@ -1,7 +1,7 @@
 import { actorLabel } from '../components/actorLabel.ts';
 import { useId, useState } from 'react';
 import { hasErrorCode } from '../api/client.ts';
-import type { EntrySheet, Finding, Transition } from '../api/reportingTypes.ts';
+import type { EntrySheet, Finding } from '../api/reportingTypes.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { EntryEditor } from './useEntryEditor.ts';
@@ -159,103 +159,6 @@ export function SubmitBar({ editor }: { editor: EntryEditor }) {
         </div>
       )}
     </div>
-  );
-}
-
-/** 审核通过 / 退回修改 (with a comment) / 重新打开 (with a reason), for reviewers. */
-export function ReviewPanel({ editor }: { editor: EntryEditor }) {
-  const { t } = useI18n();
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState<Transition | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const id = useId();
-  const status = editor.sheet.submission.status;
-  if (status !== 'submitted' && status !== 'approved') return null;
-
-  const run = async (name: Transition) => {
-    setBusy(name);
-    setError(null);
-    try {
-      await editor.transition(name, name === 'approve' ? undefined : comment.trim());
-      setComment('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const needsText = !comment.trim();
-  return (
-    <section className="panel review-panel" aria-labelledby={`${id}-h`} data-testid="review-panel">
-      <h2 id={`${id}-h`} className="panel-title">
-        {t('reporting.review.title')}
-      </h2>
-      <div className="form-field">
-        <label htmlFor={`${id}-c`}>
-          {t(status === 'submitted' ? 'reporting.review.commentLabel' : 'reporting.review.reasonLabel')}
-        </label>
-        <textarea
-          id={`${id}-c`}
-          className="input"
-          rows={3}
-          maxLength={2000}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          placeholder={t(status === 'submitted' ? 'reporting.review.commentPlaceholder' : 'reporting.review.reasonPlaceholder')}
-          data-testid="review-comment"
-        />
-      </div>
-      <div className="form-actions review-actions">
-        {status === 'submitted' ? (
-          <>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy !== null}
-              onClick={() => void run('approve')}
-              data-testid="approve"
-            >
-              {busy === 'approve' ? t('reporting.review.busy') : t('reporting.review.approve')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              disabled={busy !== null || needsText}
-              title={needsText ? t('reporting.review.commentNeeded') : undefined}
-              onClick={() => void run('return')}
-              data-testid="return"
-            >
-              {busy === 'return' ? t('reporting.review.busy') : t('reporting.review.return')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-danger"
-            disabled={busy !== null || needsText}
-            title={needsText ? t('reporting.review.reasonNeeded') : undefined}
-            onClick={() => void run('reopen')}
-            data-testid="reopen"
-          >
-            {busy === 'reopen' ? t('reporting.review.busy') : t('reporting.review.reopen')}
-          </button>
-        )}
-      </div>
-      {error !== null && (
-        <ErrorMessage
-          error={error}
-          title={t('reporting.review.failed')}
-          testId="review-error"
-          onRetry={hasErrorCode(error, 'VERSION_CONFLICT') ? () => void editor.reload() : undefined}
-        />
-      )}
-      {hasErrorCode(error, 'VERSION_CONFLICT') && (
-        <button type="button" className="btn btn-small" onClick={() => void editor.reload().then(() => setError(null))}>
-          {t('reporting.review.reload')}
-        </button>
-      )}
-    </section>
   );
 }
 
