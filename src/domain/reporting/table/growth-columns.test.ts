@@ -72,3 +72,69 @@ test('a growth cell that is not a percent is noted, not guessed', () => {
   assert.deepEqual(out.growth, []);
   assert.deepEqual(out.notes, ['growth_column', 'growth_unreadable']);
 });
+
+// Issue 18: the 同比 check in the transposed layout too (indicators in rows, 片区 across the top): a
+// 同比 column is the growth of the unit it names, else of the unit column on its left.
+const areas = [
+  { code: 'FTZ-KM', name: '昆明片区' },
+  { code: 'FTZ-HH', name: '红河片区' },
+];
+
+function readTransposed(rows: (string | null)[][]) {
+  const it = createTableInterpreter({ items, units: areas, frequency: 'month', period: '2024-06' });
+  const records = rows.flatMap((cells, i) => it.push({ sheet: 'S', row: i + 1, cells }));
+  const out = it.finish();
+  return {
+    layout: out.sheets[0]?.layout,
+    records: records.map((r) => `${r.column}${r.row} ${r.orgUnit} ${r.value}`),
+    growth: out.growth.map(
+      (g) => `${g.column}${g.row} ${g.orgUnit} ${g.indicator} ${g.cumulative ? '累计' : '当月'} ${g.stated}% of ${g.figure}`,
+    ),
+    notes: out.notes.map((n) => n.code),
+  };
+}
+
+test('transposed: a bare 同比 column right of a unit column is that unit’s growth', () => {
+  assert.deepEqual(
+    readTransposed([
+      ['指标名称', '计量单位', '昆明片区', '同比增长%', '红河片区', '同比增长%'],
+      ['营业收入', '亿元', '12.5', '8.3', '3', '-1.2'],
+    ]),
+    {
+      layout: 'units_in_columns',
+      records: ['C2 FTZ-KM 12.5', 'E2 FTZ-HH 3'],
+      growth: ['D2 FTZ-KM REVENUE 累计 8.3% of 12.5', 'F2 FTZ-HH REVENUE 累计 -1.2% of 3'],
+      notes: ['growth_column', 'growth_column'],
+    },
+  );
+});
+
+test('transposed: a 同比 heading naming the unit is that unit’s growth, wherever it stands', () => {
+  assert.deepEqual(
+    readTransposed([
+      ['指标名称', '计量单位', '昆明片区', '红河片区', '昆明片区同比增长（%）', '红河片区同比增长（%）'],
+      ['营业收入', '亿元', '12.5', '3', '8.3', '-1.2'],
+    ]).growth,
+    ['E2 FTZ-KM REVENUE 累计 8.3% of 12.5', 'F2 FTZ-HH REVENUE 累计 -1.2% of 3'],
+  );
+});
+
+test('transposed: 本月 | 1-6月累计 | 同比% under each merged unit heading, the growth of the 累计 figure on its left', () => {
+  const out = readTransposed([
+    ['指标名称', '计量单位', '昆明片区', '', '', '红河片区', '', ''],
+    ['', '', '本月', '1-6月累计', '同比%', '本月', '1-6月累计', '同比%'],
+    ['营业收入', '亿元', '2', '12.5', '8.3', '0.5', '3', '约8'],
+  ]);
+  assert.deepEqual(out.records, ['C3 FTZ-KM 2', 'D3 FTZ-KM 12.5', 'F3 FTZ-HH 0.5', 'G3 FTZ-HH 3']);
+  assert.deepEqual(out.growth, ['E3 FTZ-KM REVENUE 累计 8.3% of 12.5']);
+  assert.ok(out.notes.includes('growth_unreadable'), 'a cell that is not a percent is noted, not guessed');
+});
+
+test('transposed: a 同比 column left of every unit names no figure and is noted, not read', () => {
+  const out = readTransposed([
+    ['指标名称', '同比增长%', '昆明片区'],
+    ['营业收入', '8.3', '12.5'],
+  ]);
+  assert.deepEqual(out.growth, []);
+  assert.deepEqual(out.records, ['C2 FTZ-KM 12.5']);
+});

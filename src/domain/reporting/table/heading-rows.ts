@@ -1,4 +1,5 @@
 import {
+  isGrowthHeading,
   matchKey,
   MEASURE_UNIT_HEADERS,
   ORG_CODE_HEADERS,
@@ -61,16 +62,26 @@ export function takeSubheading(plan: UnitsInColumnsPlan, row: SheetRow, frequenc
   if (plan.indicatorColumns.some((j) => cellText(row.cells[j]) !== '')) return false;
   const cols = [...plan.columns.map((c) => c.index), ...plan.pending.map((p) => p.index)];
   const words = cols.map((j) => cellText(row.cells[j])).filter(Boolean);
-  if (words.length === 0 || !words.every((w) => qualifierOf(w) !== null)) return false;
-  for (const c of plan.columns) {
+  // 本月 | 1-6月累计 | 同比% under a merged unit heading: kinds of figure, or the unit's growth (issue 18).
+  if (words.length === 0 || !words.every((w) => qualifierOf(w) !== null || isGrowthHeading(w))) return false;
+  for (const c of [...plan.columns]) {
     const w = cellText(row.cells[c.index]);
     if (!w) continue;
+    if (isGrowthHeading(w)) {
+      plan.columns.splice(plan.columns.indexOf(c), 1);
+      plan.growth.push({ index: c.index, org: c.org, qualifier: qualifierOf(w) });
+      continue;
+    }
     c.qualifier = qualifierOf(w);
     if (/\d{4}/.test(w)) c.period = statedPeriodFor(w, frequency) ?? c.period;
   }
   for (const p of plan.pending) {
     const w = cellText(row.cells[p.index]);
     if (!w) continue;
+    if (isGrowthHeading(w)) {
+      plan.growth.push({ index: p.index, org: p.org, qualifier: qualifierOf(w) });
+      continue;
+    }
     plan.columns.push({
       index: p.index,
       org: p.org,

@@ -100,6 +100,15 @@ export interface UnitsInColumnsPlan {
    * sub-heading row names their kind.
    */
   pending: { index: number; org: number }[];
+  /** 同比 columns: each the growth of one unit's figure of the row's indicator (issue 18). */
+  growth: UnitGrowthColumn[];
+}
+
+/** A 同比 column of a transposed table: the unit it names, else the unit column on its left. */
+export interface UnitGrowthColumn {
+  index: number;
+  org: number;
+  qualifier: Qualifier;
 }
 
 export type SheetPlan = WidePlan | LongPlan | IndicatorRowsPlan | UnitsInColumnsPlan;
@@ -600,6 +609,7 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
   let unitColumn: number | null = null;
   const columns: UnitColumn[] = [];
   const pending: { index: number; org: number }[] = [];
+  const growth: UnitGrowthColumn[] = [];
   const unknown: number[] = [];
   let lastOrg: number | null = null;
   cells.forEach((t, j) => {
@@ -615,7 +625,13 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
       return;
     }
     if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
-    if (isGrowthHeading(t)) return skippedNote(input, heading.row, j, t, 'a growth rate, not a figure', '增速类列，不是填报数');
+    if (isGrowthHeading(t)) {
+      const g = unitGrowthColumn(input, t, j, columns);
+      if (!g) return skippedNote(input, heading.row, j, t, 'a growth rate of no unit column', '增速类列，未对应填报单位');
+      growth.push(g);
+      const unit = input.ctx.units[g.org]!;
+      return growthNote(input, heading.row, j, t, `${unit.name}各行指标`, `each row's indicator of ${unit.name}`);
+    }
     const name = withoutPeriodWords(t) || t;
     if (isTotalLabel(name)) return skippedNote(input, heading.row, j, t, 'a total of the units', '合计列，由各单位数汇总');
     const found = input.ctx.findUnit(name);
@@ -627,7 +643,32 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
   });
   if (indicatorColumns.length === 0 || columns.length === 0) return null;
   for (const j of unknown) unknownUnitHeading(input, heading.row, j, cells[j]!);
-  return { layout: 'units_in_columns', indicatorColumns, unitColumn, columns, pending };
+  return { layout: 'units_in_columns', indicatorColumns, unitColumn, columns, pending, growth };
+}
+
+/**
+ * Binds a 同比 heading of a transposed table to a unit: the unit it names ("昆明片区同比增长（%）"),
+ * else — a bare "同比增长%" — the unit of the nearest unit column on its left; null when neither.
+ */
+export function unitGrowthColumn(
+  input: PlanInput,
+  heading: string,
+  index: number,
+  leftColumns: readonly { index: number; org: number }[],
+): UnitGrowthColumn | null {
+  const named = withoutPeriodWords(withoutGrowthWords(heading));
+  const found = named ? input.ctx.findUnit(named) : null;
+  const org = found?.kind === 'unit' ? found.index : (leftColumns.filter((c) => c.index < index).at(-1)?.org ?? null);
+  return org === null ? null : { index, org, qualifier: qualifierOf(heading) };
+}
+
+/** A heading without its growth words and percent sign: "昆明片区同比增长（%）" → "昆明片区". */
+function withoutGrowthWords(heading: string): string {
+  return normaliseText(heading)
+    .replace(/\s+/g, '')
+    .replace(/[（(]?[%％][)）]?|±/g, '')
+    .replace(/(同比|环比|比上年同期|比去年同期|比上年|比去年|上年同期|去年同期)?(增长率?|增速|增幅|增减)?/g, '')
+    .replace(/^[:：、\-—/]+|[:：、\-—/]+$/g, '');
 }
 
 function unknownUnitHeading(input: PlanInput, row: number, column: number, heading: string): void {

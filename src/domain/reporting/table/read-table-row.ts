@@ -380,4 +380,22 @@ export function readUnitsInColumnsRow(r: RowReader, plan: UnitsInColumnsPlan, ro
     }
     r.emit(row, c.index, c.org, found.item, p, unit, isCumulativeColumn(c.qualifier, item));
   }
+  // Each 同比 cell is the growth of its unit's figure: of the kind it states, else the nearest on its left.
+  for (const g of plan.growth) {
+    if (isBlank(row.cells[g.index])) continue;
+    const own = plan.columns.filter((c) => c.org === g.org);
+    const kind = g.qualifier === null ? own : own.filter((c) => c.qualifier === g.qualifier);
+    const figure = kind.filter((c) => c.index < g.index).at(-1) ?? kind[0] ?? null;
+    const p = figure?.period ?? r.period;
+    if (p === null) continue;
+    r.growth(
+      row,
+      g.index,
+      g.org,
+      found.item,
+      p,
+      isCumulativeColumn(figure?.qualifier ?? g.qualifier, item),
+      figure?.index ?? null,
+    );
+  }
 }
