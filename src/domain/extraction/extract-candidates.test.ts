@@ -209,3 +209,23 @@ describe('extractCandidates: the national context and the plan’s description o
     );
   });
 });
+
+describe('extractCandidates: news reports of a plan (issue 17 item 3)', () => {
+  const news = [
+    '示范日报讯 (记者张三)9月13日,示范市数字经济三年行动计划正式印发。',
+    '从区域布局来看,到2024年底,全市数字经济将形成“一核引领、多点支撑”的发展格局。',
+    '行动计划提出,到2024年,全市数字经济核心产业增加值力争突破800亿元。',
+  ];
+  it('reads a goal the reporter quotes with its date as a goal, not as a task without owner', () => {
+    const r = extractCandidates(news.join('\n'), { catalogue });
+    assert.deepEqual(r.tasks, []);
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.value]),
+      [[2024, '800']],
+    );
+  });
+  it('still proposes the tasks of a report that names responsible units', () => {
+    const r = extractCandidates([...news, '2024年6月底前完成全市5G基站布局规划。(市发展改革委牵头)'].join('\n'), { catalogue });
+    assert.deepEqual(r.tasks.map((k) => k.trigger).sort(), ['deadline', 'responsibility']);
+  });
+});

@@ -10,6 +10,8 @@ export interface PlanContext {
   periodFrom?: 'explicit' | 'five-year';
   /** An annual document (年度计划, 政府工作报告): its period is the one year of its 预期目标. */
   annual?: boolean;
+  /** A news report (记者…, …讯, 获悉): it reports a plan's goals rather than assigning work. */
+  newsReport?: boolean;
   /** The plan's own subject: the unit the plan is about, used when a sentence names none. */
   subject?: OrgMention;
 }
@@ -21,6 +23,9 @@ export interface PlanContext {
  */
 const NEWS_OF_PLAN =
   /(?:出台|印发|发布|出炉|推出|审议通过|正式实施)了?《([^《》]{4,60}(?:规划|方案|意见|计划|纲要)(?:\((?:19|20)\d\d\s*[-—–]\s*(?:19|20)\d\d年?\))?)》/;
+
+/** A reporter's byline or a news agency's opening (示范日报讯 (记者…), 记者27日从…获悉, 新华社…日电). */
+const NEWS_BYLINE = /记者|通讯员|[报网]讯|日电|获悉|新华社/;
 
 const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
   十一五: [2006, 2010],
@@ -45,6 +50,7 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)(?:\([上中下一二三四]\))?$/m.exec(head) ??
     NEWS_OF_PLAN.exec(head);
   if (self) ctx.title = self[1]!;
+  if (NEWS_BYLINE.test(text.slice(0, 600))) ctx.newsReport = true;
   // (以下简称《行动计划》), (简称《行动计划》): the text then cites itself by this name.
   const alias = /\((?:以下)?简称《([^《》]{2,12})》\)/.exec(head);
   if (alias) ctx.alias = alias[1]!;

@@ -54,7 +54,7 @@ export function sentenceTasks(r: DocumentReading, s: SentenceView, madeTarget: b
           'owner named in the sentence (X负责/牵头/做好…)',
         ]),
       );
-  } else if (timing && !madeTarget && !s.cited && !coveredByClause) {
+  } else if (timing && !madeTarget && !s.cited && !coveredByClause && !reportedGoal(r, timing)) {
     tasks.push(
       taskCandidate(r, ss, se, timing.deadline ? 'deadline' : 'recurrence', [], [], timing, [
         timing.deadline ? 'deadline (到…年/…前)' : `recurrence (${timing.recurrence})`,
@@ -64,6 +64,14 @@ export function sentenceTasks(r: DocumentReading, s: SentenceView, madeTarget: b
     const k = tasks.find((x) => x.trigger === 'responsibility' && overlaps(x.span, r.span(ss, se)));
     if (k && !k.deadline && timing.deadline) k.deadline = timing.deadline;
   }
+}
+
+/**
+ * A news report that names no responsible unit anywhere quotes the plan's goals (到2024年底,全市数字经济将形成…):
+ * a date alone makes no task there. A recurrence still does.
+ */
+function reportedGoal(r: DocumentReading, timing: NonNullable<ReturnType<typeof findTiming>>): boolean {
+  return r.ctx.newsReport === true && !timing.recurrence && !/牵头|责任单位|责任部门|配合单位/.test(r.text);
 }
 
 function taskCandidate(
