@@ -140,4 +140,23 @@ describe('evaluation results used in Chromium (督办 in one step, grade history
     await page.waitForURL(new RegExp(`#/evaluation/runs/${history.items[0]!.runId}/units/${unit.code}$`));
     await page.locator(`[data-testid="eval-unit"][data-unit="${unit.code}"]`).waitFor();
   });
+
+  it('shows a 土地集约利用评价 run as a yearly update of its full evaluation, linked to it (五年一评价、一年一更新)', async () => {
+    const full = await api<RunView>('POST', '/evaluation/runs', { scheme: 'land-intensive-use', year: 2021, samples: 0 });
+    assert.equal(full.status, 200, JSON.stringify(full.body).slice(0, 300));
+    assert.equal((await api<RunView>('POST', `/evaluation/runs/${full.body.id}/publish`)).status, 200);
+    const update = await api<RunView>('POST', '/evaluation/runs', { scheme: 'land-intensive-use', year: 2023, samples: 0 });
+    assert.equal(update.body.cycle?.fullRunId, full.body.id);
+
+    await page.goto(`${server.url}/#/evaluation/runs/${update.body.id}`);
+    const badge = page.getByTestId('run-kind');
+    await badge.waitFor({ timeout: 30_000 });
+    assert.equal(await badge.getAttribute('data-kind'), 'update');
+    assert.equal(await badge.innerText(), '年度更新（沿用2021年全面评价的方案第1版）');
+    await page.getByTestId('run-full-link').click();
+    await page.waitForURL(new RegExp(`#/evaluation/runs/${full.body.id}$`));
+    await page.locator('[data-testid="run-kind"][data-kind="full"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('run-kind').innerText(), '全面评价（每5年一次）');
+    assert.equal(await page.getByTestId('run-full-link').count(), 0);
+  });
 });
