@@ -229,3 +229,23 @@ describe('extractCandidates: news reports of a plan (issue 17 item 3)', () => {
     assert.deepEqual(r.tasks.map((k) => k.trigger).sort(), ['deadline', 'responsibility']);
   });
 });
+
+describe('extractCandidates: a development zone’s work plan for one year (issue 17 item 3)', () => {
+  it('reads a plain growth rate of the year (全年引进内资增长10%) as a goal, outside a goal heading too', () => {
+    const text = [
+      'XX新城2024年工作计划',
+      '2024年主要目标:地区生产总值增长8%。',
+      '一、坚持产业立城',
+      '推进楼宇招商,全年引进内资增长10%,实际使用外资4000万美元以上。',
+    ].join('\n');
+    assert.deepEqual(
+      extractCandidates(text, { catalogue })
+        .targets.map((t) => [t.indicator.name.replace(/^全?年/, ''), t.target.year, t.target.rate ?? t.target.value])
+        .filter(([name]) => name !== '实际利用外资'),
+      [
+        ['地区生产总值', 2024, '8'],
+        ['引进内资', 2024, '10'],
+      ],
+    );
+  });
+});

@@ -40,6 +40,8 @@ export function judgeFigure(
   // a count the plan repeats (3个片区) is a fact.
   const strong =
     STRONG_CUE.test(s.sentence.slice(clauseStart, t.valueTo)) ||
+    // A one-year document's plain growth rate (全年引进内资增长10%) is that year's goal.
+    (ctx.annual === true && t.unit === '%' && t.evidence.includes('cue: 增长')) ||
     (t.evidence.some((e) => /= 100%/.test(e)) && /将|力争|确保|要/.test(s.sentence));
   const dated = year !== null && year.from !== 'plan';
   const isStated =
