@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { indicatorPrecision, type WrittenTarget } from '../../src/domain/format/indicator-precision.ts';
 import type { PlanProgress } from '../../src/presenters/progress.presenter.ts';
 import { figureText, percentText } from '../../src/reports/monitoring/format-figures.ts';
 import { CLASS_ORDER, CLASS_ZH } from '../../src/reports/monitoring/report-input.ts';
@@ -35,11 +36,16 @@ describe('monitoring report (docx and xlsx) against the progress API', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let progress: PlanProgress;
   let docx: Buffer;
+  /** Each indicator's decimals as the pages work them out (every target the reader sees, GET /targets). */
+  let precision: Map<string, number>;
   before(async () => {
     server = await startTestServer('pglite', { demoData: true });
     const answer = await getJson<PlanProgress>(server.url, `/api/v1/progress?plan=${PLAN}&at=${AT}`);
     assert.equal(answer.status, 200);
     progress = answer.body;
+    precision = indicatorPrecision(
+      (await getJson<{ items: WrittenTarget[] }>(server.url, '/api/v1/targets?limit=1000')).body.items,
+    );
     assert.ok(progress.targets.length > 0);
     const got = await download(server.url, 'docx');
     assert.match(got.headers.get('content-type') ?? '', /wordprocessingml/);
@@ -69,7 +75,8 @@ describe('monitoring report (docx and xlsx) against the progress API', () => {
       const row = cells.slice(i * 8, i * 8 + 8);
       const j = t.judgement;
       assert.equal(row[0], String(i + 1));
-      assert.equal(row[3], figureText(j.current, j.currentOrigin), `${t.key} current`);
+      // To the indicator's precision, as the pages show it (issue 19).
+      assert.equal(row[3], figureText(j.current, j.currentOrigin, precision.get(t.indicator.code)), `${t.key} current`);
       assert.equal(row[4], percentText(j.achievementRatio), `${t.key} completion`);
       assert.equal(row[5], percentText(j.requiredAnnualGrowth), `${t.key} required growth`);
       assert.equal(row[6], percentText(j.observedAnnualGrowth), `${t.key} observed growth`);

@@ -1,6 +1,7 @@
 import type { HomeClass } from './leader-summary.ts';
 import type { JudgedTargetBase, TargetRowHead, TargetRowTrend } from './home-target.ts';
 import { lowerIsBetter, sparkline, trendOf } from './trend.ts';
+import { indicatorPrecision, writtenDecimals } from '../format/indicator-precision.ts';
 
 /**
  * The scorecard row of every target on the homes (issue 19): the latest judged figure, the class and
@@ -22,29 +23,7 @@ export interface TargetScorecard extends TargetRowHead, TargetRowTrend {
   decimals: number;
 }
 
-/** Figures are never shown with more decimals than this, whatever a plan wrote. */
-const MAX_DECIMALS = 4;
-
-/** Decimals a figure was written with: "2675.78" → 2, "13.5" → 1, "120" → 0. */
-export function writtenDecimals(value: string | null | undefined): number {
-  if (value === null || value === undefined) return 0;
-  const m = /^[-+]?\d*\.(\d+)$/.exec(value.trim());
-  return m ? Math.min(MAX_DECIMALS, m[1]!.length) : 0;
-}
-
-/**
- * Each indicator's precision: the most decimals any plan writes its baseline or target with (a plan
- * states 地区生产总值 as 2675.78 亿元, 增速 as 7.5 %). The judged figures, often sums or quotients with
- * many decimals, are shown to that precision.
- */
-export function indicatorPrecision(targets: readonly ScorecardTarget[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of targets) {
-    const written = [t.baseline?.value, t.target.value, t.target.min, t.target.max].map(writtenDecimals);
-    out.set(t.indicator.code, Math.max(out.get(t.indicator.code) ?? 0, ...written));
-  }
-  return out;
-}
+export { indicatorPrecision, writtenDecimals } from '../format/indicator-precision.ts';
 
 /** The scorecard of every target of every plan, in plan order then the plan's own order. */
 export function targetScorecards(
@@ -62,7 +41,7 @@ export function targetScorecards(
       level: t.warning.level,
       current: t.judgement.current,
       dataYear: t.judgement.dataYear,
-      decimals: precision.get(t.indicator.code) ?? 0,
+      decimals: precision.get(t.indicator.code) ?? writtenDecimals(t.judgement.current),
       trend: trendOf(t.yearly, lowerIsBetter(t.comparator, t.target.rate)),
       spark: sparkline(t.yearly),
     })),

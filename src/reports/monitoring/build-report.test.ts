@@ -29,7 +29,7 @@ describe('monitoring report files', () => {
       '四、数据更新情况',
       '五、工作建议',
       '（一）进出口总额（亿元）',
-      '12.345678（模拟）',
+      '12（模拟）', // 实际利用外资 to its precision: the plan writes 800 and 2000
       '101.2%',
       '表1',
       '图1',
@@ -75,7 +75,9 @@ describe('monitoring report files', () => {
     const col = (h: string) => headers.indexOf(h) + 1;
     assert.equal(sheet.views[0]!.state, 'frozen');
     assert.equal(sheet.getCell(2, col('当前值')).value, 1120);
+    // The exact value in the cell, shown to the indicator's precision (the plan writes 800 and 2000).
     assert.equal(sheet.getCell(3, col('当前值')).value, 12.345678);
+    assert.equal(sheet.getCell(3, col('当前值')).numFmt, '#,##0');
     assert.equal(sheet.getCell(3, col('数据来源')).value, '模拟');
     assert.equal(sheet.getCell(2, col('完成度')).value, 0.56);
     assert.equal(sheet.getCell(2, col('完成度')).numFmt, '0.0%');

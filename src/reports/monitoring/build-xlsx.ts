@@ -64,7 +64,14 @@ function addSheet(wb: ExcelJS.Workbook, t: ReportTable): void {
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
   });
-  for (const row of t.rows) sheet.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]!.kind)));
+  for (const row of t.rows) {
+    const added = sheet.addRow(row.map((cell, i) => cellValue(cell, t.columns[i]!.kind)));
+    // A figure is shown to its indicator's precision; the cell keeps the exact value.
+    row.forEach((cell, i) => {
+      if (cell.decimals !== undefined && typeof added.getCell(i + 1).value === 'number')
+        added.getCell(i + 1).numFmt = cell.decimals > 0 ? `#,##0.${'0'.repeat(cell.decimals)}` : '#,##0';
+    });
+  }
 }
 
 /**

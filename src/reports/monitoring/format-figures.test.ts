@@ -15,6 +15,10 @@ describe('monitoring report figures', () => {
     assert.equal(figureText('12.345678', 'synthetic'), '12.345678（模拟）');
     assert.equal(figureText(null, null), '—');
   });
+  it("shows a figure to its indicator's precision in the zh-CN format when given (issue 19)", () => {
+    assert.equal(figureText('617.123635440671', 'reported', 2), '617.12');
+    assert.equal(figureText('123456.5', 'synthetic', 1), '123,456.5（模拟）');
+  });
   it('states targets in the plan’s words', () => {
     const [trade, , energy] = FIXTURE_PROGRESS.targets;
     assert.equal(targetText(trade!), '2025年不低于2000亿元');

@@ -1,5 +1,6 @@
+import { formatToPrecision, indicatorPrecision } from '../../domain/format/indicator-precision.ts';
 import { formatPercent } from '../../domain/progress/explain.ts';
-import type { Origin, ReportTarget } from './report-input.ts';
+import type { Origin, ReportProgress, ReportTarget } from './report-input.ts';
 
 /** Shown where a figure is missing, in tables and sentences alike. */
 export const NONE = '—';
@@ -10,12 +11,14 @@ export function percentText(ratio: number | null): string {
 }
 
 /**
- * A reported figure exactly as the API returns it (a decimal string, never re-rounded), with
+ * A reported figure as the API returns it, shown to the indicator's precision when given (the
+ * stored value stays exact in the .xlsx; issue 19), with
  * synthetic demo figures marked 模拟 so a reader never takes them for real statistics.
  */
-export function figureText(value: string | null, origin: Origin | null): string {
+export function figureText(value: string | null, origin: Origin | null, decimals?: number): string {
   if (value === null) return NONE;
-  return origin === 'synthetic' ? `${value}（模拟）` : value;
+  const shown = decimals === undefined ? value : formatToPrecision(value, decimals, 'zh-CN');
+  return origin === 'synthetic' ? `${shown}（模拟）` : shown;
 }
 
 /** The plan's target in words; values carry the indicator's unit, rates and shares are percentages. */
@@ -70,4 +73,9 @@ export function chineseNumeral(n: number): string {
   if (n < 10) return digits[n]!;
   if (n < 20) return `十${n % 10 ? digits[n % 10] : ''}`;
   return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ''}`;
+}
+
+/** Each indicator's decimals for the report: the precision given with the progress, else this plan's own. */
+export function reportPrecision(p: ReportProgress): ReadonlyMap<string, number> {
+  return p.precision ?? indicatorPrecision(p.targets);
 }

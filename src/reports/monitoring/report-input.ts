@@ -41,6 +41,11 @@ export type ReportTarget = Pick<
 
 export type ReportProgress = Pick<PlanProgress, 'plan' | 'at' | 'method' | 'timeElapsedShare' | 'summary'> & {
   targets: readonly ReportTarget[];
+  /**
+   * Decimals of each indicator's figures (indicatorPrecision over every target the reader sees, as
+   * the pages use); without it, over this plan's targets.
+   */
+  precision?: ReadonlyMap<string, number>;
 };
 
 /** A behind target's history for its chart (TargetDetail minus what TargetProgress already has). */

@@ -25,7 +25,7 @@ describe('monitoring report tables', () => {
     );
     assert.equal(t.rows[1]![2]!.text, '33.3%');
   });
-  it('lists every target with the API’s figures: decimals untouched, ratios as numbers', () => {
+  it('lists every target with the API’s figures: exact values shown to the indicator’s precision, ratios as numbers', () => {
     const t = progressTable(P);
     assert.deepEqual(
       column(t, '当前值').map((c) => c.value),
@@ -33,7 +33,7 @@ describe('monitoring report tables', () => {
     );
     assert.deepEqual(
       column(t, '当前值').map((c) => c.text),
-      ['1120', '12.345678（模拟）', '—'],
+      ['1120', '12（模拟）', '—'],
     );
     assert.deepEqual(
       column(t, '完成度').map((c) => c.value),

@@ -1,5 +1,5 @@
 import { CLASS_ORDER, CLASS_ZH, type MonitoringReportInput, type ReportProgress, type ReportTarget } from './report-input.ts';
-import { figureText, NONE, percentText, targetText } from './format-figures.ts';
+import { figureText, NONE, percentText, reportPrecision, targetText } from './format-figures.ts';
 
 /**
  * Every table of the brief as plain data, laid out once and rendered twice: into the .docx (the
@@ -18,6 +18,8 @@ export interface TableColumn {
 export interface TableCell {
   text: string;
   value: string | number | null;
+  /** Decimals a decimal figure is shown with (its indicator's precision); the .xlsx keeps the exact value. */
+  decimals?: number;
 }
 export interface ReportTable {
   id: 'classes' | 'warnings' | 'progress' | 'behind' | 'freshness' | 'published' | 'commentary';
@@ -32,7 +34,7 @@ export interface ReportTable {
 const text = (t: string | null | undefined): TableCell => ({ text: t ?? NONE, value: t ?? null });
 const count = (n: number): TableCell => ({ text: String(n), value: n });
 const ratio = (r: number | null): TableCell => ({ text: percentText(r), value: r });
-const decimal = (v: string | null, shown: string): TableCell => ({ text: shown, value: v });
+const decimal = (v: string | null, shown: string, decimals?: number): TableCell => ({ text: shown, value: v, decimals });
 
 const ORIGIN_ZH = { reported: '报送', published: '公开', plan: '规划', synthetic: '模拟' } as const;
 const WARNING_ZH = { red: '红色', yellow: '黄色', green: '绿色' } as const;
@@ -104,6 +106,7 @@ export function warningTable(p: ReportProgress): ReportTable {
 /** 表3: every target's progress, in plan order. */
 export function progressTable(p: ReportProgress): ReportTable {
   const label = targetLabeller(p);
+  const precision = reportPrecision(p);
   return {
     id: 'progress',
     title: '主要指标进展',
@@ -124,13 +127,14 @@ export function progressTable(p: ReportProgress): ReportTable {
     // 序号 counts the plan's targets in plan order (the API's ordinal is zero-based).
     rows: p.targets.map((t, i) => {
       const j = t.judgement;
+      const d = precision.get(t.indicator.code);
       return [
         count(i + 1),
         text(label(t)),
         text(t.indicator.unit),
         text(targetText(t)),
         j.dataYear === null ? text(null) : count(j.dataYear),
-        decimal(j.current, figureText(j.current, j.currentOrigin)),
+        decimal(j.current, figureText(j.current, j.currentOrigin, d), d),
         text(j.currentOrigin ? ORIGIN_ZH[j.currentOrigin] : null),
         ratio(j.achievementRatio),
         ratio(j.requiredAnnualGrowth),
@@ -144,6 +148,7 @@ export function progressTable(p: ReportProgress): ReportTable {
 /** 表4: the behind targets with the projection to their target year. */
 export function behindTable(p: ReportProgress): ReportTable {
   const label = targetLabeller(p);
+  const precision = reportPrecision(p);
   return {
     id: 'behind',
     title: '滞后指标',
@@ -160,10 +165,11 @@ export function behindTable(p: ReportProgress): ReportTable {
     rows: behindTargets(p).map((t) => {
       const j = t.judgement;
       const pr = j.projection;
+      const d = precision.get(t.indicator.code);
       return [
         text(label(t)),
         text(targetText(t)),
-        decimal(j.current, figureText(j.current, j.currentOrigin)),
+        decimal(j.current, figureText(j.current, j.currentOrigin, d), d),
         ratio(j.achievementRatio),
         pr ? count(pr.year) : text(null),
         pr ? decimal(projected(pr.value), `${pr.year}年${projected(pr.value)}`) : text(null),

@@ -11,6 +11,9 @@ import { planCommentary } from '../../repositories/commentary.repository.ts';
 import type { Actor } from '../actor.ts';
 import { planProgress, planPublishedFigures, targetProgressDetail } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
+import { readScope } from '../read-scope.ts';
+import { queryTargets } from '../target-query.service.ts';
+import { indicatorPrecision } from '../../domain/format/indicator-precision.ts';
 
 export type MonitoringReportFormat = 'docx' | 'xlsx';
 
@@ -35,7 +38,10 @@ export async function monitoringReport(
   actor: Actor,
   q: { plan: string; at: string; format: MonitoringReportFormat; method?: ProgressMethod; table?: 'targets' } & TargetFilter,
 ): Promise<ReportFile> {
-  const progress = await planProgress(database, actor, { plan: q.plan, at: q.at, method: q.method });
+  const progress = {
+    ...(await planProgress(database, actor, { plan: q.plan, at: q.at, method: q.method })),
+    precision: await readerPrecision(database, actor),
+  };
   const filter = reportFilter(q);
   // A filtered .xlsx is the overview's targets table as the reader filtered it: exactly those rows.
   if (q.format === 'xlsx' && (filter || q.table === 'targets')) {
@@ -82,4 +88,14 @@ export function reportFilter(q: TargetFilter): TargetFilter | null {
   const f: TargetFilter = {};
   for (const k of ['class', 'warning', 'q', 'subject', 'sort'] as const) if (q[k]) Object.assign(f, { [k]: q[k] });
   return Object.keys(f).length ? f : null;
+}
+
+/**
+ * Each indicator's decimals over every target the reader sees: the same rule and the same targets
+ * as the web pages (GET /targets), so the report shows a figure as the page does (issue 19).
+ */
+async function readerPrecision(database: Database, actor: Actor): Promise<Map<string, number>> {
+  const unitIds = await readScope(database.db, actor);
+  const { items } = await queryTargets(database.db, { unitIds }, { limit: 100_000, offset: 0 });
+  return indicatorPrecision(items);
 }

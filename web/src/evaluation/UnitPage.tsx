@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { useIndicatorDecimals } from '../monitor/indicatorDecimals.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -81,7 +82,13 @@ function shortDecimal(raw: string): string {
 const peersOf = (run: RunView, unit: UnitResultView) => run.units.filter((u) => u.group === unit.group && u.rank !== null);
 
 function Contributions({ run, unit }: { run: RunView; unit: UnitResultView }) {
-  const { t, num } = useI18n();
+  const { t, num, fixed } = useI18n();
+  // A figure to its indicator's precision where plans target the indicator; else to four decimals at most.
+  const decimalsOf = useIndicatorDecimals();
+  const figure = (raw: string, indicator: string) => {
+    const d = decimalsOf(indicator);
+    return d === undefined ? num(shortDecimal(raw)) : fixed(raw, d);
+  };
   const names = useRunNames(run);
   const maxPoints = Math.max(1e-9, ...unit.contributions.map((c) => c.points ?? 0));
   return (
@@ -109,7 +116,7 @@ function Contributions({ run, unit }: { run: RunView; unit: UnitResultView }) {
                     </span>
                   ) : (
                     <span title={c.raw}>
-                      {num(shortDecimal(c.raw))}
+                      {figure(c.raw, c.indicator)}
                       {names.measure(c.indicator) ? ` ${names.measure(c.indicator)}` : ''}
                     </span>
                   )}

@@ -1,3 +1,4 @@
+import { formatToPrecision } from '../../../src/domain/format/indicator-precision.ts';
 import type { Lang } from './messages.ts';
 
 export function localeOf(lang: Lang): 'zh-CN' | 'en' {
@@ -51,10 +52,7 @@ export function formatDecimal(value: string | number | null | undefined, lang: L
  * language's number format: ("2675.784321", 2) → 2675.78; text that is not a number is returned unchanged.
  */
 export function formatFixed(value: string | number | null | undefined, decimals: number, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return '';
-  const n = Number(String(value).trim());
-  if (!Number.isFinite(n)) return String(value);
-  return numberFormat(lang, Math.max(0, Math.min(20, Math.trunc(decimals)))).format(n);
+  return formatToPrecision(value, decimals, localeOf(lang));
 }
 
 /** Absolute value of a decimal string, for rates whose sign is put into words (累计降低 13.5%). */

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { COMPARISON_GROUPINGS, type Comparison, type ComparisonGrouping } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS, NO_CLASS_COLOUR } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
@@ -18,7 +19,8 @@ export function sortedRows(rows: Comparison['rows']): Comparison['rows'] {
 }
 
 function ComparisonChart({ data }: { data: Comparison }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
+  const { num } = useIndicatorI18n(data.indicator.code);
   const rows = useMemo(() => sortedRows(data.rows), [data]);
   const option = useMemo<ChartOption>(() => {
     // Horizontal bars, the largest on top: ECharts draws the first category at the bottom.
@@ -60,7 +62,7 @@ function ComparisonChart({ data }: { data: Comparison }) {
 
 /** 单位对比 (#/monitor/compare?plan=&indicator=&at=&by=). */
 export function ComparisonPage({ query }: { query: URLSearchParams }) {
-  const { t, label, num } = useI18n();
+  const { t, label } = useI18n();
   const askedBy = query.get('by') as ComparisonGrouping | null;
   const by: ComparisonGrouping = askedBy && COMPARISON_GROUPINGS.includes(askedBy) ? askedBy : 'prefecture';
   const page = useIndicatorPage(query, 'compare', { by });
@@ -70,6 +72,7 @@ export function ComparisonPage({ query }: { query: URLSearchParams }) {
     [planId, at, indicator, by],
   );
   const data = state.status === 'ok' ? state.data : null;
+  const { num } = useIndicatorI18n(data?.indicator.code);
 
   return (
     <IndicatorPageFrame

@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import type { MapData } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { EChart } from '../../monitor/EChart.tsx';
 import { animationsEnabled, type echarts } from '../../monitor/echarts.ts';
@@ -24,7 +25,8 @@ function countDrawnRegions(chart: Chart): number {
 
 /** Accessible fallback: every prefecture and zone with its figure and class. */
 function MapTable({ data }: { data: MapData }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
+  const { num } = useIndicatorI18n(data.indicator.code);
   const value = (v: string | null) => (v === null ? t('monitor.map.noValue') : `${num(v)}${data.indicator.unit}`);
   const prefectureName = new Map(data.prefectures.map((p) => [p.code, p.name]));
   return (
@@ -102,11 +104,12 @@ export function MapPage({ query }: { query: URLSearchParams }) {
     [planId, at, indicator],
   );
   const data = state.status === 'ok' ? state.data : null;
+  const figures = useIndicatorI18n(data?.indicator.code);
   const option = useMemo(() => {
     if (!data) return null;
     registerYunnan();
-    return mapChartOption(data, colour, animationsEnabled(), i18n);
-  }, [data, colour, i18n]);
+    return mapChartOption(data, colour, animationsEnabled(), figures);
+  }, [data, colour, figures]);
   const onFinished = useCallback((chart: Chart, el: HTMLDivElement) => {
     el.dataset.regions = String(countDrawnRegions(chart));
   }, []);

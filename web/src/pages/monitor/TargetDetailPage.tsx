@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { disagrees } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
@@ -17,7 +18,10 @@ import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
 import { PublishedSources } from './PublishedSources.tsx';
 
 function JudgementPanel({ d }: { d: TargetDetail }) {
-  const { t, lang, label, num } = useI18n();
+  const i18n = useI18n();
+  const { t, lang, label } = i18n;
+  // The indicator's figures to its precision; the plan's goal stays as the plan wrote it.
+  const { num } = useIndicatorI18n(d.indicator.code);
   const pct = usePercent();
   const j = d.judgement;
   const facts: [string, ReactNode][] = [
@@ -38,7 +42,7 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
         t('common.dash')
       ),
     ],
-    [t('monitor.detail.targetValue'), targetText(d, { t, num })],
+    [t('monitor.detail.targetValue'), targetText(d, i18n)],
     [
       t('monitor.col.current'),
       j.current === null ? (
@@ -67,9 +71,9 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
       t('monitor.detail.projection'),
       t('monitor.detail.projectionText', {
         year: j.projection.year,
-        value: num(j.projection.value.toFixed(2)),
-        low: num(j.projection.low.toFixed(2)),
-        high: num(j.projection.high.toFixed(2)),
+        value: num(j.projection.value),
+        low: num(j.projection.low),
+        high: num(j.projection.high),
       }),
     ]);
   return (
@@ -128,7 +132,8 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
     [planId, targetKey, at],
   );
   const d = state.status === 'ok' ? state.data : null;
-  const option = useMemo(() => (d ? detailChartOption(d, i18n) : null), [d, i18n]);
+  const figures = useIndicatorI18n(d?.indicator.code);
+  const option = useMemo(() => (d ? detailChartOption(d, figures) : null), [d, figures]);
   const synthetic = d?.series.some((p) => p.origin === 'synthetic') ?? false;
 
   return (
