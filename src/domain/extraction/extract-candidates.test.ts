@@ -249,3 +249,22 @@ describe('extractCandidates: a development zone’s work plan for one year (issu
     );
   });
 });
+
+describe('extractCandidates: a report that names one horizon and no period (issue 17 item 3)', () => {
+  it('dates the goals of later paragraphs by the one 到20xx年 the text names', () => {
+    const text = [
+      '示范省明确提出今后五年沿江开发目标',
+      '到2012年,沿江地区地区生产总值达到22800亿元。',
+      '会议强调,要坚持开发与保护并重。',
+      '沿江地区要扩大规模,优化结构。',
+      '全面提升沿江开发区发展水平,力争建成20个综合经济开发区。',
+    ].join('\n');
+    assert.deepEqual(
+      extractCandidates(text, { catalogue }).targets.map((t) => [t.target.year, t.target.value]),
+      [
+        [2012, '22800'],
+        [2012, '20'],
+      ],
+    );
+  });
+});

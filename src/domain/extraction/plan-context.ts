@@ -6,8 +6,8 @@ export interface PlanContext {
   periodEnd?: number;
   /** The short name the text gives itself (以下简称《行动计划》). */
   alias?: string;
-  /** explicit: 规划期为…/(2023-2025); five-year: only a 十四五 the text names. */
-  periodFrom?: 'explicit' | 'five-year';
+  /** explicit: 规划期为…/(2023-2025); five-year: only a 十四五 the text names; horizon: the one 到20xx年 it names. */
+  periodFrom?: 'explicit' | 'five-year' | 'horizon';
   /** An annual document (年度计划, 政府工作报告): its period is the one year of its 预期目标. */
   annual?: boolean;
   /** A news report (记者…, …讯, 获悉): it reports a plan's goals rather than assigning work. */
@@ -78,6 +78,13 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     if (best) {
       [ctx.periodStart, ctx.periodEnd] = FIVE_YEAR[best]!;
       ctx.periodFrom = 'five-year';
+    } else {
+      // A report naming one horizon and no period (到2012年,…; 力争建成20个…): its goals are for that year.
+      const horizons = new Set([...text.matchAll(/(?:到|至)((?:19|20)\d\d)年/g)].map((m) => Number(m[1])));
+      if (horizons.size === 1) {
+        ctx.periodEnd = [...horizons][0]!;
+        ctx.periodFrom = 'horizon';
+      }
     }
   }
 
