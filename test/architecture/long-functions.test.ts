@@ -34,8 +34,6 @@ const NOT_YET_SPLIT = new Map<string, number>([
   ['web/src/components/UnitAliasesPanel.tsx UnitAliasesPanel', 179],
   ['web/src/projects/ProjectsPage.tsx BoardsPage', 175],
   ['web/src/reporting/ImportPreview.tsx ImportPreview', 160],
-  ['src/http/routes/tasks.routes.ts taskRoutes', 155],
-  ['src/http/routes/tasks.routes.ts taskRoutes.<anonymous>', 155],
 ]);
 
 const key = (f: { file: string; name: string }): string => `${f.file} ${f.name}`;
