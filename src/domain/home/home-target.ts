@@ -1,5 +1,5 @@
 import type { HomeClass } from './leader-summary.ts';
-import type { Trend, YearValue } from './trend.ts';
+import { lowerIsBetter, sparkline, trendOf, type Trend, type YearValue } from './trend.ts';
 
 /** Shapes the homes' summaries share (issue 19): what they read of a judged target, and the head of each row they give. */
 
@@ -31,4 +31,22 @@ export interface TargetRowHead {
 export interface TargetRowTrend {
   trend: Trend | null;
   spark: { year: number; value: number }[];
+}
+
+/** The head and trend of a home row about target `t` of plan `p`. */
+export function targetRow(
+  p: { plan: { id: string; title: string }; at: string },
+  t: JudgedTargetBase & { judgement: { class: HomeClass }; target: { rate: string | null } },
+): TargetRowHead & TargetRowTrend {
+  return {
+    plan: p.plan,
+    at: p.at,
+    key: t.key,
+    indicator: t.indicator,
+    subject: t.subject,
+    class: t.judgement.class,
+    level: t.warning.level,
+    trend: trendOf(t.yearly, lowerIsBetter(t.comparator, t.target.rate)),
+    spark: sparkline(t.yearly),
+  };
 }

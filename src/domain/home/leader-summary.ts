@@ -1,6 +1,5 @@
 import { countWarnings, type WarningCounts } from '../warnings/warning-tally.ts';
-import type { JudgedTargetBase, TargetRowHead, TargetRowTrend, WarningLevel } from './home-target.ts';
-import { lowerIsBetter, sparkline, trendOf } from './trend.ts';
+import { targetRow, type JudgedTargetBase, type TargetRowHead, type TargetRowTrend, type WarningLevel } from './home-target.ts';
 
 /**
  * The leader's home (issue 19): one screen answering "where are we" over every plan in the reader's
@@ -84,18 +83,7 @@ export function worstLaggards(plans: readonly JudgedPlan[], n = 5): Laggard[] {
       a.p.plan.id.localeCompare(b.p.plan.id) ||
       a.t.key.localeCompare(b.t.key),
   );
-  return all.slice(0, n).map(({ p, t }) => ({
-    plan: p.plan,
-    at: p.at,
-    key: t.key,
-    indicator: t.indicator,
-    subject: t.subject,
-    class: t.judgement.class,
-    level: t.warning.level,
-    sentence: laggardSentence(t),
-    trend: trendOf(t.yearly, lowerIsBetter(t.comparator, t.target.rate)),
-    spark: sparkline(t.yearly),
-  }));
+  return all.slice(0, n).map(({ p, t }) => ({ ...targetRow(p, t), sentence: laggardSentence(t) }));
 }
 
 /** 「红河州：2024年营业收入…，判定滞后。」 — the judgement's sentence, prefixed by who answers for it. */

@@ -1,6 +1,5 @@
 import type { HomeClass } from './leader-summary.ts';
-import type { JudgedTargetBase, TargetRowHead, TargetRowTrend } from './home-target.ts';
-import { lowerIsBetter, sparkline, trendOf } from './trend.ts';
+import { targetRow, type JudgedTargetBase, type TargetRowHead, type TargetRowTrend } from './home-target.ts';
 import { indicatorPrecision, writtenDecimals } from '../format/indicator-precision.ts';
 
 /**
@@ -32,18 +31,10 @@ export function targetScorecards(
   const precision = indicatorPrecision(plans.flatMap((p) => p.targets));
   return plans.flatMap((p) =>
     p.targets.map((t) => ({
-      plan: p.plan,
-      at: p.at,
-      key: t.key,
-      indicator: t.indicator,
-      subject: t.subject,
-      class: t.judgement.class,
-      level: t.warning.level,
+      ...targetRow(p, t),
       current: t.judgement.current,
       dataYear: t.judgement.dataYear,
       decimals: precision.get(t.indicator.code) ?? writtenDecimals(t.judgement.current),
-      trend: trendOf(t.yearly, lowerIsBetter(t.comparator, t.target.rate)),
-      spark: sparkline(t.yearly),
     })),
   );
 }
