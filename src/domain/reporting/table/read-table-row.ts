@@ -2,7 +2,7 @@ import { parsePeriod } from '../../period/period.ts';
 import { normaliseText } from '../../text/normalise.ts';
 import { splitHeaderUnit } from '../units.ts';
 import { columnLetter } from './column-letter.ts';
-import { isCategoryLabel, isFooterLabel, isTotalLabel, matchKey } from './header-words.ts';
+import { isCategoryLabel, isFooterLabel, isTotalLabel, matchKey, type Qualifier } from './header-words.ts';
 import { periodTextToCanonical } from './parse-period-text.ts';
 import {
   FREQUENCY_ZH,
@@ -282,6 +282,32 @@ function bareIndicatorName(name: string): string {
     .trim();
 }
 
+/**
+ * Emits the figure of each filled column of one indicator's row, in the unit and for the reporting
+ * unit `at` gives; a column with no period (and none for the sheet) is reported once per row.
+ */
+function emitColumns<C extends { index: number; period: string | null; qualifier: Qualifier }>(
+  r: RowReader,
+  row: SheetRow,
+  columns: readonly C[],
+  itemIndex: number,
+  at: (c: C) => { org: number; unit: string | null },
+): void {
+  const item = r.ctx.items[itemIndex]!;
+  let warned = false;
+  for (const c of columns) {
+    if (isBlank(row.cells[c.index])) continue;
+    const p = c.period ?? r.period;
+    if (p === null) {
+      if (!warned) missingPeriod(r, row, null);
+      warned = true;
+      continue;
+    }
+    const { org, unit } = at(c);
+    r.emit(row, c.index, org, itemIndex, p, unit, isCumulativeColumn(c.qualifier, item));
+  }
+}
+
 export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: number, row: SheetRow): void {
   const all = plan.values;
   const hasFigures = all.some((c) => !isBlank(row.cells[c.index]));
@@ -310,17 +336,7 @@ export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: num
   if (!hasFigures) return;
   const item = r.ctx.items[found.item]!;
   const unit = unitCell(r, row, plan.unitColumn) ?? found.unit;
-  let warned = false;
-  for (const c of plan.values) {
-    if (isBlank(row.cells[c.index])) continue;
-    const p = c.period ?? r.period;
-    if (p === null) {
-      if (!warned) missingPeriod(r, row, null);
-      warned = true;
-      continue;
-    }
-    r.emit(row, c.index, org, found.item, p, unit ?? c.unit, isCumulativeColumn(c.qualifier, item));
-  }
+  emitColumns(r, row, plan.values, found.item, (c) => ({ org, unit: unit ?? c.unit }));
   for (const g of plan.growth) {
     if (isBlank(row.cells[g.index])) continue;
     const figure = plan.values.find((c) => c.index === g.figureColumn);
@@ -369,17 +385,7 @@ export function readUnitsInColumnsRow(r: RowReader, plan: UnitsInColumnsPlan, ro
   if (!found) return;
   const item = r.ctx.items[found.item]!;
   const unit = unitCell(r, row, plan.unitColumn) ?? found.unit;
-  let warned = false;
-  for (const c of plan.columns) {
-    if (isBlank(row.cells[c.index])) continue;
-    const p = c.period ?? r.period;
-    if (p === null) {
-      if (!warned) missingPeriod(r, row, null);
-      warned = true;
-      continue;
-    }
-    r.emit(row, c.index, c.org, found.item, p, unit, isCumulativeColumn(c.qualifier, item));
-  }
+  emitColumns(r, row, plan.columns, found.item, (c) => ({ org: c.org, unit }));
   // Each 同比 cell is the growth of its unit's figure: of the kind it states, else the nearest on its left.
   for (const g of plan.growth) {
     if (isBlank(row.cells[g.index])) continue;

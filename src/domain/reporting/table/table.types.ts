@@ -30,7 +30,8 @@ export interface SheetRow {
   cells: (string | null)[];
 }
 
-export interface TableRecord {
+/** Which figure a cell gives, and where: shared by a record and a stated growth rate. */
+export interface FigureCell {
   sheet: string;
   row: number;
   /** Excel letters, e.g. 'D'. */
@@ -43,6 +44,9 @@ export interface TableRecord {
   cumulative: boolean;
   /** Canonical, e.g. 2024-06, 2024Q2, 2024. */
   period: string;
+}
+
+export interface TableRecord extends FigureCell {
   /** Decimal string in the indicator's unit; null when the cell says "not applicable" (—, 无, /). Blank cells yield no record. */
   value: string | null;
   raw: string;
@@ -55,14 +59,7 @@ export interface TableRecord {
  * checked against last year's figure once the file is read. `figure` is the same row's figure of
  * that indicator and kind in the indicator's unit, when the file gives it.
  */
-export interface GrowthClaim {
-  sheet: string;
-  row: number;
-  column: string;
-  orgUnit: string;
-  indicator: string;
-  cumulative: boolean;
-  period: string;
+export interface GrowthClaim extends FigureCell {
   /** Percent as a decimal string, e.g. "8.3" for 8.3%. */
   stated: string;
   figure: string | null;
