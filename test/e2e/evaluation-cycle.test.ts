@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { RunView, SchemeVersionView } from '../../src/presenters/evaluation.presenter.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
@@ -80,6 +81,16 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(docx.status, 200);
       const text = strFromU8(unzipSync(Buffer.from(docx.body))['word/document.xml']!).replace(/<[^>]+>/g, '');
       assert.ok(text.includes('评价类型：年度更新（沿用2021年全面评价的方案第1版）'));
+      // Its grade history names each year's kind: the 2021 full evaluation, then this update.
+      const xlsx = await api<ArrayBuffer>('GET', `/runs/${update.id}/results.xlsx`);
+      const buffer = Buffer.from(xlsx.body);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+      const mark = (r: RunView) => (r.simulated ? '（模拟）' : '');
+      assert.deepEqual((wb.getWorksheet('历年评价等级')!.getRow(1).values as unknown[]).slice(-2), [
+        `2021年（全面评价）${mark(full)}`,
+        `2023年（本次）（年度更新）${mark(update)}`,
+      ]);
     });
   });
 }

@@ -47,6 +47,8 @@ export interface HistoryRun {
   year: number;
   simulated: boolean;
   publishedAt: string;
+  /** Full evaluation or yearly update, for a scheme with an evaluation cycle (cycle.ts); null otherwise. */
+  kind?: 'full' | 'update' | null;
   /** Grade labels in that run's scheme version, for the English name of a grade. */
   gradesEn: Record<string, string | null>;
 }

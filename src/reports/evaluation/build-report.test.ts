@@ -314,6 +314,23 @@ describe('grade history in the evaluation report files (issue 16)', () => {
   });
 });
 
+describe('grade history of a scheme with an evaluation cycle (issue 16)', () => {
+  it('heads each year 全面评价 or 年度更新', async () => {
+    const history = fixtureHistory();
+    const cyclic: RunView = {
+      ...run,
+      cycle: { kind: 'update', fullYear: 2022, fullEvery: 5, fullRunId: 3, schemeVersion: 2 },
+    };
+    const runs = history.runs.map((r, k) => ({ ...r, kind: k === 0 ? ('full' as const) : ('update' as const) }));
+    const wb = await loadXlsx(await buildEvaluationXlsx(cyclic, 'zh', { ...history, runs }));
+    assert.deepEqual(headers(wb.getWorksheet('历年评价等级')!).slice(2), [
+      '2022年（全面评价）',
+      '2023年（年度更新）（模拟）',
+      '2024年（本次）（年度更新）',
+    ]);
+  });
+});
+
 /** The first unit of the results table (ungrouped, best rank). */
 function orderedFirst() {
   return [...run.units].filter((u) => u.group === null).sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))[0]!;

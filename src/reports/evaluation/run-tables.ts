@@ -431,7 +431,8 @@ export function provenanceTable(run: RunView, lang: Lang): EvalTable {
 const HISTORY = {
   zh: {
     title: '历年评价等级',
-    year: (y: number, simulated: boolean, current: boolean) => `${y}年${current ? '（本次）' : ''}${simulated ? '（模拟）' : ''}`,
+    year: (y: number, simulated: boolean, current: boolean, kind?: 'full' | 'update' | null) =>
+      `${y}年${current ? '（本次）' : ''}${kind === 'full' ? '（全面评价）' : kind === 'update' ? '（年度更新）' : ''}${simulated ? '（模拟）' : ''}`,
     entry: (grade: string, score: string | null, rank: string | null) =>
       `${grade}${score === null && rank === null ? '' : `（${[score, rank].filter((x) => x !== null).join('，')}）`}`,
     rank: (r: number, of: number) => `第${r}/${of}名`,
@@ -444,8 +445,8 @@ const HISTORY = {
   },
   en: {
     title: 'Grades across years',
-    year: (y: number, simulated: boolean, current: boolean) =>
-      `${y}${current ? ' (this run)' : ''}${simulated ? ' (simulated)' : ''}`,
+    year: (y: number, simulated: boolean, current: boolean, kind?: 'full' | 'update' | null) =>
+      `${y}${current ? ' (this run)' : ''}${kind === 'full' ? ' (full evaluation)' : kind === 'update' ? ' (yearly update)' : ''}${simulated ? ' (simulated)' : ''}`,
     entry: (grade: string, score: string | null, rank: string | null) =>
       `${grade}${score === null && rank === null ? '' : ` (${[score, rank].filter((x) => x !== null).join(', ')})`}`,
     rank: (r: number, of: number) => `rank ${r}/${of}`,
@@ -485,8 +486,8 @@ export function gradeHistoryTable(run: RunView, history: RunGradeHistory, lang: 
   const columns: EvalColumn[] = [
     col(l.unit, 'text', 3),
     ...(grouped ? [col(l.group, 'text', 2)] : []),
-    ...history.runs.map((r) => col(h.year(r.year, r.simulated, false), 'text', 2.4)),
-    col(h.year(run.year, run.simulated, true), 'text', 2.4),
+    ...history.runs.map((r) => col(h.year(r.year, r.simulated, false, r.kind), 'text', 2.4)),
+    col(h.year(run.year, run.simulated, true, run.cycle?.kind), 'text', 2.4),
   ];
   const rows = orderedUnits(run).map((u) => [
     text(n.unit(u)),

@@ -62,6 +62,7 @@ export async function runGradeHistory(database: Database, reader: Actor, run: Ru
       runId: earlier.id!,
       year: earlier.year,
       simulated: earlier.simulated,
+      kind: earlier.cycle?.kind ?? null,
       publishedAt: earlier.publishedAt!,
       gradesEn: Object.fromEntries(earlier.grades.map((g) => [g.label, g.labelEn])),
     });
