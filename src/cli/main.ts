@@ -17,6 +17,7 @@ import { registerReportingCommands } from './commands/reporting.commands.ts';
 import { registerServerCommands } from './commands/server.commands.ts';
 import { registerTasksCommands } from './commands/tasks.commands.ts';
 import { registerUserCommands } from './commands/user.commands.ts';
+import { registerReviseCommands } from './commands/revise.commands.ts';
 
 const program = new Command('plantrack').description('PlanTrack 规划实施监测评估平台').showHelpAfterError();
 registerServerCommands(program);
@@ -37,6 +38,7 @@ registerEvaluateCommand(program);
 registerReportCommand(program);
 registerNotifyCommands(program);
 registerTasksCommands(program);
+registerReviseCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -103,6 +103,10 @@ export interface PlanTable {
   imported_at: Timestamp;
   /** Progress method the plan is judged by (migration 0005); null = 'official'. */
   progress_method: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Withdrawn (撤回/停用, migration 0660): hidden by default, data kept; null = in force. */
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanSourceTable {
@@ -154,6 +158,23 @@ export interface TargetTable extends SourceColumns {
   note: string | null;
   note_en: string | null;
   ordinal: number;
+  /** Optimistic-concurrency counter of in-place corrections (migration 0660). */
+  version: Generated<number>;
+}
+
+/** One in-place correction of a published target (issue 17 item 5, migration 0660). */
+export interface TargetRevisionTable {
+  id: Generated<number>;
+  target_id: number | null;
+  plan_id: string;
+  target_key: string;
+  version: number;
+  reason: string;
+  before: ColumnType<unknown, string, never>;
+  after: ColumnType<unknown, string, never>;
+  author_id: number | null;
+  author: string;
+  created_at: Generated<Date>;
 }
 
 export interface TargetTrajectoryTable {
@@ -289,6 +310,7 @@ export interface DB {
   target: TargetTable;
   target_trajectory: TargetTrajectoryTable;
   target_conflict: TargetConflictTable;
+  target_revision: TargetRevisionTable;
   task: TaskTable;
   task_unit: TaskUnitTable;
   // Projects and cross-zone transfer (issue 8, migration 0010).

@@ -46,6 +46,10 @@ export const ERROR_CATALOGUE = {
 
   // Any write guarded by a version number
   VERSION_CONFLICT: { status: 409, en: 'someone else changed this meanwhile; reload', zh: '已被他人修改，请刷新后重试' },
+  // In-place corrections of published targets and plan withdrawal (issue 17 item 5)
+  INVALID_REVISION: { status: 422, en: 'the correction is not valid', zh: '修订内容有误' },
+  PLAN_WITHDRAWN: { status: 409, en: 'the plan is withdrawn', zh: '该规划已撤回' },
+  PLAN_NOT_WITHDRAWN: { status: 409, en: 'the plan is not withdrawn', zh: '该规划未撤回' },
 
   // Org units and groups
   UNKNOWN_ORG_UNIT: { status: 400, en: 'unknown org unit', zh: '未知组织单位' },

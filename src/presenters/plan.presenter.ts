@@ -10,6 +10,8 @@ export const planResponseSchema = z.object({
   periodStart: z.number().int(),
   periodEnd: z.number().int(),
   counts: z.object({ sections: z.number().int(), targets: z.number().int(), tasks: z.number().int() }),
+  /** 撤回/停用 (issue 17 item 5): null while the plan is in force. */
+  withdrawn: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type PlanResponse = z.infer<typeof planResponseSchema>;
 
@@ -23,6 +25,9 @@ export function presentPlan(r: PlanRow): PlanResponse {
     periodStart: r.period_start,
     periodEnd: r.period_end,
     counts: { sections: r.section_count, targets: r.target_count, tasks: r.task_count },
+    withdrawn: r.withdrawn_at
+      ? { at: new Date(r.withdrawn_at).toISOString(), by: r.withdrawn_by ?? '', reason: r.withdrawn_reason ?? '' }
+      : null,
   };
 }
 

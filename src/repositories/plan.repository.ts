@@ -77,6 +77,9 @@ function planQuery(db: Executor) {
       'p.issued_on',
       'p.period_start',
       'p.period_end',
+      'p.withdrawn_at',
+      'p.withdrawn_by',
+      'p.withdrawn_reason',
       sql<number>`(select count(*)::int from plan_section s where s.plan_id = p.id)`.as('section_count'),
       sql<number>`(select count(*)::int from target t where t.plan_id = p.id)`.as('target_count'),
       sql<number>`(select count(*)::int from task k where k.plan_id = p.id)`.as('task_count'),
@@ -84,12 +87,23 @@ function planQuery(db: Executor) {
 }
 export type PlanRow = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
 
-export async function listPlans(db: Executor, page: { limit: number; offset: number }) {
-  const rows = await planQuery(db).orderBy('p.period_start').orderBy('p.id').limit(page.limit).offset(page.offset).execute();
-  const total = await db
-    .selectFrom('plan')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
+/** Plans in force; withdrawn plans (撤回, migration 0660) only with `withdrawn: 'include'` or `'only'`. */
+export async function listPlans(
+  db: Executor,
+  page: { limit: number; offset: number },
+  withdrawn: 'exclude' | 'include' | 'only' = 'exclude',
+) {
+  let q = planQuery(db);
+  let count = db.selectFrom('plan').select(sql<number>`count(*)::int`.as('n'));
+  if (withdrawn === 'exclude') {
+    q = q.where('p.withdrawn_at', 'is', null);
+    count = count.where('withdrawn_at', 'is', null);
+  } else if (withdrawn === 'only') {
+    q = q.where('p.withdrawn_at', 'is not', null);
+    count = count.where('withdrawn_at', 'is not', null);
+  }
+  const rows = await q.orderBy('p.period_start').orderBy('p.id').limit(page.limit).offset(page.offset).execute();
+  const total = await count.executeTakeFirstOrThrow();
   return { rows, total: total.n };
 }
 

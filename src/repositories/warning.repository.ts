@@ -10,8 +10,9 @@ export async function lockWarningRefresh(trx: Executor): Promise<void> {
   await sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`.execute(trx);
 }
 
+/** Plans in force (a withdrawn plan is no longer monitored; its episodes stay as they were). */
 export async function planIds(db: Executor): Promise<string[]> {
-  return (await db.selectFrom('plan').select('id').orderBy('id').execute()).map((r) => r.id);
+  return (await db.selectFrom('plan').select('id').where('withdrawn_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
 }
 
 /** (plan, key) → target id, for the plans given. */

@@ -4,8 +4,8 @@ import type { Executor } from '../repositories/transaction.ts';
 import type { PageQuery } from '../presenters/page.schema.ts';
 import { presentPlan, presentSection } from '../presenters/plan.presenter.ts';
 
-export async function queryPlans(db: Executor, page: PageQuery) {
-  const { rows, total } = await listPlans(db, page);
+export async function queryPlans(db: Executor, page: PageQuery, withdrawn: 'exclude' | 'include' | 'only' = 'exclude') {
+  const { rows, total } = await listPlans(db, page, withdrawn);
   return { items: rows.map(presentPlan), total, ...page };
 }
 

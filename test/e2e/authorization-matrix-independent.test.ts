@@ -134,6 +134,14 @@ describe('independent authorization matrix (hand-written expectations)', () => {
       'orgUnits:\n  - { code: MATRIX-ZONE, name: 矩阵测试区, kind: development_zone, parent: YN-KM }\n',
     );
     assert.equal(zone.status, 201, JSON.stringify(zone.body));
+    // The plan the withdrawal rows withdraw and restore (issue 17 item 5).
+    const withdrawable = await as(
+      'admin',
+      'POST',
+      '/api/v1/plans/import',
+      'plan: { id: matrix-withdrawal, title: 矩阵撤回规划, issuer: 测试, periodStart: 2021, periodEnd: 2025 }\n',
+    );
+    assert.equal(withdrawable.status, 201, JSON.stringify(withdrawable.body));
   });
 
   after(async () => {

@@ -61,7 +61,7 @@ export interface Target {
 }
 
 export interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document ({param}). */
   path: string;
   /** Statuses that count as "ok" besides 2xx (a business refusal after authorization). */
@@ -165,6 +165,26 @@ export const MATRIX: Row[] = [
                                                                     expect: 'ok  ok  ok  403 403 403 403 401' },
     { what: 'parks plan', url: '/api/v1/plans/yunnan-parks-2021-2025/progress-method', body: () => ({ method: null }),
                                                                     expect: 'ok  ok  403 403 403 403 403 401' }] },
+  // In-place corrections of published targets (issue 17 item 5): read like the target (hidden outside the
+  // reader's units, as its progress page), corrected by the
+  // plan's managers; a stale version is refused with 409 after authorization, so the rows stay repeatable.
+  { method: 'GET', path: '/api/v1/plans/{id}/targets/{key}/revisions', targets: [
+    { what: 'FTZ target', url: '/api/v1/plans/yunnan-ftz-2021-2025/targets/trade-total-2025/revisions',
+                                                                    expect: 'ok  ok  ok  404 404 404 ok  401' }] },
+  { method: 'PATCH', path: '/api/v1/plans/{id}/targets/{key}', ok: [409], targets: [
+    { what: 'FTZ target', url: '/api/v1/plans/yunnan-ftz-2021-2025/targets/trade-total-2025',
+      body: () => ({ version: 999999, reason: '矩阵修订', target: { value: '1' } }),
+                                                                    expect: 'ok  ok  ok  403 403 403 403 401' },
+    { what: 'parks target', url: '/api/v1/plans/yunnan-parks-2021-2025/targets/km-hightech-revenue-2025',
+      body: () => ({ version: 999999, reason: '矩阵修订', target: { value: '1' } }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
+  // Withdrawal (撤回) of a plan the test imports: its managers withdraw it (409 once it is), an administrator restores it.
+  { method: 'POST', path: '/api/v1/plans/{id}/withdrawal', ok: [409], targets: [
+    { what: 'matrix plan', url: '/api/v1/plans/matrix-withdrawal/withdrawal', body: () => ({ reason: '矩阵撤回' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
+  { method: 'DELETE', path: '/api/v1/plans/{id}/withdrawal', ok: [409], targets: [
+    { what: 'matrix plan', url: '/api/v1/plans/matrix-withdrawal/withdrawal',
+                                                                    expect: 'ok  403 403 403 403 403 403 401' }] },
   { method: 'POST', path: '/api/v1/plans/import', targets: [
     { what: 'a new plan', url: '/api/v1/plans/import', body: newPlan,
                                                                     expect: 'ok  ok  403 403 403 403 403 401' },

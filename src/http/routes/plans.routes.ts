@@ -11,6 +11,10 @@ import { PROGRESS_METHODS } from '../../domain/progress/method-class.ts';
 import { choosePlanMethod } from '../../services/progress/plan-method.service.ts';
 import { namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { targetPatchSchema } from '../../domain/plan-revision/target-revision.ts';
+import { planWithdrawalSchema, revisedTargetSchema, targetRevisionsSchema } from '../../presenters/target-revision.presenter.ts';
+import { reviseTargetInPlace, targetRevisions } from '../../services/plans/target-revision.service.ts';
+import { restorePlan, withdrawPlan } from '../../services/plans/plan-withdrawal.service.ts';
 
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
 
@@ -24,11 +28,83 @@ export const planRoutes =
         schema: {
           tags: ['plans'],
           summary: 'List plans / 规划列表',
-          querystring: pageQuerySchema,
+          querystring: pageQuerySchema.extend({
+            withdrawn: z
+              .enum(['exclude', 'include', 'only'])
+              .default('exclude')
+              .describe('withdrawn (撤回) plans: left out by default'),
+          }),
           response: { 200: pageOf(planResponseSchema) },
         },
       },
-      (req) => queryPlans(database.db, req.query),
+      (req) => {
+        const { withdrawn, ...page } = req.query;
+        return queryPlans(database.db, page, withdrawn);
+      },
+    );
+    const targetParams = z.object({ id: z.string().describe('plan ID'), key: z.string().describe('target key') });
+    const planResource = (req: { params: unknown }) => ({ plan: (req.params as { id: string }).id });
+    app.get(
+      '/plans/:id/targets/:key/revisions',
+      {
+        config: { access: { action: 'read' } },
+        schema: {
+          tags: ['plans'],
+          summary: "A target's current values, version and revisions, newest first / 目标修订记录",
+          params: targetParams,
+          response: { 200: targetRevisionsSchema, 404: errorResponseSchema },
+        },
+      },
+      (req) => targetRevisions(database, req.actor!, req.params.id, req.params.key),
+    );
+    app.patch(
+      '/plans/:id/targets/:key',
+      {
+        config: { access: { action: 'define_plans', resource: planResource } },
+        schema: {
+          tags: ['plans'],
+          summary:
+            'Correct a published target in place (baseline, scope, target, unit) with a reason; quote the version read / 修订目标',
+          params: targetParams,
+          body: targetPatchSchema,
+          response: {
+            200: revisedTargetSchema,
+            400: errorResponseSchema,
+            403: errorResponseSchema,
+            404: errorResponseSchema,
+            409: errorResponseSchema,
+            422: errorResponseSchema,
+          },
+        },
+      },
+      (req) => reviseTargetInPlace(database, req.actor!, { plan: req.params.id, key: req.params.key, patch: req.body }),
+    );
+    app.post(
+      '/plans/:id/withdrawal',
+      {
+        config: { access: { action: 'define_plans', resource: planResource } },
+        schema: {
+          tags: ['plans'],
+          summary: 'Withdraw a plan (撤回/停用): hidden by default, data kept; a reason is required / 撤回规划',
+          params: planParams,
+          body: z.object({ reason: z.string().max(500) }),
+          response: { 200: planWithdrawalSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema },
+        },
+      },
+      (req) => withdrawPlan(database, req.actor!, req.params.id, req.body.reason),
+    );
+    app.delete(
+      '/plans/:id/withdrawal',
+      {
+        config: { access: { action: 'define_plans', resource: planResource } },
+        schema: {
+          tags: ['plans'],
+          summary: 'Restore a withdrawn plan (administrators only) / 恢复已撤回的规划',
+          params: planParams,
+          response: { 200: planWithdrawalSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema },
+        },
+      },
+      (req) => restorePlan(database, req.actor!, req.params.id),
     );
     app.put(
       '/plans/:id/progress-method',

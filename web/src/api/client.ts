@@ -42,6 +42,8 @@ import type { Comparison, ComparisonGrouping, MapData, PlanProgress, ProgressMet
 import type { Inbox, StaleTargets, WarningList } from './warningTypes.ts';
 import type { LeaderHome, PlanManagerHome } from '../../../src/presenters/home.presenter.ts';
 import type { Commentary, TargetCommentary } from '../../../src/presenters/commentary.presenter.ts';
+import type { TargetRevisions } from '../../../src/presenters/target-revision.presenter.ts';
+import type { TargetPatch } from '../../../src/domain/plan-revision/target-revision.ts';
 import type { AcceptPublishedInput, FigureProposalView } from '../../../src/presenters/published-intake.presenter.ts';
 import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
@@ -369,6 +371,14 @@ export const api = {
     request<Commentary>('PUT', `/progress/${enc(plan)}/targets/${enc(key)}/commentary/${enc(period)}`, {
       body: { text, version },
     }),
+  // In-place corrections of published targets and plan withdrawal (issue 17 item 5).
+  targetRevisions: (plan: string, key: string, signal?: AbortSignal) =>
+    getJson<TargetRevisions>(`/plans/${enc(plan)}/targets/${enc(key)}/revisions`, undefined, signal),
+  reviseTarget: (plan: string, key: string, patch: TargetPatch) =>
+    request<{ version: number }>('PATCH', `/plans/${enc(plan)}/targets/${enc(key)}`, { body: patch }),
+  withdrawPlan: (plan: string, reason: string) =>
+    request<unknown>('POST', `/plans/${enc(plan)}/withdrawal`, { body: { reason } }),
+  restorePlan: (plan: string) => request<unknown>('DELETE', `/plans/${enc(plan)}/withdrawal`),
   homeSummary: (signal?: AbortSignal) => getJson<LeaderHome>('/home/summary', undefined, signal),
   homePlans: (signal?: AbortSignal) => getJson<PlanManagerHome>('/home/plans', undefined, signal),
   progress: (plan: string, at: string, method: ProgressMethod | null, signal?: AbortSignal) =>

@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CommentaryPanel } from '../../monitor/CommentaryPanel.tsx';
+import { RevisionPanel } from '../../monitor/RevisionPanel.tsx';
 import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
@@ -127,9 +128,11 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
   const i18n = useI18n();
   const { t, lang } = i18n;
   const { plans, choices, at } = usePlanAndAt(planId, asked);
+  // Bumped after a correction (修订), so the judgement is read again with the corrected values.
+  const [revised, setRevised] = useState(0);
   const state = useAsync(
     (signal) => (at ? api.targetProgress(planId, targetKey, at, signal) : Promise.resolve(null)),
-    [planId, targetKey, at],
+    [planId, targetKey, at, revised],
   );
   const d = state.status === 'ok' ? state.data : null;
   const figures = useIndicatorI18n(d?.indicator.code);
@@ -195,6 +198,7 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
             </blockquote>
           </section>
           {at && <CommentaryPanel plan={planId} targetKey={targetKey} period={at} />}
+          <RevisionPanel plan={planId} targetKey={targetKey} onRevised={() => setRevised((n) => n + 1)} />
           <PublishedSources figures={d.publishedFigures} />
         </div>
       )}
