@@ -121,4 +121,68 @@ describe('org units and groups created for the review', () => {
       ['SC-1'],
     );
   });
+
+  it('accepts a target added by hand and the two halves of a split candidate, each quoting its own passage', async () => {
+    const text =
+      '第一章 发展目标\n到2025年，成都市地区生产总值达到2.5万亿元，外贸进出口总额达到1万亿元。\n基本建成泛欧泛亚有重要影响力的国际门户枢纽城市。\n';
+    const draft = await request<{ id: number; result: ExtractionResult }>(
+      server.url,
+      'POST',
+      '/api/v1/ingestion/drafts?fileName=chengdu-split.txt',
+      { auth: planner, body: text, headers: { 'content-type': 'text/plain' } },
+    );
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    const c = draft.body.result.targets[0]!;
+    const passage = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const plan = { id: 'chengdu-split', title: '成都市发展规划', issuer: '成都市人民政府', periodStart: 2021, periodEnd: 2025 };
+    const review = (added: { start: number; end: number }) => ({
+      plan,
+      newIndicators: [],
+      targets: [
+        {
+          candidateId: c.id,
+          span: passage('地区生产总值达到2.5万亿元'),
+          indicator: 'GDP',
+          orgUnit: 'SC-1',
+          target: { year: 2025, comparator: 'at_least', value: '25000' },
+        },
+        {
+          candidateId: `${c.id}-2`,
+          span: passage('外贸进出口总额达到1万亿元'),
+          indicator: 'TRADE_TOTAL',
+          orgUnit: 'SC-1',
+          target: { year: 2025, comparator: 'at_least', value: '10000' },
+        },
+        {
+          candidateId: 'added-1',
+          span: added,
+          indicator: 'GDP',
+          orgUnit: 'SC-1',
+          target: { year: 2025, comparator: 'qualitative', text: '基本建成国际门户枢纽城市' },
+        },
+      ],
+      tasks: [],
+    });
+    const outside = await post<Failure>(
+      planner,
+      `/api/v1/ingestion/drafts/${draft.body.id}/accept`,
+      review({ start: 5, end: 5000 }),
+    );
+    assert.equal(outside.status, 400, JSON.stringify(outside.body));
+    assert.match(outside.body.error.messageZh, /超出文本范围/);
+    const accepted = await post(
+      planner,
+      `/api/v1/ingestion/drafts/${draft.body.id}/accept`,
+      review(passage('基本建成泛欧泛亚有重要影响力的国际门户枢纽城市')),
+    );
+    assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+    const targets = await request<{
+      items: { indicator: { code: string }; source: { quote: string; section: string | null } }[];
+    }>(server.url, 'GET', '/api/v1/targets?plan=chengdu-split', { auth: planner });
+    assert.deepEqual(targets.body.items.map((t) => [t.indicator.code, t.source.quote]).sort(), [
+      ['GDP', '地区生产总值达到2.5万亿元'],
+      ['GDP', '基本建成泛欧泛亚有重要影响力的国际门户枢纽城市'],
+      ['TRADE_TOTAL', '外贸进出口总额达到1万亿元'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExtractionResult } from '../extraction/candidate.schema.ts';
+import { spanSchema, type ExtractionResult, type Span } from '../extraction/candidate.schema.ts';
 import { COMPARATORS } from '../model/target.schema.ts';
 import { SECTION_KINDS } from '../model/plan.schema.ts';
 import { NATURES } from '../model/indicator.schema.ts';
@@ -23,6 +23,11 @@ export const reviewSchema = z.strictObject({
   targets: z.array(
     z.strictObject({
       candidateId: z.string(),
+      /**
+       * The passage the reviewer marked: for a target or task added by hand (a candidate ID the draft
+       * does not have) or one part of a split candidate. The quote is the text there.
+       */
+      span: spanSchema.optional(),
       key: z.string().optional(),
       indicator: z.string(),
       orgUnit: z.string().optional(),
@@ -46,6 +51,11 @@ export const reviewSchema = z.strictObject({
   tasks: z.array(
     z.strictObject({
       candidateId: z.string(),
+      /**
+       * The passage the reviewer marked: for a target or task added by hand (a candidate ID the draft
+       * does not have) or one part of a split candidate. The quote is the text there.
+       */
+      span: spanSchema.optional(),
       key: z.string().optional(),
       text: z.string(),
       lead: z.array(z.string()),
@@ -64,6 +74,18 @@ export class ReviewError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The section path (outermost heading first) at an offset: a section runs from its heading to the
+ * next heading at its depth or above, so the last heading before the offset is the innermost one.
+ */
+function sectionPathAt(sections: ExtractionResult['sections'], at: number): string[] {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const inner = sections.filter((s) => s.span.start <= at).at(-1);
+  const path: string[] = [];
+  for (let s = inner; s; s = s.parent ? byId.get(s.parent) : undefined) path.unshift(s.heading);
+  return path;
 }
 
 const sectionKey = (id: string) => `s-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
@@ -89,6 +111,16 @@ export function reviewToDefinition(
   };
   const quote = (span: { start: number; end: number }) => normaliseText(rawText.slice(span.start, span.end)).trim();
   const sectionHeading = (path: readonly string[]) => path[path.length - 1];
+  /** Section path and quote of an accepted entry: its own span if the reviewer marked one, else its candidate's. */
+  const placed = (c: { section: string[]; span: Span } | undefined, span: Span | undefined, en: string, zh: string) => {
+    if (span) {
+      if (span.end <= span.start || span.end > rawText.length || !quote(span))
+        throw new ReviewError(`the passage marked for ${en} is empty or outside the text`, `${zh} 所标原文为空或超出文本范围`);
+      return { section: c?.section ?? sectionPathAt(extraction.sections, span.start), quote: quote(span) };
+    }
+    if (!c) throw new ReviewError(`unknown ${en}`, `未知的${zh}`);
+    return { section: c.section, quote: quote(c.span) };
+  };
 
   return {
     plan: { ...review.plan, sourceFile },
@@ -100,26 +132,24 @@ export function reviewToDefinition(
     })),
     indicators: review.newIndicators,
     targets: review.targets.map((t, i) => {
-      const c = targetsById.get(t.candidateId);
-      if (!c) throw new ReviewError(`unknown target candidate ${t.candidateId}`, `未知的目标候选 ${t.candidateId}`);
-      const { candidateId: _c, key, ...rest } = t;
+      const { candidateId, span, key, ...rest } = t;
+      const at = placed(targetsById.get(candidateId), span, `target candidate ${candidateId}`, `目标候选 ${candidateId}`);
       return {
         key: key ?? `t-${String(i + 1).padStart(3, '0')}`,
         ...rest,
-        section: sectionOf(c.section),
+        section: sectionOf(at.section),
         trajectory: t.trajectory ?? [],
-        source: { section: sectionHeading(c.section), quote: quote(c.span) },
+        source: { section: sectionHeading(at.section), quote: at.quote },
       };
     }),
     tasks: review.tasks.map((t, i) => {
-      const c = tasksById.get(t.candidateId);
-      if (!c) throw new ReviewError(`unknown task candidate ${t.candidateId}`, `未知的任务候选 ${t.candidateId}`);
-      const { candidateId: _c, key, ...rest } = t;
+      const { candidateId, span, key, ...rest } = t;
+      const at = placed(tasksById.get(candidateId), span, `task candidate ${candidateId}`, `任务候选 ${candidateId}`);
       return {
         key: key ?? `k-${String(i + 1).padStart(3, '0')}`,
         ...rest,
-        section: sectionOf(c.section),
-        source: { section: sectionHeading(c.section), quote: quote(c.span) },
+        section: sectionOf(at.section),
+        source: { section: sectionHeading(at.section), quote: at.quote },
       };
     }),
   };

@@ -300,6 +300,11 @@ export const api = {
   removeUnitAlias: (code: string, id: number) =>
     request<void>('DELETE', `/org-units/${encodeURIComponent(code)}/aliases/${encodeURIComponent(String(id))}`),
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
+  /** A unit or group a plan names and the catalogue lacks (issue 17), made in the review; audited. */
+  createOrgUnit: (body: { name: string; kind: string; parent?: string; code?: string }) =>
+    request<OrgUnit>('POST', '/org-units', { body }),
+  createGroup: (body: { name: string; kind?: 'bloc' | 'zone_level' | 'other'; members: string[]; code?: string }) =>
+    request<OrgGroup>('POST', '/groups', { body }),
   indicators: () => cached('indicators', () => getAll<Indicator>('/indicators')),
   consistency: (planId: string, signal?: AbortSignal) =>
     getJson<{ items: ConsistencyItem[] }>('/consistency', { plan: planId }, signal).then((r) => r.items),

@@ -13,7 +13,9 @@ import {
   type TargetEdit,
   type TaskEdit,
 } from '../ingest/reviewModel.ts';
+import type { AddedHow } from '../ingest/handCandidates.ts';
 import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
+import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
 
 /* Cards of the review page: what the extractor proposes (as the reviewer may have changed it),
  * how sure it is and why, and the reviewer's decision. */
@@ -44,10 +46,15 @@ function ConfidenceBadge({ value }: { value: number }) {
   );
 }
 
-function StateBadge({ review }: { review: CandidateReview<unknown> }) {
+function StateBadge({ review, added }: { review: CandidateReview<unknown>; added?: AddedHow }) {
   const { t } = useI18n();
   return (
     <>
+      {added && (
+        <span className="badge badge-new" data-testid="candidate-added">
+          {t(`ingest.added.${added}`)}
+        </span>
+      )}
       {review.edited && <span className="badge badge-edited">{t('ingest.state.edited')}</span>}
       <span className={`badge badge-state state-${review.decision}`} data-testid="candidate-state">
         {t(`ingest.state.${review.decision}`)}
@@ -167,12 +174,16 @@ interface ActionsProps {
   id: string;
   review: CandidateReview<unknown>;
   editing: boolean;
+  /** How the reviewer made this candidate, if they did: it can then be removed. */
+  added?: AddedHow;
   onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
   onEdit: (id: string | null) => void;
   onRevert: (id: string) => void;
+  onSplit: (id: string) => void;
+  onRemove: (id: string) => void;
 }
 
-function Actions({ id, review, editing, onDecide, onEdit, onRevert }: ActionsProps) {
+function Actions({ id, review, editing, added, onDecide, onEdit, onRevert, onSplit, onRemove }: ActionsProps) {
   const { t } = useI18n();
   const accepted = review.decision === 'accepted';
   const rejected = review.decision === 'rejected';
@@ -205,9 +216,23 @@ function Actions({ id, review, editing, onDecide, onEdit, onRevert }: ActionsPro
       >
         {t('ingest.edit')}
       </button>
-      {review.edited && (
+      <button
+        type="button"
+        className="btn btn-small"
+        title={t('ingest.split.title')}
+        onClick={() => onSplit(id)}
+        data-testid="split"
+      >
+        {t('ingest.split')}
+      </button>
+      {review.edited && added !== 'hand' && (
         <button type="button" className="link-button revert" onClick={() => onRevert(id)} data-testid="revert">
           {t('ingest.revert')}
+        </button>
+      )}
+      {added && (
+        <button type="button" className="link-button" onClick={() => onRemove(id)} data-testid="remove">
+          {t('ingest.remove')}
         </button>
       )}
     </div>
@@ -245,6 +270,13 @@ interface TargetCandidateCardProps {
   onEdit: (id: string | null) => void;
   onSave: (id: string, edit: TargetEdit) => void;
   onRevert: (id: string) => void;
+  added?: AddedHow;
+  onSplit: (id: string) => void;
+  onRemove: (id: string) => void;
+  /** A unit or group created for this target's scope: add it to the catalogue and assign it. */
+  onScopeCreated: (id: string, entry: CatalogueEntry, scope: PlanScope) => void;
+  /** A unit or group created in the editor (which assigns it itself). */
+  onCatalogueEntry: (entry: CatalogueEntry) => void;
 }
 
 export const TargetCandidateCard = memo(function TargetCandidateCard(props: TargetCandidateCardProps) {
@@ -272,6 +304,10 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
   const scopeIsGroup = e.scope ? e.scopeKind === 'group' : planScope?.kind === 'group';
   const missingIndicator = review.decision !== 'rejected' && needsIndicator(e);
   const unknownScope = c.scope && !c.scope.code && c.scope.from === 'sentence' ? c.scope.mention : null;
+  // Created in the meantime (from another card or the plan form): no longer to be created.
+  const knownNow =
+    !!c.scope?.name &&
+    (catalogues.orgUnits.some((u) => u.name === c.scope!.name) || catalogues.groups.some((g) => g.name === c.scope!.name));
   const locate = () => props.onSelect(c.id);
 
   return (
@@ -297,7 +333,7 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
         </h3>
         <span className="badges">
           <ConfidenceBadge value={c.confidence} />
-          <StateBadge review={review} />
+          <StateBadge review={review} added={props.added} />
         </span>
       </header>
       {c.indicator.mention && c.indicator.mention !== name && (
@@ -324,7 +360,16 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
             {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
             {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
             {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
-            {unknownScope && <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>}
+            {unknownScope && !ownScope && !knownNow && (
+              <>
+                <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>{' '}
+                <NewScopeButton
+                  initialName={c.scope?.name || unknownScope}
+                  catalogues={catalogues}
+                  onCreated={(entry, scope) => props.onScopeCreated(c.id, entry, scope)}
+                />
+              </>
+            )}
           </dd>
         </div>
         <div>
@@ -382,9 +427,12 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
         id={c.id}
         review={review}
         editing={editing}
+        added={props.added}
         onDecide={props.onDecide}
         onEdit={props.onEdit}
         onRevert={props.onRevert}
+        onSplit={props.onSplit}
+        onRemove={props.onRemove}
       />
       {editing && (
         <TargetEditor
@@ -393,6 +441,8 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
           planScopeName={planScopeName}
           statedUnit={c.unit}
           catalogues={catalogues}
+          scopeMention={c.scope && !c.scope.code ? c.scope.name || c.scope.mention : ''}
+          onCatalogueEntry={(entry) => props.onCatalogueEntry(entry)}
           onSave={(edit) => props.onSave(c.id, edit)}
           onCancel={() => props.onEdit(null)}
         />
@@ -413,6 +463,9 @@ interface TaskCandidateCardProps {
   onEdit: (id: string | null) => void;
   onSave: (id: string, edit: TaskEdit) => void;
   onRevert: (id: string) => void;
+  added?: AddedHow;
+  onSplit: (id: string) => void;
+  onRemove: (id: string) => void;
 }
 
 export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCandidateCardProps) {
@@ -440,7 +493,7 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
         <p className="task-text">{e.text}</p>
         <span className="badges">
           <ConfidenceBadge value={c.confidence} />
-          <StateBadge review={review} />
+          <StateBadge review={review} added={props.added} />
         </span>
       </header>
       <dl className="facts">
@@ -494,9 +547,12 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
         id={c.id}
         review={review}
         editing={editing}
+        added={props.added}
         onDecide={props.onDecide}
         onEdit={props.onEdit}
         onRevert={props.onRevert}
+        onSplit={props.onSplit}
+        onRemove={props.onRemove}
       />
       {editing && (
         <TaskEditor

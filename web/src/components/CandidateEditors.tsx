@@ -13,41 +13,12 @@ import {
   type TargetEdit,
   type TaskEdit,
 } from '../ingest/reviewModel.ts';
-import { ORG_KIND_ORDER } from '../orgKindOrder.ts';
+import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
+import { OrgUnitOptions } from './OrgUnitOptions.tsx';
+
+export { OrgUnitOptions };
 
 /* Inline forms for changing a candidate before it is accepted. */
-
-/** Org units grouped by kind, in a fixed order, names sorted within. */
-function useUnitGroups(units: readonly OrgUnit[]) {
-  return useMemo(() => {
-    const groups = new Map<string, OrgUnit[]>();
-    for (const u of units) groups.set(u.kind, [...(groups.get(u.kind) ?? []), u]);
-    const order = [...groups.keys()].sort((a, b) => {
-      const ia = ORG_KIND_ORDER.indexOf(a);
-      const ib = ORG_KIND_ORDER.indexOf(b);
-      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-    });
-    return order.map((kind) => ({ kind, units: groups.get(kind)! }));
-  }, [units]);
-}
-
-export function OrgUnitOptions({ units }: { units: readonly OrgUnit[] }) {
-  const { label, lang } = useI18n();
-  const groups = useUnitGroups(units);
-  return (
-    <>
-      {groups.map((g) => (
-        <optgroup key={g.kind} label={label('orgKind', g.kind)}>
-          {g.units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {lang === 'en' ? `${u.name}（${u.code}）` : u.name}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </>
-  );
-}
 
 /** A field of an editor: label, control, and its problems. */
 function Field({
@@ -87,6 +58,10 @@ interface TargetEditorProps {
   /** The unit as the text writes it, for reference. */
   statedUnit?: string;
   catalogues: Catalogues;
+  /** The scope as the text writes it, to start a new unit or group from. */
+  scopeMention?: string;
+  /** A unit or group created here for the scope: the page adds it to the catalogues. */
+  onCatalogueEntry: (entry: CatalogueEntry) => void;
   onSave: (edit: TargetEdit) => void;
   onCancel: () => void;
 }
@@ -112,6 +87,8 @@ export function TargetEditor({
   planScopeName,
   statedUnit,
   catalogues,
+  scopeMention = '',
+  onCatalogueEntry,
   onSave,
   onCancel,
 }: TargetEditorProps) {
@@ -255,6 +232,17 @@ export function TargetEditor({
               )}
             </select>
           </Field>
+          <div className="form-field field-wide">
+            <NewScopeButton
+              initialName={scopeMention}
+              catalogues={catalogues}
+              testId="edit-new-scope"
+              onCreated={(entry, scope) => {
+                onCatalogueEntry(entry);
+                setEdit((x) => ({ ...x, scopeKind: scope.kind, scope: scope.code }));
+              }}
+            />
+          </div>
           <Field label={t('target.nature')} htmlFor={`${id}-na`}>
             <select
               id={`${id}-na`}

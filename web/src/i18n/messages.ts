@@ -6,6 +6,7 @@ import { evaluationEn, evaluationZh } from './messages.evaluation.ts';
 import { industryMapEn, industryMapZh } from './messages.industryMap.ts';
 import { homeEn, homeZh } from './messages.home.ts';
 import { inboxEn, inboxZh } from './messages.inbox.ts';
+import { ingestReviewEn, ingestReviewZh } from './messages.ingestReview.ts';
 import { projectsEn, projectsZh } from './messages.projects.ts';
 import { progressEn, progressZh } from './messages.progress.ts';
 import { reportingEn, reportingZh } from './messages.reporting.ts';
@@ -577,6 +578,7 @@ export const zh = {
   ...tasksZh,
   ...evaluationZh,
   ...industryMapZh,
+  ...ingestReviewZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1148,6 +1150,7 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...evaluationEn,
   ...industryMapEn,
+  ...ingestReviewEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -13,6 +13,7 @@ import type {
   TargetCandidate,
   TaskCandidate,
 } from '../api/types.ts';
+import { inDocumentOrder, type AddedHow } from './handCandidates.ts';
 
 /*
  * The reviewer's decisions about one draft, kept as form text until the merge: building the
@@ -116,7 +117,23 @@ export interface ReviewState {
   plan: PlanForm;
   targets: Record<string, CandidateReview<TargetEdit>>;
   tasks: Record<string, CandidateReview<TaskEdit>>;
+  /** Candidates the reviewer added by hand or split off another, and how each came about. */
+  added: AddedCandidates;
 }
+
+export interface AddedCandidates {
+  targets: TargetCandidate[];
+  tasks: TaskCandidate[];
+  how: Record<string, AddedHow>;
+}
+
+export const NO_ADDED: AddedCandidates = { targets: [], tasks: [], how: {} };
+
+/** Every target candidate of the review, the extractor's and the reviewer's, in document order. */
+export const allTargets = (draft: Draft, state: Pick<ReviewState, 'added'>): TargetCandidate[] =>
+  inDocumentOrder(draft.result.targets, state.added.targets);
+export const allTasks = (draft: Draft, state: Pick<ReviewState, 'added'>): TaskCandidate[] =>
+  inDocumentOrder(draft.result.tasks, state.added.tasks);
 
 /** What the pickers offer. */
 export interface Catalogues {
@@ -147,7 +164,8 @@ export function initialTargetEdit(c: TargetCandidate): TargetEdit {
   const scope = c.scope?.code && c.scope.from === 'sentence' ? c.scope : undefined;
   const growth = c.target.comparator === 'annual_growth' || c.target.comparator === 'cumulative_change';
   return {
-    indicator: c.indicator.code ?? NEW_INDICATOR,
+    // A target added by hand names no indicator yet: the reviewer chooses one.
+    indicator: c.indicator.code ?? (c.indicator.name ? NEW_INDICATOR : ''),
     newIndicator: {
       code: '',
       name: c.indicator.name,
@@ -203,62 +221,8 @@ export function initialState(draft: Draft): ReviewState {
     },
     targets: Object.fromEntries(r.targets.map((c) => [c.id, { decision: 'pending', edit: initialTargetEdit(c), edited: false }])),
     tasks: Object.fromEntries(r.tasks.map((c) => [c.id, { decision: 'pending', edit: initialTaskEdit(c), edited: false }])),
+    added: NO_ADDED,
   };
-}
-
-/* ---------- keeping the review across reloads (this tab only) ---------- */
-
-const storageKey = (draft: Draft) => `plantrack.ingest.${draft.id}`;
-
-export function loadState(draft: Draft): ReviewState {
-  const fresh = initialState(draft);
-  try {
-    const raw = window.sessionStorage.getItem(storageKey(draft));
-    if (!raw) return fresh;
-    const saved = JSON.parse(raw) as { fileName?: string; length?: number; state?: ReviewState };
-    if (saved.fileName !== draft.fileName || saved.length !== draft.text.length || !saved.state) return fresh;
-    const s = saved.state;
-    // Only candidates this draft has; anything else in storage is ignored.
-    const pick = <E>(
-      ids: string[],
-      from: Record<string, CandidateReview<E>> | undefined,
-      base: Record<string, CandidateReview<E>>,
-    ) => Object.fromEntries(ids.map((id) => [id, from?.[id] && typeof from[id].edit === 'object' ? from[id] : base[id]!]));
-    return {
-      plan: { ...fresh.plan, ...s.plan },
-      targets: pick(
-        draft.result.targets.map((c) => c.id),
-        s.targets,
-        fresh.targets,
-      ),
-      tasks: pick(
-        draft.result.tasks.map((c) => c.id),
-        s.tasks,
-        fresh.tasks,
-      ),
-    };
-  } catch {
-    return fresh;
-  }
-}
-
-export function saveState(draft: Draft, state: ReviewState): void {
-  try {
-    window.sessionStorage.setItem(
-      storageKey(draft),
-      JSON.stringify({ fileName: draft.fileName, length: draft.text.length, state }),
-    );
-  } catch {
-    // Storage full or unavailable: the review then lasts as long as the page.
-  }
-}
-
-export function forgetState(draft: Draft): void {
-  try {
-    window.sessionStorage.removeItem(storageKey(draft));
-  } catch {
-    // nothing kept
-  }
 }
 
 /* ---------- checks before the merge ---------- */
@@ -407,7 +371,7 @@ export interface BuiltReview {
 const opt = (v: string) => (v.trim() === '' ? undefined : v.trim());
 const optDecimal = (v: string) => (v.trim() === '' ? undefined : cleanDecimal(v));
 
-function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | null): ReviewTarget {
+function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | null, own: boolean): ReviewTarget {
   const indicator = e.indicator === NEW_INDICATOR ? e.newIndicator.code.trim() : e.indicator;
   const t: ReviewTarget['target'] = { year: Number(e.year.trim()), comparator: e.comparator };
   switch (e.comparator) {
@@ -439,6 +403,8 @@ function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | 
   const text = opt(e.text);
   if (text) t.text = text;
   const out: ReviewTarget = { candidateId: c.id, indicator, target: t };
+  // The reviewer's own candidate quotes its passage; the server knows only the extractor's.
+  if (own) out.span = c.span;
   const scope: PlanScope = e.scope ? { kind: e.scopeKind, code: e.scope } : (planScope ?? { kind: 'orgUnit', code: '' });
   if (scope.kind === 'group') out.group = scope.code;
   else out.orgUnit = scope.code;
@@ -451,8 +417,9 @@ function reviewTarget(c: TargetCandidate, e: TargetEdit, planScope: PlanScope | 
   return out;
 }
 
-function reviewTask(c: TaskCandidate, e: TaskEdit): ReviewTask {
+function reviewTask(c: TaskCandidate, e: TaskEdit, own: boolean): ReviewTask {
   const out: ReviewTask = { candidateId: c.id, text: e.text.trim(), lead: e.lead, co: e.co.filter((u) => !e.lead.includes(u)) };
+  if (own) out.span = c.span;
   const responsible = opt(e.responsibleText);
   if (responsible) out.responsibleText = responsible;
   const deadline = opt(e.deadline);
@@ -474,7 +441,8 @@ export function buildReview(draft: Draft, state: ReviewState, catalogues: Catalo
   const indicatorOwners: string[][] = [];
   const planScope = planScopeOf(state.plan);
 
-  for (const c of draft.result.targets) {
+  const own = (id: string) => state.added.how[id] !== undefined;
+  for (const c of allTargets(draft, state)) {
     const r = state.targets[c.id];
     if (r?.decision !== 'accepted') continue;
     const at = `targets.${targets.length}`;
@@ -496,15 +464,15 @@ export function buildReview(draft: Draft, state: ReviewState, catalogues: Catalo
           });
       }
     }
-    targets.push(reviewTarget(c, r.edit, planScope));
+    targets.push(reviewTarget(c, r.edit, planScope, own(c.id)));
     targetIds.push(c.id);
   }
-  for (const c of draft.result.tasks) {
+  for (const c of allTasks(draft, state)) {
     const r = state.tasks[c.id];
     if (r?.decision !== 'accepted') continue;
     const at = `tasks.${tasks.length}`;
     for (const p of checkTask(r.edit)) problems.push({ ...p, field: `${at}.${p.field}` });
-    tasks.push(reviewTask(c, r.edit));
+    tasks.push(reviewTask(c, r.edit, own(c.id)));
     taskIds.push(c.id);
   }
   if (targets.length === 0 && tasks.length === 0)

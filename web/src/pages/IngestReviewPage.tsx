@@ -1,48 +1,47 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, clearCache } from '../api/client.ts';
-import type { Draft } from '../api/types.ts';
+import type { Draft, TargetCandidate, TaskCandidate } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
-import { TargetCandidateCard, TaskCandidateCard, fieldLabel } from '../components/CandidateCards.tsx';
-import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
+import { AddCandidatePanel } from '../components/AddCandidatePanel.tsx';
+import { TargetCandidateCard, TaskCandidateCard } from '../components/CandidateCards.tsx';
+import { NewScopeButton, type CatalogueEntry } from '../components/NewScopeForm.tsx';
+import { OrgUnitOptions } from '../components/OrgUnitOptions.tsx';
+import { RescopeOffer } from '../components/RescopeOffer.tsx';
+import { DocLegend, MergeProblems, ReviewHeader, ReviewToolbar, type Filter, type Tally } from '../components/ReviewParts.tsx';
 import { DocumentView, type DocMark, type MarkState } from '../components/DocumentView.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { scrollIntoContainer } from '../components/scrollIntoContainer.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { placeInTitle } from '../ingest/handCandidates.ts';
+import { followDefaultScope, sameScope, targetsScopedTo } from '../ingest/rescope.ts';
+import { forgetState, loadState, saveState } from '../ingest/reviewStorage.ts';
+import { useCandidateActions } from '../ingest/useCandidateActions.ts';
 import {
   HIGH_CONFIDENCE,
   NEW_INDICATOR,
+  allTargets,
+  allTasks,
   buildReview,
   checkTarget,
-  forgetState,
-  initialTargetEdit,
-  initialTaskEdit,
-  loadState,
-  needsIndicator,
   placeProblems,
+  planScopeOf,
   problemsFromDetails,
-  saveState,
   scopeName,
   suggestPlanId,
   type Catalogues,
   type CandidateReview,
-  type Decision,
   type PlacedProblem,
   type PlanForm,
   type PlanScope,
   type ReviewState,
   type TargetEdit,
-  type TaskEdit,
 } from '../ingest/reviewModel.ts';
 import { href, navigate } from '../router.ts';
 import { NoIngestRights } from './IngestUploadPage.tsx';
 
 const NO_PROBLEMS: PlacedProblem[] = [];
-type Filter = 'all' | Decision;
-const FILTERS: readonly Filter[] = ['all', 'pending', 'accepted', 'rejected'];
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function IngestReviewPage({ draftId }: { draftId: string }) {
   const me = useMe();
@@ -179,12 +178,29 @@ function PlanFormFields({
   );
 }
 
-function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogues }) {
-  const { t, lang, count } = useI18n();
-  const r = draft.result;
+/** Catalogue entries created in the review join the pickers at once. */
+function withEntry(c: Catalogues, entry: CatalogueEntry): Catalogues {
+  return entry.kind === 'orgUnit'
+    ? { ...c, orgUnits: [...c.orgUnits, entry.unit] }
+    : { ...c, groups: [...c.groups, entry.group] };
+}
+
+function tally(list: Record<string, CandidateReview<unknown>>): Tally {
+  const v = Object.values(list);
+  return {
+    total: v.length,
+    accepted: v.filter((x) => x.decision === 'accepted').length,
+    rejected: v.filter((x) => x.decision === 'rejected').length,
+    pending: v.filter((x) => x.decision === 'pending').length,
+  };
+}
+
+function DraftReview({ draft, catalogues: loaded }: { draft: Draft; catalogues: Catalogues }) {
+  const { t, count } = useI18n();
   const [review, setReview] = useState<ReviewState>(() => loadState(draft));
   const reviewRef = useRef(review);
   reviewRef.current = review;
+  const [catalogues, setCatalogues] = useState(loaded);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [reveal, setReveal] = useState<{ id: string; card: boolean; doc: boolean; n: number } | null>(null);
@@ -192,33 +208,17 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
   const [problems, setProblems] = useState<PlacedProblem[] | null>(null);
   const [merging, setMerging] = useState(false);
   const [notice, setNotice] = useState<{ accepted: number; skipped: number } | null>(null);
+  const [rescopeFrom, setRescopeFrom] = useState<PlanScope | null>(null);
+  const [passage, setPassage] = useState('');
   const docRef = useRef<HTMLDivElement>(null);
   const errorsRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => saveState(draft, review), [draft, review]);
 
-  const initialTargets = useMemo(() => new Map(r.targets.map((c) => [c.id, initialTargetEdit(c)])), [r.targets]);
-  const initialTasks = useMemo(() => new Map(r.tasks.map((c) => [c.id, initialTaskEdit(c)])), [r.tasks]);
-  const targetById = useMemo(() => new Map(r.targets.map((c) => [c.id, c])), [r.targets]);
-
-  const marks = useMemo<DocMark[]>(
-    () => [
-      ...r.targets.map((c) => ({
-        id: c.id,
-        kind: 'target' as const,
-        span: c.span,
-        valueSpan: c.valueSpan,
-        label: `${t('ingest.kind.target')} ${c.id} · ${c.indicator.name}`,
-      })),
-      ...r.tasks.map((c) => ({
-        id: c.id,
-        kind: 'task' as const,
-        span: c.span,
-        label: `${t('ingest.kind.task')} ${c.id} · ${c.text.slice(0, 30)}`,
-      })),
-    ],
-    [r.targets, r.tasks, t],
-  );
+  const added = review.added;
+  const targets = useMemo(() => allTargets(draft, { added }), [draft, added]);
+  const tasks = useMemo(() => allTasks(draft, { added }), [draft, added]);
+  const marks = useReviewMarks(targets, tasks);
   const states = useMemo(() => {
     const out: Record<string, MarkState> = {};
     for (const [id, x] of Object.entries(review.targets)) out[id] = x.decision;
@@ -246,81 +246,12 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
   }, []);
   const selectFromCard = useCallback((id: string) => show(id, { card: false, doc: true }), [show]);
   const selectFromDoc = useCallback((id: string) => show(id, { card: true, doc: false }), [show]);
-
-  const updateCandidate = useCallback(
-    (id: string, f: (x: CandidateReview<TargetEdit | TaskEdit>) => CandidateReview<TargetEdit | TaskEdit>) =>
-      setReview((s) => {
-        if (s.targets[id]) return { ...s, targets: { ...s.targets, [id]: f(s.targets[id]) as CandidateReview<TargetEdit> } };
-        if (s.tasks[id]) return { ...s, tasks: { ...s.tasks, [id]: f(s.tasks[id]) as CandidateReview<TaskEdit> } };
-        return s;
-      }),
-    [],
-  );
-
-  const decide = useCallback(
-    (id: string, decision: Decision) => {
-      updateCandidate(id, (x) => ({ ...x, decision }));
-      setSelected(id);
-      // Accepting a target that still lacks an indicator opens its form.
-      const target = reviewRef.current.targets[id];
-      if (decision === 'accepted' && target && needsIndicator(target.edit)) setEditing(id);
-      else setEditing((e) => (e === id && decision === 'rejected' ? null : e));
-    },
-    [updateCandidate],
-  );
-  const saveTarget = useCallback(
-    (id: string, edit: TargetEdit) => {
-      updateCandidate(id, () => ({ decision: 'accepted', edit, edited: !sameJson(edit, initialTargets.get(id)) }));
-      setEditing(null);
-    },
-    [updateCandidate, initialTargets],
-  );
-  const saveTask = useCallback(
-    (id: string, edit: TaskEdit) => {
-      updateCandidate(id, () => ({ decision: 'accepted', edit, edited: !sameJson(edit, initialTasks.get(id)) }));
-      setEditing(null);
-    },
-    [updateCandidate, initialTasks],
-  );
-  const revert = useCallback(
-    (id: string) => {
-      const edit = initialTargets.get(id) ?? initialTasks.get(id);
-      if (edit) updateCandidate(id, (x) => ({ ...x, edit, edited: false }));
-      setEditing((e) => (e === id ? null : e));
-    },
-    [updateCandidate, initialTargets, initialTasks],
-  );
+  const addToCatalogue = useCallback((entry: CatalogueEntry) => setCatalogues((c) => withEntry(c, entry)), []);
+  const actions = useCandidateActions(draft, reviewRef, setReview, setEditing, setSelected, addToCatalogue);
   const edit = useCallback((id: string | null) => {
     setEditing(id);
     if (id) setSelected(id);
   }, []);
-
-  const acceptHighConfidence = () => {
-    const s = reviewRef.current;
-    let accepted = 0;
-    let skipped = 0;
-    const targets = { ...s.targets };
-    for (const c of r.targets) {
-      const x = targets[c.id];
-      if (!x || x.decision !== 'pending' || c.confidence < HIGH_CONFIDENCE) continue;
-      // A missing scope is the plan's default scope's business, set any time before the merge.
-      if (checkTarget(x.edit, catalogues, planScope).some((p) => p.field !== 'orgUnit')) {
-        skipped++;
-        continue;
-      }
-      targets[c.id] = { ...x, decision: 'accepted' };
-      accepted++;
-    }
-    const tasks = { ...s.tasks };
-    for (const c of r.tasks) {
-      const x = tasks[c.id];
-      if (!x || x.decision !== 'pending' || c.confidence < HIGH_CONFIDENCE) continue;
-      tasks[c.id] = { ...x, decision: 'accepted' };
-      accepted++;
-    }
-    setReview({ ...s, targets, tasks });
-    setNotice({ accepted, skipped });
-  };
 
   const { scopeKind: planScopeKind, scope: planScopeCode } = review.plan;
   // Only the scope matters here: typing the title must not redraw every card.
@@ -337,6 +268,28 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
     () => ({ ...review, plan: { ...review.plan, id: review.plan.idTouched ? review.plan.id : suggestedId } }),
     [review, suggestedId],
   );
+
+  const changePlan = useCallback((patch: Partial<PlanForm>) => {
+    // The default scope left behind is the one whose targets may follow the new one (switching
+    // between unit and group clears the scope for a moment: the one before that counts).
+    const was = planScopeOf(reviewRef.current.plan);
+    if (was && ('scope' in patch || 'scopeKind' in patch)) setRescopeFrom(was);
+    setReview((s) => ({ ...s, plan: { ...s.plan, ...patch } }));
+  }, []);
+  const rescopeIds = useMemo(
+    () => (rescopeFrom && planScope && !sameScope(rescopeFrom, planScope) ? targetsScopedTo(review, rescopeFrom) : []),
+    [rescopeFrom, planScope, review],
+  );
+  const rescope = () => {
+    setReview((s) => followDefaultScope(s, rescopeIds, (id) => actions.initialEdit(id) as TargetEdit | undefined));
+    setRescopeFrom(null);
+  };
+
+  const acceptHighConfidence = () => {
+    const found = acceptConfident(draft, reviewRef.current, catalogues, planScope);
+    setReview(found.state);
+    setNotice({ accepted: found.accepted, skipped: found.skipped });
+  };
 
   const showProblems = (found: PlacedProblem[]) => {
     setProblems(found);
@@ -377,38 +330,29 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
     return m;
   }, [problems]);
 
-  const tally = (list: Record<string, CandidateReview<unknown>>) => {
-    const v = Object.values(list);
-    return {
-      accepted: v.filter((x) => x.decision === 'accepted').length,
-      rejected: v.filter((x) => x.decision === 'rejected').length,
-      pending: v.filter((x) => x.decision === 'pending').length,
-    };
-  };
   const tt = tally(review.targets);
   const tk = tally(review.tasks);
-  const shownTargets = r.targets.filter((c) => filter === 'all' || review.targets[c.id]?.decision === filter);
-  const shownTasks = r.tasks.filter((c) => filter === 'all' || review.tasks[c.id]?.decision === filter);
+  const shownTargets = targets.filter((c) => filter === 'all' || review.targets[c.id]?.decision === filter);
+  const shownTasks = tasks.filter((c) => filter === 'all' || review.tasks[c.id]?.decision === filter);
   const newIndicatorCount = new Set(
     Object.values(review.targets)
       .filter((x) => x.decision === 'accepted' && x.edit.indicator === NEW_INDICATOR)
       .map((x) => x.edit.newIndicator.code.trim() || x.edit.newIndicator.name),
   ).size;
   const merged = draft.acceptedPlanId;
-
-  const problemWhere = (p: PlacedProblem) => {
-    if (p.candidateId && p.kind === 'target') {
-      const c = targetById.get(p.candidateId);
-      const e = review.targets[p.candidateId]?.edit;
-      const name =
-        e?.indicator === NEW_INDICATOR
-          ? e.newIndicator.name
-          : (catalogues.indicators.find((i) => i.code === e?.indicator)?.name ?? c?.indicator.name);
-      return `${t('ingest.kind.target')} ${p.candidateId}${name ? ` · ${name}` : ''}`;
-    }
-    if (p.candidateId) return `${t('ingest.kind.task')} ${p.candidateId}`;
-    if (p.field.startsWith('plan')) return t('ingest.plan.heading');
-    return null;
+  const named = placeInTitle(review.plan.title);
+  // The place the title names, to start a new unit from, unless the catalogue has it.
+  const titlePlace = catalogues.orgUnits.some((u) => u.name === named) ? '' : named;
+  const problemWhere = (p: PlacedProblem) => describeProblemPlace(p, targets, review, catalogues, t);
+  const common = {
+    catalogues,
+    onSelect: selectFromCard,
+    onDecide: actions.decide,
+    onEdit: edit,
+    onSave: actions.save,
+    onRevert: actions.revert,
+    onSplit: actions.split,
+    onRemove: actions.remove,
   };
 
   return (
@@ -416,38 +360,7 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
       <nav className="breadcrumb" aria-label="breadcrumb">
         <a href={href('ingest')}>← {t('ingest.back')}</a>
       </nav>
-      <header className="page-head plan-head">
-        <p className="eyebrow">{t('ingest.review.eyebrow')}</p>
-        <h1 id="review-heading">{draft.fileName}</h1>
-        <dl className="facts facts-inline" data-testid="review-counts">
-          <div>
-            <dt>{t('ingest.review.targets')}</dt>
-            <dd>
-              {t('ingest.review.tally', {
-                n: count(r.targets.length),
-                a: count(tt.accepted),
-                r: count(tt.rejected),
-                p: count(tt.pending),
-              })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('ingest.review.tasks')}</dt>
-            <dd>
-              {t('ingest.review.tally', {
-                n: count(r.tasks.length),
-                a: count(tk.accepted),
-                r: count(tk.rejected),
-                p: count(tk.pending),
-              })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('ingest.review.length')}</dt>
-            <dd>{t('ingest.review.chars', { n: count(draft.text.length) })}</dd>
-          </div>
-        </dl>
-      </header>
+      <ReviewHeader draft={draft} targets={tt} tasks={tk} />
 
       {merged && (
         <p className="status status-ok" role="status" data-testid="draft-merged">
@@ -464,8 +377,26 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
           suggestedId={suggestedId}
           catalogues={catalogues}
           problems={problems ?? NO_PROBLEMS}
-          onChange={(patch) => setReview((s) => ({ ...s, plan: { ...s.plan, ...patch } }))}
+          onChange={changePlan}
         />
+        <NewScopeButton
+          initialName={titlePlace}
+          catalogues={catalogues}
+          testId="plan-new-scope"
+          onCreated={(entry, scope) => {
+            addToCatalogue(entry);
+            changePlan({ scopeKind: scope.kind, scope: scope.code });
+          }}
+        />
+        {rescopeFrom && planScope && rescopeIds.length > 0 && (
+          <RescopeOffer
+            from={scopeName(rescopeFrom, catalogues) ?? rescopeFrom.code}
+            to={planScopeLabel ?? planScope.code}
+            count={rescopeIds.length}
+            onApply={rescope}
+            onDismiss={() => setRescopeFrom(null)}
+          />
+        )}
         <div className="merge-row">
           <p className="merge-summary" data-testid="merge-summary">
             {t('ingest.merge.summary', {
@@ -478,66 +409,21 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
             {merging ? t('ingest.merge.busy') : t('ingest.merge')}
           </button>
         </div>
-        {problems && problems.length > 0 && (
-          <div className="merge-errors" data-testid="merge-errors" role="alert" tabIndex={-1} ref={errorsRef}>
-            <p className="merge-errors-title">
-              <strong>{t('ingest.merge.failed', { n: count(problems.length) })}</strong>
-            </p>
-            <ul>
-              {problems.map((p, i) => {
-                const where = problemWhere(p);
-                return (
-                  <li key={i} data-testid="merge-error" data-candidate={p.candidateId}>
-                    {where && <span className="problem-where">{where}</span>}
-                    {p.subField && p.candidateId && <span className="problem-field">{fieldLabel(p.subField, t)}</span>}
-                    {p.subField && !p.candidateId && p.subField.startsWith('plan.') && (
-                      <span className="problem-field">{fieldLabel(p.subField, t)}</span>
-                    )}
-                    {!where && p.field !== '(root)' && <code className="problem-path">{p.field}</code>}
-                    <span>{lang === 'zh' ? p.zh : p.en}</span>
-                    {p.candidateId && (
-                      <button
-                        type="button"
-                        className="link-button problem-go"
-                        onClick={() => show(p.candidateId!, { card: true, doc: true })}
-                      >
-                        {t('ingest.merge.goTo')}
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        )}
+        <MergeProblems
+          problems={problems ?? NO_PROBLEMS}
+          where={problemWhere}
+          onGo={(id) => show(id, { card: true, doc: true })}
+          errorsRef={errorsRef}
+        />
       </form>
 
-      <div className="review-toolbar">
-        <button type="button" className="btn" onClick={acceptHighConfidence} data-testid="accept-high-confidence">
-          {t('ingest.bulk.acceptHigh', { pct: Math.round(HIGH_CONFIDENCE * 100) })}
-        </button>
-        <div className="segmented" role="group" aria-label={t('ingest.filter.label')}>
-          {FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              className={`segment${filter === f ? ' is-on' : ''}`}
-              aria-pressed={filter === f}
-              onClick={() => setFilter(f)}
-              data-testid={`filter-${f}`}
-            >
-              {t(`ingest.filter.${f}`)}
-            </button>
-          ))}
-        </div>
-        {notice && (
-          <p className="review-notice" role="status" data-testid="bulk-notice">
-            {notice.skipped > 0
-              ? t('ingest.bulk.doneSkipped', { n: count(notice.accepted), skipped: count(notice.skipped) })
-              : t('ingest.bulk.done', { n: count(notice.accepted) })}
-          </p>
-        )}
-      </div>
+      <ReviewToolbar
+        highConfidence={HIGH_CONFIDENCE}
+        filter={filter}
+        onFilter={setFilter}
+        onAcceptHigh={acceptHighConfidence}
+        notice={notice}
+      />
 
       <div className="review-split">
         <section className="panel review-doc" aria-labelledby="doc-heading">
@@ -545,23 +431,19 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
             <h2 id="doc-heading" className="panel-title">
               {t('ingest.doc.heading')}
             </h2>
-            <ul className="hl-legend" aria-label={t('ingest.doc.legend')}>
-              <li>
-                <mark className="hl hl-target hl-pending">{t('ingest.kind.target')}</mark>
-              </li>
-              <li>
-                <mark className="hl hl-task hl-pending">{t('ingest.kind.task')}</mark>
-              </li>
-              <li>
-                <mark className="hl hl-target hl-accepted">{t('ingest.state.accepted')}</mark>
-              </li>
-              <li>
-                <mark className="hl hl-target hl-rejected">{t('ingest.state.rejected')}</mark>
-              </li>
-            </ul>
+            <DocLegend />
           </div>
           <p className="panel-note">{t('ingest.doc.hint')}</p>
-          <div className="review-doc-scroll" ref={docRef} tabIndex={0}>
+          <div
+            className="review-doc-scroll"
+            ref={docRef}
+            tabIndex={0}
+            onMouseUp={() => {
+              // A passage selected in the document is ready to be added as a missed target or task.
+              const chosen = window.getSelection()?.toString() ?? '';
+              if (chosen.trim()) setPassage(chosen.trim());
+            }}
+          >
             <DocumentView
               text={draft.text}
               marks={marks}
@@ -574,6 +456,7 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
         </section>
 
         <div className="review-list">
+          <AddCandidatePanel text={draft.text} passage={passage} onPassage={setPassage} onAdd={actions.add} />
           <section className="list-section" aria-labelledby="cand-targets">
             <h2 id="cand-targets" className="section-title">
               {t('ingest.review.targets')} <span className="count-pill">{count(shownTargets.length)}</span>
@@ -585,19 +468,17 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
                 {shownTargets.map((c) => (
                   <TargetCandidateCard
                     key={c.id}
+                    {...common}
                     candidate={c}
                     planScope={planScope}
                     planScopeName={planScopeLabel}
                     review={review.targets[c.id]!}
-                    catalogues={catalogues}
+                    added={review.added.how[c.id]}
                     selected={selected === c.id}
                     editing={editing === c.id}
                     problems={problemsById.get(c.id) ?? NO_PROBLEMS}
-                    onSelect={selectFromCard}
-                    onDecide={decide}
-                    onEdit={edit}
-                    onSave={saveTarget}
-                    onRevert={revert}
+                    onScopeCreated={actions.scopeCreated}
+                    onCatalogueEntry={addToCatalogue}
                   />
                 ))}
               </div>
@@ -614,17 +495,13 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
                 {shownTasks.map((c) => (
                   <TaskCandidateCard
                     key={c.id}
+                    {...common}
                     candidate={c}
                     review={review.tasks[c.id]!}
-                    catalogues={catalogues}
+                    added={review.added.how[c.id]}
                     selected={selected === c.id}
                     editing={editing === c.id}
                     problems={problemsById.get(c.id) ?? NO_PROBLEMS}
-                    onSelect={selectFromCard}
-                    onDecide={decide}
-                    onEdit={edit}
-                    onSave={saveTask}
-                    onRevert={revert}
                   />
                 ))}
               </div>
@@ -634,4 +511,74 @@ function DraftReview({ draft, catalogues }: { draft: Draft; catalogues: Catalogu
       </div>
     </section>
   );
+}
+
+/** Highlights of every candidate, the reviewer's own included. */
+function useReviewMarks(targets: readonly TargetCandidate[], tasks: readonly TaskCandidate[]): DocMark[] {
+  const { t } = useI18n();
+  return useMemo<DocMark[]>(
+    () => [
+      ...targets.map((c) => ({
+        id: c.id,
+        kind: 'target' as const,
+        span: c.span,
+        valueSpan: c.valueSpan,
+        label: `${t('ingest.kind.target')} ${c.id} · ${c.indicator.name}`,
+      })),
+      ...tasks.map((c) => ({
+        id: c.id,
+        kind: 'task' as const,
+        span: c.span,
+        label: `${t('ingest.kind.task')} ${c.id} · ${c.text.slice(0, 30)}`,
+      })),
+    ],
+    [targets, tasks, t],
+  );
+}
+
+/** "Accept all high-confidence": the extractor's pending candidates at or above the threshold whose target is complete. */
+function acceptConfident(draft: Draft, s: ReviewState, catalogues: Catalogues, planScope: PlanScope | null) {
+  let accepted = 0;
+  let skipped = 0;
+  const targets = { ...s.targets };
+  for (const c of draft.result.targets) {
+    const x = targets[c.id];
+    if (!x || x.decision !== 'pending' || c.confidence < HIGH_CONFIDENCE) continue;
+    // A missing scope is the plan's default scope's business, set any time before the merge.
+    if (checkTarget(x.edit, catalogues, planScope).some((p) => p.field !== 'orgUnit')) {
+      skipped++;
+      continue;
+    }
+    targets[c.id] = { ...x, decision: 'accepted' };
+    accepted++;
+  }
+  const tasks = { ...s.tasks };
+  for (const c of draft.result.tasks) {
+    const x = tasks[c.id];
+    if (!x || x.decision !== 'pending' || c.confidence < HIGH_CONFIDENCE) continue;
+    tasks[c.id] = { ...x, decision: 'accepted' };
+    accepted++;
+  }
+  return { state: { ...s, targets, tasks }, accepted, skipped };
+}
+
+function describeProblemPlace(
+  p: PlacedProblem,
+  targets: readonly TargetCandidate[],
+  review: ReviewState,
+  catalogues: Catalogues,
+  t: ReturnType<typeof useI18n>['t'],
+): string | null {
+  if (p.candidateId && p.kind === 'target') {
+    const c = targets.find((x) => x.id === p.candidateId);
+    const e = review.targets[p.candidateId]?.edit;
+    const name =
+      e?.indicator === NEW_INDICATOR
+        ? e.newIndicator.name
+        : (catalogues.indicators.find((i) => i.code === e?.indicator)?.name ?? c?.indicator.name);
+    return `${t('ingest.kind.target')} ${p.candidateId}${name ? ` · ${name}` : ''}`;
+  }
+  if (p.candidateId) return `${t('ingest.kind.task')} ${p.candidateId}`;
+  if (p.field.startsWith('plan')) return t('ingest.plan.heading');
+  return null;
 }
