@@ -41,15 +41,15 @@ export async function gatherInput(
   const codes = [...new Set([...s.indicators.map((i) => i.code), ...s.adjustments.map((a) => a.code)])];
   const known = codes.filter((c) => ctx.indicators.has(c));
   const roots = selected.map((u) => ids.get(u.code)!);
-  // Whole years from the analytics table (issue 22): each evaluated unit's subtree figure is a stored
-  // row; freshness is not asked for, so no marks are read.
+  // Whole years from the analytics table (issue 22): each evaluated unit's subtree figure of the year is
+  // a stored row; no earlier year is read, and freshness is not asked for, so no marks either.
   if (roots.length && known.length)
     await ctx.loadFigures(
       db,
       ctx.subtree(roots),
       [...new Set(known.flatMap((c) => ctx.codesFor(c)))],
       parseAsOf(String(year)),
-      ProgressContext.sourceOptions(source, roots),
+      ProgressContext.sourceOptions(source, roots, undefined, year),
     );
   const groupCodes = s.groups.map((g) => g.code);
   const subjects: RunInputUnit[] = selected.map((u) => {

@@ -47,7 +47,8 @@ async function valuesFor(
   // figure, read as a few rows. A target judged on a group's stand-in reads the stand-in's figures.
   const judged = rows.map((r) => targets.find((x) => (x.org_unit_code ?? x.group_code) === r.subject.code));
   const roots = [...rows.flatMap((r) => r.subject.roots), ...judged.flatMap((t) => (t ? subjectOf(ctx, t, members).roots : []))];
-  await ctx.loadFigures(db, ctx.subtree(roots), codes, asOf, ProgressContext.sourceOptions(source, roots, ref));
+  // Only the class is shown, and no class depends on freshness: no freshness marks are read.
+  await ctx.loadFigures(db, ctx.subtree(roots), codes, asOf, ProgressContext.sourceOptions(source, roots));
   const plans = new Map<string, { periodStart: number; periodEnd: number; method: ProgressMethod }>();
   const out = [];
   for (const [i, r] of rows.entries()) {

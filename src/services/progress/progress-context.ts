@@ -157,10 +157,11 @@ export class ProgressContext implements YearRule {
 
   /**
    * Loads the figures of these units and codes as of a period. Whole years before it come from the
-   * analytics table when the subjects' `roots` are given (each root's subtree figure; with `ref`, the
-   * freshness marks of the units below too, else none of whole years), otherwise from the precomputed
-   * yearly table (both recomputed first where figures changed); the as-of year, when the period ends
-   * before December, and every year when `quarters` are asked for, from the raw figures.
+   * analytics table when the subjects' `roots` are given (each root's subtree figure, of years from
+   * `fromYear` when given; with `ref`, the freshness marks of the units below too, else none of whole
+   * years), otherwise from the precomputed yearly table (both recomputed first where figures changed);
+   * the as-of year, when the period ends before December, and every year when `quarters` are asked
+   * for, from the raw figures.
    * Shares of transferred projects (跨区域流转) are added on read unless `reported` asks for the
    * figures as the zones reported them; nothing of them is ever written into the yearly table.
    */
@@ -169,7 +170,7 @@ export class ProgressContext implements YearRule {
     unitIds: readonly number[],
     codes: readonly string[],
     asOf: AsOf,
-    opts: { quarters?: boolean; reported?: boolean; roots?: readonly number[]; ref?: string } = {},
+    opts: { quarters?: boolean; reported?: boolean; roots?: readonly number[]; ref?: string; fromYear?: number } = {},
   ): Promise<void> {
     const ids = codes.map((c) => this.indicators.get(c)?.id).filter((x): x is number => x !== undefined);
     this.nodes.clear();
@@ -188,7 +189,7 @@ export class ProgressContext implements YearRule {
       // of the units below, only what freshness needs, aggregated per unit in the database.
       if (await analyticsOutdated(db, this)) await refreshAnalytics(db, this);
       this.rolledUntil = lastWholeYear;
-      for (const r of await rolledRows(db, [...new Set(opts.roots)], ids, 0, lastWholeYear)) {
+      for (const r of await rolledRows(db, [...new Set(opts.roots)], ids, opts.fromYear ?? 0, lastWholeYear)) {
         const unitYears = entry(this.rolled, r.org_unit_id, () => new Map<number, Map<string, SubjectFigure>>());
         entry(unitYears, r.year, () => new Map<string, SubjectFigure>()).set(this.codes.get(r.indicator_id)!, {
           value: new Decimal(r.value).toString(),
@@ -235,8 +236,8 @@ export class ProgressContext implements YearRule {
    * roots), the precomputed yearly table (as before issue 22), or every period raw (from scratch).
    * The last two are kept so that checks and benchmarks can set a read beside the one it replaced.
    */
-  static sourceOptions(source: FigureSource, roots: readonly number[], ref?: string) {
-    return source === 'analytics' ? { roots, ref } : { quarters: source === 'raw' };
+  static sourceOptions(source: FigureSource, roots: readonly number[], ref?: string, fromYear?: number) {
+    return source === 'analytics' ? { roots, ref, fromYear } : { quarters: source === 'raw' };
   }
 
   /** Subject roots' subtree figures read from the analytics table (unit id → year → code), years up to rolledUntil. */
