@@ -268,3 +268,23 @@ describe('extractCandidates: a report that names one horizon and no period (issu
     );
   });
 });
+
+describe('extractCandidates: the goals a news report relays (issue 17 item 3)', () => {
+  it('reads a count with a weak cue (打造7个…示范区) in a report of a plan as the plan’s goal', () => {
+    const text = [
+      '记者27日从样板市工信局获悉,样板市出台《数字经济发展三年行动计划(2020-2022年)》。',
+      '产业数字化方面,规上企业工业互联网应用覆盖率达90%以上,打造7个数字化融合发展示范区。',
+    ].join('\n');
+    assert.deepEqual(
+      extractCandidates(text, { catalogue: { indicators: [], orgUnits: [], groups: [] } }).targets.map((t) => [
+        t.target.year,
+        t.target.value,
+        t.unit,
+      ]),
+      [
+        [2022, '90', '%'],
+        [2022, '7', '个'],
+      ],
+    );
+  });
+});

@@ -43,7 +43,8 @@ export function judgeFigure(
     // A one-year document's plain growth rate (全年引进内资增长10%) is that year's goal.
     (ctx.annual === true && t.unit === '%' && t.evidence.includes('cue: 增长')) ||
     (t.evidence.some((e) => /= 100%/.test(e)) && /将|力争|确保|要/.test(s.sentence));
-  const dated = year !== null && year.from !== 'plan';
+  // A news report of a plan relays the plan's goals: its period dates them as a 到20xx年 would.
+  const dated = year !== null && (year.from !== 'plan' || (ctx.newsReport === true && ctx.periodFrom === 'explicit'));
   const isStated =
     t.evidence.includes('stated figure (no cue)') ||
     (!strong && !dated && !s.goal) ||

@@ -50,8 +50,8 @@ export function specialForms(
     const obj =
       /把(.+?)$/.exec(before)?.[1] ?? stripOpeners(before).replace(/^(?:集中)?(?:打造|培育|建设|发展|做大|做强|壮大)+/, '');
     const phrase = obj.replace(/等$/, '');
-    // 培育若干千亿级产业集群 names no industry.
-    if (phrase.length < 2 || /若干|一批|多个|一些|[、,]$/.test(phrase)) continue;
+    // 培育若干千亿级产业集群 names no industry; 打造4个千亿级…集聚区 counts them (the count is the figure).
+    if (phrase.length < 2 || /若干|一批|多个|一些|[、,]$/.test(phrase) || /\d+(?:个|家|条)$/.test(before)) continue;
     const suffix = /产业|集群/.test(head) ? '产业' : '';
     out.push({
       indicatorPhrases: unique([phrase, phrase.endsWith('产业') ? phrase : `${phrase}${suffix}`, `${phrase}${head}`]),

@@ -123,3 +123,9 @@ describe('figures listed with 、, each with its own noun (issue 17, Nanjing dev
     assert.deepEqual(find('新增1家国家级高新区、1家国家级经开区。'), ['国家级高新区|at_least|1|', '国家级经开区|at_least|1|']);
   });
 });
+
+describe('千亿级 after a count (issue 17, Nanjing dev document)', () => {
+  it('reads 打造4个千亿级特色数字产业集聚区 as a count of 4, not as a floor of 1000 亿元', () => {
+    assert.deepEqual(find('打造4个千亿级特色数字产业集聚区。'), ['千亿级特色数字产业集聚区|at_least|4|']);
+  });
+});
