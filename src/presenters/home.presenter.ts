@@ -29,6 +29,15 @@ const targetRowHead = {
   level,
 };
 
+const scorecardSchema = z.object({
+  ...targetRowHead,
+  current: z.string().nullable(),
+  dataYear: count.nullable(),
+  decimals: count,
+  trend: trendSchema.nullable(),
+  spark: sparkSchema,
+});
+
 export const leaderHomeSchema = z.object({
   plans: z.array(z.object({ plan: planRef, at: z.string(), total: count, byClass, warnings, stale: count })),
   totals: z.object({ total: count, byClass, warnings }),
@@ -41,16 +50,7 @@ export const leaderHomeSchema = z.object({
     }),
   ),
   /** Every target's scorecard row: figure to the indicator's precision, class, warning, trend and sparkline. */
-  scorecards: z.array(
-    z.object({
-      ...targetRowHead,
-      current: z.string().nullable(),
-      dataYear: count.nullable(),
-      decimals: count,
-      trend: trendSchema.nullable(),
-      spark: sparkSchema,
-    }),
-  ),
+  scorecards: z.array(scorecardSchema),
   freshness: z.object({ total: count, stale: count, lastUpdated: z.string().nullable() }),
   evaluations: z.array(
     z.object({
@@ -79,8 +79,12 @@ export const planManagerHomeSchema = z.object({
       withoutPath: count,
       withFigure: count,
       stale: count,
+      /** Targets by class as the overview judges them (all zero for a plan without targets). */
+      byClass,
       warnings,
     }),
   ),
+  /** The scorecard of every target of those plans, as on the leader's home (trend arrow, sparkline). */
+  scorecards: z.array(scorecardSchema),
 });
 export type PlanManagerHome = z.infer<typeof planManagerHomeSchema>;

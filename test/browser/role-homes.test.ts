@@ -127,7 +127,7 @@ describe('a home per role (issue 19)', () => {
     await shot(page, 'reviewer');
   });
 
-  it('a plan manager lands on their plans with coverage and stale figures', async () => {
+  it('a plan manager lands on their plans with coverage, stale figures, classes and every target’s scorecard', async () => {
     const page = await signedInPage(browser, server.url, 'planner');
     await page.goto(`${server.url}/#/`);
     await page.getByTestId('home-data').waitFor({ timeout: 90_000 });
@@ -140,6 +140,31 @@ describe('a home per role (issue 19)', () => {
     const row = page.locator(`[data-testid="home-plan"][data-plan="${withTargets.plan.id}"]`);
     assert.equal(Number(await row.getAttribute('data-with-path')), withTargets.withPath);
     assert.equal(Number(await row.getAttribute('data-stale')), withTargets.stale);
+    // The plan's targets by class, as the API counts them (zero classes left out).
+    const shown = await row
+      .locator('[data-testid="home-plan-classes"] .class-count')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-class'), Number(e.getAttribute('data-count'))]));
+    assert.deepEqual(
+      shown,
+      Object.entries(withTargets.byClass).filter(([, n]) => n > 0),
+    );
+    assert.equal(
+      Object.values(withTargets.byClass).reduce((a, b) => a + b, 0),
+      withTargets.targets,
+    );
+    // A scorecard row per target of the managed plans, each with a trend arrow; sparklines where two years have figures.
+    await page.getByTestId('sparkline').first().waitFor({ timeout: 30_000 });
+    const cards = page.getByTestId('scorecard-row');
+    assert.equal(await cards.count(), api.body.scorecards.length);
+    assert.equal(
+      api.body.scorecards.length,
+      api.body.plans.reduce((a, p) => a + p.targets, 0),
+    );
+    assert.equal(await cards.locator('[data-testid="trend"]').count(), api.body.scorecards.length);
+    assert.equal(
+      await cards.locator('[data-testid="sparkline"]').count(),
+      api.body.scorecards.filter((c) => c.spark.length >= 2).length,
+    );
     assert.deepEqual(await latinWords(page), []);
     await shot(page, 'planner');
   });

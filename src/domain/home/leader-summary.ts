@@ -92,6 +92,13 @@ export function laggardSentence(t: Pick<HomeTarget, 'subject' | 'judgement'>): s
   return s.startsWith(t.subject.name) ? s : `${t.subject.name}：${s}`;
 }
 
+/** Targets counted by class (every class present, zero where none). */
+export function classCounts(targets: readonly { judgement: { class: HomeClass } }[]): Record<HomeClass, number> {
+  const out = noClasses();
+  for (const t of targets) out[t.judgement.class]++;
+  return out;
+}
+
 const noClasses = (): Record<HomeClass, number> => ({
   achieved_early: 0,
   ahead: 0,

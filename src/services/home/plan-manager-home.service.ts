@@ -1,10 +1,12 @@
 import type { Database } from '../../db/database.ts';
-import { homeAsOf } from '../../domain/home/leader-summary.ts';
+import { classCounts, homeAsOf } from '../../domain/home/leader-summary.ts';
+import { targetScorecards } from '../../domain/home/target-scorecard.ts';
 import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import type { PlanManagerHome } from '../../presenters/home.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
 import { coverageAndProgress } from '../progress/coverage.service.ts';
+import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { grantedPlan } from './leader-home.service.ts';
 
@@ -17,8 +19,22 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
   const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
   const today = todayIso();
   const plans: PlanManagerHome['plans'] = [];
-  for (const p of rows) {
-    if (!grantedPlan(actor, p.id, ['admin', 'plan_manager'])) continue;
+  const managed = rows.filter((p) => grantedPlan(actor, p.id, ['admin', 'plan_manager']));
+  // The scorecards: every managed plan with targets judged in one question, with yearly figures for the trend.
+  const judged = (
+    await plansProgressWithYearly(
+      database,
+      actor,
+      managed.filter((p) => p.target_count > 0).map((p) => ({ plan: p.id, at: homeAsOf(p.period_start, p.period_end, today) })),
+    )
+  )
+    .filter(({ progress }) => progress.targets.length > 0)
+    .map(({ progress, yearly }) => ({
+      plan: { id: progress.plan.id, title: progress.plan.title },
+      at: progress.at,
+      targets: progress.targets.map((t) => ({ ...t, yearly: yearly.get(t.key) ?? [] })),
+    }));
+  for (const p of managed) {
     const at = homeAsOf(p.period_start, p.period_end, today);
     const base = { plan: { id: p.id, title: p.title }, periodStart: p.period_start, periodEnd: p.period_end, at };
     if (p.target_count === 0) {
@@ -30,6 +46,7 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
         withoutPath: 0,
         withFigure: 0,
         stale: 0,
+        byClass: classCounts([]),
         warnings: countWarnings([]),
       });
       continue;
@@ -44,8 +61,9 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
       withoutPath: coverage.summary.total - coverage.summary.withPath,
       withFigure: coverage.summary.withFigure,
       stale: progress.targets.filter((t) => t.freshness.stale).length,
+      byClass: classCounts(progress.targets),
       warnings: progress.summary.warnings,
     });
   }
-  return { plans };
+  return { plans, scorecards: targetScorecards(judged) };
 }
