@@ -10,7 +10,7 @@ const MAPPABLE: Record<string, MappingKind> = { unknown_org_unit: 'org_unit', un
  * With `choices`, a unit name or heading not recognised can be mapped once for the form (issue 18).
  */
 export function ImportPreview({ result, choices }: { result: ImportResult; choices?: MappingChoices }) {
-  const { t, lang, num, count } = useI18n();
+  const { t, lang, count } = useI18n();
   const c = result.counts;
   const tiles: [keyof ImportResult['counts'], number][] = [
     ['values', c.values],
@@ -78,6 +78,42 @@ export function ImportPreview({ result, choices }: { result: ImportResult; choic
         </table>
       </div>
 
+      <ImportProblems result={result} choices={choices} />
+
+      <ImportChanges result={result} />
+
+      {result.notes.length > 0 && (
+        <>
+          <h3>{t('reporting.import.notes')}</h3>
+          <ul className="import-notes" data-testid="import-notes">
+            {result.notes.map((n, i) => (
+              <li key={i}>
+                <span className="muted small">
+                  {n.sheet}
+                  {n.row !== null ? ` · ${t('reporting.import.rowN', { n: n.row })}` : ''}
+                </span>{' '}
+                {lang === 'zh' ? n.messageZh : n.message}
+                {choices && n.mapText ? (
+                  <>
+                    {' '}
+                    <MapChoice kind="indicator" text={n.mapText} choices={choices} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Every problem the import found, each mappable name with its choice when `choices` is given. */
+function ImportProblems({ result, choices }: { result: ImportResult; choices?: MappingChoices }) {
+  const { t, lang, count } = useI18n();
+  const dash = <span className="muted">{t('common.dash')}</span>;
+  return (
+    <>
       {result.problems.length > 0 && (
         <>
           <h3 className="problems-title">
@@ -117,7 +153,16 @@ export function ImportPreview({ result, choices }: { result: ImportResult; choic
           </div>
         </>
       )}
+    </>
+  );
+}
 
+/** The figures the import changes (or would change), before → after, with the cell each came from. */
+function ImportChanges({ result }: { result: ImportResult }) {
+  const { t, lang, num, count } = useI18n();
+  const dash = <span className="muted">{t('common.dash')}</span>;
+  return (
+    <>
       <h3>{t('reporting.import.changes', { n: count(result.changes.length) })}</h3>
       {result.changes.length === 0 ? (
         <p className="muted">{t('reporting.import.noChanges')}</p>
@@ -158,29 +203,6 @@ export function ImportPreview({ result, choices }: { result: ImportResult; choic
           {result.changesTruncated && <p className="muted small">{t('reporting.import.truncated')}</p>}
         </div>
       )}
-
-      {result.notes.length > 0 && (
-        <>
-          <h3>{t('reporting.import.notes')}</h3>
-          <ul className="import-notes" data-testid="import-notes">
-            {result.notes.map((n, i) => (
-              <li key={i}>
-                <span className="muted small">
-                  {n.sheet}
-                  {n.row !== null ? ` · ${t('reporting.import.rowN', { n: n.row })}` : ''}
-                </span>{' '}
-                {lang === 'zh' ? n.messageZh : n.message}
-                {choices && n.mapText ? (
-                  <>
-                    {' '}
-                    <MapChoice kind="indicator" text={n.mapText} choices={choices} />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
+    </>
   );
 }
