@@ -279,6 +279,52 @@ interface TargetCandidateCardProps {
   onCatalogueEntry: (entry: CatalogueEntry) => void;
 }
 
+/** A target's scope: its own, or the plan's default; an unknown place the sentence names can be created here. */
+function ScopeFact({
+  candidate: c,
+  edit: e,
+  planScope,
+  planScopeName,
+  catalogues,
+  onScopeCreated,
+}: Pick<TargetCandidateCardProps, 'planScope' | 'planScopeName' | 'catalogues' | 'onScopeCreated'> & {
+  candidate: TargetCandidate;
+  edit: TargetEdit;
+}) {
+  const { t } = useI18n();
+  const ownScope = e.scope
+    ? ((e.scopeKind === 'group'
+        ? catalogues.groups.find((g) => g.code === e.scope)?.name
+        : catalogues.orgUnits.find((u) => u.code === e.scope)?.name) ?? e.scope)
+    : null;
+  const scopeIsGroup = e.scope ? e.scopeKind === 'group' : planScope?.kind === 'group';
+  const unknownScope = c.scope && !c.scope.code && c.scope.from === 'sentence' ? c.scope.mention : null;
+  // Created in the meantime (from another card or the plan form): no longer to be created.
+  const knownNow =
+    !!c.scope?.name &&
+    (catalogues.orgUnits.some((u) => u.name === c.scope!.name) || catalogues.groups.some((g) => g.name === c.scope!.name));
+  return (
+    <div>
+      <dt>{t('target.scope')}</dt>
+      <dd>
+        {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
+        {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
+        {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
+        {unknownScope && !ownScope && !knownNow && (
+          <>
+            <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>{' '}
+            <NewScopeButton
+              initialName={c.scope?.name || unknownScope}
+              catalogues={catalogues}
+              onCreated={(entry, scope) => onScopeCreated(c.id, entry, scope)}
+            />
+          </>
+        )}
+      </dd>
+    </div>
+  );
+}
+
 export const TargetCandidateCard = memo(function TargetCandidateCard(props: TargetCandidateCardProps) {
   const { candidate: c, review, catalogues, selected, editing, problems, planScope, planScopeName } = props;
   const i18n = useI18n();
@@ -296,18 +342,7 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
   const unit = isNew ? e.newIndicator.unit || c.unit || '' : (catalogued?.unit ?? c.indicator.unit ?? '');
   const indName = (code: string) => catalogues.indicators.find((i) => i.code === code)?.name;
   const words = describeTargetValue(editToTargetValue(e), unit, i18n, indName);
-  const ownScope = e.scope
-    ? ((e.scopeKind === 'group'
-        ? catalogues.groups.find((g) => g.code === e.scope)?.name
-        : catalogues.orgUnits.find((u) => u.code === e.scope)?.name) ?? e.scope)
-    : null;
-  const scopeIsGroup = e.scope ? e.scopeKind === 'group' : planScope?.kind === 'group';
   const missingIndicator = review.decision !== 'rejected' && needsIndicator(e);
-  const unknownScope = c.scope && !c.scope.code && c.scope.from === 'sentence' ? c.scope.mention : null;
-  // Created in the meantime (from another card or the plan form): no longer to be created.
-  const knownNow =
-    !!c.scope?.name &&
-    (catalogues.orgUnits.some((u) => u.name === c.scope!.name) || catalogues.groups.some((g) => g.name === c.scope!.name));
   const locate = () => props.onSelect(c.id);
 
   return (
@@ -354,24 +389,14 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
       )}
 
       <dl className="facts">
-        <div>
-          <dt>{t('target.scope')}</dt>
-          <dd>
-            {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
-            {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
-            {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
-            {unknownScope && !ownScope && !knownNow && (
-              <>
-                <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>{' '}
-                <NewScopeButton
-                  initialName={c.scope?.name || unknownScope}
-                  catalogues={catalogues}
-                  onCreated={(entry, scope) => props.onScopeCreated(c.id, entry, scope)}
-                />
-              </>
-            )}
-          </dd>
-        </div>
+        <ScopeFact
+          candidate={c}
+          edit={e}
+          planScope={planScope}
+          planScopeName={planScopeName}
+          catalogues={catalogues}
+          onScopeCreated={props.onScopeCreated}
+        />
         <div>
           <dt>{t('target.baseline')}</dt>
           <dd>

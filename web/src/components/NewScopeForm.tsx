@@ -125,37 +125,14 @@ export function NewScopeForm({ initialName, catalogues, onCreated, onCancel }: N
             </div>
           </>
         ) : (
-          <>
-            <div className="form-field">
-              <label htmlFor={`${id}-gkind`}>{t('ingest.newScope.kind')}</label>
-              <select
-                id={`${id}-gkind`}
-                className="input"
-                value={groupKind}
-                onChange={(e) => setGroupKind(e.target.value as (typeof GROUP_KINDS)[number])}
-              >
-                {GROUP_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {label('groupKind', k)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-field field-wide">
-              <label htmlFor={`${id}-members`}>{t('ingest.newScope.members')}</label>
-              <select
-                id={`${id}-members`}
-                className="input"
-                multiple
-                size={6}
-                value={members}
-                onChange={(e) => setMembers([...e.target.selectedOptions].map((o) => o.value))}
-                data-testid="new-scope-members"
-              >
-                <OrgUnitOptions units={catalogues.orgUnits} />
-              </select>
-            </div>
-          </>
+          <GroupFields
+            id={id}
+            kind={groupKind}
+            onKind={setGroupKind}
+            members={members}
+            onMembers={setMembers}
+            catalogues={catalogues}
+          />
         )}
         <div className="form-field">
           <label htmlFor={`${id}-code`}>{t('ingest.newScope.code')}</label>
@@ -191,6 +168,60 @@ export function NewScopeForm({ initialName, catalogues, onCreated, onCancel }: N
         </button>
       </div>
     </div>
+  );
+}
+
+type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** A new group's kind and members. */
+function GroupFields({
+  id,
+  kind: groupKind,
+  onKind: setGroupKind,
+  members,
+  onMembers: setMembers,
+  catalogues,
+}: {
+  id: string;
+  kind: GroupKind;
+  onKind: (kind: GroupKind) => void;
+  members: string[];
+  onMembers: (members: string[]) => void;
+  catalogues: Catalogues;
+}) {
+  const { t, label } = useI18n();
+  return (
+    <>
+      <div className="form-field">
+        <label htmlFor={`${id}-gkind`}>{t('ingest.newScope.kind')}</label>
+        <select
+          id={`${id}-gkind`}
+          className="input"
+          value={groupKind}
+          onChange={(e) => setGroupKind(e.target.value as (typeof GROUP_KINDS)[number])}
+        >
+          {GROUP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {label('groupKind', k)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-field field-wide">
+        <label htmlFor={`${id}-members`}>{t('ingest.newScope.members')}</label>
+        <select
+          id={`${id}-members`}
+          className="input"
+          multiple
+          size={6}
+          value={members}
+          onChange={(e) => setMembers([...e.target.selectedOptions].map((o) => o.value))}
+          data-testid="new-scope-members"
+        >
+          <OrgUnitOptions units={catalogues.orgUnits} />
+        </select>
+      </div>
+    </>
   );
 }
 
