@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * long function can never be added.
  */
 const NOT_YET_SPLIT = new Map<string, number>([
-  ['web/src/pages/IngestReviewPage.tsx DraftReview', 411],
+  ['web/src/pages/IngestReviewPage.tsx DraftReview', 282],
   ['web/src/components/CandidateEditors.tsx TargetEditor', 319],
   ['web/src/pages/ReportImportPage.tsx ReportImportPage', 252],
   ['web/src/pages/PlanBrowserPage.tsx PlanBrowserPage', 216],
@@ -34,8 +34,6 @@ const NOT_YET_SPLIT = new Map<string, number>([
   ['web/src/components/UnitAliasesPanel.tsx UnitAliasesPanel', 179],
   ['web/src/projects/ProjectsPage.tsx BoardsPage', 175],
   // Landed by other changes on 2026-12-07 while this list was new; to be split.
-  ['web/src/components/CandidateCards.tsx TargetCandidateCard', 163],
-  ['web/src/components/NewScopeForm.tsx NewScopeForm', 158],
 ]);
 
 const key = (f: { file: string; name: string }): string => `${f.file} ${f.name}`;
