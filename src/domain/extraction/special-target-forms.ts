@@ -8,6 +8,8 @@ const SCALE_RE = /(?:打造成为|打造为|打造成|打造|建成|发展成为
 const BARE_SCALE_RE = /(?<verb>突破|超过|超|达到|达|迈上|跨越|跨入|迈入)(?<level>万亿|千亿|百亿)(?<cur>美元|元)(?![级\d])/g;
 const ALL_BUILT_RE = /(?<verb>(?:全部|全面|均|都)建成|全覆盖|全部达标|全部实现)/g;
 
+const SLOGAN_OBJECT = /^(?:小康社会|社会主义现代化)/;
+
 /** 翻一番, 千亿级, 突破万亿元, 全部建成 / 全覆盖: targets without an Arabic figure. */
 export function specialForms(
   clause: string,
@@ -95,6 +97,8 @@ export function specialForms(
     const afterText = clause.slice(m.index! + m[0].length);
     // 5G网络全覆盖、多式联运等工程: a project's name, not a goal.
     if (/^[\u4e00-\u9fa5“”()]{0,16}[、等]/.test(afterText)) continue;
+    // 全面建成小康社会 / 社会主义现代化强国: the nation's fixed goals that plan openings recite, no indicator.
+    if (SLOGAN_OBJECT.test(afterText)) continue;
     const count = ves.find((v) => isCount(v.unit) && v.to <= m.index! && /^[^,;]{0,16}$/.test(clause.slice(v.to, m.index!)));
     if (count) {
       // 4个省级区域医疗中心全面建成: all N built → exactly N.

@@ -129,3 +129,14 @@ describe('千亿级 after a count (issue 17, Nanjing dev document)', () => {
     assert.deepEqual(find('打造4个千亿级特色数字产业集聚区。'), ['千亿级特色数字产业集聚区|at_least|4|']);
   });
 });
+
+describe('fixed political phrases of plan openings (issue 17 item 1)', () => {
+  it('reads no target in 全面建成小康社会 or 全面建成社会主义现代化强国', () => {
+    assert.deepEqual(
+      find('“十四五”时期(2021—2025年)是我市在全面建成小康社会基础上开启全面建设社会主义现代化新征程的第一个五年。'),
+      [],
+    );
+    assert.deepEqual(find('到本世纪中叶全面建成社会主义现代化强国。'), []);
+    assert.deepEqual(find('到2025年,50个美丽乡村全部建成。'), ['美丽乡村建成数|exactly|50|2025']);
+  });
+});
