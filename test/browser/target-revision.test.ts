@@ -47,6 +47,28 @@ describe('correcting a published target on its page (Chromium)', () => {
     await page.locator('[data-testid="judgement"][data-class="behind"]').waitFor({ timeout: 30_000 });
   });
 
+  it('withdraws a plan from the plan list (hidden, listed as withdrawn) and an administrator restores it', async () => {
+    const plan = 'kunming-bonded-zone-2021-2025';
+    await page.goto(`${server.url}/#/plans`);
+    const item = page.locator(`[data-testid="plan-item"][data-plan-id="${plan}"]`);
+    await item.getByTestId('withdraw-open').click();
+    await item.getByTestId('withdraw-reason').fill('误发布，撤回');
+    await item.getByTestId('withdraw-confirm').click();
+    await page
+      .locator(`[data-testid="withdrawn-plan"][data-plan-id="${plan}"]`)
+      .filter({ hasText: '误发布，撤回' })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await item.count(), 0);
+    // A plan manager withdraws; only an administrator restores.
+    assert.equal(await page.getByTestId('restore-plan').count(), 0);
+    const admin = await signedInPage(browser, server.url, 'admin');
+    await admin.goto(`${server.url}/#/plans`);
+    await admin.locator(`[data-testid="withdrawn-plan"][data-plan-id="${plan}"]`).getByTestId('restore-plan').click();
+    await admin.locator(`[data-testid="plan-item"][data-plan-id="${plan}"]`).waitFor({ timeout: 30_000 });
+    assert.equal(await admin.getByTestId('withdrawn-plans').count(), 0);
+    await admin.close();
+  });
+
   it('shows a viewer the revisions but no form', async () => {
     const viewer = await signedInPage(browser, server.url, 'leader');
     await viewer.goto(`${server.url}/#/monitor/${PLAN}/targets/${KEY}?at=2024`);

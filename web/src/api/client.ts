@@ -281,6 +281,8 @@ export { request as apiRequest, getBlob as apiGetBlob };
 
 export const api = {
   plans: (signal?: AbortSignal) => getAll<Plan>('/plans', {}, signal),
+  /** Withdrawn (撤回) plans, which the plan list leaves out. */
+  withdrawnPlans: (signal?: AbortSignal) => getAll<Plan>('/plans', { withdrawn: 'only' }, signal),
   plan: (id: string, signal?: AbortSignal) => getJson<Plan>(`/plans/${encodeURIComponent(id)}`, undefined, signal),
   sections: (planId: string, signal?: AbortSignal) =>
     getAll<PlanSection>(`/plans/${encodeURIComponent(planId)}/sections`, {}, signal),

@@ -4,11 +4,16 @@ import { useState } from 'react';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
+import { useMe } from '../auth/AuthProvider.tsx';
+import { canDefinePlans } from '../auth/permissions.ts';
+import { WithdrawnPlans, WithdrawPlan } from './PlanWithdrawal.tsx';
 
 export function PlanListPage() {
   const { t, lang, date, count } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const state = useAsync((signal) => api.plans(signal), [attempt]);
+  const me = useMe();
+  const reload = () => setAttempt((a) => a + 1);
 
   return (
     <section className="page" aria-labelledby="plans-heading">
@@ -63,11 +68,13 @@ export function PlanListPage() {
                       <span className="count-label">{t('plans.tasks')}</span>
                     </li>
                   </ul>
+                  {me && canDefinePlans(me) && <WithdrawPlan plan={p.id} onDone={reload} />}
                 </li>
               ))}
             </ul>
           </>
         ))}
+      <WithdrawnPlans canRestore={!!me?.grants.some((g) => g.role === 'admin')} reload={attempt} onDone={reload} />
     </section>
   );
 }
