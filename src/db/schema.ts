@@ -593,10 +593,11 @@ export interface AttachmentTable {
   storage_key: string;
   uploaded_by: MaybeInt;
   uploaded_at: Timestamp;
+  /** report_submission: a file sent with a statistics sheet (migration 0681). */
   owner_kind: ColumnType<
-    'task_update' | 'task_contribution' | 'notice_reply' | null,
-    'task_update' | 'task_contribution' | 'notice_reply' | null | undefined,
-    'task_update' | 'task_contribution' | 'notice_reply' | null
+    'task_update' | 'task_contribution' | 'notice_reply' | 'report_submission' | null,
+    'task_update' | 'task_contribution' | 'notice_reply' | 'report_submission' | null | undefined,
+    'task_update' | 'task_contribution' | 'notice_reply' | 'report_submission' | null
   >;
   owner_id: MaybeInt;
 }

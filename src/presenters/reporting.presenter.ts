@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentResponseSchema } from './task-tracking.presenter.ts';
 import { TIMELINESS } from '../domain/reporting/workflow/timeliness.ts';
 import { SUBMISSION_STATUSES } from '../domain/reporting/workflow/submission-workflow.ts';
 
@@ -89,6 +90,8 @@ export const entrySheetSchema = z.object({
       lastYear: periodValue,
     }),
   ),
+  /** Files the unit sent with the sheet (issue 18). */
+  attachments: z.array(attachmentResponseSchema),
   findings: z.array(findingSchema.extend({ key: z.string() })),
   skipped: z.number(),
   missing: z.array(z.string()),

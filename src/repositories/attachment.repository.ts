@@ -1,6 +1,6 @@
 import type { Executor } from './transaction.ts';
 
-export type AttachmentOwnerKind = 'task_update' | 'task_contribution' | 'notice_reply';
+export type AttachmentOwnerKind = 'task_update' | 'task_contribution' | 'notice_reply' | 'report_submission';
 
 export async function insertAttachment(
   db: Executor,
@@ -73,9 +73,19 @@ export async function attachmentsOf(db: Executor, kind: AttachmentOwnerKind, own
 
 /** The task an owned attachment belongs to, through its owner. */
 export async function taskOfAttachment(db: Executor, a: { owner_kind: AttachmentOwnerKind | null; owner_id: number | null }) {
-  if (a.owner_kind === null || a.owner_id === null) return undefined;
+  if (a.owner_kind === null || a.owner_id === null || a.owner_kind === 'report_submission') return undefined;
   const table =
     a.owner_kind === 'task_update' ? 'task_update' : a.owner_kind === 'task_contribution' ? 'task_contribution' : 'task_notice';
   const r = await db.selectFrom(table).select('task_id').where('id', '=', a.owner_id).executeTakeFirst();
   return r?.task_id;
+}
+
+/** The org unit of the submission an attachment belongs to (issue 18: files sent with a sheet). */
+export async function submissionUnitOfAttachment(
+  db: Executor,
+  a: { owner_kind: AttachmentOwnerKind | null; owner_id: number | null },
+) {
+  if (a.owner_kind !== 'report_submission' || a.owner_id === null) return undefined;
+  const r = await db.selectFrom('report_submission').select('org_unit_id').where('id', '=', a.owner_id).executeTakeFirst();
+  return r?.org_unit_id;
 }

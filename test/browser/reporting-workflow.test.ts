@@ -220,6 +220,19 @@ describe('statistical reporting workflow in Chromium', () => {
     assert.equal(s.canSubmit, true);
     assert.equal(s.submission.explanations['change-vs-previous/EMPLOYEES'], '新增重点企业投产，从业人员大幅增加');
 
+    // A file the unit sends with the sheet (issue 18): the review view lists it.
+    const upload = await request<{ id: string }>(server.url, 'POST', '/api/v1/attachments?name=ledger.txt', {
+      auth: reporterApi,
+      body: new TextEncoder().encode('固定资产投资台账'),
+      headers: { 'content-type': 'text/plain' },
+    });
+    assert.equal(upload.status, 201, JSON.stringify(upload.body));
+    const attached = await request(server.url, 'POST', `${sheetPath}/attachments`, {
+      auth: reporterApi,
+      body: { attachments: [upload.body.id] },
+    });
+    assert.equal(attached.status, 200, JSON.stringify(attached.body));
+
     await page.getByTestId('submit').click();
     await entryStatus(page, 'submitted').waitFor();
     await page.getByTestId('read-only-note').waitFor();
@@ -228,7 +241,7 @@ describe('statistical reporting workflow in Chromium', () => {
     assert.equal(s.submission.status, 'submitted');
     assert.deepEqual(
       s.history.map((h) => h.action),
-      ['submit'],
+      ['submit', 'attach'],
     );
     await shot(page, '4-submitted');
   });
@@ -259,6 +272,7 @@ describe('statistical reporting workflow in Chromium', () => {
     assert.equal(await employees.getByTestId('review-finding').getAttribute('data-rule'), 'change-vs-previous');
     assert.equal(await employees.getByTestId('review-explanation').innerText(), '情况说明：新增重点企业投产，从业人员大幅增加');
     assert.match(await page.getByTestId('review-finding-counts').innerText(), /错误 0 条，预警 1 条/);
+    assert.deepEqual(await page.getByTestId('sheet-attachment').locator('a').allInnerTexts(), ['ledger.txt']);
 
     assert.equal(await page.getByTestId('return').isDisabled(), true, 'returning needs a comment');
     await page.locator('[data-testid="cell-review-comment"][data-indicator="EMPLOYEES"]').fill(CELL_COMMENT);
@@ -361,7 +375,7 @@ describe('statistical reporting workflow in Chromium', () => {
 
     // Every step, newest first, in the API and on the page.
     s = await sheet();
-    const steps = ['approve', 'submit', 'return', 'submit'];
+    const steps = ['approve', 'submit', 'return', 'submit', 'attach'];
     assert.deepEqual(
       s.history.map((h) => h.action),
       steps,

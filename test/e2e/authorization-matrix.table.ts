@@ -311,6 +311,12 @@ export const MATRIX: Row[] = [
                                                                     expect: 'ok  403 403 403 ok  ok  403 401' },
     { what: '昆明 sheet', url: `${sheet('ZN-KM-HIGHTECH')}/values`, body: () => ({ values: [] }),
                                                                     expect: 'ok  403 403 403 no  no  403 401' }] },
+  // An id that is nobody's upload: a permitted caller is refused by the claim (422 ATTACHMENT_NOT_AVAILABLE).
+  { method: 'POST', path: '/api/v1/submissions/{form}/{orgUnit}/{period}/attachments', ok: [422], targets: [
+    { what: '蒙自 sheet', url: `${sheet('ZN-HH-MENGZI')}/attachments`, body: () => ({ attachments: ['00000000-0000-4000-8000-000000000000'] }),
+                                                                    expect: 'ok  403 403 403 ok  ok  403 401' },
+    { what: '昆明 sheet', url: `${sheet('ZN-KM-HIGHTECH')}/attachments`, body: () => ({ attachments: ['00000000-0000-4000-8000-000000000000'] }),
+                                                                    expect: 'ok  403 403 403 no  no  403 401' }] },
   // Empty sheets: a permitted submit is refused for missing figures (422), the review steps for the state (409).
   { method: 'POST', path: '/api/v1/submissions/{form}/{orgUnit}/{period}/submit', ok: [422], targets: [
     { what: '蒙自 sheet', url: `${sheet('ZN-HH-MENGZI')}/submit`, body: () => ({ version: 0 }),

@@ -5,7 +5,7 @@ import type { EntrySheet } from '../../src/services/reporting/entry-sheet.servic
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
 const today = new Date().toISOString().slice(0, 10);
-const [PERIOD, PREVIOUS, EARLIER] = closedPeriods('month', '2021-01', today, 3) as [string, string, string];
+const [PERIOD, PREVIOUS, EARLIER, FOURTH] = closedPeriods('month', '2021-01', today, 4) as [string, string, string, string];
 const sheetPath = (period: string) => `/api/v1/submissions/DEV_ZONE_MONTHLY/ZN-HH-MENGZI/${period}`;
 const FIGURES = {
   REVENUE: '100',
@@ -162,5 +162,58 @@ describe('上期 beside a sheet under review (issue 18)', () => {
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.deepEqual(res.body.submission.cellComments, {}, 'a resubmitted sheet carries no comments at cells');
+  });
+  it('lists the files a reporter attaches to a sheet, readable by the reviewer, and none once submitted (issue 18)', async () => {
+    type Uploaded = { id: string; name: string; url: string };
+    const upload = await request<Uploaded>(
+      server.url,
+      'POST',
+      `/api/v1/attachments?name=${encodeURIComponent('台账一至三月.txt')}`,
+      {
+        auth: reporter,
+        body: new TextEncoder().encode('固定资产投资台账'),
+        headers: { 'content-type': 'text/plain' },
+      },
+    );
+    assert.equal(upload.status, 201, JSON.stringify(upload.body));
+    const attached = await request<EntrySheet>(server.url, 'POST', `${sheetPath(FOURTH)}/attachments`, {
+      auth: reporter,
+      body: { attachments: [upload.body.id] },
+    });
+    assert.equal(attached.status, 200, JSON.stringify(attached.body));
+    const seen = await request<EntrySheet>(server.url, 'GET', sheetPath(FOURTH), { auth: reviewer });
+    assert.deepEqual(
+      seen.body.attachments.map((a) => [a.id, a.name]),
+      [[upload.body.id, '台账一至三月.txt']],
+      'listed, named as uploaded',
+    );
+    assert.equal(seen.body.history[0]!.action, 'attach');
+    const file = await request<string>(server.url, 'GET', upload.body.url, { auth: reviewer });
+    assert.equal(file.status, 200);
+    // The same upload cannot be attached twice, and another user's upload not at all.
+    const again = await request<{ error: { code: string } }>(server.url, 'POST', `${sheetPath(FOURTH)}/attachments`, {
+      auth: reporter,
+      body: { attachments: [upload.body.id] },
+    });
+    assert.equal(again.body.error.code, 'ATTACHMENT_NOT_AVAILABLE');
+
+    const values = Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 }));
+    let res = await request<EntrySheet>(server.url, 'PUT', `${sheetPath(FOURTH)}/values`, { auth: reporter, body: { values } });
+    res = await request<EntrySheet>(server.url, 'POST', `${sheetPath(FOURTH)}/submit`, {
+      auth: reporter,
+      body: { version: res.body.submission.version },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const late = await request<Uploaded>(server.url, 'POST', '/api/v1/attachments?name=late.txt', {
+      auth: reporter,
+      body: new TextEncoder().encode('迟到的附件'),
+      headers: { 'content-type': 'text/plain' },
+    });
+    const locked = await request<{ error: { code: string } }>(server.url, 'POST', `${sheetPath(FOURTH)}/attachments`, {
+      auth: reporter,
+      body: { attachments: [late.body.id] },
+    });
+    assert.equal(locked.status, 409);
+    assert.equal(locked.body.error.code, 'LOCKED');
   });
 });

@@ -32,6 +32,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { getReportForm, listReportForms, testFormRules, updateFormRules } from '../../services/reporting/form-rules.service.ts';
 import { saveEntry } from '../../services/reporting/save-entry.service.ts';
 import { transitionSubmission } from '../../services/reporting/transition.service.ts';
+import { attachToSubmission } from '../../services/reporting/submission-attachments.service.ts';
 import type { Actor } from '../../services/actor.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { param } from '../auth/access-control.ts';
@@ -372,6 +373,21 @@ export const reportingRoutes =
           .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
           .send(file.body);
       },
+    );
+    app.post(
+      '/submissions/:form/:orgUnit/:period/attachments',
+      {
+        config: { access: { action: 'report', resource: orgUnitOf } },
+        schema: {
+          tags: ['reporting'],
+          summary: 'Attach your uploads (POST /attachments) to a draft or returned sheet / 为报表添加附件',
+          params: submissionParams,
+          body: z.object({ attachments: z.array(z.string().uuid()).min(1).max(20) }),
+          response: { 200: entrySheetSchema, ...errors },
+        },
+      },
+      (req) =>
+        attachToSubmission(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body.attachments),
     );
     for (const transition of ['submit', 'approve', 'return', 'reopen'] as const) {
       app.post(

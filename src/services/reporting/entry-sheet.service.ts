@@ -6,6 +6,8 @@ import { canSubmit, evaluateRules, type Finding } from '../../domain/reporting/r
 import { cellsNamedIn } from '../../domain/reporting/workflow/comment-cells.ts';
 import { figureBeside, type FigureBeside } from '../../domain/reporting/workflow/figure-beside.ts';
 import type { Database } from '../../db/database.ts';
+import { presentAttachment } from '../../presenters/task-tracking.presenter.ts';
+import { attachmentsOf } from '../../repositories/attachment.repository.ts';
 import { auditHistory } from '../../repositories/audit.repository.ts';
 import {
   findSubmission,
@@ -145,6 +147,7 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
     };
   });
   const { reviewCellComments, ...state } = submissionState(row);
+  const attachments = row ? await attachmentsOf(db, 'report_submission', [row.id]) : [];
   const history = await auditHistory(db, 'report_submission', submissionEntityKey(formCode, unitCode, period), 50);
   const actorNames = await displayNamesByUsername(
     db,
@@ -178,6 +181,8 @@ export async function readEntrySheet(db: Executor, actor: Actor, formCode: strin
       cellComments: state.status === 'returned' ? reviewCellComments : {},
     },
     items,
+    // Files the unit sent with the sheet (issue 18), shown on the review view.
+    attachments: attachments.map(presentAttachment),
     findings: evaluation.findings.map((f) => ({ ...f, key: findingKey(f) })),
     skipped: evaluation.skipped.length,
     missing,

@@ -2,7 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
 import { checkUpload } from '../../domain/attachments/file-type.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { findAttachment, insertAttachment, taskOfAttachment } from '../../repositories/attachment.repository.ts';
+import {
+  findAttachment,
+  insertAttachment,
+  submissionUnitOfAttachment,
+  taskOfAttachment,
+} from '../../repositories/attachment.repository.ts';
 import { taskUnits } from '../../repositories/task-supervision.repository.ts';
 import { presentAttachment } from '../../presenters/task-tracking.presenter.ts';
 import type { AttachmentStore } from '../../storage/attachment-store.ts';
@@ -57,6 +62,10 @@ export async function downloadAttachment(database: Database, store: AttachmentSt
   if (!a) throw missing(id);
   if (a.owner_kind === null) {
     if (actor.userId === null || a.uploaded_by !== actor.userId) throw missing(id);
+  } else if (a.owner_kind === 'report_submission') {
+    // A file sent with a statistics sheet: for whoever may read that unit's sheet (issue 18).
+    const unitId = await submissionUnitOfAttachment(database.db, a);
+    if (unitId === undefined || !visibleIn(await readScope(database.db, actor), [unitId])) throw missing(id);
   } else {
     const taskId = await taskOfAttachment(database.db, a);
     if (taskId === undefined) throw missing(id);

@@ -352,6 +352,9 @@ export const api = {
     request<EntrySheet>('POST', `${sheetPath(key)}/${transition}`, {
       body: { version, comment: comment ?? null, ...(cellComments ? { cellComments } : {}) },
     }),
+  /** Attaches the user's own uploads (POST /attachments) to a draft or returned sheet. */
+  attachToSheet: (key: SheetKey, attachments: string[]) =>
+    request<EntrySheet>('POST', `${sheetPath(key)}/attachments`, { body: { attachments } }),
   saveRules: (form: string, version: number, rules: Rule[]) =>
     request<ReportForm>('PUT', `/forms/${enc(form)}/rules`, { body: { version, rules } }),
   testRules: (form: string, input: RuleTestInput) =>

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge } from '../reporting/Badges.tsx';
 import { EntryGrid } from '../reporting/EntryGrid.tsx';
 import { periodLabel } from '../reporting/periods.ts';
+import { SheetAttachments } from '../reporting/SheetAttachments.tsx';
 import { ConflictPanel, SaveStatus, SheetHistory, SubmitBar } from '../reporting/SheetPanels.tsx';
 import { useEntryEditor } from '../reporting/useEntryEditor.ts';
 import { href } from '../router.ts';
@@ -98,6 +99,7 @@ function SheetEditor({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
 
       <EntryGrid editor={editor} editable={editable} />
 
+      <SheetAttachments sheetKey={sheetKey} files={sheet.attachments} canAdd={editable} onChanged={() => void editor.reload()} />
       {editable && <SubmitBar editor={editor} />}
       {canReview(me) && (sub.status === 'submitted' || sub.status === 'approved') && (
         <p className="hint-box review-link" data-testid="go-to-review">

@@ -10,6 +10,7 @@ import { href } from '../router.ts';
 import { StatusBadge } from './Badges.tsx';
 import { periodLabel } from './periods.ts';
 import { ReviewTable } from './ReviewTable.tsx';
+import { SheetAttachments } from './SheetAttachments.tsx';
 import { SheetHistory } from './SheetPanels.tsx';
 
 /**
@@ -117,6 +118,7 @@ function ReviewSheet({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
         commentable={deciding}
       />
 
+      <SheetAttachments sheetKey={sheetKey} files={sheet.attachments} canAdd={false} />
       {deciding && (
         <DecisionPanel sheet={sheet} sheetKey={sheetKey} cellComments={cellComments} onDone={setSheet} onReload={reload} />
       )}

@@ -1,0 +1,50 @@
+import { isEditable, type SubmissionStatus } from '../../domain/reporting/workflow/submission-workflow.ts';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { ensureSubmission } from '../../repositories/submission.repository.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
+import { claimOwn } from '../tasks/task-write.service.ts';
+import { readEntrySheet, submissionEntityKey } from './entry-sheet.service.ts';
+import { checkFormPeriod, loadFormContext, resolveReportingUnit } from './form-context.ts';
+
+/**
+ * Attaches the reporter's own fresh uploads (POST /attachments) to a sheet, so that the reviewer
+ * sees them on the review view (issue 18: 台账, scans of a 情况说明). Only while the sheet can still
+ * be edited; all or nothing; audited.
+ */
+export async function attachToSubmission(
+  database: Database,
+  actor: Actor,
+  formCode: string,
+  unitCode: string,
+  period: string,
+  attachmentIds: readonly string[],
+) {
+  return database.db.transaction().execute(async (trx) => {
+    const ctx = await loadFormContext(trx, formCode);
+    const unit = await resolveReportingUnit(trx, actor, ctx.form, unitCode);
+    const dates = checkFormPeriod(ctx.form, period);
+    const row = await ensureSubmission(trx, {
+      formId: ctx.id,
+      unitId: unit.id,
+      period,
+      formVersion: ctx.version,
+      dueDate: dates.due,
+    });
+    if (!isEditable(row.status as SubmissionStatus))
+      throw new AppError(
+        'LOCKED',
+        'the sheet is submitted or approved; files can no longer be attached',
+        '报表已提交或已审核，不能再添加附件',
+      );
+    await claimOwn(trx, actor, attachmentIds, { kind: 'report_submission', id: row.id });
+    await recordAudit(trx, actor, {
+      action: 'attach',
+      entity: 'report_submission',
+      entityKey: submissionEntityKey(formCode, unitCode, period),
+      after: { attachments: [...new Set(attachmentIds)] },
+    });
+    return readEntrySheet(trx, actor, formCode, unitCode, period);
+  });
+}
