@@ -21,13 +21,14 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
   const plans: PlanManagerHome['plans'] = [];
   const managed = rows.filter((p) => grantedPlan(actor, p.id, ['admin', 'plan_manager']));
   // The scorecards: every managed plan with targets judged in one question, with yearly figures for the trend.
-  const judged = (
-    await plansProgressWithYearly(
-      database,
-      actor,
-      managed.filter((p) => p.target_count > 0).map((p) => ({ plan: p.id, at: homeAsOf(p.period_start, p.period_end, today) })),
-    )
-  )
+  const batch = await plansProgressWithYearly(
+    database,
+    actor,
+    managed.filter((p) => p.target_count > 0).map((p) => ({ plan: p.id, at: homeAsOf(p.period_start, p.period_end, today) })),
+  );
+  // Each plan judged once: the coverage below reuses the batch's progress.
+  const progressOf = new Map(batch.map(({ progress }) => [progress.plan.id, progress]));
+  const judged = batch
     .filter(({ progress }) => progress.targets.length > 0)
     .map(({ progress, yearly }) => ({
       plan: { id: progress.plan.id, title: progress.plan.title },
@@ -51,7 +52,7 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
       });
       continue;
     }
-    const { coverage, progress } = await coverageAndProgress(database, actor, { plan: p.id, at });
+    const { coverage, progress } = await coverageAndProgress(database, actor, { plan: p.id, at }, progressOf.get(p.id));
     plans.push({
       ...base,
       at: coverage.at,

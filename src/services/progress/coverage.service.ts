@@ -43,9 +43,11 @@ export async function coverageAndProgress(
   database: Database,
   actor: Actor,
   q: { plan: string; at?: string },
+  /** The plan's progress for the same reader and period when the caller has judged it already (the homes). */
+  judgedProgress?: PlanProgress,
 ): Promise<{ coverage: PlanCoverage; progress: PlanProgress }> {
   const at = q.at ?? String(new Date().getUTCFullYear() - 1);
-  const progress = await planProgress(database, actor, { plan: q.plan, at });
+  const progress = judgedProgress ?? (await planProgress(database, actor, { plan: q.plan, at }));
   const db = database.db;
   const ctx = await ProgressContext.load(db);
   const rows = await progressTargets(db, { plan: q.plan, unitIds: await readScope(db, actor) });
