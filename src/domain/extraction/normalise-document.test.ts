@@ -34,6 +34,15 @@ describe('normaliseDocument', () => {
       '某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n“十三五”时期,面对错综复杂的形势,全区经济社会发展取得巨大成就。',
     );
   });
+  it('keeps the title line apart after a page’s furniture lines too', () => {
+    const raw = [
+      '首页 > 新闻中心',
+      '某某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '“十三五”时期,面对错综复杂的形势,全区经济社',
+      '会发展取得巨大成就。',
+    ].join('\n');
+    assert.match(normaliseDocument(raw).text, /远景目标纲要\n“十三五”时期,/);
+  });
   it('drops page numbers and running headers, and keeps the map to original offsets', () => {
     const page = (n: number) => `昆明综合保税区产业发展规划\n- ${n} -`;
     const body = ['第一段内容包括进出口贸易总额的发展情况和相', '关数据,以及园区建设的主要成效和经验。'];

@@ -202,7 +202,7 @@ function markPageFurniture(lines: Line[]): void {
 const WIDE_RE = /[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFE30-\uFE4F\uFF00-\uFFEF“”‘’—–…·]/;
 const SENTENCE_END_RE = /[。!?;:]$/;
 
-/** A document's title on its first line (…第十四个五年规划和二〇三五年远景目标纲要, …的建议, …(2023-2025年)): never wrapped into the text. */
+/** A document's title on one of its first lines, after any page furniture (…第十四个五年规划和二〇三五年远景目标纲要, …的建议, …(2023-2025年)): never wrapped into the text. */
 const TITLE_LINE_RE = /^[^,。;:!?]{6,80}(?:规划|纲要|建议|方案|计划|意见|通知|报告|决定|\((?:19|20)\d\d[-—–](?:19|20)\d\d年?\))$/;
 
 /** Step 3 and 4: joins wrapped lines into paragraphs and removes PDF spacing. */
@@ -226,7 +226,7 @@ function joinLines(folded: OffsetText, lines: Line[]): OffsetText {
       const closedClause = open <= 0 && /\)$/.test(prevText) && /牵头|负责|配合/.test(prevText);
       const paragraphBreak =
         !wrapped ||
-        (prev === kept[0] && TITLE_LINE_RE.test(prevText)) ||
+        (kept.indexOf(prev) < 5 && TITLE_LINE_RE.test(prevText)) ||
         (open <= 0 && (SENTENCE_END_RE.test(prevText) || shortLine || closedClause)) ||
         isHeadingLine(prevText) ||
         isTableRow(prev.text) ||
