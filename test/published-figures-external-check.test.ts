@@ -75,6 +75,14 @@ describe('published figures against what their sources say', () => {
     assert.match(target.judgement.explanation.zh, /2024年常住人口868\.7万人/);
   });
 
+  it('3b: the plan gives no baseline, so the 2020 figure of the same source table serves (846.3) and the target is 滞后', async () => {
+    // 846.3 → 868.7 in four of five years is 14.6 % of the way to 1000: far behind the 80 % of time elapsed.
+    const p = await planProgress(t.database, SYSTEM_ACTOR, { plan: 'yunnan-regional-2021-2025', at: '2024' });
+    const target = p.targets.find((x) => x.key === 'kunming-population-2025')!;
+    assert.equal(target.judgement.class, 'behind');
+    assert.match(target.judgement.explanation.zh, /基期取自2020年审核数据（公开发布数据）/);
+  });
+
   it('4–5: figures from different sentences agree with the changes the sources state', async () => {
     const rate = (await stored('YN-KM', 'URBANISATION_RATE', '2024')).minus(await stored('YN-KM', 'URBANISATION_RATE', '2023'));
     assert.equal(rate.toString(), '1.22');

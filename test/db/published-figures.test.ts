@@ -66,10 +66,10 @@ for (const kind of DATABASE_KINDS) {
         target: 'kunming-population-2025',
         at: '2023',
       });
-      // Up to the as-of year only: 2021, 2022, 2023 (the 2024 figure is later).
+      // Up to the as-of year only: 2020 (the baseline the plan lacks) to 2023 (the 2024 figure is later).
       assert.deepEqual(
         pop.publishedFigures.map((f) => f.period),
-        ['2021', '2022', '2023'],
+        ['2020', '2021', '2022', '2023'],
       );
       assert.ok(pop.publishedFigures.every((f) => f.unit === '万人' && f.citation.url.startsWith('http')));
     });
