@@ -5,12 +5,13 @@ import { launchBrowser, signedInPage } from '../support/browser.ts';
 import { startTestServer } from '../support/server.ts';
 
 /**
- * Issue 17 item 5 in Chromium: a plan manager corrects kunming-population-2025's missing baseline on the
+ * Issue 17 item 5 in Chromium: a plan manager corrects kunming-gdp-2025's missing baseline (the value is the test's
+ * own input) on the
  * target's page (修订目标), the revision is listed under 修订记录 with its reason, and the judgement is read again
  * with the corrected baseline (数据不足 → 滞后); a viewer sees the record but no form.
  */
 const PLAN = 'yunnan-regional-2021-2025';
-const KEY = 'kunming-population-2025';
+const KEY = 'kunming-gdp-2025';
 
 describe('correcting a published target on its page (Chromium)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -29,21 +30,21 @@ describe('correcting a published target on its page (Chromium)', () => {
   it('names the missing 基期, then judges from the corrected baseline and lists the revision', async () => {
     await page.goto(`${server.url}/#/monitor/${PLAN}/targets/${KEY}?at=2024`);
     const judgement = page.getByTestId('judgement');
-    await judgement.filter({ hasText: '缺基期值（2020年昆明市常住人口）' }).waitFor({ timeout: 60_000 });
+    await judgement.filter({ hasText: '缺基期值（2020年昆明市地区生产总值）' }).waitFor({ timeout: 60_000 });
     assert.equal(await judgement.getAttribute('data-class'), 'insufficient_data');
     await page.getByTestId('revisions').getByText('尚无修订。').waitFor();
 
     await page.getByTestId('revise-open').click();
     await page.getByTestId('revise-baselineYear').fill('2020');
-    await page.getByTestId('revise-baselineValue').fill('846.3');
-    await page.getByTestId('revise-reason').fill('补充基期值：昆明市2020年常住人口846.3万人');
+    await page.getByTestId('revise-baselineValue').fill('6500');
+    await page.getByTestId('revise-reason').fill('补充基期值：昆明市2020年地区生产总值（测试输入）');
     await page.getByTestId('revise-save').click();
 
     await page
       .getByTestId('revision-item')
-      .filter({ hasText: '补充基期值：昆明市2020年常住人口846.3万人' })
+      .filter({ hasText: '补充基期值：昆明市2020年地区生产总值（测试输入）' })
       .waitFor({ timeout: 30_000 });
-    assert.match(await page.getByTestId('revision-item').innerText(), /无基期 → 基期2020年846\.3万人/);
+    assert.match(await page.getByTestId('revision-item').innerText(), /无基期 → 基期2020年6,?500亿元/);
     await page.locator('[data-testid="judgement"][data-class="behind"]').waitFor({ timeout: 30_000 });
   });
 

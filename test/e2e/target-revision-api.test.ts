@@ -7,10 +7,11 @@ import { loginAs, request, startTestServer, type Auth } from '../support/server.
 /**
  * Issue 17 item 5: a published target corrected in place (never a second copy of the plan), with a
  * revision that says who, when and why; concurrent corrections refused with 409; a plan withdrawn and
- * restored, its data kept. On kunming-population-2025, which the plan gives without a baseline.
+ * restored, its data kept. On kunming-gdp-2025, which the plan gives without a baseline and for which no 2020
+ * figure is loaded (the corrected value below is the test's own input).
  */
 const PLAN = 'yunnan-regional-2021-2025';
-const KEY = 'kunming-population-2025';
+const KEY = 'kunming-gdp-2025';
 const revisions = `/api/v1/plans/${PLAN}/targets/${KEY}/revisions`;
 const target = `/api/v1/plans/${PLAN}/targets/${KEY}`;
 type ErrorBody = { error: { code: string; message: string; messageZh: string } };
@@ -45,11 +46,11 @@ describe('target corrections and plan withdrawal (API, PGlite)', () => {
     assert.deepEqual(first.body.items, []);
     assert.equal((await judged()).judgement.class, 'insufficient_data');
 
-    const reason = '补充基期值：昆明市2020年常住人口846.3万人（昆明市统计局历年数据）';
+    const reason = '补充基期值：昆明市2020年地区生产总值（测试输入）';
     const res = await as<{ version: number }>(planner, 'PATCH', target, {
       version: 1,
       reason,
-      baseline: { year: 2020, value: '846.3' },
+      baseline: { year: 2020, value: '6500' },
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.version, 2);
@@ -57,7 +58,7 @@ describe('target corrections and plan withdrawal (API, PGlite)', () => {
     const now = await judged();
     assert.deepEqual(now.baseline && { ...now.baseline, value: Number(now.baseline.value) }, {
       year: 2020,
-      value: 846.3,
+      value: 6500,
       origin: 'plan',
       note: null,
     });
@@ -69,7 +70,7 @@ describe('target corrections and plan withdrawal (API, PGlite)', () => {
     const r = after.body.items[0]!;
     assert.equal(r.reason, reason);
     assert.deepEqual(r.before, { baseline: null });
-    assert.deepEqual(r.after, { baseline: { year: 2020, value: '846.3' } });
+    assert.deepEqual(r.after, { baseline: { year: 2020, value: '6500' } });
     assert.ok(r.author.length > 0);
     // Still one plan, one target: nothing was duplicated.
     const plans = await as<{ items: { id: string; counts: { targets: number } }[] }>(planner, 'GET', '/api/v1/plans');
@@ -77,12 +78,12 @@ describe('target corrections and plan withdrawal (API, PGlite)', () => {
   });
 
   it('refuses a stale version with 409 in Chinese and English, an empty reason, and another plan manager', async () => {
-    const stale = await as<ErrorBody>(planner, 'PATCH', target, { version: 1, reason: '再次修订', target: { value: '990' } });
+    const stale = await as<ErrorBody>(planner, 'PATCH', target, { version: 1, reason: '再次修订', target: { value: '9900' } });
     assert.equal(stale.status, 409);
     assert.equal(stale.body.error.code, 'VERSION_CONFLICT');
     assert.match(stale.body.error.messageZh, /已被他人修订（当前版本 2，您读取的是版本 1）/);
     assert.match(stale.body.error.message, /corrected by someone else meanwhile/);
-    const noReason = await as<ErrorBody>(planner, 'PATCH', target, { version: 2, reason: '  ', target: { value: '990' } });
+    const noReason = await as<ErrorBody>(planner, 'PATCH', target, { version: 2, reason: '  ', target: { value: '9900' } });
     assert.equal(noReason.status, 422);
     assert.equal(noReason.body.error.code, 'REASON_REQUIRED');
     const invalid = await as<ErrorBody>(planner, 'PATCH', target, {
@@ -92,7 +93,7 @@ describe('target corrections and plan withdrawal (API, PGlite)', () => {
     });
     assert.equal(invalid.status, 422);
     assert.equal(invalid.body.error.code, 'INVALID_REVISION');
-    const other = await as<ErrorBody>(ftz, 'PATCH', target, { version: 2, reason: '越权修订', target: { value: '990' } });
+    const other = await as<ErrorBody>(ftz, 'PATCH', target, { version: 2, reason: '越权修订', target: { value: '9900' } });
     assert.equal(other.status, 403);
     assert.equal((await as<TargetRevisions>(ftz, 'GET', revisions)).body.canRevise, false);
     assert.equal((await as<TargetRevisions>(planner, 'GET', revisions)).body.version, 2);
