@@ -138,3 +138,28 @@ test('transposed: a 同比 column left of every unit names no figure and is note
   assert.deepEqual(out.growth, []);
   assert.deepEqual(out.records, ['C2 FTZ-KM 12.5']);
 });
+
+// A 环比 column (change on the previous month) is a growth rate too — never stored — but not on last
+// year's figure: it was checked as a 同比 and reported as differing (issue 18, found 2026-12-07).
+test('a 环比 column is noted, not stored, and not checked against last year', () => {
+  const wide = read([
+    ['单位名称', '营业收入（亿元）', '营业收入环比增长（%）'],
+    ['蒙自经济技术开发区', '12.5', '3.1'],
+  ]);
+  assert.deepEqual(wide, { records: ['B REVENUE 12.5'], growth: [], notes: ['period_on_period_column'] });
+  const rows = read([
+    ['填报单位：蒙自经济技术开发区'],
+    ['指标名称', '计量单位', '1-6月累计', '环比±%'],
+    ['营业收入', '亿元', '12.5', '3.1'],
+  ]);
+  assert.deepEqual(rows.growth, []);
+  assert.ok(rows.notes.includes('period_on_period_column'), rows.notes.join());
+  // A 同比 beside it is still checked.
+  assert.deepEqual(
+    read([
+      ['单位名称', '营业收入（亿元）', '营业收入环比（%）', '营业收入同比（%）'],
+      ['蒙自经济技术开发区', '12.5', '3.1', '8.3'],
+    ]).growth,
+    ['D2 REVENUE 累计 8.3% of 12.5'],
+  );
+});

@@ -123,6 +123,15 @@ export function isGrowthHeading(text: string): boolean {
   return /同比|环比|增速|增幅|增长|增减|比上年|比去年|上年同期|去年同期|±/.test(normaliseText(text));
 }
 
+/**
+ * A 环比 heading (change on the previous month or period): a growth rate, never imported, but not one on
+ * last year's figure, so the 同比 check must not read it.
+ */
+export function isPeriodOnPeriodHeading(text: string): boolean {
+  const n = normaliseText(text);
+  return /环比|比上月|较上月|比上期|较上期/.test(n) && !/同比|比上年|比去年|上年同期|去年同期/.test(n);
+}
+
 /** Unit-cell texts that mark a total or subtotal row. */
 const TOTAL_KEYS = keys(['合计', '总计', '小计', '共计', '汇总', '全省', '全市', '全州', '全区', '总体', 'total', 'subtotal']);
 

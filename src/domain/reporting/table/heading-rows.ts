@@ -1,5 +1,6 @@
 import {
   isGrowthHeading,
+  isPeriodOnPeriodHeading,
   matchKey,
   MEASURE_UNIT_HEADERS,
   ORG_CODE_HEADERS,
@@ -69,6 +70,8 @@ export function takeSubheading(plan: UnitsInColumnsPlan, row: SheetRow, frequenc
     if (!w) continue;
     if (isGrowthHeading(w)) {
       plan.columns.splice(plan.columns.indexOf(c), 1);
+      // 环比 under a unit heading is not stored and not checked against last year.
+      if (isPeriodOnPeriodHeading(w)) continue;
       plan.growth.push({ index: c.index, org: c.org, qualifier: qualifierOf(w) });
       continue;
     }
@@ -79,7 +82,7 @@ export function takeSubheading(plan: UnitsInColumnsPlan, row: SheetRow, frequenc
     const w = cellText(row.cells[p.index]);
     if (!w) continue;
     if (isGrowthHeading(w)) {
-      plan.growth.push({ index: p.index, org: p.org, qualifier: qualifierOf(w) });
+      if (!isPeriodOnPeriodHeading(w)) plan.growth.push({ index: p.index, org: p.org, qualifier: qualifierOf(w) });
       continue;
     }
     plan.columns.push({

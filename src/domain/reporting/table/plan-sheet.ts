@@ -5,6 +5,7 @@ import { columnLetter } from './column-letter.ts';
 import {
   INDICATOR_HEADERS,
   isGrowthHeading,
+  isPeriodOnPeriodHeading,
   isTotalLabel,
   matchKey,
   MEASURE_UNIT_HEADERS,
@@ -450,6 +451,7 @@ export function planWide(input: PlanInput, headingRows: readonly SheetRow[]): Wi
     if (keys.some((k) => SKIPPED_HEADERS.has(k)))
       return skippedNote(input, row, j, headings[j]!, 'not an indicator column', '非指标列');
     const h = readHeading(input.ctx, col.parts);
+    if (h.growth && isPeriodOnPeriodHeading(headings[j]!)) return periodOnPeriodNote(input, row, j, headings[j]!);
     if (h.growth) {
       const named = h.item ?? col.parts.map((p) => input.ctx.mentionsItem(p)).find((i) => i !== null) ?? null;
       growthHeadings.push({ index: j, item: named, qualifier: h.qualifier });
@@ -520,6 +522,17 @@ function wideGrowthColumn(
   return [{ index: g.index, item, figureColumn: figure?.index ?? null, qualifier: figure?.qualifier ?? g.qualifier }];
 }
 
+function periodOnPeriodNote(input: PlanInput, row: number | null, column: number, heading: string): void {
+  const col = columnLetter(column);
+  input.sink.note({
+    sheet: input.sheet,
+    row,
+    code: 'period_on_period_column',
+    message: `Column ${col} "${heading}" is a change on the previous period (环比): not stored as a figure and not checked (only 同比 is checked against last year)`,
+    messageZh: `第${col}列“${heading}”是环比增速：不作为填报数写入，未核对（只按上年同期数核对同比）`,
+  });
+}
+
 function growthNote(input: PlanInput, row: number | null, column: number, heading: string, name: string, nameEn: string): void {
   const col = columnLetter(column);
   input.sink.note({
@@ -567,6 +580,7 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
       return;
     }
     if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
+    if (isPeriodOnPeriodHeading(t)) return periodOnPeriodNote(input, heading.row, j, t);
     if (isGrowthHeading(t)) {
       growth.push({ index: j, item: null, figureColumn: null, qualifier: qualifierOf(t) });
       return;
@@ -625,6 +639,7 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
       return;
     }
     if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
+    if (isPeriodOnPeriodHeading(t)) return periodOnPeriodNote(input, heading.row, j, t);
     if (isGrowthHeading(t)) {
       const g = unitGrowthColumn(input, t, j, columns);
       if (!g) return skippedNote(input, heading.row, j, t, 'a growth rate of no unit column', '增速类列，未对应填报单位');
