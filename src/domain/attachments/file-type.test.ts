@@ -32,6 +32,12 @@ describe('attachment file types', () => {
     assert.equal(cleanFileName('C:\\tmp\\"a"\r\n.pdf'), '_a___.pdf');
     assert.equal(cleanFileName('..'), 'file');
   });
+  it('keeps the name as written (issue 18: text fidelity), folding only to find paths and the type', () => {
+    assert.equal(cleanFileName('台账（１－３月）.xlsx'), '台账（１－３月）.xlsx');
+    assert.equal(cleanFileName('..／..／etc／passwd'), 'passwd');
+    assert.equal(cleanFileName('ａ＼ｂ.pdf'), 'ｂ.pdf');
+    assert.equal(typeOfName('报告．ＰＤＦ'), 'pdf');
+  });
   it('accepts only when name, declared type and bytes agree', () => {
     const ok = checkUpload({ name: '进展.pdf', declaredType: 'application/pdf', bytes: PDF, maxBytes: 100 });
     assert.deepEqual(ok, { ok: true, type: 'pdf', mediaType: 'application/pdf', name: '进展.pdf' });

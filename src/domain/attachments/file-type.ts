@@ -50,7 +50,8 @@ function isUtf8Text(b: Uint8Array): boolean {
 }
 
 export function typeOfName(name: string): AttachmentType | null {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  // Matched on the folded name (．ＰＤＦ is .pdf); the name itself is stored as written.
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name.normalize('NFKC'))?.[1]?.toLowerCase();
   if (!ext) return null;
   for (const [type, t] of Object.entries(ATTACHMENT_TYPES) as [AttachmentType, (typeof ATTACHMENT_TYPES)[AttachmentType]][])
     if ((t.extensions as readonly string[]).includes(ext)) return type;
@@ -58,11 +59,13 @@ export function typeOfName(name: string): AttachmentType | null {
 }
 
 /**
- * A file name safe to store and to send back in Content-Disposition: the last path segment,
- * NFKC, no control characters, quotes, slashes or backslashes, at most 200 characters.
+ * A file name safe to store and to send back in Content-Disposition: the last path segment, no control
+ * characters, quotes, slashes or backslashes, at most 200 characters. Kept as written (issue 18: 台账（１－３月）
+ * stays so); separators are found on the NFKC fold (／ and ＼ included), character by character.
  */
 export function cleanFileName(name: string): string {
-  const base = name.normalize('NFKC').split(/[\\/]/).at(-1) ?? '';
+  const cut = [...name].findLastIndex((c) => /[\\/]/.test(c.normalize('NFKC')));
+  const base = [...name].slice(cut + 1).join('');
   const clean = [...base]
     .map((c) => (isControl(c.charCodeAt(0)) || c === '\n' || c === '\r' || c === '\t' || '"<>|:*?'.includes(c) ? '_' : c))
     .join('')
