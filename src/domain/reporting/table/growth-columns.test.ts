@@ -163,3 +163,21 @@ test('a 环比 column is noted, not stored, and not checked against last year', 
     ['D2 REVENUE 累计 8.3% of 12.5'],
   );
 });
+
+// Issue 18: in a long table (one figure per row) the 同比 column is that row's figure's growth; it was
+// dropped without a note and never checked.
+test('in a long table the 同比 column is the growth of each row’s figure', () => {
+  const out = read([
+    ['单位名称', '指标名称', '期别', '数值', '同比增长（%）'],
+    ['蒙自经济技术开发区', '营业收入（亿元）', '2024年1-6月', '12.5', '8.3'],
+  ]);
+  assert.deepEqual(out.records, ['D REVENUE 12.5']);
+  assert.deepEqual(out.growth, ['E2 REVENUE 累计 8.3% of 12.5']);
+  assert.ok(out.notes.includes('growth_column'), out.notes.join());
+  const pop = read([
+    ['单位名称', '指标名称', '数值', '环比（%）'],
+    ['蒙自经济技术开发区', '营业收入', '12.5', '3.1'],
+  ]);
+  assert.deepEqual(pop.growth, []);
+  assert.ok(pop.notes.includes('period_on_period_column'), pop.notes.join());
+});

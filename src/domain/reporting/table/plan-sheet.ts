@@ -69,6 +69,8 @@ export interface LongPlan {
   periodColumn: number | null;
   valueColumn: number;
   unitColumn: number | null;
+  /** A 同比 column: the growth (%) of each row's figure, checked against last year's. */
+  growthColumn: number | null;
 }
 
 export interface IndicatorRowsPlan {
@@ -551,17 +553,25 @@ export function planLong(input: PlanInput, heading: SheetRow): LongPlan | null {
   let valueColumn: number | null = null;
   let periodColumn: number | null = null;
   let unitColumn: number | null = null;
+  let growthColumn: number | null = null;
+  const periodOnPeriod: number[] = [];
   cells.forEach((t, j) => {
     const k = matchKey(t);
     if (!k) return;
     if (INDICATOR_HEADERS.has(k)) indicatorColumns.push(j);
     else if (PERIOD_HEADERS.has(k)) periodColumn ??= j;
     else if (MEASURE_UNIT_HEADERS.has(k)) unitColumn ??= j;
+    else if (isPeriodOnPeriodHeading(t)) periodOnPeriod.push(j);
+    else if (isGrowthHeading(t)) growthColumn ??= j;
     else if (valueColumn === null && valueHeading(t)) valueColumn = j;
   });
   const org = orgColumns(cells, 'long');
   if (org.length === 0 || indicatorColumns.length === 0 || valueColumn === null) return null;
-  return { layout: 'long', orgColumns: org, indicatorColumns, periodColumn, valueColumn, unitColumn };
+  // Noted only once the layout is taken: planLong is tried on headings that turn out to be other layouts.
+  for (const j of periodOnPeriod) periodOnPeriodNote(input, heading.row, j, cells[j]!);
+  if (growthColumn !== null)
+    growthNote(input, heading.row, growthColumn, cells[growthColumn]!, '各行指标', 'the indicator of each row');
+  return { layout: 'long', orgColumns: org, indicatorColumns, periodColumn, valueColumn, unitColumn, growthColumn };
 }
 
 /** Plans an indicator-row table (one unit per sheet, one row per indicator) from its heading row. */

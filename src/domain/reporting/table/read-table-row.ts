@@ -272,6 +272,8 @@ export function readLongRow(r: RowReader, plan: LongPlan, row: SheetRow): void {
     unitCell(r, row, plan.unitColumn) ?? found.unit,
     item.cumulative === true,
   );
+  if (plan.growthColumn !== null && !isBlank(row.cells[plan.growthColumn]))
+    r.growth(row, plan.growthColumn, org, found.item, period, item.cumulative === true, plan.valueColumn);
 }
 
 /** "一、", "（二）", "1." and "其中：" in front of an indicator name are layout, not the name. */
