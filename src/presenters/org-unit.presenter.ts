@@ -89,3 +89,4 @@ export function presentGroup(g: {
     source: g.source_quote ? { plan: g.source_plan_id, section: g.source_section, quote: g.source_quote } : null,
   };
 }
+export type GroupMembershipResult = z.infer<typeof groupMembershipResultSchema>;

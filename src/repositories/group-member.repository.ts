@@ -49,5 +49,5 @@ export async function upsertGroupMember(
 
 /** Every unit's code with its GB/T 2260 division code (null where it has none). */
 export async function unitDivisionCodes(db: Executor) {
-  return db.selectFrom('org_unit').select(['code', 'division_code']).execute();
+  return db.selectFrom('org_unit').select(['code', 'division_code', 'name']).execute();
 }

@@ -58,6 +58,7 @@ const ROUTES = [
   '#/plans',
   '#/plans/yunnan-parks-2021-2025',
   '#/org-units',
+  '#/groups', // 分组管理 (issue 16)
   '#/indicators',
   '#/ingest',
   '#/tokens',

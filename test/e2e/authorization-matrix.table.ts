@@ -27,6 +27,7 @@
  * KNOWN_GAPS (at the end): cells where the server does not yet give the answer above because a fix
  * has not landed; the test then asserts today's answer, prints the gap, and fails once it closes.
  */
+import ExcelJS from 'exceljs';
 /** The demo accounts (src/services/demo-accounts.service.ts) and an anonymous caller, in column order. */
 export const ACTORS = [
   'admin',
@@ -72,6 +73,16 @@ export interface Row {
 const monthOf = (n: number) => `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 const csv = (unit: string) => () => new TextEncoder().encode(`单位代码,营业收入（亿元）\n${unit},12.5\n`);
 const bytes = (text: string) => () => new TextEncoder().encode(text);
+/** A group assignment workbook (issue 16): 五华区 (530102) in 城市化地区, where the regional plan puts it. */
+const groupWorkbook = async () => {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('分组').addRows([
+    ['单位代码', '分组'],
+    ['530102', '城市化地区'],
+  ]);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+};
+const GROUP_WORKBOOK = await groupWorkbook();
 const sheet = (unit: string) => `/api/v1/submissions/DEV_ZONE_MONTHLY/${unit}/2023-06`;
 const newPlan = (n: number) =>
   `plan: { id: matrix-plan-${n}, title: 矩阵测试规划, issuer: 测试, periodStart: 2021, periodEnd: 2025 }\n`;
@@ -255,6 +266,10 @@ export const MATRIX: Row[] = [
   // 主体功能区 groups are the regional plan's: its managers assign prefectures to them (no change here).
   { method: 'POST', path: '/api/v1/groups/members', targets: [
     { what: 'regional plan group', url: '/api/v1/groups/members', body: () => ({ changes: [{ group: 'mfa-urbanised', add: [], remove: [] }], reason: '矩阵' }),
+                                                                    expect: 'ok  ok  403 403 403 403 403 401' }] },
+  // The same assignment from an Excel workbook: authorized on every group and unit the file names.
+  { method: 'POST', path: '/api/v1/groups/members/import', targets: [
+    { what: 'regional plan group (.xlsx)', url: '/api/v1/groups/members/import?reason=矩阵', body: () => GROUP_WORKBOOK,
                                                                     expect: 'ok  ok  403 403 403 403 403 401' }] },
   { method: 'GET', path: '/api/v1/indicators', targets: [
     { what: 'list', url: '/api/v1/indicators',                      expect: 'ok  ok  ok  ok  ok  ok  ok  401' }] },

@@ -11,6 +11,7 @@ import { IngestReviewPage } from './pages/IngestReviewPage.tsx';
 import { IngestUploadPage } from './pages/IngestUploadPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { GroupsPage } from './pages/GroupsPage.tsx';
 import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
 import { PlanBrowserPage } from './pages/PlanBrowserPage.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
@@ -59,6 +60,8 @@ function Page({ route }: { route: Route }) {
       return second ? <PlanBrowserPage planId={second} sectionKey={route.query.get('section')} /> : <PlanListPage />;
     case 'org-units':
       return <OrgUnitsPage code={second ?? null} />;
+    case 'groups':
+      return second ? <NotFoundPage /> : <GroupsPage />;
     case 'indicators':
       return second ? <NotFoundPage /> : <IndicatorsPage />;
     case 'ingest':

@@ -7,6 +7,7 @@ import {
   resolveAssignmentUnits,
   type MembershipChange,
 } from '../../services/group-membership.service.ts';
+import { assignmentChangesFromXlsx } from '../../services/group-membership-import.service.ts';
 import { cliActor } from '../cli-actor.ts';
 import { printJson, printTable, withDatabase } from '../context.ts';
 
@@ -38,7 +39,10 @@ export function registerGroupCommands(program: Command): void {
     .option('--group <code>', 'group code, e.g. mfa-ecological')
     .option('--add <codes...>', 'unit codes or GB/T 2260 codes to put in the group')
     .option('--remove <codes...>', 'unit codes to take out of the group')
-    .option('--file <path>', 'a "unit,group" file (CSV or tab-separated, one unit a row), applied all or nothing')
+    .option(
+      '--file <path>',
+      'a "unit,group" file (CSV or tab-separated, one unit a row) or an .xlsx (columns 单位/单位代码 and 分组/类型), all or nothing',
+    )
     .option('--token <token>', 'personal API token (or PLANTRACK_TOKEN)')
     .option('--json', 'print JSON')
     .action(
@@ -54,8 +58,16 @@ export function registerGroupCommands(program: Command): void {
         withDatabase(async (database, config) => {
           const actor = await cliActor(database, config, { action: 'define_plans' }, opts.token);
           const changes: MembershipChange[] = [];
-          if (opts.file !== undefined)
-            changes.push(...(await resolveAssignmentUnits(database.db, parseAssignmentRows(await readFile(opts.file, 'utf8')))));
+          if (opts.file !== undefined) {
+            const bytes = await readFile(opts.file);
+            // A zip (PK\x03\x04) is an .xlsx workbook, whatever the file is called; anything else is read as text.
+            const isXlsx = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+            changes.push(
+              ...(isXlsx
+                ? await assignmentChangesFromXlsx(database.db, bytes)
+                : await resolveAssignmentUnits(database.db, parseAssignmentRows(bytes.toString('utf8')))),
+            );
+          }
           if (opts.group !== undefined) {
             const byDivision = await resolveAssignmentUnits(
               database.db,

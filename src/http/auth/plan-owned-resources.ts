@@ -75,6 +75,19 @@ export const groupChangesOwner =
     );
   };
 
+/** Group membership changes read from an uploaded file (already parsed): the plans of every group and every unit named. */
+export const groupFileChangesOwner =
+  (db: Executor, changesOf: (req: FastifyRequest) => Promise<readonly { group: string; add?: readonly string[] }[]>) =>
+  async (req: FastifyRequest): Promise<Resource> => {
+    const changes = await changesOf(req);
+    const codes = changes.map((c) => c.group);
+    const plans = await groupSourcePlans(db, codes);
+    return planOwnedResource(
+      codes.map((c) => plans.get(c) ?? null),
+      changes.flatMap((c) => c.add ?? []),
+    );
+  };
+
 /** A transfer between two zones: both zones and the plans whose forms carry their shared figures. */
 async function transferResource(db: Executor, zoneCodes: readonly string[]): Promise<Resource> {
   const zones = await Promise.all(zoneCodes.map(async (code) => ({ code, kind: (await zoneByCode(db, code))?.kind ?? '' })));

@@ -25,7 +25,8 @@ import type { RouteDeps } from '../route-deps.ts';
 import type { FastifyRequest } from 'fastify';
 import { bodyField, param } from '../auth/access-control.ts';
 import { ALIAS_KINDS, addUnitAlias, listUnitAliases, removeUnitAlias } from '../../services/org-units/unit-alias.service.ts';
-import { groupChangesOwner } from '../auth/plan-owned-resources.ts';
+import { groupChangesOwner, groupFileChangesOwner } from '../auth/plan-owned-resources.ts';
+import { importGroupMembers, readableSheetChanges } from '../../services/group-membership-import.service.ts';
 import { createOrgUnit } from '../../services/org-units/create-org-unit.service.ts';
 import { NEW_GROUP_KINDS, createGroup } from '../../services/org-units/create-group.service.ts';
 import type { Resource } from '../../domain/access/authorize.ts';
@@ -67,9 +68,10 @@ function newGroupResource(req: FastifyRequest): Resource {
 }
 
 export const catalogueRoutes =
-  ({ database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ database, limits }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = database;
+    await app.register(groupImportRoute(database, limits));
     app.get(
       '/org-units',
       {
@@ -282,5 +284,49 @@ export const catalogueRoutes =
           { limit, offset },
         );
       },
+    );
+  };
+
+/** Maximum size of an uploaded group assignment workbook: a few hundred rows take a few kilobytes. */
+const MAX_ASSIGNMENT_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * POST /groups/members/import: the plan office's .xlsx assignment workbook as the raw body, applied like
+ * POST /groups/members (same service, all or nothing, audited) and authorized on every group and unit it names.
+ */
+const groupImportRoute =
+  (database: RouteDeps['database'], limits: RouteDeps['limits']): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_ASSIGNMENT_FILE_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    const bytesOf = (req: FastifyRequest) => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    app.post(
+      '/groups/members/import',
+      {
+        config: {
+          access: {
+            action: 'define_plans',
+            resource: groupFileChangesOwner(database.db, (req) => readableSheetChanges(database.db, bytesOf(req), limits)),
+          },
+        },
+        bodyLimit: MAX_ASSIGNMENT_FILE_BYTES,
+        schema: {
+          tags: ['org units'],
+          summary:
+            'Assign units to groups from an .xlsx (raw body; first sheet, columns 单位/单位代码 and 分组/类型), all or nothing, audited / 导入Excel调整分组成员（留痕）',
+          querystring: z.object({
+            reason: z.string().max(2000).describe('why the plan office assigns these units (kept in the audit trail)'),
+          }),
+          response: {
+            200: groupMembershipResultSchema,
+            400: errorResponseSchema,
+            413: errorResponseSchema,
+            422: errorResponseSchema,
+          },
+        },
+      },
+      async (req) => importGroupMembers(database, req.actor!, bytesOf(req), req.query.reason, limits),
     );
   };

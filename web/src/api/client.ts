@@ -14,6 +14,7 @@ import type {
   Indicator,
   ListResponse,
   OrgGroup,
+  GroupMembershipResult,
   OrgUnit,
   OrgUnitDetail,
   Plan,
@@ -302,6 +303,21 @@ export const api = {
   removeUnitAlias: (code: string, id: number) =>
     request<void>('DELETE', `/org-units/${encodeURIComponent(code)}/aliases/${encodeURIComponent(String(id))}`),
   groups: () => cached('groups', () => getAll<OrgGroup>('/groups')),
+  /** Groups as they are now (the 分组管理 page), bypassing the session cache. */
+  groupsNow: (signal?: AbortSignal) => getAll<OrgGroup>('/groups', {}, signal),
+  /** Puts units in a group and takes others out, with the reason (issue 16); audited, all or nothing. */
+  changeGroupMembers: (changes: { group: string; add: string[]; remove: string[] }[], reason: string) => {
+    cache.delete('groups');
+    return request<GroupMembershipResult>('POST', '/groups/members', { body: { changes, reason } });
+  },
+  /** The plan office's .xlsx assignment workbook (first sheet: 单位/单位代码 and 分组/类型), all or nothing. */
+  importGroupMembers: (file: Blob, reason: string) => {
+    cache.delete('groups');
+    return request<GroupMembershipResult>('POST', '/groups/members/import', {
+      query: { reason },
+      raw: { body: file, contentType: 'application/octet-stream' },
+    });
+  },
   /** A unit or group a plan names and the catalogue lacks (issue 17), made in the review; audited. */
   createOrgUnit: (body: { name: string; kind: string; parent?: string; code?: string }) =>
     request<OrgUnit>('POST', '/org-units', { body }),

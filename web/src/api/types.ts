@@ -26,6 +26,7 @@ export type {
   OrgUnitResponse as OrgUnit,
   OrgUnitDetail,
   GroupResponse as OrgGroup,
+  GroupMembershipResult,
 } from '../../../src/presenters/org-unit.presenter.ts';
 export type { IndicatorResponse as Indicator } from '../../../src/presenters/indicator.presenter.ts';
 export type {

@@ -21,6 +21,7 @@ const NAV = [
 /** Shown only to those who may define plans (the server checks again). */
 const INGEST_NAV = { key: 'ingest', label: 'nav.ingest' } as const;
 const PUBLISHED_NAV = { key: 'published', label: 'nav.published' } as const;
+const GROUPS_NAV = { key: 'groups', label: 'nav.groups' } as const;
 
 /** 填报: for those who report, review or read figures. */
 const REPORTING_NAV = { key: 'reporting', label: 'nav.reporting' } as const;
@@ -113,7 +114,7 @@ export function Header({ current, me }: { current: string | undefined; me: Me })
   const items = [
     ...NAV,
     ...(canSeeReporting(me) ? [REPORTING_NAV] : []),
-    ...(canDefinePlans(me) ? [INGEST_NAV, PUBLISHED_NAV] : []),
+    ...(canDefinePlans(me) ? [INGEST_NAV, PUBLISHED_NAV, GROUPS_NAV] : []),
   ];
   return (
     <header className="app-header">

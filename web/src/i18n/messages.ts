@@ -3,6 +3,7 @@
  * Data (plan titles, quotes, org-unit names) is shown as stored and is not translated here.
  */
 import { evaluationEn, evaluationZh } from './messages.evaluation.ts';
+import { groupsEn, groupsZh } from './messages.groups.ts';
 import { industryMapEn, industryMapZh } from './messages.industryMap.ts';
 import { homeEn, homeZh } from './messages.home.ts';
 import { inboxEn, inboxZh } from './messages.inbox.ts';
@@ -578,6 +579,7 @@ export const zh = {
   ...tasksZh,
   ...evaluationZh,
   ...industryMapZh,
+  ...groupsZh,
   ...ingestReviewZh,
 };
 
@@ -1150,6 +1152,7 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...evaluationEn,
   ...industryMapEn,
+  ...groupsEn,
   ...ingestReviewEn,
 };
 

@@ -1,0 +1,68 @@
+/**
+ * Strings of the 分组管理 page (issue 16 item 2), merged into messages.ts. Chinese first, every key also in English.
+ */
+
+export const groupsZh = {
+  'nav.groups': '分组管理',
+  'groups.heading': '分组管理',
+  'groups.intro': '由规划处调整各分组（如主体功能区类型）的成员单位；每次调整须填写理由，并记入操作留痕。',
+  'groups.noRight': '只有规划管理员可以调整分组成员。',
+  'groups.pick': '分组',
+  'groups.members': '现有成员（{n} 个）',
+  'groups.noMembers': '该分组暂无成员。',
+  'groups.remove': '移出',
+  'groups.undoRemove': '撤销移出',
+  'groups.toRemove': '待移出',
+  'groups.toAdd': '待加入',
+  'groups.addUnit': '加入单位',
+  'groups.addPick': '选择单位…',
+  'groups.add': '加入',
+  'groups.reason': '调整理由',
+  'groups.reasonHint': '必填，将记入操作留痕',
+  'groups.save': '保存调整',
+  'groups.saving': '正在保存…',
+  'groups.saved': '已保存：{group}现有 {n} 个成员。',
+  'groups.nothing': '尚未加入或移出任何单位。',
+  'groups.needReason': '请填写调整理由。',
+  'groups.import.heading': '导入Excel',
+  'groups.import.hint':
+    '工作簿第一张表，表头含“单位”（或“单位代码”、行政区划代码）列与“分组”（或“类型”）列，每行一个单位；有任何一行出错则整表不导入。',
+  'groups.import.file': '选择Excel文件',
+  'groups.import.submit': '导入',
+  'groups.import.done': '已导入，调整了 {n} 个分组。',
+  'groups.saveFailed': '保存失败',
+  'groups.importFailed': '导入失败',
+};
+
+export const groupsEn: Record<keyof typeof groupsZh, string> = {
+  'nav.groups': 'Groups',
+  'groups.heading': 'Group membership',
+  'groups.intro':
+    'The plan office assigns units to groups (such as the main functional area types); every change needs a reason and is kept in the audit trail.',
+  'groups.noRight': 'Only plan managers can change group membership.',
+  'groups.pick': 'Group',
+  'groups.members': 'Members ({n})',
+  'groups.noMembers': 'This group has no members.',
+  'groups.remove': 'Remove',
+  'groups.undoRemove': 'Keep',
+  'groups.toRemove': 'To remove',
+  'groups.toAdd': 'To add',
+  'groups.addUnit': 'Add a unit',
+  'groups.addPick': 'Choose a unit…',
+  'groups.add': 'Add',
+  'groups.reason': 'Reason',
+  'groups.reasonHint': 'Required; kept in the audit trail',
+  'groups.save': 'Save changes',
+  'groups.saving': 'Saving…',
+  'groups.saved': 'Saved: {group} now has {n} members.',
+  'groups.nothing': 'No unit added or removed yet.',
+  'groups.needReason': 'Please give a reason.',
+  'groups.import.heading': 'Import from Excel',
+  'groups.import.hint':
+    'First sheet of the workbook, with a header naming a unit column (单位, 单位代码 or the division code) and a group column (分组 or 类型), one unit a row; a file with any bad row is not imported at all.',
+  'groups.import.file': 'Choose an Excel file',
+  'groups.import.submit': 'Import',
+  'groups.import.done': 'Imported; {n} groups changed.',
+  'groups.saveFailed': 'Could not save',
+  'groups.importFailed': 'Import failed',
+};
