@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, optionalText, sourceSchema, text } from './common.schema.ts';
+import { code, decimal, optionalText, sourceSchema, text, userText } from './common.schema.ts';
 
 export const ORG_UNIT_KINDS = [
   'province',
@@ -31,7 +31,8 @@ export const ZONE_KINDS = [
 
 export const orgUnitSchema = z.strictObject({
   code: code(),
-  name: text(),
+  // Stored as written (issue 18: names keep their characters); matching goes through keys (unit-name-key).
+  name: userText(),
   nameEn: optionalText(),
   kind: z.enum(ORG_UNIT_KINDS),
   parent: code().optional(),
@@ -60,7 +61,7 @@ export const GROUP_KINDS = ['bloc', 'main_function_area', 'zone_level', 'other']
 /** Groups cut across the org-unit tree: 板块, 主体功能区 type, zone level. */
 export const orgGroupSchema = z.strictObject({
   code: code(),
-  name: text(),
+  name: userText(),
   nameEn: optionalText(),
   kind: z.enum(GROUP_KINDS),
   members: z.array(code()),

@@ -29,6 +29,17 @@ targets:
     assert.equal(r.value.plan!.title, '人民(试行)');
   });
 
+  it('keeps org-unit and group names as written (issue 18: （）stays （）, NFKC only in matching keys)', () => {
+    const r = parsePlanFile(`orgUnits:
+  - { code: SC-CD-X, name: "成都（天府）新区", kind: other }
+groups:
+  - { code: G-X, name: "成渝地区（双城）", kind: other, members: [SC-CD-X] }
+`);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    assert.equal(r.value.orgUnits[0]!.name, '成都（天府）新区');
+    assert.equal(r.value.groups[0]!.name, '成渝地区（双城）');
+  });
+
   it('lists every schema problem with its path, in Chinese and English', () => {
     const r = parsePlanFile(`${plan}targets:
   - key: t1
