@@ -35,7 +35,15 @@ interface Freshness {
   lastUpdated: string | null;
   lastPeriod: string | null;
   stale: boolean;
-  owes: { orgUnit: string; orgUnitName: string; form: string; period: string; dueDate: string } | null;
+  owes: {
+    orgUnit: string;
+    orgUnitName: string;
+    form: string;
+    formName: string;
+    formNameEn: string;
+    period: string;
+    dueDate: string;
+  } | null;
 }
 interface Progress {
   targets: { key: string; subject: { kind: string; code: string }; indicator: { code: string }; freshness: Freshness }[];
@@ -114,6 +122,9 @@ describe('freshness of a target through the progress API', () => {
       orgUnit: UNIT,
       orgUnitName: undefined,
       form: FORM,
+      // The form is named for the zh UI and the exports (issue 19), not only by its code.
+      formName: '开发区主要经济指标月报',
+      formNameEn: 'Development zone monthly key indicators',
       period: AT,
       dueDate: dueDate(AT, DEADLINE),
     });

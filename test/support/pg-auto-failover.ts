@@ -224,12 +224,18 @@ export async function startFormation(): Promise<Formation> {
     throw err;
   }
 
+  // Right after a failover the promoted node may still be between states (reported stop_replication, goal
+  // wait_primary) although it already takes writes: wait up to 30 s for the monitor to settle (CI failed on it once).
   const primaryPort = async () => {
-    const s = await states();
-    // A dead primary keeps its last reported state; the monitor's goal says who is primary now.
-    const p = s.find((n) => n.goalstate === n.reportedstate && ['single', 'primary', 'wait_primary'].includes(n.goalstate));
-    if (!p) throw new Error(`no primary: ${JSON.stringify(s)}`);
-    return p.nodeport;
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const s = await states();
+      // A dead primary keeps its last reported state; the monitor's goal says who is primary now.
+      const p = s.find((n) => n.goalstate === n.reportedstate && ['single', 'primary', 'wait_primary'].includes(n.goalstate));
+      if (p) return p.nodeport;
+      if (Date.now() > until) throw new Error(`no primary: ${JSON.stringify(s)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   };
 
   return {
