@@ -306,17 +306,26 @@ export function EntryGrid({ editor, editable }: { editor: EntryEditor; editable:
 
 /**
  * A comparison figure; demo (synthetic) figures carry a visible tag so nobody takes them for real, and
- * a figure the unit submitted that is not yet approved is tagged 待审 (issue 18).
+ * a figure the unit submitted that is not yet approved is tagged 待审 in the entry grid, 未审核 in the
+ * review view (`label="unreviewed"`, issue 18).
  */
-function EarlierFigure({ figure, num }: { figure: PeriodValue; num: (v: string) => string }) {
+export function EarlierFigure({
+  figure,
+  num,
+  label = 'pending',
+}: {
+  figure: PeriodValue;
+  num: (v: string) => string;
+  label?: 'pending' | 'unreviewed';
+}) {
   const { t } = useI18n();
   if (figure.value === null) return <span className="muted">{t('common.dash')}</span>;
   return (
     <>
       {num(figure.value)}
       {figure.pending ? (
-        <span className="tag tag-pending" title={t('reporting.grid.pendingTitle')} data-testid="figure-pending">
-          {t('reporting.grid.pending')}
+        <span className="tag tag-pending" title={t('reporting.grid.pendingTitle')} data-testid={`figure-${label}`}>
+          {t(label === 'pending' ? 'reporting.grid.pending' : 'reporting.reviewView.unreviewed')}
         </span>
       ) : figure.origin === 'synthetic' ? (
         <span className="tag tag-synthetic" title={t('reporting.grid.syntheticTitle')}>

@@ -1,7 +1,8 @@
-import type { EntrySheet, PeriodValue, SheetFinding, SheetItem } from '../api/reportingTypes.ts';
+import type { EntrySheet, SheetFinding, SheetItem } from '../api/reportingTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { changeOn, type Change } from '../../../src/domain/reporting/workflow/review-change.ts';
 import { periodLabel } from './periods.ts';
+import { EarlierFigure } from './EntryGrid.tsx';
 
 /**
  * The figures under review, read-only (issue 18: "the reviewer's view is a review view, not the
@@ -108,13 +109,13 @@ function ReviewRow({
         )}
       </td>
       <td className="col-num" data-testid="review-previous">
-        <Earlier figure={item.previous} />
+        <EarlierFigure figure={item.previous} num={num} label="unreviewed" />
       </td>
       <td className="col-num" data-testid="change-previous">
         <ChangeCell change={changeOn(item.value, item.previous.value)} />
       </td>
       <td className="col-num" data-testid="review-last-year">
-        <Earlier figure={item.lastYear} />
+        <EarlierFigure figure={item.lastYear} num={num} label="unreviewed" />
       </td>
       <td className="col-num" data-testid="year-on-year">
         <ChangeCell change={changeOn(item.value, item.lastYear.value)} percentOnly />
@@ -169,25 +170,6 @@ function ReviewRow({
 }
 
 /** An earlier figure; one the unit sent that is not yet approved is marked 未审核. */
-function Earlier({ figure }: { figure: PeriodValue }) {
-  const { t, num } = useI18n();
-  if (figure.value === null) return <span className="muted">{t('common.dash')}</span>;
-  return (
-    <>
-      {num(figure.value)}
-      {figure.pending ? (
-        <span className="tag tag-pending" title={t('reporting.grid.pendingTitle')} data-testid="figure-unreviewed">
-          {t('reporting.reviewView.unreviewed')}
-        </span>
-      ) : figure.origin === 'synthetic' ? (
-        <span className="tag tag-synthetic" title={t('reporting.grid.syntheticTitle')}>
-          {t('reporting.grid.synthetic')}
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 /** +12.5 (+8.0%), or only the percent (同比); — when there is nothing to compare with. */
 function ChangeCell({ change, percentOnly = false }: { change: Change | null; percentOnly?: boolean }) {
   const { t, num } = useI18n();
