@@ -1,15 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, api, hasErrorCode } from '../api/client.ts';
 import type { ImportResult, ReportForm } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport } from '../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
+import { ImportChoiceForm, type ImportBusy } from '../reporting/ImportChoiceForm.tsx';
+import { ImportCommitted, ImportPreviewPanel } from '../reporting/ImportOutcome.tsx';
 import { MappingsPanel, type MappingChoices } from '../reporting/NameMappings.tsx';
-import { periodLabel } from '../reporting/periods.ts';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
 import { OPEN_PERIODS } from '../../../src/domain/reporting/workflow/work-periods.ts';
@@ -35,6 +35,18 @@ async function loadForms(reporter: boolean, signal: AbortSignal): Promise<FormCh
   return forms.length ? forms : all;
 }
 
+/** Hands a downloaded file to the browser to save. */
+function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 function Unavailable() {
   const { t } = useI18n();
   return (
@@ -47,14 +59,28 @@ function Unavailable() {
 /** 导入 (#/reporting/import): a figures file is checked in a dry run, previewed, then committed. */
 export function ReportImportPage() {
   const me = useMe();
+  const { t } = useI18n();
+  if (canReport(me) || canDefinePlans(me)) return <ReportImport reporter={canReport(me)} />;
+  return (
+    <section className="page">
+      <header className="page-head">
+        <h1>{t('reporting.import.heading')}</h1>
+      </header>
+      <p className="hint-box" data-testid="import-forbidden">
+        {t('reporting.import.forbidden')}
+      </p>
+    </section>
+  );
+}
+
+/** The import for a user who may import: a reporter (into the forms they report for) or a plan definer. */
+function ReportImport({ reporter }: { reporter: boolean }) {
   const { t, lang } = useI18n();
-  const id = useId();
-  const allowed = canReport(me) || canDefinePlans(me);
-  const forms = useAsync((signal) => (allowed ? loadForms(canReport(me), signal) : Promise.resolve([])), [allowed]);
+  const forms = useAsync((signal) => loadForms(reporter, signal), [reporter]);
   const [formCode, setFormCode] = useState('');
   const [period, setPeriod] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'dry' | 'commit' | 'template' | null>(null);
+  const [busy, setBusy] = useState<ImportBusy>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -63,21 +89,9 @@ export function ReportImportPage() {
   const [mappingsVersion, setMappingsVersion] = useState(0);
   const firstForm = forms.status === 'ok' ? (forms.data.find((f) => f.code === formCode) ?? forms.data[0] ?? null) : null;
   const mappings = useAsync(
-    (signal) => (firstForm && canReport(me) ? api.formMappings(firstForm.code, signal) : Promise.resolve(null)),
+    (signal) => (firstForm && reporter ? api.formMappings(firstForm.code, signal) : Promise.resolve(null)),
     [firstForm?.code, mappingsVersion],
   );
-
-  if (!allowed)
-    return (
-      <section className="page">
-        <header className="page-head">
-          <h1>{t('reporting.import.heading')}</h1>
-        </header>
-        <p className="hint-box" data-testid="import-forbidden">
-          {t('reporting.import.forbidden')}
-        </p>
-      </section>
-    );
 
   const list = forms.status === 'ok' ? forms.data : [];
   const form = firstForm;
@@ -122,14 +136,7 @@ export function ReportImportPage() {
     setError(null);
     try {
       const { blob, fileName } = await api.template(form.code, chosenPeriod);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName ?? `${form.code}-${chosenPeriod}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, fileName ?? `${form.code}-${chosenPeriod}.xlsx`);
     } catch (err) {
       if (isMissingRoute(err)) setMissing(true);
       else setError(err);
@@ -166,14 +173,6 @@ export function ReportImportPage() {
       setError(err);
     }
   };
-  // After an import: the sheets it wrote to, to check and submit.
-  const sheets = committed ? [...new Map(committed.changes.map((c) => [`${c.orgUnit}|${c.period}`, c])).values()] : [];
-
-  const dryRun = (e: FormEvent) => {
-    e.preventDefault();
-    void send(true);
-  };
-
   return (
     <section className="page import-page" aria-labelledby="import-heading">
       <nav className="breadcrumb">
@@ -193,71 +192,28 @@ export function ReportImportPage() {
       {forms.status === 'loading' && <Loading />}
       {forms.status === 'error' && <ErrorMessage error={forms.error} />}
       {forms.status === 'ok' && form && (
-        <form className="panel import-form" onSubmit={dryRun} data-testid="import-form">
-          <div className="form-grid">
-            <div className="form-field">
-              <label htmlFor={`${id}-form`}>{t('reporting.col.form')}</label>
-              <select
-                id={`${id}-form`}
-                className="input"
-                value={form.code}
-                onChange={(e) => {
-                  setFormCode(e.target.value);
-                  reset();
-                }}
-                data-testid="import-form-select"
-              >
-                {list.map((f) => (
-                  <option key={f.code} value={f.code}>
-                    {lang === 'zh' ? f.name : f.nameEn}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-field">
-              <label htmlFor={`${id}-period`}>{t('reporting.col.period')}</label>
-              <PeriodSelect
-                id={`${id}-period`}
-                value={chosenPeriod}
-                periods={periods}
-                onChange={(period) => {
-                  setPeriod(period);
-                  reset();
-                }}
-                testId="import-period"
-              />
-            </div>
-            <div className="form-field">
-              <label htmlFor={`${id}-file`}>{t('reporting.import.file')}</label>
-              <input
-                id={`${id}-file`}
-                type="file"
-                className="input"
-                accept=".xlsx,.csv"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  reset();
-                }}
-                data-testid="import-file"
-              />
-            </div>
-          </div>
-          <div className="form-actions import-actions">
-            <button type="submit" className="btn btn-primary" disabled={!file || busy !== null} data-testid="import-dry-run">
-              {busy === 'dry' ? t('reporting.import.checking') : t('reporting.import.dryRun')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={busy !== null}
-              onClick={() => void downloadTemplate()}
-              data-testid="import-template"
-            >
-              {busy === 'template' ? t('reporting.import.downloading') : t('reporting.import.template')}
-            </button>
-            <span className="muted small">{t('reporting.import.templateNote')}</span>
-          </div>
-        </form>
+        <ImportChoiceForm
+          forms={list}
+          form={form}
+          onForm={(code) => {
+            setFormCode(code);
+            reset();
+          }}
+          periods={periods}
+          period={chosenPeriod}
+          onPeriod={(period) => {
+            setPeriod(period);
+            reset();
+          }}
+          hasFile={file !== null}
+          onFile={(file) => {
+            setFile(file);
+            reset();
+          }}
+          busy={busy}
+          onDryRun={() => void send(true)}
+          onTemplate={() => void downloadTemplate()}
+        />
       )}
 
       {error !== null && <ErrorMessage error={error} title={t('reporting.import.failed')} testId="import-error" />}
@@ -267,47 +223,9 @@ export function ReportImportPage() {
         </p>
       )}
 
-      {committed && (
-        <div className="status status-ok" role="status" data-testid="import-committed">
-          {t('reporting.import.done', {
-            id: committed.importId ?? '—',
-            values: committed.counts.values,
-            changed: committed.counts.changed + committed.counts.created,
-          })}
-          {form && sheets.length > 0 && (
-            <ul className="import-sheet-links" data-testid="import-sheet-links">
-              {sheets.map((c) => (
-                <li key={`${c.orgUnit}|${c.period}`}>
-                  <a href={href('reporting', form.code, c.orgUnit, c.period)} data-testid="import-sheet-link">
-                    {t('reporting.import.toSheet', { unit: c.orgUnitName, period: periodLabel(c.period, lang) })}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {committed && <ImportCommitted result={committed} formCode={form?.code ?? null} />}
 
-      {preview && (
-        <section className="panel import-result" aria-labelledby={`${id}-preview`}>
-          <h2 id={`${id}-preview`} className="panel-title">
-            {t('reporting.import.previewTitle')}
-          </h2>
-          <ImportPreview result={preview} choices={choices} />
-          <div className="form-actions import-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy !== null || preview.problems.length > 0 || !preview.dryRun}
-              onClick={() => void send(false)}
-              data-testid="import-commit"
-            >
-              {busy === 'commit' ? t('reporting.import.committing') : t('reporting.import.commit')}
-            </button>
-            {preview.problems.length > 0 && <span className="muted">{t('reporting.import.fixFirst')}</span>}
-          </div>
-        </section>
-      )}
+      {preview && <ImportPreviewPanel result={preview} choices={choices} busy={busy} onCommit={() => void send(false)} />}
       {committed && <ImportPreview result={committed} />}
       {known && <MappingsPanel mappings={known.mappings} onRemove={removeMapping} />}
     </section>
