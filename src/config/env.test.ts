@@ -22,6 +22,19 @@ describe('configuration', () => {
     assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });
     assert.equal(c.trustProxy, true);
   });
+  it('sends dashboard reads to PLANTRACK_READ_DATABASE_URL, which needs DATABASE_URL', () => {
+    const both = 'postgres://u@node1:5432,node2:5432/d';
+    assert.deepEqual(loadConfig({ DATABASE_URL: both, PLANTRACK_READ_DATABASE_URL: both }).database, {
+      kind: 'postgres',
+      url: both,
+      readUrl: both,
+    });
+    assert.throws(() => loadConfig({ PLANTRACK_READ_DATABASE_URL: both }), /PLANTRACK_READ_DATABASE_URL: requires DATABASE_URL/);
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: both, PLANTRACK_READ_DATABASE_URL: 'mysql://x' }),
+      /PLANTRACK_READ_DATABASE_URL/,
+    );
+  });
   it('signs audit heads with PLANTRACK_AUDIT_KEY, else with a key kept in the data directory', () => {
     assert.deepEqual(loadConfig({ PLANTRACK_DATA_DIR: '/srv/pt' }).audit, { key: null, keyFile: '/srv/pt/audit-head.key' });
     assert.deepEqual(loadConfig({ PLANTRACK_DATA_DIR: 'memory://' }).audit, { key: null, keyFile: null });

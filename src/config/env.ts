@@ -21,6 +21,15 @@ const envSchema = z.object({
     .string()
     .refine((u) => parseConnectionUrl(u) !== null, 'a postgres:// or postgresql:// URL naming one or more hosts')
     .optional(),
+  /**
+   * Optional, with DATABASE_URL: where dashboard reads (progress, map, comparison, homes) go — the hot
+   * standby, or every node (postgres://u@node1,node2/db): a standby is preferred, the primary serves when
+   * none answers. Unset, every read goes to the primary (docs/deployment.md).
+   */
+  PLANTRACK_READ_DATABASE_URL: z
+    .string()
+    .refine((u) => parseConnectionUrl(u) !== null, 'a postgres:// or postgresql:// URL naming one or more hosts')
+    .optional(),
   /** Where PGlite keeps its files; "memory://" keeps nothing. */
   PLANTRACK_DATA_DIR: z.string().default('./data'),
   /** Load the five curated plans on start when the database holds no plan. */
@@ -93,7 +102,8 @@ const envSchema = z.object({
 export type AppConfig = {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  /** readUrl: where dashboard reads go (PLANTRACK_READ_DATABASE_URL); left out, to url. */
+  database: { kind: 'postgres'; url: string; readUrl?: string } | { kind: 'pglite'; dataDir: string };
   seedOnStart: boolean;
   /** Load synthetic demo figures on start (once; see docs/dataset.md, Demo data). */
   demoData: boolean;
@@ -133,11 +143,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `Invalid configuration / 配置无效:\n${s3Missing.map((k) => `  ${k}: required with PLANTRACK_S3_ENDPOINT`).join('\n')}`,
     );
+  if (e.PLANTRACK_READ_DATABASE_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration / 配置无效:\n  PLANTRACK_READ_DATABASE_URL: requires DATABASE_URL (the embedded database has no standby) / 需同时设置 DATABASE_URL',
+    );
   const dataDir = e.PLANTRACK_DATA_DIR.startsWith('memory://') ? e.PLANTRACK_DATA_DIR : path.resolve(e.PLANTRACK_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir },
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          ...(e.PLANTRACK_READ_DATABASE_URL ? { readUrl: e.PLANTRACK_READ_DATABASE_URL } : {}),
+        }
+      : { kind: 'pglite', dataDir },
     seedOnStart: e.PLANTRACK_SEED_ON_START,
     demoData: e.PLANTRACK_DEMO_DATA === undefined ? !e.DATABASE_URL : e.PLANTRACK_DEMO_DATA === 'true',
     logLevel: e.LOG_LEVEL,

@@ -20,7 +20,20 @@ export interface Database {
   session<T>(fn: (query: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
   /** The pg pool (or the failover pool over several hosts), for COPY in benchmarks and bulk paths; undefined on PGlite. */
   pool?: PoolLike;
+  /**
+   * Where dashboard reads go when PLANTRACK_READ_DATABASE_URL names a standby (issue 22); left out, they
+   * go to the primary. Use `dashboardReads(database)`, never this field for writes.
+   */
+  replica?: Database;
   close(): Promise<void>;
+}
+
+/**
+ * The handle for read-only dashboard questions (progress, map, comparison, homes): the hot standby when
+ * one is configured, else the primary. Such a read may be a moment behind the primary.
+ */
+export function dashboardReads(database: Database): Database {
+  return database.replica ?? database;
 }
 
 // pg parses int8 (count(*)) as string by default; our counts fit in a JS number.
@@ -42,12 +55,24 @@ const POOL_MAX = 10;
 // connection and opens a new one on the next query.
 const onIdleError = (err: Error) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`);
 
-function openPool(url: string): PoolLike {
+/** The read pool's sessions are named, so an operator (and the failover test) sees where reads run. */
+export const READ_APPLICATION_NAME = 'plantrack-dashboard-reads';
+
+function openPool(url: string, role: 'primary' | 'reads' = 'primary'): PoolLike {
   const parsed = parseConnectionUrl(url);
+  const applicationName = role === 'reads' ? READ_APPLICATION_NAME : undefined;
   if (parsed && parsed.perHost.length > 1) {
-    return new FailoverPool(parsed.perHost, { waitMs: 30_000, retryDelayMs: 500, max: POOL_MAX }, onIdleError);
+    const options =
+      role === 'reads'
+        ? { waitMs: 0, retryDelayMs: 0, max: POOL_MAX, prefer: 'standby' as const, applicationName }
+        : { waitMs: 30_000, retryDelayMs: 500, max: POOL_MAX };
+    return new FailoverPool(parsed.perHost, options, onIdleError);
   }
-  const pool = new pg.Pool({ connectionString: parsed?.perHost[0] ?? url, max: POOL_MAX });
+  const pool = new pg.Pool({
+    connectionString: parsed?.perHost[0] ?? url,
+    max: POOL_MAX,
+    ...(applicationName ? { application_name: applicationName } : {}),
+  });
   pool.on('error', onIdleError);
   // As in FailoverPool: a checked-out connection whose server dies must not crash the process.
   pool.on('connect', (client) => client.on('error', onIdleError));
@@ -56,30 +81,47 @@ function openPool(url: string): PoolLike {
 
 export async function openDatabase(config: AppConfig['database']): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = openPool(config.url);
-    return {
-      kind: 'postgres',
-      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
-      pool,
-      exec: async (sql) => {
-        await pool.query(sql);
-      },
-      session: async (fn) => {
-        const client = await pool.connect();
-        try {
-          return await fn(async (sql) => (await client.query(sql)).rows as Record<string, unknown>[]);
-        } finally {
-          client.release();
+    const replica = config.readUrl ? postgresDatabase(openPool(config.readUrl, 'reads')) : undefined;
+    const primary = postgresDatabase(openPool(config.url));
+    return replica
+      ? {
+          ...primary,
+          replica,
+          close: async () => {
+            await Promise.all([primary.close(), replica.close()]);
+          },
         }
-      },
-      close: async () => {
-        await pool.end();
-      },
-    };
+      : primary;
   }
-  const inMemory = config.dataDir.startsWith('memory://');
-  const release = inMemory ? () => {} : acquireDataDirLock(config.dataDir);
-  const pglite = inMemory ? new PGlite() : new PGlite(config.dataDir);
+  return openPglite(config.dataDir);
+}
+
+function postgresDatabase(pool: PoolLike): Database {
+  return {
+    kind: 'postgres',
+    db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+    pool,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    session: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(async (sql) => (await client.query(sql)).rows as Record<string, unknown>[]);
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  const pglite = inMemory ? new PGlite() : new PGlite(dataDir);
   try {
     await pglite.waitReady;
   } catch (err) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { openDatabase } from '../../src/db/database.ts';
+import { openDatabase, READ_APPLICATION_NAME } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createDemoAccounts } from '../../src/services/demo-accounts.service.ts';
 import { seedDataset } from '../../src/services/seed.service.ts';
@@ -36,13 +36,36 @@ describe('failover of the primary during a stream of writes', () => {
       bodyLimit: 1024 * 1024,
       cliToken: undefined,
       trustProxy: false,
-      database: { kind: 'postgres', url: formation.url },
+      // Dashboard reads to whichever node is a standby (PLANTRACK_READ_DATABASE_URL naming both nodes).
+      database: { kind: 'postgres', url: formation.url, readUrl: formation.url },
     });
     session = await loginAs(server.url, 'planner');
   });
   after(async () => {
     await server?.close();
     await formation?.stop();
+  });
+
+  it('sends dashboard reads to the standby', async () => {
+    const res = await request(server.url, 'GET', '/api/v1/progress?plan=yunnan-parks-2021-2025&at=2024', { auth: session });
+    assert.equal(res.status, 200);
+    const primary = await formation.primaryPort();
+    const standby = formation.ports.find((p) => p !== primary)!;
+    const readSessions = async (port: number) => {
+      const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'plantrack' });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+          [READ_APPLICATION_NAME],
+        );
+        return rows[0]!.n;
+      } finally {
+        await client.end();
+      }
+    };
+    assert.ok((await readSessions(standby)) > 0, 'the read pool is connected to the standby');
+    assert.equal(await readSessions(primary), 0, 'and not to the primary');
   });
 
   it('is writing again within 30 s and loses no acknowledged write', async (t) => {
@@ -110,5 +133,10 @@ describe('failover of the primary during a stream of writes', () => {
   it('reads answer on the promoted node', async () => {
     const res = await request(server.url, 'GET', '/api/v1/plans', { auth: session });
     assert.equal(res.status, 200);
+    // With its standby gone, the dashboard reads fall back to the only node left.
+    const progress = await request(server.url, 'GET', '/api/v1/progress?plan=yunnan-parks-2021-2025&at=2024', {
+      auth: session,
+    });
+    assert.equal(progress.status, 200);
   });
 });

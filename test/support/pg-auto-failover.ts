@@ -14,6 +14,8 @@ import pg from 'pg';
 export interface Formation {
   /** The app's connection string: both nodes, the app finds the primary. */
   url: string;
+  /** The two data nodes' ports. */
+  ports: readonly [number, number];
   /** Port of the node the monitor currently has as primary. */
   primaryPort(): Promise<number>;
   /** kill -9 of the primary's keeper and postmaster: the server is gone, as if its machine died. */
@@ -240,6 +242,7 @@ export async function startFormation(): Promise<Formation> {
 
   return {
     url: `postgres://postgres@127.0.0.1:${port1},127.0.0.1:${port2}/plantrack`,
+    ports: [port1, port2],
     primaryPort,
     killPrimary: async () => {
       const port = await primaryPort();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { leaderHomeSchema, planManagerHomeSchema } from '../../presenters/home.presenter.ts';
 import { leaderHome } from '../../services/home/leader-home.service.ts';
 import { planManagerHome } from '../../services/home/plan-manager-home.service.ts';
+import { dashboardReads } from '../../db/database.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 /**
@@ -21,7 +22,7 @@ export const homeRoutes =
           response: { 200: leaderHomeSchema },
         },
       },
-      (req) => leaderHome(database, req.actor!),
+      (req) => leaderHome(dashboardReads(database), req.actor!),
     );
     app.get(
       '/home/plans',
@@ -33,6 +34,6 @@ export const homeRoutes =
           response: { 200: planManagerHomeSchema },
         },
       },
-      (req) => planManagerHome(database, req.actor!),
+      (req) => planManagerHome(dashboardReads(database), req.actor!),
     );
   };

@@ -17,6 +17,7 @@ import { planCoverageSchema } from '../../presenters/coverage.presenter.ts';
 import { commentarySchema, commentaryWriteSchema, targetCommentarySchema } from '../../presenters/commentary.presenter.ts';
 import { assertMayWriteCommentary, targetCommentary, writeCommentary } from '../../services/progress/commentary.service.ts';
 import { flawedInputError } from '../input/well-formed-input.ts';
+import { dashboardReads } from '../../db/database.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
@@ -24,6 +25,9 @@ const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
 export const progressRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // Dashboard questions may be answered by the hot standby (issue 22); writes and the coverage, which
+    // names who owes a figure right now, stay on the primary.
+    const reads = dashboardReads(database);
     app.get(
       '/progress',
       {
@@ -35,7 +39,7 @@ export const progressRoutes =
           response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      async (req) => planProgress(database, req.actor!, req.query),
+      async (req) => planProgress(reads, req.actor!, req.query),
     );
     app.get(
       '/coverage',
@@ -61,7 +65,7 @@ export const progressRoutes =
           response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      async (req) => mapData(database, req.actor!, req.query),
+      async (req) => mapData(reads, req.actor!, req.query),
     );
     app.get(
       '/progress/:plan/targets/:key',
@@ -75,7 +79,7 @@ export const progressRoutes =
           response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      async (req) => targetProgressDetail(database, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
+      async (req) => targetProgressDetail(reads, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
     );
     app.get(
       '/progress/:plan/targets/:key/commentary',
@@ -133,6 +137,6 @@ export const progressRoutes =
           response: { 200: comparisonSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
       },
-      async (req) => comparison(database, req.actor!, { ...req.query, plan: req.params.plan }),
+      async (req) => comparison(reads, req.actor!, { ...req.query, plan: req.params.plan }),
     );
   };
