@@ -15,6 +15,19 @@ export async function planIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('plan').select('id').where('withdrawn_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
 }
 
+/** Which of the plans given are withdrawn (their open warnings close at the next refresh). */
+export async function withdrawnPlanIds(db: Executor, plans: readonly string[]): Promise<Set<string>> {
+  if (plans.length === 0) return new Set();
+  const rows = await db.selectFrom('plan').select('id').where('id', 'in', plans).where('withdrawn_at', 'is not', null).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Plans that still have an open warning episode, withdrawn ones included. */
+export async function plansWithOpenEpisodes(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('warning_episode').select('plan_id').distinct().where('ended_at', 'is', null).execute();
+  return rows.map((r) => r.plan_id);
+}
+
 /** (plan, key) → target id, for the plans given. */
 export async function targetIdsByKey(db: Executor, plans: readonly string[]): Promise<Map<string, number>> {
   if (plans.length === 0) return new Map();
@@ -126,11 +139,18 @@ export async function listEpisodes(db: Executor, f: EpisodeFilter) {
 }
 
 /** The latest approval, to notice new approved figures without hooking the review workflow. */
-export async function lastApprovalAt(db: Executor): Promise<string | null> {
+/**
+ * What a warning judgement rests on besides the figures' values, as one comparable text: the latest
+ * approval, the latest target revision and the withdrawn plans. The scheduler refreshes warnings when
+ * it changes, so a corrected target or a withdrawn plan does not wait for the daily run.
+ */
+export async function judgementInputsSignature(db: Executor): Promise<string> {
   const r = await db
-    .selectFrom('report_submission')
-    .select(sql<Date | null>`max(reviewed_at)`.as('at'))
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  return r?.at ? new Date(r.at).toISOString() : null;
+    .selectNoFrom([
+      sql<Date | null>`(select max(reviewed_at) from report_submission where status = 'approved')`.as('approved'),
+      sql<number | null>`(select max(id) from target_revision)`.as('revision'),
+      sql<string | null>`(select string_agg(id, ',' order by id) from plan where withdrawn_at is not null)`.as('withdrawn'),
+    ])
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([r.approved ? new Date(r.approved).toISOString() : null, r.revision, r.withdrawn]);
 }

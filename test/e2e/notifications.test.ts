@@ -7,6 +7,7 @@ import { deadlineNotifications } from '../../src/services/notifications/deadline
 import { createMailer } from '../../src/services/notifications/mailer.ts';
 import { planProgressSource, type ProgressSource } from '../../src/services/warnings/progress-source.ts';
 import { refreshWarnings } from '../../src/services/warnings/warning-monitor.service.ts';
+import { judgementInputsSignature } from '../../src/repositories/warning.repository.ts';
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
 interface Mail {
@@ -162,6 +163,45 @@ describe('warnings, inbox and the daily digest', () => {
       },
     );
     assert.ok(!openOnly.body.units.flatMap((u) => u.episodes).some((e) => e.target === target));
+  });
+
+  it("closes a withdrawn plan's open warnings at the next refresh, and judges it again once restored", async () => {
+    forced = 'red';
+    await refreshWarnings(server.database, { today: TODAY, progress });
+    const openOf = async () =>
+      server.database.db
+        .selectFrom('warning_episode')
+        .select(['target_key', 'end_reason'])
+        .where('plan_id', '=', plan)
+        .where('ended_at', 'is', null)
+        .execute();
+    assert.ok(
+      (await openOf()).some((e) => e.target_key === target),
+      'the forced red warning is open',
+    );
+    const before = await judgementInputsSignature(server.database.db);
+    const w = await request(server.url, 'POST', `/api/v1/plans/${plan}/withdrawal`, { body: { reason: '测试：规划停用' } });
+    assert.equal(w.status, 200, JSON.stringify(w.body));
+    // The scheduler's poll compares this signature: a withdrawal makes it refresh without waiting for the day.
+    assert.notEqual(await judgementInputsSignature(server.database.db), before);
+    const closed = await refreshWarnings(server.database, { today: TODAY, progress });
+    assert.ok(closed.closed >= 1);
+    assert.deepEqual(await openOf(), [], 'no warning of a withdrawn plan stays open');
+    const ended = await server.database.db
+      .selectFrom('warning_episode')
+      .select('end_reason')
+      .where('plan_id', '=', plan)
+      .where('target_key', '=', target)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(ended.end_reason, { zh: '该目标已不再监测', en: 'the target is no longer monitored' });
+    assert.equal((await request(server.url, 'DELETE', `/api/v1/plans/${plan}/withdrawal`)).status, 200);
+    await refreshWarnings(server.database, { today: TODAY, progress });
+    assert.ok(
+      (await openOf()).some((e) => e.target_key === target),
+      'judged again after the restore',
+    );
+    forced = null;
   });
 
   it('e-mails one digest per recipient per day, in Chinese first', async () => {

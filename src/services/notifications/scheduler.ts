@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import { lastApprovalAt } from '../../repositories/warning.repository.ts';
+import { judgementInputsSignature } from '../../repositories/warning.repository.ts';
 import { ProgressContext } from '../progress/progress-context.ts';
 import { refreshWarnings } from '../warnings/warning-monitor.service.ts';
 import { sendDailyDigest } from './daily-digest.service.ts';
@@ -11,7 +11,7 @@ import { deleteEndedWindows } from '../../repositories/rate-limit.repository.ts'
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 
-/** How often the scheduler looks for newly approved figures (a cheap query when nothing changed). */
+/** How often the scheduler looks for new approvals, target revisions and withdrawals (a cheap query when nothing changed). */
 const APPROVAL_POLL_MS = 60_000;
 
 export interface SchedulerLog {
@@ -89,7 +89,7 @@ export function startScheduler(
   let stopped = false;
   let daily: NodeJS.Timeout | undefined;
   let poll: NodeJS.Timeout | undefined;
-  let lastApproval: string | null | undefined;
+  let lastInputs: string | undefined;
   let busy = Promise.resolve();
   // One job at a time: the daily run and an approval refresh never overlap.
   const serial = (job: () => Promise<void>) => {
@@ -118,14 +118,16 @@ export function startScheduler(
     poll = setTimeout(() => {
       void serial(async () => {
         try {
-          const latest = await lastApprovalAt(database.db);
+          const latest = await judgementInputsSignature(database.db);
           await deleteEndedWindows(database.db);
           const recomputed = await ProgressContext.refreshYears(database.db);
           if (recomputed) opts.log.info(`yearly figures recomputed: ${recomputed} (unit, indicator, year) keys`);
-          if (lastApproval !== undefined && latest !== lastApproval) {
-            opts.log.info(`approval seen; warnings refresh: ${JSON.stringify(await refreshWarnings(database))}`);
+          if (lastInputs !== undefined && latest !== lastInputs) {
+            opts.log.info(
+              `approval, revision or withdrawal seen; warnings refresh: ${JSON.stringify(await refreshWarnings(database))}`,
+            );
           }
-          lastApproval = latest;
+          lastInputs = latest;
         } catch (err) {
           opts.log.error(`warnings refresh after approval failed: ${err instanceof Error ? err.message : String(err)}`);
         }

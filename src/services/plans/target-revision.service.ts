@@ -26,7 +26,8 @@ import { readScope } from '../read-scope.ts';
  * correction quotes the version it read (else 409, nothing written), gives a reason, and is stored as a
  * revision (who, when, why, the changed fields before and after) and in the audit chain. Progress reads
  * the target row on every question and the analytics table is keyed on units and indicators, not
- * targets, so the next judgement uses the corrected values; warnings follow at their next refresh.
+ * targets, so the next judgement uses the corrected values; warnings follow
+ * within a minute (the scheduler watches revisions, judgementInputsSignature).
  */
 export interface RevisionDeps {
   lockTarget: typeof lockTarget;

@@ -14,6 +14,8 @@ import {
   lockWarningRefresh,
   openEpisodes,
   planIds,
+  plansWithOpenEpisodes,
+  withdrawnPlanIds,
   targetIdsByKey,
   updateEpisodeLevel,
 } from '../../repositories/warning.repository.ts';
@@ -82,12 +84,17 @@ export async function refreshWarnings(
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const at = opts.at ?? latestClosedMonth(today);
   const progress = opts.progress ?? planProgressSource;
-  const plans = opts.plans ? [...opts.plans] : await planIds(database.db);
+  // A withdrawn plan is judged no more: its open episodes are looked at only to be closed.
+  const plans = opts.plans
+    ? [...opts.plans]
+    : [...new Set([...(await planIds(database.db)), ...(await plansWithOpenEpisodes(database.db))])].sort();
+  const withdrawn = await withdrawnPlanIds(database.db, plans);
 
   // Progress is computed outside the transaction: it only reads, and may take a while.
   const views = new Map<string, { planId: string; planTitle: string; target: TargetWarningView }>();
   const current: CurrentWarning[] = [];
   for (const plan of plans) {
+    if (withdrawn.has(plan)) continue;
     const p = await progress(database, SYSTEM_ACTOR, { plan, at });
     for (const t of p.targets) {
       const key = `${plan}/${t.key}`;
