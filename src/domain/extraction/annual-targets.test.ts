@@ -186,6 +186,38 @@ describe('extractCandidates on an annual report', () => {
       [[2025, 'annual_growth', '6.5']],
     );
   });
+  it('dates a report of a year’s work by the year it names with 将 (2025年,该区将…), goals before that sentence included', () => {
+    assert.equal(annualYear('新增产值10亿元以上……3月4日会议传来消息,2025年,该区将紧扣目标。'), 2025);
+    assert.equal(annualYear('2024年,该区将扩大开放。2025年,该区将紧扣目标。'), undefined, 'two such years: none');
+    assert.equal(annualYear('到2025年,该区将建成示范园区。'), undefined, 'a horizon is not a year named as such');
+    const r = extractCandidates(
+      '示范日报讯(记者 张三) 新增工业产值110亿元以上,完成固定资产投资120亿元以上……3月4日,示范经开区会议上传来消息,2025年,该区将紧扣目标。\n全年新增规模工业企业7家以上。',
+      { catalogue },
+    );
+    assert.deepEqual([r.plan.periodStart, r.plan.periodEnd], [2025, 2025]);
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.comparator, t.target.value]),
+      [
+        [2025, 'at_least', '110'],
+        [2025, 'at_least', '120'],
+        [2025, 'at_least', '7'],
+      ],
+    );
+  });
+  it('reads the figures of the year before a report’s date as results (2025年1月3日 … 2024年…增长7%)', () => {
+    const r = extractCandidates(
+      '示范经开区召开工作会议\n2025年1月3日,示范经开区工委扩大会议召开。2025年是“十四五”收官之年。\n据报告,2024年示范经开区工业开票销售增长7%,固定资产投资增长15%。全年新签约亿元以上项目达到127个。',
+      { catalogue },
+    );
+    assert.deepEqual(r.targets, []);
+  });
+  it('reads a review of a plan dated at its end (2020-12-24, “十三五”期间) as results', () => {
+    const r = extractCandidates(
+      '示范市“十三五”规划《纲要》预计完成31项指标\n示范网 2020-12-24 08:17:00\n“十三五”期间,全市地区生产总值年均增长7.2%左右;财政总收入950亿元左右。预计2020年全市地区生产总值达到6900亿元左右。',
+      { catalogue },
+    );
+    assert.deepEqual(r.targets, []);
+  });
   it('invents no period when the text never states the year', () => {
     const undated = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
       catalogue,

@@ -52,8 +52,17 @@ export function annualYear(text: string): number | undefined {
     /今年[((](20\d\d)年?[))]/.exec(head) ??
     /(20\d\d)年[^。]{0,16}(?:政府工作报告|国民经济和社会发展计划|计划草案|年度计划|重点工作)/.exec(head) ??
     /(20\d\d)年[^\n。;]{0,20}预期目标/.exec(head) ??
-    /(20\d\d)\s*年(?:工作|经济社会发展)?总体要求/.exec(head);
+    /(20\d\d)\s*年(?:工作|经济社会发展)?总体要求/.exec(head) ??
+    // A report of a year's work (2025年,该区将紧扣…目标): the year it names with 将 is the one it plans,
+    // unless it names another year that way too.
+    oneYearAhead(head);
   return m ? Number(m[1]) : undefined;
+}
+
+const YEAR_AHEAD = /(?<![到至\d])(20\d\d)年[,,](?:[^。,,;;\n]{0,14}?)将(?!近)/g;
+function oneYearAhead(head: string): RegExpExecArray | null {
+  const found = [...head.matchAll(YEAR_AHEAD)];
+  return found.length > 0 && found.every((m) => m[1] === found[0]![1]) ? found[0]! : null;
 }
 
 /**

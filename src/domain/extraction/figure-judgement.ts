@@ -33,7 +33,11 @@ export function judgeFigure(
   const explicitNotHorizon = year?.from === 'sentence' && !s.years.some((y) => y.year === year.year && y.horizon);
   const pastYear =
     t.pastYear ??
-    (year && (year.year < (ctx.periodStart ?? 0) || (explicitNotHorizon && year.year === ctx.periodStart && !ctx.annual))
+    (year &&
+    (year.year < (ctx.periodStart ?? 0) ||
+      (explicitNotHorizon && year.year === ctx.periodStart && !ctx.annual) ||
+      // 据报告,2024年…增长7% in a report dated 2025年1月3日: before the document was written.
+      (explicitNotHorizon && year.year < (ctx.goalsFrom ?? 0)))
       ? year.year
       : undefined);
   // A figure with a weak cue (形成3个…, 建设…) is a goal only in a dated or goal context;

@@ -14,6 +14,23 @@ export interface PlanContext {
   newsReport?: boolean;
   /** The plan's own subject: the unit the plan is about, used when a sentence names none. */
   subject?: OrgMention;
+  /**
+   * The first year the document can still set goals for, from the date it opens with (温州网 2020-12-24,
+   * 2025年1月3日,…会议召开): a figure for an earlier year reports the past. A date in November or December
+   * puts that year under review as well.
+   */
+  goalsFrom?: number;
+}
+
+/** A full date among the first lines: 2025年1月3日, 2020-12-24, 2021/05/19. */
+const OPENING_DATE = /((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/](\d{1,2})[-/]\d{1,2}(?!\d))/;
+
+/** The year from which the document can set goals, from the date it opens with (see PlanContext.goalsFrom). */
+export function goalsFromDate(text: string): number | undefined {
+  const m = OPENING_DATE.exec(text.slice(0, 300));
+  if (!m) return undefined;
+  const month = Number(m[2] ?? m[3]);
+  return Number(m[1]) + (month >= 11 ? 1 : 0);
 }
 
 /**
@@ -51,6 +68,8 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     NEWS_OF_PLAN.exec(head);
   if (self) ctx.title = self[1]!;
   if (NEWS_BYLINE.test(text.slice(0, 600))) ctx.newsReport = true;
+  const goalsFrom = goalsFromDate(text);
+  if (goalsFrom !== undefined) ctx.goalsFrom = goalsFrom;
   // (以下简称《行动计划》), (简称《行动计划》): the text then cites itself by this name.
   const alias = /\((?:以下)?简称《([^《》]{2,12})》\)/.exec(head);
   if (alias) ctx.alias = alias[1]!;

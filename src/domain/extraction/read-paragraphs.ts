@@ -30,7 +30,7 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
     const section = path[path.length - 1]?.id;
     const carried: boolean =
       review !== null && review.section === section && !sectionStance(path).goal && carriesThePast(paragraph);
-    const pastParagraph: boolean = reportsThePast(paragraph, r.ctx.periodStart) || carried;
+    const pastParagraph: boolean = reportsThePast(paragraph, r.ctx.periodStart, r.ctx.goalsFrom) || carried;
     review = pastParagraph ? { section } : null;
     countMentions(r, paragraph, ps, found);
     responsibilityClauseTasks(r, paragraph, ps, found.tasks, state);

@@ -69,8 +69,11 @@ export function yearFor(years: YearMention[], at: number, sentence: string): Pic
  * aside) is before the plan's period and nothing looks ahead (到2025年, 力争, 将). “十三五”期间…年均
  * 递增7.4%…全市固定资产投资年均增速11% in a 十四五 plan reviews 2016–2020.
  */
-export function reportsThePast(paragraph: string, periodStart: number | undefined): boolean {
-  if (periodStart === undefined || LOOKS_AHEAD.test(paragraph)) return false;
+export function reportsThePast(paragraph: string, periodStart: number | undefined, goalsFrom?: number): boolean {
+  // A document dated 2025年1月3日 sets no goal for 2024: its paragraphs about 2024 report results.
+  const from = Math.max(periodStart ?? 0, goalsFrom ?? 0);
+  if (from === 0 || LOOKS_AHEAD.test(paragraph)) return false;
+  periodStart = from;
   const years = findYears(paragraph)
     .filter((y) => !y.base)
     .map((y) => y.year);
