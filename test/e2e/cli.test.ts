@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, plantrack } from '../support/cli.ts';
+import { plantrack, plantrackStdin } from '../support/cli.ts';
 import { DEMO_ADMIN_TOKEN } from '../../src/services/demo-accounts.service.ts';
 import { createEmptyPostgres } from '../support/databases.ts';
-
-async function plantrackStdin(args: string[], env: Record<string, string>, input: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(input);
-  });
-}
 
 interface TargetJson {
   indicator: { code: string; name: string; unit: string };

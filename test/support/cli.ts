@@ -18,3 +18,16 @@ export async function plantrack(args: string[], env: Record<string, string>) {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+/** As plantrack(), with `input` written to the command's standard input (e.g. for --password-stdin). */
+export async function plantrackStdin(args: string[], env: Record<string, string>, input: string) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(input);
+  });
+}

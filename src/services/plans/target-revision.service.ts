@@ -5,6 +5,7 @@ import { reviseTarget, revisionDiff, type TargetPatch, type TargetState } from '
 import { keepUserText } from '../../domain/text/user-text.ts';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { presentRevision, type TargetRevisions } from '../../presenters/target-revision.presenter.ts';
+import { groupMemberCodes } from '../../repositories/group-member.repository.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
 import { progressTargets } from '../../repositories/progress.repository.ts';
 import {
@@ -37,8 +38,12 @@ export interface RevisionDeps {
   insertRevision: typeof insertRevision;
   listRevisions: typeof listRevisions;
   recordAudit: typeof recordAudit;
+  parentLinks: typeof parentLinks;
+  groupMemberCodes: typeof groupMemberCodes;
 }
 const repositories: RevisionDeps = {
+  parentLinks,
+  groupMemberCodes,
   lockTarget,
   unitIdByCode,
   groupIdByCode,
@@ -136,6 +141,7 @@ export async function reviseIn(
     groupId = (await deps.groupIdByCode(trx, next.scope.code)) ?? null;
     if (groupId === null) throw unknownScope('group', next.scope.code);
   }
+  if (r.changed.includes('scope')) await assertScopeInGrant(trx, actor, q.plan, next.scope, { orgUnitId, groupId }, deps);
   const newVersion = t.version + 1;
   await deps.updateRevisedTarget(trx, t.id, {
     baselineYear: next.baseline?.year ?? null,
@@ -186,3 +192,30 @@ const unknownScope = (field: 'orgUnit' | 'group', code: string) =>
     `没有代码为 ${code} 的${field === 'orgUnit' ? '组织单位' : '分组'}`,
     [{ field }],
   );
+
+/**
+ * A target moved to another unit or group must land inside the scope of the reviser's plan-manager grant
+ * (a manager limited to 昆明市 may not move a target to 红河州, nor to a group with members outside 昆明市):
+ * the route checks the plan only, since the new scope is in the body. 403 FORBIDDEN, nothing written.
+ */
+async function assertScopeInGrant(
+  trx: Executor,
+  actor: Actor,
+  plan: string,
+  scope: TargetState['scope'],
+  ids: { orgUnitId: number | null; groupId: number | null },
+  deps: RevisionDeps,
+): Promise<void> {
+  const parents = await deps.parentLinks(trx);
+  const units = ids.groupId !== null ? await deps.groupMemberCodes(trx, ids.groupId) : [scope.code];
+  // An empty group names no unit: only a grant over the whole tree may use it.
+  const resource = units.length ? { plan, orgUnits: units } : { plan, everyUnit: true };
+  if (authorize(actor.grants, 'define_plans', resource, (c) => parents.get(c))) return;
+  const what = scope.kind === 'group' ? 'group' : 'org unit';
+  throw new AppError(
+    'FORBIDDEN',
+    `${what} ${scope.code} is outside your scope; the target keeps its scope`,
+    `${scope.kind === 'group' ? '分组' : '组织单位'} ${scope.code} 超出您的管辖范围，目标范围未修改`,
+    { field: scope.kind === 'group' ? 'group' : 'orgUnit' },
+  );
+}
