@@ -14,6 +14,16 @@ describe('dedupeParagraphs', () => {
     const at = text.text.indexOf('其他');
     assert.equal(originalRange(text, at, at + 2).start, raw.indexOf('其他'));
   });
+  it('drops a copy that a cut-off line ran into within a paragraph, and keeps a full sentence after a fragment of it', () => {
+    const a = '示范市政府正式发布《纲要》,到2035年全市GDP力争达2.8万亿元。';
+    const cut = '《纲要》设置27个专栏,以图表形式对具体目标';
+    const { text, dropped } = dedupeParagraphs(identityText(`${a}${cut}${a}\n其他内容。`));
+    assert.equal(text.text, `${a}${cut}\n其他内容。`);
+    assert.equal(dropped, 1);
+    const fragment = '一般公共预算收入94.93亿元,同比增长103.8%。';
+    const full = `截至2020年,吸收外资3.69亿美元;${fragment}`;
+    assert.equal(dedupeParagraphs(identityText(`${fragment}\n${full}`)).text.text, `${fragment}\n${full}`);
+  });
   it('keeps short sentences and repeated responsibility clauses', () => {
     const clause = '(省工业和信息化委牵头;省发展改革委、质监局等按照职责分工负责)';
     const raw = `加强组织领导。打造新材料产业集群。${clause}\n加强组织领导。打造装备制造业产业集群。${clause}`;

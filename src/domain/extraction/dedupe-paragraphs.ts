@@ -29,6 +29,7 @@ export function dedupeParagraphs(input: OffsetText): DedupeResult {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
     const before = out.length;
+    const inParagraph: string[] = [];
     for (const [from, to] of sentenceRanges(text, paraStart, paraEnd)) {
       const key = text.slice(from, to).replace(/\s+/g, '');
       const repeatable = key.length < MIN_DEDUPE_LENGTH || /^\(.*\)[。;]?$/.test(key) || RESPONSIBILITY_LINE.test(key);
@@ -36,7 +37,20 @@ export function dedupeParagraphs(input: OffsetText): DedupeResult {
         dropped++;
         continue;
       }
+      // 泉州市政府正式发布…2.8万亿元。《纲要》明确…以图表形式对具体目标泉州市政府正式发布…2.8万亿元。: a page's
+      // cut-off teaser line run into the body repeating the teaser's first sentence — the copy is dropped, the
+      // line kept. Only within one paragraph: a PDF's fragment seen earlier (吸收外资3.69亿美元…) does not
+      // make the full sentence after it a copy.
+      const earlier = repeatable
+        ? undefined
+        : inParagraph.find((k) => key.length - k.length >= MIN_DEDUPE_LENGTH && key.endsWith(k));
       seen.add(key);
+      inParagraph.push(key);
+      if (earlier) {
+        dropped++;
+        out.copy(input, from, cutBefore(text, to, earlier.length));
+        continue;
+      }
       out.copy(input, from, to);
     }
     if (out.length > before && paraEnd < text.length) out.copy(input, paraEnd, paraEnd + 1);
@@ -44,6 +58,13 @@ export function dedupeParagraphs(input: OffsetText): DedupeResult {
   }
   out.trimEnd(/\n/);
   return { text: out.build(), dropped };
+}
+
+/** Where the last `count` non-space characters before `to` begin. */
+function cutBefore(text: string, to: number, count: number): number {
+  let at = to;
+  for (let n = 0; at > 0 && n < count; at--) if (!/\s/.test(text[at - 1]!)) n++;
+  return at;
 }
 
 /** [from, to) of each sentence of text[start, end): runs ending in 。!? (with closing quotes). */

@@ -12,6 +12,19 @@ const orgs = createOrgUnitMatcher({
 });
 
 describe('inferPlanContext', () => {
+  it('reads a report of an issued plan that says what the plan says as a news report, not the notice issuing it', () => {
+    const report =
+      '示范市政府正式发布经市人大批准的《示范市国民经济和社会发展第十四个五年规划纲要》。《纲要》明确,到2035年全市GDP达2万亿元。';
+    assert.equal(inferPlanContext(report, orgs).newsReport, true);
+    const notice =
+      '关于印发《示范市产业发展规划》的通知\n现将《示范市产业发展规划》印发给你们。《规划》提出,到2025年产值达1000亿元。';
+    assert.equal(inferPlanContext(notice, orgs).newsReport, undefined);
+  });
+  it('takes the year from which goals can be set from the date the text opens with', () => {
+    assert.equal(inferPlanContext('2025年1月3日,示范经开区工委会议召开。', orgs).goalsFrom, 2025);
+    assert.equal(inferPlanContext('示范网 2020-12-24 08:17:00\n“十三五”期间…', orgs).goalsFrom, 2021);
+    assert.equal(inferPlanContext('3月4日,示范经开区会议召开。', orgs).goalsFrom, undefined);
+  });
   it('reads the title, the period and the subject from the plan’s description of itself', () => {
     const ctx = inferPlanContext(
       '前言\n《昆明综合保税区产业发展“十四五”规划》针对…。《规划》期为2021年至2025年。云南省支持。',

@@ -44,6 +44,19 @@ const NEWS_OF_PLAN =
 /** A reporter's byline or a news agency's opening (示范日报讯 (记者…), 记者27日从…获悉, 新华社…日电). */
 const NEWS_BYLINE = /记者|通讯员|[报网]讯|日电|获悉|新华社/;
 
+/** The plan's short name as the subject of what it says (《纲要》明确, 根据《规划》): a report about it. */
+const REPORTED_PLAN =
+  /《(?:纲要|规划|方案|计划|意见|行动计划|实施方案)》(?:明确|提出|指出|强调|要求|还|从)|根据《[^《》]{1,12}》/;
+
+/**
+ * A report of a plan without a byline (泉州市政府正式发布…《…纲要》… 《纲要》明确,到2035年…): it names the
+ * plan as issued and then says what the plan says. A notice issuing the plan itself (关于印发…的通知, 现将…印发) is not one.
+ */
+const PLAN_ISSUED = /(?:出台|印发|发布|出炉|推出|审议通过|正式实施)[^《》。,]{0,12}《[^《》]{4,80}(?:规划|方案|意见|计划|纲要)》/;
+function reportsAPlan(head: string): boolean {
+  return PLAN_ISSUED.test(head) && REPORTED_PLAN.test(head) && !/的通知|现将|印发给你们/.test(head);
+}
+
 const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
   十一五: [2006, 2010],
   十二五: [2011, 2015],
@@ -67,7 +80,7 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
     /^([^\n]{4,60}(?:规划|方案|意见|计划|纲要)(?:\(\d{4}[-—–]\d{4}\))?)(?:\([上中下一二三四]\))?$/m.exec(head) ??
     NEWS_OF_PLAN.exec(head);
   if (self) ctx.title = self[1]!;
-  if (NEWS_BYLINE.test(text.slice(0, 600))) ctx.newsReport = true;
+  if (NEWS_BYLINE.test(text.slice(0, 600)) || reportsAPlan(head)) ctx.newsReport = true;
   const goalsFrom = goalsFromDate(text);
   if (goalsFrom !== undefined) ctx.goalsFrom = goalsFrom;
   // (以下简称《行动计划》), (简称《行动计划》): the text then cites itself by this name.

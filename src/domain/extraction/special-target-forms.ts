@@ -3,7 +3,8 @@ import type { ValueExpression, YearMention } from './value-expressions.ts';
 import type { RawTarget } from './target-patterns.ts';
 
 export const DOUBLING_RE = /(?:实现|力争)?(?<what>翻一番|翻番|翻两番|倍增)(?![计行工])/g;
-const SCALE_RE = /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<level>万亿|千亿|百亿)级/g;
+const SCALE_RE =
+  /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<mult>[一二两三四五六七八九])?(?<level>万亿|千亿|百亿)级/g;
 /** 进出口总额突破万亿元, 营业收入迈上千亿元: a round magnitude with no Arabic figure. */
 const BARE_SCALE_RE = /(?<verb>突破|超过|超|达到|达|迈上|跨越|跨入|迈入)(?<level>万亿|千亿|百亿)(?<cur>美元|元)(?![级\d])/g;
 const ALL_BUILT_RE = /(?<verb>(?:全部|全面|均|都)建成|全覆盖|全部达标|全部实现)/g;
@@ -46,7 +47,9 @@ export function specialForms(
   }
   for (const m of clause.matchAll(SCALE_RE)) {
     const level = m.groups!.level!;
-    const value = level === '万亿' ? '10000' : level === '千亿' ? '1000' : '100';
+    // 五千亿级 is a level of 5000 亿元, not 千亿级 after a stray 五.
+    const mult = m.groups!.mult ? '一二三四五六七八九'.indexOf(m.groups!.mult) + 1 || 2 : 1;
+    const value = String(mult * (level === '万亿' ? 10000 : level === '千亿' ? 1000 : 100));
     const before = clause.slice(0, m.index!);
     const head = /[\u4e00-\u9fa5]{0,6}?(?:产业集群|产业|集群|基地)/.exec(clause.slice(m.index! + m[0].length))?.[0] ?? '';
     const obj =
@@ -66,7 +69,7 @@ export function specialForms(
       valueTo: offset + m.index! + m[0].length,
       ...yearFor(years, offset + m.index!, sentence),
       subjectFrom: offset,
-      evidence: [`cue: ${level}级 = at least ${value} 亿元`],
+      evidence: [`cue: ${m.groups!.mult ?? ''}${level}级 = at least ${value} 亿元`],
       inherited: false,
     });
   }

@@ -58,6 +58,13 @@ describe('findTargetsInSentence', () => {
     assert.deepEqual(find('把新材料产业打造成为千亿级新兴支柱产业。'), ['新材料产业|at_least|1000|']);
     assert.equal(find('将沿边行政村(社区)全部建成现代化边境小康村。')[0], '现代化边境小康村建成率|share|100|');
   });
+  it('reads 五千亿级 as 5000 亿元 and a count of listed items (A、B等3个万亿级产业集群) as that count', () => {
+    assert.deepEqual(find('把电子信息产业打造成为五千亿级产业。'), ['电子信息产业|at_least|5000|']);
+    assert.deepEqual(find('到2035年,锻造纺织、化工、建材等3个万亿级产业集群和装备、电子、食品等3个五千亿级产业集群。'), [
+      '万亿级产业集群|exactly|3|2035',
+      '五千亿级产业集群|exactly|3|2035',
+    ]);
+  });
   it('marks figures of the past and leaves plain descriptions alone', () => {
     const [t] = findTargetsInSentence('截至2020年,自贸试验区新增市场主体突破6万户。');
     assert.equal(t!.pastYear, 2020);

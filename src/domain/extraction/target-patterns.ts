@@ -267,6 +267,9 @@ function figureFields(comparator: Comparator, ve: ValueExpression, negative: boo
   return { value: ve.value };
 }
 
+const LISTED_COUNT_EVIDENCE = 'cue: 打造…等N个 (a count of the items listed)';
+const LISTED_COUNT = /(?:打造|锻造|培育|建设|建成|形成|发展|壮大)[^,;。]{2,40}、[^,;。]{1,20}等$/;
+
 function buildTarget(
   clause: string,
   offset: number,
@@ -343,6 +346,11 @@ function buildTarget(
     comparator = 'at_least';
     evidence.push('cue: 新增/建成… N');
   }
+  // 锻造纺织鞋服、石油化工、建材家居等3个万亿级产业集群: a count of the items a verb lists before 等.
+  if (!comparator && isCount(ve.unit) && LISTED_COUNT.test(clause.slice(0, zoneEnd))) {
+    comparator = 'exactly';
+    evidence.push(LISTED_COUNT_EVIDENCE);
+  }
   if (!comparator) {
     // A plain figure (工业总产值314.9亿元): not a target, but a fact the plan states, kept for baselines.
     if (!ve.unit || stripOpeners(zone).length < 2) return null;
@@ -383,14 +391,18 @@ function buildTarget(
       /(?:至少|引进|落地|引入|有|建成|新增|培育|打造|达到|实现|形成|创建)+$/,
       '',
     );
-    phrases.push(`${before}${tail.noun}`, tail.noun, before);
+    // 纺织鞋服、石油化工等3个万亿级产业集群 counts 万亿级产业集群, not the items named before it.
+    if (evidence.includes(LISTED_COUNT_EVIDENCE)) phrases.push(tail.noun, `${before}${tail.noun}`);
+    else phrases.push(`${before}${tail.noun}`, tail.noun, before);
     indicatorText = tail.noun;
     indicatorFrom = tail.from;
     evidence.push('count of the noun after the figure');
   } else if (tail && !INDICATOR_HEAD.test(stripOpeners(indicatorText)) && INDICATOR_HEAD.test(tail.noun)) {
     // 省政府每年统筹整合100亿元专项资金: the noun after the figure names what it measures.
     const before = stripOpeners(indicatorText);
-    phrases.push(`${before}${tail.noun}`, tail.noun, before);
+    // 纺织鞋服、石油化工等3个万亿级产业集群 counts 万亿级产业集群, not the items named before it.
+    if (evidence.includes(LISTED_COUNT_EVIDENCE)) phrases.push(tail.noun, `${before}${tail.noun}`);
+    else phrases.push(`${before}${tail.noun}`, tail.noun, before);
     indicatorText = tail.noun;
     indicatorFrom = tail.from;
     evidence.push('the noun after the figure');
@@ -469,7 +481,7 @@ function distribute(targets: RawTarget[], clause: string): RawTarget[] {
         t.evidence.push('分别: paired with the listed indicator in the same position');
       }
       out.push(t);
-    } else if (items.length >= 2 && !/分别/.test(clause)) {
+    } else if (items.length >= 2 && !/分别/.test(clause) && !t.evidence.includes(LISTED_COUNT_EVIDENCE)) {
       const whole = t.indicatorPhrases[0]!;
       for (const item of items) {
         const variants = t.indicatorPhrases.filter((p) => p.startsWith(whole)).map((p) => `${item}${p.slice(whole.length)}`);
@@ -509,7 +521,8 @@ function trailingNoun(clause: string, at: number): { noun: string; from: number;
   // 领军企业100家以上、专精特新企业100家以上: what follows 、 is the next item of the list, with its own figure.
   if (/^[、和及与]/.test(rest)) return null;
   const lead = /^的/.exec(rest)?.[0].length ?? 0;
-  let end = rest.search(/[,;:。]|(?:和|、|及)(?:超|约|近)?\d/);
+  // …等3个万亿级产业集群和机械装备、电子信息等3个五千亿级产业集群: 和 starts the next counted item.
+  let end = rest.search(/[,;:。]|(?:和|、|及)(?:超|约|近)?\d|(?:和|及|与)(?=[^,;:。]{0,30}等\d)/);
   if (end < 0) end = rest.length;
   // 100个以上项目纳入国家用地保障范围: the counted noun ends where what happens to it begins.
   const verbAt = rest.slice(lead, end).search(/(?<=[\u4e00-\u9fa5]{2})(?:纳入|列入|进入)/);
