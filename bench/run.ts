@@ -1,11 +1,12 @@
 /**
  * PlanTrack benchmarks. Every figure is reported beside a baseline measured in the same run,
  * as a ratio, because absolute times on a shared 2-core machine say little.
- * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress|home|reads]. Results: bench/results/*.json and latest.json.
+ * Usage: npm run bench [-- cold-start|bulk-insert|extraction|evaluation|reporting-import|progress|home|home-browser|reads]. Results: bench/results/*.json and latest.json.
  * BENCH_ROWS (default 1,000,000) sets the bulk-insert size; BENCH_IMPORT_VALUES (1,000,000) and
  * BENCH_IMPORT_BIG_FILE_MB (100) the reporting import's; BENCH_PROGRESS_SIZES (1000000,10000000), BENCH_PROGRESS_UNITS
  * (2,000), BENCH_PROGRESS_RUNS (30), BENCH_PROGRESS_WARMUPS (3) and BENCH_PROGRESS_CLIENTS (20) the progress API's;
- * TEST_DATABASE_URL the PostgreSQL server; BENCH_HOME_RUNS (10) the leader home's; BENCH_READS_SIZES (0,100000; 0 = the
+ * TEST_DATABASE_URL the PostgreSQL server; BENCH_HOME_RUNS (10) the leader home's; BENCH_HOME_BROWSER_RUNS (5) each role's
+ * home in Chromium (needs `node scripts/build.js web` first); BENCH_READS_SIZES (0,100000; 0 = the
  * demo data), BENCH_READS_UNITS (2,000) and BENCH_READS_RUNS (15) the comparison, map and evaluation reads'.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { coldStart } from './cold-start.bench.ts';
 import { evaluation } from './evaluation.bench.ts';
 import { extraction } from './extraction.bench.ts';
 import { home } from './home.bench.ts';
+import { homeBrowser } from './home-browser.bench.ts';
 import { progress } from './progress.bench.ts';
 import { reads } from './reads.bench.ts';
 import { reportingImport } from './reporting-import.bench.ts';
@@ -45,6 +47,8 @@ if (!only || only === 'reads')
     warmups: Number(process.env.BENCH_PROGRESS_WARMUPS ?? 3),
   });
 if (!only || only === 'home') results.home = await home({ runs: Number(process.env.BENCH_HOME_RUNS ?? 10) });
+if (!only || only === 'home-browser')
+  results.homeBrowser = await homeBrowser({ runs: Number(process.env.BENCH_HOME_BROWSER_RUNS ?? 5) });
 
 const dir = path.resolve(import.meta.dirname, 'results');
 await mkdir(dir, { recursive: true });

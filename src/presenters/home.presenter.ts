@@ -34,6 +34,17 @@ const scorecardSchema = z.object({
   current: z.string().nullable(),
   dataYear: count.nullable(),
   decimals: count,
+  /** What the target asks (its year, kind and figures), and the section of the plan that states it. */
+  goal: z.object({
+    year: count,
+    comparator: z.string(),
+    value: z.string().nullable(),
+    min: z.string().nullable(),
+    max: z.string().nullable(),
+    rate: z.string().nullable(),
+    text: z.string().nullable(),
+  }),
+  section: z.string().nullable(),
   trend: trendSchema.nullable(),
   spark: sparkSchema,
 });

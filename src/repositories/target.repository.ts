@@ -167,3 +167,20 @@ export async function allTargetFacts(db: Executor) {
     .orderBy('t.ordinal')
     .execute();
 }
+
+/**
+ * What an indicator's precision is read from (indicatorPrecision): each target's indicator and the
+ * figures its plan wrote, in a reader's scope (the same targets as listTargets with that scope).
+ */
+export async function writtenTargetFigures(db: Executor, unitIds: readonly number[] | null) {
+  let q = db.selectFrom('target as t').innerJoin('indicator as i', 'i.id', 't.indicator_id');
+  if (unitIds) q = q.where(targetTouchesUnits(unitIds));
+  const rows = await q
+    .select(['i.code', 't.baseline_year', 't.baseline_value', 't.target_value', 't.target_min', 't.target_max'])
+    .execute();
+  return rows.map((r) => ({
+    indicator: { code: r.code },
+    baseline: r.baseline_year !== null && r.baseline_value !== null ? { value: r.baseline_value } : null,
+    target: { value: r.target_value, min: r.target_min, max: r.target_max },
+  }));
+}

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { formatToPrecision, indicatorPrecision, type WrittenTarget } from '../../src/domain/format/indicator-precision.ts';
+import type { PlanManagerHome } from '../../src/presenters/home.presenter.ts';
 import type { MapData, PlanProgress } from '../../src/presenters/progress.presenter.ts';
 import { launchBrowser, signedInPage } from '../support/browser.ts';
-import { getJson, startTestServer } from '../support/server.ts';
+import { getJson, loginAs, request, startTestServer } from '../support/server.ts';
 
 /**
  * Issue 19: decimals follow the indicator's precision (the most decimals its plans write it with) on
@@ -75,5 +76,53 @@ describe("figures to the indicator's precision in Chromium (issue 19)", () => {
     await page.goto(`${server.url}/#/monitor/compare?plan=${PLAN}&indicator=${code}&at=${AT}&by=prefecture`);
     const row = page.locator(`[data-testid="compare-row"][data-code="${first.code}"] td`).nth(2);
     await row.filter({ hasText: `${fig(first.value!, code)}${unit}` }).waitFor({ timeout: 60_000 });
+  });
+});
+
+describe('one figure, one text: the homes and the target page (issue 19)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startTestServer('pglite', { demoData: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a plan manager of one plan sees a target's figure on the home as on its page, to the precision every page uses", async () => {
+    // The home judged the precision over the managed plan's targets only; the pages over every target the reader sees.
+    const FTZ = 'yunnan-ftz-2021-2025';
+    const auth = await loginAs(server.url, 'ftz.planner');
+    const home = await request<PlanManagerHome>(server.url, 'GET', '/api/v1/home/plans', { auth });
+    const targets = await request<{ items: (WrittenTarget & { planId: string })[] }>(
+      server.url,
+      'GET',
+      '/api/v1/targets?limit=1000',
+      {
+        auth,
+      },
+    );
+    const pages = indicatorPrecision(targets.body.items);
+    const planOnly = indicatorPrecision(targets.body.items.filter((t) => t.planId === FTZ));
+    for (const c of home.body.scorecards) assert.equal(c.decimals, pages.get(c.indicator.code) ?? c.decimals, c.key);
+    const cards = home.body.scorecards.filter((c) => c.current !== null && pages.has(c.indicator.code));
+    const card = cards.find((c) => planOnly.get(c.indicator.code) !== pages.get(c.indicator.code)) ?? cards[0]!;
+    const figure = formatToPrecision(card.current, pages.get(card.indicator.code)!, 'zh-CN');
+
+    const page = await signedInPage(browser, server.url, 'ftz.planner');
+    await page.goto(`${server.url}/#/`);
+    await page.getByTestId('home-data').waitFor({ timeout: 90_000 });
+    const onHome = await page
+      .locator(`[data-testid="scorecard-row"][data-key="${card.key}"] [data-testid="scorecard-current"]`)
+      .innerText();
+    await page.goto(`${server.url}/#/monitor/${card.plan.id}/targets/${card.key}?at=${card.at}`);
+    const judgement = page.getByTestId('judgement');
+    await judgement.filter({ hasText: `${card.dataYear}: ` }).waitFor({ timeout: 60_000 });
+    const onPage = await judgement.innerText();
+    assert.ok(onHome.startsWith(`${figure} `), `home: ${onHome} / ${figure}`);
+    assert.ok(onPage.includes(`${card.dataYear}: ${figure}${card.indicator.unit}`), `target page: ${onPage} / ${figure}`);
   });
 });

@@ -104,6 +104,25 @@ describe('a home per role (issue 19)', () => {
     }).format(Number(card.current));
     assert.ok(shown.startsWith(expected), `${shown} starts with ${expected}`);
     assert.ok((await page.locator('[data-testid="trend"]:not([data-direction="none"])').count()) > 0);
+    // One row per target, each indicator of a plan once (a group row), and no two rows of a group alike:
+    // 进出口总额 of 昆明综合保税区 has six targets (超110, 超160, 年均增长10% …), each saying what it asks.
+    for (const plan of await page.getByTestId('scorecard-plan').all()) {
+      const indicators = await plan
+        .getByTestId('scorecard-indicator')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
+      assert.equal(new Set(indicators).size, indicators.length, 'each indicator once per plan');
+      for (const group of await plan.getByTestId('scorecard-indicator').all()) {
+        const rows = await group
+          .getByTestId('scorecard-row')
+          .evaluateAll((els) => els.map((e) => (e.querySelector('th')?.textContent ?? '').trim()));
+        assert.equal(new Set(rows).size, rows.length, `rows alike: ${rows.join(' | ')}`);
+      }
+    }
+    const trade = page.locator(
+      '[data-testid="scorecard-plan"][data-plan="kunming-bonded-zone-2021-2025"] [data-indicator="TRADE_TOTAL"]',
+    );
+    assert.equal(await trade.getByTestId('scorecard-indicator-name').count(), 1);
+    assert.ok((await trade.getByTestId('scorecard-row').count()) >= 5);
     await page.getByTestId('home-freshness').waitFor();
     await page.getByTestId('home-evaluations').waitFor();
     assert.deepEqual(await latinWords(page), []);

@@ -7,8 +7,10 @@ import type { LeaderHome } from '../../presenters/home.presenter.ts';
 import type { TargetProgress } from '../../presenters/progress.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
+import { cachedHome } from './home-cache.ts';
 import { getRun, listRuns } from '../evaluation/run.service.ts';
 import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
+import { readerPrecision } from '../progress/reader-precision.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
 
 /** Plans a reader's grants reach (a grant without a plan list reaches every plan). */
@@ -26,7 +28,12 @@ const MAX_EVALUATIONS = 4;
  * period with the reader's own scope (as the overview does), summarised by the pure domain function,
  * and the latest published evaluation of each scheme.
  */
-export async function leaderHome(database: Database, actor: Actor): Promise<LeaderHome> {
+export function leaderHome(database: Database, actor: Actor): Promise<LeaderHome> {
+  return cachedHome(database, 'leader', actor, () => leaderHomeAfresh(database, actor));
+}
+
+/** leaderHome judged now, without the cache. */
+export async function leaderHomeAfresh(database: Database, actor: Actor): Promise<LeaderHome> {
   const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
   const today = todayIso();
   const asked = rows
@@ -42,7 +49,7 @@ export async function leaderHome(database: Database, actor: Actor): Promise<Lead
       targets: progress.targets.map((t) => ({ ...t, yearly: yearly.get(t.key) ?? [] })),
     });
   }
-  const scorecards = targetScorecards(judged);
+  const scorecards = targetScorecards(judged, await readerPrecision(database, actor));
   const runs = latestPublished((await listRuns(database, actor, {})).items).slice(0, MAX_EVALUATIONS);
   const evaluations = [];
   for (const r of runs) {

@@ -5,8 +5,10 @@ import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import type { PlanManagerHome } from '../../presenters/home.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
+import { cachedHome } from './home-cache.ts';
 import { coverageAndProgress } from '../progress/coverage.service.ts';
 import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
+import { readerPrecision } from '../progress/reader-precision.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
 import { grantedPlan } from './leader-home.service.ts';
 
@@ -15,7 +17,12 @@ import { grantedPlan } from './leader-home.service.ts';
  * targets have a data path, how many have a figure, how many are stale and the warning tally, judged
  * at the period the overview opens on.
  */
-export async function planManagerHome(database: Database, actor: Actor): Promise<PlanManagerHome> {
+export function planManagerHome(database: Database, actor: Actor): Promise<PlanManagerHome> {
+  return cachedHome(database, 'planner', actor, () => planManagerHomeAfresh(database, actor));
+}
+
+/** planManagerHome judged now, without the cache. */
+export async function planManagerHomeAfresh(database: Database, actor: Actor): Promise<PlanManagerHome> {
   const { rows } = await listPlans(database.db, { limit: 1000, offset: 0 });
   const today = todayIso();
   const plans: PlanManagerHome['plans'] = [];
@@ -66,5 +73,5 @@ export async function planManagerHome(database: Database, actor: Actor): Promise
       warnings: progress.summary.warnings,
     });
   }
-  return { plans, scorecards: targetScorecards(judged) };
+  return { plans, scorecards: targetScorecards(judged, await readerPrecision(database, actor)) };
 }

@@ -11,9 +11,7 @@ import { planCommentary } from '../../repositories/commentary.repository.ts';
 import type { Actor } from '../actor.ts';
 import { planProgress, planPublishedFigures, targetProgressDetail } from '../progress/plan-progress.service.ts';
 import { todayIso } from '../reporting/form-context.ts';
-import { readScope } from '../read-scope.ts';
-import { queryTargets } from '../target-query.service.ts';
-import { indicatorPrecision } from '../../domain/format/indicator-precision.ts';
+import { readerPrecision } from '../progress/reader-precision.service.ts';
 
 export type MonitoringReportFormat = 'docx' | 'xlsx';
 
@@ -88,14 +86,4 @@ export function reportFilter(q: TargetFilter): TargetFilter | null {
   const f: TargetFilter = {};
   for (const k of ['class', 'warning', 'q', 'subject', 'sort'] as const) if (q[k]) Object.assign(f, { [k]: q[k] });
   return Object.keys(f).length ? f : null;
-}
-
-/**
- * Each indicator's decimals over every target the reader sees: the same rule and the same targets
- * as the web pages (GET /targets), so the report shows a figure as the page does (issue 19).
- */
-async function readerPrecision(database: Database, actor: Actor): Promise<Map<string, number>> {
-  const unitIds = await readScope(database.db, actor);
-  const { items } = await queryTargets(database.db, { unitIds }, { limit: 100_000, offset: 0 });
-  return indicatorPrecision(items);
 }
