@@ -13,6 +13,7 @@ import {
   type TargetEdit,
   type TaskEdit,
 } from '../ingest/reviewModel.ts';
+import { engineEvidence } from '../ingest/engineEvidence.ts';
 import type { AddedHow } from '../ingest/handCandidates.ts';
 import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
 import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
@@ -64,22 +65,24 @@ function StateBadge({ review, added }: { review: CandidateReview<unknown>; added
 }
 
 /**
- * Why the engine proposed a candidate: the page's own labels (in both languages) and the extraction
- * engine's trail, which the engine writes in English (src/domain/extraction) and is shown in English
- * only; the Chinese page says where to read it (issue 19, "Chinese throughout").
+ * Why the engine proposed a candidate: the page's own labels and the extraction engine's trail, each
+ * step in the page's language (engineEvidence: the engine writes English, the Chinese page says it in
+ * Chinese; a step not known there is counted, issue 19 "Chinese throughout").
  */
 function Evidence({ items, engine }: { items: string[]; engine: readonly string[] }) {
-  const { t, lang } = useI18n();
-  const shown = lang === 'en' ? [...items, ...engine] : items;
-  if (shown.length === 0 && engine.length === 0) return null;
+  const i18n = useI18n();
+  const said = engine.map((e) => engineEvidence(e, i18n));
+  const shown = [...new Set([...items, ...said.filter((e): e is string => e !== null)])];
+  const unsaid = said.filter((e) => e === null).length;
+  if (shown.length === 0 && unsaid === 0) return null;
   return (
-    <ul className="chip-list evidence-list">
+    <ul className="chip-list evidence-list" data-testid="evidence">
       {shown.map((e) => (
         <li key={e} className="chip chip-evidence">
           {e}
         </li>
       ))}
-      {lang !== 'en' && engine.length > 0 && <li className="muted small">{t('ingest.engineTrail', { n: engine.length })}</li>}
+      {unsaid > 0 && <li className="muted small">{i18n.t('ingest.engineTrail', { n: unsaid })}</li>}
     </ul>
   );
 }

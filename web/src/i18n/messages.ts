@@ -7,6 +7,7 @@ import { groupsEn, groupsZh } from './messages.groups.ts';
 import { industryMapEn, industryMapZh } from './messages.industryMap.ts';
 import { homeEn, homeZh } from './messages.home.ts';
 import { inboxEn, inboxZh } from './messages.inbox.ts';
+import { evidenceEn, evidenceZh } from './messages.evidence.ts';
 import { ingestReviewEn, ingestReviewZh } from './messages.ingestReview.ts';
 import { projectsEn, projectsZh } from './messages.projects.ts';
 import { progressEn, progressZh } from './messages.progress.ts';
@@ -464,7 +465,7 @@ export const zh = {
   'ingest.confidence': '置信度 {pct}%',
   'ingest.confidenceTitle': '识别结果的可信程度',
   'ingest.evidence': '识别依据',
-  'ingest.engineTrail': '另有 {n} 条引擎识别记录（切换到 English 查看）',
+  'ingest.engineTrail': '另有 {n} 条识别记录未译出（切换到英文界面查看）',
   'ingest.fromTable': '取自表格',
   'ingest.yearFrom.sentence': '年份取自本句',
   'ingest.yearFrom.context': '年份取自上文',
@@ -581,6 +582,7 @@ export const zh = {
   ...industryMapZh,
   ...groupsZh,
   ...ingestReviewZh,
+  ...evidenceZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1154,6 +1156,7 @@ export const en: Record<MessageKey, string> = {
   ...industryMapEn,
   ...groupsEn,
   ...ingestReviewEn,
+  ...evidenceEn,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en };
