@@ -8,6 +8,7 @@ import { canDefinePlans } from '../auth/permissions.ts';
 import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
+import { RuleDraftForm } from '../reporting/RuleDraftForm.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isDecimal, normaliseDecimal } from '../reporting/decimalText.ts';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
@@ -243,21 +244,15 @@ function Bench({ initial }: { initial: ReportForm }) {
           <p className="panel-note muted small">
             {t(mayEdit ? 'reporting.rules.editorNote' : 'reporting.rules.editorNoteReadOnly')}
           </p>
-          <label htmlFor={`${id}-json`} className="visually-hidden">
-            {t('reporting.rules.json')}
-          </label>
-          <textarea
-            id={`${id}-json`}
-            className="input rules-json"
-            rows={22}
-            spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
+          <RuleDraftForm
+            id={id}
+            text={text}
+            form={form}
+            inWords={(expression) => ruleInWords(expression, nameOf, lang)}
+            onChange={(next) => {
+              setText(next);
               setSaved(false);
             }}
-            aria-invalid={'error' in parsed || undefined}
-            data-testid="rules-json"
           />
           {'error' in parsed && (
             <p className="field-error" data-testid="rules-json-error">
