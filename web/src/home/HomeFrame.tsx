@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AsyncState } from '../api/useAsync.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
@@ -23,9 +23,7 @@ export function HomeFrame<T>({
         <h1 id="home-heading">{t(`home.${kind}.heading`)}</h1>
         <p className="page-intro">{t(`home.${kind}.intro`)}</p>
       </header>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && children(state.data)}
+      <AsyncView state={state}>{children}</AsyncView>
     </section>
   );
 }

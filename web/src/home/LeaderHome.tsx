@@ -2,6 +2,7 @@ import type { LeaderHome as Summary } from '../../../src/presenters/home.present
 import { api } from '../api/client.ts';
 import { PROGRESS_CLASSES } from '../api/progressTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable, numCol } from '../components/DataTable.tsx';
 import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS } from '../monitor/classes.ts';
@@ -43,48 +44,36 @@ function PlanTable({ data }: { data: Summary }) {
   return (
     <section className="list-section">
       <h2 className="section-title">{t('home.plans')}</h2>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="home-plans">
-          <thead>
-            <tr>
-              <th scope="col">{t('home.col.plan')}</th>
-              <th scope="col">{t('home.col.at')}</th>
-              <th scope="col" className="num">
-                {t('home.col.total')}
-              </th>
-              <th scope="col" className="num">
-                {t('home.col.red')}
-              </th>
-              <th scope="col" className="num">
-                {t('home.col.yellow')}
-              </th>
-              <th scope="col" className="num">
-                {t('home.col.stale')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.plans.map((p) => (
-              <tr
-                key={p.plan.id}
-                data-testid="home-plan"
-                data-plan={p.plan.id}
-                data-red={p.warnings.red}
-                data-yellow={p.warnings.yellow}
-              >
-                <th scope="row">
-                  <a href={href('monitor', p.plan.id, { at: p.at })}>{p.plan.title}</a>
-                </th>
-                <td>{periodLabel(p.at, lang)}</td>
-                <td className="num">{count(p.total)}</td>
-                <td className="num">{count(p.warnings.red)}</td>
-                <td className="num">{count(p.warnings.yellow)}</td>
-                <td className="num">{count(p.stale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="home-plans"
+        columns={[
+          t('home.col.plan'),
+          t('home.col.at'),
+          numCol(t('home.col.total')),
+          numCol(t('home.col.red')),
+          numCol(t('home.col.yellow')),
+          numCol(t('home.col.stale')),
+        ]}
+      >
+        {data.plans.map((p) => (
+          <tr
+            key={p.plan.id}
+            data-testid="home-plan"
+            data-plan={p.plan.id}
+            data-red={p.warnings.red}
+            data-yellow={p.warnings.yellow}
+          >
+            <th scope="row">
+              <a href={href('monitor', p.plan.id, { at: p.at })}>{p.plan.title}</a>
+            </th>
+            <td>{periodLabel(p.at, lang)}</td>
+            <td className="num">{count(p.total)}</td>
+            <td className="num">{count(p.warnings.red)}</td>
+            <td className="num">{count(p.warnings.yellow)}</td>
+            <td className="num">{count(p.stale)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { api } from '../api/client.ts';
 import { PROGRESS_CLASSES, type ProgressClass } from '../api/progressTypes.ts';
 import { CLASS_COLOURS } from '../monitor/classes.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable, numCol } from '../components/DataTable.tsx';
 import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
@@ -42,84 +43,64 @@ export function PlannerHome() {
           <Empty>{t('home.planner.none')}</Empty>
         ) : (
           <div data-testid="home-data">
-            <div className="table-wrap">
-              <table className="data-table" data-testid="home-plans">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('home.col.plan')}</th>
-                    <th scope="col">{t('home.col.at')}</th>
-                    <th scope="col" className="num">
-                      {t('home.col.total')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.planner.col.path')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.planner.col.noPath')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.planner.col.figure')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.col.stale')}
-                    </th>
-                    <th scope="col">{t('home.planner.col.classes')}</th>
-                    <th scope="col" className="num">
-                      {t('home.col.red')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.col.yellow')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('home.planner.col.tasks')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.plans.map((p) => (
-                    <tr
-                      key={p.plan.id}
-                      data-testid="home-plan"
-                      data-plan={p.plan.id}
-                      data-targets={p.targets}
-                      data-with-path={p.withPath}
-                      data-stale={p.stale}
-                    >
-                      <th scope="row">
-                        <a href={p.targets > 0 ? href('monitor', p.plan.id, { at: p.at }) : href('plans', p.plan.id)}>
-                          {p.plan.title}
-                        </a>
-                        <div className="muted small">
-                          {p.periodStart}—{p.periodEnd}
-                        </div>
-                      </th>
-                      {p.targets === 0 ? (
-                        <td colSpan={9} className="muted">
-                          {t('home.planner.noTargets')}
-                        </td>
-                      ) : (
-                        <>
-                          <td>{periodLabel(p.at, lang)}</td>
-                          <td className="num">{count(p.targets)}</td>
-                          <td className="num">{count(p.withPath)}</td>
-                          <td className={p.withoutPath > 0 ? 'num cell-alert' : 'num'}>{count(p.withoutPath)}</td>
-                          <td className="num">{count(p.withFigure)}</td>
-                          <td className={p.stale > 0 ? 'num cell-alert' : 'num'}>
-                            <a href={href('monitor', p.plan.id, { at: p.at })}>{count(p.stale)}</a>
-                          </td>
-                          <td>
-                            <ClassBar byClass={p.byClass} total={p.targets} />
-                          </td>
-                          <td className="num">{count(p.warnings.red)}</td>
-                          <td className="num">{count(p.warnings.yellow)}</td>
-                        </>
-                      )}
-                      <td className="num">{count(p.tasks)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="home-plans"
+              columns={[
+                t('home.col.plan'),
+                t('home.col.at'),
+                numCol(t('home.col.total')),
+                numCol(t('home.planner.col.path')),
+                numCol(t('home.planner.col.noPath')),
+                numCol(t('home.planner.col.figure')),
+                numCol(t('home.col.stale')),
+                t('home.planner.col.classes'),
+                numCol(t('home.col.red')),
+                numCol(t('home.col.yellow')),
+                numCol(t('home.planner.col.tasks')),
+              ]}
+            >
+              {data.plans.map((p) => (
+                <tr
+                  key={p.plan.id}
+                  data-testid="home-plan"
+                  data-plan={p.plan.id}
+                  data-targets={p.targets}
+                  data-with-path={p.withPath}
+                  data-stale={p.stale}
+                >
+                  <th scope="row">
+                    <a href={p.targets > 0 ? href('monitor', p.plan.id, { at: p.at }) : href('plans', p.plan.id)}>
+                      {p.plan.title}
+                    </a>
+                    <div className="muted small">
+                      {p.periodStart}—{p.periodEnd}
+                    </div>
+                  </th>
+                  {p.targets === 0 ? (
+                    <td colSpan={9} className="muted">
+                      {t('home.planner.noTargets')}
+                    </td>
+                  ) : (
+                    <>
+                      <td>{periodLabel(p.at, lang)}</td>
+                      <td className="num">{count(p.targets)}</td>
+                      <td className="num">{count(p.withPath)}</td>
+                      <td className={p.withoutPath > 0 ? 'num cell-alert' : 'num'}>{count(p.withoutPath)}</td>
+                      <td className="num">{count(p.withFigure)}</td>
+                      <td className={p.stale > 0 ? 'num cell-alert' : 'num'}>
+                        <a href={href('monitor', p.plan.id, { at: p.at })}>{count(p.stale)}</a>
+                      </td>
+                      <td>
+                        <ClassBar byClass={p.byClass} total={p.targets} />
+                      </td>
+                      <td className="num">{count(p.warnings.red)}</td>
+                      <td className="num">{count(p.warnings.yellow)}</td>
+                    </>
+                  )}
+                  <td className="num">{count(p.tasks)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <TargetScorecards cards={data.scorecards} />
           </div>
         )
