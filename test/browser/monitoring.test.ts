@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -102,6 +103,31 @@ describe('progress monitoring dashboards in Chromium', () => {
       assert.match(file.headers()['content-type'] ?? '', new RegExp(type));
       assert.ok((await file.body()).subarray(0, 2).equals(Buffer.from('PK')), `${testId} is a zip package`);
     }
+
+    // A click says the report is being built while the server works (it took 15 s with no sign of
+    // life), then hands over the file. The request is held until the page has shown it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/reports/monitoring?**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-docx').click();
+    await page.getByTestId('report-docx-progress').waitFor();
+    assert.match(await page.getByTestId('report-docx-progress').innerText(), /正在生成，已用 \d+ 秒/);
+    assert.equal(await page.getByTestId('report-docx').getAttribute('aria-busy'), 'true');
+    release();
+    const saved = await download;
+    assert.match(saved.suggestedFilename(), /\.docx$/);
+    assert.ok(
+      readFileSync((await saved.path())!)
+        .subarray(0, 2)
+        .equals(Buffer.from('PK')),
+      'the saved file is the .docx',
+    );
+    await page.getByTestId('report-docx-progress').waitFor({ state: 'detached' });
+    await page.unroute('**/api/v1/reports/monitoring?**');
 
     // Another method re-asks the server; the tiles follow its summary.
     const unsd = await request<Progress>(

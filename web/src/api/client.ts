@@ -160,11 +160,25 @@ function failed(status: number, body: unknown, path: string): ApiError {
   return error;
 }
 
-/** A file from the API (a download); errors are read from the JSON body as for every request. */
-async function getBlob(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
+/** How far a download has come: `started` once the server answers (building a report can take seconds). */
+export interface DownloadProgress {
+  started: boolean;
+  received: number;
+  /** Bytes to expect, when the server says and the body is not compressed on the way. */
+  total: number | null;
+}
+
+/**
+ * A file from the API at `url` (a download); errors are read from the JSON body as for every request.
+ * With `onProgress`, the body is read chunk by chunk and each chunk reported.
+ */
+async function fetchFile(
+  url: string,
+  onProgress?: (progress: DownloadProgress) => void,
+): Promise<{ blob: Blob; fileName: string | null }> {
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+    res = await fetch(url, { credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server could not be reached.', '无法连接服务器。');
   }
@@ -175,7 +189,7 @@ async function getBlob(path: string, query?: Query): Promise<{ blob: Blob; fileN
     } catch {
       body = null;
     }
-    throw failed(res.status, body, path);
+    throw failed(res.status, body, url);
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
@@ -186,7 +200,26 @@ async function getBlob(path: string, query?: Query): Promise<{ blob: Blob; fileN
   } catch {
     fileName = plain?.[1] ?? null;
   }
-  return { blob: await res.blob(), fileName };
+  if (!onProgress || !res.body) return { blob: await res.blob(), fileName };
+  // Content-Length counts the compressed bytes when the body is encoded; the reader sees them decoded.
+  const total = res.headers.get('content-encoding') ? null : Number(res.headers.get('content-length')) || null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress({ started: true, received, total });
+  // A fetched body is never shared memory.
+  const reader = res.body.getReader() as ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress({ started: true, received, total });
+  }
+  return { blob: new Blob(chunks, { type: res.headers.get('content-type') ?? undefined }), fileName };
+}
+
+function getBlob(path: string, query?: Query): Promise<{ blob: Blob; fileName: string | null }> {
+  return fetchFile(buildUrl(path, query));
 }
 
 /**
@@ -278,7 +311,7 @@ export interface TaskQuery {
 }
 
 /** For feature modules that keep their API calls in their own file (web/src/tasks). */
-export { request as apiRequest, getBlob as apiGetBlob };
+export { request as apiRequest, getBlob as apiGetBlob, fetchFile as apiDownload };
 
 export const api = {
   plans: (signal?: AbortSignal) => getAll<Plan>('/plans', {}, signal),

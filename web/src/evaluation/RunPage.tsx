@@ -5,6 +5,7 @@ import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canManageScheme } from '../auth/permissions.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
@@ -102,12 +103,22 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
         )}
       </div>
       <nav className="reporting-links" aria-label={t('eval.run.actions')}>
-        <a className="btn btn-primary" href={`${base}/report.docx?lang=${lang}`} download data-testid="eval-docx">
+        <DownloadLink
+          className="btn btn-primary"
+          href={`${base}/report.docx?lang=${lang}`}
+          fallbackName={`${String(run.id)}.docx`}
+          testId="eval-docx"
+        >
           {t('eval.run.docx')}
-        </a>
-        <a className="btn" href={`${base}/results.xlsx?lang=${lang}`} download data-testid="eval-xlsx">
+        </DownloadLink>
+        <DownloadLink
+          className="btn"
+          href={`${base}/results.xlsx?lang=${lang}`}
+          fallbackName={`${String(run.id)}.xlsx`}
+          testId="eval-xlsx"
+        >
           {t('eval.run.xlsx')}
-        </a>
+        </DownloadLink>
         {/* The run view carries the scheme's cited passages, whose plans are the scheme's. */}
         {canManageScheme(me, { sources: run.sources }) && run.status === 'draft' && (
           <button type="button" className="btn" disabled={busy} onClick={() => void publish()} data-testid="eval-publish">

@@ -41,6 +41,10 @@ export const zh = {
   'common.listSeparator': '、',
   'common.colon': '：',
   'common.clear': '清除',
+  'download.preparing': '正在生成，已用 {s} 秒…',
+  'download.receiving': '正在下载 {pct}%',
+  'download.receivingBytes': '正在下载，已收到 {kb} KB',
+  'download.failed': '下载失败：{reason}',
 
   'plans.heading': '规划列表',
   'plans.intro': '已导入平台的规划及其目标、任务。点击规划名称查看章节、目标和任务。',
@@ -612,6 +616,10 @@ export const en: Record<MessageKey, string> = {
   'common.listSeparator': ', ',
   'common.colon': ': ',
   'common.clear': 'Clear',
+  'download.preparing': 'Preparing, {s} s so far…',
+  'download.receiving': 'Downloading {pct}%',
+  'download.receivingBytes': 'Downloading, {kb} KB received',
+  'download.failed': 'Download failed: {reason}',
 
   'plans.heading': 'Plans',
   'plans.intro': 'Plans imported into the platform, with their targets and tasks. Open a plan to browse its sections.',

@@ -4,6 +4,7 @@ import type { ImportResult, ReportForm } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport } from '../auth/permissions.ts';
+import { saveBlob } from '../components/DownloadLink.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
@@ -33,18 +34,6 @@ async function loadForms(reporter: boolean, signal: AbortSignal): Promise<FormCh
   const mine = new Set((await api.myWork(signal)).map((w) => w.form.code));
   const forms = all.filter((f) => mine.has(f.code));
   return forms.length ? forms : all;
-}
-
-/** Hands a downloaded file to the browser to save. */
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function Unavailable() {

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
+import { saveBlob } from '../components/DownloadLink.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
@@ -42,11 +43,7 @@ export function TaskListView({ route }: { route: Route }) {
     setExportError(null);
     try {
       const { blob, fileName } = await tasksApi.exportSheet(plan);
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = fileName ?? `${plan}-tasks.xlsx`;
-      a.click();
-      URL.revokeObjectURL(a.href);
+      saveBlob(blob, fileName ?? `${plan}-tasks.xlsx`);
     } catch (err) {
       setExportError(err);
     }

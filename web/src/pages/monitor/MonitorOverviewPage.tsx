@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { PROGRESS_CLASSES, PROGRESS_METHODS, type PlanProgress, type ProgressMethod } from '../../api/progressTypes.ts';
 import type { Plan } from '../../api/types.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import { DownloadLink } from '../../components/DownloadLink.tsx';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS } from '../../monitor/classes.ts';
@@ -151,12 +152,12 @@ function ReportDownloads({ planId, at, method }: { planId: string; at: string; m
     `/api/v1/reports/monitoring?${new URLSearchParams({ plan: planId, at, format, ...(method ? { method } : {}) })}`;
   return (
     <nav className="reporting-links" aria-label={t('monitor.report.label')}>
-      <a className="btn btn-primary" href={url('docx')} download data-testid="report-docx">
+      <DownloadLink className="btn btn-primary" href={url('docx')} fallbackName={`${planId}-${at}.docx`} testId="report-docx">
         {t('monitor.report.docx')}
-      </a>
-      <a className="btn" href={url('xlsx')} download data-testid="report-xlsx">
+      </DownloadLink>
+      <DownloadLink className="btn" href={url('xlsx')} fallbackName={`${planId}-${at}.xlsx`} testId="report-xlsx">
         {t('monitor.report.xlsx')}
-      </a>
+      </DownloadLink>
     </nav>
   );
 }
