@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { InputLimits } from '../config/input-limits.ts';
 import type { Database } from '../db/database.ts';
 
@@ -9,3 +10,6 @@ export interface RouteDeps {
   /** Signs audit heads (src/config/audit-key.ts). */
   auditKey: string;
 }
+
+/** The Fastify instance a routes file registers on, typed by the zod provider. */
+export type RouteApp = Parameters<FastifyPluginAsyncZod>[0];

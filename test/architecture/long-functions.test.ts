@@ -22,8 +22,6 @@ const NOT_YET_SPLIT = new Map<string, number>([
   ['web/src/pages/PlanBrowserPage.tsx PlanBrowserPage', 216],
   ['web/src/pages/RuleBenchPage.tsx Bench', 203],
   ['web/src/pages/monitor/OverviewTargetsTable.tsx OverviewTargetsTable', 201],
-  ['src/http/routes/reporting.routes.ts reportingRoutes', 190],
-  ['src/http/routes/reporting.routes.ts reportingRoutes.<anonymous>', 190],
   ['web/src/pages/PublishedIntakePage.tsx PublishedIntakePage', 183],
   ['web/src/reporting/EntryGrid.tsx EntryGrid', 181],
   ['web/src/reporting/useEntryEditor.ts useEntryEditor', 181],

@@ -22,7 +22,7 @@ import { createAttachmentStore, fallbackAttachmentConfig } from '../../storage/c
 import { AppError } from '../../errors/app-error.ts';
 import { authorize } from '../../domain/access/authorize.ts';
 import { parentLinks } from '../../repositories/org-unit.repository.ts';
-import type { RouteDeps } from '../route-deps.ts';
+import type { RouteApp, RouteDeps } from '../route-deps.ts';
 import { bodyText, idParam, param, queryPlan } from '../auth/access-control.ts';
 
 const isoDate = calendarDateSchema;
@@ -37,8 +37,6 @@ const postedText = z.string().min(1).max(20000);
 /** What a lead unit's update and a co-unit's contribution both carry; `orgUnit` picks the unit (see postingResource). */
 const postingBody = z.object({ orgUnit: z.string().optional(), text: postedText, attachments: attachmentIds });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type App = Parameters<FastifyPluginAsyncZod>[0];
 
 const planOf = (req: FastifyRequest) => ({ plan: param(req, 'plan') });
 
@@ -75,7 +73,7 @@ export const taskRoutes =
   };
 
 /** The task list, a unit's board, and the task sheet out and in. */
-function taskListRoutes(app: App, deps: RouteDeps) {
+function taskListRoutes(app: RouteApp, deps: RouteDeps) {
   const { database, limits } = deps;
   app.get(
     '/tasks/tracking',
@@ -169,7 +167,7 @@ function taskListRoutes(app: App, deps: RouteDeps) {
 }
 
 /** One task: its detail, milestones, updates and contributions, 销号 and the notices it is given. */
-function taskItemRoutes(app: App, deps: RouteDeps) {
+function taskItemRoutes(app: RouteApp, deps: RouteDeps) {
   const { database } = deps;
   app.get(
     '/tasks/:plan/:key',
@@ -264,7 +262,7 @@ function taskItemRoutes(app: App, deps: RouteDeps) {
 }
 
 /** Replying to and closing a supervision notice (督办单). */
-function noticeRoutes(app: App, deps: RouteDeps) {
+function noticeRoutes(app: RouteApp, deps: RouteDeps) {
   const { database } = deps;
   const noticeParams = z.object({ id: rowIdSchema });
   const noticeOf = (req: FastifyRequest) => noticeResource(database, idParam(req, 'id'));
@@ -298,7 +296,7 @@ function noticeRoutes(app: App, deps: RouteDeps) {
 }
 
 /** Attachments of updates, contributions and replies: upload and download. */
-async function attachmentRoutes(app: App, deps: RouteDeps, attachments: AttachmentConfig) {
+async function attachmentRoutes(app: RouteApp, deps: RouteDeps, attachments: AttachmentConfig) {
   const { database } = deps;
   const store = createAttachmentStore(attachments.store);
 
