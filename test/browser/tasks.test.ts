@@ -118,6 +118,29 @@ describe('task supervision in Chromium: progress update, 督办 notice and reply
     );
   });
 
+  it('filters the task list by a unit picked from the catalogue by its name, never typed as a code', async () => {
+    await planner.goto(`${server.url}/#/tasks/list?plan=${PLAN}`);
+    await planner.getByTestId('task-row').first().waitFor();
+    const picker = planner.getByTestId('filter-unit');
+    assert.equal(await picker.evaluate((e) => e.tagName), 'SELECT', 'the unit filter was a text box asking for a code');
+    await picker.selectOption({ label: '省科技厅' });
+    await planner.waitForURL(/orgUnit=DEPT-KJT/);
+    const listed = await request<{ items: { key: string }[] }>(
+      server.url,
+      'GET',
+      `/api/v1/tasks/tracking?plan=${PLAN}&orgUnit=DEPT-KJT&limit=1000`,
+    );
+    assert.equal(listed.status, 200);
+    await planner.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="task-row"]').length === n,
+      listed.body.items.length,
+    );
+    assert.ok(
+      listed.body.items.some((t) => t.key === TASK),
+      '省科技厅 leads task-02',
+    );
+  });
+
   it('previews an Excel task list and lists the unit names it cannot match', async () => {
     const exported = await request<ArrayBuffer>(server.url, 'GET', `/api/v1/tasks/export?plan=${PLAN}`);
     const wb = new ExcelJS.Workbook();

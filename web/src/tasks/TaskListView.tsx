@@ -4,6 +4,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
 import { saveBlob } from '../components/DownloadLink.tsx';
+import { OrgUnitOptions } from '../components/OrgUnitOptions.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
@@ -24,9 +25,9 @@ export function TaskListView({ route }: { route: Route }) {
   const role = (q.get('role') ?? '') as 'lead' | 'co' | '';
   const orgUnit = q.get('orgUnit') ?? '';
   const overdue = q.get('overdue') === 'true';
-  const [unitInput, setUnitInput] = useState(orgUnit);
   const [exportError, setExportError] = useState<unknown>(null);
   const plans = useAsync((signal) => api.plans(signal), []);
+  const catalogue = useAsync(() => api.orgUnits(), []);
   const [reload, setReload] = useState(0);
   const state = useAsync(
     (signal) =>
@@ -55,7 +56,7 @@ export function TaskListView({ route }: { route: Route }) {
         className="toolbar task-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          go({ orgUnit: unitInput.trim() });
+          go({});
         }}
       >
         <label className="form-field">
@@ -83,7 +84,11 @@ export function TaskListView({ route }: { route: Route }) {
         </label>
         <label className="form-field">
           {t('tasks.filter.orgUnit')}
-          <input className="input" data-testid="filter-unit" value={unitInput} onChange={(e) => setUnitInput(e.target.value)} />
+          {/* Picked from the catalogue, never typed: a unit's code is nothing a user should know. */}
+          <select className="input" data-testid="filter-unit" value={orgUnit} onChange={(e) => go({ orgUnit: e.target.value })}>
+            <option value="">{t('tasks.filter.anyUnit')}</option>
+            {catalogue.status === 'ok' && <OrgUnitOptions units={catalogue.data} />}
+          </select>
         </label>
         <label className="form-field">
           {t('tasks.filter.role')}
