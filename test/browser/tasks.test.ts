@@ -131,10 +131,8 @@ describe('task supervision in Chromium: progress update, 督办 notice and reply
       `/api/v1/tasks/tracking?plan=${PLAN}&orgUnit=DEPT-KJT&limit=1000`,
     );
     assert.equal(listed.status, 200);
-    await planner.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="task-row"]').length === n,
-      listed.body.items.length,
-    );
+    // The server's tsconfig has no DOM types, so the page-side check is given as text.
+    await planner.waitForFunction(`document.querySelectorAll('[data-testid="task-row"]').length === ${listed.body.items.length}`);
     assert.ok(
       listed.body.items.some((t) => t.key === TASK),
       '省科技厅 leads task-02',
