@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Indicator } from '../domain/model/indicator.schema.ts';
+import { nameLike, nameLikePattern } from './name-search.ts';
 import { codeToIdMap } from './org-unit.repository.ts';
 import type { Executor } from './transaction.ts';
 
@@ -69,12 +70,14 @@ export async function listIndicators(db: Executor, f: { q?: string }, page: { li
   let q = db.selectFrom('indicator as i').leftJoin('indicator as w', 'w.id', 'i.weight_indicator_id');
   if (f.q) {
     const like = `%${f.q}%`;
+    const words = f.q;
+    // Names and synonyms are stored as written: matched on their NFKC fold (name-search).
     q = q.where((eb) =>
       eb.or([
-        eb('i.name', 'ilike', like),
+        nameLike('i.name', words),
         eb('i.code', 'ilike', like),
-        eb('i.name_en', 'ilike', like),
-        sql<boolean>`array_to_string(i.synonyms, ' ') ilike ${like}`,
+        nameLike('i.name_en', words),
+        sql<boolean>`normalize(array_to_string(i.synonyms, ' '), NFKC) ilike ${nameLikePattern(words)}`,
       ]),
     );
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { OrgGroup, OrgUnit } from '../domain/model/org-unit.schema.ts';
+import { nameLike } from './name-search.ts';
 import type { Executor } from './transaction.ts';
 
 export async function codeToIdMap(db: Executor, table: 'org_unit' | 'org_group' | 'indicator'): Promise<Map<string, number>> {
@@ -158,7 +159,8 @@ export async function listOrgUnits(db: Executor, f: OrgUnitFilter, page: { limit
   if (f.codes) q = q.where('u.code', 'in', f.codes.length ? [...f.codes] : ['']);
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('u.name', 'ilike', like), eb('u.code', 'ilike', like), eb('u.name_en', 'ilike', like)]));
+    // Unit names are stored as written: matched on their NFKC fold (name-search).
+    q = q.where((eb) => eb.or([nameLike('u.name', f.q!), eb('u.code', 'ilike', like), nameLike('u.name_en', f.q!)]));
   }
   const [rows, total] = await Promise.all([
     q.orderBy('u.id').limit(page.limit).offset(page.offset).execute(),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { nameLike } from './name-search.ts';
 import type { Executor } from './transaction.ts';
 import type { DB, SourceColumns, TargetTable } from '../db/schema.ts';
 import type { ExpressionBuilder, Insertable } from 'kysely';
@@ -80,7 +81,8 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
   if (f.group) q = q.where('g.code', '=', f.group);
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('i.name', 'ilike', like), eb('t.source_quote', 'ilike', like), eb('t.key', 'ilike', like)]));
+    // Indicator names are stored as written: matched on their NFKC fold (name-search).
+    q = q.where((eb) => eb.or([nameLike('i.name', f.q!), eb('t.source_quote', 'ilike', like), eb('t.key', 'ilike', like)]));
   }
   const rows = await q
     .selectAll('t')

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { catalogueChangeProblems, type CatalogueChange } from '../domain/access/catalogue-scope.ts';
 import type { DefinitionBundleFile } from '../domain/plan-definition/check-references.ts';
+import { sameText } from '../domain/text/user-text.ts';
 import { AppError } from '../errors/app-error.ts';
 import { indicatorColumns, storedIndicators } from '../repositories/indicator.repository.ts';
 import { groupColumns, orgUnitColumns, parentLinks, storedGroups, storedOrgUnits } from '../repositories/org-unit.repository.ts';
@@ -9,6 +10,8 @@ import type { Actor } from './actor.ts';
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Names are stored as written: （） against () is the same name, not a change to a catalogue entry.
+  if (typeof a === 'string' && typeof b === 'string' && sameText(a, b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (typeof a === 'string' && typeof b === 'string' && /^-?\d/.test(a) && /^-?\d/.test(b))
     try {

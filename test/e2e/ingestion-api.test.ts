@@ -38,14 +38,14 @@ describe('plan ingestion through the API', () => {
     const trade = draft.result.targets.find((t) => t.indicator.code === 'TRADE_TOTAL' && t.target.year === 2025)!;
     const review = {
       plan: { id: 'ftz-reviewed', title: '自贸规划（审核）', issuer: '云南省人民政府办公厅', periodStart: 2021, periodEnd: 2025 },
-      newIndicators: [],
+      newIndicators: [{ code: 'FTZ_OPENNESS', name: '开放度（审核口径）', nameEn: 'Openness (review)', unit: '%' }],
       targets: [
         {
           candidateId: trade.id,
           indicator: 'TRADE_TOTAL',
           orgUnit: 'YN-FTZ',
           target: { year: 2025, comparator: 'at_least', value: '2700' },
-          note: '审核时修改',
+          note: '审核时修改（第２稿）',
         },
       ],
       tasks: [],
@@ -59,6 +59,24 @@ describe('plan ingestion through the API', () => {
     );
     assert.equal(body.items.length, 1);
     assert.equal(body.items[0]!.target.value, '2700');
+    // What the reviewer typed is stored as written (issue 18): the title, the new indicator's name, the note.
+    const plan = await request<{ title: string }>(server.url, 'GET', '/api/v1/plans/ftz-reviewed');
+    assert.equal(plan.body.title, '自贸规划（审核）');
+    const indicator = await request<{ items: { code: string; name: string }[] }>(
+      server.url,
+      'GET',
+      `/api/v1/indicators?q=${encodeURIComponent('开放度(审核')}`,
+    );
+    assert.deepEqual(
+      indicator.body.items.map((i) => [i.code, i.name]),
+      [['FTZ_OPENNESS', '开放度（审核口径）']],
+    );
+    const note = await server.database.db
+      .selectFrom('target')
+      .select('note')
+      .where('plan_id', '=', 'ftz-reviewed')
+      .executeTakeFirstOrThrow();
+    assert.equal(note.note, '审核时修改（第２稿）');
     assert.match(body.items[0]!.source.quote, /2675\.78/);
     assert.ok(body.items[0]!.source.start !== null);
   });

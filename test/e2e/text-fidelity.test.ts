@@ -4,7 +4,10 @@ import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts'
 import { addDays } from '../../src/domain/tasks/escalation.ts';
 import type { NoticeResponse, TaskDetail } from '../../src/presenters/task-tracking.presenter.ts';
 import type { EntrySheet } from '../../src/services/reporting/entry-sheet.service.ts';
+import { catalogueChanges } from '../../src/services/catalogue-changes.ts';
+import type { ImportResult } from '../../src/services/reporting/import/import.service.ts';
 import { localToday } from '../../src/services/tasks/task-context.ts';
+import { parsePlanFile } from '../../src/domain/plan-definition/parse-plan-file.ts';
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
 /*
@@ -16,6 +19,7 @@ const NOTICE = '请于１２月３１日前报送方案征求意见情况，逾�
 const REPLY = '已征求１２家单位意见，月底前定稿';
 const COMMENT = '第３行固定资产投资与台账不符，请核实（１－１１月累计）';
 const RULE_MESSAGE = '出口额（部分）不能大于进出口总额，请核实';
+const EXPLANATION = '１－６月含补报（２家企业），已核实';
 
 const today = new Date().toISOString().slice(0, 10);
 const [PERIOD] = closedPeriods('month', '2021-01', today, 1) as [string];
@@ -76,12 +80,15 @@ describe('user text round-trips unchanged (issue 18)', () => {
     assert.equal(closed.body.task.closed?.reason, '方案已印发，经核实销号（２０２６年）');
   });
 
-  it('keeps a returned report’s comment as written on the sheet and in 我的填报', async () => {
+  it('keeps a returned report’s comment and the reporter’s 情况说明 as written on the sheet and in 我的填报', async () => {
     const reporter = await loginAs(server.url, 'mengzi.reporter');
     const reviewer = await loginAs(server.url, 'hh.reviewer');
     const saved = await request<EntrySheet>(server.url, 'PUT', `${SHEET}/values`, {
       auth: reporter,
-      body: { values: Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 })) },
+      body: {
+        values: Object.entries(FIGURES).map(([indicator, value]) => ({ indicator, value, expectedVersion: 0 })),
+        explanations: { 'change-yoy/REVENUE': EXPLANATION },
+      },
     });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     const submitted = await request<EntrySheet>(server.url, 'POST', `${SHEET}/submit`, {
@@ -96,6 +103,7 @@ describe('user text round-trips unchanged (issue 18)', () => {
     assert.equal(returned.body.submission.reviewComment, COMMENT);
     const sheet = await request<EntrySheet>(server.url, 'GET', SHEET, { auth: reporter });
     assert.equal(sheet.body.submission.reviewComment, COMMENT);
+    assert.equal(sheet.body.submission.explanations['change-yoy/REVENUE'], EXPLANATION, 'the 情况说明 as written');
     const work = await request<{ form: { code: string }; rows: { period: string; reviewComment: string | null }[] }[]>(
       server.url,
       'GET',
@@ -117,5 +125,100 @@ describe('user text round-trips unchanged (issue 18)', () => {
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const again = (await request<Form>(server.url, 'GET', '/api/v1/forms/BONDED_ZONE_MONTHLY')).body;
     assert.equal(again.rules[1]!.message.zh, RULE_MESSAGE);
+  });
+
+  it('keeps names from catalogue and plan files as written, and still finds them by either width', async () => {
+    type Page<T> = { items: T[]; total: number };
+    type IndicatorRow = { code: string; name: string; synonyms: string[] };
+    const search = async (q: string) =>
+      (await request<Page<IndicatorRow>>(server.url, 'GET', `/api/v1/indicators?q=${encodeURIComponent(q)}`, { auth: planner }))
+        .body.items;
+    // The dataset's own catalogue (base.yaml) writes the name with full-width brackets.
+    for (const q of ['土地供应率(供地率)', '土地供应率（供地率）']) {
+      const land = (await search(q)).find((i) => i.code === 'LAND_SUPPLY_RATE');
+      assert.equal(land?.name, '土地供应率（供地率）', `searched for ${q}`);
+    }
+
+    // A plan file: title, issuer, headings, a new indicator and a renamed form indicator, all as written.
+    const file = `plan: { id: fidelity-2026, title: "示范规划（２０２６年修订）", issuer: "示范政府（办公厅）", periodStart: 2026, periodEnd: 2030 }
+sections: [{ key: s1, kind: chapter, heading: "第一章\u3000发展目标（一）" }]
+indicators:
+  - { code: REVENUE, name: "营业收入（主营业务）", nameEn: Operating revenue, unit: 亿元, synonyms: [营业总收入, 主营业务收入] }
+  - { code: FIDELITY_RATE, name: "用地效率（亩均）", nameEn: Land efficiency, unit: '%', synonyms: ["亩均效率（产出）"] }
+targets:
+  - key: t1
+    section: s1
+    indicator: FIDELITY_RATE
+    orgUnit: YN
+    target: { year: 2030, comparator: at_least, value: '90' }
+    note: "以自然资源厅口径为准（年报）"
+    source: { quote: 用地效率达到90% }
+`;
+    const imported = await request(server.url, 'POST', '/api/v1/plans/import', { body: file });
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    const plan = await request<{ title: string; issuer: string }>(server.url, 'GET', '/api/v1/plans/fidelity-2026', {
+      auth: planner,
+    });
+    assert.deepEqual([plan.body.title, plan.body.issuer], ['示范规划（２０２６年修订）', '示范政府（办公厅）']);
+    const sections = await request<Page<{ heading: string }>>(server.url, 'GET', '/api/v1/plans/fidelity-2026/sections', {
+      auth: planner,
+    });
+    assert.deepEqual(
+      sections.body.items.map((x) => x.heading),
+      ['第一章\u3000发展目标（一）'],
+    );
+    const stored = await server.database.db
+      .selectFrom('indicator')
+      .select(['code', 'name', 'synonyms'])
+      .where('code', 'in', ['REVENUE', 'FIDELITY_RATE'])
+      .orderBy('code')
+      .execute();
+    assert.deepEqual(
+      stored.map((r) => [r.code, r.name, r.synonyms]),
+      [
+        ['FIDELITY_RATE', '用地效率（亩均）', ['亩均效率（产出）']],
+        ['REVENUE', '营业收入（主营业务）', ['营业总收入', '主营业务收入']],
+      ],
+    );
+    const target = await server.database.db
+      .selectFrom('target')
+      .select('note')
+      .where('plan_id', '=', 'fidelity-2026')
+      .executeTakeFirstOrThrow();
+    assert.equal(target.note, '以自然资源厅口径为准（年报）');
+    assert.equal((await search('用地效率(亩均)'))[0]?.name, '用地效率（亩均）');
+
+    // The same names written with half-width brackets are the same names: no catalogue change.
+    const restated = parsePlanFile(
+      file
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/fidelity-2026/, 'fidelity-2027'),
+    );
+    assert.ok(restated.ok, JSON.stringify(!restated.ok && restated.errors));
+    const changes = await catalogueChanges(server.database.db, [{ name: 'restated', definition: restated.value }]);
+    assert.deepEqual(
+      changes.map((c) => [c.code, c.changed]),
+      [
+        ['REVENUE', false],
+        ['FIDELITY_RATE', false],
+      ],
+    );
+
+    // A workbook heading with half-width brackets names the indicator written with full-width ones.
+    const reporter = await loginAs(server.url, 'hh.reporter');
+    const [period] = closedPeriods('month', '2021-01', today, 3).slice(-1) as [string];
+    const csv = new TextEncoder().encode('单位名称,营业收入(主营业务)\n河口边境经济合作区,12.5\n');
+    const res = await request<ImportResult>(
+      server.url,
+      'POST',
+      `/api/v1/forms/DEV_ZONE_MONTHLY/imports?fileName=hekou.csv&dryRun=true&period=${period}`,
+      { auth: reporter, body: csv },
+    );
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.changes.map((c) => [c.orgUnit, c.indicator, c.after]),
+      [['ZN-HH-HEKOU', 'REVENUE', '12.5']],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COMPARATORS } from '../model/target.schema.ts';
+import { normaliseText } from '../text/normalise.ts';
 
 /**
  * What the extractor proposes for a person to confirm. Every candidate carries the exact original
@@ -141,21 +142,28 @@ export const extractionResultSchema = z.strictObject({
 });
 export type ExtractionResult = z.infer<typeof extractionResultSchema>;
 
+/**
+ * A catalogue name as the extractor compares it: folded like the document it reads (NFKC, Kangxi
+ * look-alikes), since names are stored as written (土地供应率（供地率）) and the document is normalised.
+ * What the extractor proposes from these is a machine proposal; the reviewer's accepted text is kept as written.
+ */
+const foldedName = () => z.string().transform((s) => normaliseText(s).trim());
+
 /** The catalogues the extractor matches against: the platform's, or any other. */
 export const catalogueSchema = z.strictObject({
   indicators: z.array(
-    z.object({ code: z.string(), name: z.string(), unit: z.string().optional(), synonyms: z.array(z.string()).default([]) }),
+    z.object({ code: z.string(), name: foldedName(), unit: z.string().optional(), synonyms: z.array(foldedName()).default([]) }),
   ),
   orgUnits: z.array(
     z.object({
       code: z.string(),
-      name: z.string(),
+      name: foldedName(),
       kind: z.string(),
       parent: z.string().optional(),
-      synonyms: z.array(z.string()).default([]),
+      synonyms: z.array(foldedName()).default([]),
     }),
   ),
-  groups: z.array(z.object({ code: z.string(), name: z.string(), synonyms: z.array(z.string()).default([]) })).default([]),
+  groups: z.array(z.object({ code: z.string(), name: foldedName(), synonyms: z.array(foldedName()).default([]) })).default([]),
   /** Extra industry names (e.g. the leading industries of known zones). */
   industries: z.array(z.string()).default([]),
 });

@@ -27,4 +27,13 @@ describe('createIndicatorMatcher', () => {
     assert.equal(code('进出口企业数量'), 'new:进出口企业数量');
     assert.equal(matcher.match('跨境电商交易额')?.matchedBy, 'new');
   });
+  it('finds a catalogue name kept as written in the normalised document (issue 18: （） against ())', () => {
+    const m = createIndicatorMatcher([
+      { code: 'LAND_SUPPLY_RATE', name: '土地供应率（供地率）', unit: '%', synonyms: ['供地率（年度）'] },
+    ]);
+    const hit = m.match('土地供应率(供地率)');
+    assert.equal(hit?.code, 'LAND_SUPPLY_RATE');
+    assert.equal(hit?.name, '土地供应率（供地率）', 'the catalogue’s name as written');
+    assert.equal(m.match('供地率(年度)')?.code, 'LAND_SUPPLY_RATE');
+  });
 });

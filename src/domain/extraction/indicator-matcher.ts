@@ -1,3 +1,4 @@
+import { normaliseText } from '../text/normalise.ts';
 import type { Catalogue, IndicatorRef } from './candidate.schema.ts';
 
 /**
@@ -91,6 +92,7 @@ export function createIndicatorMatcher(indicators: Catalogue['indicators']): Ind
   };
 }
 
+/** Names are stored as written (土地供应率（供地率）) while documents are normalised: both sides are folded alike. */
 function compact(s: string): string {
-  return s.replace(/\s+/g, '');
+  return normaliseText(s).replace(/\s+/g, '');
 }

@@ -15,6 +15,13 @@ export const text = () =>
  */
 export const userText = () => z.string().transform(keepUserText).pipe(z.string().min(1, 'must not be empty'));
 
+/** An optional name or note kept as written (see userText); white space alone counts as absent. */
+export const optionalUserText = () =>
+  z
+    .string()
+    .transform((s) => keepUserText(s) || undefined)
+    .optional();
+
 export const optionalText = () =>
   z
     .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, optionalText, text } from './common.schema.ts';
+import { code, optionalText, optionalUserText, text, userText } from './common.schema.ts';
 
 export const DIRECTIONS = ['higher_better', 'lower_better', 'in_range'] as const;
 export const NATURES = ['expected', 'binding'] as const; // 预期性 / 约束性
@@ -10,8 +10,11 @@ export type Measure = (typeof MEASURES)[number];
 
 export const indicatorSchema = z.strictObject({
   code: code(),
-  name: text(),
-  nameEn: text(),
+  // Names, synonyms and the description are stored as written (issue 18: 土地供应率（供地率） keeps its
+  // （）); everything that finds an indicator by name compares NFKC keys (matchKey), never these strings.
+  name: userText(),
+  nameEn: userText(),
+  /** Folded (NFKC): a unit is a controlled word that scales and compares figures (%, 亿元, 万m2), not prose. */
   unit: text(),
   direction: z.enum(DIRECTIONS).default('higher_better'),
   nature: z.enum(NATURES).default('expected'),
@@ -22,8 +25,8 @@ export const indicatorSchema = z.strictObject({
   weightIndicator: code().optional(),
   /** For derived indicators: an arithmetic formula over other indicator codes. */
   formula: optionalText(),
-  synonyms: z.array(text()).default([]),
-  description: optionalText(),
+  synonyms: z.array(userText()).default([]),
+  description: optionalUserText(),
 });
 export type IndicatorInput = z.input<typeof indicatorSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, optionalText, text, year } from './common.schema.ts';
+import { code, optionalUserText, userText, year } from './common.schema.ts';
 
 export const SECTION_KINDS = ['preface', 'part', 'chapter', 'section', 'item', 'column', 'appendix', 'table'] as const;
 
@@ -7,9 +7,10 @@ export const planSchema = z
   .strictObject({
     /** Stable plan ID such as yunnan-ftz-2021-2025. */
     id: code(),
-    title: text(),
-    titleEn: optionalText(),
-    issuer: text(),
+    // Title and issuer as written (issue 18); the plan is found by its id, never by its title.
+    title: userText(),
+    titleEn: optionalUserText(),
+    issuer: userText(),
     /** Publication date (ISO). */
     issuedOn: z
       .string()
@@ -28,6 +29,7 @@ export const sectionSchema = z.strictObject({
   key: code(),
   parent: code().optional(),
   kind: z.enum(SECTION_KINDS),
-  heading: text(),
+  /** As written; it is found in the (normalised) source text through compactForMatch, so widths do not matter. */
+  heading: userText(),
 });
 export type Section = z.output<typeof sectionSchema>;

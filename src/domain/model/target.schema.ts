@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, optionalText, sourceSchema, text, year } from './common.schema.ts';
+import { code, decimal, optionalText, optionalUserText, sourceSchema, text, year } from './common.schema.ts';
 import { NATURES } from './indicator.schema.ts';
 
 /**
@@ -102,8 +102,8 @@ export const targetSchema = z
       )
       .default([]),
     /** The note in Chinese (shown in the zh-CN UI) and, optionally, in English. */
-    note: optionalText(),
-    noteEn: optionalText(),
+    note: optionalUserText(),
+    noteEn: optionalUserText(),
     source: sourceSchema,
   })
   .refine((t) => (t.orgUnit === undefined) !== (t.group === undefined), {
@@ -120,8 +120,8 @@ export const taskSchema = z.strictObject({
   /** 牵头单位 and 配合单位 as org-unit codes. */
   lead: z.array(code()).default([]),
   co: z.array(code()).default([]),
-  /** The plan's own wording of the responsible units, kept for display. */
-  responsibleText: optionalText(),
+  /** The plan's own wording of the responsible units, kept for display (as written). */
+  responsibleText: optionalUserText(),
   /** ISO date (2025-12-31) or a year; plans often say only 2025年底. */
   deadline: z
     .string()

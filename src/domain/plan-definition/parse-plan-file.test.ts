@@ -23,10 +23,43 @@ targets:
     assert.equal(r.value.targets[0]!.target.year, 2025);
   });
 
-  it('normalises text fields (NFKC) on input', () => {
-    const r = parsePlanFile(`plan: { id: p, title: "⼈民（试行）", issuer: x, periodStart: 2021, periodEnd: 2025 }`);
-    assert.ok(r.ok);
-    assert.equal(r.value.plan!.title, '人民(试行)');
+  it('normalises matched text (quotes, units) on input (NFKC)', () => {
+    const r = parsePlanFile(`${plan}indicators: [{ code: A, name: 用地, nameEn: Land, unit: "万ｍ２" }]
+targets:
+  - { key: t1, indicator: A, orgUnit: YN, target: { year: 2025, comparator: at_least, value: "１２" }, source: { quote: "达到１２万ｍ２（以上）" } }
+`);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    assert.equal(r.value.indicators[0]!.unit, '万m2');
+    assert.equal(r.value.targets[0]!.target.value, '12');
+    assert.equal(r.value.targets[0]!.source.quote, '达到12万m2(以上)');
+  });
+
+  it('keeps names and labels as written: plan title, issuer, section headings, indicator names and notes (issue 18)', () => {
+    const r =
+      parsePlanFile(`plan: { id: p, title: "⼈民（试行）", titleEn: " People (trial) ", issuer: "示范政府（办公厅）", periodStart: 2021, periodEnd: 2025 }
+sections: [{ key: s1, kind: chapter, heading: "第一章\u3000总体要求（一）" }]
+indicators:
+  - { code: LAND, name: "土地供应率（供地率）", nameEn: "Land supply rate", unit: "%", synonyms: ["供地率（年度）"], description: "已供地面积÷批准面积，１００%为满" }
+targets:
+  - key: t1
+    section: s1
+    indicator: LAND
+    orgUnit: YN
+    target: { year: 2025, comparator: at_least, value: "90" }
+    note: "以自然资源厅口径为准（年报）"
+    source: { quote: 供地率达到90% }
+`);
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+    assert.equal(r.value.plan!.title, '⼈民（试行）', 'what the file says, even a look-alike radical');
+    assert.equal(r.value.plan!.titleEn, 'People (trial)');
+    assert.equal(r.value.plan!.issuer, '示范政府（办公厅）');
+    assert.equal(r.value.sections[0]!.heading, '第一章\u3000总体要求（一）');
+    const i = r.value.indicators[0]!;
+    assert.deepEqual(
+      [i.name, i.synonyms, i.description],
+      ['土地供应率（供地率）', ['供地率（年度）'], '已供地面积÷批准面积，１００%为满'],
+    );
+    assert.equal(r.value.targets[0]!.note, '以自然资源厅口径为准（年报）');
   });
 
   it('keeps org-unit and group names as written (issue 18: （）stays （）, NFKC only in matching keys)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { keepUserText } from './user-text.ts';
+import { keepUserText, sameText } from './user-text.ts';
 
 describe('keepUserText', () => {
   it('keeps full-width punctuation, digits and brackets as typed', () => {
@@ -13,5 +13,13 @@ describe('keepUserText', () => {
   it('is empty when only white space or invisible characters were typed', () => {
     assert.equal(keepUserText(' \u3000\n'), '');
     assert.equal(keepUserText('\uFEFF\u200B'), '');
+  });
+});
+
+describe('sameText', () => {
+  it('treats the two widths of one name as the same name, and other names as other names', () => {
+    assert.ok(sameText('土地供应率（供地率）', '土地供应率(供地率)'));
+    assert.ok(sameText('⼈口（万人）', '人口(万人) '));
+    assert.ok(!sameText('土地供应率（供地率）', '土地供应率'));
   });
 });

@@ -11,3 +11,11 @@ export function keepUserText(typed: string): string {
   const kept = typed.trim();
   return normaliseText(kept).trim() === '' ? '' : kept;
 }
+
+/**
+ * Whether two texts kept as written say the same thing: equal once folded (NFKC, look-alikes),
+ * so 土地供应率（供地率） and 土地供应率(供地率) are one name, not a change and not two names.
+ */
+export function sameText(a: string, b: string): boolean {
+  return a === b || normaliseText(a).trim() === normaliseText(b).trim();
+}

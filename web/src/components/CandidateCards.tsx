@@ -17,6 +17,7 @@ import { engineEvidence } from '../ingest/engineEvidence.ts';
 import type { AddedHow } from '../ingest/handCandidates.ts';
 import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
 import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
+import { sameName } from '../text/sameName.ts';
 
 /* Cards of the review page: what the extractor proposes (as the reviewer may have changed it),
  * how sure it is and why, and the reviewer's decision. */
@@ -305,7 +306,8 @@ function ScopeFact({
   // Created in the meantime (from another card or the plan form): no longer to be created.
   const knownNow =
     !!c.scope?.name &&
-    (catalogues.orgUnits.some((u) => u.name === c.scope!.name) || catalogues.groups.some((g) => g.name === c.scope!.name));
+    (catalogues.orgUnits.some((u) => sameName(u.name, c.scope!.name!)) ||
+      catalogues.groups.some((g) => sameName(g.name, c.scope!.name!)));
   return (
     <div>
       <dt>{t('target.scope')}</dt>

@@ -14,6 +14,7 @@ import type {
   TaskCandidate,
 } from '../api/types.ts';
 import { inDocumentOrder, type AddedHow } from './handCandidates.ts';
+import { sameName } from '../text/sameName.ts';
 
 /*
  * The reviewer's decisions about one draft, kept as form text until the merge: building the
@@ -427,8 +428,9 @@ function reviewTask(c: TaskCandidate, e: TaskEdit, own: boolean): ReviewTask {
   return out;
 }
 
+/** One new indicator named alike in two candidates; （） and () are the same name (stored as first written). */
 const sameIndicator = (a: NewIndicatorInput, b: NewIndicatorInput) =>
-  a.name.trim() === b.name.trim() && a.nameEn.trim() === b.nameEn.trim() && a.unit.trim() === b.unit.trim();
+  sameName(a.name, b.name) && sameName(a.nameEn, b.nameEn) && sameName(a.unit, b.unit);
 
 /** The merge request from the accepted candidates, in document order, and every problem found first. */
 export function buildReview(draft: Draft, state: ReviewState, catalogues: Catalogues): BuiltReview {

@@ -35,6 +35,7 @@ import {
 } from '../ingest/reviewModel.ts';
 import { href } from '../router.ts';
 import { NoIngestRights } from './IngestUploadPage.tsx';
+import { sameName } from '../text/sameName.ts';
 
 const NO_PROBLEMS: PlacedProblem[] = [];
 
@@ -167,7 +168,7 @@ function DraftReview({ draft, catalogues: loaded }: { draft: Draft; catalogues: 
   const merged = draft.acceptedPlanId;
   const named = placeInTitle(review.plan.title);
   // The place the title names, to start a new unit from, unless the catalogue has it.
-  const titlePlace = catalogues.orgUnits.some((u) => u.name === named) ? '' : named;
+  const titlePlace = catalogues.orgUnits.some((u) => sameName(u.name, named)) ? '' : named;
   const problemWhere = (p: PlacedProblem) => describeProblemPlace(p, targets, review, catalogues, t);
   const common: CardCommon = {
     catalogues,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, sourceSchema, text } from '../../model/common.schema.ts';
+import { code, sourceSchema, userText } from '../../model/common.schema.ts';
 import { parsePeriod } from '../../period/period.ts';
 import { RULE_PRESETS } from '../rules/default-rules.ts';
 import { ruleSetSchema, validationRuleSchema } from '../rules/rule.schema.ts';
@@ -12,8 +12,8 @@ export const formItemSchema = z.strictObject({
   /** 累计: the figure is cumulative from January to the end of the period, as statistics offices report. */
   cumulative: z.boolean().default(false),
   required: z.boolean().default(true),
-  /** Extra column headings that mean this indicator in reporters' own spreadsheets. */
-  synonyms: z.array(text()).default([]),
+  /** Extra column headings that mean this indicator in reporters' own spreadsheets (as written; matched on matchKey). */
+  synonyms: z.array(userText()).default([]),
   /** The unit that owes this figure when it is not the reporter (省统计局 for a bulletin figure). */
   responsible: code().optional(),
 });
@@ -25,8 +25,9 @@ export const formItemSchema = z.strictObject({
 export const reportFormSchema = z
   .strictObject({
     code: code(),
-    name: text(),
-    nameEn: text(),
+    // As written (issue 18); a form is found by its code.
+    name: userText(),
+    nameEn: userText(),
     frequency: z.enum(FREQUENCIES),
     /** Reporting units: every unit of these kinds, and/or these units by code. */
     reporters: z
