@@ -1,41 +1,44 @@
 import type { ReactNode } from 'react';
-
-/** One column heading: its text, or the text with a class (`num` right-aligns) and a tooltip. */
-export type ColumnHead = ReactNode | { label: ReactNode; className?: string; title?: string };
-
-function isHead(c: ColumnHead): c is { label: ReactNode; className?: string; title?: string } {
-  return typeof c === 'object' && c !== null && 'label' in c;
-}
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 
 /**
- * The app's scrollable data table: the column headings, and the body rows the caller renders.
- * A column given as `false` (or null) is left out, so a conditional column reads `cond && t('…')`.
+ * One column heading: the key of its message, or content of its own (a name from the data, an empty
+ * corner) with an optional class and tooltip. `false` leaves the column out, so a conditional column
+ * reads `shown && 'key'`.
  */
+export type Column = MessageKey | { label: ReactNode; className?: string; title?: string } | false;
+
+/** The app's scrollable data table: the column headings, and the body rows the caller renders. */
 export function DataTable({
   columns,
+  numeric = [],
   testId,
   className = 'data-table',
   children,
 }: {
-  columns: readonly ColumnHead[];
+  columns: readonly Column[];
+  /** The columns (by message key) that hold figures: their headings align right, as the figures do. */
+  numeric?: readonly MessageKey[];
   testId?: string;
   /** The table's classes; `data-table` unless told. */
   className?: string;
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <div className="table-wrap">
       <table className={className} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((c, i) =>
-              c === false || c === null || c === undefined ? null : isHead(c) ? (
-                <th key={i} scope="col" className={c.className} title={c.title}>
-                  {c.label}
+              c === false ? null : typeof c === 'string' ? (
+                <th key={c} scope="col" className={numeric.includes(c) ? 'num' : undefined}>
+                  {t(c)}
                 </th>
               ) : (
-                <th key={i} scope="col">
-                  {c}
+                <th key={i} scope="col" className={c.className} title={c.title}>
+                  {c.label}
                 </th>
               ),
             )}
@@ -46,6 +49,3 @@ export function DataTable({
     </div>
   );
 }
-
-/** A right-aligned (numeric) column heading. */
-export const numCol = (label: ReactNode): ColumnHead => ({ label, className: 'num' });

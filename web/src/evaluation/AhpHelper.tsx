@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { SchemeDefinition, WeightsResult } from '../api/evaluationTypes.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { initialMatrix, nearestSaaty, SAATY, saatyText, setJudgement } from './editorModel.ts';
@@ -25,76 +27,57 @@ export function AhpHelper({
   const n = names.length;
   const [matrix, setMatrix] = useState(() => initialMatrix(n, definition.ahp?.matrix));
   const [result, setResult] = useState<WeightsResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   // The indicator list changed under the helper: start from a fresh matrix of the new size.
   const sized = matrix.length === n ? matrix : initialMatrix(n, undefined);
 
-  const compute = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
+  const compute = () =>
+    run(async () => {
+      setResult(null);
       setResult(await api.ahpWeights(sized));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="eval-ahp" data-testid="ahp-helper">
       <p className="muted small">{t('eval.ahp.intro')}</p>
-      <div className="table-wrap">
-        <table className="data-table eval-ahp-matrix">
-          <thead>
-            <tr>
-              <th scope="col" />
-              {names.map((name, j) => (
-                <th key={j} scope="col" title={name}>
-                  {j + 1}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {names.map((name, i) => (
-              <tr key={i}>
-                <th scope="row">
-                  {i + 1}. {name}
-                </th>
-                {names.map((_, j) => (
-                  <td key={j} className="num">
-                    {j > i ? (
-                      <select
-                        className="input"
-                        value={String(nearestSaaty(sized[i]![j]!))}
-                        disabled={disabled}
-                        aria-label={t('eval.ahp.cell', { a: name, b: names[j]! })}
-                        data-testid={`ahp-${i}-${j}`}
-                        onChange={(e) => {
-                          setMatrix(setJudgement(sized, i, j, Number(e.target.value)));
-                          setResult(null);
-                          setError(null);
-                        }}
-                      >
-                        {SAATY.map((x) => (
-                          <option key={x} value={String(x)}>
-                            {saatyText(x)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <span className="muted">{saatyText(nearestSaaty(sized[i]![j]!))}</span>
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <DataTable
+        className="data-table eval-ahp-matrix"
+        columns={[{ label: null }, ...names.map((name, j) => ({ label: j + 1, title: name }))]}
+      >
+        {names.map((name, i) => (
+          <tr key={i}>
+            <th scope="row">
+              {i + 1}. {name}
+            </th>
+            {names.map((_, j) => (
+              <td key={j} className="num">
+                {j > i ? (
+                  <select
+                    className="input"
+                    value={String(nearestSaaty(sized[i]![j]!))}
+                    disabled={disabled}
+                    aria-label={t('eval.ahp.cell', { a: name, b: names[j]! })}
+                    data-testid={`ahp-${i}-${j}`}
+                    onChange={(e) => {
+                      setMatrix(setJudgement(sized, i, j, Number(e.target.value)));
+                      setResult(null);
+                      setError(null);
+                    }}
+                  >
+                    {SAATY.map((x) => (
+                      <option key={x} value={String(x)}>
+                        {saatyText(x)}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="muted">{saatyText(nearestSaaty(sized[i]![j]!))}</span>
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
       <div className="toolbar">
         <button
           type="button"

@@ -4,6 +4,7 @@ import type { RunView, SchemeDefinition } from '../api/evaluationTypes.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { byGroupThenRank, ResultsTable } from './RunPage.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 
 /** Pause after the last edit before the preview is asked for, so typing a weight sends one request. */
 const DEBOUNCE_MS = 400;
@@ -46,10 +47,13 @@ export function PreviewPanel({ definition, year }: { definition: SchemeDefinitio
   const run = state.run;
   const units = run ? [...run.units].sort(byGroupThenRank(run)) : [];
   return (
-    <section className="card eval-preview" aria-labelledby="preview-heading" data-testid="eval-preview" data-state={state.status}>
-      <h2 id="preview-heading" className="section-title">
-        {t('eval.editor.preview', { year })}
-      </h2>
+    <TitledSection
+      className="card eval-preview"
+      id="preview-heading"
+      title={t('eval.editor.preview', { year })}
+      data-testid="eval-preview"
+      data-state={state.status}
+    >
       <p className="muted small">{t('eval.editor.previewNote')}</p>
       {state.status === 'loading' && <Loading label={t('eval.editor.previewLoading')} />}
       {state.status === 'error' && (
@@ -67,7 +71,7 @@ export function PreviewPanel({ definition, year }: { definition: SchemeDefinitio
           <ResultsTable run={run} units={units} testId="preview-results" compact />
         </div>
       )}
-    </section>
+    </TitledSection>
   );
 }
 

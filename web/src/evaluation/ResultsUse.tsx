@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { supervisionReason } from '../../../src/domain/evaluation/results-use.ts';
 import { api } from '../api/client.ts';
-import type { RunView, SupervisionResult, UnitResultView } from '../api/evaluationTypes.ts';
+import type { GradeHistory, RunView, SupervisionResult, UnitResultView } from '../api/evaluationTypes.ts';
+import { useAction } from '../api/useAction.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canManageScheme } from '../auth/permissions.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
+import { TitledSection } from '../components/TitledSection.tsx';
 
 /** Results used (issue 16): 督办 from a unit's result in one step, and a unit's grades across published runs. */
 
@@ -27,8 +31,7 @@ export function SuperviseAction({ run, unit }: { run: RunView; unit: UnitResultV
   const [open, setOpen] = useState(false);
   const [replyBy, setReplyBy] = useState(isoInDays(15));
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: start } = useAction();
   const [done, setDone] = useState<SupervisionResult | null>(null);
   const task = done?.task ?? unit.supervision;
   if (task)
@@ -39,22 +42,17 @@ export function SuperviseAction({ run, unit }: { run: RunView; unit: UnitResultV
     );
   const reason = supervisionReason(unit, run.grades);
   if (run.status !== 'published' || reason === null || !canManageScheme(me, { sources: run.sources })) return null;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDone(await api.superviseFromRun(run.id!, { unit: unit.code, replyBy, ...(text.trim() ? { text } : {}) }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    start(async () =>
+      setDone(await api.superviseFromRun(run.id!, { unit: unit.code, replyBy, ...(text.trim() ? { text } : {}) })),
+    );
   return (
-    <section className="card eval-supervise" aria-labelledby="eval-supervise-heading" data-testid="unit-supervise">
-      <h2 id="eval-supervise-heading" className="section-title">
-        {t('eval.supervise.heading')}
-      </h2>
+    <TitledSection
+      className="card eval-supervise"
+      id="eval-supervise-heading"
+      title={t('eval.supervise.heading')}
+      data-testid="unit-supervise"
+    >
       <p className="muted small">{t(`eval.supervise.reason.${reason}`)}</p>
       {!open ? (
         <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="supervise-open">
@@ -89,55 +87,52 @@ export function SuperviseAction({ run, unit }: { run: RunView; unit: UnitResultV
         </form>
       )}
       {error !== null && <ErrorMessage error={error} title={t('eval.supervise.failed')} />}
-    </section>
+    </TitledSection>
   );
 }
 
 /** 历年评价等级: the unit's grade in every published run it was evaluated in (as the reader may see it). */
 export function GradeHistoryTable({ code }: { code: string }) {
-  const { t, num, lang } = useI18n();
   const state = useAsync((signal) => api.evaluationGrades(code, signal), [code]);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  const items = state.data.items;
+  return <AsyncView state={state}>{(data) => <GradeHistory code={code} items={data.items} />}</AsyncView>;
+}
+
+function GradeHistory({ code, items }: { code: string; items: GradeHistory['items'] }) {
+  const { t, num, lang } = useI18n();
   if (items.length === 0) return <p className="muted">{t('eval.history.none')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="grade-history">
-        <thead>
-          <tr>
-            <th scope="col">{t('eval.history.scheme')}</th>
-            <th scope="col">{t('eval.history.year')}</th>
-            <th scope="col">{t('eval.col.grade')}</th>
-            <th scope="col">{t('eval.col.score')}</th>
-            <th scope="col">{t('eval.col.rank')}</th>
-            <th scope="col">{t('eval.history.supervision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.runId} data-testid="grade-history-row" data-year={i.year} data-grade={i.grade ?? ''}>
-              <td>
-                <a href={href('evaluation', 'runs', String(i.runId), 'units', code)}>
-                  {lang === 'zh' ? i.scheme.name : (i.scheme.nameEn ?? i.scheme.name)}
-                </a>
-                {i.simulated && <span className="badge eval-flag-simulated">{t('eval.history.simulated')}</span>}
-              </td>
-              <td className="num">{i.year}</td>
-              <td>{(lang === 'en' ? i.gradeEn : null) ?? i.grade ?? t('eval.history.noGrade')}</td>
-              <td className="num">{i.score === null ? t('common.dash') : num(i.score.toFixed(2))}</td>
-              <td className="num">{i.rank === null ? t('common.dash') : t('eval.history.rankOf', { rank: i.rank, n: i.of })}</td>
-              <td>
-                {i.supervision ? (
-                  <a href={href('tasks', i.supervision.plan, i.supervision.key)}>{t('eval.flag.supervised')}</a>
-                ) : (
-                  t('common.dash')
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="grade-history"
+      columns={[
+        'eval.history.scheme',
+        'eval.history.year',
+        'eval.col.grade',
+        'eval.col.score',
+        'eval.col.rank',
+        'eval.history.supervision',
+      ]}
+    >
+      {items.map((i) => (
+        <tr key={i.runId} data-testid="grade-history-row" data-year={i.year} data-grade={i.grade ?? ''}>
+          <td>
+            <a href={href('evaluation', 'runs', String(i.runId), 'units', code)}>
+              {lang === 'zh' ? i.scheme.name : (i.scheme.nameEn ?? i.scheme.name)}
+            </a>
+            {i.simulated && <span className="badge eval-flag-simulated">{t('eval.history.simulated')}</span>}
+          </td>
+          <td className="num">{i.year}</td>
+          <td>{(lang === 'en' ? i.gradeEn : null) ?? i.grade ?? t('eval.history.noGrade')}</td>
+          <td className="num">{i.score === null ? t('common.dash') : num(i.score.toFixed(2))}</td>
+          <td className="num">{i.rank === null ? t('common.dash') : t('eval.history.rankOf', { rank: i.rank, n: i.of })}</td>
+          <td>
+            {i.supervision ? (
+              <a href={href('tasks', i.supervision.plan, i.supervision.key)}>{t('eval.flag.supervised')}</a>
+            ) : (
+              t('common.dash')
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,11 +2,13 @@ import { runKindText } from '../../../src/domain/evaluation/cycle.ts';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
+import { useAction } from '../api/useAction.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canManageScheme } from '../auth/permissions.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
 import { OptionPicker } from '../monitor/Pickers.tsx';
@@ -42,20 +44,11 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
   const { t, dateTime, lang } = useI18n();
   const me = useMe();
   const names = useRunNames(run);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: start } = useAction();
   const base = `/api/v1/evaluation/runs/${run.id}`;
   const publish = async () => {
     if (!window.confirm(t('eval.run.publishConfirm'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onPublished(await api.publishEvaluationRun(run.id!));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await start(async () => onPublished(await api.publishEvaluationRun(run.id!)));
   };
   return (
     <header className="page-head reporting-head">
@@ -285,23 +278,17 @@ function Charts({ run, units }: { run: RunView; units: UnitResultView[] }) {
   const height = Math.max(240, ranked * 26 + 72);
   return (
     <div className="monitor-grid">
-      <section className="card monitor-card" aria-labelledby="rank-change-heading">
-        <h2 id="rank-change-heading" className="section-title">
-          {t('eval.chart.rankChange')}
-        </h2>
+      <TitledSection className="card monitor-card" id="rank-change-heading" title={t('eval.chart.rankChange')}>
         {units.some((u) => rankChange(u) !== null) ? (
           <EChart option={rankChangeChart} height={height} label={t('eval.chart.rankChange')} testId="rank-change-chart" />
         ) : (
           <Empty>{t('eval.chart.noPrevious', { year: run.year - 1 })}</Empty>
         )}
-      </section>
-      <section className="card monitor-card" aria-labelledby="rank-interval-heading">
-        <h2 id="rank-interval-heading" className="section-title">
-          {t('eval.chart.rankInterval')}
-        </h2>
+      </TitledSection>
+      <TitledSection className="card monitor-card" id="rank-interval-heading" title={t('eval.chart.rankInterval')}>
         <p className="muted small">{t('eval.chart.rankIntervalNote', { samples: run.samples })}</p>
         <EChart option={intervalChart} height={height} label={t('eval.chart.rankInterval')} testId="rank-interval-chart" />
-      </section>
+      </TitledSection>
     </div>
   );
 }

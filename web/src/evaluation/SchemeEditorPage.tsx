@@ -27,6 +27,9 @@ import {
 } from './editorModel.ts';
 import { FieldErrors, PreviewPanel } from './PreviewPanel.tsx';
 import { defaultYear, YearPicker } from './YearPicker.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { useAction } from '../api/useAction.ts';
 
 type Edit = (f: (d: SchemeDefinition) => SchemeDefinition) => void;
 
@@ -120,121 +123,115 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
   const used = new Set(def.indicators.map((i) => i.code));
   const vetoed = new Set((def.vetoes ?? []).map((v) => v.indicator));
   return (
-    <section className="card" aria-labelledby="indicators-heading">
-      <h2 id="indicators-heading" className="section-title">
-        {t('eval.editor.indicators')}
-      </h2>
-      <div className="table-wrap">
-        <table className="data-table eval-editor-table" data-testid="editor-indicators">
-          <thead>
-            <tr>
-              <th scope="col">{t('eval.col.indicator')}</th>
-              <th scope="col">{t('eval.editor.weight')}</th>
-              <th scope="col">{t('eval.editor.share')}</th>
-              <th scope="col">{t('eval.editor.direction')}</th>
-              <th scope="col">{t('eval.editor.normalisation')}</th>
-              <th scope="col">{t('eval.editor.required')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {def.indicators.map((ind, k) => {
-              const name = lang === 'en' ? (ind.nameEn ?? ind.name) : ind.name;
-              const norm = ind.normalisation ?? { method: 'minmax' as const };
-              return (
-                <tr key={ind.code} data-testid="editor-indicator" data-indicator={ind.code}>
-                  <td>
-                    {name}
-                    {lang === 'en' && <div className="muted small">{ind.code}</div>}
-                  </td>
-                  <td>
+    <TitledSection className="card" id="indicators-heading" title={t('eval.editor.indicators')}>
+      <DataTable
+        className="data-table eval-editor-table"
+        testId="editor-indicators"
+        columns={[
+          'eval.col.indicator',
+          'eval.editor.weight',
+          'eval.editor.share',
+          'eval.editor.direction',
+          'eval.editor.normalisation',
+          'eval.editor.required',
+          { label: null },
+        ]}
+      >
+        {def.indicators.map((ind, k) => {
+          const name = lang === 'en' ? (ind.nameEn ?? ind.name) : ind.name;
+          const norm = ind.normalisation ?? { method: 'minmax' as const };
+          return (
+            <tr key={ind.code} data-testid="editor-indicator" data-indicator={ind.code}>
+              <td>
+                {name}
+                {lang === 'en' && <div className="muted small">{ind.code}</div>}
+              </td>
+              <td>
+                <NumberInput
+                  value={ind.weight}
+                  disabled={locked}
+                  label={t('eval.editor.weightOf', { name })}
+                  testId={`weight-${ind.code}`}
+                  onChange={(w) => edit((d) => patchIndicator(d, k, { weight: w }))}
+                />
+              </td>
+              <td className="num">{total > 0 ? `${((ind.weight / total) * 100).toFixed(1)}%` : t('common.dash')}</td>
+              <td>
+                <select
+                  className="input"
+                  value={ind.direction ?? 'higher_better'}
+                  disabled={locked}
+                  aria-label={t('eval.editor.directionOf', { name })}
+                  onChange={(e) => edit((d) => patchIndicator(d, k, { direction: e.target.value as Direction }))}
+                >
+                  <option value="higher_better">{t('eval.direction.higher_better')}</option>
+                  <option value="lower_better">{t('eval.direction.lower_better')}</option>
+                </select>
+              </td>
+              <td>
+                <select
+                  className="input"
+                  value={norm.method}
+                  disabled={locked}
+                  aria-label={t('eval.editor.normalisationOf', { name })}
+                  data-testid={`normalisation-${ind.code}`}
+                  onChange={(e) =>
+                    edit((d) =>
+                      patchIndicator(d, k, { normalisation: normalisationFor(e.target.value as NormalisationMethod, norm) }),
+                    )
+                  }
+                >
+                  {NORMALISATION_METHODS.map((m) => (
+                    <option key={m} value={m}>
+                      {label('eval.normalisation', m)}
+                    </option>
+                  ))}
+                </select>
+                {norm.method === 'target' && (
+                  <span className="eval-params">
+                    {t('eval.editor.target')}
                     <NumberInput
-                      value={ind.weight}
+                      value={norm.target}
                       disabled={locked}
-                      label={t('eval.editor.weightOf', { name })}
-                      testId={`weight-${ind.code}`}
-                      onChange={(w) => edit((d) => patchIndicator(d, k, { weight: w }))}
+                      label={t('eval.editor.target')}
+                      onChange={(x) => edit((d) => patchIndicator(d, k, { normalisation: { ...norm, target: x } }))}
                     />
-                  </td>
-                  <td className="num">{total > 0 ? `${((ind.weight / total) * 100).toFixed(1)}%` : t('common.dash')}</td>
-                  <td>
-                    <select
-                      className="input"
-                      value={ind.direction ?? 'higher_better'}
+                    {t('eval.editor.baseline')}
+                    <NumberInput
+                      value={norm.baseline ?? 0}
                       disabled={locked}
-                      aria-label={t('eval.editor.directionOf', { name })}
-                      onChange={(e) => edit((d) => patchIndicator(d, k, { direction: e.target.value as Direction }))}
-                    >
-                      <option value="higher_better">{t('eval.direction.higher_better')}</option>
-                      <option value="lower_better">{t('eval.direction.lower_better')}</option>
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      className="input"
-                      value={norm.method}
-                      disabled={locked}
-                      aria-label={t('eval.editor.normalisationOf', { name })}
-                      data-testid={`normalisation-${ind.code}`}
-                      onChange={(e) =>
-                        edit((d) =>
-                          patchIndicator(d, k, { normalisation: normalisationFor(e.target.value as NormalisationMethod, norm) }),
-                        )
-                      }
-                    >
-                      {NORMALISATION_METHODS.map((m) => (
-                        <option key={m} value={m}>
-                          {label('eval.normalisation', m)}
-                        </option>
-                      ))}
-                    </select>
-                    {norm.method === 'target' && (
-                      <span className="eval-params">
-                        {t('eval.editor.target')}
-                        <NumberInput
-                          value={norm.target}
-                          disabled={locked}
-                          label={t('eval.editor.target')}
-                          onChange={(x) => edit((d) => patchIndicator(d, k, { normalisation: { ...norm, target: x } }))}
-                        />
-                        {t('eval.editor.baseline')}
-                        <NumberInput
-                          value={norm.baseline ?? 0}
-                          disabled={locked}
-                          label={t('eval.editor.baseline')}
-                          onChange={(x) => edit((d) => patchIndicator(d, k, { normalisation: { ...norm, baseline: x } }))}
-                        />
-                      </span>
-                    )}
-                    {norm.method === 'bands' && (
-                      <BandsInput
-                        bands={norm.bands}
-                        disabled={locked}
-                        label={t('eval.editor.bandsOf', { name })}
-                        onChange={(bands) => edit((d) => patchIndicator(d, k, { normalisation: { method: 'bands', bands } }))}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={ind.required ?? true}
-                      disabled={locked}
-                      aria-label={t('eval.editor.requiredOf', { name })}
-                      onChange={(e) => edit((d) => patchIndicator(d, k, { required: e.target.checked }))}
+                      label={t('eval.editor.baseline')}
+                      onChange={(x) => edit((d) => patchIndicator(d, k, { normalisation: { ...norm, baseline: x } }))}
                     />
-                  </td>
-                  <RemoveCell
-                    disabled={locked || def.indicators.length <= 1 || vetoed.has(ind.code)}
-                    title={vetoed.has(ind.code) ? t('eval.editor.usedByVeto') : undefined}
-                    onClick={() => edit((d) => removeIndicator(d, k))}
+                  </span>
+                )}
+                {norm.method === 'bands' && (
+                  <BandsInput
+                    bands={norm.bands}
+                    disabled={locked}
+                    label={t('eval.editor.bandsOf', { name })}
+                    onChange={(bands) => edit((d) => patchIndicator(d, k, { normalisation: { method: 'bands', bands } }))}
                   />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                )}
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={ind.required ?? true}
+                  disabled={locked}
+                  aria-label={t('eval.editor.requiredOf', { name })}
+                  onChange={(e) => edit((d) => patchIndicator(d, k, { required: e.target.checked }))}
+                />
+              </td>
+              <RemoveCell
+                disabled={locked || def.indicators.length <= 1 || vetoed.has(ind.code)}
+                title={vetoed.has(ind.code) ? t('eval.editor.usedByVeto') : undefined}
+                onClick={() => edit((d) => removeIndicator(d, k))}
+              />
+            </tr>
+          );
+        })}
+      </DataTable>
       {!locked && catalogue.status === 'ok' && (
         <label className="toolbar-field">
           {t('eval.editor.add')}
@@ -257,7 +254,7 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
           </select>
         </label>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -266,10 +263,7 @@ function GradesEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
   const setGrade = (k: number, patch: Partial<SchemeDefinition['grades'][number]>) =>
     edit((d) => ({ ...d, grades: d.grades.map((g, j) => (j === k ? { ...g, ...patch } : g)) }));
   return (
-    <section className="card" aria-labelledby="grades-heading">
-      <h2 id="grades-heading" className="section-title">
-        {t('eval.editor.grades')}
-      </h2>
+    <TitledSection className="card" id="grades-heading" title={t('eval.editor.grades')}>
       <p className="muted small">{t('eval.editor.gradesNote')}</p>
       <table className="data-table" data-testid="editor-grades">
         <thead>
@@ -326,7 +320,7 @@ function GradesEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
           {t('eval.editor.addGrade')}
         </button>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -347,66 +341,52 @@ function GroupsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
       }),
     }));
   return (
-    <section className="card" aria-labelledby="groups-heading">
-      <h2 id="groups-heading" className="section-title">
-        {t('eval.editor.groups')}
-      </h2>
+    <TitledSection className="card" id="groups-heading" title={t('eval.editor.groups')}>
       <p className="muted small">{t('eval.editor.groupsNote')}</p>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="editor-groups">
-          <thead>
-            <tr>
-              <th scope="col">{t('eval.col.group')}</th>
-              {def.indicators.map((i) => (
-                <th key={i.code} scope="col">
-                  {lang === 'en' ? (i.nameEn ?? i.name) : i.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g, k) => (
-              <tr key={g.code}>
-                <td>
-                  <input
-                    className="input eval-group-name"
-                    value={g.name}
-                    disabled={locked}
-                    aria-label={t('eval.editor.groupName', { code: g.code })}
-                    onChange={(e) =>
-                      edit((d) => ({
-                        ...d,
-                        groups: (d.groups ?? []).map((x, j) => (j === k ? { ...x, name: e.target.value } : x)),
-                      }))
-                    }
-                  />
-                  {lang === 'en' && <div className="muted small">{g.code}</div>}
-                </td>
-                {def.indicators.map((i) => (
-                  <td key={i.code}>
-                    <input
-                      className="input eval-num-input"
-                      type="number"
-                      step="any"
-                      placeholder={String(i.weight)}
-                      value={g.weights?.[i.code] ?? ''}
-                      disabled={locked}
-                      aria-label={t('eval.editor.groupWeight', { group: g.name, name: i.name })}
-                      onChange={(e) => {
-                        // Blank = back to the scheme weight; a half-typed number changes nothing yet.
-                        const x = Number(e.target.value);
-                        if (e.target.value.trim() === '') setWeight(k, i.code, null);
-                        else if (Number.isFinite(x)) setWeight(k, i.code, x);
-                      }}
-                    />
-                  </td>
-                ))}
-              </tr>
+      <DataTable
+        testId="editor-groups"
+        columns={['eval.col.group', ...def.indicators.map((i) => ({ label: lang === 'en' ? (i.nameEn ?? i.name) : i.name }))]}
+      >
+        {groups.map((g, k) => (
+          <tr key={g.code}>
+            <td>
+              <input
+                className="input eval-group-name"
+                value={g.name}
+                disabled={locked}
+                aria-label={t('eval.editor.groupName', { code: g.code })}
+                onChange={(e) =>
+                  edit((d) => ({
+                    ...d,
+                    groups: (d.groups ?? []).map((x, j) => (j === k ? { ...x, name: e.target.value } : x)),
+                  }))
+                }
+              />
+              {lang === 'en' && <div className="muted small">{g.code}</div>}
+            </td>
+            {def.indicators.map((i) => (
+              <td key={i.code}>
+                <input
+                  className="input eval-num-input"
+                  type="number"
+                  step="any"
+                  placeholder={String(i.weight)}
+                  value={g.weights?.[i.code] ?? ''}
+                  disabled={locked}
+                  aria-label={t('eval.editor.groupWeight', { group: g.name, name: i.name })}
+                  onChange={(e) => {
+                    // Blank = back to the scheme weight; a half-typed number changes nothing yet.
+                    const x = Number(e.target.value);
+                    if (e.target.value.trim() === '') setWeight(k, i.code, null);
+                    else if (Number.isFinite(x)) setWeight(k, i.code, x);
+                  }}
+                />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          </tr>
+        ))}
+      </DataTable>
+    </TitledSection>
   );
 }
 
@@ -428,19 +408,8 @@ function SaveBar({
   onSaved: (v: SchemeVersionView) => void;
 }) {
   const { t, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await api.saveEvaluationScheme(view.code, def, view, publishes));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const save = () => run(async () => onSaved(await api.saveEvaluationScheme(view.code, def, view, publishes)));
   const conflict = error instanceof ApiError && error.status === 409;
   return (
     <div className="eval-savebar" data-testid="editor-savebar">
@@ -492,10 +461,7 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
   return (
     <div className={canEdit ? 'eval-editor-layout' : 'eval-editor-layout eval-editor-solo'}>
       <div className="eval-editor-main">
-        <section className="card" aria-labelledby="scheme-heading">
-          <h2 id="scheme-heading" className="section-title">
-            {t('eval.editor.basics')}
-          </h2>
+        <TitledSection className="card" id="scheme-heading" title={t('eval.editor.basics')}>
           <div className="eval-form-row">
             <label className="form-field">
               {t('eval.scheme.name')}
@@ -547,12 +513,9 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
           <p className="muted small">{t('eval.editor.publishesHint')}</p>
           {def.defaultWeights && <p className="hint-box">{t('eval.editor.defaultWeightsNote')}</p>}
           {def.ahp && <p className="muted small">{t('eval.editor.ahpActive')}</p>}
-        </section>
+        </TitledSection>
         <IndicatorsEditor def={def} edit={edit} locked={locked} />
-        <section className="card" aria-labelledby="ahp-heading">
-          <h2 id="ahp-heading" className="section-title">
-            {t('eval.ahp.heading')}
-          </h2>
+        <TitledSection className="card" id="ahp-heading" title={t('eval.ahp.heading')}>
           <AhpHelper
             key={def.indicators.map((i) => i.code).join(',')}
             definition={def}
@@ -565,7 +528,7 @@ function Editor({ view, year, onSaved }: { view: SchemeVersionView; year: number
               }))
             }
           />
-        </section>
+        </TitledSection>
         <GradesEditor def={def} edit={edit} locked={locked} />
         <GroupsEditor def={def} edit={edit} locked={locked} />
         <SchemeProvenance def={def} />

@@ -4,6 +4,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { schemeProvenance } from '../../../src/domain/evaluation/scheme-provenance.ts';
 import { storedSchemeSchema } from '../../../src/domain/evaluation/stored-scheme.schema.ts';
+import { TitledSection } from '../components/TitledSection.tsx';
 
 /**
  * 方案要素依据 (issue 16): every element of the scheme with what backs it — a passage quoted from a plan
@@ -19,10 +20,7 @@ export function SchemeProvenance({ def }: { def: SchemeDefinition }) {
     (plans.status === 'ok' ? plans.data.find((p) => p.id === id)?.title : undefined) ?? t('eval.provenance.plan');
   const elements = schemeProvenance(parsed.data);
   return (
-    <section className="card" aria-labelledby="provenance-heading" data-testid="scheme-provenance">
-      <h2 id="provenance-heading" className="section-title">
-        {t('eval.provenance.heading')}
-      </h2>
+    <TitledSection className="card" id="provenance-heading" title={t('eval.provenance.heading')} data-testid="scheme-provenance">
       <p className="muted small">{t('eval.provenance.note')}</p>
       <table className="table eval-provenance" lang="zh-CN">
         <thead>
@@ -55,6 +53,6 @@ export function SchemeProvenance({ def }: { def: SchemeDefinition }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </TitledSection>
   );
 }

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { api } from '../api/client.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 import { useIndicatorDecimals } from '../monitor/indicatorDecimals.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
@@ -92,57 +94,43 @@ function Contributions({ run, unit }: { run: RunView; unit: UnitResultView }) {
   const names = useRunNames(run);
   const maxPoints = Math.max(1e-9, ...unit.contributions.map((c) => c.points ?? 0));
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="unit-contributions">
-        <thead>
-          <tr>
-            <th scope="col">{t('eval.col.indicator')}</th>
-            <th scope="col">{t('eval.col.raw')}</th>
-            <th scope="col">{t('eval.col.normalised')}</th>
-            <th scope="col">{t('eval.col.weight')}</th>
-            <th scope="col">{t('eval.col.points')}</th>
+    <DataTable
+      testId="unit-contributions"
+      columns={['eval.col.indicator', 'eval.col.raw', 'eval.col.normalised', 'eval.col.weight', 'eval.col.points']}
+    >
+      {unit.contributions.map((c) => {
+        const missingRequired = unit.missing.includes(c.indicator);
+        return (
+          <tr key={c.indicator} data-testid="contribution-row" data-indicator={c.indicator}>
+            <td>{names.indicator(c.indicator)}</td>
+            <td className="num nowrap">
+              {c.raw === null ? (
+                <span className={missingRequired ? 'badge eval-flag-incomplete' : 'muted'} data-testid="raw-missing">
+                  {missingRequired ? t('eval.unit.missingRequired') : t('eval.unit.missingOptional')}
+                </span>
+              ) : (
+                <span title={c.raw}>
+                  {figure(c.raw, c.indicator)}
+                  {names.measure(c.indicator) ? ` ${names.measure(c.indicator)}` : ''}
+                </span>
+              )}
+            </td>
+            <td className="num">{c.normalised === null ? t('common.dash') : num(c.normalised.toFixed(3))}</td>
+            <td className="num">{unit.status === 'complete' ? `${num((c.weight * 100).toFixed(1))}%` : t('common.dash')}</td>
+            <td className="eval-points">
+              {c.points === null ? (
+                t('common.dash')
+              ) : (
+                <>
+                  <span className="eval-points-bar" style={{ width: `${(c.points / maxPoints) * 100}%` }} aria-hidden="true" />
+                  <span className="num">{num(c.points.toFixed(2))}</span>
+                </>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {unit.contributions.map((c) => {
-            const missingRequired = unit.missing.includes(c.indicator);
-            return (
-              <tr key={c.indicator} data-testid="contribution-row" data-indicator={c.indicator}>
-                <td>{names.indicator(c.indicator)}</td>
-                <td className="num nowrap">
-                  {c.raw === null ? (
-                    <span className={missingRequired ? 'badge eval-flag-incomplete' : 'muted'} data-testid="raw-missing">
-                      {missingRequired ? t('eval.unit.missingRequired') : t('eval.unit.missingOptional')}
-                    </span>
-                  ) : (
-                    <span title={c.raw}>
-                      {figure(c.raw, c.indicator)}
-                      {names.measure(c.indicator) ? ` ${names.measure(c.indicator)}` : ''}
-                    </span>
-                  )}
-                </td>
-                <td className="num">{c.normalised === null ? t('common.dash') : num(c.normalised.toFixed(3))}</td>
-                <td className="num">{unit.status === 'complete' ? `${num((c.weight * 100).toFixed(1))}%` : t('common.dash')}</td>
-                <td className="eval-points">
-                  {c.points === null ? (
-                    t('common.dash')
-                  ) : (
-                    <>
-                      <span
-                        className="eval-points-bar"
-                        style={{ width: `${(c.points / maxPoints) * 100}%` }}
-                        aria-hidden="true"
-                      />
-                      <span className="num">{num(c.points.toFixed(2))}</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -181,13 +169,14 @@ function Sensitivity({ run, unit }: { run: RunView; unit: UnitResultView }) {
 
 /** 单位评价详情 (#/evaluation/runs/<id>/units/<code>): figures, contributions, radar, explanation, sensitivity. */
 export function UnitPage({ id, code }: { id: number; code: string }) {
-  const { t, lang } = useI18n();
   const state = useAsync((signal) => api.evaluationRun(id, signal), [id]);
-  const run = state.status === 'ok' ? state.data : null;
-  const unit = run?.units.find((u) => u.code === code) ?? null;
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  if (!run || !unit) return <NotFoundPage />;
+  return <AsyncView state={state}>{(run) => <UnitView run={run} code={code} />}</AsyncView>;
+}
+
+function UnitView({ run, code }: { run: RunView; code: string }) {
+  const { t, lang } = useI18n();
+  const unit = run.units.find((u) => u.code === code);
+  if (!unit) return <NotFoundPage />;
   return (
     <section className="page eval-page" aria-labelledby="eval-unit-heading" data-testid="eval-unit" data-unit={unit.code}>
       <UnitHead run={run} unit={unit} />
@@ -204,18 +193,12 @@ export function UnitPage({ id, code }: { id: number; code: string }) {
       ) : (
         <>
           <div className="monitor-grid">
-            <section className="card monitor-card" aria-labelledby="radar-heading">
-              <h2 id="radar-heading" className="section-title">
-                {t('eval.unit.radar')}
-              </h2>
+            <TitledSection className="card monitor-card" id="radar-heading" title={t('eval.unit.radar')}>
               <UnitRadar run={run} unit={unit} />
-            </section>
-            <section className="card monitor-card" aria-labelledby="sensitivity-heading">
-              <h2 id="sensitivity-heading" className="section-title">
-                {t('eval.unit.sensitivity')}
-              </h2>
+            </TitledSection>
+            <TitledSection className="card monitor-card" id="sensitivity-heading" title={t('eval.unit.sensitivity')}>
               <Sensitivity run={run} unit={unit} />
-            </section>
+            </TitledSection>
           </div>
           <h2 className="section-title">{t('eval.unit.contributions')}</h2>
           <Contributions run={run} unit={unit} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AsyncState } from '../api/useAsync.ts';
 import { AsyncView } from '../components/AsyncView.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
@@ -19,10 +20,7 @@ export function HomeFrame<T>({
   const { t } = useI18n();
   return (
     <section className="page home-page" aria-labelledby="home-heading" data-testid={`home-${kind}`}>
-      <header className="page-head">
-        <h1 id="home-heading">{t(`home.${kind}.heading`)}</h1>
-        <p className="page-intro">{t(`home.${kind}.intro`)}</p>
-      </header>
+      <PageHead id="home-heading" title={t(`home.${kind}.heading`)} intro={t(`home.${kind}.intro`)} />
       <AsyncView state={state}>{children}</AsyncView>
     </section>
   );

@@ -2,7 +2,7 @@ import type { LeaderHome as Summary } from '../../../src/presenters/home.present
 import { api } from '../api/client.ts';
 import { PROGRESS_CLASSES } from '../api/progressTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { DataTable, numCol } from '../components/DataTable.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CLASS_COLOURS } from '../monitor/classes.ts';
@@ -46,14 +46,8 @@ function PlanTable({ data }: { data: Summary }) {
       <h2 className="section-title">{t('home.plans')}</h2>
       <DataTable
         testId="home-plans"
-        columns={[
-          t('home.col.plan'),
-          t('home.col.at'),
-          numCol(t('home.col.total')),
-          numCol(t('home.col.red')),
-          numCol(t('home.col.yellow')),
-          numCol(t('home.col.stale')),
-        ]}
+        columns={['home.col.plan', 'home.col.at', 'home.col.total', 'home.col.red', 'home.col.yellow', 'home.col.stale']}
+        numeric={['home.col.total', 'home.col.red', 'home.col.yellow', 'home.col.stale']}
       >
         {data.plans.map((p) => (
           <tr

@@ -2,7 +2,7 @@ import { api } from '../api/client.ts';
 import { PROGRESS_CLASSES, type ProgressClass } from '../api/progressTypes.ts';
 import { CLASS_COLOURS } from '../monitor/classes.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { DataTable, numCol } from '../components/DataTable.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { Empty } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
@@ -46,17 +46,27 @@ export function PlannerHome() {
             <DataTable
               testId="home-plans"
               columns={[
-                t('home.col.plan'),
-                t('home.col.at'),
-                numCol(t('home.col.total')),
-                numCol(t('home.planner.col.path')),
-                numCol(t('home.planner.col.noPath')),
-                numCol(t('home.planner.col.figure')),
-                numCol(t('home.col.stale')),
-                t('home.planner.col.classes'),
-                numCol(t('home.col.red')),
-                numCol(t('home.col.yellow')),
-                numCol(t('home.planner.col.tasks')),
+                'home.col.plan',
+                'home.col.at',
+                'home.col.total',
+                'home.planner.col.path',
+                'home.planner.col.noPath',
+                'home.planner.col.figure',
+                'home.col.stale',
+                'home.planner.col.classes',
+                'home.col.red',
+                'home.col.yellow',
+                'home.planner.col.tasks',
+              ]}
+              numeric={[
+                'home.col.total',
+                'home.planner.col.path',
+                'home.planner.col.noPath',
+                'home.planner.col.figure',
+                'home.col.stale',
+                'home.col.red',
+                'home.col.yellow',
+                'home.planner.col.tasks',
               ]}
             >
               {data.plans.map((p) => (

@@ -11,6 +11,9 @@ import { industryMapApi } from './industryMapApi.ts';
 import type { IndustryMap, MapZone } from './industryMapTypes.ts';
 import { ZoneProfilePanel } from './ZoneProfilePanel.tsx';
 import './industry-map.css';
+import { TitledSection } from '../components/TitledSection.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 
 type Chart = ReturnType<typeof echarts.init>;
 const LEVELS = ['national', 'provincial'] as const;
@@ -100,10 +103,7 @@ function Legend({ data, query }: { data: IndustryMap; query: ReturnType<typeof u
   const { t, lang } = useI18n();
   const name = (x: { name: string; nameEn: string }) => (lang === 'zh' ? x.name : x.nameEn);
   return (
-    <section className="card imap-legend" aria-labelledby="imap-legend">
-      <h2 id="imap-legend" className="section-title">
-        {t('imap.legend.heading')}
-      </h2>
+    <TitledSection className="card imap-legend" id="imap-legend" title={t('imap.legend.heading')}>
       <p className="small">{t('imap.legend.levels')}</p>
       <ul className="imap-legend-list">
         {data.industries.map((i) => (
@@ -140,7 +140,7 @@ function Legend({ data, query }: { data: IndustryMap; query: ReturnType<typeof u
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -165,53 +165,46 @@ function ZoneList({
     (a, b) => (a.prefecture?.code ?? '~').localeCompare(b.prefecture?.code ?? '~') || a.code.localeCompare(b.code),
   );
   return (
-    <section aria-labelledby="imap-list" className="imap-list">
-      <h2 id="imap-list" className="section-title">
-        {t('imap.list.heading')}
-      </h2>
+    <TitledSection id="imap-list" title={t('imap.list.heading')} className="imap-list">
       {data.zones.length === 0 ? (
         <p className="muted">{t('imap.list.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="zone-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('monitor.col.name')}</th>
-                <th scope="col">{t('imap.list.prefecture')}</th>
-                <th scope="col">{t('imap.list.level')}</th>
-                <th scope="col">{t('imap.list.primary')}</th>
-                {showProjects && <th scope="col">{t('imap.list.projects')}</th>}
-                {showTasks && <th scope="col">{t('imap.list.tasks')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {sortedZones.map((z) => (
-                <tr key={z.code} data-testid="zone-row" data-code={z.code} aria-selected={z.code === selected}>
-                  <td>
-                    <button
-                      type="button"
-                      className="imap-zone-button"
-                      onClick={() => onSelect(z.code)}
-                      aria-current={z.code === selected ? 'true' : undefined}
-                      data-testid="zone-button"
-                      data-code={z.code}
-                    >
-                      <span className="imap-swatch" style={{ background: z.marker.colour }} aria-hidden="true" />
-                      {lang === 'zh' ? z.name : (z.nameEn ?? z.name)}
-                    </button>
-                  </td>
-                  <td>{z.prefecture?.name ?? <span className="muted">{t('imap.list.unplaced')}</span>}</td>
-                  <td className="nowrap">{z.level ? label('zoneLevel', z.level) : label('orgKind', z.kind)}</td>
-                  <td>{primary(z)}</td>
-                  {showProjects && <td className="num">{z.counts.projects === null ? '—' : count(z.counts.projects)}</td>}
-                  {showTasks && <td className="num">{z.counts.tasks === null ? '—' : count(z.counts.tasks)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="zone-table"
+          columns={[
+            'monitor.col.name',
+            'imap.list.prefecture',
+            'imap.list.level',
+            'imap.list.primary',
+            showProjects && 'imap.list.projects',
+            showTasks && 'imap.list.tasks',
+          ]}
+        >
+          {sortedZones.map((z) => (
+            <tr key={z.code} data-testid="zone-row" data-code={z.code} aria-selected={z.code === selected}>
+              <td>
+                <button
+                  type="button"
+                  className="imap-zone-button"
+                  onClick={() => onSelect(z.code)}
+                  aria-current={z.code === selected ? 'true' : undefined}
+                  data-testid="zone-button"
+                  data-code={z.code}
+                >
+                  <span className="imap-swatch" style={{ background: z.marker.colour }} aria-hidden="true" />
+                  {lang === 'zh' ? z.name : (z.nameEn ?? z.name)}
+                </button>
+              </td>
+              <td>{z.prefecture?.name ?? <span className="muted">{t('imap.list.unplaced')}</span>}</td>
+              <td className="nowrap">{z.level ? label('zoneLevel', z.level) : label('orgKind', z.kind)}</td>
+              <td>{primary(z)}</td>
+              {showProjects && <td className="num">{z.counts.projects === null ? '—' : count(z.counts.projects)}</td>}
+              {showTasks && <td className="num">{z.counts.tasks === null ? '—' : count(z.counts.tasks)}</td>}
+            </tr>
+          ))}
+        </DataTable>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -249,10 +242,7 @@ export function IndustryMapPage({ route }: { route: Route }) {
 
   return (
     <section className="page imap-page" aria-labelledby="imap-heading" data-testid="industry-map">
-      <header className="page-head">
-        <h1 id="imap-heading">{t('imap.heading')}</h1>
-        <p className="page-intro">{t('imap.intro')}</p>
-      </header>
+      <PageHead id="imap-heading" title={t('imap.heading')} intro={t('imap.intro')} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {data && option && (
