@@ -23,14 +23,21 @@ export interface AnnualDeps {
  * the year is nowhere in the text, no period is invented (the targets then go unproposed rather than
  * being dated to a five-year plan's end). Without lists, the year the document names itself by is its period.
  */
-export function applyAnnualContext(ctx: PlanContext, zones: readonly AnnualZone[], documentYear?: number): void {
+export function applyAnnualContext(
+  ctx: PlanContext,
+  zones: readonly AnnualZone[],
+  documentYear?: number,
+  datedYear?: number,
+): void {
   if (ctx.periodFrom === 'explicit') return;
   // A document that names itself by its year (2025年国民经济和社会发展计划, 2023年…重点工作) is annual even
-  // when its goals are written as prose rather than a 预期目标 list.
+  // when its goals are written as prose rather than a 预期目标 list; so is a dated report of a year's work
+  // (日期:2024-04-17 … 全年…突破600亿元) that names no period or horizon of its own.
   if (zones.length === 0) {
-    if (documentYear === undefined || ctx.periodFrom === 'five-year') return;
-    ctx.periodStart = documentYear;
-    ctx.periodEnd = documentYear;
+    const year = documentYear ?? (ctx.periodFrom === undefined ? datedYear : undefined);
+    if (year === undefined || ctx.periodFrom === 'five-year') return;
+    ctx.periodStart = year;
+    ctx.periodEnd = year;
     ctx.annual = true;
     return;
   }

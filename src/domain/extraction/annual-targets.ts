@@ -1,3 +1,4 @@
+import { openingDate } from './plan-context.ts';
 import type { TargetCandidate } from './candidate.schema.ts';
 
 /**
@@ -57,6 +58,19 @@ export function annualYear(text: string): number | undefined {
     // unless it names another year that way too.
     oneYearAhead(head);
   return m ? Number(m[1]) : undefined;
+}
+
+/** Goals set for the whole year (全年全口径工业开票销售突破600亿元, 今年力争…), not results so far (今年以来). */
+const YEAR_GOALS = /(?:全年|今年)(?!以来)[^。;\n]{0,40}?(?:突破|达到|力争|确保|以上|增长|新增|新签约)/;
+
+/**
+ * A report dated by the line it opens with (日期:2024-04-17) that sets goals for 全年/今年 and names no year
+ * of its own: the date's year is the one it plans. A date in November or December may review that year instead.
+ */
+export function datedYearOfWork(text: string): number | undefined {
+  const d = openingDate(text);
+  if (!d || d.month >= 11 || !YEAR_GOALS.test(text.slice(0, 3000))) return undefined;
+  return d.year;
 }
 
 const YEAR_AHEAD = /(?<![到至\d])(20\d\d)年[,,](?:[^。,,;;\n]{0,14}?)将(?!近)/g;

@@ -288,3 +288,55 @@ describe('extractCandidates: the goals a news report relays (issue 17 item 3)', 
     );
   });
 });
+
+describe('extractCandidates: the fourth development batch of the unseen gold set (issue 17)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const read = (text: string) =>
+    extractCandidates(text, { catalogue: none }).targets.map((t) => [
+      t.target.year,
+      t.target.comparator,
+      t.target.value ?? t.target.rate,
+    ]);
+
+  it('reads 到“十四五”末 as a horizon, so an 已经 elsewhere in the sentence makes no result, and 冲刺 as a floor', () => {
+    const text = [
+      '示范市“十四五”规划纲要草案提请审议。',
+      '对于已经开启的新的五年征程,市长表示,到“十四五”末,全市地区生产总值要达到300亿元。',
+      '其中,二产业年均增速保持在8.5%以上、增加值总量冲刺86.7亿元。',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      [2025, 'at_least', '300'],
+      [2025, 'annual_growth', '8.5'],
+      [2025, 'at_least', '86.7'],
+    ]);
+  });
+
+  it('reads a paragraph whose change reached a year before the plan (…跃升至2020年的…) as a review', () => {
+    const text = [
+      '示范区国民经济和社会发展第十四个五年规划和2035年远景目标纲要',
+      '经济总量跃上新台阶。地区生产总值从2015年末的300亿元跃升至2020年的469.5亿元,年均增长9.3%;财政收入达42.6亿元,年均增长9.4%。',
+    ].join('\n');
+    assert.deepEqual(read(text), []);
+  });
+
+  it('dates the 全年 goals of a report by the date it opens with, and counts new projects (新竣工…项目12个)', () => {
+    const text = [
+      '来源:示范日报  日期:2024-04-17 08:43:42',
+      '示范经济开发区将激发高质量发展的强大合力。全年全口径工业开票销售突破600亿元,新竣工示范、样板等重点产业项目12个。',
+    ].join('\n');
+    assert.deepEqual(read(text), [
+      [2024, 'at_least', '600'],
+      [2024, 'at_least', '12'],
+    ]);
+  });
+
+  it('reads a report of a period’s results as results, except a goal dated after that period', () => {
+    const text = [
+      '本报讯 7月24日,示范市政府新闻办举行发布会,全面展示示范县“十四五”期间经济社会发展成就。',
+      '五年来,地区生产总值年均增长4.25%,城镇化率由2020年的50.5%提高到2024年的55.2%。预计2025年农业全产业链综合产值达830亿元。',
+      '此外,奶山羊存栏量达57.3万只,全产业链产值突破80亿元,新能源产业装机容量将达1.6吉瓦。',
+      '接下来,示范县将力争到2030年实现经济总量翻番。',
+    ].join('\n');
+    assert.deepEqual(read(text), [[2030, 'cumulative_change', '100']]);
+  });
+});

@@ -54,7 +54,10 @@ export function judgeFigure(
     (!strong && !dated && !s.goal) ||
     facts.has(countKey(s.sentence, t)) ||
     nationalContext(t, s, ctx);
+  // A report of a period's results (ctx.reviewUntil): only a figure its sentence dates after that period is a goal.
+  const reviewed = ctx.reviewUntil !== undefined && !(year !== null && year.from === 'sentence' && year.year > ctx.reviewUntil);
   const past =
+    reviewed ||
     pastYear !== undefined ||
     (!s.future && PAST_CUE.test(s.sentence)) ||
     (s.background && !s.future && s.horizon.length === 0) ||

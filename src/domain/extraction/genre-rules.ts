@@ -1,5 +1,5 @@
 import { annualTargetCandidates, applyAnnualContext, dropTimedTasksOnTargets, mergeAnnualTargets } from './annual-candidates.ts';
-import { annualYear, findAnnualZones, type AnnualZone } from './annual-targets.ts';
+import { annualYear, datedYearOfWork, findAnnualZones, type AnnualZone } from './annual-targets.ts';
 import type { Catalogue, TargetCandidate, TaskCandidate } from './candidate.schema.ts';
 import { divisionTaskCandidates, mergeDivisionTasks } from './division-tasks.ts';
 import { documentRegion, regionalMatcher, type DocumentRegion } from './document-region.ts';
@@ -18,6 +18,8 @@ export interface Genres {
   annualZones: AnnualZone[];
   /** The year an annual document names itself by (2025年国民经济和社会发展计划), lists or not. */
   annualYear?: number;
+  /** The year of the date a report of a year's work opens with (日期:2024-04-17 … 全年…突破600亿元). */
+  datedYear?: number;
 }
 
 /** Before anything is read: whose units the generic words name, and where the annual lists are. */
@@ -25,11 +27,13 @@ export function detectGenres(text: string, catalogue: Catalogue): Genres {
   const region = documentRegion(text, catalogue);
   const base = createOrgUnitMatcher(catalogue);
   const year = annualYear(text);
+  const dated = datedYearOfWork(text);
   return {
     orgs: region ? regionalMatcher(base, region) : base,
     region,
     annualZones: findAnnualZones(text),
     ...(year !== undefined ? { annualYear: year } : {}),
+    ...(dated !== undefined ? { datedYear: dated } : {}),
   };
 }
 
@@ -38,7 +42,7 @@ export function settleGenreContext(ctx: PlanContext, genres: Genres): void {
   // Another province's plan is about that province, named but not in the catalogue.
   const name = genres.region?.name;
   if (name && !ctx.subject) ctx.subject = { name, mention: name, from: 0, to: 0, orgKind: 'province' };
-  applyAnnualContext(ctx, genres.annualZones, genres.annualYear);
+  applyAnnualContext(ctx, genres.annualZones, genres.annualYear, genres.datedYear);
 }
 
 /** After the sentence rules: the annual lists' targets and the 分工方案 tasks win where they overlap. */

@@ -25,6 +25,14 @@ describe('inferPlanContext', () => {
     assert.equal(inferPlanContext('示范网 2020-12-24 08:17:00\n“十三五”期间…', orgs).goalsFrom, 2021);
     assert.equal(inferPlanContext('3月4日,示范经开区会议召开。', orgs).goalsFrom, undefined);
   });
+  it('marks a report of its own period’s results, not a plan that reviews the period before it (issue 17)', () => {
+    const review = '示范市新闻办举行发布会,全面展示示范县“十四五”期间经济社会发展成就。五年来,地区生产总值年均增长6%。';
+    assert.equal(inferPlanContext(review, orgs).reviewUntil, 2025);
+    const completing = '示范网讯 12月9日,示范市高质量完成“十四五”规划系列新闻发布会第六场举行。';
+    assert.equal(inferPlanContext(completing, orgs).reviewUntil, 2025);
+    const plan = '示范县“十四五”规划纲要\n总结“十三五”发展成就,到2025年,地区生产总值达到300亿元。';
+    assert.equal(inferPlanContext(plan, orgs).reviewUntil, undefined);
+  });
   it('reads the title, the period and the subject from the plan’s description of itself', () => {
     const ctx = inferPlanContext(
       '前言\n《昆明综合保税区产业发展“十四五”规划》针对…。《规划》期为2021年至2025年。云南省支持。',

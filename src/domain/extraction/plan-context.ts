@@ -20,17 +20,37 @@ export interface PlanContext {
    * puts that year under review as well.
    */
   goalsFrom?: number;
+  /**
+   * The end of the plan period a report of results reviews (全面展示…“十四五”期间…成就 → 2025): its
+   * figures are results, unless the sentence dates them after that period (力争到2030年…翻番).
+   */
+  reviewUntil?: number;
 }
 
 /** A full date among the first lines: 2025年1月3日, 2020-12-24, 2021/05/19. */
 const OPENING_DATE = /((?:19|20)\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/](\d{1,2})[-/]\d{1,2}(?!\d))/;
 
+/** The date a document opens with (日期:2024-04-17, 2025年1月3日), among its first lines. */
+export function openingDate(text: string): { year: number; month: number } | undefined {
+  const m = OPENING_DATE.exec(text.slice(0, 300));
+  return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]) } : undefined;
+}
+
 /** The year from which the document can set goals, from the date it opens with (see PlanContext.goalsFrom). */
 export function goalsFromDate(text: string): number | undefined {
-  const m = OPENING_DATE.exec(text.slice(0, 300));
-  if (!m) return undefined;
-  const month = Number(m[2] ?? m[3]);
-  return Number(m[1]) + (month >= 11 ? 1 : 0);
+  const d = openingDate(text);
+  return d ? d.year + (d.month >= 11 ? 1 : 0) : undefined;
+}
+
+/**
+ * A report of a period's results (宝鸡…发布会,全面展示陇县“十四五”期间经济社会发展成就; 高质量完成“十四五”规划
+ * 系列新闻发布会): what its lead says it shows. The end year of that period, or undefined.
+ */
+const REVIEW_LEAD =
+  /(?:展示|总结|回顾|盘点|晒出)[^。\n]{0,16}?“?(十[一二三四五]五)”?[^。\n]{0,16}?(?:成就|成效|成绩|成果)|完成“?(十[一二三四五]五)”?规划/;
+function reviewedPeriodEnd(head: string): number | undefined {
+  const m = REVIEW_LEAD.exec(head);
+  return m ? FIVE_YEAR[(m[1] ?? m[2])!]?.[1] : undefined;
 }
 
 /**
@@ -119,6 +139,10 @@ export function inferPlanContext(text: string, orgs: OrgUnitMatcher): PlanContex
       }
     }
   }
+
+  // A report of its own period's results (the period it reviews is not before the one it is in), not of a plan issued.
+  const reviewed = PLAN_ISSUED.test(head) ? undefined : reviewedPeriodEnd(text.slice(0, 400));
+  if (reviewed !== undefined && (ctx.periodEnd === undefined || reviewed >= ctx.periodEnd)) ctx.reviewUntil = reviewed;
 
   const named = (s: string) => orgs.find(s).filter((m) => m.orgKind !== 'department');
   const inTitle = ctx.title ? named(ctx.title) : [];

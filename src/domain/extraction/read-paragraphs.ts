@@ -52,6 +52,8 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
 }
 
 const PLAN_PERIOD_STATEMENT = /规划期|规划期限|规划基期|基准年/;
+/** 到“十四五”末, 到“十四五”期末: the end of a five-year period named as a horizon. */
+const PERIOD_END_AHEAD = /(?:到|至)“?十[一二三四五六]五”?(?:末|期末)/;
 
 /** A sentence with what its section, paragraph and years say of it; null for one too short to read (after a run-in heading). */
 function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolean, pastParagraph: boolean): SentenceView | null {
@@ -61,7 +63,8 @@ function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolea
   const path = r.tree.pathAt(ss);
   const years = findYears(sentence);
   const horizon = years.filter((y) => y.horizon && (!r.ctx.periodStart || y.year >= r.ctx.periodStart));
-  const future = horizon.length > 0 || /力争|争取|确保|预计|将/.test(sentence);
+  // 到“十四五”末 looks ahead as 到2025年 does (对于已经开启的新的五年征程,…到“十四五”末,…要达到300亿元: its 已经 is no result).
+  const future = horizon.length > 0 || /力争|争取|确保|预计|将/.test(sentence) || PERIOD_END_AHEAD.test(sentence);
   return { ss, se, sentence, path, cited, pastParagraph, years, horizon, future, ...sectionStance(path) };
 }
 

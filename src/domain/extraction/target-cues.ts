@@ -13,17 +13,19 @@ export const PLAIN_GROWTH_CUE = /(?:预期)?(?:增长|提高|提升|增加)(?:�
 export const AT_MOST_CUE =
   /(?:控制在|控制|不高于|不超过|(?<!不)低于|(?<!不)少于|小于|压缩(?:到|至)|降(?:低)?(?:到|至)|下降(?:到|至)|缩小(?:到|至)|缩短(?:到|至)|减少(?:到|至)|降为)$/;
 export const AT_LEAST_CUE =
-  /(?:达到|达|超过|超|突破|不低于|不少于|高于|大于|提高(?:到|至)|提升(?:到|至)|增加(?:到|至)|增长(?:到|至)|扩大(?:到|至)|提高至超|提升至|至少|保持在|稳定在|实现|新增|新建|建成|建设|培育|打造|引进|引入|创建|争创|形成|完成|落地|认定|推动|安排|投入|统筹整合|整合|筹措|设立|引导)$/;
+  /(?:达到|达|超过|超|突破|不低于|不少于|高于|大于|提高(?:到|至)|提升(?:到|至)|增加(?:到|至)|增长(?:到|至)|扩大(?:到|至)|提高至超|提升至|至少|保持在|稳定在|实现|新增|新建|建成|建设|培育|打造|引进|引入|创建|争创|形成|完成|落地|认定|推动|安排|投入|统筹整合|整合|筹措|设立|引导|冲刺)$/;
 /** Words that end the name of an indicator; a proposed new indicator must end with one. */
 export const INDICATOR_HEAD =
-  /(?:额|值|量|率|数|比重|比例|占比|收入|产值|规模|面积|人口|企业|项目|园区|开发区|中心|基地|人才|平台|产业|集群|指数|排名|位次|投资|增加值|税收|利润|资金|时间|时长|里程|能耗|水耗|排放|家数|个数|户数|人数|单量|机场|学校|医院|床位|景区|品牌|标准|专利|成果|模式|制度|主体|外资|出口|进口|GDP|总量|工厂|试点|园|村|站|线|线路|航线|港|口岸|仓|示范区|试验区|合作区|保税区|新区|集聚区|功能区|先行区|基金|上市|强度|内资|厂房|写字楼|用地|减负|投入|(?<![年力程速幅])度)$/;
+  /(?:额|值|量|率|数|比重|比例|占比|收入|产值|规模|面积|人口|企业|项目|园区|开发区|中心|基地|人才|平台|产业|集群|指数|排名|位次|投资|增加值|税收|利润|资金|时间|时长|里程|能耗|水耗|排放|家数|个数|户数|人数|单量|机场|学校|医院|床位|景区|品牌|标准|专利|成果|模式|制度|主体|外资|出口|进口|GDP|总量|工厂|试点|园|村|站|线|线路|航线|港|口岸|仓|示范区|试验区|合作区|保税区|新区|集聚区|功能区|先行区|基金|上市|强度|内资|厂房|写字楼|用地|减负|投入|销售|(?<![年力程速幅])度)$/;
 /** Cues that make a figure a goal by themselves; the others (形成, 建设, 推动…) need a dated or goal context. */
 export const STRONG_CUE =
-  /达到|达|超过|超|突破|不低于|不少于|不高于|不超过|控制在|以上|以内|以下|左右|年均|同比|累计|翻|力争|确保|争取|至少|前\d|新增|提高到|提高至|提升到|提升至|增加到|降到|降至|下降|降低|千亿级|百亿级|万亿级|安排|投入|统筹整合/;
+  /达到|达|超过|超|突破|不低于|不少于|不高于|不超过|控制在|以上|以内|以下|左右|年均|同比|累计|翻|力争|确保|争取|至少|前\d|新增|提高到|提高至|提升到|提升至|增加到|降到|降至|下降|降低|千亿级|百亿级|万亿级|安排|投入|统筹整合|冲刺|新(?:认定|开工|竣工|签约|培育|引进|招引|投产|落地|创建|入库)/;
 export const SHARE_OF_CUE = /(?:达到|达|占|为|相当于)[^,;、]{2,24}?的$/;
 export const PP_UP_CUE = /(?:提高|提升|增加|上升|扩大)$/;
 export const RANK_CHANGE_CUE = /(?:上升|提升|前进|提高|下降)$/;
-export const ZONE_START_VERB = /^(?:新增|新建|建成|培育|打造|引进|引入|创建|争创|认定|新设|设立|组建)/;
+/** Verbs that open a count of new things (新增…10家, 新认定…4家, 新竣工…项目12个). */
+export const ZONE_START_VERB =
+  /^(?:新增|新建|建成|培育|打造|引进|引入|创建|争创|认定|新设|设立|组建|新(?:认定|开工|竣工|签约|培育|引进|招引|投产|落地|创建|入库))/;
 export const RANK_CUE = /(?:位列|位居|进入|跻身|排名|排在|保持)(?:全国|全省|西部|中西部|全球|世界)?(?:综合保税区|同类)?前$/;
 export const LEADING_VERB =
   /^(?:力争|确保|努力|争取|推动|促进|实现|培育打造|培育|打造|新增|新建|建成|建设|创建|争创|引进|引入|形成|完成|累计|共)+/;
@@ -74,8 +76,9 @@ export function reportsThePast(paragraph: string, periodStart: number | undefine
   const from = Math.max(periodStart ?? 0, goalsFrom ?? 0);
   if (from === 0 || LOOKS_AHEAD.test(paragraph)) return false;
   periodStart = from;
+  // 从2015年末的300亿元跃升至2020年的469.5亿元: the year a change reached (…至2020年的) dates the paragraph, though read as a base.
   const years = findYears(paragraph)
-    .filter((y) => !y.base)
+    .filter((y) => !y.base || REACHED_IN.test(paragraph.slice(y.from, y.to + 1)))
     .map((y) => y.year);
   // “十三五”期间 / 过去五年 / 五年来 date a review as well as 2020年 does.
   for (const m of paragraph.matchAll(FIVE_YEAR_NAME)) years.push(FIVE_YEAR_END[m[0]]!);
@@ -97,6 +100,8 @@ export function carriesThePast(paragraph: string): boolean {
 }
 
 const LOOKS_AHEAD = /力争|争取|确保|将|预期目标|目标|展望|今后|未来/;
+/** 至2020年的, 到2020年的: the year a change reached, not a base it started from. */
+const REACHED_IN = /^[至到](?:19|20)\d\d年(?:底|末)?的/;
 const FIVE_YEAR_NAME = /十[一二三四五]五/g;
 const FIVE_YEAR_END: Readonly<Record<string, number>> = {
   十一五: 2010,
