@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { PlanSection, Target, Task } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
@@ -6,7 +6,6 @@ import { useIndicatorNames } from '../api/useIndicatorNames.ts';
 import { canReadAudit } from '../auth/permissions.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { ConsistencyPanel } from '../components/ConsistencyPanel.tsx';
-import { HistoryPanel } from '../components/HistoryPanel.tsx';
 import { SectionTree } from '../components/SectionTree.tsx';
 import { ShowMore } from '../components/ShowMore.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
@@ -16,7 +15,8 @@ import { useIncremental } from '../components/useIncremental.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate } from '../router.ts';
 import { ancestorKeys, descendantKeys } from '../sectionTree.ts';
-import { reflowParagraphs } from '../text/reflow.ts';
+import { PlanHead } from './PlanHead.tsx';
+import { PlanScopeBar, SectionTextPanel } from './PlanScope.tsx';
 
 const PAGE_SIZE = 100;
 /** Height of the sticky header plus a little air. */
@@ -42,18 +42,11 @@ function countBySection(sections: readonly PlanSection[], targets: readonly Targ
   return counts;
 }
 
-function scrollToId(id: string) {
-  document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-}
-
 export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectionKey: string | null }) {
-  const { t, lang, date, count } = useI18n();
+  const { t, lang, count } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const indicatorName = useIndicatorNames(lang);
   const me = useMe();
-  const showHistoryButton = canReadAudit(me);
-  const [historyOpen, setHistoryOpen] = useState(false);
-  const historyButton = useRef<HTMLButtonElement>(null);
 
   const state = useAsync(
     async (signal) => {
@@ -119,72 +112,7 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
       <nav className="breadcrumb" aria-label="breadcrumb">
         <a href={href('plans')}>← {t('plan.back')}</a>
       </nav>
-      <header className="page-head plan-head">
-        <div className="plan-head-top">
-          <div className="plan-head-titles">
-            <h1 id="plan-heading">{plan.title}</h1>
-            {lang === 'en' && plan.titleEn && <p className="plan-title-en">{plan.titleEn}</p>}
-          </div>
-          {showHistoryButton && (
-            <div className="plan-actions">
-              <button
-                type="button"
-                ref={historyButton}
-                className="btn btn-small"
-                aria-expanded={historyOpen}
-                aria-controls="plan-history-panel"
-                onClick={() => setHistoryOpen((o) => !o)}
-                data-testid="plan-history"
-              >
-                {t('history.open')}
-              </button>
-            </div>
-          )}
-        </div>
-        <dl className="facts facts-inline">
-          <div>
-            <dt>{t('plans.issuer')}</dt>
-            <dd>{plan.issuer}</dd>
-          </div>
-          {plan.issuedOn && (
-            <div>
-              <dt>{t('plans.issuedOn')}</dt>
-              <dd>
-                <time dateTime={plan.issuedOn}>{date(plan.issuedOn)}</time>
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('plans.period')}</dt>
-            <dd>{t('plans.periodValue', { start: plan.periodStart, end: plan.periodEnd })}</dd>
-          </div>
-          <div>
-            <dt>{t('plans.sections')}</dt>
-            <dd>{count(plan.counts.sections)}</dd>
-          </div>
-          <div>
-            <dt>{t('plans.targets')}</dt>
-            <dd>{count(plan.counts.targets)}</dd>
-          </div>
-          <div>
-            <dt>{t('plans.tasks')}</dt>
-            <dd>{count(plan.counts.tasks)}</dd>
-          </div>
-        </dl>
-      </header>
-
-      {showHistoryButton && historyOpen && (
-        <div id="plan-history-panel" className="plan-history">
-          <HistoryPanel
-            entity="plan"
-            entityKey={plan.id}
-            onClose={() => {
-              setHistoryOpen(false);
-              historyButton.current?.focus();
-            }}
-          />
-        </div>
-      )}
+      <PlanHead plan={plan} showHistoryButton={canReadAudit(me)} />
 
       <ConsistencyPanel planId={plan.id} targets={state.data.targets} />
 
@@ -200,51 +128,14 @@ export function PlanBrowserPage({ planId, sectionKey }: { planId: string; sectio
         </aside>
 
         <div className="split-main">
-          <div className="scope-bar">
-            {selectedSection ? (
-              <div className="scope-trail">
-                <span className="muted">{t('plan.selected')}</span>
-                {trail.map((s) => (
-                  <button type="button" key={s.key} className="link-button crumb" onClick={() => select(s.key)}>
-                    {s.heading}
-                  </button>
-                ))}
-                <strong className="crumb">{selectedSection.heading}</strong>
-                <button type="button" className="btn btn-small" onClick={() => select(null)}>
-                  {t('common.clear')}
-                </button>
-              </div>
-            ) : (
-              <span className="muted">{t('plan.showingAll')}</span>
-            )}
-            <span className="jump-links">
-              <button type="button" className="link-button" onClick={() => scrollToId('plan-targets')}>
-                {t('plan.jumpTargets', { n: count(targets.length) })}
-              </button>
-              <button type="button" className="link-button" onClick={() => scrollToId('plan-tasks')}>
-                {t('plan.jumpTasks', { n: count(tasks.length) })}
-              </button>
-            </span>
-          </div>
-
-          {selectedSection && (
-            <details className="panel section-text-panel" open key={selectedSection.key}>
-              <summary>
-                {t('plan.sectionText')}
-                <span className="muted">
-                  {t('common.colon')}
-                  {selectedSection.heading}
-                </span>
-              </summary>
-              {selectedSection.text ? (
-                <div className="section-text" data-testid="section-text" tabIndex={0}>
-                  {reflowParagraphs(selectedSection.text)}
-                </div>
-              ) : (
-                <p className="status status-empty">{t('plan.sectionTextEmpty')}</p>
-              )}
-            </details>
-          )}
+          <PlanScopeBar
+            trail={trail}
+            selectedSection={selectedSection}
+            targetCount={targets.length}
+            taskCount={tasks.length}
+            select={select}
+          />
+          {selectedSection && <SectionTextPanel key={selectedSection.key} section={selectedSection} />}
 
           <section className="list-section" aria-labelledby="plan-targets">
             <h2 id="plan-targets" className="section-title">

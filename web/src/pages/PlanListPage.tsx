@@ -6,10 +6,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
+import { PlanFacts } from './PlanFacts.tsx';
 import { WithdrawnPlans, WithdrawPlan } from './PlanWithdrawal.tsx';
 
 export function PlanListPage() {
-  const { t, lang, date, count } = useI18n();
+  const { t, lang, count } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const state = useAsync((signal) => api.plans(signal), [attempt]);
   const me = useMe();
@@ -36,24 +37,7 @@ export function PlanListPage() {
                     <a href={href('plans', p.id)}>{p.title}</a>
                   </h2>
                   {lang === 'en' && p.titleEn && <p className="plan-title-en">{p.titleEn}</p>}
-                  <dl className="facts facts-inline">
-                    <div>
-                      <dt>{t('plans.issuer')}</dt>
-                      <dd>{p.issuer}</dd>
-                    </div>
-                    {p.issuedOn && (
-                      <div>
-                        <dt>{t('plans.issuedOn')}</dt>
-                        <dd>
-                          <time dateTime={p.issuedOn}>{date(p.issuedOn)}</time>
-                        </dd>
-                      </div>
-                    )}
-                    <div>
-                      <dt>{t('plans.period')}</dt>
-                      <dd>{t('plans.periodValue', { start: p.periodStart, end: p.periodEnd })}</dd>
-                    </div>
-                  </dl>
+                  <PlanFacts plan={p} />
                   <ul className="plan-counts">
                     <li>
                       <span className="count-value">{count(p.counts.sections)}</span>

@@ -8,11 +8,12 @@ import { canDefinePlans } from '../auth/permissions.ts';
 import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
-import { RuleDraftForm } from '../reporting/RuleDraftForm.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isDecimal, normaliseDecimal } from '../reporting/decimalText.ts';
 import { closedPeriods, todayIso } from '../reporting/periods.ts';
 import { href } from '../router.ts';
+import { RuleEditorPanel } from './RuleEditorPanel.tsx';
+import { RuleTestValues } from './RuleTestValues.tsx';
 
 /** The rule language's own words (functions, value, and/or/not), read in Chinese on the zh page. */
 const RULE_WORDS = [
@@ -237,59 +238,23 @@ function Bench({ initial }: { initial: ReportForm }) {
       </section>
 
       <div className="bench-grid">
-        <section className="panel" aria-labelledby={`${id}-edit`}>
-          <h2 id={`${id}-edit`} className="panel-title">
-            {t('reporting.rules.editor')}
-          </h2>
-          <p className="panel-note muted small">
-            {t(mayEdit ? 'reporting.rules.editorNote' : 'reporting.rules.editorNoteReadOnly')}
-          </p>
-          <RuleDraftForm
-            id={id}
-            text={text}
-            form={form}
-            inWords={(expression) => ruleInWords(expression, nameOf, lang)}
-            onChange={(next) => {
-              setText(next);
-              setSaved(false);
-            }}
-          />
-          {'error' in parsed && (
-            <p className="field-error" data-testid="rules-json-error">
-              {t('reporting.rules.jsonError', {
-                detail: parsed.error === 'not-array' ? t('reporting.rules.notArray') : parsed.error,
-              })}
-            </p>
-          )}
-          <div className="form-actions">
-            {mayEdit && (
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={busy !== null || !edited || 'error' in parsed}
-                onClick={() => void save()}
-                data-testid="rules-save"
-              >
-                {busy === 'save' ? t('reporting.rules.saving') : t('reporting.rules.save')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="btn"
-              disabled={!edited}
-              onClick={() => setText(rulesJson(form.rules))}
-              data-testid="rules-revert"
-            >
-              {t('reporting.rules.revert')}
-            </button>
-            {edited && <span className="muted small">{t('reporting.rules.draftUsed')}</span>}
-          </div>
-          {saved && (
-            <p className="status status-ok" role="status" data-testid="rules-saved">
-              {t('reporting.rules.saved', { version: form.version })}
-            </p>
-          )}
-        </section>
+        <RuleEditorPanel
+          id={id}
+          form={form}
+          text={text}
+          edited={edited}
+          parseError={'error' in parsed ? parsed.error : null}
+          mayEdit={mayEdit}
+          busy={busy}
+          saved={saved}
+          inWords={(expression) => ruleInWords(expression, nameOf, lang)}
+          onChange={(next) => {
+            setText(next);
+            setSaved(false);
+          }}
+          onSave={() => void save()}
+          onRevert={() => setText(rulesJson(form.rules))}
+        />
 
         <form className="panel" onSubmit={(e) => void runTest(e)} aria-labelledby={`${id}-test`} data-testid="rule-test-form">
           <h2 id={`${id}-test`} className="panel-title">
@@ -321,38 +286,7 @@ function Bench({ initial }: { initial: ReportForm }) {
             </div>
           </div>
           <p className="muted small">{t('reporting.rules.orgUnitNote')}</p>
-          <table className="data-table bench-values">
-            <tbody>
-              {form.items.map((item) => {
-                const v = values[item.indicator] ?? '';
-                const bad = v.trim() !== '' && !isDecimal(v);
-                return (
-                  <tr key={item.indicator}>
-                    <th scope="row">
-                      <label htmlFor={`${id}-v-${item.indicator}`}>{lang === 'zh' ? item.name : item.nameEn}</label>
-                      {lang === 'en' && <code className="code-tag">{item.indicator}</code>}
-                    </th>
-                    <td className="cell-value">
-                      <span className="cell-box">
-                        <input
-                          id={`${id}-v-${item.indicator}`}
-                          className="input cell-input"
-                          inputMode="decimal"
-                          value={v}
-                          aria-invalid={bad || undefined}
-                          onChange={(e) => setValues((x) => ({ ...x, [item.indicator]: e.target.value }))}
-                          data-testid="test-value"
-                          data-indicator={item.indicator}
-                        />
-                        <span className="cell-unit">{item.unit}</span>
-                      </span>
-                      {bad && <span className="field-error">{t('reporting.grid.notANumber')}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <RuleTestValues id={id} form={form} values={values} setValues={setValues} />
           <div className="form-actions">
             <button
               type="submit"

@@ -1,12 +1,11 @@
 import { useId, useMemo, useState, useEffect } from 'react';
-import { PROGRESS_CLASSES, type PlanProgress, type TargetProgress } from '../../api/progressTypes.ts';
+import { PROGRESS_CLASSES, type PlanProgress } from '../../api/progressTypes.ts';
 import { Empty } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { ClassBadge, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
 import { Select } from '../../monitor/Pickers.tsx';
-import { targetText } from '../../monitor/targetText.ts';
-import { periodLabel } from '../../reporting/periods.ts';
 import { href, navigate } from '../../router.ts';
+import { OverviewTargetRow } from './OverviewTargetRow.tsx';
+import { TargetsPager } from './TargetsPager.tsx';
 import {
   FILTER_WARNINGS,
   filterTargets,
@@ -20,27 +19,6 @@ import {
 const PAGE_SIZE = 20;
 /** Hash-query keys the table owns (the filter's and the page). */
 const TABLE_KEYS = ['class', 'warning', 'q', 'subject', 'sort', 'page'] as const;
-
-function Freshness({ x }: { x: TargetProgress }) {
-  const { t, date, lang } = useI18n();
-  const f = x.freshness;
-  return (
-    <div className="freshness small" data-testid="freshness" data-stale={f.stale}>
-      {f.lastUpdated ? t('monitor.fresh.updated', { date: date(f.lastUpdated.slice(0, 10)) }) : t('monitor.fresh.never')}
-      {f.lastPeriod && <div className="muted">{t('monitor.fresh.period', { period: periodLabel(f.lastPeriod, lang) })}</div>}
-      {f.stale && <span className="badge badge-stale">{t('monitor.fresh.stale')}</span>}
-      {f.owes && (
-        <div className="muted">
-          {t('monitor.fresh.owes', {
-            unit: f.owes.orgUnitName,
-            period: periodLabel(f.owes.period, lang),
-            date: date(f.owes.dueDate),
-          })}
-        </div>
-      )}
-    </div>
-  );
-}
 
 /** A column header that sorts: first click ascending, the next descending, the next back to plan order. */
 function SortHeader({
@@ -89,9 +67,7 @@ export function OverviewTargetsTable({
   query: URLSearchParams;
   method: string | null;
 }) {
-  const i18n = useI18n();
-  const { t, lang, num, label, count } = i18n;
-  const pct = usePercent();
+  const { t, label, count } = useI18n();
   const searchId = useId();
   // The query string as the memo key: a new URLSearchParams object comes with every hash change.
   const qs = query.toString();
@@ -225,78 +201,14 @@ export function OverviewTargetsTable({
               </tr>
             </thead>
             <tbody>
-              {shown.rows.map((x) => {
-                const j = x.judgement;
-                return (
-                  <tr
-                    key={x.key}
-                    data-testid="progress-row"
-                    data-target={x.key}
-                    data-class={j.class}
-                    data-warning={x.warning.level}
-                    data-ratio={j.achievementRatio ?? ''}
-                  >
-                    <td>
-                      <a href={href('monitor', planId, 'targets', x.key, { at: data.at })} data-testid="target-link">
-                        {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
-                      </a>
-                      <div className="muted small">{targetText(x, i18n)}</div>
-                    </td>
-                    <td>{x.subject.name}</td>
-                    <td>
-                      <ClassBadge cls={j.class} />
-                    </td>
-                    <td className="nowrap">
-                      {j.current === null ? t('common.dash') : `${num(j.current)}${x.indicator.unit}`}
-                      {j.dataYear !== null && <div className="muted small">{j.dataYear}</div>}
-                      {j.currentOrigin === 'synthetic' && <SyntheticTag />}
-                    </td>
-                    <td className="nowrap num">{pct(j.achievementRatio)}</td>
-                    <td className="nowrap num">
-                      {pct(j.requiredAnnualGrowth)} / {pct(j.observedAnnualGrowth)}
-                    </td>
-                    <td>
-                      <Freshness x={x} />
-                    </td>
-                    <td>
-                      <WarningBadge level={x.warning.level} />
-                    </td>
-                  </tr>
-                );
-              })}
+              {shown.rows.map((x) => (
+                <OverviewTargetRow key={x.key} x={x} planId={planId} at={data.at} />
+              ))}
             </tbody>
           </table>
         </div>
       )}
-      {shown.pages > 1 && (
-        <nav
-          className="pager"
-          aria-label={t('monitor.table.pager')}
-          data-testid="targets-pager"
-          data-page={shown.page}
-          data-pages={shown.pages}
-        >
-          <button
-            type="button"
-            className="btn"
-            disabled={shown.page <= 1}
-            onClick={() => update(filter, shown.page - 1)}
-            data-testid="page-prev"
-          >
-            {t('monitor.table.prev')}
-          </button>
-          <span data-testid="page-label">{t('monitor.table.page', { page: count(shown.page), pages: count(shown.pages) })}</span>
-          <button
-            type="button"
-            className="btn"
-            disabled={shown.page >= shown.pages}
-            onClick={() => update(filter, shown.page + 1)}
-            data-testid="page-next"
-          >
-            {t('monitor.table.next')}
-          </button>
-        </nav>
-      )}
+      <TargetsPager page={shown.page} pages={shown.pages} onPage={(page) => update(filter, page)} />
     </section>
   );
 }
