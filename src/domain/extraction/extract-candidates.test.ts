@@ -330,6 +330,23 @@ describe('extractCandidates: the fourth development batch of the unseen gold set
     ]);
   });
 
+  it('counts a quoted kind (“小巨人”4家), an item naming only its level (、省级10家) and the total of listed kinds', () => {
+    const text = [
+      '日期:2024-04-17 08:43:42',
+      '全年工业开票销售突破600亿元,新认定国家专精特新“小巨人”4家、省级10家,争创省智能车间、5G工厂、互联网标杆工厂10家。',
+    ].join('\n');
+    assert.deepEqual(
+      extractCandidates(text, { catalogue: none })
+        .targets.slice(1)
+        .map((t) => [t.target.year, t.target.value, t.indicator.name]),
+      [
+        [2024, '4', '新认定国家专精特新“小巨人”'],
+        [2024, '10', '新认定省级专精特新“小巨人”'],
+        [2024, '10', '争创省智能车间、5G工厂、互联网标杆工厂'],
+      ],
+    );
+  });
+
   it('reads a report of a period’s results as results, except a goal dated after that period', () => {
     const text = [
       '本报讯 7月24日,示范市政府新闻办举行发布会,全面展示示范县“十四五”期间经济社会发展成就。',

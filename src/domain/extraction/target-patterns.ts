@@ -212,6 +212,24 @@ function findInClause(
       zoneStart = tail.to;
       continue;
     }
+    // 新认定国家专精特新“小巨人”4家、省级10家: an item naming only its level counts the previous item's thing at that level.
+    const level = /^[、和及](国家级|省级|市级|县级|区级)$/.exec(zone)?.[1];
+    if (previous && level && isCount(ve.unit) && ve.unit === previous.unit) {
+      out.push({
+        ...previous,
+        indicatorPhrases: previous.indicatorPhrases.map((p) => (LEVEL.test(p) ? p.replace(LEVEL, level) : `${level}${p}`)),
+        value: undefined,
+        min: undefined,
+        max: undefined,
+        ...figureFields(previous.comparator, ve, false),
+        valueFrom: offset + ve.from,
+        valueTo: offset + ve.to,
+        baseline: undefined,
+        evidence: [...previous.evidence, 'listed level: same cue and thing as the previous one'],
+      });
+      zoneStart = ve.to;
+      continue;
+    }
     if (previous && /^[、和及]$/.test(zone) && tail && /^的/.test(after) && previous.comparator === 'share') {
       // 集聚全省20%的人口、40%的地区生产总值: each share names its own noun.
       const whole = /占(.*)比重$/.exec(previous.indicatorPhrases[0] ?? '')?.[1] ?? '';
@@ -267,6 +285,7 @@ function figureFields(comparator: Comparator, ve: ValueExpression, negative: boo
   return { value: ve.value };
 }
 
+const LEVEL = /国家级|国家|省级|市级|县级|区级/;
 const LISTED_COUNT_EVIDENCE = 'cue: 打造…等N个 (a count of the items listed)';
 const LISTED_COUNT = /(?:打造|锻造|培育|建设|建成|形成|发展|壮大)[^,;。]{2,40}、[^,;。]{1,20}等$/;
 
@@ -481,7 +500,13 @@ function distribute(targets: RawTarget[], clause: string): RawTarget[] {
         t.evidence.push('分别: paired with the listed indicator in the same position');
       }
       out.push(t);
-    } else if (items.length >= 2 && !/分别/.test(clause) && !t.evidence.includes(LISTED_COUNT_EVIDENCE)) {
+    } else if (
+      items.length >= 2 &&
+      !/分别/.test(clause) &&
+      !t.evidence.includes(LISTED_COUNT_EVIDENCE) &&
+      // 争创智能车间、5G工厂、标杆工厂10家: a count after listed kinds is their total, unless 均/各 give each its own.
+      !(isCount(t.unit) && !/[均各]/.test(clause))
+    ) {
       const whole = t.indicatorPhrases[0]!;
       for (const item of items) {
         const variants = t.indicatorPhrases.filter((p) => p.startsWith(whole)).map((p) => `${item}${p.slice(whole.length)}`);
