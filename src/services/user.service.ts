@@ -2,13 +2,14 @@ import { passwordProblems } from '../domain/access/password-policy.ts';
 import { ROLES, type Role } from '../domain/access/roles.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Database } from '../db/database.ts';
-import { insertToken, revokeToken } from '../repositories/credential.repository.ts';
+import { insertToken, listTokens, revokeToken } from '../repositories/credential.repository.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
-import { countAdmins, findUserByUsername, insertGrant, insertUser } from '../repositories/user.repository.ts';
+import { countAdmins, findUserById, findUserByUsername, insertGrant, insertUser, listUsers } from '../repositories/user.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword, newSecret, sha256 } from './auth.service.ts';
+import { readScope } from './read-scope.ts';
 
 export interface GrantInput {
   role: Role;
@@ -114,4 +115,28 @@ export async function revokeOwnToken(database: Database, actor: Actor, tokenId: 
       throw new AppError('NOT_FOUND', `token ${tokenId} not found`, `未找到令牌 ${tokenId}`);
     await recordAudit(trx, actor, { action: 'revoke', entity: 'api_token', entityKey: String(tokenId) });
   });
+}
+
+/** The signed-in user's own record (GET /auth/me). */
+export async function ownAccount(db: Executor, actor: Actor) {
+  const user = await findUserById(db, actor.userId!);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'The account no longer exists.', '账号已不存在。');
+  return user;
+}
+
+/** The signed-in user's API tokens, never their secrets. */
+export function ownTokens(db: Executor, actor: Actor) {
+  return listTokens(db, actor.userId!);
+}
+
+/** The users an administrator may see: those of their scope. */
+export async function usersInScope(db: Executor, actor: Actor) {
+  return listUsers(db, await readScope(db, actor));
+}
+
+/** A user by login name, for the CLI's `user token` (an unknown name is an error naming it). */
+export async function userNamed(db: Executor, username: string) {
+  const user = await findUserByUsername(db, username);
+  if (!user) throw new AppError('NOT_FOUND', `Unknown user ${username}.`, `未知用户 ${username}。`);
+  return user;
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../services/actor.ts';
-import { createToken, createUser, hasAdmin, parseGrant } from '../../services/user.service.ts';
-import { findUserByUsername } from '../../repositories/user.repository.ts';
+import { createToken, createUser, hasAdmin, parseGrant, userNamed } from '../../services/user.service.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../context.ts';
 
@@ -63,8 +62,7 @@ export function registerUserCommands(program: Command): void {
     .action((username: string, opts: { name: string; readOnly?: boolean; token?: string }) =>
       withDatabase(async (database, config) => {
         const admin = await cliActor(database, config, { action: 'manage_users' }, opts.token);
-        const owner = await findUserByUsername(database.db, username);
-        if (!owner) throw new Error(`unknown user ${username} / 未知用户 ${username}`);
+        const owner = await userNamed(database.db, username);
         const { secret } = await createToken(
           database,
           { ...admin, userId: owner.id, label: `${admin.label} for ${owner.username}` },

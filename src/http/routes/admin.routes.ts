@@ -9,15 +9,13 @@ import { decimal } from '../../domain/model/common.schema.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { auditEntrySchema } from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema } from '../../presenters/page.schema.ts';
-import { listUsers } from '../../repositories/user.repository.ts';
 import { readAuditHistory } from '../../services/audit-read.service.ts';
 import { signedHeadSchema } from '../../domain/audit/signed-head.ts';
 import { headVerificationSchema, presentHeadVerification } from '../../presenters/audit-head.presenter.ts';
 import { recordAudit, signedAuditHead, verifyAuditChain, verifyAuditChainWithHead } from '../../services/audit.service.ts';
 import { writeBackupFile } from '../../services/backup.service.ts';
 import { saveDraftValue } from '../../services/data-entry.service.ts';
-import { readScope } from '../../services/read-scope.ts';
-import { createUser } from '../../services/user.service.ts';
+import { createUser, usersInScope } from '../../services/user.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyText, param } from '../auth/access-control.ts';
 
@@ -48,7 +46,7 @@ export const adminRoutes =
         },
       },
       async (req) => ({
-        items: (await listUsers(db, await readScope(db, req.actor!))).map((u) => ({
+        items: (await usersInScope(db, req.actor!)).map((u) => ({
           username: u.username,
           displayName: u.display_name,
           orgUnit: u.org_unit_code,

@@ -8,10 +8,8 @@ import {
   newTokenBodySchema,
 } from '../../presenters/auth.presenter.ts';
 import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.ts';
-import { listTokens } from '../../repositories/credential.repository.ts';
-import { findUserById } from '../../repositories/user.repository.ts';
 import { login, logout } from '../../services/auth.service.ts';
-import { createToken, revokeOwnToken } from '../../services/user.service.ts';
+import { createToken, ownAccount, ownTokens, revokeOwnToken } from '../../services/user.service.ts';
 import { SESSION_COOKIE } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -66,7 +64,7 @@ export const authRoutes =
       },
       async (req) => {
         const actor = req.actor!;
-        const user = (await findUserById(database.db, actor.userId!))!;
+        const user = await ownAccount(database.db, actor);
         return {
           username: user.username,
           displayName: user.display_name,
@@ -92,7 +90,7 @@ export const authRoutes =
         },
       },
       async (req) => ({
-        items: (await listTokens(database.db, req.actor!.userId!)).map((t) => ({
+        items: (await ownTokens(database.db, req.actor!)).map((t) => ({
           id: t.id,
           name: t.name,
           scopes: t.scopes,

@@ -15,7 +15,6 @@ import {
   projectMapSchema,
   zoneAttributionSchema,
 } from '../../presenters/project.presenter.ts';
-import { projectZoneCode } from '../../repositories/project.repository.ts';
 import { boards, listChains, projectMap } from '../../services/projects/project-board.service.ts';
 import {
   changeStage,
@@ -27,9 +26,9 @@ import {
 } from '../../services/projects/project.service.ts';
 import { createAgreement, endTransfer, listAgreements, zoneAttribution } from '../../services/projects/transfer.service.ts';
 import { newTransferOwner, transferOwner } from '../auth/plan-owned-resources.ts';
+import { projectZoneResource } from '../auth/unit-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
-import { bodyField, idParam, namedUnit } from '../auth/access-control.ts';
-import type { FastifyRequest } from 'fastify';
+import { bodyField, namedUnit } from '../auth/access-control.ts';
 
 const errors = {
   400: errorResponseSchema,
@@ -52,10 +51,7 @@ const sharePair = z.object({ from: decimal(), to: decimal() });
 export const projectRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    // Writes on one project need `report` on the project's zone; an unknown id falls through to the service's 404.
-    const projectZone = async (req: FastifyRequest) => ({
-      orgUnit: await projectZoneCode(database.db, idParam(req, 'id')),
-    });
+    const projectZone = projectZoneResource(database.db);
 
     app.get(
       '/projects',

@@ -16,14 +16,12 @@ import { closeNotice, issueNotice, noticeResource, replyNotice } from '../../ser
 import { listTrackedTasksFor, taskBoard, taskDetail } from '../../services/tasks/task-query.service.ts';
 import { exportTaskSheet, importTaskSheet } from '../../services/tasks/task-sheet.service.ts';
 import { addMilestone, closeTask, postContribution, postUpdate } from '../../services/tasks/task-write.service.ts';
-import { findTaskId, taskUnits } from '../../repositories/task-supervision.repository.ts';
 import type { AttachmentConfig } from '../../storage/attachment-store.ts';
 import { createAttachmentStore, fallbackAttachmentConfig } from '../../storage/create-store.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { authorize } from '../../domain/access/authorize.ts';
-import { parentLinks } from '../../repositories/org-unit.repository.ts';
+import { taskPostingResource } from '../auth/unit-resources.ts';
 import type { RouteApp, RouteDeps } from '../route-deps.ts';
-import { bodyText, idParam, param, queryPlan } from '../auth/access-control.ts';
+import { idParam, param, queryPlan } from '../auth/access-control.ts';
 
 const isoDate = calendarDateSchema;
 const bool = z
@@ -34,29 +32,11 @@ const taskParams = z.object({ plan: z.string(), key: z.string() });
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
 const attachmentIds = z.array(z.string().uuid()).max(20).default([]);
 const postedText = z.string().min(1).max(20000);
-/** What a lead unit's update and a co-unit's contribution both carry; `orgUnit` picks the unit (see postingResource). */
+/** What a lead unit's update and a co-unit's contribution both carry; `orgUnit` picks the unit (see taskPostingResource). */
 const postingBody = z.object({ orgUnit: z.string().optional(), text: postedText, attachments: attachmentIds });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const planOf = (req: FastifyRequest) => ({ plan: param(req, 'plan') });
-
-/**
- * A lead or co post acts for the unit named in the body, else for the first unit in that role the
- * caller may report for (else the first one, which the rule then refuses).
- */
-function postingResource(deps: RouteDeps, role: 'lead' | 'co') {
-  return async (req: FastifyRequest) => {
-    const [plan, key] = [param(req, 'plan'), param(req, 'key')];
-    const named = bodyText(req, 'orgUnit');
-    if (named !== undefined) return { orgUnit: named, plan };
-    const id = await findTaskId(deps.database.db, plan, key);
-    const units = id === undefined ? [] : (await taskUnits(deps.database.db, id)).filter((u) => u.role === role);
-    const parents = await parentLinks(deps.database.db);
-    const mine = units.find((u) => authorize(req.actor!.grants, 'report', { orgUnit: u.code, plan }, (c) => parents.get(c)));
-    const unit = mine ?? units[0];
-    return unit ? { orgUnit: unit.code, plan } : { plan };
-  };
-}
 
 /**
  * Task supervision (issue 8): tracked tasks with derived status, boards per unit, milestones,
@@ -200,7 +180,7 @@ function taskItemRoutes(app: RouteApp, deps: RouteDeps) {
   app.post(
     '/tasks/:plan/:key/updates',
     {
-      config: { access: { action: 'report', resource: postingResource(deps, 'lead') } },
+      config: { access: { action: 'report', resource: taskPostingResource(deps.database.db, 'lead') } },
       schema: {
         tags: ['tasks'],
         summary: 'Progress update by a lead unit (text, percent, attachments, milestones done) / 牵头单位报送进展',
@@ -218,7 +198,7 @@ function taskItemRoutes(app: RouteApp, deps: RouteDeps) {
   app.post(
     '/tasks/:plan/:key/contributions',
     {
-      config: { access: { action: 'report', resource: postingResource(deps, 'co') } },
+      config: { access: { action: 'report', resource: taskPostingResource(deps.database.db, 'co') } },
       schema: {
         tags: ['tasks'],
         summary: "A co-unit's contribution (text, attachments) / 配合单位报送配合情况",
