@@ -18,6 +18,7 @@ import type { AddedHow } from '../ingest/handCandidates.ts';
 import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
 import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
 import { sameName } from '../text/sameName.ts';
+import { Fact } from './Fact.tsx';
 
 /* Cards of the review page: what the extractor proposes (as the reviewer may have changed it),
  * how sure it is and why, and the reviewer's decision. */
@@ -309,24 +310,21 @@ function ScopeFact({
     (catalogues.orgUnits.some((u) => sameName(u.name, c.scope!.name!)) ||
       catalogues.groups.some((g) => sameName(g.name, c.scope!.name!)));
   return (
-    <div>
-      <dt>{t('target.scope')}</dt>
-      <dd>
-        {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
-        {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
-        {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
-        {unknownScope && !ownScope && !knownNow && (
-          <>
-            <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>{' '}
-            <NewScopeButton
-              initialName={c.scope?.name || unknownScope}
-              catalogues={catalogues}
-              onCreated={(entry, scope) => onScopeCreated(c.id, entry, scope)}
-            />
-          </>
-        )}
-      </dd>
-    </div>
+    <Fact term="target.scope">
+      {scopeIsGroup && <span className="tag">{t('target.groupTag')}</span>} {ownScope ?? planScopeName ?? t('common.dash')}
+      {!ownScope && planScopeName && <span className="muted small"> · {t('ingest.scopeFromPlan')}</span>}
+      {!ownScope && !planScopeName && <span className="cand-note">{t('ingest.scopeMissing')}</span>}
+      {unknownScope && !ownScope && !knownNow && (
+        <>
+          <span className="cand-note">{t('ingest.scopeUnknown', { name: unknownScope })}</span>{' '}
+          <NewScopeButton
+            initialName={c.scope?.name || unknownScope}
+            catalogues={catalogues}
+            onCreated={(entry, scope) => onScopeCreated(c.id, entry, scope)}
+          />
+        </>
+      )}
+    </Fact>
   );
 }
 
@@ -402,68 +400,39 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
           catalogues={catalogues}
           onScopeCreated={props.onScopeCreated}
         />
-        <div>
-          <dt>{t('target.baseline')}</dt>
-          <dd>
-            {e.baselineYear && e.baselineValue
-              ? t('target.baselineValue', { year: e.baselineYear, value: withUnit(num(cleanDecimal(e.baselineValue)), unit) })
-              : t('common.dash')}
-            {!review.edited && c.baseline?.from === 'linked' && (
-              <span className="muted small"> · {t('ingest.baselineLinked')}</span>
-            )}
-          </dd>
-        </div>
+        <Fact term="target.baseline">
+          {e.baselineYear && e.baselineValue
+            ? t('target.baselineValue', { year: e.baselineYear, value: withUnit(num(cleanDecimal(e.baselineValue)), unit) })
+            : t('common.dash')}
+          {!review.edited && c.baseline?.from === 'linked' && (
+            <span className="muted small"> · {t('ingest.baselineLinked')}</span>
+          )}
+        </Fact>
         {c.trajectory && c.trajectory.length > 0 && (
-          <div>
-            <dt>{t('target.trajectory')}</dt>
-            <dd>
-              <ol className="inline-list trajectory">
-                {c.trajectory.map((p) => (
-                  <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
-                ))}
-              </ol>
-            </dd>
-          </div>
+          <Fact term="target.trajectory">
+            <ol className="inline-list trajectory">
+              {c.trajectory.map((p) => (
+                <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
+              ))}
+            </ol>
+          </Fact>
         )}
-        {e.nature && (
-          <div>
-            <dt>{t('target.nature')}</dt>
-            <dd>{label('target.nature', e.nature)}</dd>
-          </div>
-        )}
-        {c.section.length > 0 && (
-          <div>
-            <dt>{t('target.section')}</dt>
-            <dd>{c.section.join(' › ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('ingest.evidence')}</dt>
-          <dd>
-            <Evidence
-              engine={c.evidence}
-              items={[
-                ...(c.fromTable ? [t('ingest.fromTable')] : []),
-                ...(c.target.yearFrom !== 'sentence' ? [t(`ingest.yearFrom.${c.target.yearFrom}`)] : []),
-              ]}
-            />
-          </dd>
-        </div>
+        {e.nature && <Fact term="target.nature">{label('target.nature', e.nature)}</Fact>}
+        {c.section.length > 0 && <Fact term="target.section">{c.section.join(' › ')}</Fact>}
+        <Fact term="ingest.evidence">
+          <Evidence
+            engine={c.evidence}
+            items={[
+              ...(c.fromTable ? [t('ingest.fromTable')] : []),
+              ...(c.target.yearFrom !== 'sentence' ? [t(`ingest.yearFrom.${c.target.yearFrom}`)] : []),
+            ]}
+          />
+        </Fact>
       </dl>
 
       <ProblemList problems={problems} />
       <QuoteButton quote={c.quote} onLocate={locate} />
-      <Actions
-        id={c.id}
-        review={review}
-        editing={editing}
-        added={props.added}
-        onDecide={props.onDecide}
-        onEdit={props.onEdit}
-        onRevert={props.onRevert}
-        onSplit={props.onSplit}
-        onRemove={props.onRemove}
-      />
+      <Actions id={c.id} {...props} />
       {editing && (
         <TargetEditor
           edit={e}
@@ -527,44 +496,17 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
         </span>
       </header>
       <dl className="facts">
-        <div>
-          <dt>{t('task.lead')}</dt>
-          <dd>{e.lead.length > 0 ? e.lead.map(unitName).join(t('common.listSeparator')) : t('common.dash')}</dd>
-        </div>
-        <div>
-          <dt>{t('task.co')}</dt>
-          <dd>{e.co.length > 0 ? e.co.map(unitName).join(t('common.listSeparator')) : t('common.dash')}</dd>
-        </div>
-        {e.responsibleText && (
-          <div>
-            <dt>{t('task.responsible')}</dt>
-            <dd>{e.responsibleText}</dd>
-          </div>
-        )}
-        {deadline && (
-          <div>
-            <dt>{t('task.deadline')}</dt>
-            <dd>{deadline}</dd>
-          </div>
-        )}
-        {c.recurrence && (
-          <div>
-            <dt>{t('ingest.recurrence')}</dt>
-            <dd>{c.recurrence}</dd>
-          </div>
-        )}
-        {c.section.length > 0 && (
-          <div>
-            <dt>{t('target.section')}</dt>
-            <dd>{c.section.join(' › ')}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('ingest.evidence')}</dt>
-          <dd>
-            <Evidence items={[t(`ingest.trigger.${c.trigger}`)]} engine={c.evidence} />
-          </dd>
-        </div>
+        <Fact term="task.lead">
+          {e.lead.length > 0 ? e.lead.map(unitName).join(t('common.listSeparator')) : t('common.dash')}
+        </Fact>
+        <Fact term="task.co">{e.co.length > 0 ? e.co.map(unitName).join(t('common.listSeparator')) : t('common.dash')}</Fact>
+        {e.responsibleText && <Fact term="task.responsible">{e.responsibleText}</Fact>}
+        {deadline && <Fact term="task.deadline">{deadline}</Fact>}
+        {c.recurrence && <Fact term="ingest.recurrence">{c.recurrence}</Fact>}
+        {c.section.length > 0 && <Fact term="target.section">{c.section.join(' › ')}</Fact>}
+        <Fact term="ingest.evidence">
+          <Evidence items={[t(`ingest.trigger.${c.trigger}`)]} engine={c.evidence} />
+        </Fact>
       </dl>
       {unmatched.length > 0 && (
         <p className="cand-warning" role="note">
@@ -573,17 +515,7 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
       )}
       <ProblemList problems={problems} />
       <QuoteButton quote={c.quote} onLocate={() => props.onSelect(c.id)} />
-      <Actions
-        id={c.id}
-        review={review}
-        editing={editing}
-        added={props.added}
-        onDecide={props.onDecide}
-        onEdit={props.onEdit}
-        onRevert={props.onRevert}
-        onSplit={props.onSplit}
-        onRemove={props.onRemove}
-      />
+      <Actions id={c.id} {...props} />
       {editing && (
         <TaskEditor
           edit={e}

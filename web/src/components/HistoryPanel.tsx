@@ -4,6 +4,7 @@ import type { AuditEntity, AuditEntry } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import { Empty, ErrorMessage, Loading } from './Status.tsx';
+import { Fact } from './Fact.tsx';
 
 /** How many items of a list value are spelled out before "等 N 项". */
 const LIST_PREVIEW = 6;
@@ -67,16 +68,8 @@ export function ChangeView({ before, after }: { before: unknown; after: unknown 
   if (!isRecord(before) && !isRecord(after)) {
     return (
       <dl className="change-pairs">
-        {before !== null && before !== undefined && (
-          <div>
-            <dt>{t('history.before')}</dt>
-            <dd>{formatValue(before, i18n)}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('history.after')}</dt>
-          <dd>{formatValue(after, i18n)}</dd>
-        </div>
+        {before !== null && before !== undefined && <Fact term="history.before">{formatValue(before, i18n)}</Fact>}
+        <Fact term="history.after">{formatValue(after, i18n)}</Fact>
       </dl>
     );
   }

@@ -3,6 +3,7 @@ import type { Draft } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { PlacedProblem } from '../ingest/reviewModel.ts';
 import { fieldLabel } from './CandidateCards.tsx';
+import { Fact } from './Fact.tsx';
 
 /* Parts of the review page that only show what the page computed. */
 
@@ -17,18 +18,9 @@ export function ReviewHeader({ draft, targets, tasks }: { draft: Draft; targets:
       <p className="eyebrow">{t('ingest.review.eyebrow')}</p>
       <h1 id="review-heading">{draft.fileName}</h1>
       <dl className="facts facts-inline" data-testid="review-counts">
-        <div>
-          <dt>{t('ingest.review.targets')}</dt>
-          <dd>{tally(targets)}</dd>
-        </div>
-        <div>
-          <dt>{t('ingest.review.tasks')}</dt>
-          <dd>{tally(tasks)}</dd>
-        </div>
-        <div>
-          <dt>{t('ingest.review.length')}</dt>
-          <dd>{t('ingest.review.chars', { n: count(draft.text.length) })}</dd>
-        </div>
+        <Fact term="ingest.review.targets">{tally(targets)}</Fact>
+        <Fact term="ingest.review.tasks">{tally(tasks)}</Fact>
+        <Fact term="ingest.review.length">{t('ingest.review.chars', { n: count(draft.text.length) })}</Fact>
       </dl>
     </header>
   );

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { describeTargetValue, withUnit } from '../i18n/targetWording.ts';
 import { href } from '../router.ts';
 import { QuoteBlock } from './QuoteBlock.tsx';
+import { Fact } from './Fact.tsx';
 
 interface TargetCardProps {
   target: Target;
@@ -67,63 +68,41 @@ export function TargetCard({ target, indicatorName, context, showSection = false
       )}
 
       <dl className="facts">
-        <div>
-          <dt>{t('target.scope')}</dt>
-          <dd>
-            {target.orgUnit ? (
-              <a href={href('org-units', target.orgUnit.code)}>{target.orgUnit.name}</a>
-            ) : target.group ? (
-              <>
-                <span className="tag">{t('target.groupTag')}</span> {target.group.name}
-              </>
-            ) : (
-              t('common.dash')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('target.baseline')}</dt>
-          <dd>
-            {target.baseline
-              ? t('target.baselineValue', {
-                  year: target.baseline.year,
-                  value: withUnit(num(target.baseline.value), ind.unit),
-                })
-              : t('common.dash')}
-          </dd>
-        </div>
+        <Fact term="target.scope">
+          {target.orgUnit ? (
+            <a href={href('org-units', target.orgUnit.code)}>{target.orgUnit.name}</a>
+          ) : target.group ? (
+            <>
+              <span className="tag">{t('target.groupTag')}</span> {target.group.name}
+            </>
+          ) : (
+            t('common.dash')
+          )}
+        </Fact>
+        <Fact term="target.baseline">
+          {target.baseline
+            ? t('target.baselineValue', {
+                year: target.baseline.year,
+                value: withUnit(num(target.baseline.value), ind.unit),
+              })
+            : t('common.dash')}
+        </Fact>
         {target.trajectory.length > 0 && (
-          <div>
-            <dt>{t('target.trajectory')}</dt>
-            <dd>
-              <ol className="inline-list trajectory">
-                {target.trajectory.map((p) => (
-                  <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
-                ))}
-              </ol>
-            </dd>
-          </div>
+          <Fact term="target.trajectory">
+            <ol className="inline-list trajectory">
+              {target.trajectory.map((p) => (
+                <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
+              ))}
+            </ol>
+          </Fact>
         )}
-        {showWording && (
-          <div>
-            <dt>{t('target.planWording')}</dt>
-            <dd>{tv.text}</dd>
-          </div>
-        )}
+        {showWording && <Fact term="target.planWording">{tv.text}</Fact>}
         {showSection && target.section && (
-          <div>
-            <dt>{t('target.section')}</dt>
-            <dd>
-              <a href={href('plans', target.planId, { section: target.section.key })}>{target.section.heading}</a>
-            </dd>
-          </div>
+          <Fact term="target.section">
+            <a href={href('plans', target.planId, { section: target.section.key })}>{target.section.heading}</a>
+          </Fact>
         )}
-        {!conflict && note && (
-          <div>
-            <dt>{t('target.note')}</dt>
-            <dd>{note}</dd>
-          </div>
-        )}
+        {!conflict && note && <Fact term="target.note">{note}</Fact>}
       </dl>
 
       <QuoteBlock source={target.source} planId={target.planId} />

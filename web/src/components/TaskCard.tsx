@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
 import { QuoteBlock } from './QuoteBlock.tsx';
 import { UnitList } from './UnitList.tsx';
+import { Fact } from './Fact.tsx';
 
 interface TaskCardProps {
   task: Task;
@@ -34,42 +35,25 @@ export function TaskCard({ task, unit, showSection = false }: TaskCardProps) {
       </header>
       <dl className="facts">
         {task.lead.length > 0 && (
-          <div>
-            <dt>{t('task.lead')}</dt>
-            <dd>
-              <UnitList units={task.lead} highlight={unit} />
-            </dd>
-          </div>
+          <Fact term="task.lead">
+            <UnitList units={task.lead} highlight={unit} />
+          </Fact>
         )}
         {task.co.length > 0 && (
-          <div>
-            <dt>{t('task.co')}</dt>
-            <dd>
-              <UnitList units={task.co} highlight={unit} />
-            </dd>
-          </div>
+          <Fact term="task.co">
+            <UnitList units={task.co} highlight={unit} />
+          </Fact>
         )}
-        {task.responsibleText && (
-          <div>
-            <dt>{t('task.responsible')}</dt>
-            <dd>{task.responsibleText}</dd>
-          </div>
-        )}
+        {task.responsibleText && <Fact term="task.responsible">{task.responsibleText}</Fact>}
         {deadline && (
-          <div>
-            <dt>{t('task.deadline')}</dt>
-            <dd>
-              <time dateTime={task.deadline ?? undefined}>{deadline}</time>
-            </dd>
-          </div>
+          <Fact term="task.deadline">
+            <time dateTime={task.deadline ?? undefined}>{deadline}</time>
+          </Fact>
         )}
         {showSection && task.section && (
-          <div>
-            <dt>{t('target.section')}</dt>
-            <dd>
-              <a href={href('plans', task.planId, { section: task.section.key })}>{task.section.heading}</a>
-            </dd>
-          </div>
+          <Fact term="target.section">
+            <a href={href('plans', task.planId, { section: task.section.key })}>{task.section.heading}</a>
+          </Fact>
         )}
       </dl>
       <QuoteBlock source={task.source} planId={task.planId} testId="task-quote" />

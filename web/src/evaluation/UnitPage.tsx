@@ -13,60 +13,43 @@ import { href } from '../router.ts';
 import { formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
 import { radarOption } from './charts.ts';
 import { GradeHistoryTable, SuperviseAction } from './ResultsUse.tsx';
+import { Fact } from '../components/Fact.tsx';
 
 function KeyFigures({ run, unit }: { run: RunView; unit: UnitResultView }) {
   const { t, num } = useI18n();
   const names = useRunNames(run);
   return (
     <dl className="eval-figures" data-testid="unit-figures">
-      <div>
-        <dt>{t('eval.col.rank')}</dt>
-        <dd data-testid="unit-rank">
-          {unit.rank === null ? t('common.dash') : t('eval.unit.rankOf', { rank: unit.rank, n: peersOf(run, unit).length })}
-        </dd>
-      </div>
-      <div>
-        <dt>{t('eval.col.score')}</dt>
-        <dd data-testid="unit-score">{formatScore(unit.score, num)}</dd>
-      </div>
-      <div>
-        <dt>{t('eval.col.grade')}</dt>
-        <dd data-testid="unit-grade" data-grade={unit.grade ?? ''}>
-          <GradeBadge run={run} label={unit.grade} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t('eval.col.change')}</dt>
-        <dd>
-          <RankChange unit={unit} />
-          {unit.previous && (
-            <span className="muted small">
-              {' '}
-              {t('eval.unit.previous', {
-                year: unit.previous.year,
-                rank: unit.previous.rank ?? t('common.dash'),
-                grade: names.grade(unit.previous.grade) || t('common.dash'),
-              })}
-            </span>
-          )}
-        </dd>
-      </div>
-      {run.groups.length > 0 && (
-        <div>
-          <dt>{t('eval.col.group')}</dt>
-          <dd>{names.group(unit.group)}</dd>
-        </div>
-      )}
-      <div>
-        <dt>{t('eval.unit.parts')}</dt>
-        <dd className="small">
-          {t('eval.unit.partsValue', {
-            base: formatScore(unit.baseScore, num),
-            bonus: num(unit.bonus.toFixed(2)),
-            penalty: num(unit.penalty.toFixed(2)),
-          })}
-        </dd>
-      </div>
+      <Fact term="eval.col.rank" data-testid="unit-rank">
+        {unit.rank === null ? t('common.dash') : t('eval.unit.rankOf', { rank: unit.rank, n: peersOf(run, unit).length })}
+      </Fact>
+      <Fact term="eval.col.score" data-testid="unit-score">
+        {formatScore(unit.score, num)}
+      </Fact>
+      <Fact term="eval.col.grade" data-testid="unit-grade" data-grade={unit.grade ?? ''}>
+        <GradeBadge run={run} label={unit.grade} />
+      </Fact>
+      <Fact term="eval.col.change">
+        <RankChange unit={unit} />
+        {unit.previous && (
+          <span className="muted small">
+            {' '}
+            {t('eval.unit.previous', {
+              year: unit.previous.year,
+              rank: unit.previous.rank ?? t('common.dash'),
+              grade: names.grade(unit.previous.grade) || t('common.dash'),
+            })}
+          </span>
+        )}
+      </Fact>
+      {run.groups.length > 0 && <Fact term="eval.col.group">{names.group(unit.group)}</Fact>}
+      <Fact term="eval.unit.parts" className="small">
+        {t('eval.unit.partsValue', {
+          base: formatScore(unit.baseScore, num),
+          bonus: num(unit.bonus.toFixed(2)),
+          penalty: num(unit.penalty.toFixed(2)),
+        })}
+      </Fact>
     </dl>
   );
 }

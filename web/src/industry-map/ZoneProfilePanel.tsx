@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { useAsync } from '../api/useAsync.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { Fact } from '../components/Fact.tsx';
 import { GradeHistoryTable } from '../evaluation/ResultsUse.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ClassBadge, SyntheticTag, WarningBadge } from '../monitor/MonitorBits.tsx';
@@ -13,31 +15,29 @@ function Facts({ p }: { p: ZoneProfile }) {
   const z = p.zone;
   return (
     <dl className="imap-facts">
-      <dt>{t('imap.profile.prefecture')}</dt>
-      <dd>{z.prefecture ? <a href={href('org-units', z.prefecture.code)}>{z.prefecture.name}</a> : t('common.dash')}</dd>
-      <dt>{t('imap.profile.kind')}</dt>
-      <dd>{z.zoneKind ? label('zoneKind', z.zoneKind) : label('orgKind', z.kind)}</dd>
-      <dt>{t('imap.profile.level')}</dt>
-      <dd>{z.level ? label('zoneLevel', z.level) : t('common.dash')}</dd>
+      <Fact bare term="imap.profile.prefecture">
+        {z.prefecture ? <a href={href('org-units', z.prefecture.code)}>{z.prefecture.name}</a> : t('common.dash')}
+      </Fact>
+      <Fact bare term="imap.profile.kind">
+        {z.zoneKind ? label('zoneKind', z.zoneKind) : label('orgKind', z.kind)}
+      </Fact>
+      <Fact bare term="imap.profile.level">
+        {z.level ? label('zoneLevel', z.level) : t('common.dash')}
+      </Fact>
       {z.areaKm2 && (
-        <>
-          <dt>{t('imap.profile.area')}</dt>
-          <dd>{t('imap.profile.areaValue', { n: num(z.areaKm2) })}</dd>
-        </>
+        <Fact bare term="imap.profile.area">
+          {t('imap.profile.areaValue', { n: num(z.areaKm2) })}
+        </Fact>
       )}
       {z.groups.length > 0 && (
-        <>
-          <dt>{t('imap.profile.groups')}</dt>
-          <dd>{z.groups.map((g) => g.name).join(lang === 'zh' ? '、' : ', ')}</dd>
-        </>
+        <Fact bare term="imap.profile.groups">
+          {z.groups.map((g) => g.name).join(lang === 'zh' ? '、' : ', ')}
+        </Fact>
       )}
       {z.source && (
-        <>
-          <dt>{t('imap.profile.source')}</dt>
-          <dd>
-            <q className="small">{z.source.quote}</q>
-          </dd>
-        </>
+        <Fact bare term="imap.profile.source">
+          <q className="small">{z.source.quote}</q>
+        </Fact>
       )}
     </dl>
   );
@@ -77,52 +77,95 @@ function Chains({ p }: { p: ZoneProfile }) {
   );
 }
 
+type PartName = 'targets' | 'projects' | 'evaluations' | 'tasks';
+
+/**
+ * A part of the profile under its own heading (imap.profile.<part>): the line saying there is nothing
+ * (imap.profile.<part>None), or the items as a list (after an optional summary line).
+ */
+function ProfilePart<T>({
+  part,
+  title,
+  items,
+  listClass = 'imap-items',
+  summary,
+  after,
+  children,
+}: {
+  part: PartName;
+  /** The heading, where it says more than the part's name. */
+  title?: string;
+  items: readonly T[];
+  listClass?: string;
+  summary?: ReactNode;
+  /** Shown below the list whether or not it is empty. */
+  after?: ReactNode;
+  children: (item: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const id = `imap-p-${part}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title ?? t(`imap.profile.${part}`)}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{t(`imap.profile.${part}None`)}</p>
+      ) : (
+        <>
+          {summary}
+          <ul className={listClass} data-testid={`profile-${part}`}>
+            {items.map(children)}
+          </ul>
+        </>
+      )}
+      {after}
+    </section>
+  );
+}
+
 function Targets({ p }: { p: ZoneProfile }) {
   const i18n = useI18n();
   const { t, num, lang } = i18n;
   return (
-    <section aria-labelledby="imap-p-targets">
-      <h3 id="imap-p-targets">{t('imap.profile.targets', { at: p.at })}</h3>
-      {p.targets.length === 0 ? (
-        <p className="muted">{t('imap.profile.targetsNone')}</p>
-      ) : (
-        <>
-          <p className="small" data-testid="profile-target-summary">
-            {t('imap.profile.targetsSummary', { total: p.summary.total, ...p.summary.warnings })}
-          </p>
-          <ul className="imap-items imap-targets" data-testid="profile-targets">
-            {p.targets.map((x) => {
-              const j = x.progress.judgement;
-              return (
-                <li key={`${x.plan.id}/${x.progress.key}`} data-testid="profile-target" data-key={x.progress.key}>
-                  <div>
-                    <a href={href('monitor', x.plan.id, 'targets', x.progress.key, { at: p.at })}>
-                      {lang === 'zh' ? x.progress.indicator.name : x.progress.indicator.nameEn}
-                    </a>{' '}
-                    <ClassBadge cls={j.class} /> <WarningBadge level={x.progress.warning.level} />
-                  </div>
-                  <div className="small">
-                    {t('imap.profile.target')}：{targetText(x.progress, i18n)} · {t('imap.profile.current')}：
-                    {j.current === null ? t('common.dash') : `${num(j.current)}${x.progress.indicator.unit}`}
-                    {j.currentOrigin === 'synthetic' && <SyntheticTag />}
-                    {x.group && (
-                      <>
-                        {' '}
-                        · {t('imap.profile.group')}：<ClassBadge cls={x.group.class} />
-                      </>
-                    )}
-                  </div>
-                  <div className="muted small">
-                    {x.via.kind === 'group' ? t('imap.profile.viaGroup', { name: x.via.name }) : t('imap.profile.viaOwn')} ·{' '}
-                    {x.plan.title}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-    </section>
+    <ProfilePart
+      part="targets"
+      title={t('imap.profile.targets', { at: p.at })}
+      items={p.targets}
+      listClass="imap-items imap-targets"
+      summary={
+        <p className="small" data-testid="profile-target-summary">
+          {t('imap.profile.targetsSummary', { total: p.summary.total, ...p.summary.warnings })}
+        </p>
+      }
+    >
+      {(x) => {
+        const j = x.progress.judgement;
+        return (
+          <li key={`${x.plan.id}/${x.progress.key}`} data-testid="profile-target" data-key={x.progress.key}>
+            <div>
+              <a href={href('monitor', x.plan.id, 'targets', x.progress.key, { at: p.at })}>
+                {lang === 'zh' ? x.progress.indicator.name : x.progress.indicator.nameEn}
+              </a>{' '}
+              <ClassBadge cls={j.class} /> <WarningBadge level={x.progress.warning.level} />
+            </div>
+            <div className="small">
+              {t('imap.profile.target')}：{targetText(x.progress, i18n)} · {t('imap.profile.current')}：
+              {j.current === null ? t('common.dash') : `${num(j.current)}${x.progress.indicator.unit}`}
+              {j.currentOrigin === 'synthetic' && <SyntheticTag />}
+              {x.group && (
+                <>
+                  {' '}
+                  · {t('imap.profile.group')}：<ClassBadge cls={x.group.class} />
+                </>
+              )}
+            </div>
+            <div className="muted small">
+              {x.via.kind === 'group' ? t('imap.profile.viaGroup', { name: x.via.name }) : t('imap.profile.viaOwn')} ·{' '}
+              {x.plan.title}
+            </div>
+          </li>
+        );
+      }}
+    </ProfilePart>
   );
 }
 
@@ -130,29 +173,22 @@ function Projects({ p }: { p: ZoneProfile }) {
   const { t, label, num, lang } = useI18n();
   if (p.projects === null) return null;
   return (
-    <section aria-labelledby="imap-p-projects">
-      <h3 id="imap-p-projects">{t('imap.profile.projects')}</h3>
-      {p.projects.length === 0 ? (
-        <p className="muted">{t('imap.profile.projectsNone')}</p>
-      ) : (
-        <ul className="imap-items" data-testid="profile-projects">
-          {p.projects.map((x) => (
-            <li key={x.id}>
-              <a href={href('projects', String(x.id))}>{x.name}</a>{' '}
-              <span className="badge" data-stage={x.stage}>
-                {label('projects.stage', x.stage)}
-              </span>
-              {x.stalled && <span className="badge warning-red">{t('imap.profile.stalled')}</span>}
-              {x.synthetic && <span className="badge tag-synthetic">{t('imap.profile.synthetic')}</span>}
-              <div className="muted small">
-                {x.chain ? `${lang === 'zh' ? x.chain.name : x.chain.nameEn} · ` : ''}
-                {t('imap.profile.investment', { n: num(x.totalInvestment) })}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <ProfilePart part="projects" items={p.projects}>
+      {(x) => (
+        <li key={x.id}>
+          <a href={href('projects', String(x.id))}>{x.name}</a>{' '}
+          <span className="badge" data-stage={x.stage}>
+            {label('projects.stage', x.stage)}
+          </span>
+          {x.stalled && <span className="badge warning-red">{t('imap.profile.stalled')}</span>}
+          {x.synthetic && <span className="badge tag-synthetic">{t('imap.profile.synthetic')}</span>}
+          <div className="muted small">
+            {x.chain ? `${lang === 'zh' ? x.chain.name : x.chain.nameEn} · ` : ''}
+            {t('imap.profile.investment', { n: num(x.totalInvestment) })}
+          </div>
+        </li>
       )}
-    </section>
+    </ProfilePart>
   );
 }
 
@@ -160,31 +196,30 @@ function Evaluations({ p }: { p: ZoneProfile }) {
   const { t, num, lang } = useI18n();
   if (p.evaluations === null) return null;
   return (
-    <section aria-labelledby="imap-p-eval">
-      <h3 id="imap-p-eval">{t('imap.profile.evaluations')}</h3>
-      {p.evaluations.length === 0 ? (
-        <p className="muted">{t('imap.profile.evaluationsNone')}</p>
-      ) : (
-        <ul className="imap-items" data-testid="profile-evaluations">
-          {p.evaluations.map((e) => (
-            <li key={e.runId}>
-              <a href={href('evaluation', 'runs', String(e.runId), 'units', p.zone.code)}>
-                {lang === 'zh' ? e.scheme.name : (e.scheme.nameEn ?? e.scheme.name)} · {e.year}
-              </a>
-              {e.status !== 'published' && <span className="badge">{t('imap.profile.draft')}</span>}
-              <div className="small">
-                {t('imap.profile.score')} {e.score === null ? t('common.dash') : num(e.score.toFixed(2))} ·{' '}
-                {t('imap.profile.rank')}{' '}
-                {e.rank === null ? t('common.dash') : t('imap.profile.rankValue', { rank: e.rank, n: e.units })} ·{' '}
-                {t('imap.profile.grade')} {e.grade ?? t('common.dash')}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <ProfilePart
+      part="evaluations"
+      after={
+        <>
+          <h4>{t('eval.history.heading')}</h4>
+          <GradeHistoryTable code={p.zone.code} />
+        </>
+      }
+      items={p.evaluations}
+    >
+      {(e) => (
+        <li key={e.runId}>
+          <a href={href('evaluation', 'runs', String(e.runId), 'units', p.zone.code)}>
+            {lang === 'zh' ? e.scheme.name : (e.scheme.nameEn ?? e.scheme.name)} · {e.year}
+          </a>
+          {e.status !== 'published' && <span className="badge">{t('imap.profile.draft')}</span>}
+          <div className="small">
+            {t('imap.profile.score')} {e.score === null ? t('common.dash') : num(e.score.toFixed(2))} · {t('imap.profile.rank')}{' '}
+            {e.rank === null ? t('common.dash') : t('imap.profile.rankValue', { rank: e.rank, n: e.units })} ·{' '}
+            {t('imap.profile.grade')} {e.grade ?? t('common.dash')}
+          </div>
+        </li>
       )}
-      <h4>{t('eval.history.heading')}</h4>
-      <GradeHistoryTable code={p.zone.code} />
-    </section>
+    </ProfilePart>
   );
 }
 
@@ -192,27 +227,20 @@ function Tasks({ p }: { p: ZoneProfile }) {
   const { t, label, date } = useI18n();
   if (p.tasks === null) return null;
   return (
-    <section aria-labelledby="imap-p-tasks">
-      <h3 id="imap-p-tasks">{t('imap.profile.tasks')}</h3>
-      {p.tasks.length === 0 ? (
-        <p className="muted">{t('imap.profile.tasksNone')}</p>
-      ) : (
-        <ul className="imap-items" data-testid="profile-tasks">
-          {p.tasks.map((x) => (
-            <li key={`${x.plan}/${x.key}/${x.unit.code}`}>
-              <a href={href('tasks', x.plan, x.key)}>{x.title}</a>{' '}
-              <span className="badge">{t(x.role === 'lead' ? 'imap.profile.role.lead' : 'imap.profile.role.co')}</span>
-              <span className="badge">{label('tasks.status', x.status)}</span>
-              {x.overdue && <span className="badge warning-red">{t('imap.profile.overdue')}</span>}
-              <div className="muted small">
-                {x.unit.name}
-                {x.deadline ? ` · ${t('imap.profile.deadline', { date: date(x.deadline) })}` : ''}
-              </div>
-            </li>
-          ))}
-        </ul>
+    <ProfilePart part="tasks" items={p.tasks}>
+      {(x) => (
+        <li key={`${x.plan}/${x.key}/${x.unit.code}`}>
+          <a href={href('tasks', x.plan, x.key)}>{x.title}</a>{' '}
+          <span className="badge">{t(x.role === 'lead' ? 'imap.profile.role.lead' : 'imap.profile.role.co')}</span>
+          <span className="badge">{label('tasks.status', x.status)}</span>
+          {x.overdue && <span className="badge warning-red">{t('imap.profile.overdue')}</span>}
+          <div className="muted small">
+            {x.unit.name}
+            {x.deadline ? ` · ${t('imap.profile.deadline', { date: date(x.deadline) })}` : ''}
+          </div>
+        </li>
       )}
-    </section>
+    </ProfilePart>
   );
 }
 
@@ -228,11 +256,12 @@ export function ZoneProfilePanel({
   chains: readonly ChainOut[];
   onClose: () => void;
 }) {
-  const { t, lang } = useI18n();
   const state = useAsync((signal) => industryMapApi.profile(code, at, signal), [code, at]);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  const p = state.data;
+  return <AsyncView state={state}>{(p) => <Profile p={p} chains={chains} onClose={onClose} />}</AsyncView>;
+}
+
+function Profile({ p, chains, onClose }: { p: ZoneProfile; chains: readonly ChainOut[]; onClose: () => void }) {
+  const { t, lang } = useI18n();
   const primary = chains.find((c) => c.code === p.zone.primaryChain);
   return (
     <div className="imap-profile" data-testid="zone-profile" data-code={p.zone.code}>

@@ -9,6 +9,7 @@ import { href } from '../router.ts';
 import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
 import { STAGES, type ProjectDetail, type Stage } from './projectTypes.ts';
 import { TransferPanel } from './TransferPanel.tsx';
+import { Fact } from '../components/Fact.tsx';
 import './projects.css';
 
 export function ProjectDetailPage({ id }: { id: number }) {
@@ -48,22 +49,23 @@ function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
         ))}
       </div>
       <dl className="facts-grid">
-        <dt>{t('projects.zone')}</dt>
-        <dd>
+        <Fact bare term="projects.zone">
           {p.zone.name}
           {p.prefecture ? ` · ${p.prefecture.name}` : ''}
-        </dd>
-        <dt>{t('projects.chain')}</dt>
-        <dd>{p.chain?.name ?? t('common.dash')}</dd>
-        <dt>{t('projects.industry')}</dt>
-        <dd>{p.industry ?? t('common.dash')}</dd>
-        <dt>{t('projects.totalInvestment')}</dt>
-        <dd data-testid="project-investment">{num(p.totalInvestment)}</dd>
+        </Fact>
+        <Fact bare term="projects.chain">
+          {p.chain?.name ?? t('common.dash')}
+        </Fact>
+        <Fact bare term="projects.industry">
+          {p.industry ?? t('common.dash')}
+        </Fact>
+        <Fact bare term="projects.totalInvestment" data-testid="project-investment">
+          {num(p.totalInvestment)}
+        </Fact>
         {p.description && (
-          <>
-            <dt>{t('projects.form.description')}</dt>
-            <dd data-testid="project-description">{p.description}</dd>
-          </>
+          <Fact bare term="projects.form.description" data-testid="project-description">
+            {p.description}
+          </Fact>
         )}
       </dl>
       {canEditProjects(me) &&
