@@ -4,7 +4,14 @@ import { AppError } from '../errors/app-error.ts';
 import type { Database } from '../db/database.ts';
 import { insertToken, listTokens, revokeToken } from '../repositories/credential.repository.ts';
 import { codeToIdMap } from '../repositories/org-unit.repository.ts';
-import { countAdmins, findUserById, findUserByUsername, insertGrant, insertUser, listUsers } from '../repositories/user.repository.ts';
+import {
+  countAdmins,
+  findUserById,
+  findUserByUsername,
+  insertGrant,
+  insertUser,
+  listUsers,
+} from '../repositories/user.repository.ts';
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
