@@ -242,6 +242,21 @@ export const importResultSchema = z.object({
       mapText: z.string().optional(),
     }),
   ),
+  /** Soft rules the uploaded figures break: imported, but each needs a 情况说明 before the sheet can be submitted. */
+  warnings: z.array(
+    z.object({
+      orgUnit: z.string(),
+      orgUnitName: z.string(),
+      period: z.string(),
+      ruleId: z.string(),
+      indicators: z.array(z.string()),
+      message: bilingual,
+      needsComment: z.boolean(),
+      sheet: z.string(),
+      row: z.number(),
+      column: z.string(),
+    }),
+  ),
 });
 
 export type Rule = z.infer<typeof ruleSchema>;

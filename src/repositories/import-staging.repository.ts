@@ -290,6 +290,23 @@ export async function stagedForGate(db: Executor) {
   return r.rows;
 }
 
+/**
+ * The earlier figures the form's history rules read (较上期, 同比, outliers) for every unit the staged
+ * upload touches: approved reported figures or figures of another origin, the highest-priority origin
+ * first, as the entry sheet reads them (submission.repository unitValues).
+ */
+export async function historyForGate(db: Executor, periods: readonly string[]) {
+  if (periods.length === 0) return [];
+  const r = await sql<{ org_unit_id: number; period: string; indicator: string; cumulative: boolean; value: string }>`
+    select d.org_unit_id, d.period, i.code as indicator, d.cumulative, d.value::text as value
+    from data_value d join indicator i on i.id = d.indicator_id
+    where d.org_unit_id in (select distinct org_unit_id from import_staging)
+      and d.period in (${sql.join(periods)})
+      and (d.origin <> 'reported' or d.status = 'approved')
+    order by case d.origin when 'reported' then 0 when 'published' then 1 when 'plan' then 2 else 3 end`.execute(db);
+  return r.rows;
+}
+
 /** The stored reported figures of every unit and period the staged upload touches. */
 export async function storedForGate(db: Executor) {
   const r = await sql<{ org_unit_id: number; period: string; indicator: string; cumulative: boolean; value: string }>`

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { closedPeriods } from '../../src/domain/reporting/forms/form-periods.ts';
+import { closedPeriods, samePeriodLastYear } from '../../src/domain/reporting/forms/form-periods.ts';
+import { formatPeriod, parsePeriod, periodBounds } from '../../src/domain/period/period.ts';
+import { upsertDataValues } from '../../src/repositories/data-value.repository.ts';
 import type { ImportResult } from '../../src/services/reporting/import/import.service.ts';
 import type { EntrySheet } from '../../src/services/reporting/entry-sheet.service.ts';
 import { DATABASE_KINDS } from '../support/databases.ts';
@@ -213,6 +215,38 @@ for (const kind of DATABASE_KINDS) {
       ]);
       assert.ok(problems.some((p) => p.reasonZh.includes('规上工业增加值不能大于工业总产值')));
       assert.equal(await snapshot(), before);
+    });
+
+    it('lets figures that break a soft rule through, each warning naming unit, period, cell and rule (issue 18 item 4)', async () => {
+      // Last year's approved figure: 营业收入 then 1 亿元; this upload says 3 (+200% 同比, the soft rule allows ±50%).
+      const db = server.database.db;
+      const lastYear = formatPeriod(samePeriodLastYear(parsePeriod(EARLIER)!));
+      const bounds = periodBounds(parsePeriod(lastYear)!);
+      const ids = async (table: 'org_unit' | 'indicator', code: string) =>
+        (await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+      await upsertDataValues(db, [
+        {
+          org_unit_id: await ids('org_unit', 'ZN-HH-HEKOU'),
+          indicator_id: await ids('indicator', 'REVENUE'),
+          period: lastYear,
+          period_kind: 'month',
+          period_start: bounds.start,
+          period_end: bounds.end,
+          cumulative: true,
+          origin: 'reported',
+          value: '1',
+          status: 'approved',
+        },
+      ]);
+      const csv = new TextEncoder().encode(`单位名称,期间,营业收入(亿元)\r\n河口边境经济合作区,${EARLIER},3\r\n`);
+      const res = await upload(hhReporter, csv, 'fileName=jump.csv&dryRun=true');
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.problems, []);
+      assert.deepEqual(
+        res.body.warnings.map((w) => [w.orgUnit, w.period, w.ruleId, w.indicators, w.row, w.column, w.needsComment]),
+        [['ZN-HH-HEKOU', EARLIER, 'change-yoy', ['REVENUE'], 2, 'C', true]],
+      );
+      assert.match(res.body.warnings[0]!.message.zh, /同比/);
     });
 
     it('reads a GB18030 CSV and takes JSON from a machine through the same path', async () => {

@@ -82,6 +82,25 @@ export function ImportPreview({ result, choices }: { result: ImportResult; choic
 
       <ImportChanges result={result} />
 
+      {result.warnings.length > 0 && (
+        <>
+          <h3>{t('reporting.import.warnings')}</h3>
+          <p className="muted small">{t('reporting.import.warningsHint')}</p>
+          <ul className="import-warnings" data-testid="import-warnings">
+            {result.warnings.map((w, i) => (
+              <li key={i}>
+                <span className="muted small">
+                  {w.orgUnitName} {periodLabel(w.period, lang)} ·{' '}
+                  {t('reporting.import.cell', { sheet: w.sheet, row: w.row, column: w.column })}
+                </span>{' '}
+                {lang === 'zh' ? w.message.zh : w.message.en}
+                {w.needsComment ? ` ${t('reporting.import.needsComment')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       {result.notes.length > 0 && (
         <>
           <h3>{t('reporting.import.notes')}</h3>

@@ -56,4 +56,19 @@ describe('gateSubmission: hard rules at the door', () => {
     );
     assert.deepEqual(ok.problems, []);
   });
+
+  it('lets a soft rule through as a warning naming the unit, period and cell, read against the unit’s history', () => {
+    const earlier = new Map([['REVENUE', new Map([['2023-06', '10']])]]);
+    const figures = [{ indicator: 'REVENUE', value: '30', at: at('B', '30') }];
+    const out = gateSubmission(form, '2024-06', figures, names, unit, earlier);
+    assert.deepEqual(out.problems, []);
+    const jump = out.warnings.find((w) => w.ruleId === 'change-yoy');
+    assert.ok(jump, JSON.stringify(out.warnings));
+    assert.deepEqual(
+      [jump.orgUnit, jump.period, jump.indicators, jump.sheet, jump.row, jump.column, jump.needsComment],
+      ['ZN-A', '2024-06', ['REVENUE'], 's', 2, 'B', true],
+    );
+    // Without history nothing can be said about the change: no warning, as before.
+    assert.equal(gateSubmission(form, '2024-06', figures, names, unit).warnings.length, 0);
+  });
 });

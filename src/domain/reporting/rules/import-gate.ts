@@ -1,5 +1,5 @@
 import type { ReportForm } from '../forms/form.schema.ts';
-import { buildRuleContext } from '../forms/rule-context.ts';
+import { buildRuleContext, type UnitSeries } from '../forms/rule-context.ts';
 import type { TableProblem } from '../table/table.types.ts';
 import { evaluateRules, type Finding } from './evaluate-rules.ts';
 
@@ -11,12 +11,29 @@ export interface GateFigure {
   at: { sheet: string; row: number; column: string; raw: string } | null;
 }
 
+/** A soft rule an uploaded figure breaks: the upload goes through; the sheet needs a 情况说明 for it at submission. */
+export interface GateWarning {
+  orgUnit: string;
+  orgUnitName: string;
+  period: string;
+  ruleId: string;
+  indicators: string[];
+  message: { zh: string; en: string };
+  /** True when the sheet cannot be submitted until the reporter explains it (情况说明). */
+  needsComment: boolean;
+  /** The first uploaded cell it concerns. */
+  sheet: string;
+  row: number;
+  column: string;
+}
+
 /**
  * The form's hard rules (severity error) applied to one submission's figures as an upload would
  * leave them: the upload's figures over the stored ones. Each broken rule becomes one problem at
  * the first uploaded cell it concerns, naming the rule and the figures, so the upload is refused
- * whole. Soft rules are returned as findings: they do not stop an import, and need a 情况说明 at
- * submission. History rules (change on last period) cannot be decided here and are left to submission.
+ * whole. Soft rules come back as warnings naming their cell: they do not stop an import, and need a
+ * 情况说明 at submission. `earlier` is the unit's approved history, as the entry sheet reads it, so the
+ * history rules (较上期, 同比, outliers) warn at import as they will at submission.
  */
 export function gateSubmission(
   form: Pick<ReportForm, 'items' | 'rules'>,
@@ -24,7 +41,8 @@ export function gateSubmission(
   figures: readonly GateFigure[],
   names: Readonly<Record<string, { name: string; nameEn?: string; unit?: string }>>,
   unit: { code: string; name: string },
-): { problems: TableProblem[]; warnings: Finding[] } {
+  earlier: UnitSeries = new Map(),
+): { problems: TableProblem[]; warnings: GateWarning[] } {
   const current: Record<string, string> = {};
   const where = new Map<string, NonNullable<GateFigure['at']>>();
   for (const f of figures) {
@@ -32,18 +50,18 @@ export function gateSubmission(
     current[f.indicator] = f.value;
     if (f.at) where.set(f.indicator, f.at);
   }
-  const evaluation = evaluateRules(form.rules, buildRuleContext(form, period, current, new Map(), names));
+  const evaluation = evaluateRules(form.rules, buildRuleContext(form, period, current, earlier, names));
   const problems: TableProblem[] = [];
-  const warnings: Finding[] = [];
+  const warnings: GateWarning[] = [];
   for (const finding of evaluation.findings) {
     const cells = finding.indicators.map((i) => where.get(i)).filter((c) => c !== undefined);
     // A rule broken only by figures already stored is for the entry sheet, not this upload.
     if (cells.length === 0) continue;
+    const at = cells[0]!;
     if (finding.severity !== 'error') {
-      warnings.push(finding);
+      warnings.push(warningOf(finding, unit, period, at));
       continue;
     }
-    const at = cells[0]!;
     problems.push({
       sheet: at.sheet,
       row: at.row,
@@ -55,4 +73,24 @@ export function gateSubmission(
     });
   }
   return { problems, warnings };
+}
+
+function warningOf(
+  finding: Finding,
+  unit: { code: string; name: string },
+  period: string,
+  at: NonNullable<GateFigure['at']>,
+): GateWarning {
+  return {
+    orgUnit: unit.code,
+    orgUnitName: unit.name,
+    period,
+    ruleId: finding.ruleId,
+    indicators: finding.indicators,
+    message: finding.message,
+    needsComment: finding.needsComment,
+    sheet: at.sheet,
+    row: at.row,
+    column: at.column,
+  };
 }

@@ -1,3 +1,4 @@
+import type { GateWarning } from '../../../domain/reporting/rules/import-gate.ts';
 import type { SheetSummary, TableNote, TableProblem } from '../../../domain/reporting/table/table.types.ts';
 
 export type ImportFormat = 'xlsx' | 'csv' | 'json';
@@ -37,6 +38,11 @@ export interface ImportResult {
   problems: TableProblem[];
   problemsTotal: number;
   notes: TableNote[];
+  /**
+   * Soft rules the uploaded figures break (issue 18 item 4): the upload goes through, each sheet named
+   * needs a 情况说明 for them before it can be submitted. Up to MAX_PROBLEMS.
+   */
+  warnings: GateWarning[];
 }
 
 /** How many changes the preview lists; the counts cover all of them. */
@@ -65,7 +71,7 @@ export function inFileOrder(problems: TableProblem[], sheets: readonly string[])
 
 /** The answer for a rejected upload: problems only, nothing staged counts. */
 export function rejected(
-  base: Omit<ImportResult, 'duplicateOf' | 'counts' | 'changes' | 'changesTruncated' | 'problems'>,
+  base: Omit<ImportResult, 'duplicateOf' | 'counts' | 'changes' | 'changesTruncated' | 'problems' | 'warnings'>,
   duplicateOf: number | null,
   problems: TableProblem[],
   notApplicable: number,
@@ -78,6 +84,7 @@ export function rejected(
     changes: [],
     changesTruncated: false,
     problems,
+    warnings: [],
   };
 }
 

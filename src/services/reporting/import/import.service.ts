@@ -252,6 +252,7 @@ export async function importValues(
       })),
       changesTruncated: changes.length > PREVIEW_CHANGES,
       problems: [],
+      warnings: gate.warnings.slice(0, MAX_PROBLEMS),
     };
     // Nothing to change: roll back the draft submissions created above, so an identical re-upload leaves no trace.
     if (req.dryRun || counts.created + counts.changed === 0) return { result, commit: false };
