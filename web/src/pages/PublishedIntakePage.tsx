@@ -1,15 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { AcceptPublishedInput, FigureProposalView } from '../../../src/presenters/published-intake.presenter.ts';
+import type { AcceptPublishedInput } from '../../../src/presenters/published-intake.presenter.ts';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-
-/** One proposal as the planner keeps, corrects or drops it. */
-interface Row extends FigureProposalView {
-  keep: boolean;
-}
+import { ProposalTable, type Row } from './PublishedProposals.tsx';
 
 /**
  * 公开数据录入 (issue 15 item 3): paste a 统计公报, 政府工作报告 or official news item, review the figures it
@@ -146,49 +142,7 @@ export function PublishedIntakePage() {
       {rows && rows.length === 0 && <p className="muted">{t('published.none')}</p>}
       {rows && rows.length > 0 && (
         <>
-          <table className="table" data-testid="published-proposals">
-            <thead>
-              <tr>
-                <th scope="col">{t('published.keep')}</th>
-                <th scope="col">{t('published.indicator')}</th>
-                <th scope="col">{t('published.yearColumn')}</th>
-                <th scope="col">{t('published.value')}</th>
-                <th scope="col">{t('published.stated')}</th>
-                <th scope="col">{t('published.quote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={`${r.indicator}-${r.year}-${r.start}`}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={r.keep}
-                      aria-label={t('published.keepOne', { name: r.indicatorName })}
-                      onChange={(e) => setRow(i, { keep: e.target.checked })}
-                    />
-                  </td>
-                  <td>{r.indicatorName}</td>
-                  <td>{t('published.yearValue', { year: String(r.year) })}</td>
-                  <td>
-                    <input
-                      className="input input-narrow"
-                      inputMode="decimal"
-                      aria-label={t('published.valueOf', { name: r.indicatorName })}
-                      value={r.value}
-                      onChange={(e) => setRow(i, { value: e.target.value })}
-                    />{' '}
-                    {r.unit}
-                  </td>
-                  <td>
-                    {num(r.statedValue)}
-                    {r.statedUnit}
-                  </td>
-                  <td className="quote-cell">{r.quote}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProposalTable rows={rows} setRow={setRow} />
           <fieldset className="form-grid">
             <legend>{t('published.source')}</legend>
             {(['title', 'publisher', 'publishedOn', 'url'] as const).map((k) => (

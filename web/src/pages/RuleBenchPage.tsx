@@ -6,6 +6,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
 import { OrgUnitOptions } from '../components/CandidateEditors.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { PeriodSelect } from '../reporting/PeriodSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -82,42 +83,37 @@ function RuleIssues({ error }: { error: unknown }) {
 function RuleList({ rules, nameOf }: { rules: readonly Rule[]; nameOf: NameOf }) {
   const { t, lang } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table rule-table" data-testid="rule-list">
-        <thead>
-          <tr>
-            {lang === 'en' && <th scope="col">{t('reporting.rules.id')}</th>}
-            <th scope="col">{t('reporting.rules.severity')}</th>
-            <th scope="col">{t('reporting.rules.expression')}</th>
-            <th scope="col">{t('reporting.rules.appliesTo')}</th>
-            <th scope="col">{t('reporting.rules.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((r, i) => (
-            <tr key={`${r.id}-${i}`} data-testid="rule-row" data-rule={r.id}>
-              {lang === 'en' && (
-                <td>
-                  <code>{r.id}</code>
-                </td>
-              )}
-              <td>
-                <span className={`badge badge-sev sev-${r.severity}`}>{t(`reporting.finding.${r.severity}`)}</span>
-              </td>
-              <td>
-                <code className="formula" title={lang === 'zh' ? r.expression : undefined}>
-                  {ruleInWords(r.expression, nameOf, lang)}
-                </code>
-              </td>
-              <td className="small">
-                {r.appliesTo?.map((c) => nameOf(c) ?? c).join(t('common.listSeparator')) ?? t('common.dash')}
-              </td>
-              <td>{r.message ? (lang === 'zh' ? r.message.zh : r.message.en) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="data-table rule-table"
+      testId="rule-list"
+      columns={[
+        lang === 'en' && 'reporting.rules.id',
+        'reporting.rules.severity',
+        'reporting.rules.expression',
+        'reporting.rules.appliesTo',
+        'reporting.rules.message',
+      ]}
+    >
+      {rules.map((r, i) => (
+        <tr key={`${r.id}-${i}`} data-testid="rule-row" data-rule={r.id}>
+          {lang === 'en' && (
+            <td>
+              <code>{r.id}</code>
+            </td>
+          )}
+          <td>
+            <span className={`badge badge-sev sev-${r.severity}`}>{t(`reporting.finding.${r.severity}`)}</span>
+          </td>
+          <td>
+            <code className="formula" title={lang === 'zh' ? r.expression : undefined}>
+              {ruleInWords(r.expression, nameOf, lang)}
+            </code>
+          </td>
+          <td className="small">{r.appliesTo?.map((c) => nameOf(c) ?? c).join(t('common.listSeparator')) ?? t('common.dash')}</td>
+          <td>{r.message ? (lang === 'zh' ? r.message.zh : r.message.en) : ''}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

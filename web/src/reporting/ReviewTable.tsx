@@ -2,6 +2,7 @@ import type { EntrySheet, SheetFinding, SheetItem } from '../api/reportingTypes.
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { changeOn, type Change } from '../../../src/domain/reporting/workflow/review-change.ts';
 import { periodLabel } from './periods.ts';
+import { FindingBox } from './CellChecks.tsx';
 import { EarlierFigure } from './EntryGrid.tsx';
 
 /**
@@ -122,19 +123,7 @@ function ReviewRow({
       </td>
       <td>
         {findings.map((f) => (
-          <div
-            key={f.key}
-            className={`finding finding-${f.severity}`}
-            data-testid="review-finding"
-            data-rule={f.ruleId}
-            data-severity={f.severity}
-          >
-            <p className="finding-message">
-              <span className="finding-kind">
-                {t(f.severity === 'error' ? 'reporting.finding.error' : 'reporting.finding.warning')}
-              </span>
-              {lang === 'zh' ? f.message.zh : f.message.en}
-            </p>
+          <FindingBox key={f.key} finding={f} testId="review-finding">
             {f.needsComment && f.indicators[0] === item.indicator && (
               <p className="review-explanation" data-testid="review-explanation" data-key={f.key}>
                 <strong>{t('reporting.reviewView.explanation')}</strong>
@@ -145,7 +134,7 @@ function ReviewRow({
                 )}
               </p>
             )}
-          </div>
+          </FindingBox>
         ))}
       </td>
       <td className="review-comment-cell">
