@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROGRESS_METHODS } from '../domain/progress/method-class.ts';
+import { citationSchema } from '../domain/published/published-figure.schema.ts';
 
 /** Response shapes of /api/v1/progress (the issue-6 contract); the service builds exactly these. */
 
@@ -9,6 +10,25 @@ export const progressClassSchema = z.enum(['achieved_early', 'ahead', 'on_track'
 export const progressMethodSchema = z.enum(PROGRESS_METHODS);
 const zhEn = z.object({ zh: z.string(), en: z.string() });
 const indicatorSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string() });
+
+/** How fresh a target's figures are, and who owes the next one (progress and stale-target lists). */
+export const freshnessSchema = z.object({
+  lastUpdated: z.string().nullable(),
+  lastPeriod: z.string().nullable(),
+  stale: z.boolean(),
+  owes: z
+    .object({
+      orgUnit: z.string(),
+      orgUnitName: z.string(),
+      form: z.string(),
+      /** The form's name in both languages: the pages name the form, not its code (issue 19). */
+      formName: z.string(),
+      formNameEn: z.string(),
+      period: z.string(),
+      dueDate: z.string(),
+    })
+    .nullable(),
+});
 
 export const targetProgressSchema = z.object({
   key: z.string(),
@@ -64,23 +84,7 @@ export const targetProgressSchema = z.object({
     }),
     explanation: zhEn,
   }),
-  freshness: z.object({
-    lastUpdated: z.string().nullable(),
-    lastPeriod: z.string().nullable(),
-    stale: z.boolean(),
-    owes: z
-      .object({
-        orgUnit: z.string(),
-        orgUnitName: z.string(),
-        form: z.string(),
-        /** The form's name in both languages: the pages name the form, not its code (issue 19). */
-        formName: z.string(),
-        formNameEn: z.string(),
-        period: z.string(),
-        dueDate: z.string(),
-      })
-      .nullable(),
-  }),
+  freshness: freshnessSchema,
   warning: z.object({
     level: z.enum(['red', 'yellow', 'green']),
     reasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
@@ -103,15 +107,8 @@ export const planProgressSchema = z.object({
 });
 export type PlanProgress = z.infer<typeof planProgressSchema>;
 
-export const citationResponseSchema = z.object({
-  title: z.string(),
-  publisher: z.string(),
-  publishedOn: z.string(),
-  url: z.string(),
-  quote: z.string(),
-  publishedValue: z.string(),
-  publishedUnit: z.string(),
-});
+/** A published figure's citation as readers see it: who reviewed it stays out of the answer. */
+export const citationResponseSchema = z.object(citationSchema.shape).omit({ reviewedBy: true, reviewedAt: true });
 export const publishedFigureSchema = z.object({
   orgUnit: z.string(),
   orgUnitName: z.string(),

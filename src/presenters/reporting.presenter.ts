@@ -5,6 +5,15 @@ import { SUBMISSION_STATUSES } from '../domain/reporting/workflow/submission-wor
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const status = z.enum(SUBMISSION_STATUSES);
+/** An indicator of a form, named and with its unit, as the form and its entry sheet list it. */
+const formItemSchema = z.object({
+  indicator: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  cumulative: z.boolean(),
+  required: z.boolean(),
+});
 
 export const ruleSchema = z.object({
   id: z.string(),
@@ -26,17 +35,7 @@ export const reportFormResponseSchema = z.object({
   firstPeriod: z.string(),
   plans: z.array(z.string()),
   source: z.object({ plan: z.string().optional(), section: z.string().optional(), quote: z.string() }).nullable(),
-  items: z.array(
-    z.object({
-      indicator: z.string(),
-      name: z.string(),
-      nameEn: z.string(),
-      unit: z.string(),
-      cumulative: z.boolean(),
-      required: z.boolean(),
-      synonyms: z.array(z.string()),
-    }),
-  ),
+  items: z.array(formItemSchema.extend({ synonyms: z.array(z.string()) })),
   rules: z.array(ruleSchema),
 });
 
@@ -77,13 +76,7 @@ export const entrySheetSchema = z.object({
     cellComments: z.record(z.string(), z.string()),
   }),
   items: z.array(
-    z.object({
-      indicator: z.string(),
-      name: z.string(),
-      nameEn: z.string(),
-      unit: z.string(),
-      cumulative: z.boolean(),
-      required: z.boolean(),
+    formItemSchema.extend({
       value: z.string().nullable(),
       version: z.number(),
       previous: periodValue,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPARATORS } from '../domain/model/target.schema.ts';
+import { targetAimResponseSchema } from './target.presenter.ts';
 
 /** Response shapes of in-place target corrections and plan withdrawal (issue 17 item 5). */
 
@@ -8,14 +8,7 @@ const decimalString = z.string().describe('decimal number as a string');
 export const targetStateSchema = z.object({
   baseline: z.object({ year: z.number().int(), value: decimalString }).nullable(),
   scope: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string() }),
-  target: z.object({
-    year: z.number().int(),
-    comparator: z.enum(COMPARATORS),
-    value: decimalString.nullable(),
-    min: decimalString.nullable(),
-    max: decimalString.nullable(),
-    rate: decimalString.nullable(),
-  }),
+  target: targetAimResponseSchema,
   everyYear: z.boolean(),
 });
 

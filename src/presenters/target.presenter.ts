@@ -6,13 +6,17 @@ import { presentSource, sourceResponseSchema } from './source.presenter.ts';
 const codeName = z.object({ code: z.string(), name: z.string() });
 const decimalString = z.string().describe('decimal number as a string, e.g. "2675.78"');
 
-const targetValueResponseSchema = z.object({
+/** What a target aims at (TargetAim): the corrections of a target answer it too. */
+export const targetAimResponseSchema = z.object({
   year: z.number().int(),
   comparator: z.enum(COMPARATORS),
   value: decimalString.nullable(),
   min: decimalString.nullable(),
   max: decimalString.nullable(),
   rate: decimalString.nullable(),
+});
+
+const targetValueResponseSchema = targetAimResponseSchema.extend({
   reference: z.string().nullable(),
   /** The floor or ceiling binds every year of the plan, not only the target year. */
   everyYear: z.boolean(),

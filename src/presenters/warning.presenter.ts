@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freshnessSchema } from './progress.presenter.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const level = z.enum(['red', 'yellow']);
@@ -42,23 +43,7 @@ export const staleTargetsSchema = z.object({
       key: z.string(),
       indicator: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), unit: z.string() }),
       subject: z.object({ kind: z.enum(['org_unit', 'group']), code: z.string(), name: z.string() }),
-      freshness: z.object({
-        lastUpdated: z.string().nullable(),
-        lastPeriod: z.string().nullable(),
-        stale: z.boolean(),
-        owes: z
-          .object({
-            orgUnit: z.string(),
-            orgUnitName: z.string(),
-            form: z.string(),
-            /** The form's name in both languages: the pages name the form, not its code (issue 19). */
-            formName: z.string(),
-            formNameEn: z.string(),
-            period: z.string(),
-            dueDate: z.string(),
-          })
-          .nullable(),
-      }),
+      freshness: freshnessSchema,
       warning: z.object({ level: z.enum(['red', 'yellow', 'green']), reasons: z.array(bilingual) }),
     }),
   ),

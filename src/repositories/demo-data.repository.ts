@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NewDataValue } from './data-value.repository.ts';
 import type { Executor } from './transaction.ts';
+import { TARGET_STATEMENT_COLUMNS } from './target-columns.ts';
 
 /** How many synthetic (demo) figures are stored. */
 export async function countSynthetic(db: Executor): Promise<number> {
@@ -66,14 +67,7 @@ export async function planTargetRows(db: Executor) {
       'i.code as indicator',
       'i.unit as indicatorUnit',
       'i.aggregation',
-      't.baseline_year',
-      't.baseline_value',
-      't.target_year',
-      't.comparator',
-      't.target_value',
-      't.target_min',
-      't.target_max',
-      't.target_rate',
+      ...TARGET_STATEMENT_COLUMNS,
     ])
     .orderBy('t.id')
     .execute();

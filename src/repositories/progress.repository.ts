@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { targetTouchesUnits } from './target.repository.ts';
 import type { Executor } from './transaction.ts';
+import { TARGET_STATEMENT_COLUMNS, trajectoryColumn } from './target-columns.ts';
 
 /** Queries behind progress monitoring: plans, targets with their indicators, the unit tree, figures. */
 
@@ -55,14 +56,7 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
       't.org_unit_id',
       't.group_id',
       't.nature',
-      't.baseline_year',
-      't.baseline_value',
-      't.target_year',
-      't.comparator',
-      't.target_value',
-      't.target_min',
-      't.target_max',
-      't.target_rate',
+      ...TARGET_STATEMENT_COLUMNS,
       't.target_text',
       't.every_year',
       't.source_plan_id',
@@ -83,10 +77,7 @@ export async function progressTargets(db: Executor, f: ProgressTargetFilter) {
       'u.name as org_unit_name',
       'g.code as group_code',
       'g.name as group_name',
-      sql<
-        { year: number; value: string }[]
-      >`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
-        from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
+      trajectoryColumn(),
     ])
     .orderBy('t.plan_id')
     .orderBy('t.ordinal')

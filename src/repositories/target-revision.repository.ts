@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from './transaction.ts';
+import { TARGET_STATEMENT_COLUMNS } from './target-columns.ts';
 
 /** Queries of in-place corrections of published targets and of plan withdrawal (issue 17 item 5, migration 0660). */
 
@@ -15,14 +16,7 @@ export async function lockTarget(db: Executor, plan: string, key: string) {
       't.id',
       't.version',
       't.org_unit_id',
-      't.baseline_year',
-      't.baseline_value',
-      't.target_year',
-      't.comparator',
-      't.target_value',
-      't.target_min',
-      't.target_max',
-      't.target_rate',
+      ...TARGET_STATEMENT_COLUMNS,
       't.target_text',
       't.every_year',
       'i.unit as indicator_unit',

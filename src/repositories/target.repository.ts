@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { nameLike } from './name-search.ts';
 import type { Executor } from './transaction.ts';
+import { TARGET_AIM_COLUMNS, trajectoryColumn } from './target-columns.ts';
 import type { DB, SourceColumns, TargetTable } from '../db/schema.ts';
 import type { ExpressionBuilder, Insertable } from 'kysely';
 
@@ -98,10 +99,7 @@ export async function listTargets(db: Executor, f: TargetFilter, page: { limit: 
       'g.code as group_code',
       'g.name as group_name',
       'r.code as reference_code',
-      sql<
-        { year: number; value: string }[]
-      >`coalesce((select json_agg(json_build_object('year', y.year, 'value', y.value::text) order by y.year)
-        from target_trajectory y where y.target_id = t.id), '[]'::json)`.as('trajectory'),
+      trajectoryColumn(),
       sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
         where c.target_id = t.id order by o.id)`.as('conflicts_with'),
       // What each conflicting target states, so pages name it in words rather than by its key.
@@ -156,12 +154,7 @@ export async function allTargetFacts(db: Executor) {
       'i.aggregation',
       'u.code as unit_code',
       'g.code as group_code',
-      't.target_year',
-      't.comparator',
-      't.target_value',
-      't.target_min',
-      't.target_max',
-      't.target_rate',
+      ...TARGET_AIM_COLUMNS,
       sql<string[]>`array(select o.plan_id || ':' || o.key from target_conflict c join target o on o.id = c.other_target_id
         where c.target_id = t.id)`.as('conflicts_with'),
     ])

@@ -1,20 +1,14 @@
 import { Decimal } from 'decimal.js';
-import type { Comparator } from '../model/target.schema.ts';
+import type { Comparator, TargetAim } from '../model/target.schema.ts';
 
 /** The facts of a target that consistency checks need, whichever plan it comes from. */
-export interface TargetFacts {
+export interface TargetFacts extends TargetAim {
   ref: string; // planId:key
   indicator: string;
   indicatorUnit: string;
   aggregation: string;
   /** Org unit code, or group code prefixed with "group:". */
   scope: string;
-  year: number;
-  comparator: Comparator;
-  value: string | null;
-  min: string | null;
-  max: string | null;
-  rate: string | null;
   /** Unit the source states, when known (extraction candidates); stored targets use the indicator's. */
   statedUnit?: string | null;
   /** Conflicts already recorded by a curator. */

@@ -11,6 +11,22 @@ import { normaliseText } from '../text/normalise.ts';
 export const spanSchema = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) });
 export type Span = z.infer<typeof spanSchema>;
 
+/** A figure of a year, as text (decimal strings are checked when the reviewed plan is built). */
+export const yearFigureSchema = z.strictObject({ year: z.number().int(), value: z.string() });
+
+/**
+ * What a target aims at, as a draft states it: the extractor's candidates, the reviewer's edits and
+ * the gold sets all say it with these fields (targetValueSchema checks them against the comparator).
+ */
+export const draftAimFields = {
+  year: z.number().int(),
+  comparator: z.enum(COMPARATORS),
+  value: z.string().optional(),
+  min: z.string().optional(),
+  max: z.string().optional(),
+  rate: z.string().optional(),
+};
+
 export const MATCH_KINDS = ['name', 'synonym', 'alias', 'new'] as const;
 
 export const indicatorRefSchema = z.strictObject({
@@ -55,19 +71,14 @@ export const targetCandidateSchema = z.strictObject({
     })
     .optional(),
   target: z.strictObject({
-    year: z.number().int(),
+    ...draftAimFields,
     /** sentence: 到2025年 in the sentence; context: an earlier sentence of the paragraph; plan: the plan's end year. */
     yearFrom: z.enum(['sentence', 'context', 'plan']),
-    comparator: z.enum(COMPARATORS),
-    value: z.string().optional(),
-    min: z.string().optional(),
-    max: z.string().optional(),
-    rate: z.string().optional(),
   }),
   /** Unit as written in the text (亿元, %, 家); values are converted to the indicator's unit when it is known. */
   unit: z.string().optional(),
   /** Yearly figures, from a year-series table. */
-  trajectory: z.array(z.strictObject({ year: z.number().int(), value: z.string() })).optional(),
+  trajectory: z.array(yearFigureSchema).optional(),
   /** The sentence, as cleaned text. */
   quote: z.string(),
   span: spanSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPARATORS } from '../model/target.schema.ts';
+import { draftAimFields, yearFigureSchema } from './candidate.schema.ts';
 
 /**
  * A hand-built gold set: every target and task of one plan text, each located by a quote (a piece
@@ -19,15 +19,8 @@ export const goldTargetSchema = z.strictObject({
   }),
   /** Org unit or group code; for a unit outside the catalogue, its name (Simplified, as in the text). */
   scope: z.string().optional(),
-  baseline: z.strictObject({ year: z.number().int(), value: z.string() }).optional(),
-  target: z.strictObject({
-    year: z.number().int(),
-    comparator: z.enum(COMPARATORS),
-    value: z.string().optional(),
-    min: z.string().optional(),
-    max: z.string().optional(),
-    rate: z.string().optional(),
-  }),
+  baseline: yearFigureSchema.optional(),
+  target: z.strictObject(draftAimFields),
   unit: z.string().optional(),
   /** Key of the curated dataset's target, when it has one. */
   curated: z.string().optional(),

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { spanSchema, type ExtractionResult, type Span } from '../extraction/candidate.schema.ts';
-import { COMPARATORS } from '../model/target.schema.ts';
+import {
+  draftAimFields,
+  spanSchema,
+  yearFigureSchema,
+  type ExtractionResult,
+  type Span,
+} from '../extraction/candidate.schema.ts';
 import { SECTION_KINDS } from '../model/plan.schema.ts';
 import { NATURES } from '../model/indicator.schema.ts';
 import { normaliseText } from '../text/normalise.ts';
@@ -33,18 +38,13 @@ export const reviewSchema = z.strictObject({
       orgUnit: z.string().optional(),
       group: z.string().optional(),
       nature: z.enum(NATURES).optional(),
-      baseline: z.strictObject({ year: z.number().int(), value: z.string() }).optional(),
+      baseline: yearFigureSchema.optional(),
       target: z.strictObject({
-        year: z.number().int(),
-        comparator: z.enum(COMPARATORS),
-        value: z.string().optional(),
-        min: z.string().optional(),
-        max: z.string().optional(),
-        rate: z.string().optional(),
+        ...draftAimFields,
         reference: z.string().optional(),
         text: z.string().optional(),
       }),
-      trajectory: z.array(z.strictObject({ year: z.number().int(), value: z.string() })).optional(),
+      trajectory: z.array(yearFigureSchema).optional(),
       note: z.string().optional(),
     }),
   ),

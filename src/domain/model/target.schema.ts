@@ -21,6 +21,16 @@ export const COMPARATORS = [
 ] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
+/** What a stored target aims at, as read back: decimals as strings, null where the comparator needs none. */
+export interface TargetAim {
+  year: number;
+  comparator: Comparator;
+  value: string | null;
+  min: string | null;
+  max: string | null;
+  rate: string | null;
+}
+
 export const targetValueSchema = z
   .strictObject({
     year: year(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPARATORS, targetValueSchema, type Comparator } from '../model/target.schema.ts';
+import { COMPARATORS, targetValueSchema, type TargetAim } from '../model/target.schema.ts';
 import { code, decimal, year } from '../model/common.schema.ts';
 import { convertUnit } from '../reporting/units.ts';
 
@@ -13,14 +13,7 @@ import { convertUnit } from '../reporting/units.ts';
 export interface TargetState {
   baseline: { year: number; value: string } | null;
   scope: { kind: 'org_unit' | 'group'; code: string };
-  target: {
-    year: number;
-    comparator: Comparator;
-    value: string | null;
-    min: string | null;
-    max: string | null;
-    rate: string | null;
-  };
+  target: TargetAim;
   everyYear: boolean;
 }
 

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { indicatorsByCodes } from '../../repositories/indicator.repository.ts';
 import { findReportingUnit } from '../../repositories/org-unit.repository.ts';
 import { findForm, type StoredForm } from '../../repositories/report-form.repository.ts';
+import { ensureSubmission } from '../../repositories/submission.repository.ts';
 import type { Executor } from '../../repositories/transaction.ts';
 import { readScope } from '../read-scope.ts';
 import type { Actor } from '../actor.ts';
@@ -86,4 +87,22 @@ export async function resolveReportingUnit(db: Executor, actor: Actor, form: Rep
       `${unit.name}不是报表${form.name}的填报单位`,
     );
   return unit;
+}
+
+/**
+ * The sheet a reporter writes to: the form, the unit (the reporter's, reporting this form), the period
+ * (open for it) and the submission, created as a draft the first time it is written to.
+ */
+export async function openReportingSheet(db: Executor, actor: Actor, formCode: string, unitCode: string, period: string) {
+  const ctx = await loadFormContext(db, formCode);
+  const unit = await resolveReportingUnit(db, actor, ctx.form, unitCode);
+  const dates = checkFormPeriod(ctx.form, period);
+  const submission = await ensureSubmission(db, {
+    formId: ctx.id,
+    unitId: unit.id,
+    period,
+    formVersion: ctx.version,
+    dueDate: dates.due,
+  });
+  return { ctx, unit, submission };
 }

@@ -1,11 +1,11 @@
 import { isEditable, type SubmissionStatus } from '../../domain/reporting/workflow/submission-workflow.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { ensureSubmission, updateSubmission } from '../../repositories/submission.repository.ts';
+import { updateSubmission } from '../../repositories/submission.repository.ts';
 import type { Actor } from '../actor.ts';
 import { conflictError, writeDraftValue, type DraftWrite } from '../data-entry.service.ts';
 import { readEntrySheet } from './entry-sheet.service.ts';
-import { checkFormPeriod, loadFormContext, resolveReportingUnit } from './form-context.ts';
+import { openReportingSheet } from './form-context.ts';
 
 export interface EntryChanges {
   /** Cells to save; value null clears the cell. expectedVersion is the version the editor loaded (0 = new). */
@@ -34,16 +34,7 @@ export async function saveEntry(
   changes: EntryChanges,
 ) {
   return database.db.transaction().execute(async (trx) => {
-    const ctx = await loadFormContext(trx, formCode);
-    const unit = await resolveReportingUnit(trx, actor, ctx.form, unitCode);
-    const dates = checkFormPeriod(ctx.form, period);
-    const submission = await ensureSubmission(trx, {
-      formId: ctx.id,
-      unitId: unit.id,
-      period,
-      formVersion: ctx.version,
-      dueDate: dates.due,
-    });
+    const { ctx, unit, submission } = await openReportingSheet(trx, actor, formCode, unitCode, period);
     if (!isEditable(submission.status as SubmissionStatus)) throw lockedError(submission.status as SubmissionStatus);
     const conflicts: Extract<DraftWrite, { ok: false }>['conflict'][] = [];
     for (const change of changes.values) {

@@ -1,12 +1,11 @@
 import { isEditable, type SubmissionStatus } from '../../domain/reporting/workflow/submission-workflow.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { ensureSubmission } from '../../repositories/submission.repository.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { claimOwn } from '../tasks/task-write.service.ts';
 import { readEntrySheet, submissionEntityKey } from './entry-sheet.service.ts';
-import { checkFormPeriod, loadFormContext, resolveReportingUnit } from './form-context.ts';
+import { openReportingSheet } from './form-context.ts';
 
 /**
  * Attaches the reporter's own fresh uploads (POST /attachments) to a sheet, so that the reviewer
@@ -22,16 +21,7 @@ export async function attachToSubmission(
   attachmentIds: readonly string[],
 ) {
   return database.db.transaction().execute(async (trx) => {
-    const ctx = await loadFormContext(trx, formCode);
-    const unit = await resolveReportingUnit(trx, actor, ctx.form, unitCode);
-    const dates = checkFormPeriod(ctx.form, period);
-    const row = await ensureSubmission(trx, {
-      formId: ctx.id,
-      unitId: unit.id,
-      period,
-      formVersion: ctx.version,
-      dueDate: dates.due,
-    });
+    const { submission: row } = await openReportingSheet(trx, actor, formCode, unitCode, period);
     if (!isEditable(row.status as SubmissionStatus))
       throw new AppError(
         'LOCKED',
