@@ -18,6 +18,12 @@ import { saveDraftValue } from '../../services/data-entry.service.ts';
 import { createUser, usersInScope } from '../../services/user.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyText, param } from '../auth/access-control.ts';
+import { routeOptions } from '../route-options.ts';
+
+const adminRoute = routeOptions('admin');
+const auditRoute = routeOptions('audit');
+const dataValuesRoute = routeOptions('data values');
+const usersRoute = routeOptions('users');
 
 export const adminRoutes =
   ({ database, auditKey }: RouteDeps): FastifyPluginAsyncZod =>
@@ -25,26 +31,21 @@ export const adminRoutes =
     const { db } = database;
     app.get(
       '/users',
-      {
-        config: { access: { action: 'manage_users', resource: 'global' } },
-        schema: {
-          tags: ['users'],
-          summary: 'Users in your scope / 用户',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  username: z.string(),
-                  displayName: z.string(),
-                  orgUnit: z.string().nullable(),
-                  disabled: z.boolean(),
-                  demo: z.boolean(),
-                }),
-              ),
-            }),
-          },
+      usersRoute({ action: 'manage_users', resource: 'global' }, 'Users in your scope / 用户', {
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                username: z.string(),
+                displayName: z.string(),
+                orgUnit: z.string().nullable(),
+                disabled: z.boolean(),
+                demo: z.boolean(),
+              }),
+            ),
+          }),
         },
-      },
+      }),
       async (req) => ({
         items: (await usersInScope(db, req.actor!)).map((u) => ({
           username: u.username,
@@ -83,11 +84,10 @@ export const adminRoutes =
     );
     app.get(
       '/audit',
-      {
-        config: { access: { action: 'read_audit', resource: 'global' } },
-        schema: {
-          tags: ['audit'],
-          summary: "A record's history from the audit log, within your read scope / 修改记录",
+      auditRoute(
+        { action: 'read_audit', resource: 'global' },
+        "A record's history from the audit log, within your read scope / 修改记录",
+        {
           description:
             'Accounts, logins, tokens and backups: administrators only (403 to others). Data values, submissions and tasks: ' +
             'only those the entity’s own read route shows you (404 otherwise, as for a key never written). IP addresses: ' +
@@ -99,7 +99,7 @@ export const adminRoutes =
           }),
           response: { 200: z.object({ items: z.array(auditEntrySchema) }), 403: errorResponseSchema, 404: errorResponseSchema },
         },
-      },
+      ),
       async (req) => ({
         items: (await readAuditHistory(db, req.actor!, req.query.entity, req.query.key, req.query.limit)).map((e) => ({
           id: e.id,
@@ -115,58 +115,41 @@ export const adminRoutes =
     );
     app.get(
       '/audit/verify',
-      {
-        config: { access: { action: 'backup', resource: 'global' } },
-        schema: {
-          tags: ['audit'],
-          summary: 'Verify the audit hash chain / 校验审计链',
-          response: {
-            200: z.object({
-              ok: z.boolean(),
-              entries: z.number().optional(),
-              entryId: z.number().optional(),
-              reason: z.string().optional(),
-            }),
-          },
+      auditRoute({ action: 'backup', resource: 'global' }, 'Verify the audit hash chain / 校验审计链', {
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            entries: z.number().optional(),
+            entryId: z.number().optional(),
+            reason: z.string().optional(),
+          }),
         },
-      },
+      }),
       () => verifyAuditChain(db),
     );
     app.get(
       '/audit/head',
-      {
-        config: { access: { action: 'backup', resource: 'global' } },
-        schema: {
-          tags: ['audit'],
-          summary: 'The signed head of the audit chain, to keep outside the database / 签名的审计链头',
-          response: { 200: signedHeadSchema },
-        },
-      },
+      auditRoute(
+        { action: 'backup', resource: 'global' },
+        'The signed head of the audit chain, to keep outside the database / 签名的审计链头',
+        { response: { 200: signedHeadSchema } },
+      ),
       () => signedAuditHead(db, auditKey),
     );
     app.post(
       '/audit/verify',
-      {
-        config: { access: { action: 'backup', resource: 'global' } },
-        schema: {
-          tags: ['audit'],
-          summary: 'Verify the chain against a signed head kept outside: finds the newest entries deleted / 对照链头校验审计链',
-          body: signedHeadSchema,
-          response: { 200: headVerificationSchema },
-        },
-      },
+      auditRoute(
+        { action: 'backup', resource: 'global' },
+        'Verify the chain against a signed head kept outside: finds the newest entries deleted / 对照链头校验审计链',
+        { body: signedHeadSchema, response: { 200: headVerificationSchema } },
+      ),
       async (req) => presentHeadVerification(await verifyAuditChainWithHead(db, req.body, auditKey)),
     );
     app.get(
       '/admin/backup',
-      {
-        config: { access: { action: 'backup', resource: 'global' } },
-        schema: {
-          tags: ['admin'],
-          summary: 'Download a consistent backup (gzip, JSON lines) / 下载备份',
-          produces: ['application/gzip'],
-        },
-      },
+      adminRoute({ action: 'backup', resource: 'global' }, 'Download a consistent backup (gzip, JSON lines) / 下载备份', {
+        produces: ['application/gzip'],
+      }),
       async (req, reply) => {
         // Written to a temporary file first: on PGlite the backup holds the only connection, so it
         // must finish quickly rather than at the pace of the download.
@@ -188,11 +171,10 @@ export const adminRoutes =
     );
     app.put(
       '/data-values/:orgUnit/:indicator/:period',
-      {
-        config: { access: { action: 'report', resource: (req) => ({ orgUnit: param(req, 'orgUnit') }) } },
-        schema: {
-          tags: ['data values'],
-          summary: 'Save a draft figure for a unit you report for (optimistic concurrency) / 填报数值',
+      dataValuesRoute(
+        { action: 'report', resource: (req) => ({ orgUnit: param(req, 'orgUnit') }) },
+        'Save a draft figure for a unit you report for (optimistic concurrency) / 填报数值',
+        {
           params: z.object({ orgUnit: z.string(), indicator: z.string(), period: periodTextSchema }),
           body: z.object({ value: decimal(), cumulative: z.boolean().default(false), expectedVersion: z.number().int().min(0) }),
           response: {
@@ -201,7 +183,7 @@ export const adminRoutes =
             409: errorResponseSchema,
           },
         },
-      },
+      ),
       (req) => saveDraftValue(database, req.actor!, { ...req.params, ...req.body }),
     );
   };

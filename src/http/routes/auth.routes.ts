@@ -12,6 +12,9 @@ import { login, logout } from '../../services/auth.service.ts';
 import { createToken, ownAccount, ownTokens, revokeOwnToken } from '../../services/user.service.ts';
 import { SESSION_COOKIE } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const authRoute = routeOptions('auth');
 
 export const authRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
@@ -45,10 +48,7 @@ export const authRoutes =
     );
     app.post(
       '/auth/logout',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: { tags: ['auth'], summary: 'Sign out / 退出', response: { 204: z.null() } },
-      },
+      authRoute({ action: 'authenticated' }, 'Sign out / 退出', { response: { 204: z.null() } }),
       async (req, reply) => {
         const secret = req.cookies[SESSION_COOKIE];
         if (secret) await logout(database, secret, req.actor!);
@@ -58,10 +58,7 @@ export const authRoutes =
     );
     app.get(
       '/auth/me',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: { tags: ['auth'], summary: 'Who am I, with roles and scopes', response: { 200: meSchema } },
-      },
+      authRoute({ action: 'authenticated' }, 'Who am I, with roles and scopes', { response: { 200: meSchema } }),
       async (req) => {
         const actor = req.actor!;
         const user = await ownAccount(database.db, actor);
@@ -77,18 +74,13 @@ export const authRoutes =
     );
     app.get(
       '/auth/tokens',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['auth'],
-          summary: 'My personal API tokens (never their secrets)',
-          response: {
-            200: z.object({
-              items: z.array(apiTokenSchema),
-            }),
-          },
+      authRoute({ action: 'authenticated' }, 'My personal API tokens (never their secrets)', {
+        response: {
+          200: z.object({
+            items: z.array(apiTokenSchema),
+          }),
         },
-      },
+      }),
       async (req) => ({
         items: (await ownTokens(database.db, req.actor!)).map((t) => ({
           id: t.id,
@@ -102,15 +94,10 @@ export const authRoutes =
     );
     app.post(
       '/auth/tokens',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['auth'],
-          summary: 'Create a personal API token; the secret is shown once / 创建个人 API 令牌',
-          body: newTokenBodySchema,
-          response: { 201: createdTokenSchema },
-        },
-      },
+      authRoute({ action: 'authenticated' }, 'Create a personal API token; the secret is shown once / 创建个人 API 令牌', {
+        body: newTokenBodySchema,
+        response: { 201: createdTokenSchema },
+      }),
       async (req, reply) => {
         const expiresAt = req.body.expiresInDays ? new Date(Date.now() + req.body.expiresInDays * 86_400_000) : null;
         return reply.status(201).send(await createToken(database, req.actor!, { ...req.body, expiresAt }));
@@ -118,15 +105,10 @@ export const authRoutes =
     );
     app.delete(
       '/auth/tokens/:id',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['auth'],
-          summary: 'Revoke one of my tokens',
-          params: z.object({ id: rowIdSchema }),
-          response: { 204: z.null(), 404: errorResponseSchema },
-        },
-      },
+      authRoute({ action: 'authenticated' }, 'Revoke one of my tokens', {
+        params: z.object({ id: rowIdSchema }),
+        response: { 204: z.null(), 404: errorResponseSchema },
+      }),
       async (req, reply) => {
         await revokeOwnToken(database, req.actor!, req.params.id);
         return reply.status(204).send(null);

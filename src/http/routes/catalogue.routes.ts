@@ -30,8 +30,11 @@ import { importGroupMembers, readableSheetChanges } from '../../services/group-m
 import { createOrgUnit } from '../../services/org-units/create-org-unit.service.ts';
 import { NEW_GROUP_KINDS, createGroup } from '../../services/org-units/create-group.service.ts';
 import type { Resource } from '../../domain/access/authorize.ts';
+import { routeOptions } from '../route-options.ts';
 
-const READ = { access: { action: 'read' as const } };
+const dataValuesRoute = routeOptions('data values');
+const indicatorsRoute = routeOptions('indicators');
+const orgUnitsRoute = routeOptions('org units');
 
 /** Every unit a group-membership request adds or removes, read from the unvalidated body. */
 function namedUnits(req: FastifyRequest): string[] {
@@ -74,11 +77,10 @@ export const catalogueRoutes =
     await app.register(groupImportRoute(database, limits));
     app.get(
       '/org-units',
-      {
-        config: READ,
-        schema: {
-          tags: ['org units'],
-          summary: 'Organisation units in your scope: province, prefectures, departments, zones / 组织单位',
+      orgUnitsRoute(
+        { action: 'read' },
+        'Organisation units in your scope: province, prefectures, departments, zones / 组织单位',
+        {
           querystring: pageQuerySchema.extend({
             kind: z.enum(ORG_UNIT_KINDS).optional(),
             parent: z.string().optional(),
@@ -86,7 +88,7 @@ export const catalogueRoutes =
           }),
           response: { 200: pageOf(orgUnitResponseSchema) },
         },
-      },
+      ),
       async (req) => {
         const { limit, offset, ...filter } = req.query;
         return queryOrgUnits(db, { ...filter, unitIds: await readScope(db, req.actor!) }, { limit, offset });
@@ -94,12 +96,10 @@ export const catalogueRoutes =
     );
     app.post(
       '/org-units',
-      {
-        config: { access: { action: 'define_plans', resource: newUnitResource } },
-        schema: {
-          tags: ['org units'],
-          summary:
-            'Create an org unit by hand, in Yunnan or elsewhere (e.g. 四川省, 成都市); code made from the parent when left out; audited / 新建组织单位（留痕）',
+      orgUnitsRoute(
+        { action: 'define_plans', resource: newUnitResource },
+        'Create an org unit by hand, in Yunnan or elsewhere (e.g. 四川省, 成都市); code made from the parent when left out; audited / 新建组织单位（留痕）',
+        {
           body: z.object({
             code: codeSchema.optional().describe('left out: the parent code and a number, e.g. SC-1 (OU-1 without a parent)'),
             name: z.string().min(1).max(200),
@@ -109,41 +109,29 @@ export const catalogueRoutes =
           }),
           response: { 201: orgUnitResponseSchema, 400: errorResponseSchema, 409: errorResponseSchema },
         },
-      },
+      ),
       async (req, reply) => reply.status(201).send(await createOrgUnit(database, req.actor!, req.body)),
     );
     app.get(
       '/org-units/:code',
-      {
-        config: READ,
-        schema: {
-          tags: ['org units'],
-          summary: 'One org unit with the groups it belongs to',
-          params: z.object({ code: z.string() }),
-          response: {
-            200: orgUnitDetailSchema,
-            404: errorResponseSchema,
-          },
+      orgUnitsRoute({ action: 'read' }, 'One org unit with the groups it belongs to', {
+        params: z.object({ code: z.string() }),
+        response: {
+          200: orgUnitDetailSchema,
+          404: errorResponseSchema,
         },
-      },
+      }),
       async (req) => getOrgUnit(db, req.params.code, await readScope(db, req.actor!)),
     );
     const aliasSchema = z.object({ id: z.number(), alias: z.string(), kind: z.string(), source: z.string() });
     // Names a unit goes by: read by whoever sees the unit, changed by its administrators.
-    const ADMIN_OF_UNIT = {
-      access: { action: 'manage_users' as const, resource: (req: FastifyRequest) => ({ orgUnit: param(req, 'code') }) },
-    };
+    const adminOfUnit = { action: 'manage_users' as const, resource: (req: FastifyRequest) => ({ orgUnit: param(req, 'code') }) };
     app.get(
       '/org-units/:code/aliases',
-      {
-        config: READ,
-        schema: {
-          tags: ['org units'],
-          summary: 'Other names of a unit (简称, former names, short forms) matched at import / 单位别名',
-          params: z.object({ code: z.string() }),
-          response: { 200: z.object({ items: z.array(aliasSchema) }), 404: errorResponseSchema },
-        },
-      },
+      orgUnitsRoute({ action: 'read' }, 'Other names of a unit (简称, former names, short forms) matched at import / 单位别名', {
+        params: z.object({ code: z.string() }),
+        response: { 200: z.object({ items: z.array(aliasSchema) }), 404: errorResponseSchema },
+      }),
       async (req) => {
         await getOrgUnit(db, req.params.code, await readScope(db, req.actor!));
         return { items: await listUnitAliases(db, req.params.code) };
@@ -151,30 +139,20 @@ export const catalogueRoutes =
     );
     app.post(
       '/org-units/:code/aliases',
-      {
-        config: ADMIN_OF_UNIT,
-        schema: {
-          tags: ['org units'],
-          summary: 'Add a name the unit goes by, kept as written, audited / 添加单位别名（留痕）',
-          params: z.object({ code: z.string() }),
-          body: z.object({ alias: z.string().min(1).max(200), kind: z.enum(ALIAS_KINDS).default('short') }),
-          response: { 201: aliasSchema, 400: errorResponseSchema, 409: errorResponseSchema },
-        },
-      },
+      orgUnitsRoute(adminOfUnit, 'Add a name the unit goes by, kept as written, audited / 添加单位别名（留痕）', {
+        params: z.object({ code: z.string() }),
+        body: z.object({ alias: z.string().min(1).max(200), kind: z.enum(ALIAS_KINDS).default('short') }),
+        response: { 201: aliasSchema, 400: errorResponseSchema, 409: errorResponseSchema },
+      }),
       async (req, reply) =>
         reply.status(201).send(await addUnitAlias(database, req.actor!, req.params.code, req.body.alias, req.body.kind)),
     );
     app.delete(
       '/org-units/:code/aliases/:id',
-      {
-        config: ADMIN_OF_UNIT,
-        schema: {
-          tags: ['org units'],
-          summary: 'Remove an alias of the unit, audited / 删除单位别名（留痕）',
-          params: z.object({ code: z.string(), id: z.coerce.number().int() }),
-          response: { 204: z.null(), 404: errorResponseSchema },
-        },
-      },
+      orgUnitsRoute(adminOfUnit, 'Remove an alias of the unit, audited / 删除单位别名（留痕）', {
+        params: z.object({ code: z.string(), id: z.coerce.number().int() }),
+        response: { 204: z.null(), 404: errorResponseSchema },
+      }),
       async (req, reply) => {
         await removeUnitAlias(database, req.actor!, req.params.code, req.params.id);
         return reply.status(204).send(null);
@@ -182,24 +160,18 @@ export const catalogueRoutes =
     );
     app.get(
       '/groups',
-      {
-        config: READ,
-        schema: {
-          tags: ['org units'],
-          summary: 'Groups across the tree: 板块, 主体功能区, zone level',
-          querystring: z.object({ kind: z.enum(GROUP_KINDS).optional() }),
-          response: { 200: pageOf(groupResponseSchema) },
-        },
-      },
+      orgUnitsRoute({ action: 'read' }, 'Groups across the tree: 板块, 主体功能区, zone level', {
+        querystring: z.object({ kind: z.enum(GROUP_KINDS).optional() }),
+        response: { 200: pageOf(groupResponseSchema) },
+      }),
       async (req) => queryGroups(db, req.query, await readScope(db, req.actor!)),
     );
     app.post(
       '/groups',
-      {
-        config: { access: { action: 'define_plans', resource: newGroupResource } },
-        schema: {
-          tags: ['org units'],
-          summary: 'Create a group of units (e.g. 成渝地区), code G-n when left out; audited / 新建分组（留痕）',
+      orgUnitsRoute(
+        { action: 'define_plans', resource: newGroupResource },
+        'Create a group of units (e.g. 成渝地区), code G-n when left out; audited / 新建分组（留痕）',
+        {
           body: z.object({
             code: codeSchema.optional(),
             name: z.string().min(1).max(200),
@@ -209,7 +181,7 @@ export const catalogueRoutes =
           }),
           response: { 201: groupResponseSchema, 400: errorResponseSchema, 409: errorResponseSchema },
         },
-      },
+      ),
       async (req, reply) => reply.status(201).send(await createGroup(database, req.actor!, req.body)),
     );
     app.post(
@@ -240,15 +212,10 @@ export const catalogueRoutes =
     );
     app.get(
       '/indicators',
-      {
-        config: READ,
-        schema: {
-          tags: ['indicators'],
-          summary: 'Indicator catalogue / 指标目录',
-          querystring: pageQuerySchema.extend({ q: z.string().max(200).optional() }),
-          response: { 200: pageOf(indicatorResponseSchema) },
-        },
-      },
+      indicatorsRoute({ action: 'read' }, 'Indicator catalogue / 指标目录', {
+        querystring: pageQuerySchema.extend({ q: z.string().max(200).optional() }),
+        response: { 200: pageOf(indicatorResponseSchema) },
+      }),
       (req) => {
         const { limit, offset, ...filter } = req.query;
         return queryIndicators(db, filter, { limit, offset });
@@ -256,21 +223,16 @@ export const catalogueRoutes =
     );
     app.get(
       '/data-values',
-      {
-        config: READ,
-        schema: {
-          tags: ['data values'],
-          summary: 'Data values in your scope (numeric as decimal strings) / 数据',
-          querystring: pageQuerySchema.extend({
-            indicator: z.string().optional(),
-            orgUnit: z.string().optional(),
-            origin: z.enum(DATA_ORIGINS).optional(),
-            from: periodTextSchema.optional().describe('first period, e.g. 2020 or 2021-03'),
-            to: periodTextSchema.optional().describe('last period'),
-          }),
-          response: { 200: pageOf(dataValueResponseSchema) },
-        },
-      },
+      dataValuesRoute({ action: 'read' }, 'Data values in your scope (numeric as decimal strings) / 数据', {
+        querystring: pageQuerySchema.extend({
+          indicator: z.string().optional(),
+          orgUnit: z.string().optional(),
+          origin: z.enum(DATA_ORIGINS).optional(),
+          from: periodTextSchema.optional().describe('first period, e.g. 2020 or 2021-03'),
+          to: periodTextSchema.optional().describe('last period'),
+        }),
+        response: { 200: pageOf(dataValueResponseSchema) },
+      }),
       async (req) => {
         const { limit, offset, from, to, ...filter } = req.query;
         return queryDataValues(

@@ -21,6 +21,9 @@ import { runOwner, runUnitOwner, schemeRunOwner, schemeSaveOwner } from '../auth
 import { gradeHistory, runGradeHistory } from '../../services/evaluation/grade-history.service.ts';
 import { superviseFromRun } from '../../services/evaluation/results-use.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const evaluationRoute = routeOptions('evaluation');
 
 const isoDate = calendarDateSchema;
 const year = z.number().int().min(1900).max(2200);
@@ -46,28 +49,18 @@ export const evaluationRoutes =
   async (app) => {
     app.get(
       '/evaluation/schemes',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Evaluation schemes with their versions / 考核评价方案列表',
-          response: { 200: schemeListSchema },
-        },
-      },
+      evaluationRoute({ action: 'read' }, 'Evaluation schemes with their versions / 考核评价方案列表', {
+        response: { 200: schemeListSchema },
+      }),
       async () => listSchemes(database),
     );
     app.get(
       '/evaluation/schemes/:code',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'One version of a scheme (the latest unless asked) / 评价方案（某一版本）',
-          params: z.object({ code: z.string() }),
-          querystring: z.object({ version: rowIdSchema.optional() }),
-          response: { 200: schemeVersionViewSchema, 404: errorResponseSchema },
-        },
-      },
+      evaluationRoute({ action: 'read' }, 'One version of a scheme (the latest unless asked) / 评价方案（某一版本）', {
+        params: z.object({ code: z.string() }),
+        querystring: z.object({ version: rowIdSchema.optional() }),
+        response: { 200: schemeVersionViewSchema, 404: errorResponseSchema },
+      }),
       async (req) => getScheme(database, req.params.code, req.query.version),
     );
     app.put(
@@ -92,40 +85,34 @@ export const evaluationRoutes =
     );
     app.post(
       '/evaluation/preview',
-      {
-        config: { access: { action: 'define_plans', resource: 'global' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Evaluate an unsaved definition on a year, storing nothing / 方案试算（不保存）',
-          body: z.object({ definition, year, samples, seed }),
-          response: { 200: runViewSchema, ...errors },
-        },
-      },
+      evaluationRoute(
+        { action: 'define_plans', resource: 'global' },
+        'Evaluate an unsaved definition on a year, storing nothing / 方案试算（不保存）',
+        { body: z.object({ definition, year, samples, seed }), response: { 200: runViewSchema, ...errors } },
+      ),
       async (req) => previewRun(database, req.body),
     );
     app.post(
       '/evaluation/weights',
-      {
-        config: { access: { action: 'define_plans', resource: 'global' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Weights by AHP (refuses CR ≥ 0.1) or the entropy method / 层次分析法或熵权法赋权',
+      evaluationRoute(
+        { action: 'define_plans', resource: 'global' },
+        'Weights by AHP (refuses CR ≥ 0.1) or the entropy method / 层次分析法或熵权法赋权',
+        {
           body: z.discriminatedUnion('method', [
             z.object({ method: z.literal('ahp'), matrix: z.array(z.array(z.number().positive())).min(1) }),
             z.object({ method: z.literal('entropy'), definition, year }),
           ]),
           response: { 200: weightsResultSchema, ...errors },
         },
-      },
+      ),
       async (req) => (req.body.method === 'ahp' ? ahp(req.body.matrix) : entropy(database, req.body)),
     );
     app.post(
       '/evaluation/runs',
-      {
-        config: { access: { action: 'define_plans', resource: schemeRunOwner(database.db) } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Run a scheme version on a year and store the result as a draft / 开展评价（保存为草稿）',
+      evaluationRoute(
+        { action: 'define_plans', resource: schemeRunOwner(database.db) },
+        'Run a scheme version on a year and store the result as a draft / 开展评价（保存为草稿）',
+        {
           body: z.object({
             scheme: z.string(),
             version: z.number().int().positive().max(PG_INT_MAX).optional(),
@@ -135,59 +122,43 @@ export const evaluationRoutes =
           }),
           response: { 200: runViewSchema, ...errors },
         },
-      },
+      ),
       async (req) => createRun(database, req.actor!, req.body),
     );
     app.get(
       '/evaluation/runs',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Evaluation runs, newest first / 评价结果列表',
-          querystring: z.object({
-            scheme: z.string().optional(),
-            year: z.coerce.number().int().min(0).max(PG_INT_MAX).optional(),
-          }),
-          response: { 200: runListSchema },
-        },
-      },
+      evaluationRoute({ action: 'read' }, 'Evaluation runs, newest first / 评价结果列表', {
+        querystring: z.object({
+          scheme: z.string().optional(),
+          year: z.coerce.number().int().min(0).max(PG_INT_MAX).optional(),
+        }),
+        response: { 200: runListSchema },
+      }),
       async (req) => listRuns(database, req.actor!, req.query),
     );
     app.get(
       '/evaluation/runs/:id',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'One evaluation run: scores, ranks, grades, contributions, sensitivity / 评价结果',
-          params: runId,
-          response: { 200: runViewSchema, 404: errorResponseSchema },
-        },
-      },
+      evaluationRoute({ action: 'read' }, 'One evaluation run: scores, ranks, grades, contributions, sensitivity / 评价结果', {
+        params: runId,
+        response: { 200: runViewSchema, 404: errorResponseSchema },
+      }),
       async (req) => getRun(database, req.actor!, req.params.id),
     );
     app.post(
       '/evaluation/runs/:id/publish',
-      {
-        config: { access: { action: 'define_plans', resource: runOwner(database.db) } },
-        schema: {
-          tags: ['evaluation'],
-          summary: 'Publish a run; its scheme version is frozen / 发布评价结果（方案版本冻结）',
-          params: runId,
-          response: { 200: runViewSchema, ...errors },
-        },
-      },
+      evaluationRoute(
+        { action: 'define_plans', resource: runOwner(database.db) },
+        'Publish a run; its scheme version is frozen / 发布评价结果（方案版本冻结）',
+        { params: runId, response: { 200: runViewSchema, ...errors } },
+      ),
       async (req) => publishRun(database, req.actor!, req.params.id),
     );
     app.post(
       '/evaluation/runs/:id/supervise',
-      {
-        config: { access: { action: 'define_plans', resource: runUnitOwner(database.db) } },
-        schema: {
-          tags: ['evaluation'],
-          summary:
-            'Turn a bottom-graded, vetoed or floor-capped unit of a published run into a 督办 task in one step / 据评价结果一键督办',
+      evaluationRoute(
+        { action: 'define_plans', resource: runUnitOwner(database.db) },
+        'Turn a bottom-graded, vetoed or floor-capped unit of a published run into a 督办 task in one step / 据评价结果一键督办',
+        {
           params: runId,
           body: z.object({
             unit: z.string().min(1).describe('the unit code in the run'),
@@ -196,20 +167,15 @@ export const evaluationRoutes =
           }),
           response: { 200: supervisionResultSchema, ...errors },
         },
-      },
+      ),
       async (req) => superviseFromRun(database, req.actor!, req.params.id, req.body),
     );
     app.get(
       '/evaluation/units/:code/grades',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['evaluation'],
-          summary: "A unit's grades across published runs / 单位历年评价等级",
-          params: z.object({ code: z.string().min(1) }),
-          response: { 200: gradeHistorySchema, 404: errorResponseSchema },
-        },
-      },
+      evaluationRoute({ action: 'read' }, "A unit's grades across published runs / 单位历年评价等级", {
+        params: z.object({ code: z.string().min(1) }),
+        response: { 200: gradeHistorySchema, 404: errorResponseSchema },
+      }),
       async (req) => gradeHistory(database, req.actor!, req.params.code),
     );
     for (const [file, format, build] of [

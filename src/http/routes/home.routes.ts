@@ -4,6 +4,9 @@ import { leaderHome } from '../../services/home/leader-home.service.ts';
 import { planManagerHome } from '../../services/home/plan-manager-home.service.ts';
 import { dashboardReads } from '../../db/database.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const progressRoute = routeOptions('progress');
 
 /**
  * The role homes (issue 19). Reporters and reviewers land on pages that already exist (填报, 审核队列);
@@ -14,26 +17,20 @@ export const homeRoutes =
   async (app) => {
     app.get(
       '/home/summary',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'Where we are, in the reader scope: classes, warnings, worst laggards, freshness, evaluations / 领导首页概览',
-          response: { 200: leaderHomeSchema },
-        },
-      },
+      progressRoute(
+        { action: 'read' },
+        'Where we are, in the reader scope: classes, warnings, worst laggards, freshness, evaluations / 领导首页概览',
+        { response: { 200: leaderHomeSchema } },
+      ),
       (req) => leaderHome(dashboardReads(database), req.actor!),
     );
     app.get(
       '/home/plans',
-      {
-        config: { access: { action: 'define_plans', resource: 'global' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'The plans I manage with data-path coverage, stale figures and warnings / 规划管理员首页',
-          response: { 200: planManagerHomeSchema },
-        },
-      },
+      progressRoute(
+        { action: 'define_plans', resource: 'global' },
+        'The plans I manage with data-path coverage, stale figures and warnings / 规划管理员首页',
+        { response: { 200: planManagerHomeSchema } },
+      ),
       (req) => planManagerHome(dashboardReads(database), req.actor!),
     );
   };

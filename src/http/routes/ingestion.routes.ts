@@ -6,18 +6,19 @@ import { errorResponseSchema, rowIdSchema } from '../../presenters/page.schema.t
 import { acceptDraft, createDraft, getDraft } from '../../services/ingestion.service.ts';
 import { bodyField, namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const ingestionRoute = routeOptions('ingestion');
 
 export const ingestionRoutes =
   ({ database, limits }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/ingestion/drafts',
-      {
-        config: { access: { action: 'define_plans', resource: 'global' } },
-        schema: {
-          tags: ['ingestion'],
-          summary:
-            'Upload a plan document (.txt, .docx, .pdf as the raw body) and get candidate targets and tasks / 上传规划文本并抽取',
+      ingestionRoute(
+        { action: 'define_plans', resource: 'global' },
+        'Upload a plan document (.txt, .docx, .pdf as the raw body) and get candidate targets and tasks / 上传规划文本并抽取',
+        {
           querystring: z.object({
             fileName: z
               .string()
@@ -27,7 +28,7 @@ export const ingestionRoutes =
           }),
           response: { 201: draftSchema, 422: errorResponseSchema },
         },
-      },
+      ),
       async (req, reply) => {
         const body = req.body as Buffer | string | undefined;
         const data = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body ?? []);
@@ -36,15 +37,10 @@ export const ingestionRoutes =
     );
     app.get(
       '/ingestion/drafts/:id',
-      {
-        config: { access: { action: 'define_plans', resource: 'global' } },
-        schema: {
-          tags: ['ingestion'],
-          summary: 'A draft with its document and candidates',
-          params: z.object({ id: rowIdSchema }),
-          response: { 200: draftSchema, 404: errorResponseSchema },
-        },
-      },
+      ingestionRoute({ action: 'define_plans', resource: 'global' }, 'A draft with its document and candidates', {
+        params: z.object({ id: rowIdSchema }),
+        response: { 200: draftSchema, 404: errorResponseSchema },
+      }),
       (req) => getDraft(database.db, req.actor!, req.params.id),
     );
     app.post(

@@ -15,6 +15,9 @@ import { targetPatchSchema } from '../../domain/plan-revision/target-revision.ts
 import { planWithdrawalSchema, revisedTargetSchema, targetRevisionsSchema } from '../../presenters/target-revision.presenter.ts';
 import { reviseTargetInPlace, targetRevisions } from '../../services/plans/target-revision.service.ts';
 import { restorePlan, withdrawPlan } from '../../services/plans/plan-withdrawal.service.ts';
+import { routeOptions } from '../route-options.ts';
+
+const plansRoute = routeOptions('plans');
 
 const planParams = z.object({ id: z.string().describe('plan ID, e.g. yunnan-ftz-2021-2025') });
 
@@ -23,20 +26,15 @@ export const planRoutes =
   async (app) => {
     app.get(
       '/plans',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['plans'],
-          summary: 'List plans / 规划列表',
-          querystring: pageQuerySchema.extend({
-            withdrawn: z
-              .enum(['exclude', 'include', 'only'])
-              .default('exclude')
-              .describe('withdrawn (撤回) plans: left out by default'),
-          }),
-          response: { 200: pageOf(planResponseSchema) },
-        },
-      },
+      plansRoute({ action: 'read' }, 'List plans / 规划列表', {
+        querystring: pageQuerySchema.extend({
+          withdrawn: z
+            .enum(['exclude', 'include', 'only'])
+            .default('exclude')
+            .describe('withdrawn (撤回) plans: left out by default'),
+        }),
+        response: { 200: pageOf(planResponseSchema) },
+      }),
       (req) => {
         const { withdrawn, ...page } = req.query;
         return queryPlans(database.db, page, withdrawn);
@@ -46,25 +44,18 @@ export const planRoutes =
     const planResource = (req: { params: unknown }) => ({ plan: (req.params as { id: string }).id });
     app.get(
       '/plans/:id/targets/:key/revisions',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['plans'],
-          summary: "A target's current values, version and revisions, newest first / 目标修订记录",
-          params: targetParams,
-          response: { 200: targetRevisionsSchema, 404: errorResponseSchema },
-        },
-      },
+      plansRoute({ action: 'read' }, "A target's current values, version and revisions, newest first / 目标修订记录", {
+        params: targetParams,
+        response: { 200: targetRevisionsSchema, 404: errorResponseSchema },
+      }),
       (req) => targetRevisions(database, req.actor!, req.params.id, req.params.key),
     );
     app.patch(
       '/plans/:id/targets/:key',
-      {
-        config: { access: { action: 'define_plans', resource: planResource } },
-        schema: {
-          tags: ['plans'],
-          summary:
-            'Correct a published target in place (baseline, scope, target, unit) with a reason; quote the version read / 修订目标',
+      plansRoute(
+        { action: 'define_plans', resource: planResource },
+        'Correct a published target in place (baseline, scope, target, unit) with a reason; quote the version read / 修订目标',
+        {
           params: targetParams,
           body: targetPatchSchema,
           response: {
@@ -76,34 +67,32 @@ export const planRoutes =
             422: errorResponseSchema,
           },
         },
-      },
+      ),
       (req) => reviseTargetInPlace(database, req.actor!, { plan: req.params.id, key: req.params.key, patch: req.body }),
     );
     app.post(
       '/plans/:id/withdrawal',
-      {
-        config: { access: { action: 'define_plans', resource: planResource } },
-        schema: {
-          tags: ['plans'],
-          summary: 'Withdraw a plan (撤回/停用): hidden by default, data kept; a reason is required / 撤回规划',
+      plansRoute(
+        { action: 'define_plans', resource: planResource },
+        'Withdraw a plan (撤回/停用): hidden by default, data kept; a reason is required / 撤回规划',
+        {
           params: planParams,
           body: z.object({ reason: z.string().max(500) }),
           response: { 200: planWithdrawalSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema },
         },
-      },
+      ),
       (req) => withdrawPlan(database, req.actor!, req.params.id, req.body.reason),
     );
     app.delete(
       '/plans/:id/withdrawal',
-      {
-        config: { access: { action: 'define_plans', resource: planResource } },
-        schema: {
-          tags: ['plans'],
-          summary: 'Restore a withdrawn plan (administrators only) / 恢复已撤回的规划',
+      plansRoute(
+        { action: 'define_plans', resource: planResource },
+        'Restore a withdrawn plan (administrators only) / 恢复已撤回的规划',
+        {
           params: planParams,
           response: { 200: planWithdrawalSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema },
         },
-      },
+      ),
       (req) => restorePlan(database, req.actor!, req.params.id),
     );
     app.put(
@@ -168,41 +157,26 @@ export const planRoutes =
     );
     app.get(
       '/plans/:id',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['plans'],
-          summary: 'One plan',
-          params: planParams,
-          response: { 200: planResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      plansRoute({ action: 'read' }, 'One plan', {
+        params: planParams,
+        response: { 200: planResponseSchema, 404: errorResponseSchema },
+      }),
       (req) => getPlan(database.db, req.params.id),
     );
     app.get(
       '/plans/:id/sections',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['plans'],
-          summary: 'Sections of a plan (章/节/专栏) with their text',
-          params: planParams,
-          response: { 200: pageOf(sectionResponseSchema), 404: errorResponseSchema },
-        },
-      },
+      plansRoute({ action: 'read' }, 'Sections of a plan (章/节/专栏) with their text', {
+        params: planParams,
+        response: { 200: pageOf(sectionResponseSchema), 404: errorResponseSchema },
+      }),
       (req) => getPlanSections(database.db, req.params.id),
     );
     app.get(
       '/plans/:id/source',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['plans'],
-          summary: 'Normalised source text of a plan; quote offsets point into it',
-          params: planParams,
-          response: { 200: planSourceSchema, 404: errorResponseSchema },
-        },
-      },
+      plansRoute({ action: 'read' }, 'Normalised source text of a plan; quote offsets point into it', {
+        params: planParams,
+        response: { 200: planSourceSchema, 404: errorResponseSchema },
+      }),
       (req) => getPlanSource(database.db, req.params.id),
     );
   };

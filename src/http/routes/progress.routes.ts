@@ -19,6 +19,9 @@ import { assertMayWriteCommentary, targetCommentary, writeCommentary } from '../
 import { flawedInputError } from '../input/well-formed-input.ts';
 import { dashboardReads } from '../../db/database.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const progressRoute = routeOptions('progress');
 
 const at = periodTextSchema.describe('as-of period: 2024, 2024Q2 or 2024-06');
 
@@ -30,69 +33,48 @@ export const progressRoutes =
     const reads = dashboardReads(database);
     app.get(
       '/progress',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警',
-          querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
-          response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute({ action: 'read' }, 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警', {
+        querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
+        response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       async (req) => planProgress(reads, req.actor!, req.query),
     );
     app.get(
       '/coverage',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'Where every target of a plan gets its figure, who owes it, the last figure / 目标数据来源覆盖',
+      progressRoute(
+        { action: 'read' },
+        'Where every target of a plan gets its figure, who owes it, the last figure / 目标数据来源覆盖',
+        {
           querystring: z.object({ plan: z.string(), at: at.optional() }),
           response: { 200: planCoverageSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
-      },
+      ),
       async (req) => planCoverage(database, req.actor!, req.query),
     );
     app.get(
       '/progress/map',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'One indicator on the Yunnan map: prefectures and zones / 地图数据',
-          querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
-          response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute({ action: 'read' }, 'One indicator on the Yunnan map: prefectures and zones / 地图数据', {
+        querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
+        response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       async (req) => mapData(reads, req.actor!, req.query),
     );
     app.get(
       '/progress/:plan/targets/:key',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'One target in depth: series, yearly values judged, projection band / 目标进度详情',
-          params: z.object({ plan: z.string(), key: z.string() }),
-          querystring: z.object({ at, method: progressMethodSchema.optional() }),
-          response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute({ action: 'read' }, 'One target in depth: series, yearly values judged, projection band / 目标进度详情', {
+        params: z.object({ plan: z.string(), key: z.string() }),
+        querystring: z.object({ at, method: progressMethodSchema.optional() }),
+        response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       async (req) => targetProgressDetail(reads, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
     );
     app.get(
       '/progress/:plan/targets/:key/commentary',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: "A target's owner and commentary per period, newest first / 目标责任单位与进展说明",
-          params: z.object({ plan: z.string(), key: z.string() }),
-          querystring: z.object({ period: periodTextSchema.optional() }),
-          response: { 200: targetCommentarySchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute({ action: 'read' }, "A target's owner and commentary per period, newest first / 目标责任单位与进展说明", {
+        params: z.object({ plan: z.string(), key: z.string() }),
+        querystring: z.object({ period: periodTextSchema.optional() }),
+        response: { 200: targetCommentarySchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       async (req) => targetCommentary(database, req.actor!, { ...req.params, period: req.query.period }),
     );
     // Who may write is decided per target (its responsible unit's reporters and reviewers, the plan's
@@ -127,16 +109,11 @@ export const progressRoutes =
     );
     app.get(
       '/progress/:plan/comparison',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['progress'],
-          summary: 'One indicator across prefectures, 板块, zone levels or 主体功能区 types / 分组比较',
-          params: z.object({ plan: z.string() }),
-          querystring: z.object({ indicator: z.string(), at, by: z.enum(COMPARISON_BY).optional() }),
-          response: { 200: comparisonSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute({ action: 'read' }, 'One indicator across prefectures, 板块, zone levels or 主体功能区 types / 分组比较', {
+        params: z.object({ plan: z.string() }),
+        querystring: z.object({ indicator: z.string(), at, by: z.enum(COMPARISON_BY).optional() }),
+        response: { 200: comparisonSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       async (req) => comparison(reads, req.actor!, { ...req.query, plan: req.params.plan }),
     );
   };

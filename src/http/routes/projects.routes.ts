@@ -29,6 +29,9 @@ import { newTransferOwner, transferOwner } from '../auth/plan-owned-resources.ts
 import { projectZoneResource } from '../auth/unit-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyField, namedUnit } from '../auth/access-control.ts';
+import { routeOptions } from '../route-options.ts';
+
+const projectsRoute = routeOptions('projects');
 
 const errors = {
   400: errorResponseSchema,
@@ -55,24 +58,18 @@ export const projectRoutes =
 
     app.get(
       '/projects',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Projects in scope, filtered by zone, chain, stage / 项目列表',
-          querystring: z.object({ zone: z.string().optional(), chain: z.string().optional(), stage: stage.optional() }),
-          response: { 200: projectListSchema, 400: errorResponseSchema },
-        },
-      },
+      projectsRoute({ action: 'read' }, 'Projects in scope, filtered by zone, chain, stage / 项目列表', {
+        querystring: z.object({ zone: z.string().optional(), chain: z.string().optional(), stage: stage.optional() }),
+        response: { 200: projectListSchema, 400: errorResponseSchema },
+      }),
       (req) => listProjectsFor(database, req.actor!, req.query),
     );
     app.post(
       '/projects',
-      {
-        config: { access: { action: 'report', resource: (req) => namedUnit(bodyField(req, 'zone')) } },
-        schema: {
-          tags: ['projects'],
-          summary: "Create a project in a zone (the zone's reporters) / 新建项目",
+      projectsRoute(
+        { action: 'report', resource: (req) => namedUnit(bodyField(req, 'zone')) },
+        "Create a project in a zone (the zone's reporters) / 新建项目",
+        {
           body: z.object({
             name: text().pipe(z.string().max(200)),
             zone: z.string(),
@@ -85,63 +82,45 @@ export const projectRoutes =
           }),
           response: { 201: projectDetailSchema, ...errors },
         },
-      },
+      ),
       async (req, reply) => reply.status(201).send(await createProject(database, req.actor!, req.body)),
     );
     app.get(
       '/projects/boards',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: 'The three battle maps 策划/包装/储备 and later stages, with stalled flags / 三张作战图',
-          querystring: z.object({ zone: z.string().optional(), chain: z.string().optional() }),
-          response: { 200: boardsSchema },
-        },
-      },
+      projectsRoute(
+        { action: 'read' },
+        'The three battle maps 策划/包装/储备 and later stages, with stalled flags / 三张作战图',
+        { querystring: z.object({ zone: z.string().optional(), chain: z.string().optional() }), response: { 200: boardsSchema } },
+      ),
       (req) => boards(database, req.actor!, req.query),
     );
     app.get(
       '/projects/map',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Projects per zone with their stages, for maps / 项目分布',
-          querystring: z.object({ chain: z.string().optional() }),
-          response: { 200: projectMapSchema },
-        },
-      },
+      projectsRoute({ action: 'read' }, 'Projects per zone with their stages, for maps / 项目分布', {
+        querystring: z.object({ chain: z.string().optional() }),
+        response: { 200: projectMapSchema },
+      }),
       (req) => projectMap(database, req.actor!, req.query),
     );
     app.get(
       '/projects/chains',
-      {
-        config: { access: { action: 'read' } },
-        schema: { tags: ['projects'], summary: 'Industry chains catalogue / 产业链目录', response: { 200: chainListSchema } },
-      },
+      projectsRoute({ action: 'read' }, 'Industry chains catalogue / 产业链目录', { response: { 200: chainListSchema } }),
       () => listChains(database),
     );
     app.get(
       '/projects/:id',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: 'One project with its history, monthly figures and transfers / 项目详情',
-          params: idParams,
-          response: { 200: projectDetailSchema, 404: errorResponseSchema },
-        },
-      },
+      projectsRoute({ action: 'read' }, 'One project with its history, monthly figures and transfers / 项目详情', {
+        params: idParams,
+        response: { 200: projectDetailSchema, 404: errorResponseSchema },
+      }),
       (req) => getProject(database, req.actor!, req.params.id),
     );
     app.put(
       '/projects/:id',
-      {
-        config: { access: { action: 'report', resource: projectZone } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Edit a project (optimistic concurrency; every change kept) / 修改项目',
+      projectsRoute(
+        { action: 'report', resource: projectZone },
+        'Edit a project (optimistic concurrency; every change kept) / 修改项目',
+        {
           params: idParams,
           body: z.object({
             version: z.number().int().min(1).max(PG_INT_MAX),
@@ -155,16 +134,15 @@ export const projectRoutes =
           }),
           response: { 200: projectDetailSchema, ...errors },
         },
-      },
+      ),
       (req) => updateProjectFields(database, req.actor!, req.params.id, req.body),
     );
     app.post(
       '/projects/:id/stage',
-      {
-        config: { access: { action: 'report', resource: projectZone } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Move a project to another stage (back-steps need a reason) / 阶段变更',
+      projectsRoute(
+        { action: 'report', resource: projectZone },
+        'Move a project to another stage (back-steps need a reason) / 阶段变更',
+        {
           params: idParams,
           body: z.object({
             version: z.number().int().min(1).max(PG_INT_MAX),
@@ -174,16 +152,15 @@ export const projectRoutes =
           }),
           response: { 200: projectDetailSchema, ...errors },
         },
-      },
+      ),
       (req) => changeStage(database, req.actor!, req.params.id, req.body),
     );
     app.put(
       '/projects/:id/figures',
-      {
-        config: { access: { action: 'report', resource: projectZone } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Enter monthly completed investment, output and tax (万元) / 填报月度数据',
+      projectsRoute(
+        { action: 'report', resource: projectZone },
+        'Enter monthly completed investment, output and tax (万元) / 填报月度数据',
+        {
           params: idParams,
           body: z.object({
             version: z.number().int().min(1).max(PG_INT_MAX),
@@ -201,20 +178,15 @@ export const projectRoutes =
           }),
           response: { 200: projectDetailSchema, ...errors },
         },
-      },
+      ),
       (req) => saveMonthFigures(database, req.actor!, req.params.id, req.body.version, req.body.figures),
     );
     app.get(
       '/transfers',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: 'Cross-zone transfer agreements touching the scope / 跨区域流转协议',
-          querystring: z.object({ zone: z.string().optional(), project: rowIdSchema.optional() }),
-          response: { 200: z.array(agreementSchema) },
-        },
-      },
+      projectsRoute({ action: 'read' }, 'Cross-zone transfer agreements touching the scope / 跨区域流转协议', {
+        querystring: z.object({ zone: z.string().optional(), project: rowIdSchema.optional() }),
+        response: { 200: z.array(agreementSchema) },
+      }),
       (req) => listAgreements(database, req.actor!, req.query),
     );
     app.post(
@@ -244,30 +216,28 @@ export const projectRoutes =
     );
     app.post(
       '/transfers/:id/end',
-      {
-        config: { access: { action: 'define_plans', resource: transferOwner(database.db) } },
-        schema: {
-          tags: ['projects'],
-          summary: 'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',
+      projectsRoute(
+        { action: 'define_plans', resource: transferOwner(database.db) },
+        'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',
+        {
           params: idParams,
           body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), endMonth: month, reason: text() }),
           response: { 200: agreementSchema, ...errors },
         },
-      },
+      ),
       (req) => endTransfer(database, req.actor!, req.params.id, req.body),
     );
     app.get(
       '/zones/:code/attribution',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['projects'],
-          summary: "A zone's figures as reported and as attributed under transfer agreements / 园区数据（上报与分成后）",
+      projectsRoute(
+        { action: 'read' },
+        "A zone's figures as reported and as attributed under transfer agreements / 园区数据（上报与分成后）",
+        {
           params: z.object({ code: z.string() }),
           querystring: z.object({ at: periodTextSchema }),
           response: { 200: zoneAttributionSchema, ...errors },
         },
-      },
+      ),
       (req) => zoneAttribution(database, req.actor!, req.params.code, req.query.at),
     );
   };

@@ -10,6 +10,9 @@ import {
 import { acceptPublishedFigures, proposePublishedFigures } from '../../services/published-intake.service.ts';
 import { bodyField, namedPlan } from '../auth/access-control.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const progressRoute = routeOptions('progress');
 
 /** The plan the body names; a body naming none needs a grant over every plan (403 for a plan-scoped manager). */
 const bodyPlan = (req: FastifyRequest) => namedPlan(bodyField(req, 'plan'));
@@ -23,29 +26,23 @@ export const publishedRoutes =
   async (app) => {
     app.post(
       '/published-figures/proposals',
-      {
-        config: { access: { action: 'define_plans', resource: bodyPlan } },
-        schema: {
-          tags: ['progress'],
-          summary:
-            "Propose the figures a published text states for the plan's indicators (nothing is stored) / 从公报提取数据建议",
-          body: proposeRequestSchema,
-          response: { 200: proposeResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      progressRoute(
+        { action: 'define_plans', resource: bodyPlan },
+        "Propose the figures a published text states for the plan's indicators (nothing is stored) / 从公报提取数据建议",
+        { body: proposeRequestSchema, response: { 200: proposeResponseSchema, 404: errorResponseSchema } },
+      ),
       (req) => proposePublishedFigures(database, req.actor!, req.body),
     );
     app.post(
       '/published-figures',
-      {
-        config: { access: { action: 'define_plans', resource: bodyPlan } },
-        schema: {
-          tags: ['progress'],
-          summary: 'Store accepted published figures with their citation, all or nothing / 保存经审核的公开发布数据',
+      progressRoute(
+        { action: 'define_plans', resource: bodyPlan },
+        'Store accepted published figures with their citation, all or nothing / 保存经审核的公开发布数据',
+        {
           body: acceptRequestSchema,
           response: { 201: acceptResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
         },
-      },
+      ),
       async (req, reply) => reply.status(201).send(await acceptPublishedFigures(database, req.actor!, req.body)),
     );
   };

@@ -10,6 +10,9 @@ import { importValues, type ImportResult } from '../../services/reporting/import
 import { bufferSource, jsonSource, type UploadSource } from '../../services/reporting/import/upload-source.ts';
 import { formTemplate } from '../../services/reporting/template.service.ts';
 import type { RouteApp, RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const reportingRoute = routeOptions('reporting');
 
 /** The reporting routes that take files in or give them out: imports, remembered name mappings, templates. */
 
@@ -57,18 +60,17 @@ export function formImportRoutes(app: RouteApp, { database, limits }: RouteDeps)
     );
   app.post(
     '/forms/:form/imports',
-    {
-      config: { access: { action: 'report', resource: 'global' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Upload an .xlsx or CSV file of figures: preview (dryRun) or write all-or-nothing / 导入报表文件',
+    reportingRoute(
+      { action: 'report', resource: 'global' },
+      'Upload an .xlsx or CSV file of figures: preview (dryRun) or write all-or-nothing / 导入报表文件',
+      {
         description:
           'The body is the raw file (application/octet-stream, text/csv or the .xlsx MIME type). Messy layouts, units and encodings are interpreted; every problem is listed with sheet, row, column and reason. Re-uploading the same file changes nothing.',
         params: z.object({ form: z.string() }),
         querystring: importQuery.extend({ fileName: z.string().min(1).max(255) }),
         response: importResponses,
       },
-    },
+    ),
     async (req, reply) => {
       const body = req.body;
       if (!Buffer.isBuffer(body) || body.length === 0)
@@ -85,11 +87,10 @@ export function formImportRoutes(app: RouteApp, { database, limits }: RouteDeps)
   );
   app.post(
     '/forms/:form/values',
-    {
-      config: { access: { action: 'report', resource: 'global' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Machine submission of figures as JSON (same checks as a file upload) / 接口报送',
+    reportingRoute(
+      { action: 'report', resource: 'global' },
+      'Machine submission of figures as JSON (same checks as a file upload) / 接口报送',
+      {
         description:
           'Send figures as decimal strings for exactness. Problems name the position in `values` as the row (1-based).',
         params: z.object({ form: z.string() }),
@@ -110,7 +111,7 @@ export function formImportRoutes(app: RouteApp, { database, limits }: RouteDeps)
         }),
         response: importResponses,
       },
-    },
+    ),
     async (req, reply) => {
       const out = await runImport(req.params.form, 'api.json', req.query, jsonSource(req.body.values), req.actor!);
       return reply.status(out.status).send(out.result);
@@ -122,24 +123,19 @@ export function formImportRoutes(app: RouteApp, { database, limits }: RouteDeps)
 export function formMappingRoutes(app: RouteApp, { database }: RouteDeps) {
   app.get(
     '/forms/:form/mappings',
-    {
-      config: { access: { action: 'report', resource: 'global' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Names the import maps to a unit or indicator of this form, remembered / 已记住的名称对应',
-        params: z.object({ form: z.string() }),
-        response: { 200: formMappingsSchema, ...errors },
-      },
-    },
+    reportingRoute(
+      { action: 'report', resource: 'global' },
+      'Names the import maps to a unit or indicator of this form, remembered / 已记住的名称对应',
+      { params: z.object({ form: z.string() }), response: { 200: formMappingsSchema, ...errors } },
+    ),
     (req) => listFormMappings(database, req.actor!, req.params.form),
   );
   app.post(
     '/forms/:form/mappings',
-    {
-      config: { access: { action: 'report', resource: 'global' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Remember that a name in uploaded files means a unit or indicator of this form, audited / 记住名称对应（留痕）',
+    reportingRoute(
+      { action: 'report', resource: 'global' },
+      'Remember that a name in uploaded files means a unit or indicator of this form, audited / 记住名称对应（留痕）',
+      {
         params: z.object({ form: z.string() }),
         body: z.object({
           kind: z.enum(MAPPING_KINDS),
@@ -148,20 +144,15 @@ export function formMappingRoutes(app: RouteApp, { database }: RouteDeps) {
         }),
         response: { 201: formMappingSchema.omit({ createdBy: true, createdAt: true }), ...errors, 403: errorResponseSchema },
       },
-    },
+    ),
     async (req, reply) => reply.status(201).send(await addFormMapping(database, req.actor!, req.params.form, req.body)),
   );
   app.delete(
     '/forms/:form/mappings/:id',
-    {
-      config: { access: { action: 'report', resource: 'global' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Forget a remembered name mapping, audited / 删除名称对应（留痕）',
-        params: z.object({ form: z.string(), id: z.coerce.number().int().min(1).max(PG_INT_MAX) }),
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    reportingRoute({ action: 'report', resource: 'global' }, 'Forget a remembered name mapping, audited / 删除名称对应（留痕）', {
+      params: z.object({ form: z.string(), id: z.coerce.number().int().min(1).max(PG_INT_MAX) }),
+      response: { 204: z.null(), ...errors },
+    }),
     async (req, reply) => {
       await removeFormMapping(database, req.actor!, req.params.form, req.params.id);
       return reply.status(204).send(null);

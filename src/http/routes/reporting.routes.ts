@@ -29,6 +29,9 @@ import { formImportRoutes, formMappingRoutes, formTemplateRoutes } from './repor
 import { param } from '../auth/access-control.ts';
 import { formOwner } from '../auth/plan-owned-resources.ts';
 import type { FastifyRequest } from 'fastify';
+import { routeOptions } from '../route-options.ts';
+
+const reportingRoute = routeOptions('reporting');
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
@@ -65,23 +68,15 @@ export const reportingRoutes =
 function formRuleRoutes(app: RouteApp, { database }: RouteDeps) {
   app.get(
     '/forms',
-    {
-      config: { access: { action: 'read' } },
-      schema: { tags: ['reporting'], summary: 'Reporting forms / 报表', response: { 200: z.array(reportFormResponseSchema) } },
-    },
+    reportingRoute({ action: 'read' }, 'Reporting forms / 报表', { response: { 200: z.array(reportFormResponseSchema) } }),
     () => listReportForms(database),
   );
   app.get(
     '/forms/:form',
-    {
-      config: { access: { action: 'read' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'One reporting form with its rules / 报表定义',
-        params: z.object({ form: z.string() }),
-        response: { 200: reportFormResponseSchema, 404: errorResponseSchema },
-      },
-    },
+    reportingRoute({ action: 'read' }, 'One reporting form with its rules / 报表定义', {
+      params: z.object({ form: z.string() }),
+      response: { 200: reportFormResponseSchema, 404: errorResponseSchema },
+    }),
     (req) => getReportForm(database, req.params.form),
   );
   app.put(
@@ -101,35 +96,25 @@ function formRuleRoutes(app: RouteApp, { database }: RouteDeps) {
   );
   app.post(
     '/forms/:form/rules/test',
-    {
-      config: { access: { action: 'read' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Rule test bench: run (draft) rules over figures without saving / 规则试算',
-        params: z.object({ form: z.string() }),
-        body: z.object({
-          rules: z.array(ruleInput).optional(),
-          orgUnit: z.string().optional(),
-          period: periodTextSchema,
-          values: z.record(z.string(), decimal()),
-        }),
-        response: { 200: ruleTestSchema, ...errors },
-      },
-    },
+    reportingRoute({ action: 'read' }, 'Rule test bench: run (draft) rules over figures without saving / 规则试算', {
+      params: z.object({ form: z.string() }),
+      body: z.object({
+        rules: z.array(ruleInput).optional(),
+        orgUnit: z.string().optional(),
+        period: periodTextSchema,
+        values: z.record(z.string(), decimal()),
+      }),
+      response: { 200: ruleTestSchema, ...errors },
+    }),
     (req) => testFormRules(database, req.actor!, req.params.form, req.body),
   );
   app.get(
     '/forms/:form/completeness',
-    {
-      config: { access: { action: 'read' } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Who submitted on time, late or not at all / 报送完整性与及时性',
-        params: z.object({ form: z.string() }),
-        querystring: z.object({ period: periodTextSchema }),
-        response: { 200: completenessSchema, ...errors },
-      },
-    },
+    reportingRoute({ action: 'read' }, 'Who submitted on time, late or not at all / 报送完整性与及时性', {
+      params: z.object({ form: z.string() }),
+      querystring: z.object({ period: periodTextSchema }),
+      response: { 200: completenessSchema, ...errors },
+    }),
     (req) => formCompleteness(database, req.actor!, req.params.form, req.query.period),
   );
 }
@@ -138,26 +123,19 @@ function formRuleRoutes(app: RouteApp, { database }: RouteDeps) {
 function reportingWorkRoutes(app: RouteApp, { database }: RouteDeps) {
   app.get(
     '/reporting/my-work',
-    {
-      config: { access: { action: 'authenticated' } },
-      schema: { tags: ['reporting'], summary: 'My forms and open periods / 我的填报任务', response: { 200: myWorkSchema } },
-    },
+    reportingRoute({ action: 'authenticated' }, 'My forms and open periods / 我的填报任务', { response: { 200: myWorkSchema } }),
     (req) => myReportingWork(database, req.actor!),
   );
   app.get(
     '/reporting/review-queue',
-    {
-      config: { access: { action: 'review', resource: 'global' } },
-      schema: { tags: ['reporting'], summary: 'Submissions waiting for review / 待审核', response: { 200: reviewQueueSchema } },
-    },
+    reportingRoute({ action: 'review', resource: 'global' }, 'Submissions waiting for review / 待审核', {
+      response: { 200: reviewQueueSchema },
+    }),
     (req) => reviewQueue(database, req.actor!),
   );
   app.get(
     '/reporting/overdue',
-    {
-      config: { access: { action: 'read' } },
-      schema: { tags: ['reporting'], summary: 'Reporters who owe figures / 逾期未报', response: { 200: overdueSchema } },
-    },
+    reportingRoute({ action: 'read' }, 'Reporters who owe figures / 逾期未报', { response: { 200: overdueSchema } }),
     (req) => overdueReporters(database, req.actor!),
   );
 }
@@ -180,11 +158,10 @@ function entrySheetRoutes(app: RouteApp, { database }: RouteDeps) {
   );
   app.put(
     '/submissions/:form/:orgUnit/:period/values',
-    {
-      config: { access: { action: 'report', resource: orgUnitOf } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Save draft figures and explanations (optimistic concurrency per cell) / 保存草稿',
+    reportingRoute(
+      { action: 'report', resource: orgUnitOf },
+      'Save draft figures and explanations (optimistic concurrency per cell) / 保存草稿',
+      {
         params: submissionParams,
         body: z.object({
           values: z.array(
@@ -194,7 +171,7 @@ function entrySheetRoutes(app: RouteApp, { database }: RouteDeps) {
         }),
         response: { 200: entrySheetSchema, ...errors },
       },
-    },
+    ),
     (req) => saveEntry(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body),
   );
 }
@@ -203,16 +180,15 @@ function entrySheetRoutes(app: RouteApp, { database }: RouteDeps) {
 function submissionWorkflowRoutes(app: RouteApp, { database }: RouteDeps) {
   app.post(
     '/submissions/:form/:orgUnit/:period/attachments',
-    {
-      config: { access: { action: 'report', resource: orgUnitOf } },
-      schema: {
-        tags: ['reporting'],
-        summary: 'Attach your uploads (POST /attachments) to a draft or returned sheet / 为报表添加附件',
+    reportingRoute(
+      { action: 'report', resource: orgUnitOf },
+      'Attach your uploads (POST /attachments) to a draft or returned sheet / 为报表添加附件',
+      {
         params: submissionParams,
         body: z.object({ attachments: z.array(z.string().uuid()).min(1).max(20) }),
         response: { 200: entrySheetSchema, ...errors },
       },
-    },
+    ),
     (req) =>
       attachToSubmission(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body.attachments),
   );

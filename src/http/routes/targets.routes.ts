@@ -7,6 +7,10 @@ import { queryTargets, queryTasks } from '../../services/target-query.service.ts
 import { findConsistencyIssues } from '../../services/consistency.service.ts';
 import { readScope } from '../../services/read-scope.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const targetsRoute = routeOptions('targets');
+const tasksRoute = routeOptions('tasks');
 
 const planScope = {
   plan: z.string().optional().describe('plan ID'),
@@ -19,20 +23,15 @@ export const targetRoutes =
   async (app) => {
     app.get(
       '/targets',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['targets'],
-          summary: 'Targets with baseline, comparator and quoted source / 目标',
-          querystring: pageQuerySchema.extend({
-            ...planScope,
-            indicator: z.string().optional(),
-            orgUnit: z.string().optional(),
-            group: z.string().optional(),
-          }),
-          response: { 200: pageOf(targetResponseSchema), 404: errorResponseSchema },
-        },
-      },
+      targetsRoute({ action: 'read' }, 'Targets with baseline, comparator and quoted source / 目标', {
+        querystring: pageQuerySchema.extend({
+          ...planScope,
+          indicator: z.string().optional(),
+          orgUnit: z.string().optional(),
+          group: z.string().optional(),
+        }),
+        response: { 200: pageOf(targetResponseSchema), 404: errorResponseSchema },
+      }),
       async (req) => {
         const { limit, offset, ...filter } = req.query;
         return queryTargets(database.db, { ...filter, unitIds: await readScope(database.db, req.actor!) }, { limit, offset });
@@ -40,34 +39,28 @@ export const targetRoutes =
     );
     app.get(
       '/consistency',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['targets'],
-          summary: 'Contradictions within and across plans: different figures for one thing, parts vs whole, units / 一致性检查',
+      targetsRoute(
+        { action: 'read' },
+        'Contradictions within and across plans: different figures for one thing, parts vs whole, units / 一致性检查',
+        {
           querystring: z.object({ plan: z.string().optional() }),
           response: {
             200: z.object({ items: z.array(consistencyItemSchema) }),
           },
         },
-      },
+      ),
       async (req) => ({ items: await findConsistencyIssues(database.db, req.query.plan) }),
     );
     app.get(
       '/tasks',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['tasks'],
-          summary: 'Tasks with lead and co-units / 任务',
-          querystring: pageQuerySchema.extend({
-            ...planScope,
-            orgUnit: z.string().optional().describe('tasks this unit leads or co-operates on'),
-            role: z.enum(['lead', 'co']).optional(),
-          }),
-          response: { 200: pageOf(taskResponseSchema), 404: errorResponseSchema },
-        },
-      },
+      tasksRoute({ action: 'read' }, 'Tasks with lead and co-units / 任务', {
+        querystring: pageQuerySchema.extend({
+          ...planScope,
+          orgUnit: z.string().optional().describe('tasks this unit leads or co-operates on'),
+          role: z.enum(['lead', 'co']).optional(),
+        }),
+        response: { 200: pageOf(taskResponseSchema), 404: errorResponseSchema },
+      }),
       async (req) => {
         const { limit, offset, ...filter } = req.query;
         return queryTasks(database.db, { ...filter, unitIds: await readScope(database.db, req.actor!) }, { limit, offset });

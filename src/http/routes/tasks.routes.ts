@@ -22,6 +22,9 @@ import { AppError } from '../../errors/app-error.ts';
 import { taskPostingResource } from '../auth/unit-resources.ts';
 import type { RouteApp, RouteDeps } from '../route-deps.ts';
 import { idParam, param, queryPlan } from '../auth/access-control.ts';
+import { routeOptions } from '../route-options.ts';
+
+const tasksRoute = routeOptions('tasks');
 
 const isoDate = calendarDateSchema;
 const bool = z
@@ -57,11 +60,10 @@ function taskListRoutes(app: RouteApp, deps: RouteDeps) {
   const { database, limits } = deps;
   app.get(
     '/tasks/tracking',
-    {
-      config: { access: { action: 'read', resource: queryPlan } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Tasks with derived status (未启动/推进中/已完成/滞后/已销号), filtered / 任务督办列表',
+    tasksRoute(
+      { action: 'read', resource: queryPlan },
+      'Tasks with derived status (未启动/推进中/已完成/滞后/已销号), filtered / 任务督办列表',
+      {
         querystring: pageQuerySchema.extend({
           plan: z.string().optional(),
           orgUnit: z.string().optional(),
@@ -72,7 +74,7 @@ function taskListRoutes(app: RouteApp, deps: RouteDeps) {
         }),
         response: { 200: pageOf(trackedTaskSchema), 400: errorResponseSchema, 404: errorResponseSchema },
       },
-    },
+    ),
     (req) => listTrackedTasksFor(database, req.actor!, req.query),
   );
   app.get(
@@ -151,39 +153,28 @@ function taskItemRoutes(app: RouteApp, deps: RouteDeps) {
   const { database } = deps;
   app.get(
     '/tasks/:plan/:key',
-    {
-      config: { access: { action: 'read' } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'One task: milestones, progress timeline, notices / 任务详情',
-        params: taskParams,
-        response: { 200: taskDetailSchema, 404: errorResponseSchema },
-      },
-    },
+    tasksRoute({ action: 'read' }, 'One task: milestones, progress timeline, notices / 任务详情', {
+      params: taskParams,
+      response: { 200: taskDetailSchema, 404: errorResponseSchema },
+    }),
     (req) => taskDetail(database, req.actor!, req.params.plan, req.params.key),
   );
   app.post(
     '/tasks/:plan/:key/milestones',
-    {
-      config: { access: { action: 'define_plans', resource: planOf } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Add a milestone (plan office; version of the task) / 添加里程碑',
-        params: taskParams,
-        body: z.object({ title: z.string().min(1).max(500), dueOn: isoDate, version: z.number().int().min(0).max(PG_INT_MAX) }),
-        response: { 201: taskDetailSchema, ...errors },
-      },
-    },
+    tasksRoute({ action: 'define_plans', resource: planOf }, 'Add a milestone (plan office; version of the task) / 添加里程碑', {
+      params: taskParams,
+      body: z.object({ title: z.string().min(1).max(500), dueOn: isoDate, version: z.number().int().min(0).max(PG_INT_MAX) }),
+      response: { 201: taskDetailSchema, ...errors },
+    }),
     async (req, reply) =>
       reply.status(201).send(await addMilestone(database, req.actor!, req.params.plan, req.params.key, req.body)),
   );
   app.post(
     '/tasks/:plan/:key/updates',
-    {
-      config: { access: { action: 'report', resource: taskPostingResource(deps.database.db, 'lead') } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Progress update by a lead unit (text, percent, attachments, milestones done) / 牵头单位报送进展',
+    tasksRoute(
+      { action: 'report', resource: taskPostingResource(deps.database.db, 'lead') },
+      'Progress update by a lead unit (text, percent, attachments, milestones done) / 牵头单位报送进展',
+      {
         params: taskParams,
         body: postingBody.extend({
           percent: z.number().int().min(0).max(100),
@@ -191,51 +182,44 @@ function taskItemRoutes(app: RouteApp, deps: RouteDeps) {
         }),
         response: { 201: taskDetailSchema, ...errors },
       },
-    },
+    ),
     async (req, reply) =>
       reply.status(201).send(await postUpdate(database, req.actor!, req.params.plan, req.params.key, req.body)),
   );
   app.post(
     '/tasks/:plan/:key/contributions',
-    {
-      config: { access: { action: 'report', resource: taskPostingResource(deps.database.db, 'co') } },
-      schema: {
-        tags: ['tasks'],
-        summary: "A co-unit's contribution (text, attachments) / 配合单位报送配合情况",
-        params: taskParams,
-        body: postingBody,
-        response: { 201: taskDetailSchema, ...errors },
-      },
-    },
+    tasksRoute(
+      { action: 'report', resource: taskPostingResource(deps.database.db, 'co') },
+      "A co-unit's contribution (text, attachments) / 配合单位报送配合情况",
+      { params: taskParams, body: postingBody, response: { 201: taskDetailSchema, ...errors } },
+    ),
     async (req, reply) =>
       reply.status(201).send(await postContribution(database, req.actor!, req.params.plan, req.params.key, req.body)),
   );
   app.post(
     '/tasks/:plan/:key/close',
-    {
-      config: { access: { action: 'define_plans', resource: planOf } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Close a task (销号) with a reason (plan office; version of the task) / 任务销号',
+    tasksRoute(
+      { action: 'define_plans', resource: planOf },
+      'Close a task (销号) with a reason (plan office; version of the task) / 任务销号',
+      {
         params: taskParams,
         body: z.object({ reason: z.string().min(1).max(2000), version: z.number().int().min(0).max(PG_INT_MAX) }),
         response: { 200: taskDetailSchema, ...errors },
       },
-    },
+    ),
     (req) => closeTask(database, req.actor!, req.params.plan, req.params.key, req.body),
   );
   app.post(
     '/tasks/:plan/:key/notices',
-    {
-      config: { access: { action: 'define_plans', resource: planOf } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Issue a supervision notice (督办单) to one of the task’s units / 下发督办单',
+    tasksRoute(
+      { action: 'define_plans', resource: planOf },
+      'Issue a supervision notice (督办单) to one of the task’s units / 下发督办单',
+      {
         params: taskParams,
         body: z.object({ orgUnit: z.string(), text: z.string().min(1).max(5000), replyBy: isoDate }),
         response: { 201: noticeResponseSchema, ...errors },
       },
-    },
+    ),
     async (req, reply) =>
       reply.status(201).send(await issueNotice(database, req.actor!, req.params.plan, req.params.key, req.body)),
   );
@@ -248,29 +232,20 @@ function noticeRoutes(app: RouteApp, deps: RouteDeps) {
   const noticeOf = (req: FastifyRequest) => noticeResource(database, idParam(req, 'id'));
   app.post(
     '/task-notices/:id/reply',
-    {
-      config: { access: { action: 'report', resource: noticeOf } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Reply to a supervision notice (the noticed unit) / 回复督办单',
-        params: noticeParams,
-        body: z.object({ text: postedText, attachments: attachmentIds }),
-        response: { 200: noticeResponseSchema, ...errors },
-      },
-    },
+    tasksRoute({ action: 'report', resource: noticeOf }, 'Reply to a supervision notice (the noticed unit) / 回复督办单', {
+      params: noticeParams,
+      body: z.object({ text: postedText, attachments: attachmentIds }),
+      response: { 200: noticeResponseSchema, ...errors },
+    }),
     (req) => replyNotice(database, req.actor!, req.params.id, req.body),
   );
   app.post(
     '/task-notices/:id/close',
-    {
-      config: { access: { action: 'define_plans', resource: async (req) => ({ plan: (await noticeOf(req)).plan }) } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Close a supervision notice (plan office) / 关闭督办单',
-        params: noticeParams,
-        response: { 200: noticeResponseSchema, ...errors },
-      },
-    },
+    tasksRoute(
+      { action: 'define_plans', resource: async (req) => ({ plan: (await noticeOf(req)).plan }) },
+      'Close a supervision notice (plan office) / 关闭督办单',
+      { params: noticeParams, response: { 200: noticeResponseSchema, ...errors } },
+    ),
     (req) => closeNotice(database, req.actor!, req.params.id),
   );
 }
@@ -320,14 +295,9 @@ async function attachmentRoutes(app: RouteApp, deps: RouteDeps, attachments: Att
   });
   app.get(
     '/attachments/:id',
-    {
-      config: { access: { action: 'read' } },
-      schema: {
-        tags: ['tasks'],
-        summary: 'Download an attachment (always as a download, never rendered inline) / 下载附件',
-        params: z.object({ id: z.string().max(64) }),
-      },
-    },
+    tasksRoute({ action: 'read' }, 'Download an attachment (always as a download, never rendered inline) / 下载附件', {
+      params: z.object({ id: z.string().max(64) }),
+    }),
     async (req, reply) => {
       const file = await downloadAttachment(database, store, req.actor!, req.params.id);
       const ascii = file.name.replace(/[^\w.-]/g, '_');

@@ -6,6 +6,10 @@ import { inboxSchema, staleTargetsSchema, unreadCountSchema, warningListSchema }
 import { listInbox, markInboxRead, markNotificationRead } from '../../services/notifications/inbox.service.ts';
 import { listWarnings, staleTargets } from '../../services/warnings/warning-query.service.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { routeOptions } from '../route-options.ts';
+
+const notificationsRoute = routeOptions('notifications');
+const warningsRoute = routeOptions('warnings');
 
 const bool = z
   .enum(['true', 'false'])
@@ -18,15 +22,10 @@ export const warningRoutes =
   async (app) => {
     app.get(
       '/warnings',
-      {
-        config: { access: { action: 'read' } },
-        schema: {
-          tags: ['warnings'],
-          summary: 'Warning episodes per responsible unit (scope-filtered) / 预警记录（按责任单位）',
-          querystring: z.object({ plan: z.string().optional(), open: bool, orgUnit: z.string().optional() }),
-          response: { 200: warningListSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-        },
-      },
+      warningsRoute({ action: 'read' }, 'Warning episodes per responsible unit (scope-filtered) / 预警记录（按责任单位）', {
+        querystring: z.object({ plan: z.string().optional(), open: bool, orgUnit: z.string().optional() }),
+        response: { 200: warningListSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      }),
       (req) => listWarnings(database, req.actor!, req.query),
     );
     app.get(
@@ -44,40 +43,25 @@ export const warningRoutes =
     );
     app.get(
       '/inbox',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['notifications'],
-          summary: 'My notifications, newest first / 我的通知',
-          querystring: z.object({ unread: bool, limit: z.coerce.number().int().min(1).max(500).default(100) }),
-          response: { 200: inboxSchema, 400: errorResponseSchema },
-        },
-      },
+      notificationsRoute({ action: 'authenticated' }, 'My notifications, newest first / 我的通知', {
+        querystring: z.object({ unread: bool, limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: inboxSchema, 400: errorResponseSchema },
+      }),
       (req) => listInbox(database, req.actor!, { unreadOnly: req.query.unread, limit: req.query.limit }),
     );
     app.post(
       '/inbox/:id/read',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark one of my notifications read / 标记为已读',
-          params: z.object({ id: rowIdSchema }),
-          response: { 200: unreadCountSchema, 404: errorResponseSchema },
-        },
-      },
+      notificationsRoute({ action: 'authenticated' }, 'Mark one of my notifications read / 标记为已读', {
+        params: z.object({ id: rowIdSchema }),
+        response: { 200: unreadCountSchema, 404: errorResponseSchema },
+      }),
       (req) => markNotificationRead(database, req.actor!, req.params.id),
     );
     app.post(
       '/inbox/read-all',
-      {
-        config: { access: { action: 'authenticated' } },
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark all my notifications read / 全部标记为已读',
-          response: { 200: unreadCountSchema },
-        },
-      },
+      notificationsRoute({ action: 'authenticated' }, 'Mark all my notifications read / 全部标记为已读', {
+        response: { 200: unreadCountSchema },
+      }),
       (req) => markInboxRead(database, req.actor!),
     );
   };
