@@ -106,4 +106,12 @@ describe('task sheet', () => {
     );
     assert.equal(joinUnitNames([{ name: '省商务厅' }], ['省口岸办']), '省商务厅、省口岸办');
   });
+  it('keeps the task text as the sheet words it (issue 18: full-width punctuation stays)', () => {
+    const r = interpretTaskRow(
+      2,
+      { ordinal: '1', text: '  推进口岸建设（含２个口岸），年底前完成 ', lead: '昆明海关', co: null, deadline: null },
+      resolve,
+    );
+    assert.equal(r.task?.text, '推进口岸建设（含２个口岸），年底前完成');
+  });
 });

@@ -1,4 +1,5 @@
 import { normaliseText } from '../text/normalise.ts';
+import { keepUserText } from '../text/user-text.ts';
 import { parseDeadline } from './deadline.ts';
 
 /**
@@ -104,7 +105,8 @@ export function interpretTaskRow(
       message: `row ${row}, ${FIELD_LABELS[field].en}: ${en}`,
       messageZh: `第${row}行「${FIELD_LABELS[field].zh}」：${zh}`,
     });
-  const text = normaliseText(cells.text ?? '').trim();
+  // The task as the sheet words it (issue 18: ，and （） stay); only the cells matched on are folded.
+  const text = keepUserText(cells.text ?? '');
   const ordinalText = normaliseText(cells.ordinal ?? '').trim();
   const ordinal = /^\d{1,6}$/.test(ordinalText) ? Number(ordinalText) : NaN;
   if (!(ordinal >= 1)) problem('ordinal', `"${ordinalText}" is not a positive whole number`, `“${ordinalText}”不是正整数`);

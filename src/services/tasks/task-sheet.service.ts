@@ -31,6 +31,7 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../config/input-limit
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { assertPlanReadable, taskReadScope } from './task-read-scope.ts';
+import { sameText } from '../../domain/text/user-text.ts';
 
 /** Matches written unit names to org units with the extraction's matcher (aliases, short forms, historical names). */
 async function unitResolver(db: Executor): Promise<{ resolve: UnitResolver; idOf: Map<string, number> }> {
@@ -168,7 +169,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 function unchanged(t: PlanTaskListRow, r: TaskSheetRow): boolean {
   const codes = (role: 'lead' | 'co') => t.units.filter((u) => u.role === role).map((u) => u.code);
   return (
-    t.text === r.text &&
+    sameText(t.text, r.text) &&
     (t.deadline ?? null) === r.deadline &&
     sameList(
       codes('lead'),
