@@ -144,15 +144,15 @@ export function fieldLabel(field: string, t: ReturnType<typeof useI18n>['t']): s
 
 interface CardShellProps {
   kind: 'target' | 'task';
-  id: string;
-  review: CandidateReview<unknown>;
-  selected: boolean;
-  hasProblems: boolean;
-  onSelect: (id: string) => void;
+  /** The card's own props: the candidate, its review, whether it is selected and its problems. */
+  card: Pick<CandidateCardProps<{ id: string }, unknown>, 'candidate' | 'review' | 'selected' | 'problems' | 'onSelect'>;
   children: ReactNode;
 }
 
-function CardShell({ kind, id, review, selected, hasProblems, onSelect, children }: CardShellProps) {
+function CardShell({ kind, card, children }: CardShellProps) {
+  const { review, selected, onSelect } = card;
+  const id = card.candidate.id;
+  const hasProblems = card.problems.length > 0;
   const select = (e: MouseEvent<HTMLElement>) => {
     // Buttons and form fields do their own thing; anywhere else on the card selects it.
     if ((e.target as Element).closest('button, a, input, select, textarea, label, form')) return;
@@ -188,30 +188,37 @@ interface ActionsProps {
   onRemove: (id: string) => void;
 }
 
+/** Accepting or rejecting, with the mark it shows once pressed; pressed again, the decision is undone. */
+const DECISIONS = { accepted: { verb: 'accept', mark: '✓' }, rejected: { verb: 'reject', mark: '✕' } } as const;
+
+function DecisionButton({
+  id,
+  review,
+  decision,
+  onDecide,
+}: Pick<ActionsProps, 'id' | 'review' | 'onDecide'> & { decision: keyof typeof DECISIONS }) {
+  const { t } = useI18n();
+  const { verb, mark } = DECISIONS[decision];
+  const on = review.decision === decision;
+  return (
+    <button
+      type="button"
+      className={`btn btn-small btn-${verb}${on ? ' is-on' : ''}`}
+      aria-pressed={on}
+      onClick={() => onDecide(id, on ? 'pending' : decision)}
+      data-testid={verb}
+    >
+      {on ? `${mark} ${t(`ingest.${decision}`)}` : t(`ingest.${verb}`)}
+    </button>
+  );
+}
+
 function Actions({ id, review, editing, added, onDecide, onEdit, onRevert, onSplit, onRemove }: ActionsProps) {
   const { t } = useI18n();
-  const accepted = review.decision === 'accepted';
-  const rejected = review.decision === 'rejected';
   return (
     <div className="cand-actions">
-      <button
-        type="button"
-        className={`btn btn-small btn-accept${accepted ? ' is-on' : ''}`}
-        aria-pressed={accepted}
-        onClick={() => onDecide(id, accepted ? 'pending' : 'accepted')}
-        data-testid="accept"
-      >
-        {accepted ? `✓ ${t('ingest.accepted')}` : t('ingest.accept')}
-      </button>
-      <button
-        type="button"
-        className={`btn btn-small btn-reject${rejected ? ' is-on' : ''}`}
-        aria-pressed={rejected}
-        onClick={() => onDecide(id, rejected ? 'pending' : 'rejected')}
-        data-testid="reject"
-      >
-        {rejected ? `✕ ${t('ingest.rejected')}` : t('ingest.reject')}
-      </button>
+      <DecisionButton id={id} review={review} decision="accepted" onDecide={onDecide} />
+      <DecisionButton id={id} review={review} decision="rejected" onDecide={onDecide} />
       <button
         type="button"
         className="btn btn-small"
@@ -261,23 +268,20 @@ function QuoteButton({ quote, onLocate }: { quote: string; onLocate: () => void 
   );
 }
 
-interface TargetCandidateCardProps {
-  candidate: TargetCandidate;
-  planScope: PlanScope | null;
-  planScopeName: string | null;
-  review: CandidateReview<TargetEdit>;
+/** What both cards take: the candidate as reviewed, and the reviewer's doings on it. */
+interface CandidateCardProps<C, E> extends Omit<ActionsProps, 'id' | 'review'> {
+  candidate: C;
+  review: CandidateReview<E>;
   catalogues: Catalogues;
   selected: boolean;
-  editing: boolean;
   problems: PlacedProblem[];
   onSelect: (id: string) => void;
-  onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
-  onEdit: (id: string | null) => void;
-  onSave: (id: string, edit: TargetEdit) => void;
-  onRevert: (id: string) => void;
-  added?: AddedHow;
-  onSplit: (id: string) => void;
-  onRemove: (id: string) => void;
+  onSave: (id: string, edit: E) => void;
+}
+
+interface TargetCandidateCardProps extends CandidateCardProps<TargetCandidate, TargetEdit> {
+  planScope: PlanScope | null;
+  planScopeName: string | null;
   /** A unit or group created for this target's scope: add it to the catalogue and assign it. */
   onScopeCreated: (id: string, entry: CatalogueEntry, scope: PlanScope) => void;
   /** A unit or group created in the editor (which assigns it itself). */
@@ -329,7 +333,7 @@ function ScopeFact({
 }
 
 export const TargetCandidateCard = memo(function TargetCandidateCard(props: TargetCandidateCardProps) {
-  const { candidate: c, review, catalogues, selected, editing, problems, planScope, planScopeName } = props;
+  const { candidate: c, review, catalogues, editing, problems, planScope, planScopeName } = props;
   const i18n = useI18n();
   const { t, lang, num, label } = i18n;
   const e = review.edit;
@@ -349,14 +353,7 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
   const locate = () => props.onSelect(c.id);
 
   return (
-    <CardShell
-      kind="target"
-      id={c.id}
-      review={review}
-      selected={selected}
-      hasProblems={problems.length > 0}
-      onSelect={props.onSelect}
-    >
+    <CardShell kind="target" card={props}>
       <header className="card-head">
         <h3 className="card-title">
           {name}
@@ -450,25 +447,10 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
   );
 });
 
-interface TaskCandidateCardProps {
-  candidate: TaskCandidate;
-  review: CandidateReview<TaskEdit>;
-  catalogues: Catalogues;
-  selected: boolean;
-  editing: boolean;
-  problems: PlacedProblem[];
-  onSelect: (id: string) => void;
-  onDecide: (id: string, decision: 'pending' | 'accepted' | 'rejected') => void;
-  onEdit: (id: string | null) => void;
-  onSave: (id: string, edit: TaskEdit) => void;
-  onRevert: (id: string) => void;
-  added?: AddedHow;
-  onSplit: (id: string) => void;
-  onRemove: (id: string) => void;
-}
+type TaskCandidateCardProps = CandidateCardProps<TaskCandidate, TaskEdit>;
 
 export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCandidateCardProps) {
-  const { candidate: c, review, catalogues, selected, editing, problems } = props;
+  const { candidate: c, review, catalogues, editing, problems } = props;
   const { t, date } = useI18n();
   const e = review.edit;
   const unitName = (code: string) => catalogues.orgUnits.find((u) => u.code === code)?.name ?? code;
@@ -480,14 +462,7 @@ export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCand
     : null;
 
   return (
-    <CardShell
-      kind="task"
-      id={c.id}
-      review={review}
-      selected={selected}
-      hasProblems={problems.length > 0}
-      onSelect={props.onSelect}
-    >
+    <CardShell kind="task" card={props}>
       <header className="card-head">
         <p className="task-text">{e.text}</p>
         <span className="badges">

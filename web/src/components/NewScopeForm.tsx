@@ -4,6 +4,7 @@ import type { OrgGroup, OrgUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { Catalogues, PlanScope } from '../ingest/reviewModel.ts';
 import { OrgUnitOptions } from './OrgUnitOptions.tsx';
+import { LabelOptions } from './LabelOptions.tsx';
 
 /* Creating the org unit or group a plan names when the catalogue lacks it (another province's
  * city, a bloc), right in the review: the plan manager needs no catalogue file and no administrator. */
@@ -33,7 +34,7 @@ interface NewScopeFormProps {
 }
 
 export function NewScopeForm({ initialName, catalogues, onCreated, onCancel }: NewScopeFormProps) {
-  const { t, lang, label } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [what, setWhat] = useState<'orgUnit' | 'group'>('orgUnit');
   const [name, setName] = useState(initialName);
@@ -103,11 +104,7 @@ export function NewScopeForm({ initialName, catalogues, onCreated, onCancel }: N
                 onChange={(e) => setKind(e.target.value)}
                 data-testid="new-scope-kind"
               >
-                {UNIT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {label('orgKind', k)}
-                  </option>
-                ))}
+                <LabelOptions family="orgKind" codes={UNIT_KINDS} />
               </select>
             </div>
             <div className="form-field">
@@ -189,7 +186,7 @@ function GroupFields({
   onMembers: (members: string[]) => void;
   catalogues: Catalogues;
 }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <div className="form-field">
@@ -200,11 +197,7 @@ function GroupFields({
           value={groupKind}
           onChange={(e) => setGroupKind(e.target.value as (typeof GROUP_KINDS)[number])}
         >
-          {GROUP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {label('groupKind', k)}
-            </option>
-          ))}
+          <LabelOptions family="groupKind" codes={GROUP_KINDS} />
         </select>
       </div>
       <div className="form-field field-wide">

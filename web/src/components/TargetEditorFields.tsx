@@ -4,6 +4,7 @@ import { COMPARATOR_CHOICES, NEW_INDICATOR, type Catalogues, type Problem, type 
 import { at, Field, InputField } from './EditorField.tsx';
 import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
 import { ScopeKindOptions, ScopeOptions } from './ScopeOptions.tsx';
+import { LabelOptions } from './LabelOptions.tsx';
 
 /* The three groups of the target editor: indicator, scope, values. */
 
@@ -193,7 +194,7 @@ export function ValuesGroup({
   indicators: Indicator[];
   indName: (code: string) => string;
 }) {
-  const { t, lang, label } = useI18n();
+  const { t, lang } = useI18n();
   const valueLabel =
     edit.comparator === 'share'
       ? t('ingest.edit.sharePercent')
@@ -257,11 +258,7 @@ export function ValuesGroup({
             onChange={(e) => set('comparator', e.target.value as Comparator)}
             data-testid="edit-comparator"
           >
-            {COMPARATOR_CHOICES.map((c) => (
-              <option key={c} value={c}>
-                {label('cmpName', c)}
-              </option>
-            ))}
+            <LabelOptions family="cmpName" codes={COMPARATOR_CHOICES} />
           </select>
         </Field>
         {needs(edit.comparator, 'at_least', 'at_most', 'exactly', 'share', 'annual_growth', 'cumulative_change', 'increase_by') &&

@@ -30,6 +30,7 @@ import { defaultYear, YearPicker } from './YearPicker.tsx';
 import { TitledSection } from '../components/TitledSection.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { useAction } from '../api/useAction.ts';
+import { LabelOptions } from '../components/LabelOptions.tsx';
 
 type Edit = (f: (d: SchemeDefinition) => SchemeDefinition) => void;
 
@@ -117,7 +118,7 @@ function RemoveCell({ disabled, title, onClick }: { disabled: boolean; title?: s
 }
 
 function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit; locked: boolean }) {
-  const { t, lang, label } = useI18n();
+  const { t, lang } = useI18n();
   const catalogue = useAsync(() => api.indicators(), []);
   const total = def.indicators.reduce((s, i) => s + i.weight, 0);
   const used = new Set(def.indicators.map((i) => i.code));
@@ -181,11 +182,7 @@ function IndicatorsEditor({ def, edit, locked }: { def: SchemeDefinition; edit: 
                     )
                   }
                 >
-                  {NORMALISATION_METHODS.map((m) => (
-                    <option key={m} value={m}>
-                      {label('eval.normalisation', m)}
-                    </option>
-                  ))}
+                  <LabelOptions family="eval.normalisation" codes={NORMALISATION_METHODS} />
                 </select>
                 {norm.method === 'target' && (
                   <span className="eval-params">
@@ -265,52 +262,46 @@ function GradesEditor({ def, edit, locked }: { def: SchemeDefinition; edit: Edit
   return (
     <TitledSection className="card" id="grades-heading" title={t('eval.editor.grades')}>
       <p className="muted small">{t('eval.editor.gradesNote')}</p>
-      <table className="data-table" data-testid="editor-grades">
-        <thead>
-          <tr>
-            <th scope="col">{t('eval.editor.gradeLabel')}</th>
-            <th scope="col">{t('eval.editor.gradeLabelEn')}</th>
-            <th scope="col">{t('eval.editor.minScore')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {def.grades.map((g, k) => (
-            <tr key={k}>
-              <td>
-                <input
-                  className="input"
-                  value={g.label}
-                  disabled={locked}
-                  aria-label={t('eval.editor.gradeLabel')}
-                  onChange={(e) => setGrade(k, { label: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  className="input"
-                  value={g.labelEn ?? ''}
-                  disabled={locked}
-                  aria-label={t('eval.editor.gradeLabelEn')}
-                  onChange={(e) => setGrade(k, { labelEn: e.target.value || undefined })}
-                />
-              </td>
-              <td>
-                <NumberInput
-                  value={g.minScore}
-                  disabled={locked}
-                  label={t('eval.editor.minScore')}
-                  onChange={(x) => setGrade(k, { minScore: x })}
-                />
-              </td>
-              <RemoveCell
-                disabled={locked || def.grades.length <= 1}
-                onClick={() => edit((d) => ({ ...d, grades: d.grades.filter((_, j) => j !== k) }))}
+      <DataTable
+        scroll={false}
+        testId="editor-grades"
+        columns={['eval.editor.gradeLabel', 'eval.editor.gradeLabelEn', 'eval.editor.minScore', { label: null }]}
+      >
+        {def.grades.map((g, k) => (
+          <tr key={k}>
+            <td>
+              <input
+                className="input"
+                value={g.label}
+                disabled={locked}
+                aria-label={t('eval.editor.gradeLabel')}
+                onChange={(e) => setGrade(k, { label: e.target.value })}
               />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </td>
+            <td>
+              <input
+                className="input"
+                value={g.labelEn ?? ''}
+                disabled={locked}
+                aria-label={t('eval.editor.gradeLabelEn')}
+                onChange={(e) => setGrade(k, { labelEn: e.target.value || undefined })}
+              />
+            </td>
+            <td>
+              <NumberInput
+                value={g.minScore}
+                disabled={locked}
+                label={t('eval.editor.minScore')}
+                onChange={(x) => setGrade(k, { minScore: x })}
+              />
+            </td>
+            <RemoveCell
+              disabled={locked || def.grades.length <= 1}
+              onClick={() => edit((d) => ({ ...d, grades: d.grades.filter((_, j) => j !== k) }))}
+            />
+          </tr>
+        ))}
+      </DataTable>
       {!locked && (
         <button
           type="button"

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { schemeProvenance } from '../../../src/domain/evaluation/scheme-provenance.ts';
 import { storedSchemeSchema } from '../../../src/domain/evaluation/stored-scheme.schema.ts';
 import { TitledSection } from '../components/TitledSection.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 
 /**
  * 方案要素依据 (issue 16): every element of the scheme with what backs it — a passage quoted from a plan
@@ -22,37 +23,34 @@ export function SchemeProvenance({ def }: { def: SchemeDefinition }) {
   return (
     <TitledSection className="card" id="provenance-heading" title={t('eval.provenance.heading')} data-testid="scheme-provenance">
       <p className="muted small">{t('eval.provenance.note')}</p>
-      <table className="table eval-provenance" lang="zh-CN">
-        <thead>
-          <tr>
-            <th scope="col">{t('eval.provenance.element')}</th>
-            <th scope="col">{t('eval.provenance.basis')}</th>
+      <DataTable
+        scroll={false}
+        className="table eval-provenance"
+        lang="zh-CN"
+        columns={['eval.provenance.element', 'eval.provenance.basis']}
+      >
+        {elements.map((e) => (
+          <tr key={e.key} data-provenance={e.cited.length ? 'cited' : e.decided.length ? 'decided' : 'none'}>
+            <td>{e.labelZh}</td>
+            <td>
+              {e.cited.map((c, k) => (
+                <div key={`c${k}`}>
+                  <span className="badge">{t('eval.provenance.cited')}</span> 《{title(c.plan)}》{c.section}
+                  <blockquote>{c.quote}</blockquote>
+                </div>
+              ))}
+              {e.decided.map((d, k) => (
+                <div key={`d${k}`}>
+                  <span className="badge eval-default-weights">{t('eval.provenance.decided')}</span> {d.by}，{d.at}：{d.why}
+                </div>
+              ))}
+              {e.cited.length === 0 && e.decided.length === 0 && (
+                <span className="badge eval-flag-incomplete">{t('eval.provenance.none')}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {elements.map((e) => (
-            <tr key={e.key} data-provenance={e.cited.length ? 'cited' : e.decided.length ? 'decided' : 'none'}>
-              <td>{e.labelZh}</td>
-              <td>
-                {e.cited.map((c, k) => (
-                  <div key={`c${k}`}>
-                    <span className="badge">{t('eval.provenance.cited')}</span> 《{title(c.plan)}》{c.section}
-                    <blockquote>{c.quote}</blockquote>
-                  </div>
-                ))}
-                {e.decided.map((d, k) => (
-                  <div key={`d${k}`}>
-                    <span className="badge eval-default-weights">{t('eval.provenance.decided')}</span> {d.by}，{d.at}：{d.why}
-                  </div>
-                ))}
-                {e.cited.length === 0 && e.decided.length === 0 && (
-                  <span className="badge eval-flag-incomplete">{t('eval.provenance.none')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </TitledSection>
   );
 }

@@ -14,6 +14,7 @@ import './industry-map.css';
 import { TitledSection } from '../components/TitledSection.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHead } from '../components/PageHead.tsx';
+import { LabelOptions } from '../components/LabelOptions.tsx';
 
 type Chart = ReturnType<typeof echarts.init>;
 const LEVELS = ['national', 'provincial'] as const;
@@ -33,7 +34,7 @@ function useMapQuery(route: Route) {
 }
 
 function Filters({ data, query }: { data: IndustryMap; query: ReturnType<typeof useMapQuery> }) {
-  const { t, lang, label } = useI18n();
+  const { t, lang } = useI18n();
   const chainId = useId();
   const levelId = useId();
   const name = (x: { name: string; nameEn: string }) => (lang === 'zh' ? x.name : x.nameEn);
@@ -73,11 +74,7 @@ function Filters({ data, query }: { data: IndustryMap; query: ReturnType<typeof 
           data-testid="level-filter"
         >
           <option value="">{t('imap.filter.all')}</option>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {label('zoneLevel', l)}
-            </option>
-          ))}
+          <LabelOptions family="zoneLevel" codes={LEVELS} />
         </select>
       </span>
       {industry && <span className="badge">{t('imap.filter.industry', { name: name(industry) })}</span>}

@@ -10,6 +10,7 @@ import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
 import { STAGES, type ProjectDetail, type Stage } from './projectTypes.ts';
 import { TransferPanel } from './TransferPanel.tsx';
 import { Fact } from '../components/Fact.tsx';
+import { LabelOptions } from '../components/LabelOptions.tsx';
 import './projects.css';
 
 export function ProjectDetailPage({ id }: { id: number }) {
@@ -144,7 +145,7 @@ function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
 }
 
 function StageForm({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
-  const { t, label, lang } = useI18n();
+  const { t, lang } = useI18n();
   const next = STAGES[STAGES.indexOf(p.stage) + 1] ?? STAGES[0]!;
   const [to, setTo] = useState<Stage>(next);
   const [on, setOn] = useState('');
@@ -173,11 +174,7 @@ function StageForm({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }
       <label className="form-field">
         {t('projects.to')}
         <select className="input" data-testid="stage-to" value={to} onChange={(e) => setTo(e.target.value as Stage)}>
-          {STAGES.filter((s) => s !== p.stage).map((s) => (
-            <option key={s} value={s}>
-              {label('projects.stage', s)}
-            </option>
-          ))}
+          <LabelOptions family="projects.stage" codes={STAGES.filter((s) => s !== p.stage)} />
         </select>
       </label>
       <label className="form-field">
