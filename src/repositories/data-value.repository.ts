@@ -1,8 +1,16 @@
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { DataValueTable, DB } from '../db/schema.ts';
 import type { Executor } from './transaction.ts';
+import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 
 export type NewDataValue = Insertable<DataValueTable>;
+
+/** The period columns of a stored figure, from the period's text (2024, 2024Q2, 2024-06): its kind and first and last day. */
+export function periodColumns(text: string) {
+  const period = parsePeriod(text)!;
+  const bounds = periodBounds(period);
+  return { period: text, period_kind: period.kind, period_start: bounds.start, period_end: bounds.end };
+}
 
 const BATCH = 1000;
 

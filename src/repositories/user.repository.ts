@@ -2,25 +2,22 @@ import { sql } from 'kysely';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
 import type { Executor } from './transaction.ts';
 
-export async function findUserByUsername(db: Executor, username: string) {
+/** A user with the code and name of the unit they belong to. */
+function userQuery(db: Executor) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('org_unit as o', 'o.id', 'u.org_unit_id')
     .selectAll('u')
-    .select(['o.code as org_unit_code', 'o.name as org_unit_name'])
-    .where('u.username', '=', username)
-    .executeTakeFirst();
+    .select(['o.code as org_unit_code', 'o.name as org_unit_name']);
+}
+
+export async function findUserByUsername(db: Executor, username: string) {
+  return userQuery(db).where('u.username', '=', username).executeTakeFirst();
 }
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUserByUsername>>>;
 
 export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('app_user as u')
-    .leftJoin('org_unit as o', 'o.id', 'u.org_unit_id')
-    .selectAll('u')
-    .select(['o.code as org_unit_code', 'o.name as org_unit_name'])
-    .where('u.id', '=', id)
-    .executeTakeFirst();
+  return userQuery(db).where('u.id', '=', id).executeTakeFirst();
 }
 
 export async function grantsOf(db: Executor, userId: number): Promise<RoleGrant[]> {

@@ -1,10 +1,9 @@
 import { checkReferences, type DefinitionBundleFile } from '../domain/plan-definition/check-references.ts';
 import type { DefinitionError } from '../domain/plan-definition/definition-error.ts';
 import { cutSectionTexts } from '../domain/plan-definition/section-text.ts';
-import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 import { createQuoteIndex } from '../domain/text/locate-quote.ts';
 import type { Database } from '../db/database.ts';
-import { upsertDataValues } from '../repositories/data-value.repository.ts';
+import { periodColumns, upsertDataValues } from '../repositories/data-value.repository.ts';
 import { indicatorNatures, upsertIndicators } from '../repositories/indicator.repository.ts';
 import { codeToIdMap, upsertGroups, upsertOrgUnits } from '../repositories/org-unit.repository.ts';
 import { deletePlan, insertPlan, insertSections, planExists } from '../repositories/plan.repository.ts';
@@ -172,24 +171,17 @@ export async function importDefinitions(
       const planId = d.plan?.id;
       await upsertDataValues(
         trx,
-        d.actuals.map((a) => {
-          const period = parsePeriod(a.period)!;
-          const bounds = periodBounds(period);
-          return {
-            org_unit_id: unitIds.get(a.orgUnit)!,
-            indicator_id: indicatorIds.get(a.indicator)!,
-            period: a.period,
-            period_kind: period.kind,
-            period_start: bounds.start,
-            period_end: bounds.end,
-            cumulative: a.cumulative,
-            origin: 'plan',
-            value: a.value,
-            status: 'approved',
-            source_plan_id: (a.source.plan ?? planId)!,
-            source_quote: a.source.quote,
-          };
-        }),
+        d.actuals.map((a) => ({
+          org_unit_id: unitIds.get(a.orgUnit)!,
+          indicator_id: indicatorIds.get(a.indicator)!,
+          ...periodColumns(a.period),
+          cumulative: a.cumulative,
+          origin: 'plan',
+          value: a.value,
+          status: 'approved',
+          source_plan_id: (a.source.plan ?? planId)!,
+          source_quote: a.source.quote,
+        })),
       );
       counts.actuals += d.actuals.length;
     }

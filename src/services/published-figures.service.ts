@@ -1,9 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { DATASET_DIR } from '../dataset/dataset-path.ts';
 import { loadPublishedFigures } from '../dataset/load-published-figures.ts';
-import { parsePeriod, periodBounds } from '../domain/period/period.ts';
 import { formatDefinitionError } from '../domain/plan-definition/definition-error.ts';
-import { upsertDataValues } from '../repositories/data-value.repository.ts';
+import { periodColumns, upsertDataValues } from '../repositories/data-value.repository.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { citationSchema } from '../domain/published/published-figure.schema.ts';
@@ -34,25 +33,18 @@ export async function syncPublishedFigures(database: Database, dir: string = DAT
     await deletePublishedValues(trx);
     await upsertDataValues(
       trx,
-      loaded.figures.map((f) => {
-        const period = parsePeriod(f.period)!;
-        const bounds = periodBounds(period);
-        return {
-          org_unit_id: unitIds.get(f.orgUnit)!,
-          indicator_id: units.get(f.indicator)!.id,
-          period: f.period,
-          period_kind: period.kind,
-          period_start: bounds.start,
-          period_end: bounds.end,
-          cumulative: f.cumulative,
-          origin: 'published',
-          value: f.value,
-          status: 'approved',
-          source_plan_id: null,
-          source_quote: f.citation.quote,
-          citation: JSON.stringify(f.citation),
-        };
-      }),
+      loaded.figures.map((f) => ({
+        org_unit_id: unitIds.get(f.orgUnit)!,
+        indicator_id: units.get(f.indicator)!.id,
+        ...periodColumns(f.period),
+        cumulative: f.cumulative,
+        origin: 'published',
+        value: f.value,
+        status: 'approved',
+        source_plan_id: null,
+        source_quote: f.citation.quote,
+        citation: JSON.stringify(f.citation),
+      })),
     );
   });
   return loaded.figures.length;

@@ -1,4 +1,4 @@
-import type { HistoryEntry, RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
+import { historyEntries, type HistoryEntry, type RunGradeHistory } from '../../domain/evaluation/grade-history.ts';
 import { runNames } from '../../domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../../presenters/evaluation.presenter.ts';
 import type { TableCell, TableColumn } from '../monitoring/report-tables.ts';
@@ -481,8 +481,8 @@ export function gradeHistoryTable(run: RunView, history: RunGradeHistory, lang: 
   const h = HISTORY[lang];
   const n = namer(run, lang);
   const grouped = run.groups.length > 0;
-  const ranked = new Map<string | null, number>();
-  for (const u of run.units) if (u.rank !== null) ranked.set(u.group, (ranked.get(u.group) ?? 0) + 1);
+  // This run's own entries, built as the earlier runs' were.
+  const current = historyEntries(run);
   const columns: EvalColumn[] = [
     col(l.unit, 'text', 3),
     ...(grouped ? [col(l.group, 'text', 2)] : []),
@@ -495,18 +495,7 @@ export function gradeHistoryTable(run: RunView, history: RunGradeHistory, lang: 
     ...history.runs.map((r) =>
       historyCell(history.units[u.code]?.[r.runId], (g) => (lang === 'en' ? (r.gradesEn[g] ?? g) : g), lang),
     ),
-    historyCell(
-      {
-        grade: u.grade,
-        score: u.score,
-        rank: u.rank,
-        of: ranked.get(u.group) ?? 0,
-        status: u.status,
-        withheld: u.withheld ?? false,
-      },
-      (g) => n.grade(g)!,
-      lang,
-    ),
+    historyCell(current[u.code], (g) => n.grade(g)!, lang),
   ]);
   return evalTable(h.title, columns, rows);
 }

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database.ts';
-import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period/period.ts';
+import { formatPeriod } from '../../domain/period/period.ts';
 import type { DemoForm, DemoUnit } from '../../domain/reporting/demo/demo-input.ts';
 import { generateDemoData } from '../../domain/reporting/demo/generate-demo-data.ts';
 import { anchorsFromPlans, type PlanTarget } from '../../domain/reporting/demo/plan-anchors.ts';
 import { previousPeriod } from '../../domain/reporting/forms/form-periods.ts';
-import type { NewDataValue } from '../../repositories/data-value.repository.ts';
+import { periodColumns, type NewDataValue } from '../../repositories/data-value.repository.ts';
 import {
   countSynthetic,
   deleteSyntheticValues,
@@ -67,24 +67,17 @@ export async function loadDemoData(database: Database, options: DemoDataOptions 
     const rows = to < from ? [] : generateDemoData({ ...input, seed, from, to });
     const unitIds = await codeToIdMap(trx, 'org_unit');
     const indicatorIds = await codeToIdMap(trx, 'indicator');
-    const values: NewDataValue[] = rows.map((r) => {
-      const p = parsePeriod(r.period)!;
-      const bounds = periodBounds(p);
-      return {
-        org_unit_id: unitIds.get(r.orgUnit)!,
-        indicator_id: indicatorIds.get(r.indicator)!,
-        period: r.period,
-        period_kind: p.kind,
-        period_start: bounds.start,
-        period_end: bounds.end,
-        cumulative: r.cumulative,
-        origin: 'synthetic',
-        value: r.value,
-        status: 'approved',
-        source_plan_id: null,
-        source_quote: null,
-      };
-    });
+    const values: NewDataValue[] = rows.map((r) => ({
+      org_unit_id: unitIds.get(r.orgUnit)!,
+      indicator_id: indicatorIds.get(r.indicator)!,
+      ...periodColumns(r.period),
+      cumulative: r.cumulative,
+      origin: 'synthetic',
+      value: r.value,
+      status: 'approved',
+      source_plan_id: null,
+      source_quote: null,
+    }));
     await insertSyntheticValues(trx, values, BATCH);
     const byForm: Record<string, number> = {};
     for (const r of rows) byForm[r.form] = (byForm[r.form] ?? 0) + 1;

@@ -15,23 +15,14 @@ export const DEV_ZONE_MONTHLY_INDICATORS = [
 ] as const;
 
 const all = [...DEV_ZONE_MONTHLY_INDICATORS];
-/** Cumulative-to-date (累计) figures of the monthly form. */
-const cumulative = [
-  'REVENUE',
-  'INDUSTRIAL_OUTPUT',
-  'INDUSTRIAL_VA_ABOVE_SCALE',
-  'TAX_REVENUE',
-  'FAI',
-  'TRADE_TOTAL',
-  'FDI_ACTUAL',
-  'RD_EXPENDITURE',
-];
 /**
  * Stock figures (levels at the period's end). Period-on-period change and the outlier score only
  * make sense for these: a year-to-date figure restarts every January and roughly doubles in
  * February, so it is compared year on year instead.
  */
-const stocks = all.filter((c) => !cumulative.includes(c));
+const stocks = ['LAND_AREA_MU', 'EMPLOYEES'];
+/** Cumulative-to-date (累计) figures of the monthly form: all the others. */
+const cumulative = all.filter((c) => !stocks.includes(c));
 
 const rules: ValidationRuleInput[] = [
   {

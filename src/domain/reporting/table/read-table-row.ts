@@ -314,28 +314,8 @@ export function readIndicatorRow(r: RowReader, plan: IndicatorRowsPlan, org: num
   const all = plan.values;
   const hasFigures = all.some((c) => !isBlank(row.cells[c.index]));
   if (isFooterRow(r, row)) return;
-  const named = firstFilled(row, plan.indicatorColumns);
-  if (!named) {
-    if (hasFigures)
-      problem(
-        r,
-        row,
-        plan.indicatorColumns[0]!,
-        'missing_indicator',
-        `Row ${row.row} has figures but names no indicator`,
-        `第${row.row}行有数据但未填写指标`,
-      );
-    return;
-  }
-  const name = bareIndicatorName(named.text);
-  const found = cellItem(r, name) ?? cellItem(r, name.replace(/\s+/g, ''));
-  if (!found) {
-    if (hasFigures) unknownIndicator(r, row, named.column, named.text);
-    else if (matchKey(name))
-      note(r, row, 'row_skipped', `"${named.text}" has no figures; skipped`, `“${named.text}”无数据，已跳过`);
-    return;
-  }
-  if (!hasFigures) return;
+  const found = rowItem(r, row, plan.indicatorColumns, hasFigures);
+  if (!found) return;
   const item = r.ctx.items[found.item]!;
   const unit = unitCell(r, row, plan.unitColumn) ?? found.unit;
   emitColumns(r, row, plan.values, found.item, (c) => ({ org, unit: unit ?? c.unit }));
