@@ -13,45 +13,47 @@ const arbCase = fc.record({
   nature: fc.constantFrom<Nature>('expected', 'binding'),
 });
 
-test('more progress never lowers the class (higher is better)', () => {
-  fc.assert(
-    fc.property(arbCase, ({ baseline, gapPct, a, b, asOfYear, nature }) => {
-      const target = Math.round(baseline * (1 + gapPct / 100));
-      const facts = {
-        comparator: 'at_least' as const,
-        direction: 'higher_better' as const,
-        nature,
-        periodStart: 2021,
-        periodEnd: 2025,
-        baseline: { year: 2020, value: String(baseline) },
-        target: { year: 2025, value: String(target) },
-      };
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      const judge = (v: number) => judgeProgress({ facts, observed: [{ year: asOfYear, value: String(v) }], asOfYear }).class;
-      assert.ok(CLASS_RANK[judge(hi)] >= CLASS_RANK[judge(lo)]);
-    }),
-  );
+/** A 2021–2025 plan's target, from a 2020 baseline. */
+const planTarget = (baseline: number, target: number) => ({
+  periodStart: 2021,
+  periodEnd: 2025,
+  baseline: { year: 2020, value: String(baseline) },
+  target: { year: 2025, value: String(target) },
 });
 
-test('more progress never lowers the class (lower is better)', () => {
-  fc.assert(
-    fc.property(arbCase, ({ baseline, gapPct, a, b, asOfYear, nature }) => {
-      const target = baseline * (1 - Math.min(gapPct, 99) / 100);
-      const facts = {
-        comparator: 'at_most' as const,
-        direction: 'lower_better' as const,
-        nature,
-        periodStart: 2021,
-        periodEnd: 2025,
-        baseline: { year: 2020, value: String(baseline) },
-        target: { year: 2025, value: String(target) },
-      };
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      const judge = (v: number) => judgeProgress({ facts, observed: [{ year: asOfYear, value: String(v) }], asOfYear }).class;
-      assert.ok(CLASS_RANK[judge(lo)] >= CLASS_RANK[judge(hi)]);
-    }),
-  );
-});
+/** The class a target gets from a single observed value in the year judged. */
+const judgeOneValue = (facts: Parameters<typeof judgeProgress>[0]['facts'], asOfYear: number) => (v: number) =>
+  judgeProgress({ facts, observed: [{ year: asOfYear, value: String(v) }], asOfYear }).class;
+
+// Higher is better: an at-least target above the baseline, the larger value judged no worse; lower is
+// better: an at-most target below it, the smaller value judged no worse.
+const MONOTONE_CASES = [
+  {
+    name: 'higher is better',
+    facts: { comparator: 'at_least', direction: 'higher_better' },
+    target: (baseline: number, gapPct: number) => Math.round(baseline * (1 + gapPct / 100)),
+    better: (a: number, b: number) => Math.max(a, b),
+  },
+  {
+    name: 'lower is better',
+    facts: { comparator: 'at_most', direction: 'lower_better' },
+    target: (baseline: number, gapPct: number) => baseline * (1 - Math.min(gapPct, 99) / 100),
+    better: (a: number, b: number) => Math.min(a, b),
+  },
+] as const;
+
+for (const c of MONOTONE_CASES)
+  test(`more progress never lowers the class (${c.name})`, () => {
+    fc.assert(
+      fc.property(arbCase, ({ baseline, gapPct, a, b, asOfYear, nature }) => {
+        const facts = { ...planTarget(baseline, c.target(baseline, gapPct)), ...c.facts, nature };
+        const judge = judgeOneValue(facts, asOfYear);
+        const better = c.better(a, b);
+        const worse = better === a ? b : a;
+        assert.ok(CLASS_RANK[judge(better)] >= CLASS_RANK[judge(worse)]);
+      }),
+    );
+  });
 
 test('a binding target is never judged more favourably than the same expected target', () => {
   fc.assert(

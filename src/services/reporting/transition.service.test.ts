@@ -6,26 +6,10 @@ import type { SubmissionPatch, SubmissionRow } from '../../repositories/submissi
 import type { Executor } from '../../repositories/transaction.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
 import type { AuditChange } from '../audit.service.ts';
-import type { FormContext } from './form-context.ts';
+import { monthlyFormContext } from './form-context.fixture.ts';
 import { transitionSubmission, type TransitionDeps } from './transition.service.ts';
 
-const ctx = {
-  id: 4,
-  version: 2,
-  form: {
-    code: 'F1',
-    name: '月报',
-    nameEn: 'Monthly',
-    frequency: 'month',
-    firstPeriod: '2024-01',
-    deadline: { monthsAfter: 0, day: 20 },
-    items: [{ indicator: 'REVENUE', cumulative: true, required: true }],
-    reporters: { kinds: ['zone'], units: [] },
-  },
-  indicators: new Map([
-    ['REVENUE', { id: 11, code: 'REVENUE', name: '营业收入', nameEn: 'Revenue', unit: '万元', synonyms: [] }],
-  ]),
-} as unknown as FormContext;
+const ctx = monthlyFormContext({ monthsAfter: 0 });
 
 const unit = { id: 21, code: 'ZN-KM', name: '昆明园区', name_en: 'Kunming', kind: 'zone' };
 /** Reviewers 7 and 9 over the unit, reporters 3 and 5 in it. */
@@ -68,11 +52,18 @@ function fakes(status: string, version = 1, missing: string[] = []) {
 const trx = {} as Executor;
 const database = { db: { transaction: () => ({ execute: (fn: (t: Executor) => unknown) => fn(trx) }) } } as unknown as Database;
 const as = (userId: number): Actor => ({ ...SYSTEM_ACTOR, userId, label: `user ${userId}`, via: 'session' });
+/** The June 2024 sheet of form F1 and unit ZN-KM, moved by user `by` over the fakes `f`. */
+const transitionOfJune = (
+  by: number,
+  transition: Parameters<typeof transitionSubmission>[5],
+  body: Parameters<typeof transitionSubmission>[6],
+  f: { deps: TransitionDeps },
+) => transitionSubmission(database, as(by), 'F1', 'ZN-KM', '2024-06', transition, body, f.deps);
 
 describe('transitionSubmission (approval workflow)', () => {
   it('submits a complete draft: status, figures, audit and the reviewers told (never the actor)', async () => {
     const f = fakes('draft');
-    await transitionSubmission(database, as(7), 'F1', 'ZN-KM', '2024-06', 'submit', { version: 1 }, f.deps);
+    await transitionOfJune(7, 'submit', { version: 1 }, f);
     assert.equal(f.patches[0]?.status, 'submitted');
     assert.equal(f.patches[0]?.form_version, 2);
     assert.equal(f.patches[0]?.submitted_by, 7);
@@ -94,7 +85,7 @@ describe('transitionSubmission (approval workflow)', () => {
 
   it('refuses to submit with a required figure missing, writing nothing', async () => {
     const f = fakes('draft', 1, ['REVENUE']);
-    await assert.rejects(transitionSubmission(database, as(3), 'F1', 'ZN-KM', '2024-06', 'submit', { version: 1 }, f.deps), {
+    await assert.rejects(transitionOfJune(3, 'submit', { version: 1 }, f), {
       code: 'SUBMISSION_INVALID',
     });
     assert.deepEqual([f.patches, f.audit, f.sent], [[], [], []]);
@@ -109,7 +100,7 @@ describe('transitionSubmission (approval workflow)', () => {
     ] as const) {
       const f = fakes(status);
       await assert.rejects(
-        transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', transition, { version: 1, comment: 'x' }, f.deps),
+        transitionOfJune(9, transition, { version: 1, comment: 'x' }, f),
         { code: 'INVALID_TRANSITION' },
         `${transition} from ${status}`,
       );
@@ -119,16 +110,13 @@ describe('transitionSubmission (approval workflow)', () => {
 
   it('requires a comment to return a sheet', async () => {
     const f = fakes('submitted');
-    await assert.rejects(
-      transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'return', { version: 1, comment: '  ' }, f.deps),
-      { code: 'COMMENT_REQUIRED' },
-    );
+    await assert.rejects(transitionOfJune(9, 'return', { version: 1, comment: '  ' }, f), { code: 'COMMENT_REQUIRED' });
     assert.deepEqual(f.patches, []);
   });
 
   it('refuses a stale screen (version conflict), writing nothing', async () => {
     const f = fakes('submitted', 5);
-    await assert.rejects(transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'approve', { version: 4 }, f.deps), {
+    await assert.rejects(transitionOfJune(9, 'approve', { version: 4 }, f), {
       code: 'VERSION_CONFLICT',
     });
     assert.deepEqual([f.patches, f.audit, f.sent], [[], [], []]);
@@ -136,16 +124,7 @@ describe('transitionSubmission (approval workflow)', () => {
 
   it('returns with the trimmed comment stored, audited and sent to the reporters', async () => {
     const f = fakes('submitted', 2);
-    await transitionSubmission(
-      database,
-      as(9),
-      'F1',
-      'ZN-KM',
-      '2024-06',
-      'return',
-      { version: 2, comment: ' 收入偏低 ' },
-      f.deps,
-    );
+    await transitionOfJune(9, 'return', { version: 2, comment: ' 收入偏低 ' }, f);
     assert.equal(f.patches[0]?.review_comment, '收入偏低');
     assert.equal(f.patches[0]?.reviewed_by, 9);
     assert.deepEqual(f.figureStatus, ['returned']);
@@ -158,16 +137,7 @@ describe('transitionSubmission (approval workflow)', () => {
 
   it('returns with comments at cells alone: kept as written, the overall comment names the indicator (issue 18)', async () => {
     const f = fakes('submitted', 2);
-    await transitionSubmission(
-      database,
-      as(9),
-      'F1',
-      'ZN-KM',
-      '2024-06',
-      'return',
-      { version: 2, comment: '', cellComments: { REVENUE: '与台账不符， 请核实' } },
-      f.deps,
-    );
+    await transitionOfJune(9, 'return', { version: 2, comment: '', cellComments: { REVENUE: '与台账不符， 请核实' } }, f);
     assert.deepEqual(f.patches[0]?.review_cell_comments, { REVENUE: '与台账不符， 请核实' });
     assert.equal(f.patches[0]?.review_comment, '营业收入：与台账不符， 请核实');
     assert.deepEqual(f.audit[0]?.after, {
@@ -181,47 +151,27 @@ describe('transitionSubmission (approval workflow)', () => {
 
   it('refuses comments at indicators not on the form, and comments at cells with an approval, writing nothing', async () => {
     const f = fakes('submitted', 2);
-    await assert.rejects(
-      transitionSubmission(
-        database,
-        as(9),
-        'F1',
-        'ZN-KM',
-        '2024-06',
-        'return',
-        { version: 2, comment: '核实', cellComments: { GDP: '核实' } },
-        f.deps,
-      ),
-      { code: 'NOT_ON_FORM' },
-    );
-    await assert.rejects(
-      transitionSubmission(
-        database,
-        as(9),
-        'F1',
-        'ZN-KM',
-        '2024-06',
-        'approve',
-        { version: 2, cellComments: { REVENUE: '好' } },
-        f.deps,
-      ),
-      { code: 'INVALID_REQUEST' },
-    );
+    await assert.rejects(transitionOfJune(9, 'return', { version: 2, comment: '核实', cellComments: { GDP: '核实' } }, f), {
+      code: 'NOT_ON_FORM',
+    });
+    await assert.rejects(transitionOfJune(9, 'approve', { version: 2, cellComments: { REVENUE: '好' } }, f), {
+      code: 'INVALID_REQUEST',
+    });
     assert.deepEqual([f.patches, f.audit, f.sent], [[], [], []]);
   });
 
   it('clears the comments at cells when the sheet is submitted again or approved', async () => {
     const f = fakes('returned', 4);
-    await transitionSubmission(database, as(3), 'F1', 'ZN-KM', '2024-06', 'submit', { version: 4 }, f.deps);
+    await transitionOfJune(3, 'submit', { version: 4 }, f);
     assert.deepEqual(f.patches[0]?.review_cell_comments, {});
     const g = fakes('submitted', 5);
-    await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'approve', { version: 5 }, g.deps);
+    await transitionOfJune(9, 'approve', { version: 5 }, g);
     assert.deepEqual(g.patches[0]?.review_cell_comments, {});
   });
 
   it('approves without a comment and tells the reporters', async () => {
     const f = fakes('submitted', 3);
-    await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', 'approve', { version: 3 }, f.deps);
+    await transitionOfJune(9, 'approve', { version: 3 }, f);
     assert.deepEqual([f.patches[0]?.status, f.patches[0]?.review_comment], ['approved', undefined]);
     assert.deepEqual(f.figureStatus, ['approved']);
     assert.equal(f.sent.length, 2);
@@ -236,7 +186,7 @@ describe('transitionSubmission (approval workflow)', () => {
     ] as const) {
       const f = fakes(status, version);
       f.deps.refreshProgress = async () => refreshed.push(transition);
-      await transitionSubmission(database, as(9), 'F1', 'ZN-KM', '2024-06', transition, { version, comment: '更正' }, f.deps);
+      await transitionOfJune(9, transition, { version, comment: '更正' }, f);
     }
     assert.deepEqual(refreshed, ['approve', 'reopen']);
   });

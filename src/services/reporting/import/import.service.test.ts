@@ -8,30 +8,12 @@ import type { Executor } from '../../../repositories/transaction.ts';
 import type { Actor } from '../../actor.ts';
 import type { AuditChange } from '../../audit.service.ts';
 import type { FormContext } from '../form-context.ts';
+import { monthlyFormContext } from '../form-context.fixture.ts';
 import { importValues, type ImportDeps, type ImportRequest } from './import.service.ts';
 
 const actor: Actor = { userId: 5, label: 'zone-km', grants: [], roles: [] } as unknown as Actor;
 
-function formContext(rules: unknown[] = []): FormContext {
-  return {
-    id: 4,
-    version: 2,
-    form: {
-      code: 'F1',
-      name: '月报',
-      nameEn: 'Monthly',
-      frequency: 'month',
-      firstPeriod: '2024-01',
-      deadline: { monthsAfter: 1, day: 20 },
-      items: [{ indicator: 'REVENUE', cumulative: true, required: true, synonyms: [] }],
-      reporters: { kinds: ['zone'], units: [] },
-      rules,
-    },
-    indicators: new Map([
-      ['REVENUE', { id: 11, code: 'REVENUE', name: '营业收入', nameEn: 'Revenue', unit: '万元', synonyms: [] }],
-    ]),
-  } as unknown as FormContext;
-}
+const formContext = (rules: unknown[] = []): FormContext => monthlyFormContext({ monthsAfter: 1, rules });
 
 /** Two units report the form; the uploader may report only for the first. */
 const units = [
