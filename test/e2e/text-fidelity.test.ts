@@ -221,4 +221,17 @@ targets:
       [['ZN-HH-HEKOU', 'REVENUE', '12.5']],
     );
   });
+
+  it('keeps a project’s name and description as written', async () => {
+    const created = await request<{ name: string; description: string | null }>(server.url, 'POST', '/api/v1/projects', {
+      body: {
+        name: ' 绿色硅材一体化项目（二期） ',
+        zone: 'ZN-KM-HIGHTECH',
+        totalInvestment: '150000',
+        description: '年产１０万吨，分两期建设',
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.deepEqual([created.body.name, created.body.description], ['绿色硅材一体化项目（二期）', '年产１０万吨，分两期建设']);
+  });
 });

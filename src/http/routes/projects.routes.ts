@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decimal, optionalText, text } from '../../domain/model/common.schema.ts';
+import { decimal, optionalText, userText } from '../../domain/model/common.schema.ts';
+import { keepUserText } from '../../domain/text/user-text.ts';
 import { calendarDateSchema, calendarMonthSchema } from '../../domain/period/calendar-date.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { STAGES } from '../../domain/projects/stages.ts';
@@ -30,6 +31,12 @@ import { projectZoneResource } from '../auth/unit-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyField, namedUnit } from '../auth/access-control.ts';
 import { routeOptions } from '../route-options.ts';
+
+/**
+ * What people write about a project (its name, description, a change's reason, an agreement's reference) is
+ * kept as written (issue 18: ，and （） stay); the industry is matched against the chains, so it stays folded.
+ */
+const prose = () => z.string().transform(keepUserText);
 
 const projectsRoute = routeOptions('projects');
 
@@ -71,13 +78,13 @@ export const projectRoutes =
         "Create a project in a zone (the zone's reporters) / 新建项目",
         {
           body: z.object({
-            name: text().pipe(z.string().max(200)),
+            name: userText().pipe(z.string().max(200)),
             zone: z.string(),
             industry: optionalText().nullable(),
             chain: z.string().nullable().optional(),
             totalInvestment: amount(),
             stage: stage.optional(),
-            description: optionalText().nullable(),
+            description: prose().optional().nullable(),
             stages: stageDates.optional(),
           }),
           response: { 201: projectDetailSchema, ...errors },
@@ -124,13 +131,13 @@ export const projectRoutes =
           params: idParams,
           body: z.object({
             version: z.number().int().min(1).max(PG_INT_MAX),
-            name: text().pipe(z.string().max(200)).optional(),
+            name: userText().pipe(z.string().max(200)).optional(),
             industry: optionalText().nullable(),
             chain: z.string().nullable().optional(),
             totalInvestment: amount().optional(),
-            description: optionalText().nullable(),
+            description: prose().optional().nullable(),
             stages: stageDates.optional(),
-            reason: optionalText().nullable(),
+            reason: prose().optional().nullable(),
           }),
           response: { 200: projectDetailSchema, ...errors },
         },
@@ -148,7 +155,7 @@ export const projectRoutes =
             version: z.number().int().min(1).max(PG_INT_MAX),
             to: stage,
             on: isoDate.optional(),
-            reason: optionalText().nullable(),
+            reason: prose().optional().nullable(),
           }),
           response: { 200: projectDetailSchema, ...errors },
         },
@@ -207,7 +214,7 @@ export const projectRoutes =
               .optional(),
             startMonth: month,
             endMonth: month.nullable().optional(),
-            reference: text().pipe(z.string().max(500)),
+            reference: userText().pipe(z.string().max(500)),
           }),
           response: { 201: agreementSchema, ...errors },
         },
@@ -221,7 +228,7 @@ export const projectRoutes =
         'End a transfer agreement at a month (earlier months stay shared) / 终止流转协议',
         {
           params: idParams,
-          body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), endMonth: month, reason: text() }),
+          body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), endMonth: month, reason: userText() }),
           response: { 200: agreementSchema, ...errors },
         },
       ),
