@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Completeness, ReportForm } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge, TimelinessBadge } from '../reporting/Badges.tsx';
@@ -38,38 +39,34 @@ function Summary({ data }: { data: Completeness }) {
 function UnitsTable({ data, formCode }: { data: Completeness; formCode: string }) {
   const { t, lang, date, dateTime } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table" data-testid="completeness-units">
-        <thead>
-          <tr>
-            <th scope="col">{t('reporting.col.unit')}</th>
-            <th scope="col">{t('reporting.col.status')}</th>
-            <th scope="col">{t('reporting.col.timeliness')}</th>
-            <th scope="col">{t('reporting.col.firstSubmitted')}</th>
-            <th scope="col">{t('reporting.col.due')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.units.map((u) => (
-            <tr key={u.orgUnit.code} data-testid="completeness-row" data-unit={u.orgUnit.code}>
-              <td>
-                <a href={href('reporting', formCode, u.orgUnit.code, u.period)}>
-                  {lang === 'zh' ? u.orgUnit.name : (u.orgUnit.nameEn ?? u.orgUnit.name)}
-                </a>
-              </td>
-              <td>
-                <StatusBadge status={u.status} />
-              </td>
-              <td>
-                <TimelinessBadge timeliness={u.timeliness} />
-              </td>
-              <td className="nowrap">{u.firstSubmittedAt ? dateTime(u.firstSubmittedAt) : t('common.dash')}</td>
-              <td className="nowrap">{date(u.dueDate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="completeness-units"
+      columns={[
+        'reporting.col.unit',
+        'reporting.col.status',
+        'reporting.col.timeliness',
+        'reporting.col.firstSubmitted',
+        'reporting.col.due',
+      ]}
+    >
+      {data.units.map((u) => (
+        <tr key={u.orgUnit.code} data-testid="completeness-row" data-unit={u.orgUnit.code}>
+          <td>
+            <a href={href('reporting', formCode, u.orgUnit.code, u.period)}>
+              {lang === 'zh' ? u.orgUnit.name : (u.orgUnit.nameEn ?? u.orgUnit.name)}
+            </a>
+          </td>
+          <td>
+            <StatusBadge status={u.status} />
+          </td>
+          <td>
+            <TimelinessBadge timeliness={u.timeliness} />
+          </td>
+          <td className="nowrap">{u.firstSubmittedAt ? dateTime(u.firstSubmittedAt) : t('common.dash')}</td>
+          <td className="nowrap">{date(u.dueDate)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

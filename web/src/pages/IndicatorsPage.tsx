@@ -3,6 +3,7 @@ import { formulaInWords } from '../../../src/domain/formula/formula-in-words.ts'
 import { api } from '../api/client.ts';
 import type { Indicator } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -60,73 +61,71 @@ export function IndicatorsPage() {
             </span>
           </div>
           <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  {showCodes && <th scope="col">{t('ind.code')}</th>}
-                  <th scope="col">{t('ind.name')}</th>
-                  <th scope="col">{t('ind.unit')}</th>
-                  <th scope="col">{t('ind.direction')}</th>
-                  <th scope="col">{t('ind.nature')}</th>
-                  <th scope="col">{t('ind.aggregation')}</th>
-                  <th scope="col">{t('ind.formula')}</th>
-                  <th scope="col">{t('ind.synonyms')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <tr key={i.code} data-testid="indicator-row" data-code={i.code}>
-                    {showCodes && (
-                      <td>
-                        <code>{i.code}</code>
-                      </td>
+            <DataTable
+              scroll={false}
+              columns={[
+                showCodes && 'ind.code',
+                'ind.name',
+                'ind.unit',
+                'ind.direction',
+                'ind.nature',
+                'ind.aggregation',
+                'ind.formula',
+                'ind.synonyms',
+              ]}
+            >
+              {rows.map((i) => (
+                <tr key={i.code} data-testid="indicator-row" data-code={i.code}>
+                  {showCodes && (
+                    <td>
+                      <code>{i.code}</code>
+                    </td>
+                  )}
+                  <td title={showCodes ? undefined : i.code}>
+                    {showCodes ? (
+                      <>
+                        <div className="name-zh" lang="en">
+                          {i.nameEn}
+                        </div>
+                        <div className="name-en" lang="zh-CN">
+                          {i.name}
+                        </div>
+                      </>
+                    ) : (
+                      <div className="name-zh">{i.name}</div>
                     )}
-                    <td title={showCodes ? undefined : i.code}>
-                      {showCodes ? (
-                        <>
-                          <div className="name-zh" lang="en">
-                            {i.nameEn}
-                          </div>
-                          <div className="name-en" lang="zh-CN">
-                            {i.name}
-                          </div>
-                        </>
-                      ) : (
-                        <div className="name-zh">{i.name}</div>
-                      )}
-                    </td>
-                    <td className="nowrap">{i.unit}</td>
-                    <td className="nowrap">{label('direction', i.direction)}</td>
-                    <td className="nowrap">
-                      <span className={`badge badge-${i.nature}`}>{label('target.nature', i.nature)}</span>
-                    </td>
-                    <td className="nowrap">{label('aggregation', i.aggregation)}</td>
-                    <td>
-                      {i.formula ? (
-                        <span className="formula" title={i.formula} data-testid="indicator-formula">
-                          {formulaInWords(i.formula, nameOf)}
-                        </span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td>
-                      {i.synonyms.length > 0 ? (
-                        <ul className="chip-list">
-                          {i.synonyms.map((s) => (
-                            <li key={s} className="chip">
-                              {s}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                  </td>
+                  <td className="nowrap">{i.unit}</td>
+                  <td className="nowrap">{label('direction', i.direction)}</td>
+                  <td className="nowrap">
+                    <span className={`badge badge-${i.nature}`}>{label('target.nature', i.nature)}</span>
+                  </td>
+                  <td className="nowrap">{label('aggregation', i.aggregation)}</td>
+                  <td>
+                    {i.formula ? (
+                      <span className="formula" title={i.formula} data-testid="indicator-formula">
+                        {formulaInWords(i.formula, nameOf)}
+                      </span>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    {i.synonyms.length > 0 ? (
+                      <ul className="chip-list">
+                        {i.synonyms.map((s) => (
+                          <li key={s} className="chip">
+                            {s}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             {rows.length === 0 && <p className="status status-empty">{t('ind.noMatch')}</p>}
           </div>
         </>

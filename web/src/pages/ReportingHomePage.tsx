@@ -3,6 +3,7 @@ import type { MyWork, OverdueEntry, ReportForm } from '../api/reportingTypes.ts'
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport, canReview, canSeeReporting } from '../auth/permissions.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge, TimelinessBadge } from '../reporting/Badges.tsx';
@@ -44,57 +45,51 @@ function WorkTable({ work }: { work: MyWork }) {
           })}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="data-table work-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reporting.col.unit')}</th>
-              <th scope="col">{t('reporting.col.period')}</th>
-              <th scope="col">{t('reporting.col.status')}</th>
-              <th scope="col">{t('reporting.col.due')}</th>
-              <th scope="col">{t('reporting.col.timeliness')}</th>
-              <th scope="col">{t('reporting.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {work.rows.map((r) => {
-              const open = reporter && (r.status === null || r.status === 'draft' || r.status === 'returned');
-              return (
-                <tr
-                  key={`${r.orgUnit.code}/${r.period}`}
-                  data-testid="work-row"
-                  data-unit={r.orgUnit.code}
-                  data-period={r.period}
-                  data-status={r.status ?? 'none'}
-                  data-owed={isOwed(r) ? 'true' : undefined}
+      <DataTable
+        className="data-table work-table"
+        columns={[
+          'reporting.col.unit',
+          'reporting.col.period',
+          'reporting.col.status',
+          'reporting.col.due',
+          'reporting.col.timeliness',
+          'reporting.col.actions',
+        ]}
+      >
+        {work.rows.map((r) => {
+          const open = reporter && (r.status === null || r.status === 'draft' || r.status === 'returned');
+          return (
+            <tr
+              key={`${r.orgUnit.code}/${r.period}`}
+              data-testid="work-row"
+              data-unit={r.orgUnit.code}
+              data-period={r.period}
+              data-status={r.status ?? 'none'}
+              data-owed={isOwed(r) ? 'true' : undefined}
+            >
+              <td className="name-zh">{lang === 'zh' ? r.orgUnit.name : (r.orgUnit.nameEn ?? r.orgUnit.name)}</td>
+              <td className="nowrap">{periodLabel(r.period, lang)}</td>
+              <td>
+                <StatusBadge status={r.status} />
+                {r.status === 'returned' && r.reviewComment && <div className="muted small work-comment">{r.reviewComment}</div>}
+              </td>
+              <td className="nowrap">{date(r.dueDate)}</td>
+              <td>
+                <TimelinessBadge timeliness={r.timeliness} />
+              </td>
+              <td className="nowrap">
+                <a
+                  className={`btn btn-small${open ? ' btn-primary' : ''}`}
+                  href={href('reporting', work.form.code, r.orgUnit.code, r.period)}
+                  data-testid="open-sheet"
                 >
-                  <td className="name-zh">{lang === 'zh' ? r.orgUnit.name : (r.orgUnit.nameEn ?? r.orgUnit.name)}</td>
-                  <td className="nowrap">{periodLabel(r.period, lang)}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                    {r.status === 'returned' && r.reviewComment && (
-                      <div className="muted small work-comment">{r.reviewComment}</div>
-                    )}
-                  </td>
-                  <td className="nowrap">{date(r.dueDate)}</td>
-                  <td>
-                    <TimelinessBadge timeliness={r.timeliness} />
-                  </td>
-                  <td className="nowrap">
-                    <a
-                      className={`btn btn-small${open ? ' btn-primary' : ''}`}
-                      href={href('reporting', work.form.code, r.orgUnit.code, r.period)}
-                      data-testid="open-sheet"
-                    >
-                      {open ? t('reporting.work.fill') : t('reporting.work.view')}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  {open ? t('reporting.work.fill') : t('reporting.work.view')}
+                </a>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
       <p className="small">
         <a href={href('reporting', work.form.code, 'completeness', { period: work.rows[0]?.period })}>
           {t('reporting.work.completeness')}
@@ -120,32 +115,30 @@ function OverdueSection() {
           <Empty>{t('reporting.overdue.none')}</Empty>
         ) : (
           <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reporting.col.form')}</th>
-                  <th scope="col">{t('reporting.col.unit')}</th>
-                  <th scope="col">{t('reporting.col.period')}</th>
-                  <th scope="col">{t('reporting.col.due')}</th>
-                  <th scope="col">{t('reporting.col.daysOverdue')}</th>
+            <DataTable
+              scroll={false}
+              columns={[
+                'reporting.col.form',
+                'reporting.col.unit',
+                'reporting.col.period',
+                'reporting.col.due',
+                'reporting.col.daysOverdue',
+              ]}
+            >
+              {state.data.slice(0, 200).map((o: OverdueEntry) => (
+                <tr key={`${o.form.code}/${o.orgUnit.code}/${o.period}`} data-testid="overdue-row">
+                  <td>{lang === 'zh' ? o.form.name : o.form.nameEn}</td>
+                  <td>
+                    <a href={href('reporting', o.form.code, o.orgUnit.code, o.period)}>
+                      {lang === 'zh' ? o.orgUnit.name : (o.orgUnit.nameEn ?? o.orgUnit.name)}
+                    </a>
+                  </td>
+                  <td className="nowrap">{periodLabel(o.period, lang)}</td>
+                  <td className="nowrap">{date(o.dueDate)}</td>
+                  <td className="nowrap">{t('reporting.overdue.days', { n: count(o.daysOverdue) })}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.data.slice(0, 200).map((o: OverdueEntry) => (
-                  <tr key={`${o.form.code}/${o.orgUnit.code}/${o.period}`} data-testid="overdue-row">
-                    <td>{lang === 'zh' ? o.form.name : o.form.nameEn}</td>
-                    <td>
-                      <a href={href('reporting', o.form.code, o.orgUnit.code, o.period)}>
-                        {lang === 'zh' ? o.orgUnit.name : (o.orgUnit.nameEn ?? o.orgUnit.name)}
-                      </a>
-                    </td>
-                    <td className="nowrap">{periodLabel(o.period, lang)}</td>
-                    <td className="nowrap">{date(o.dueDate)}</td>
-                    <td className="nowrap">{t('reporting.overdue.days', { n: count(o.daysOverdue) })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
             {state.data.length > 200 && (
               <p className="muted small">{t('reporting.overdue.more', { n: count(state.data.length - 200) })}</p>
             )}

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canReview } from '../auth/permissions.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
@@ -40,46 +41,42 @@ export function ReviewQueuePage() {
             (state.data.length === 0 ? (
               <Empty>{t('reporting.review.queueEmpty')}</Empty>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table" data-testid="review-queue">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('reporting.col.form')}</th>
-                      <th scope="col">{t('reporting.col.unit')}</th>
-                      <th scope="col">{t('reporting.col.period')}</th>
-                      <th scope="col">{t('reporting.col.submittedAt')}</th>
-                      <th scope="col">{t('reporting.col.due')}</th>
-                      <th scope="col">{t('reporting.col.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {state.data.map((q) => (
-                      <tr
-                        key={`${q.form.code}/${q.orgUnit.code}/${q.period}`}
-                        data-testid="queue-row"
-                        data-form={q.form.code}
-                        data-unit={q.orgUnit.code}
-                        data-period={q.period}
+              <DataTable
+                testId="review-queue"
+                columns={[
+                  'reporting.col.form',
+                  'reporting.col.unit',
+                  'reporting.col.period',
+                  'reporting.col.submittedAt',
+                  'reporting.col.due',
+                  'reporting.col.actions',
+                ]}
+              >
+                {state.data.map((q) => (
+                  <tr
+                    key={`${q.form.code}/${q.orgUnit.code}/${q.period}`}
+                    data-testid="queue-row"
+                    data-form={q.form.code}
+                    data-unit={q.orgUnit.code}
+                    data-period={q.period}
+                  >
+                    <td>{lang === 'zh' ? q.form.name : q.form.nameEn}</td>
+                    <td className="name-zh">{lang === 'zh' ? q.orgUnit.name : (q.orgUnit.nameEn ?? q.orgUnit.name)}</td>
+                    <td className="nowrap">{periodLabel(q.period, lang)}</td>
+                    <td className="nowrap">{q.submittedAt ? dateTime(q.submittedAt) : t('common.dash')}</td>
+                    <td className="nowrap">{date(q.dueDate)}</td>
+                    <td>
+                      <a
+                        className="btn btn-small btn-primary"
+                        href={href('reporting', 'review', q.form.code, q.orgUnit.code, q.period)}
+                        data-testid="review-open"
                       >
-                        <td>{lang === 'zh' ? q.form.name : q.form.nameEn}</td>
-                        <td className="name-zh">{lang === 'zh' ? q.orgUnit.name : (q.orgUnit.nameEn ?? q.orgUnit.name)}</td>
-                        <td className="nowrap">{periodLabel(q.period, lang)}</td>
-                        <td className="nowrap">{q.submittedAt ? dateTime(q.submittedAt) : t('common.dash')}</td>
-                        <td className="nowrap">{date(q.dueDate)}</td>
-                        <td>
-                          <a
-                            className="btn btn-small btn-primary"
-                            href={href('reporting', 'review', q.form.code, q.orgUnit.code, q.period)}
-                            data-testid="review-open"
-                          >
-                            {t('reporting.review.open')}
-                          </a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        {t('reporting.review.open')}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             ))}
         </>
       )}

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import type { ApiToken, TokenScope } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -274,32 +275,29 @@ export function TokensPage() {
           (state.data.length === 0 ? (
             <Empty>{t('tokens.empty')}</Empty>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table tokens-table" data-testid="token-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('tokens.colName')}</th>
-                    <th scope="col">{t('tokens.colScopes')}</th>
-                    <th scope="col">{t('tokens.colCreated')}</th>
-                    <th scope="col">{t('tokens.colLastUsed')}</th>
-                    <th scope="col">{t('tokens.colStatus')}</th>
-                    <th scope="col">{t('tokens.colActions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sortTokens(state.data).map((tok) => (
-                    <TokenRow
-                      key={tok.id}
-                      token={tok}
-                      onRevoked={(x) => {
-                        setNotice(t('tokens.revokedNotice', { name: x.name }));
-                        reload();
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="data-table tokens-table"
+              testId="token-table"
+              columns={[
+                'tokens.colName',
+                'tokens.colScopes',
+                'tokens.colCreated',
+                'tokens.colLastUsed',
+                'tokens.colStatus',
+                'tokens.colActions',
+              ]}
+            >
+              {sortTokens(state.data).map((tok) => (
+                <TokenRow
+                  key={tok.id}
+                  token={tok}
+                  onRevoked={(x) => {
+                    setNotice(t('tokens.revokedNotice', { name: x.name }));
+                    reload();
+                  }}
+                />
+              ))}
+            </DataTable>
           ))}
       </section>
     </section>

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/DataTable.tsx';
 import type { ImportResult } from '../api/reportingTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MapChoice, type MappingChoices, type MappingKind } from './NameMappings.tsx';
@@ -47,36 +48,32 @@ export function ImportPreview({ result, choices }: { result: ImportResult; choic
       </ul>
 
       <h3>{t('reporting.import.sheets')}</h3>
-      <div className="table-wrap">
-        <table className="data-table" data-testid="import-sheets">
-          <thead>
-            <tr>
-              <th scope="col">{t('reporting.import.sheet')}</th>
-              <th scope="col">{t('reporting.import.sheetStatus')}</th>
-              <th scope="col">{t('reporting.import.layout')}</th>
-              <th scope="col">{t('reporting.import.rows')}</th>
-              <th scope="col">{t('reporting.import.records')}</th>
-              <th scope="col">{t('reporting.import.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.sheets.map((s) => (
-              <tr key={s.name} data-testid="import-sheet" data-status={s.status}>
-                <td>{s.name}</td>
-                <td>
-                  <span className={`badge ${s.status === 'read' ? 'badge-active' : 'badge-revoked'}`}>
-                    {t(s.status === 'read' ? 'reporting.import.read' : 'reporting.import.ignored')}
-                  </span>
-                </td>
-                <td>{s.layout ? t(`reporting.import.layout.${s.layout}`) : dash}</td>
-                <td className="col-num">{count(s.rows)}</td>
-                <td className="col-num">{count(s.records)}</td>
-                <td>{s.reason ? (lang === 'zh' ? s.reason.zh : s.reason.en) : dash}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="import-sheets"
+        columns={[
+          'reporting.import.sheet',
+          'reporting.import.sheetStatus',
+          'reporting.import.layout',
+          'reporting.import.rows',
+          'reporting.import.records',
+          'reporting.import.reason',
+        ]}
+      >
+        {result.sheets.map((s) => (
+          <tr key={s.name} data-testid="import-sheet" data-status={s.status}>
+            <td>{s.name}</td>
+            <td>
+              <span className={`badge ${s.status === 'read' ? 'badge-active' : 'badge-revoked'}`}>
+                {t(s.status === 'read' ? 'reporting.import.read' : 'reporting.import.ignored')}
+              </span>
+            </td>
+            <td>{s.layout ? t(`reporting.import.layout.${s.layout}`) : dash}</td>
+            <td className="col-num">{count(s.rows)}</td>
+            <td className="col-num">{count(s.records)}</td>
+            <td>{s.reason ? (lang === 'zh' ? s.reason.zh : s.reason.en) : dash}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <ImportProblems result={result} choices={choices} />
 
@@ -138,38 +135,35 @@ function ImportProblems({ result, choices }: { result: ImportResult; choices?: M
           <h3 className="problems-title">
             {t('reporting.import.problems', { n: count(result.problemsTotal ?? result.problems.length) })}
           </h3>
-          <div className="table-wrap">
-            <table className="data-table problems-table" data-testid="import-problems">
-              <thead>
-                <tr>
-                  <th scope="col">{t('reporting.import.sheet')}</th>
-                  <th scope="col">{t('reporting.import.row')}</th>
-                  <th scope="col">{t('reporting.import.column')}</th>
-                  <th scope="col">{t('reporting.import.value')}</th>
-                  <th scope="col">{t('reporting.import.reason')}</th>
-                  {choices && <th scope="col">{t('reporting.map.target')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {result.problems.map((p, i) => (
-                  <tr key={i} data-testid="import-problem" data-code={p.code}>
-                    <td>{p.sheet}</td>
-                    <td className="col-num">{p.row ?? dash}</td>
-                    <td>{p.column ?? dash}</td>
-                    <td>{p.value === null ? dash : <code>{p.value}</code>}</td>
-                    <td>{lang === 'zh' ? p.reasonZh : p.reason}</td>
-                    {choices && (
-                      <td>
-                        {p.mapText && MAPPABLE[p.code] ? (
-                          <MapChoice kind={MAPPABLE[p.code]!} text={p.mapText} suggestions={p.suggestions} choices={choices} />
-                        ) : null}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="data-table problems-table"
+            testId="import-problems"
+            columns={[
+              'reporting.import.sheet',
+              'reporting.import.row',
+              'reporting.import.column',
+              'reporting.import.value',
+              'reporting.import.reason',
+              !!choices && 'reporting.map.target',
+            ]}
+          >
+            {result.problems.map((p, i) => (
+              <tr key={i} data-testid="import-problem" data-code={p.code}>
+                <td>{p.sheet}</td>
+                <td className="col-num">{p.row ?? dash}</td>
+                <td>{p.column ?? dash}</td>
+                <td>{p.value === null ? dash : <code>{p.value}</code>}</td>
+                <td>{lang === 'zh' ? p.reasonZh : p.reason}</td>
+                {choices && (
+                  <td>
+                    {p.mapText && MAPPABLE[p.code] ? (
+                      <MapChoice kind={MAPPABLE[p.code]!} text={p.mapText} suggestions={p.suggestions} choices={choices} />
+                    ) : null}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </>
@@ -187,38 +181,33 @@ function ImportChanges({ result }: { result: ImportResult }) {
         <p className="muted">{t('reporting.import.noChanges')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" data-testid="import-changes">
-            <thead>
-              <tr>
-                <th scope="col">{t('reporting.col.unit')}</th>
-                <th scope="col">{t('reporting.grid.indicator')}</th>
-                <th scope="col">{t('reporting.col.period')}</th>
-                <th scope="col" className="col-num">
-                  {t('reporting.import.before')}
-                </th>
-                <th scope="col" className="col-num">
-                  {t('reporting.import.after')}
-                </th>
-                <th scope="col">{t('reporting.import.where')}</th>
+          <DataTable
+            testId="import-changes"
+            scroll={false}
+            columns={[
+              'reporting.col.unit',
+              'reporting.grid.indicator',
+              'reporting.col.period',
+              { label: t('reporting.import.before'), className: 'col-num' },
+              { label: t('reporting.import.after'), className: 'col-num' },
+              'reporting.import.where',
+            ]}
+          >
+            {result.changes.map((ch, i) => (
+              <tr key={i} data-testid="import-change">
+                <td>{ch.orgUnitName}</td>
+                <td>
+                  {ch.indicatorName} <span className="muted small">{ch.unit}</span>
+                </td>
+                <td className="nowrap">{periodLabel(ch.period, lang)}</td>
+                <td className="col-num">{ch.before === null ? dash : num(ch.before)}</td>
+                <td className="col-num change-after">{num(ch.after)}</td>
+                <td className="muted small nowrap">
+                  {t('reporting.import.cell', { sheet: ch.sheet, row: ch.row, column: ch.column })}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {result.changes.map((ch, i) => (
-                <tr key={i} data-testid="import-change">
-                  <td>{ch.orgUnitName}</td>
-                  <td>
-                    {ch.indicatorName} <span className="muted small">{ch.unit}</span>
-                  </td>
-                  <td className="nowrap">{periodLabel(ch.period, lang)}</td>
-                  <td className="col-num">{ch.before === null ? dash : num(ch.before)}</td>
-                  <td className="col-num change-after">{num(ch.after)}</td>
-                  <td className="muted small nowrap">
-                    {t('reporting.import.cell', { sheet: ch.sheet, row: ch.row, column: ch.column })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {result.changesTruncated && <p className="muted small">{t('reporting.import.truncated')}</p>}
         </div>
       )}

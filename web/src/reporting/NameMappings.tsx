@@ -1,3 +1,4 @@
+import { DataTable } from '../components/DataTable.tsx';
 import { useState } from 'react';
 import type { FormMappings } from '../api/reportingTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -107,45 +108,33 @@ export function MappingsPanel({
           {t('reporting.map.none')}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reporting.map.text')}</th>
-                <th scope="col">{t('reporting.map.target')}</th>
-                <th scope="col">{t('reporting.map.by')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {mappings.map((m) => (
-                <tr key={m.id} data-testid="import-mapping" data-kind={m.kind}>
-                  <td>{m.text}</td>
-                  <td>
-                    <span className="muted small">{t(`reporting.map.kind.${m.kind}`)}</span> {m.targetName}
-                  </td>
-                  <td className="muted small">
-                    {m.createdBy ?? '—'} · {new Date(m.createdAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={busy !== null}
-                      onClick={() => {
-                        setBusy(m.id);
-                        void onRemove(m.id).finally(() => setBusy(null));
-                      }}
-                      data-testid="import-mapping-remove"
-                    >
-                      {busy === m.id ? t('reporting.map.removing') : t('reporting.map.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['reporting.map.text', 'reporting.map.target', 'reporting.map.by', { label: '' }]}>
+          {mappings.map((m) => (
+            <tr key={m.id} data-testid="import-mapping" data-kind={m.kind}>
+              <td>{m.text}</td>
+              <td>
+                <span className="muted small">{t(`reporting.map.kind.${m.kind}`)}</span> {m.targetName}
+              </td>
+              <td className="muted small">
+                {m.createdBy ?? '—'} · {new Date(m.createdAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={busy !== null}
+                  onClick={() => {
+                    setBusy(m.id);
+                    void onRemove(m.id).finally(() => setBusy(null));
+                  }}
+                  data-testid="import-mapping-remove"
+                >
+                  {busy === m.id ? t('reporting.map.removing') : t('reporting.map.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

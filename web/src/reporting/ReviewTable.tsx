@@ -1,3 +1,4 @@
+import { DataTable } from '../components/DataTable.tsx';
 import type { EntrySheet, SheetFinding, SheetItem } from '../api/reportingTypes.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { changeOn, type Change } from '../../../src/domain/reporting/workflow/review-change.ts';
@@ -27,45 +28,38 @@ export function ReviewTable({
   const byIndicator = new Map<string, SheetFinding[]>();
   for (const f of sheet.findings) for (const code of f.indicators) byIndicator.set(code, [...(byIndicator.get(code) ?? []), f]);
   return (
-    <div className="table-wrap">
-      <table className="data-table review-table" data-testid="review-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('reporting.grid.indicator')}</th>
-            <th scope="col" className="col-num">
-              {t('reporting.grid.value', { period: periodLabel(sheet.period, lang) })}
-            </th>
-            <th scope="col" className="col-num">
-              {t('reporting.grid.previous', { period: first ? periodLabel(first.previous.period, lang) : '' })}
-            </th>
-            <th scope="col" className="col-num">
-              {t('reporting.reviewView.changePrevious')}
-            </th>
-            <th scope="col" className="col-num">
-              {t('reporting.grid.lastYear', { period: first ? periodLabel(first.lastYear.period, lang) : '' })}
-            </th>
-            <th scope="col" className="col-num">
-              {t('reporting.reviewView.yearOnYear')}
-            </th>
-            <th scope="col">{t('reporting.reviewView.checks')}</th>
-            <th scope="col">{t('reporting.reviewView.cellComment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sheet.items.map((item) => (
-            <ReviewRow
-              key={item.indicator}
-              item={item}
-              findings={byIndicator.get(item.indicator) ?? []}
-              explanations={sheet.submission.explanations}
-              comment={comments[item.indicator] ?? ''}
-              onComment={(text) => onComment(item.indicator, text)}
-              commentable={commentable}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="data-table review-table"
+      testId="review-table"
+      columns={[
+        'reporting.grid.indicator',
+        { label: t('reporting.grid.value', { period: periodLabel(sheet.period, lang) }), className: 'col-num' },
+        {
+          label: t('reporting.grid.previous', { period: first ? periodLabel(first.previous.period, lang) : '' }),
+          className: 'col-num',
+        },
+        { label: t('reporting.reviewView.changePrevious'), className: 'col-num' },
+        {
+          label: t('reporting.grid.lastYear', { period: first ? periodLabel(first.lastYear.period, lang) : '' }),
+          className: 'col-num',
+        },
+        { label: t('reporting.reviewView.yearOnYear'), className: 'col-num' },
+        'reporting.reviewView.checks',
+        'reporting.reviewView.cellComment',
+      ]}
+    >
+      {sheet.items.map((item) => (
+        <ReviewRow
+          key={item.indicator}
+          item={item}
+          findings={byIndicator.get(item.indicator) ?? []}
+          explanations={sheet.submission.explanations}
+          comment={comments[item.indicator] ?? ''}
+          onComment={(text) => onComment(item.indicator, text)}
+          commentable={commentable}
+        />
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { tasksApi } from './tasksApi.ts';
@@ -114,27 +115,22 @@ export function TaskImportPanel({ plan, onImported }: { plan: string; onImported
           {preview.unmatched.length > 0 && (
             <>
               <h4>{t('tasks.import.unmatched', { n: preview.unmatched.length })}</h4>
-              <table className="data-table" data-testid="unmatched-table">
-                <thead>
-                  <tr>
-                    <th>{t('tasks.import.row')}</th>
-                    <th>{t('tasks.import.field')}</th>
-                    <th>{t('tasks.import.name')}</th>
+              <DataTable
+                testId="unmatched-table"
+                scroll={false}
+                columns={['tasks.import.row', 'tasks.import.field', 'tasks.import.name']}
+              >
+                {preview.unmatched.map((u, i) => (
+                  <tr key={i} data-testid="unmatched-row">
+                    <td>{u.row}</td>
+                    <td>{label('tasks.field', u.field)}</td>
+                    <td>
+                      {u.name}
+                      {u.alreadyKept && <span className="muted small"> ({t('tasks.import.kept')})</span>}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {preview.unmatched.map((u, i) => (
-                    <tr key={i} data-testid="unmatched-row">
-                      <td>{u.row}</td>
-                      <td>{label('tasks.field', u.field)}</td>
-                      <td>
-                        {u.name}
-                        {u.alreadyKept && <span className="muted small"> ({t('tasks.import.kept')})</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </>
           )}
           <table className="data-table small">

@@ -5,6 +5,7 @@ import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
 import { saveBlob } from '../components/DownloadLink.tsx';
 import { OrgUnitOptions } from '../components/OrgUnitOptions.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
@@ -123,36 +124,32 @@ export function TaskListView({ route }: { route: Route }) {
       {state.status === 'ok' && (
         <>
           <p className="muted">{t('tasks.list.count', { n: count(state.data.total) })}</p>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="task-table">
-              <thead>
-                <tr>
-                  <th>{t('tasks.col.no')}</th>
-                  <th>{t('tasks.col.task')}</th>
-                  <th>{t('tasks.col.lead')}</th>
-                  <th>{t('tasks.col.co')}</th>
-                  <th>{t('tasks.col.deadline')}</th>
-                  <th>{t('tasks.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((task) => (
-                  <tr key={task.id} data-testid="task-row" data-key={task.key}>
-                    <td>{task.ordinal + 1}</td>
-                    <td>
-                      <a href={href('tasks', task.planId, task.key)}>{task.text}</a>
-                    </td>
-                    <td>{units(task.lead, task.leadUnmatched)}</td>
-                    <td className="small">{units(task.co, task.coUnmatched)}</td>
-                    <td>{task.deadline ?? ''}</td>
-                    <td>
-                      <StatusBadges task={task} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="task-table"
+            columns={[
+              'tasks.col.no',
+              'tasks.col.task',
+              'tasks.col.lead',
+              'tasks.col.co',
+              'tasks.col.deadline',
+              'tasks.col.status',
+            ]}
+          >
+            {state.data.items.map((task) => (
+              <tr key={task.id} data-testid="task-row" data-key={task.key}>
+                <td>{task.ordinal + 1}</td>
+                <td>
+                  <a href={href('tasks', task.planId, task.key)}>{task.text}</a>
+                </td>
+                <td>{units(task.lead, task.leadUnmatched)}</td>
+                <td className="small">{units(task.co, task.coUnmatched)}</td>
+                <td>{task.deadline ?? ''}</td>
+                <td>
+                  <StatusBadges task={task} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { api } from '../../api/client.ts';
 import { COMPARISON_GROUPINGS, type Comparison, type ComparisonGrouping } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -102,33 +103,24 @@ export function ComparisonPage({ query }: { query: URLSearchParams }) {
             <section className="card monitor-card">
               <ComparisonChart data={data} />
             </section>
-            <div className="table-wrap">
-              <table className="data-table" data-testid="compare-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('monitor.col.name')}</th>
-                    <th scope="col">{t('monitor.col.kind')}</th>
-                    <th scope="col">{t('monitor.col.value')}</th>
-                    <th scope="col">{t('monitor.col.class')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sortedRows(data.rows).map((r) => (
-                    <tr key={r.code} data-testid="compare-row" data-code={r.code}>
-                      <td>{r.name}</td>
-                      <td>{label('orgKind', r.kind)}</td>
-                      <td className="num nowrap">
-                        {r.value === null ? t('common.dash') : `${num(r.value)}${data.indicator.unit}`}
-                        {r.origin === 'synthetic' && <SyntheticTag />}
-                      </td>
-                      <td>
-                        <ClassBadge cls={r.class} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="compare-table"
+              columns={['monitor.col.name', 'monitor.col.kind', 'monitor.col.value', 'monitor.col.class']}
+            >
+              {sortedRows(data.rows).map((r) => (
+                <tr key={r.code} data-testid="compare-row" data-code={r.code}>
+                  <td>{r.name}</td>
+                  <td>{label('orgKind', r.kind)}</td>
+                  <td className="num nowrap">
+                    {r.value === null ? t('common.dash') : `${num(r.value)}${data.indicator.unit}`}
+                    {r.origin === 'synthetic' && <SyntheticTag />}
+                  </td>
+                  <td>
+                    <ClassBadge cls={r.class} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </div>
         ))}
     </IndicatorPageFrame>

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { api } from '../../api/client.ts';
 import type { MapData } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -35,58 +36,38 @@ function MapTable({ data }: { data: MapData }) {
         <h2 id="map-prefectures" className="section-title">
           {t('monitor.map.prefectures')}
         </h2>
-        <div className="table-wrap">
-          <table className="data-table" data-testid="map-prefecture-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('monitor.col.name')}</th>
-                <th scope="col">{t('monitor.col.value')}</th>
-                <th scope="col">{t('monitor.col.class')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.prefectures.map((p) => (
-                <tr key={p.code} data-testid="map-prefecture-row" data-code={p.code}>
-                  <td>{p.name}</td>
-                  <td className="num nowrap">{value(p.value)}</td>
-                  <td>
-                    <ClassBadge cls={p.class} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="map-prefecture-table" columns={['monitor.col.name', 'monitor.col.value', 'monitor.col.class']}>
+          {data.prefectures.map((p) => (
+            <tr key={p.code} data-testid="map-prefecture-row" data-code={p.code}>
+              <td>{p.name}</td>
+              <td className="num nowrap">{value(p.value)}</td>
+              <td>
+                <ClassBadge cls={p.class} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="map-zones">
         <h2 id="map-zones" className="section-title">
           {t('monitor.map.zones')}
         </h2>
-        <div className="table-wrap">
-          <table className="data-table" data-testid="map-zone-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('monitor.col.name')}</th>
-                <th scope="col">{t('monitor.col.prefecture')}</th>
-                <th scope="col">{t('monitor.col.value')}</th>
-                <th scope="col">{t('monitor.col.class')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.zones.map((z) => (
-                <tr key={z.code} data-testid="map-zone-row" data-code={z.code}>
-                  <td>{z.name}</td>
-                  {/* A zone under the province itself (code YN) has no prefecture: named, never its code. */}
-                  <td>{prefectureName.get(z.prefecture) ?? t('monitor.map.provinceLevel')}</td>
-                  <td className="num nowrap">{value(z.value)}</td>
-                  <td>
-                    <ClassBadge cls={z.class} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="map-zone-table"
+          columns={['monitor.col.name', 'monitor.col.prefecture', 'monitor.col.value', 'monitor.col.class']}
+        >
+          {data.zones.map((z) => (
+            <tr key={z.code} data-testid="map-zone-row" data-code={z.code}>
+              <td>{z.name}</td>
+              {/* A zone under the province itself (code YN) has no prefecture: named, never its code. */}
+              <td>{prefectureName.get(z.prefecture) ?? t('monitor.map.provinceLevel')}</td>
+              <td className="num nowrap">{value(z.value)}</td>
+              <td>
+                <ClassBadge cls={z.class} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type PlanProgress, type ProgressClass, type ProgressMethod } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { classOnCourse } from '../../monitor/classes.ts';
@@ -90,54 +91,47 @@ export function MethodsPage({ planId, at: asked }: { planId: string; at: string 
             <p className="methods-summary" data-testid="methods-summary" data-disagree={disagreeing}>
               {t('monitor.methods.disagree', { n: count(disagreeing) })}
             </p>
-            <div className="table-wrap">
-              <table className="data-table methods-table" data-testid="methods-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('monitor.col.target')}</th>
-                    <th scope="col">{t('monitor.col.subject')}</th>
-                    {PROGRESS_METHODS.map((m) => (
-                      <th key={m} scope="col">
-                        {label('monitor.method', m)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map(({ x, anyDiffers }) => (
-                    <tr key={x.key} data-testid="methods-row" data-target={x.key} data-disagree={anyDiffers}>
-                      <th scope="row">
-                        <a href={href('monitor', planId, 'targets', x.key, { at: data.at })}>
-                          {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
-                        </a>
-                        {x.judgement.currentOrigin === 'synthetic' && <SyntheticTag />}
-                      </th>
-                      <td>{x.subject.name}</td>
-                      {PROGRESS_METHODS.map((m) => {
-                        const off = classes ? differs(classes, m, x.key) : false;
-                        const cls = classes?.[m].get(x.key) ?? null;
-                        return (
-                          <td
-                            key={m}
-                            className={off ? 'disagree' : undefined}
-                            data-method={m}
-                            data-disagree={off}
-                            title={off ? t('monitor.methods.disagreeCell') : undefined}
-                          >
-                            <MethodVerdict method={m} judgement={x.judgement} />
-                            {m !== 'official' && (
-                              <div className="small" data-testid="method-class" data-class={cls ?? ''}>
-                                → <ClassBadge cls={cls} />
-                              </div>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="data-table methods-table"
+              testId="methods-table"
+              columns={[
+                'monitor.col.target',
+                'monitor.col.subject',
+                ...PROGRESS_METHODS.map((m) => ({ label: label('monitor.method', m) })),
+              ]}
+            >
+              {shown.map(({ x, anyDiffers }) => (
+                <tr key={x.key} data-testid="methods-row" data-target={x.key} data-disagree={anyDiffers}>
+                  <th scope="row">
+                    <a href={href('monitor', planId, 'targets', x.key, { at: data.at })}>
+                      {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
+                    </a>
+                    {x.judgement.currentOrigin === 'synthetic' && <SyntheticTag />}
+                  </th>
+                  <td>{x.subject.name}</td>
+                  {PROGRESS_METHODS.map((m) => {
+                    const off = classes ? differs(classes, m, x.key) : false;
+                    const cls = classes?.[m].get(x.key) ?? null;
+                    return (
+                      <td
+                        key={m}
+                        className={off ? 'disagree' : undefined}
+                        data-method={m}
+                        data-disagree={off}
+                        title={off ? t('monitor.methods.disagreeCell') : undefined}
+                      >
+                        <MethodVerdict method={m} judgement={x.judgement} />
+                        {m !== 'official' && (
+                          <div className="small" data-testid="method-class" data-class={cls ?? ''}>
+                            → <ClassBadge cls={cls} />
+                          </div>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </DataTable>
           </>
         ))}
     </section>

@@ -3,6 +3,7 @@ import { useAsync } from '../../api/useAsync.ts';
 import type { PlanProgress } from '../../api/progressTypes.ts';
 import type { WarningEpisode } from '../../api/warningTypes.ts';
 import { countWarnings, warningsByUnit } from '../../../../src/domain/warnings/warning-tally.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { WarningBadge } from '../../monitor/MonitorBits.tsx';
@@ -132,51 +133,43 @@ export function StaleSection({ planId, at }: { planId: string; at: string }) {
         ) : (
           <>
             <p>{t('monitor.stale.summary', { total: count(data.total), stale: count(data.stale) })}</p>
-            <div className="table-wrap">
-              <table className="data-table monitor-table" data-testid="stale-targets">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('monitor.col.target')}</th>
-                    <th scope="col">{t('monitor.col.subject')}</th>
-                    <th scope="col">{t('monitor.stale.last')}</th>
-                    <th scope="col">{t('monitor.stale.owes')}</th>
+            <DataTable
+              className="data-table monitor-table"
+              testId="stale-targets"
+              columns={['monitor.col.target', 'monitor.col.subject', 'monitor.stale.last', 'monitor.stale.owes']}
+            >
+              {data.targets.map((x) => {
+                const f = x.freshness;
+                return (
+                  <tr key={x.key} data-testid="stale-row" data-target={x.key}>
+                    <td>
+                      <a href={href('monitor', planId, 'targets', x.key, { at })}>
+                        {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
+                      </a>
+                    </td>
+                    <td>{x.subject.name}</td>
+                    <td className="nowrap">
+                      {f.lastUpdated ? date(f.lastUpdated.slice(0, 10)) : t('monitor.fresh.never')}
+                      {f.lastPeriod && (
+                        <div className="muted small">
+                          {t('monitor.fresh.period', { period: periodLabel(f.lastPeriod, lang) })}
+                        </div>
+                      )}
+                    </td>
+                    <td data-testid="stale-owes">
+                      {f.owes
+                        ? t('monitor.stale.owesValue', {
+                            unit: f.owes.orgUnitName,
+                            form: lang === 'zh' ? f.owes.formName : f.owes.formNameEn,
+                            period: periodLabel(f.owes.period, lang),
+                            date: date(f.owes.dueDate),
+                          })
+                        : t('monitor.stale.nobody')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.targets.map((x) => {
-                    const f = x.freshness;
-                    return (
-                      <tr key={x.key} data-testid="stale-row" data-target={x.key}>
-                        <td>
-                          <a href={href('monitor', planId, 'targets', x.key, { at })}>
-                            {lang === 'zh' ? x.indicator.name : x.indicator.nameEn}
-                          </a>
-                        </td>
-                        <td>{x.subject.name}</td>
-                        <td className="nowrap">
-                          {f.lastUpdated ? date(f.lastUpdated.slice(0, 10)) : t('monitor.fresh.never')}
-                          {f.lastPeriod && (
-                            <div className="muted small">
-                              {t('monitor.fresh.period', { period: periodLabel(f.lastPeriod, lang) })}
-                            </div>
-                          )}
-                        </td>
-                        <td data-testid="stale-owes">
-                          {f.owes
-                            ? t('monitor.stale.owesValue', {
-                                unit: f.owes.orgUnitName,
-                                form: lang === 'zh' ? f.owes.formName : f.owes.formNameEn,
-                                period: periodLabel(f.owes.period, lang),
-                                date: date(f.owes.dueDate),
-                              })
-                            : t('monitor.stale.nobody')}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           </>
         ))}
     </section>

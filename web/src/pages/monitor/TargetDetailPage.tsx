@@ -4,6 +4,7 @@ import { RevisionPanel } from '../../monitor/RevisionPanel.tsx';
 import { api } from '../../api/client.ts';
 import { PROGRESS_METHODS, type TargetDetail } from '../../api/progressTypes.ts';
 import { useAsync } from '../../api/useAsync.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useIndicatorI18n } from '../../monitor/indicatorDecimals.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -101,24 +102,21 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
         ))}
       </dl>
       <h3 className="subsection-title">{t('monitor.detail.methods')}</h3>
-      <table className="data-table methods-mini" data-testid="detail-methods">
-        <thead>
-          <tr>
-            <th scope="col">{t('monitor.col.method')}</th>
-            <th scope="col">{t('monitor.col.verdict')}</th>
+      <DataTable
+        className="data-table methods-mini"
+        testId="detail-methods"
+        scroll={false}
+        columns={['monitor.col.method', 'monitor.col.verdict']}
+      >
+        {PROGRESS_METHODS.map((m) => (
+          <tr key={m} data-method={m} className={disagrees(m, j) ? 'disagree' : undefined}>
+            <th scope="row">{label('monitor.method', m)}</th>
+            <td>
+              <MethodVerdict method={m} judgement={j} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {PROGRESS_METHODS.map((m) => (
-            <tr key={m} data-method={m} className={disagrees(m, j) ? 'disagree' : undefined}>
-              <th scope="row">{label('monitor.method', m)}</th>
-              <td>
-                <MethodVerdict method={m} judgement={j} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }
