@@ -1,16 +1,15 @@
 import { useId, useState } from 'react';
 import { api, hasErrorCode, type SheetKey } from '../api/client.ts';
 import type { EntrySheet, Transition } from '../api/reportingTypes.ts';
-import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canReview } from '../auth/permissions.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
-import { StatusBadge } from './Badges.tsx';
-import { periodLabel } from './periods.ts';
+import { LoadedSheet } from './LoadedSheet.tsx';
 import { ReviewTable } from './ReviewTable.tsx';
 import { SheetAttachments } from './SheetAttachments.tsx';
+import { ReturnedComment, SheetFact, SheetHead } from './SheetHead.tsx';
 import { SheetHistory } from './SheetPanels.tsx';
 
 /**
@@ -18,32 +17,27 @@ import { SheetHistory } from './SheetPanels.tsx';
  * leads (issue 18). Figures are read, not edited; the reviewer approves, or returns with a comment
  * for the sheet and comments at the cells they concern, which the reporter then sees at those cells.
  */
-export function ReviewViewPage({ form, orgUnit, period }: SheetKey) {
+export function ReviewViewPage(sheetKey: SheetKey) {
   const { t } = useI18n();
-  const [attempt, setAttempt] = useState(0);
-  const state = useAsync((signal) => api.entrySheet({ form, orgUnit, period }, signal), [form, orgUnit, period, attempt]);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error')
-    return (
-      <section className="page">
-        <nav className="breadcrumb">
-          <a href={href('reporting', 'review')}>{t('reporting.review.queue')}</a>
-        </nav>
-        <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} testId="review-view-error" />
-      </section>
-    );
-  return <ReviewSheet key={`${form}/${orgUnit}/${period}`} sheetKey={{ form, orgUnit, period }} initial={state.data} />;
+  return (
+    <LoadedSheet
+      sheetKey={sheetKey}
+      back={{ href: href('reporting', 'review'), label: t('reporting.review.queue') }}
+      errorTestId="review-view-error"
+    >
+      {(key, sheet) => <ReviewSheet sheetKey={key} initial={sheet} />}
+    </LoadedSheet>
+  );
 }
 
 function ReviewSheet({ sheetKey, initial }: { sheetKey: SheetKey; initial: EntrySheet }) {
   const me = useMe();
-  const { t, lang, date, dateTime, count } = useI18n();
+  const { t, dateTime, count } = useI18n();
   const [sheet, setSheet] = useState(initial);
   const [cellComments, setCellComments] = useState<Record<string, string>>(() => ({ ...initial.submission.cellComments }));
   const sub = sheet.submission;
   const reviewer = canReview(me);
   const deciding = reviewer && (sub.status === 'submitted' || sub.status === 'approved');
-  const unitName = lang === 'zh' ? sheet.orgUnit.name : (sheet.orgUnit.nameEn ?? sheet.orgUnit.name);
   const warnings = sheet.findings.filter((f) => f.severity === 'warning').length;
   const errors = sheet.findings.filter((f) => f.severity === 'error').length;
 
@@ -60,43 +54,21 @@ function ReviewSheet({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
         <span aria-hidden="true"> › </span>
         <a href={href('reporting', 'review')}>{t('reporting.review.queue')}</a>
       </nav>
-      <header className="page-head entry-head">
-        <div>
-          <h1 id="review-heading">
+      <SheetHead
+        sheet={sheet}
+        headingId="review-heading"
+        headingPrefix={
+          <>
             {t('reporting.reviewView.heading')}
             {t('common.colon')}
-            {unitName} · {periodLabel(sheet.period, lang)}
-          </h1>
-          <p className="page-intro">
-            {lang === 'zh' ? sheet.form.name : sheet.form.nameEn}
-            {lang === 'en' && <span className="muted"> · {sheet.form.code}</span>}
-          </p>
-        </div>
-        <dl className="facts-inline entry-facts">
-          <div>
-            <dt>{t('reporting.sheet.status')}</dt>
-            <dd>
-              <StatusBadge status={sub.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('reporting.sheet.due')}</dt>
-            <dd>{date(sub.dueDate)}</dd>
-          </div>
-          {sub.submittedAt && (
-            <div>
-              <dt>{t('reporting.col.submittedAt')}</dt>
-              <dd>{dateTime(sub.submittedAt)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('reporting.reviewView.findings')}</dt>
-            <dd data-testid="review-finding-counts">
-              {t('reporting.reviewView.findingCounts', { errors: count(errors), warnings: count(warnings) })}
-            </dd>
-          </div>
-        </dl>
-      </header>
+          </>
+        }
+      >
+        {sub.submittedAt && <SheetFact label={t('reporting.col.submittedAt')}>{dateTime(sub.submittedAt)}</SheetFact>}
+        <SheetFact label={t('reporting.reviewView.findings')} testId="review-finding-counts">
+          {t('reporting.reviewView.findingCounts', { errors: count(errors), warnings: count(warnings) })}
+        </SheetFact>
+      </SheetHead>
 
       {sub.status !== 'submitted' && (
         <p className="lock-note" data-testid="review-state-note">
@@ -104,12 +76,7 @@ function ReviewSheet({ sheetKey, initial }: { sheetKey: SheetKey; initial: Entry
           <a href={href('reporting', sheet.form.code, sheet.orgUnit.code, sheet.period)}>{t('reporting.reviewView.openSheet')}</a>
         </p>
       )}
-      {sub.status === 'returned' && sub.reviewComment && (
-        <div className="returned-box" role="note" data-testid="returned-comment">
-          <strong>{t('reporting.sheet.returned')}</strong>
-          <p>{sub.reviewComment}</p>
-        </div>
-      )}
+      <ReturnedComment sheet={sheet} />
 
       <ReviewTable
         sheet={sheet}
