@@ -1,53 +1,60 @@
 import type { ReactNode } from 'react';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 import { MonitorLinks, usePlanAndAt } from '../pages/monitor/MonitorOverviewPage.tsx';
 import { useIndicatorChoices } from '../pages/monitor/useIndicatorChoices.ts';
 import { href, navigate } from '../router.ts';
 import { AtPicker, OptionPicker, PlanPicker } from './Pickers.tsx';
 
+/** The view's own choice beside the indicator (the map's colouring, the comparison's grouping). */
+export interface ViewChoice<T extends string> {
+  /** Its query parameter; its label and values are the messages monitor.<view>.<key>[.<value>]. */
+  key: string;
+  /** The values it takes, the first the default. */
+  values: readonly [T, ...T[]];
+}
+
 /**
  * What the one-indicator views (comparison, map) share: plan, as-of period and indicator from the
- * query (defaults: the first plan, its latest period, its first indicator), and navigation that
- * keeps the page's own options.
+ * query (defaults: the first plan, its latest period, its first indicator), the view's own choice
+ * (the default when the query names none it knows), and navigation that keeps that choice.
  */
-export function useIndicatorPage(query: URLSearchParams, page: 'compare' | 'map', own: Record<string, string>) {
+export function useIndicatorPage<T extends string>(query: URLSearchParams, view: 'compare' | 'map', own: ViewChoice<T>) {
   const { plans, planId, choices, at } = usePlanAndAt(query.get('plan'), query.get('at'));
   const indicators = useIndicatorChoices(planId, at);
   const indicator = query.get('indicator') ?? (indicators.status === 'ok' ? (indicators.data[0]?.code ?? null) : null);
+  const asked = query.get(own.key);
+  const choice: T = own.values.find((v) => v === asked) ?? own.values[0];
+  const kept = { [own.key]: choice };
   const go = (next: Record<string, string>) =>
-    navigate(href('monitor', page, { plan: planId, at, indicator, ...own, ...next }), { replace: true });
-  const switchPlan = (id: string) => navigate(href('monitor', page, { plan: id, ...own }), { replace: true });
-  return { plans, planId, choices, at, indicators, indicator, go, switchPlan };
+    navigate(href('monitor', view, { plan: planId, at, indicator, ...kept, ...next }), { replace: true });
+  const switchPlan = (id: string) => navigate(href('monitor', view, { plan: id, ...kept }), { replace: true });
+  return { view, own, choice, plans, planId, choices, at, indicators, indicator, go, switchPlan };
 }
 
-export type IndicatorPageState = ReturnType<typeof useIndicatorPage>;
+export type IndicatorPageState<T extends string> = ReturnType<typeof useIndicatorPage<T>>;
 
-/** Heading, loading states and the plan / period / indicator pickers, with the page's own picker last. */
-export function IndicatorPageFrame(props: {
-  page: IndicatorPageState;
-  headingId: string;
-  heading: MessageKey;
-  intro: MessageKey;
-  testId: string;
+/** Heading, loading states and the plan / period / indicator pickers, with the view's own choice last. */
+export function IndicatorPageFrame<T extends string>(props: {
+  page: IndicatorPageState<T>;
   indicatorName: { name: string; nameEn: string } | null;
-  picker: ReactNode;
   children: ReactNode;
 }) {
-  const { t, lang } = useI18n();
-  const { plans, planId, at, choices, indicators, indicator, go, switchPlan } = props.page;
+  const { t, lang, label } = useI18n();
+  const { view, own, choice, plans, planId, at, choices, indicators, indicator, go, switchPlan } = props.page;
+  const headingId = `${view}-heading`;
+  const ownLabel = `monitor.${view}.${own.key}`;
   return (
-    <section className="page monitor-page" aria-labelledby={props.headingId} data-testid={props.testId}>
+    <section className="page monitor-page" aria-labelledby={headingId} data-testid={`monitor-${view}`}>
       <header className="page-head reporting-head">
         <div>
-          <h1 id={props.headingId}>
-            {t(props.heading)}
+          <h1 id={headingId}>
+            {t(`monitor.${view}.heading`)}
             {props.indicatorName && (
               <span className="muted"> · {lang === 'zh' ? props.indicatorName.name : props.indicatorName.nameEn}</span>
             )}
           </h1>
-          <p className="page-intro">{t(props.intro)}</p>
+          <p className="page-intro">{t(`monitor.${view}.intro`)}</p>
         </div>
         {planId && at && <MonitorLinks planId={planId} at={at} indicator={indicator ?? undefined} />}
       </header>
@@ -67,7 +74,13 @@ export function IndicatorPageFrame(props: {
               testId="indicator-picker"
             />
           )}
-          {props.picker}
+          <OptionPicker
+            label={label(`monitor.${view}`, own.key)}
+            value={choice}
+            options={own.values.map((v) => ({ value: v, text: label(ownLabel, v) }))}
+            onChange={(v) => go({ [own.key]: v })}
+            testId={`${own.key}-picker`}
+          />
         </div>
       )}
       {indicators.status === 'error' && <ErrorMessage error={indicators.error} />}

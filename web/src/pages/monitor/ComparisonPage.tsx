@@ -11,7 +11,6 @@ import { EChart } from '../../monitor/EChart.tsx';
 import type { ChartOption } from '../../monitor/echarts.ts';
 import { ClassBadge, SyntheticTag } from '../../monitor/MonitorBits.tsx';
 import { IndicatorPageFrame, useIndicatorPage } from '../../monitor/IndicatorPage.tsx';
-import { OptionPicker } from '../../monitor/Pickers.tsx';
 
 /** Rows with a figure, largest first; rows without one keep their order at the end. */
 export function sortedRows(rows: Comparison['rows']): Comparison['rows'] {
@@ -64,9 +63,8 @@ function ComparisonChart({ data }: { data: Comparison }) {
 /** 单位对比 (#/monitor/compare?plan=&indicator=&at=&by=). */
 export function ComparisonPage({ query }: { query: URLSearchParams }) {
   const { t, label } = useI18n();
-  const askedBy = query.get('by') as ComparisonGrouping | null;
-  const by: ComparisonGrouping = askedBy && COMPARISON_GROUPINGS.includes(askedBy) ? askedBy : 'prefecture';
-  const page = useIndicatorPage(query, 'compare', { by });
+  const page = useIndicatorPage<ComparisonGrouping>(query, 'compare', { key: 'by', values: COMPARISON_GROUPINGS });
+  const by = page.choice;
   const { planId, at, indicator } = page;
   const state = useAsync(
     (signal) => (planId && at && indicator ? api.progressComparison(planId, indicator, at, by, signal) : Promise.resolve(null)),
@@ -76,23 +74,7 @@ export function ComparisonPage({ query }: { query: URLSearchParams }) {
   const { num } = useIndicatorI18n(data?.indicator.code);
 
   return (
-    <IndicatorPageFrame
-      page={page}
-      headingId="compare-heading"
-      heading="monitor.compare.heading"
-      intro="monitor.compare.intro"
-      testId="monitor-compare"
-      indicatorName={data?.indicator ?? null}
-      picker={
-        <OptionPicker
-          label={t('monitor.compare.by')}
-          value={by}
-          options={COMPARISON_GROUPINGS.map((g) => ({ value: g, text: label('monitor.compare.by', g) }))}
-          onChange={(v) => page.go({ by: v })}
-          testId="by-picker"
-        />
-      }
-    >
+    <IndicatorPageFrame page={page} indicatorName={data?.indicator ?? null}>
       {state.status === 'loading' && indicator && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {data &&

@@ -10,7 +10,6 @@ import { EChart } from '../../monitor/EChart.tsx';
 import { animationsEnabled, type echarts } from '../../monitor/echarts.ts';
 import { ClassBadge } from '../../monitor/MonitorBits.tsx';
 import { IndicatorPageFrame, useIndicatorPage } from '../../monitor/IndicatorPage.tsx';
-import { OptionPicker } from '../../monitor/Pickers.tsx';
 import { PREFECTURES, registerYunnan } from '../../monitor/yunnanGeo.ts';
 import { mapChartOption, type MapColouring } from './mapChart.ts';
 
@@ -75,10 +74,9 @@ function MapTable({ data }: { data: MapData }) {
 
 /** 监测地图 (#/monitor/map?plan=&indicator=&at=&colour=class|value). */
 export function MapPage({ query }: { query: URLSearchParams }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const colour: MapColouring = query.get('colour') === 'value' ? 'value' : 'class';
-  const page = useIndicatorPage(query, 'map', { colour });
+  const { t } = useI18n();
+  const page = useIndicatorPage<MapColouring>(query, 'map', { key: 'colour', values: ['class', 'value'] });
+  const colour = page.choice;
   const { planId, at, indicator } = page;
   const state = useAsync(
     (signal) => (at && indicator ? api.progressMap(indicator, at, planId, signal) : Promise.resolve(null)),
@@ -96,23 +94,7 @@ export function MapPage({ query }: { query: URLSearchParams }) {
   }, []);
 
   return (
-    <IndicatorPageFrame
-      page={page}
-      headingId="map-heading"
-      heading="monitor.map.heading"
-      intro="monitor.map.intro"
-      testId="monitor-map"
-      indicatorName={data?.indicator ?? null}
-      picker={
-        <OptionPicker
-          label={t('monitor.map.colour')}
-          value={colour}
-          options={(['class', 'value'] as const).map((c) => ({ value: c, text: label('monitor.map.colour', c) }))}
-          onChange={(v) => page.go({ colour: v })}
-          testId="colour-picker"
-        />
-      }
-    >
+    <IndicatorPageFrame page={page} indicatorName={data?.indicator ?? null}>
       {state.status === 'loading' && indicator && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {data && option && (

@@ -7,9 +7,9 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { classOnCourse } from '../../monitor/classes.ts';
 import { ClassBadge, MethodVerdict, SyntheticTag } from '../../monitor/MonitorBits.tsx';
-import { AtPicker } from '../../monitor/Pickers.tsx';
-import { href, navigate } from '../../router.ts';
-import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { href } from '../../router.ts';
+import { usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { PlanPageFrame } from './PlanPageFrame.tsx';
 
 type ClassesByMethod = Record<ProgressMethod, Map<string, ProgressClass>>;
 
@@ -40,7 +40,8 @@ function differs(classes: ClassesByMethod, method: ProgressMethod, key: string):
 /** 方法比较 (#/monitor/<plan>/methods?at=): every target × method, disagreements with the official verdict marked. */
 export function MethodsPage({ planId, at: asked }: { planId: string; at: string | null }) {
   const { t, lang, label, count } = useI18n();
-  const { plans, plan, choices, at } = usePlanAndAt(planId, asked);
+  const planAndAt = usePlanAndAt(planId, asked);
+  const { plan, at } = planAndAt;
   const [onlyDisagreements, setOnlyDisagreements] = useState(false);
   const state = useAsync((signal) => (at ? judgedByEveryMethod(planId, at, signal) : Promise.resolve(null)), [planId, at]);
   const data = state.status === 'ok' ? (state.data?.official ?? null) : null;
@@ -53,34 +54,27 @@ export function MethodsPage({ planId, at: asked }: { planId: string; at: string 
   const shown = onlyDisagreements ? rows.filter((r) => r.anyDiffers) : rows;
 
   return (
-    <section className="page monitor-page" aria-labelledby="methods-heading" data-testid="monitor-methods">
-      <nav className="breadcrumb">
-        <a href={href('monitor', planId, { at: at ?? undefined })}>{t('monitor.detail.back')}</a>
-      </nav>
-      <header className="page-head reporting-head">
-        <div>
-          <h1 id="methods-heading">
-            {t('monitor.methods.heading')}
-            {plan && <span className="muted"> · {lang === 'zh' ? plan.title : (plan.titleEn ?? plan.title)}</span>}
-          </h1>
-          <p className="page-intro">{t('monitor.methods.intro')}</p>
-        </div>
-        {at && <MonitorLinks planId={planId} at={at} indicator={data?.targets[0]?.indicator.code} />}
-      </header>
-      {plans.status === 'error' && <ErrorMessage error={plans.error} />}
-      {at && (
-        <div className="toolbar monitor-toolbar">
-          <AtPicker
-            choices={choices}
-            value={at}
-            onChange={(v) => navigate(href('monitor', planId, 'methods', { at: v }), { replace: true })}
-          />
-          <label className="toolbar-field">
-            <input type="checkbox" checked={onlyDisagreements} onChange={(e) => setOnlyDisagreements(e.target.checked)} />
-            {t('monitor.methods.onlyDisagreements')}
-          </label>
-        </div>
-      )}
+    <PlanPageFrame
+      planId={planId}
+      planAndAt={planAndAt}
+      path={['methods']}
+      headingId="methods-heading"
+      heading={
+        <>
+          {t('monitor.methods.heading')}
+          {plan && <span className="muted"> · {lang === 'zh' ? plan.title : (plan.titleEn ?? plan.title)}</span>}
+        </>
+      }
+      intro={t('monitor.methods.intro')}
+      indicator={data?.targets[0]?.indicator.code}
+      testId="monitor-methods"
+      tools={
+        <label className="toolbar-field">
+          <input type="checkbox" checked={onlyDisagreements} onChange={(e) => setOnlyDisagreements(e.target.checked)} />
+          {t('monitor.methods.onlyDisagreements')}
+        </label>
+      }
+    >
       {state.status === 'loading' && at && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {data &&
@@ -134,6 +128,6 @@ export function MethodsPage({ planId, at: asked }: { planId: string; at: string 
             </DataTable>
           </>
         ))}
-    </section>
+    </PlanPageFrame>
   );
 }

@@ -11,12 +11,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { disagrees } from '../../monitor/classes.ts';
 import { EChart } from '../../monitor/EChart.tsx';
 import { ClassBadge, MethodVerdict, SyntheticTag, usePercent, WarningBadge } from '../../monitor/MonitorBits.tsx';
-import { AtPicker } from '../../monitor/Pickers.tsx';
 import { targetText } from '../../monitor/targetText.ts';
 import { periodLabel } from '../../reporting/periods.ts';
-import { href, navigate } from '../../router.ts';
 import { detailChartOption } from './detailChart.ts';
-import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { PlanPageFrame } from './PlanPageFrame.tsx';
 import { PublishedSources } from './PublishedSources.tsx';
 
 function JudgementPanel({ d }: { d: TargetDetail }) {
@@ -125,7 +124,8 @@ function JudgementPanel({ d }: { d: TargetDetail }) {
 export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: string; targetKey: string; at: string | null }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const { plans, choices, at } = usePlanAndAt(planId, asked);
+  const planAndAt = usePlanAndAt(planId, asked);
+  const { at } = planAndAt;
   // Bumped after a correction (修订), so the judgement is read again with the corrected values.
   const [revised, setRevised] = useState(0);
   const state = useAsync(
@@ -138,30 +138,21 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
   const synthetic = d?.series.some((p) => p.origin === 'synthetic') ?? false;
 
   return (
-    <section className="page monitor-page" aria-labelledby="detail-heading" data-testid="monitor-detail">
-      <nav className="breadcrumb">
-        <a href={href('monitor', planId, { at: at ?? undefined })}>{t('monitor.detail.back')}</a>
-      </nav>
-      <header className="page-head reporting-head">
-        <div>
-          <h1 id="detail-heading">
-            {d ? (lang === 'zh' ? d.indicator.name : d.indicator.nameEn) : targetKey}
-            {d && <span className="muted"> · {d.subject.name}</span>}
-          </h1>
-          {d && <p className="page-intro">{targetText(d, i18n)}</p>}
-        </div>
-        {at && <MonitorLinks planId={planId} at={at} indicator={d?.indicator.code} />}
-      </header>
-      {plans.status === 'error' && <ErrorMessage error={plans.error} />}
-      {at && (
-        <div className="toolbar monitor-toolbar">
-          <AtPicker
-            choices={choices}
-            value={at}
-            onChange={(v) => navigate(href('monitor', planId, 'targets', targetKey, { at: v }), { replace: true })}
-          />
-        </div>
-      )}
+    <PlanPageFrame
+      planId={planId}
+      planAndAt={planAndAt}
+      path={['targets', targetKey]}
+      headingId="detail-heading"
+      heading={
+        <>
+          {d ? (lang === 'zh' ? d.indicator.name : d.indicator.nameEn) : targetKey}
+          {d && <span className="muted"> · {d.subject.name}</span>}
+        </>
+      }
+      intro={d && targetText(d, i18n)}
+      indicator={d?.indicator.code}
+      testId="monitor-detail"
+    >
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {d && option && (
@@ -200,6 +191,6 @@ export function TargetDetailPage({ planId, targetKey, at: asked }: { planId: str
           <PublishedSources figures={d.publishedFigures} />
         </div>
       )}
-    </section>
+    </PlanPageFrame>
   );
 }
