@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formulaInWords } from '../../../src/domain/formula/formula-in-words.ts';
 import { api } from '../api/client.ts';
 import type { Indicator } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -15,7 +16,6 @@ export function IndicatorsPage() {
   const { t, label, count, lang } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState('');
-  const filterId = useId();
   const state = useAsync(() => api.indicators(), [attempt]);
 
   const needle = filter.trim().toLowerCase();
@@ -42,17 +42,13 @@ export function IndicatorsPage() {
       {state.status === 'ok' && (
         <>
           <div className="toolbar">
-            <label htmlFor={filterId} className="visually-hidden">
-              {t('ind.filter')}
-            </label>
-            <input
-              id={filterId}
-              type="search"
-              className="input toolbar-input"
+            <SearchBox
+              label={t('ind.filter')}
               placeholder={t('ind.filterPlaceholder')}
               value={filter}
-              onChange={(e) => setFilter(e.target.value)}
-              data-testid="indicator-filter"
+              onChange={setFilter}
+              testId="indicator-filter"
+              className="input toolbar-input"
             />
             <span className="result-count" aria-live="polite">
               {needle

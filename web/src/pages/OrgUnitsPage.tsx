@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { OrgProfile } from '../components/OrgProfile.tsx';
 import { OrgTree } from '../components/OrgTree.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { UnitAliasesPanel } from '../components/UnitAliasesPanel.tsx';
 import { useMe } from '../auth/AuthProvider.tsx';
@@ -14,7 +15,6 @@ export function OrgUnitsPage({ code }: { code: string | null }) {
   const me = useMe();
   const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState('');
-  const filterId = useId();
   const state = useAsync(() => api.orgUnits(), [attempt]);
 
   return (
@@ -28,17 +28,12 @@ export function OrgUnitsPage({ code }: { code: string | null }) {
         <div className="split">
           <aside className="split-side panel">
             <div className="filter-box">
-              <label htmlFor={filterId} className="visually-hidden">
-                {t('org.filter')}
-              </label>
-              <input
-                id={filterId}
-                type="search"
-                className="input"
+              <SearchBox
+                label={t('org.filter')}
                 placeholder={t('org.filterPlaceholder')}
                 value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-                data-testid="org-filter"
+                onChange={setFilter}
+                testId="org-filter"
               />
             </div>
             <p className="panel-note">{t('org.count', { n: count(state.data.length) })}</p>
