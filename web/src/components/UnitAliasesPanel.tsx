@@ -3,25 +3,9 @@ import { api, ApiError } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
-
-const KINDS = ['short', 'former', 'other'] as const;
-type AliasKind = (typeof KINDS)[number];
-
-/** One line of a pasted or uploaded list: "别名" or "别名,类型" (类型: 简称/曾用名/其他 or short/former/other). */
-export function parseAliasLines(text: string): { alias: string; kind: AliasKind }[] {
-  const kindOf = (word: string | undefined): AliasKind => {
-    const w = (word ?? '').trim();
-    if (w === '曾用名' || w === 'former') return 'former';
-    if (w === '其他' || w === 'other') return 'other';
-    return 'short';
-  };
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line) => line.split(/[,，\t]/))
-    .map(([alias, kind]) => ({ alias: (alias ?? '').trim(), kind: kindOf(kind) }))
-    .filter((l) => l.alias && l.alias !== '别名' && l.alias.toLowerCase() !== 'alias');
-}
+import { ALIAS_KINDS, parseAliasLines, type AliasKind } from './unitAliasLines.ts';
+import { UnitAliasBulk, type AliasResult } from './UnitAliasBulk.tsx';
+import { UnitAliasList } from './UnitAliasList.tsx';
 
 /**
  * 单位别名 for administrators (issue 18): the names the unit picked in the tree goes by, matched at
@@ -38,7 +22,7 @@ export function UnitAliasesPanel({ code, name }: { code: string; name: string })
   const [bulk, setBulk] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [results, setResults] = useState<{ alias: string; ok: boolean; reason: string }[]>([]);
+  const [results, setResults] = useState<AliasResult[]>([]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -102,36 +86,7 @@ export function UnitAliasesPanel({ code, name }: { code: string; name: string })
             {t('aliases.none')}
           </p>
         ) : (
-          <table className="data-table" data-testid="unit-alias-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('aliases.alias')}</th>
-                <th scope="col">{t('aliases.kind')}</th>
-                <th scope="col">{t('aliases.source')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {aliases.data.map((a) => (
-                <tr key={a.id} data-testid="unit-alias">
-                  <td>{a.alias}</td>
-                  <td>{t(`aliases.kind.${a.kind as AliasKind}`)}</td>
-                  <td className="muted small">{t(a.source === 'derived' ? 'aliases.source.derived' : 'aliases.source.admin')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={busy}
-                      onClick={() => void remove(a.id)}
-                      data-testid="unit-alias-remove"
-                    >
-                      {t('aliases.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <UnitAliasList aliases={aliases.data} busy={busy} onRemove={(aliasId) => void remove(aliasId)} />
         ))}
       <form className="form-grid" onSubmit={(e) => void add(e)} data-testid="unit-alias-form">
         <div className="form-field">
@@ -154,7 +109,7 @@ export function UnitAliasesPanel({ code, name }: { code: string; name: string })
             onChange={(e) => setKind(e.target.value as AliasKind)}
             data-testid="unit-alias-kind"
           >
-            {KINDS.map((k) => (
+            {ALIAS_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`aliases.kind.${k}`)}
               </option>
@@ -167,7 +122,7 @@ export function UnitAliasesPanel({ code, name }: { code: string; name: string })
           </button>
         </div>
       </form>
-      <div className="form-field">
+      <UnitAliasBulk bulk={bulk} setBulk={setBulk} busy={busy} results={results} onImport={() => void importLines()}>
         <label htmlFor={`${id}-bulk`}>{t('aliases.bulk')}</label>
         <textarea
           id={`${id}-bulk`}
@@ -178,36 +133,7 @@ export function UnitAliasesPanel({ code, name }: { code: string; name: string })
           onChange={(e) => setBulk(e.target.value)}
           data-testid="unit-alias-bulk"
         />
-        <input
-          type="file"
-          className="input"
-          accept=".csv,.txt"
-          aria-label={t('aliases.file')}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void f.text().then(setBulk);
-          }}
-          data-testid="unit-alias-file"
-        />
-        <button
-          type="button"
-          className="btn"
-          disabled={busy || parseAliasLines(bulk).length === 0}
-          onClick={() => void importLines()}
-          data-testid="unit-alias-import"
-        >
-          {t('aliases.import', { n: parseAliasLines(bulk).length })}
-        </button>
-      </div>
-      {results.length > 0 && (
-        <ul className="import-notes" data-testid="unit-alias-results">
-          {results.map((r, i) => (
-            <li key={i} data-ok={String(r.ok)}>
-              {r.alias}：{r.reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      </UnitAliasBulk>
       {error !== null && <ErrorMessage error={error} testId="unit-alias-error" />}
     </section>
   );

@@ -1,24 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, hasErrorCode, type SheetKey } from '../api/client.ts';
-import type { CellConflict, CellWrite, EntrySheet, Transition } from '../api/reportingTypes.ts';
-import { isDecimal, normaliseDecimal } from './decimalText.ts';
+import type { CellConflict, EntrySheet, Transition } from '../api/reportingTypes.ts';
+import {
+  afterSave,
+  dirtyState,
+  draftWrites,
+  invalidCells,
+  savable,
+  storedText,
+  withCell,
+  withNote,
+  withoutStoredEdits,
+  type EditorState,
+} from './entryEditorState.ts';
+
+export type { EditorState, SaveState } from './entryEditorState.ts';
 
 /** How long the grid waits after a blur or paste before saving, so a run of edits goes in one request. */
 export const AUTOSAVE_DELAY_MS = 800;
-
-/** saved: nothing unsaved; pending: unsaved edits (waiting, or not a number yet); conflict: someone else saved first. */
-export type SaveState = 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
-
-export interface EditorState {
-  sheet: EntrySheet;
-  /** Indicator → text typed that differs from the stored value. */
-  edits: Record<string, string>;
-  /** Finding key → explanation typed that differs from the stored one. */
-  notes: Record<string, string>;
-  conflicts: CellConflict[];
-  save: SaveState;
-  saveError: unknown;
-}
 
 export interface EntryEditor extends EditorState {
   /** Text shown in a cell: the edit if any, else the stored value. */
@@ -37,10 +36,6 @@ export interface EntryEditor extends EditorState {
   reload: () => Promise<void>;
   /** Cells whose text is not a number (they are not saved until corrected). */
   invalid: string[];
-}
-
-function storedText(sheet: EntrySheet, indicator: string): string {
-  return sheet.items.find((i) => i.indicator === indicator)?.value ?? '';
 }
 
 /** The conflicts of a 409 VERSION_CONFLICT: one cell ({indicator, yours, theirs}) or {conflicts: […]}. */
@@ -80,22 +75,10 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
     setState(next);
   }, []);
 
-  const dirtyState = (s: EditorState): SaveState =>
-    s.conflicts.length ? 'conflict' : Object.keys(s.edits).length || Object.keys(s.notes).length ? 'pending' : 'saved';
-
   const saveOnce = useCallback(async (): Promise<void> => {
     const s = stateRef.current;
     if (s.conflicts.length) return;
-    const sent: { indicator: string; text: string }[] = [];
-    const values: CellWrite[] = [];
-    for (const [indicator, text] of Object.entries(s.edits)) {
-      const trimmed = text.trim();
-      if (trimmed !== '' && !isDecimal(trimmed)) continue; // shown as invalid, saved once corrected
-      const item = s.sheet.items.find((i) => i.indicator === indicator);
-      if (!item) continue;
-      sent.push({ indicator, text });
-      values.push({ indicator, value: trimmed === '' ? null : normaliseDecimal(trimmed), expectedVersion: item.version });
-    }
+    const { sent, values } = draftWrites(s);
     const notes = { ...s.notes };
     if (!values.length && !Object.keys(notes).length) {
       update((x) => ({ ...x, save: dirtyState(x) }));
@@ -104,14 +87,7 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
     update((x) => ({ ...x, save: 'saving', saveError: null }));
     try {
       const next = await api.saveEntry(keyRef.current, values, Object.keys(notes).length ? notes : undefined);
-      update((x) => {
-        const edits = { ...x.edits };
-        for (const v of sent) if (edits[v.indicator] === v.text) delete edits[v.indicator];
-        const left = { ...x.notes };
-        for (const [k, v] of Object.entries(notes)) if (left[k] === v) delete left[k];
-        const y = { ...x, sheet: next, edits, notes: left };
-        return { ...y, save: dirtyState(y) };
-      });
+      update((x) => afterSave(x, next, sent, notes));
     } catch (error) {
       const conflicts = conflictsOf(error);
       if (conflicts) {
@@ -141,9 +117,7 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
       const after = stateRef.current;
       if (after.save !== 'pending' || after === before) return;
       // Edits made while the request was out: save them too (unless only invalid cells are left).
-      const savable =
-        Object.entries(after.edits).some(([, t]) => t.trim() === '' || isDecimal(t)) || Object.keys(after.notes).length > 0;
-      if (!savable) return;
+      if (!savable(after)) return;
     }
   }, [saveOnce]);
 
@@ -178,31 +152,9 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
     return s.save === 'saved';
   }, [runSaves]);
 
-  const setCell = useCallback(
-    (indicator: string, text: string) =>
-      update((x) => {
-        const edits = { ...x.edits };
-        const stored = storedText(x.sheet, indicator);
-        const same = text.trim() === '' ? stored === '' : isDecimal(text) && normaliseDecimal(text) === stored;
-        if (same) delete edits[indicator];
-        else edits[indicator] = text;
-        const y = { ...x, edits };
-        return { ...y, save: x.save === 'saving' ? 'saving' : dirtyState(y) };
-      }),
-    [update],
-  );
+  const setCell = useCallback((indicator: string, text: string) => update((x) => withCell(x, indicator, text)), [update]);
 
-  const setNote = useCallback(
-    (key: string, text: string) =>
-      update((x) => {
-        const notes = { ...x.notes };
-        if (text.trim() === (x.sheet.submission.explanations[key] ?? '').trim()) delete notes[key];
-        else notes[key] = text;
-        const y = { ...x, notes };
-        return { ...y, save: x.save === 'saving' ? 'saving' : dirtyState(y) };
-      }),
-    [update],
-  );
+  const setNote = useCallback((key: string, text: string) => update((x) => withNote(x, key, text)), [update]);
 
   const reload = useCallback(async () => {
     const fresh = await api.entrySheet(keyRef.current);
@@ -223,13 +175,7 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
       void (async () => {
         try {
           await reload();
-          update((x) => {
-            const edits = { ...x.edits };
-            for (const [ind, text] of Object.entries(edits))
-              if (isDecimal(text) && normaliseDecimal(text) === storedText(x.sheet, ind)) delete edits[ind];
-            const y = { ...x, edits };
-            return { ...y, save: dirtyState(y) };
-          });
+          update(withoutStoredEdits);
           await runSaves();
         } catch (error) {
           update((x) => ({ ...x, save: 'error', saveError: error }));
@@ -247,10 +193,6 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
     [update],
   );
 
-  const invalid = Object.entries(state.edits)
-    .filter(([, t]) => t.trim() !== '' && !isDecimal(t))
-    .map(([i]) => i);
-
   return {
     ...state,
     cellText: (indicator) => state.edits[indicator] ?? storedText(state.sheet, indicator),
@@ -262,6 +204,6 @@ export function useEntryEditor(key: SheetKey, initial: EntrySheet): EntryEditor 
     resolveConflict,
     transition,
     reload,
-    invalid,
+    invalid: invalidCells(state.edits),
   };
 }
