@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { Completeness, ReportForm } from '../api/reportingTypes.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { StatusBadge, TimelinessBadge } from '../reporting/Badges.tsx';
@@ -113,13 +114,16 @@ export function CompletenessPage({ formCode, period: asked }: { formCode: string
       <nav className="breadcrumb">
         <a href={href('reporting')}>{t('reporting.heading')}</a>
       </nav>
-      <header className="page-head">
-        <h1 id="completeness-heading">
-          {t('reporting.completeness.heading')}
-          {form && <span className="muted"> · {lang === 'zh' ? form.name : form.nameEn}</span>}
-        </h1>
-        <p className="page-intro">{t('reporting.completeness.intro')}</p>
-      </header>
+      <PageHead
+        id="completeness-heading"
+        title={
+          <>
+            {t('reporting.completeness.heading')}
+            {form && <span className="muted"> · {lang === 'zh' ? form.name : form.nameEn}</span>}
+          </>
+        }
+        intro={t('reporting.completeness.intro')}
+      />
       {formState.status === 'loading' && <Loading />}
       {formState.status === 'error' && <ErrorMessage error={formState.error} onRetry={retry} />}
       {form && period && <PeriodPicker form={form} period={period} />}

@@ -5,6 +5,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
 import { OrgUnitOptions } from '../components/OrgUnitOptions.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -24,10 +25,7 @@ export function GroupsPage() {
   }, [state]);
   return (
     <section className="page" aria-labelledby="groups-heading">
-      <header className="page-head">
-        <h1 id="groups-heading">{t('groups.heading')}</h1>
-        <p className="page-intro">{t('groups.intro')}</p>
-      </header>
+      <PageHead id="groups-heading" title={t('groups.heading')} intro={t('groups.intro')} />
       {!canDefinePlans(me) && <p className="hint-box">{t('groups.noRight')}</p>}
       {state.status === 'loading' && !data && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}

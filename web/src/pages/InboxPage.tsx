@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Inbox, InboxItem } from '../api/warningTypes.ts';
 import { announceUnread } from '../components/InboxLink.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -107,10 +108,7 @@ export function InboxPage() {
   const inbox = state.status === 'ok' ? state.inbox : null;
   return (
     <section className="page inbox-page" aria-labelledby="inbox-heading" data-testid="inbox-page">
-      <header className="page-head">
-        <h1 id="inbox-heading">{t('inbox.heading')}</h1>
-        <p className="page-intro">{t('inbox.intro')}</p>
-      </header>
+      <PageHead id="inbox-heading" title={t('inbox.heading')} intro={t('inbox.intro')} />
       <div className="toolbar inbox-toolbar">
         <span className="count-pill" data-testid="inbox-unread" data-count={inbox?.unread ?? ''}>
           {t('inbox.unread', { n: count(inbox?.unread ?? 0) })}

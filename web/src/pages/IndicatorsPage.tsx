@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import type { Indicator } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -33,10 +34,7 @@ export function IndicatorsPage() {
 
   return (
     <section className="page" aria-labelledby="ind-heading">
-      <header className="page-head">
-        <h1 id="ind-heading">{t('ind.heading')}</h1>
-        <p className="page-intro">{t('ind.intro')}</p>
-      </header>
+      <PageHead id="ind-heading" title={t('ind.heading')} intro={t('ind.intro')} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
       {state.status === 'ok' && (

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans } from '../auth/permissions.ts';
+import { NoRightsPage } from '../components/NoRightsPage.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { decodeTextFile } from '../ingest/reviewModel.ts';
@@ -16,16 +18,7 @@ function UploadError({ error }: { error: unknown }) {
 
 export function NoIngestRights() {
   const { t } = useI18n();
-  return (
-    <section className="page">
-      <header className="page-head">
-        <h1>{t('ingest.heading')}</h1>
-      </header>
-      <p className="hint-box" data-testid="ingest-forbidden">
-        {t('ingest.forbidden')}
-      </p>
-    </section>
-  );
+  return <NoRightsPage title={t('ingest.heading')} note={t('ingest.forbidden')} testId="ingest-forbidden" />;
 }
 
 /** 导入规划: a plan document (file or pasted text) goes to the extractor, then to review. */
@@ -74,10 +67,7 @@ export function IngestUploadPage() {
 
   return (
     <section className="page ingest-upload" aria-labelledby="ingest-heading">
-      <header className="page-head">
-        <h1 id="ingest-heading">{t('ingest.heading')}</h1>
-        <p className="page-intro">{t('ingest.intro')}</p>
-      </header>
+      <PageHead id="ingest-heading" title={t('ingest.heading')} intro={t('ingest.intro')} />
       <ol className="ingest-steps">
         <li className="is-current">{t('ingest.step.upload')}</li>
         <li>{t('ingest.step.review')}</li>

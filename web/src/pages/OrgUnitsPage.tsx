@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { OrgProfile } from '../components/OrgProfile.tsx';
 import { OrgTree } from '../components/OrgTree.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { UnitAliasesPanel } from '../components/UnitAliasesPanel.tsx';
@@ -19,9 +20,7 @@ export function OrgUnitsPage({ code }: { code: string | null }) {
 
   return (
     <section className="page" aria-labelledby="org-heading">
-      <header className="page-head">
-        <h1 id="org-heading">{t('org.heading')}</h1>
-      </header>
+      <PageHead id="org-heading" title={t('org.heading')} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
       {state.status === 'ok' && (

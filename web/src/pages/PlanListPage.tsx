@@ -1,6 +1,7 @@
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useState } from 'react';
+import { PageHead } from '../components/PageHead.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -18,10 +19,7 @@ export function PlanListPage() {
 
   return (
     <section className="page" aria-labelledby="plans-heading">
-      <header className="page-head">
-        <h1 id="plans-heading">{t('plans.heading')}</h1>
-        <p className="page-intro">{t('plans.intro')}</p>
-      </header>
+      <PageHead id="plans-heading" title={t('plans.heading')} intro={t('plans.intro')} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
       {state.status === 'ok' &&

@@ -5,6 +5,8 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport } from '../auth/permissions.ts';
 import { saveBlob } from '../components/DownloadLink.tsx';
+import { NoRightsPage } from '../components/NoRightsPage.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ImportPreview } from '../reporting/ImportPreview.tsx';
@@ -50,16 +52,7 @@ export function ReportImportPage() {
   const me = useMe();
   const { t } = useI18n();
   if (canReport(me) || canDefinePlans(me)) return <ReportImport reporter={canReport(me)} />;
-  return (
-    <section className="page">
-      <header className="page-head">
-        <h1>{t('reporting.import.heading')}</h1>
-      </header>
-      <p className="hint-box" data-testid="import-forbidden">
-        {t('reporting.import.forbidden')}
-      </p>
-    </section>
-  );
+  return <NoRightsPage title={t('reporting.import.heading')} note={t('reporting.import.forbidden')} testId="import-forbidden" />;
 }
 
 /** The import for a user who may import: a reporter (into the forms they report for) or a plan definer. */
@@ -167,10 +160,7 @@ function ReportImport({ reporter }: { reporter: boolean }) {
       <nav className="breadcrumb">
         <a href={href('reporting')}>{t('reporting.heading')}</a>
       </nav>
-      <header className="page-head">
-        <h1 id="import-heading">{t('reporting.import.heading')}</h1>
-        <p className="page-intro">{t('reporting.import.intro')}</p>
-      </header>
+      <PageHead id="import-heading" title={t('reporting.import.heading')} intro={t('reporting.import.intro')} />
       <ol className="ingest-steps">
         <li className={!preview && !committed ? 'is-current' : undefined}>{t('reporting.import.step.choose')}</li>
         <li className={preview ? 'is-current' : undefined}>{t('reporting.import.step.preview')}</li>

@@ -3,6 +3,7 @@ import type { MyWork, OverdueEntry, ReportForm } from '../api/reportingTypes.ts'
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canDefinePlans, canReport, canReview, canSeeReporting } from '../auth/permissions.ts';
+import { NoRightsPage } from '../components/NoRightsPage.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -13,16 +14,7 @@ import { isOwed } from '../../../src/domain/reporting/workflow/work-periods.ts';
 
 export function NoReportingRights() {
   const { t } = useI18n();
-  return (
-    <section className="page">
-      <header className="page-head">
-        <h1>{t('reporting.heading')}</h1>
-      </header>
-      <p className="hint-box" data-testid="reporting-forbidden">
-        {t('reporting.forbidden')}
-      </p>
-    </section>
-  );
+  return <NoRightsPage title={t('reporting.heading')} note={t('reporting.forbidden')} testId="reporting-forbidden" />;
 }
 
 function WorkTable({ work }: { work: MyWork }) {

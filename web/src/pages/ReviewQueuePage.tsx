@@ -4,6 +4,7 @@ import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { canReview } from '../auth/permissions.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
@@ -22,13 +23,16 @@ export function ReviewQueuePage() {
       <nav className="breadcrumb">
         <a href={href('reporting')}>{t('reporting.heading')}</a>
       </nav>
-      <header className="page-head">
-        <h1 id="queue-heading">
-          {t('reporting.review.queue')}
-          {state.status === 'ok' && reviewer && <span className="count-pill">{count(state.data.length)}</span>}
-        </h1>
-        <p className="page-intro">{t('reporting.review.queueIntro')}</p>
-      </header>
+      <PageHead
+        id="queue-heading"
+        title={
+          <>
+            {t('reporting.review.queue')}
+            {state.status === 'ok' && reviewer && <span className="count-pill">{count(state.data.length)}</span>}
+          </>
+        }
+        intro={t('reporting.review.queueIntro')}
+      />
       {!reviewer ? (
         <p className="hint-box" data-testid="review-forbidden">
           {t('reporting.review.forbidden')}

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { ApiToken, TokenScope } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -242,10 +243,7 @@ export function TokensPage() {
 
   return (
     <section className="page tokens-page" aria-labelledby="tokens-heading">
-      <header className="page-head">
-        <h1 id="tokens-heading">{t('tokens.heading')}</h1>
-        <p className="page-intro">{t('tokens.intro')}</p>
-      </header>
+      <PageHead id="tokens-heading" title={t('tokens.heading')} intro={t('tokens.intro')} />
 
       {created ? (
         <SecretBox name={created.name} secret={created.secret} onDone={() => setCreated(null)} />
