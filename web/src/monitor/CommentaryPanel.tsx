@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import type { TargetCommentary } from '../../../src/presenters/commentary.presenter.ts';
 import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { ErrorMessage } from '../components/Status.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { periodLabel } from '../reporting/periods.ts';
 
@@ -25,20 +28,12 @@ function Editor({
   const { t, lang } = useI18n();
   const current = data.items.find((c) => c.period === period);
   const [text, setText] = useState(current?.text ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { busy: saving, error, run } = useAction();
+  const save = () =>
+    run(async () => {
       await api.writeCommentary(plan, targetKey, period, text, current?.version ?? 0);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <form
       className="commentary-editor"
@@ -75,47 +70,44 @@ export function CommentaryPanel({ plan, targetKey, period }: { plan: string; tar
   const [reload, setReload] = useState(0);
   const state = useAsync((signal) => api.targetCommentary(plan, targetKey, signal), [plan, targetKey, reload]);
   return (
-    <section className="list-section" aria-labelledby="commentary-heading" data-testid="commentary">
-      <h2 id="commentary-heading" className="section-title">
-        {t('commentary.heading')}
-      </h2>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && (
-        <>
-          <p data-testid="commentary-owner">
-            {t('commentary.owner')}
-            {state.data.owner ? state.data.owner.name : t('commentary.noOwner')}
-          </p>
-          {state.data.items.length === 0 ? (
-            <p className="muted">{t('commentary.none')}</p>
-          ) : (
-            <ul className="plain-list">
-              {state.data.items.map((c) => (
-                <li key={c.period} data-testid="commentary-item" data-period={c.period}>
-                  <strong>{periodLabel(c.period, lang)}</strong>
-                  {t('common.colon')}
-                  {c.text}
-                  <span className="muted small">
-                    {' '}
-                    — {c.author ?? t('common.dash')} · {dateTime(c.updatedAt)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {state.data.canWrite && (
-            <Editor
-              key={`${period}/${state.data.items.find((c) => c.period === period)?.version ?? 0}`}
-              plan={plan}
-              targetKey={targetKey}
-              period={period}
-              data={state.data}
-              onSaved={() => setReload((n) => n + 1)}
-            />
-          )}
-        </>
-      )}
-    </section>
+    <TitledSection id="commentary-heading" title={t('commentary.heading')} className="list-section" data-testid="commentary">
+      <AsyncView state={state}>
+        {(data) => (
+          <>
+            <p data-testid="commentary-owner">
+              {t('commentary.owner')}
+              {data.owner ? data.owner.name : t('commentary.noOwner')}
+            </p>
+            {data.items.length === 0 ? (
+              <p className="muted">{t('commentary.none')}</p>
+            ) : (
+              <ul className="plain-list">
+                {data.items.map((c) => (
+                  <li key={c.period} data-testid="commentary-item" data-period={c.period}>
+                    <strong>{periodLabel(c.period, lang)}</strong>
+                    {t('common.colon')}
+                    {c.text}
+                    <span className="muted small">
+                      {' '}
+                      — {c.author ?? t('common.dash')} · {dateTime(c.updatedAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {data.canWrite && (
+              <Editor
+                key={`${period}/${data.items.find((c) => c.period === period)?.version ?? 0}`}
+                plan={plan}
+                targetKey={targetKey}
+                period={period}
+                data={data}
+                onSaved={() => setReload((n) => n + 1)}
+              />
+            )}
+          </>
+        )}
+      </AsyncView>
+    </TitledSection>
   );
 }

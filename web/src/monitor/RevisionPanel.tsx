@@ -2,8 +2,11 @@ import { useState } from 'react';
 import type { TargetRevisions } from '../../../src/presenters/target-revision.presenter.ts';
 import type { Comparator } from '../api/types.ts';
 import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { ErrorMessage } from '../components/Status.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { COMPARATOR_CHOICES } from '../ingest/reviewModel.ts';
 
@@ -37,17 +40,14 @@ function RevisionForm({
     unit: data.unit,
     reason: '',
   });
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useAction();
   const set = (k: keyof typeof f, v: string) => setF((old) => ({ ...old, [k]: v }));
   const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    const baseline =
-      f.baselineYear.trim() && f.baselineValue.trim() ? { year: Number(f.baselineYear), value: f.baselineValue.trim() } : null;
-    const scopeChanged = f.scopeKind !== c.scope.kind || f.scopeCode !== c.scope.code;
-    try {
+  const save = () =>
+    run(async () => {
+      const baseline =
+        f.baselineYear.trim() && f.baselineValue.trim() ? { year: Number(f.baselineYear), value: f.baselineValue.trim() } : null;
+      const scopeChanged = f.scopeKind !== c.scope.kind || f.scopeCode !== c.scope.code;
       await api.reviseTarget(plan, targetKey, {
         version: data.version,
         reason: f.reason,
@@ -64,12 +64,7 @@ function RevisionForm({
         ...(f.unit.trim() && f.unit.trim() !== data.unit ? { unit: f.unit.trim() } : {}),
       });
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const field = (k: keyof typeof f, text: string, type: 'text' | 'number' = 'text') => (
     <label className="field-label">
       {text}
@@ -176,50 +171,47 @@ export function RevisionPanel({ plan, targetKey, onRevised }: { plan: string; ta
   const [editing, setEditing] = useState(false);
   const state = useAsync((signal) => api.targetRevisions(plan, targetKey, signal), [plan, targetKey, reload]);
   return (
-    <section className="list-section" aria-labelledby="revisions-heading" data-testid="revisions">
-      <h2 id="revisions-heading" className="section-title">
-        {t('revision.heading')}
-      </h2>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} />}
-      {state.status === 'ok' && (
-        <>
-          {state.data.items.length === 0 ? (
-            <p className="muted">{t('revision.none')}</p>
-          ) : (
-            <ul className="plain-list">
-              {state.data.items.map((r) => (
-                <li key={r.id} data-testid="revision-item">
-                  <strong>{dateTime(r.at)}</strong> {r.author}
-                  {t('common.colon')}
-                  {r.reason}
-                  <div className="muted small">
-                    {describe(r.before, t, state.data.unit)} → {describe(r.after, t, state.data.unit)}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-          {state.data.canRevise && !editing && (
-            <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="revise-open">
-              {t('revision.open')}
-            </button>
-          )}
-          {state.data.canRevise && editing && (
-            <RevisionForm
-              key={state.data.version}
-              plan={plan}
-              targetKey={targetKey}
-              data={state.data}
-              onSaved={() => {
-                setEditing(false);
-                setReload((n) => n + 1);
-                onRevised();
-              }}
-            />
-          )}
-        </>
-      )}
-    </section>
+    <TitledSection id="revisions-heading" title={t('revision.heading')} className="list-section" data-testid="revisions">
+      <AsyncView state={state}>
+        {(data) => (
+          <>
+            {data.items.length === 0 ? (
+              <p className="muted">{t('revision.none')}</p>
+            ) : (
+              <ul className="plain-list">
+                {data.items.map((r) => (
+                  <li key={r.id} data-testid="revision-item">
+                    <strong>{dateTime(r.at)}</strong> {r.author}
+                    {t('common.colon')}
+                    {r.reason}
+                    <div className="muted small">
+                      {describe(r.before, t, data.unit)} → {describe(r.after, t, data.unit)}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {data.canRevise && !editing && (
+              <button type="button" className="btn" onClick={() => setEditing(true)} data-testid="revise-open">
+                {t('revision.open')}
+              </button>
+            )}
+            {data.canRevise && editing && (
+              <RevisionForm
+                key={data.version}
+                plan={plan}
+                targetKey={targetKey}
+                data={data}
+                onSaved={() => {
+                  setEditing(false);
+                  setReload((n) => n + 1);
+                  onRevised();
+                }}
+              />
+            )}
+          </>
+        )}
+      </AsyncView>
+    </TitledSection>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useAction } from '../api/useAction.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { tasksApi } from './tasksApi.ts';
@@ -16,22 +17,13 @@ export function ActionForm({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const onSubmit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await submit();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(submit);
   };
   return (
-    <form className="task-form" data-testid={testId} onSubmit={(e) => void onSubmit(e)}>
+    <form className="task-form" data-testid={testId} onSubmit={onSubmit}>
       <h3>{title}</h3>
       {children}
       {error !== null && <ErrorMessage error={error} />}
