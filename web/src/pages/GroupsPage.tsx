@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { OrgGroup, OrgUnit } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
@@ -89,8 +90,7 @@ function MembersEditor({
   const [adding, setAdding] = useState<string[]>([]);
   const [removing, setRemoving] = useState<string[]>([]);
   const [pick, setPick] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const nameOf = (c: string) => units.find((u) => u.code === c)?.name ?? c;
   const candidates = useMemo(
@@ -101,19 +101,14 @@ function MembersEditor({
     setError(null);
     setDone(null);
     if (reason.trim() === '') return setError(new Error(t('groups.needReason')));
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await api.changeGroupMembers([{ group: group.code, add: adding, remove: removing }], reason);
       const after = result.groups.find((g) => g.code === group.code);
       setDone(t('groups.saved', { group: group.name, n: count(after?.members.length ?? 0) }));
       setAdding([]);
       setRemoving([]);
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="panel" data-testid="group-members">
@@ -196,24 +191,18 @@ function GroupImport({ reason, onImported }: { reason: string; onImported: () =>
   const { t, count } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const submit = async () => {
     setError(null);
     setDone(null);
     if (!file) return;
     if (reason.trim() === '') return setError(new Error(t('groups.needReason')));
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await api.importGroupMembers(file, reason);
       setDone(t('groups.import.done', { n: count(result.groups.length) }));
       onImported();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="panel" data-testid="group-import">

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { ApiToken, TokenScope } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { DataTable } from '../components/DataTable.tsx';
@@ -70,8 +71,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
   const [name, setName] = useState('');
   const [access, setAccess] = useState<'read' | 'readWrite'>('read');
   const [expiry, setExpiry] = useState<Expiry>('90');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: pending, error, run } = useAction();
   const nameId = useId();
   const expiryId = useId();
 
@@ -79,9 +79,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed || pending) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const scopes: TokenScope[] = access === 'read' ? ['read'] : ['read', 'write'];
       const created = await api.createToken({
         name: trimmed,
@@ -90,11 +88,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
       });
       setName('');
       onCreated(trimmed, created.secret);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { api, apiRequest, type SheetKey } from '../api/client.ts';
 import type { EntrySheet } from '../api/reportingTypes.ts';
+import { useAction } from '../api/useAction.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
@@ -22,25 +23,17 @@ export function SheetAttachments({
   onChanged?: (sheet: EntrySheet) => void;
 }) {
   const { t, dateTime } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const id = useId();
 
-  const add = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const add = (file: File) =>
+    run(async () => {
       const uploaded = await apiRequest<Attachment>('POST', '/attachments', {
         query: { name: file.name },
         raw: { body: file, contentType: file.type || 'application/octet-stream' },
       });
       onChanged?.(await api.attachToSheet(sheetKey, [uploaded.id]));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="panel sheet-attachments" aria-labelledby={`${id}-h`} data-testid="sheet-attachments">

@@ -1,6 +1,7 @@
 import { actorLabel } from '../components/actorLabel.ts';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { hasErrorCode } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { EntrySheet, Finding } from '../api/reportingTypes.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -113,23 +114,15 @@ function InvalidDetails({ error }: { error: unknown }) {
 /** 提交审核, disabled with the reasons while figures are missing, wrong or unexplained. */
 export function SubmitBar({ editor }: { editor: EntryEditor }) {
   const { t, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const reasonsId = useId();
   const blockers = submitBlockers(editor, t, lang);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       if (!(await editor.flush())) throw new Error(t('reporting.submit.unsaved'));
       await editor.transition('submit');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="submit-bar" data-testid="submit-bar">
