@@ -6,6 +6,7 @@ import { getPlan } from '../../services/plan-query.service.ts';
 import { MAX_LIMIT } from '../../presenters/page.schema.ts';
 import type { TargetResponse } from '../../presenters/target.presenter.ts';
 import { printJson, printTable, withDatabase } from '../context.ts';
+import { targetText } from '../../domain/model/target-text.ts';
 
 const ALL = { limit: MAX_LIMIT, offset: 0 };
 
@@ -63,37 +64,10 @@ export function registerCatalogueCommands(program: Command): void {
             t.indicator.name,
             t.orgUnit?.name ?? t.group?.name ?? '',
             t.baseline ? `${t.baseline.year}: ${t.baseline.value}` : '',
-            `${t.target.year}: ${describeTarget(t.target)}`,
+            `${t.target.year}: ${targetText(t.target)}`,
             t.indicator.unit,
           ]),
         );
       }),
     );
-}
-
-function describeTarget(t: TargetResponse['target']): string {
-  switch (t.comparator) {
-    case 'at_least':
-      return `≥ ${t.value}`;
-    case 'at_most':
-      return `≤ ${t.value}`;
-    case 'exactly':
-      return `= ${t.value}`;
-    case 'range':
-      return `${t.min}–${t.max}`;
-    case 'annual_growth':
-      return `年均增长 ${t.rate}%`;
-    case 'cumulative_change':
-      return `累计变化 ${t.rate}%`;
-    case 'share':
-      return `占比 ${t.value}%`;
-    case 'exceeds_growth_of':
-      return `增速高于 ${t.reference}`;
-    case 'growth_in_step_with':
-      return `增速与 ${t.reference} 基本同步`;
-    case 'increase_by':
-      return `比基期提高 ${t.value}`;
-    case 'qualitative':
-      return t.text ?? '';
-  }
 }

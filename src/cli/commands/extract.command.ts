@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { TargetCandidate, UnitRef } from '../../domain/extraction/candidate.schema.ts';
+import type { UnitRef } from '../../domain/extraction/candidate.schema.ts';
 import { extractCandidates } from '../../domain/extraction/extract-candidates.ts';
 import { loadDatasetCatalogue } from '../../ingestion/dataset-catalogue.ts';
 import { readDocument } from '../../ingestion/read-document.ts';
 import { printJson, printTable } from '../context.ts';
+import { targetText } from '../../domain/model/target-text.ts';
 
 /** `plantrack extract FILE [--json]`: candidates from a plan document, matched to the curated dataset's catalogue. */
 export function registerExtract(program: Command): void {
@@ -36,7 +37,7 @@ export function registerExtract(program: Command): void {
           t.indicator.code ? `${t.indicator.code} ${t.indicator.name}` : `新 ${t.indicator.name}`,
           t.scope?.code ?? t.scope?.name ?? '',
           t.baseline ? `${t.baseline.year}: ${t.baseline.value}` : '',
-          `${t.target.year}: ${describe(t.target)}${t.unit && !/growth|change|share/.test(t.target.comparator) ? ` ${t.unit}` : ''}`,
+          `${t.target.year}: ${targetText(t.target, '≈')}${t.unit && !/growth|change|share/.test(t.target.comparator) ? ` ${t.unit}` : ''}`,
           clip(t.quote, 30),
         ]),
       );
@@ -53,27 +54,6 @@ export function registerExtract(program: Command): void {
         ]),
       );
     });
-}
-
-function describe(t: TargetCandidate['target']): string {
-  switch (t.comparator) {
-    case 'at_least':
-      return `≥ ${t.value}`;
-    case 'at_most':
-      return `≤ ${t.value}`;
-    case 'exactly':
-      return `≈ ${t.value}`;
-    case 'range':
-      return `${t.min}–${t.max}`;
-    case 'annual_growth':
-      return `年均 +${t.rate}%`;
-    case 'cumulative_change':
-      return `累计 ${t.rate?.startsWith('-') ? '' : '+'}${t.rate}%`;
-    case 'share':
-      return `占比 ${t.value}%`;
-    default:
-      return t.comparator;
-  }
 }
 
 function units(list: readonly UnitRef[]): string {

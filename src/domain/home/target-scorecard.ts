@@ -7,17 +7,20 @@ import { indicatorPrecision, writtenDecimals } from '../format/indicator-precisi
  * warning, the trend arrow and the sparkline; figures shown to the indicator's precision.
  */
 
+/** A target's year and figures as the plan states them (decimal strings). */
+interface StatedGoal {
+  year: number;
+  value: string | null;
+  min: string | null;
+  max: string | null;
+  rate: string | null;
+  text: string | null;
+}
+
 /** What a scorecard reads of one judged target (a subset of the progress API's target). */
 export interface ScorecardTarget extends JudgedTargetBase {
   baseline: { value: string } | null;
-  target: {
-    year: number;
-    value: string | null;
-    min: string | null;
-    max: string | null;
-    rate: string | null;
-    text: string | null;
-  };
+  target: StatedGoal;
   /** Where the plan states it (its section heading): tells apart targets of one indicator and subject. */
   source: { section: string | null };
   judgement: { class: HomeClass; current: string | null; dataYear: number | null };
@@ -30,15 +33,7 @@ export interface TargetScorecard extends TargetRowHead, TargetRowTrend {
   /** Decimals the indicator's figures are shown with. */
   decimals: number;
   /** What the target asks, so that several targets of one indicator and subject read apart (2025年超110 / 超160 / 年均增长10%). */
-  goal: {
-    year: number;
-    comparator: string;
-    value: string | null;
-    min: string | null;
-    max: string | null;
-    rate: string | null;
-    text: string | null;
-  };
+  goal: StatedGoal & { comparator: string };
   section: string | null;
 }
 

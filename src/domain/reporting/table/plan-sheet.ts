@@ -316,15 +316,15 @@ function columnUnit(input: PlanInput, row: number | null, column: number, headin
   const c = convertUnit('1', from, target.unit);
   if (c.ok) return { ok: true as const, unit: from };
   const col = columnLetter(column);
-  input.sink.problem({
-    sheet: input.sheet,
+  headingProblem(
+    input,
     row,
-    column: col,
-    value: heading,
-    code: 'header_unit_mismatch',
-    reason: `Column ${col} "${heading}" is in ${from}, which cannot be converted to ${target.unit} (${target.nameEn}); the column was not imported`,
-    reasonZh: `第${col}列“${heading}”的单位“${from}”无法换算为“${target.name}”的单位“${target.unit}”，该列未导入`,
-  });
+    col,
+    heading,
+    'header_unit_mismatch',
+    `Column ${col} "${heading}" is in ${from}, which cannot be converted to ${target.unit} (${target.nameEn}); the column was not imported`,
+    `第${col}列“${heading}”的单位“${from}”无法换算为“${target.name}”的单位“${target.unit}”，该列未导入`,
+  );
   return { ok: false as const };
 }
 
@@ -385,45 +385,45 @@ function unmappedColumn(
     const core = splitHeaderUnit(withoutPeriodWords(part) || part).name;
     const other = input.ctx.findOtherIndicator(core) ?? input.ctx.findOtherIndicator(part);
     if (other) {
-      input.sink.problem({
-        sheet: input.sheet,
+      headingProblem(
+        input,
         row,
-        column: col,
-        value: heading,
-        code: 'indicator_not_on_form',
-        reason: `Column ${col} "${heading}" holds ${other.nameEn} (${other.indicator}), which this form does not collect; remove the column or ask for the form to include it`,
-        reasonZh: `第${col}列“${heading}”是指标“${other.name}”，本报表不采集该指标；请删除该列，或申请将其加入报表`,
-      });
+        col,
+        heading,
+        'indicator_not_on_form',
+        `Column ${col} "${heading}" holds ${other.nameEn} (${other.indicator}), which this form does not collect; remove the column or ask for the form to include it`,
+        `第${col}列“${heading}”是指标“${other.name}”，本报表不采集该指标；请删除该列，或申请将其加入报表`,
+      );
       return true;
     }
   }
   const mentioned = parts.map((p) => input.ctx.mentionsItem(p)).find((i) => i !== null);
   if (mentioned === undefined || mentioned === null) return false;
   const item = input.ctx.items[mentioned]!;
-  input.sink.problem({
-    sheet: input.sheet,
+  headingProblem(
+    input,
     row,
-    column: col,
-    value: heading,
-    code: 'unmapped_indicator_column',
-    reason: `Column ${col} "${heading}" mentions ${item.nameEn} (${item.indicator}) but its heading could not be read as that indicator's figures; write the heading as the indicator's name with its unit and period (e.g. "${item.name}（${item.unit}）1-6月累计")`,
-    reasonZh: `第${col}列“${heading}”含指标“${item.name}”，但无法识别为该指标的数据列；请将表头写为指标名称加单位和期间（如“${item.name}（${item.unit}）1-6月累计”）`,
-  });
+    col,
+    heading,
+    'unmapped_indicator_column',
+    `Column ${col} "${heading}" mentions ${item.nameEn} (${item.indicator}) but its heading could not be read as that indicator's figures; write the heading as the indicator's name with its unit and period (e.g. "${item.name}（${item.unit}）1-6月累计")`,
+    `第${col}列“${heading}”含指标“${item.name}”，但无法识别为该指标的数据列；请将表头写为指标名称加单位和期间（如“${item.name}（${item.unit}）1-6月累计”）`,
+  );
   return true;
 }
 
 function statedPeriod(input: PlanInput, row: number | null, column: number, heading: string, period: string | null): boolean {
   if (period === null || parsePeriod(period)?.kind === input.frequency) return true;
   const col = columnLetter(column);
-  input.sink.problem({
-    sheet: input.sheet,
+  headingProblem(
+    input,
     row,
-    column: col,
-    value: heading,
-    code: 'period_frequency',
-    reason: `Column ${col} "${heading}" is for ${period}, not a ${input.frequency} period; the column was not imported`,
-    reasonZh: `第${col}列“${heading}”的期间${period}不是${FREQUENCY_ZH[input.frequency]}，该列未导入`,
-  });
+    col,
+    heading,
+    'period_frequency',
+    `Column ${col} "${heading}" is for ${period}, not a ${input.frequency} period; the column was not imported`,
+    `第${col}列“${heading}”的期间${period}不是${FREQUENCY_ZH[input.frequency]}，该列未导入`,
+  );
   return false;
 }
 
@@ -526,24 +526,24 @@ function wideGrowthColumn(
 
 function periodOnPeriodNote(input: PlanInput, row: number | null, column: number, heading: string): void {
   const col = columnLetter(column);
-  input.sink.note({
-    sheet: input.sheet,
+  headingNote(
+    input,
     row,
-    code: 'period_on_period_column',
-    message: `Column ${col} "${heading}" is a change on the previous period (环比): not stored as a figure and not checked (only 同比 is checked against last year)`,
-    messageZh: `第${col}列“${heading}”是环比增速：不作为填报数写入，未核对（只按上年同期数核对同比）`,
-  });
+    'period_on_period_column',
+    `Column ${col} "${heading}" is a change on the previous period (环比): not stored as a figure and not checked (only 同比 is checked against last year)`,
+    `第${col}列“${heading}”是环比增速：不作为填报数写入，未核对（只按上年同期数核对同比）`,
+  );
 }
 
 function growthNote(input: PlanInput, row: number | null, column: number, heading: string, name: string, nameEn: string): void {
   const col = columnLetter(column);
-  input.sink.note({
-    sheet: input.sheet,
+  headingNote(
+    input,
     row,
-    code: 'growth_column',
-    message: `Column ${col} "${heading}" is the year-on-year growth (%) of ${nameEn}: not stored as a figure, checked against last year's figure`,
-    messageZh: `第${col}列“${heading}”是${name}的同比增速（%）：不作为填报数写入，已按上年同期数核对`,
-  });
+    'growth_column',
+    `Column ${col} "${heading}" is the year-on-year growth (%) of ${nameEn}: not stored as a figure, checked against last year's figure`,
+    `第${col}列“${heading}”是${name}的同比增速（%）：不作为填报数写入，已按上年同期数核对`,
+  );
 }
 
 /** Plans a long table (unit, indicator, period, value, unit of measure per row) from its heading row. */
@@ -574,23 +574,53 @@ export function planLong(input: PlanInput, heading: SheetRow): LongPlan | null {
   return { layout: 'long', orgColumns: org, indicatorColumns, periodColumn, valueColumn, unitColumn, growthColumn };
 }
 
+/** A heading cell the import refuses (the whole file is then refused), quoting the heading. */
+function headingProblem(
+  input: PlanInput,
+  row: number | null,
+  col: string,
+  heading: string,
+  code: string,
+  reason: string,
+  reasonZh: string,
+): void {
+  input.sink.problem({ sheet: input.sheet, row, column: col, value: heading, code, reason, reasonZh });
+}
+
+/** A note on how a heading cell was read (not stored, checked only…); the import goes on. */
+function headingNote(input: PlanInput, row: number | null, code: string, message: string, messageZh: string): void {
+  input.sink.note({ sheet: input.sheet, row, code, message, messageZh });
+}
+
+/** The columns an indicator-row and a transposed heading share: the indicator's name and its unit of measure. */
+interface FixedColumns {
+  indicatorColumns: number[];
+  unitColumn: number | null;
+}
+
+/**
+ * Takes heading cell j when it is the indicator or unit-of-measure column, or a column both layouts
+ * skip with a note (非数值列, 环比); true when taken, so the caller reads the cell no further.
+ */
+function takeFixedColumn(input: PlanInput, row: number, j: number, t: string, k: string, fixed: FixedColumns): boolean {
+  if (INDICATOR_HEADERS.has(k)) fixed.indicatorColumns.push(j);
+  else if (MEASURE_UNIT_HEADERS.has(k) || k === '单位') fixed.unitColumn ??= j;
+  else if (SKIPPED_HEADERS.has(k)) skippedNote(input, row, j, t, 'not a value column', '非数值列');
+  else if (isPeriodOnPeriodHeading(t)) periodOnPeriodNote(input, row, j, t);
+  else return false;
+  return true;
+}
+
 /** Plans an indicator-row table (one unit per sheet, one row per indicator) from its heading row. */
 export function planIndicatorRows(input: PlanInput, heading: SheetRow): IndicatorRowsPlan | null {
   const cells = heading.cells.map(text);
-  const indicatorColumns: number[] = [];
-  let unitColumn: number | null = null;
+  const fixed: FixedColumns = { indicatorColumns: [], unitColumn: null };
   const values: ValueColumn[] = [];
   const growth: GrowthColumn[] = [];
   cells.forEach((t, j) => {
     const k = matchKey(t);
     if (!k) return;
-    if (INDICATOR_HEADERS.has(k)) return void indicatorColumns.push(j);
-    if (MEASURE_UNIT_HEADERS.has(k) || k === '单位') {
-      unitColumn ??= j;
-      return;
-    }
-    if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
-    if (isPeriodOnPeriodHeading(t)) return periodOnPeriodNote(input, heading.row, j, t);
+    if (takeFixedColumn(input, heading.row, j, t, k, fixed)) return;
     if (isGrowthHeading(t)) {
       growth.push({ index: j, item: null, figureColumn: null, qualifier: qualifierOf(t) });
       return;
@@ -603,6 +633,7 @@ export function planIndicatorRows(input: PlanInput, heading: SheetRow): Indicato
     const qualifier = value?.qualifier ?? qualifierOf(t);
     values.push({ index: j, item: -1, unit: split.unit ? input.ctx.unitOf(split.unit) : null, period, qualifier });
   });
+  const { indicatorColumns, unitColumn } = fixed;
   if (indicatorColumns.length === 0 || values.length === 0) return null;
   // Each 同比 column is the growth of the row's indicator: of the value column of the kind it states, else the nearest on its left.
   for (const g of growth) {
@@ -629,8 +660,7 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
   // Tried on every 指标 heading before the indicator-row plan: decide before noting anything.
   const namesUnit = (t: string) => !!t && input.ctx.findUnit(withoutPeriodWords(t) || t)?.kind === 'unit';
   if (!cells.some((t) => namesUnit(t) && !MEASURE_UNIT_HEADERS.has(matchKey(t)) && matchKey(t) !== '单位')) return null;
-  const indicatorColumns: number[] = [];
-  let unitColumn: number | null = null;
+  const fixed: FixedColumns = { indicatorColumns: [], unitColumn: null };
   const columns: UnitColumn[] = [];
   const pending: { index: number; org: number }[] = [];
   const growth: UnitGrowthColumn[] = [];
@@ -639,17 +669,12 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
   cells.forEach((t, j) => {
     const k = matchKey(t);
     if (!k) {
-      if (lastOrg !== null && j > Math.max(...indicatorColumns, unitColumn ?? -1)) pending.push({ index: j, org: lastOrg });
+      if (lastOrg !== null && j > Math.max(...fixed.indicatorColumns, fixed.unitColumn ?? -1))
+        pending.push({ index: j, org: lastOrg });
       return;
     }
     lastOrg = null;
-    if (INDICATOR_HEADERS.has(k)) return void indicatorColumns.push(j);
-    if (MEASURE_UNIT_HEADERS.has(k) || k === '单位') {
-      unitColumn ??= j;
-      return;
-    }
-    if (SKIPPED_HEADERS.has(k)) return skippedNote(input, heading.row, j, t, 'not a value column', '非数值列');
-    if (isPeriodOnPeriodHeading(t)) return periodOnPeriodNote(input, heading.row, j, t);
+    if (takeFixedColumn(input, heading.row, j, t, k, fixed)) return;
     if (isGrowthHeading(t)) {
       const g = unitGrowthColumn(input, t, j, columns);
       if (!g) return skippedNote(input, heading.row, j, t, 'a growth rate of no unit column', '增速类列，未对应填报单位');
@@ -666,6 +691,7 @@ export function planUnitsInColumns(input: PlanInput, heading: SheetRow): UnitsIn
     columns.push({ index: j, org: found.index, qualifier: qualifierOf(t), period, month: period ? null : monthWithoutYear(t) });
     lastOrg = found.index;
   });
+  const { indicatorColumns, unitColumn } = fixed;
   if (indicatorColumns.length === 0 || columns.length === 0) return null;
   for (const j of unknown) unknownUnitHeading(input, heading.row, j, cells[j]!);
   return { layout: 'units_in_columns', indicatorColumns, unitColumn, columns, pending, growth };
@@ -701,15 +727,15 @@ function unknownUnitHeading(input: PlanInput, row: number, column: number, headi
   const found = input.ctx.findUnit(name);
   const col = columnLetter(column);
   if (found?.kind === 'ambiguous') {
-    input.sink.problem({
-      sheet: input.sheet,
+    headingProblem(
+      input,
       row,
-      column: col,
-      value: heading,
-      code: 'ambiguous_org_unit',
-      reason: `Column ${col} "${heading}" matches several reporting units (${found.codes.join(', ')}); use the unit code`,
-      reasonZh: `第${col}列“${heading}”对应多个填报单位（${found.codes.join('、')}），请填写单位代码`,
-    });
+      col,
+      heading,
+      'ambiguous_org_unit',
+      `Column ${col} "${heading}" matches several reporting units (${found.codes.join(', ')}); use the unit code`,
+      `第${col}列“${heading}”对应多个填报单位（${found.codes.join('、')}），请填写单位代码`,
+    );
     return;
   }
   input.sink.problem(unknownUnitProblem(input.ctx, { sheet: input.sheet, row, column: col, value: heading }, name));
