@@ -3,7 +3,8 @@ import { api } from '../api/client.ts';
 import type { AuditEntity, AuditEntry } from '../api/types.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
-import { Empty, ErrorMessage, Loading } from './Status.tsx';
+import { AsyncView } from './AsyncView.tsx';
+import { Empty } from './Status.tsx';
 import { Fact } from './Fact.tsx';
 
 /** How many items of a list value are spelled out before "等 N 项". */
@@ -166,18 +167,19 @@ export function HistoryPanel({ entity, entityKey, onClose }: { entity: AuditEnti
         </button>
       </div>
       <p className="panel-note">{t('history.intro')}</p>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
-      {state.status === 'ok' &&
-        (state.data.length === 0 ? (
-          <Empty>{t('history.empty')}</Empty>
-        ) : (
-          <ol className="history-list">
-            {state.data.map((e) => (
-              <HistoryEntry key={e.id} entry={e} />
-            ))}
-          </ol>
-        ))}
+      <AsyncView state={state} onRetry={() => setAttempt((a) => a + 1)}>
+        {(entries) =>
+          entries.length === 0 ? (
+            <Empty>{t('history.empty')}</Empty>
+          ) : (
+            <ol className="history-list">
+              {entries.map((e) => (
+                <HistoryEntry key={e.id} entry={e} />
+              ))}
+            </ol>
+          )
+        }
+      </AsyncView>
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { revealInContainer } from './scrollIntoContainer.ts';
+import { useMemo, useState } from 'react';
+import { useRevealInSide } from './scrollIntoContainer.ts';
 import type { OrgUnit } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -86,15 +86,9 @@ export function OrgTree({ units, selected, filter }: OrgTreeProps) {
   }, [units, needle]);
   const forcedOpen = useMemo(() => new Set(selected ? ancestorsOf(units, selected) : []), [units, selected]);
 
-  const navRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const nav = navRef.current;
-    if (!nav || selected === null) return;
-    return revealInContainer(
-      () => nav.querySelector(`[data-testid="org-node"][data-code="${CSS.escape(selected)}"]`),
-      () => nav.closest('.split-side'),
-    );
-  }, [selected]);
+  const navRef = useRevealInSide<HTMLElement>(
+    selected === null ? null : `[data-testid="org-node"][data-code="${CSS.escape(selected)}"]`,
+  );
 
   const isOpen = (n: OrgNode) =>
     visible !== null ? true : (overrides.get(n.unit.code) ?? (forcedOpen.has(n.unit.code) || n.depth < 1));

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { revealInContainer } from './scrollIntoContainer.ts';
+import { useMemo, useState } from 'react';
+import { useRevealInSide } from './scrollIntoContainer.ts';
 import type { PlanSection } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ancestorKeys, buildSectionTree, type SectionNode } from '../sectionTree.ts';
@@ -22,15 +22,9 @@ export function SectionTree({ sections, selected, counts, totals, onSelect }: Se
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
   const forcedOpen = useMemo(() => new Set(selected ? ancestorKeys(sections, selected) : []), [sections, selected]);
 
-  const navRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const nav = navRef.current;
-    if (!nav || selected === null) return;
-    return revealInContainer(
-      () => nav.querySelector(`[data-testid="section-node"][data-key="${CSS.escape(selected)}"]`),
-      () => nav.closest('.split-side'),
-    );
-  }, [selected]);
+  const navRef = useRevealInSide<HTMLElement>(
+    selected === null ? null : `[data-testid="section-node"][data-key="${CSS.escape(selected)}"]`,
+  );
 
   const isOpen = (n: SectionNode) => overrides.get(n.section.key) ?? (forcedOpen.has(n.section.key) || n.depth < OPEN_DEPTH);
   const toggle = (n: SectionNode) => setOverrides((m) => new Map(m).set(n.section.key, !isOpen(n)));

@@ -1,3 +1,5 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
 /**
  * Scrolls el into view inside a scrollable container only (never the window), taking into account
  * that part of the container may lie outside the window.
@@ -24,4 +26,21 @@ export function revealInContainer(find: () => Element | null, container: () => E
   return () => {
     live = false;
   };
+}
+
+/**
+ * A tree's selected node kept in view within the split layout's side panel: the ref goes on the tree,
+ * the selector finds the node (null when nothing is selected); revealed again whenever it changes.
+ */
+export function useRevealInSide<T extends HTMLElement>(selector: string | null): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const tree = ref.current;
+    if (!tree || selector === null) return;
+    return revealInContainer(
+      () => tree.querySelector(selector),
+      () => tree.closest('.split-side'),
+    );
+  }, [selector]);
+  return ref;
 }

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
 import { OptionPicker } from '../monitor/Pickers.tsx';
 import { href } from '../router.ts';
-import { formatScore, GradeBadge, RankChange, rankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
+import { EvalCrumbs, formatScore, GradeBadge, RankChange, rankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
 import { rankChangeOption, rankIntervalOption } from './charts.ts';
 
 type SortKey = 'rank' | 'name' | 'score' | 'change' | 'group';
@@ -53,9 +53,7 @@ function RunHead({ run, onPublished }: { run: RunView; onPublished: (r: RunView)
   return (
     <header className="page-head reporting-head">
       <div>
-        <p className="muted small">
-          <a href={href('evaluation')}>{t('eval.heading')}</a>
-        </p>
+        <EvalCrumbs />
         <h1 id="eval-run-heading">
           {names.scheme()} · {t('eval.run.year', { year: run.year })}
         </h1>

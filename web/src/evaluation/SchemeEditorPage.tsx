@@ -31,6 +31,7 @@ import { TitledSection } from '../components/TitledSection.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { useAction } from '../api/useAction.ts';
 import { LabelOptions } from '../components/LabelOptions.tsx';
+import { EvalCrumbs } from './bits.tsx';
 
 type Edit = (f: (d: SchemeDefinition) => SchemeDefinition) => void;
 
@@ -572,9 +573,7 @@ export function SchemeEditorPage({
     <section className="page eval-page" aria-labelledby="eval-editor-heading" data-testid="eval-editor">
       <header className="page-head reporting-head">
         <div>
-          <p className="muted small">
-            <a href={href('evaluation')}>{t('eval.heading')}</a>
-          </p>
+          <EvalCrumbs />
           <h1 id="eval-editor-heading">
             {view ? (lang === 'en' ? (view.definition.nameEn ?? view.definition.name) : view.definition.name) : code}
           </h1>

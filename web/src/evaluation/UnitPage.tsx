@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { href } from '../router.ts';
-import { formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
+import { EvalCrumbs, formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
 import { radarOption } from './charts.ts';
 import { GradeHistoryTable, SuperviseAction } from './ResultsUse.tsx';
 import { Fact } from '../components/Fact.tsx';
@@ -198,12 +198,12 @@ function UnitHead({ run, unit }: { run: RunView; unit: UnitResultView }) {
   const names = useRunNames(run);
   return (
     <header className="page-head">
-      <p className="muted small">
-        <a href={href('evaluation')}>{t('eval.heading')}</a> ›{' '}
+      <EvalCrumbs>
+        {' › '}
         <a href={href('evaluation', 'runs', String(run.id))} data-testid="back-to-run">
           {names.scheme()} · {t('eval.run.year', { year: run.year })}
         </a>
-      </p>
+      </EvalCrumbs>
       <h1 id="eval-unit-heading">
         {names.unit(unit)} <UnitFlags run={run} unit={unit} />
       </h1>

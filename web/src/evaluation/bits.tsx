@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { runNames } from '../../../src/domain/evaluation/run-names.ts';
 import type { RunView, UnitResultView } from '../api/evaluationTypes.ts';
 import { href } from '../router.ts';
@@ -33,6 +33,17 @@ export function useChartText(): ChartText {
       missing: t('eval.chart.missing'),
     }),
     [t],
+  );
+}
+
+/** The way back to 考核评价 above an evaluation page's title, with any further steps after it. */
+export function EvalCrumbs({ children }: { children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <p className="muted small">
+      <a href={href('evaluation')}>{t('eval.heading')}</a>
+      {children}
+    </p>
   );
 }
 

@@ -1,8 +1,12 @@
 import { useCallback, useId, useMemo } from 'react';
 import { useAsync } from '../api/useAsync.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { PageHead } from '../components/PageHead.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
+import { TitledSection } from '../components/TitledSection.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
+import { Select } from '../monitor/Pickers.tsx';
 import type { echarts } from '../monitor/echarts.ts';
 import { registerYunnan } from '../monitor/yunnanGeo.ts';
 import { href, navigate, type Route } from '../router.ts';
@@ -11,10 +15,6 @@ import { industryMapApi } from './industryMapApi.ts';
 import type { IndustryMap, MapZone } from './industryMapTypes.ts';
 import { ZoneProfilePanel } from './ZoneProfilePanel.tsx';
 import './industry-map.css';
-import { TitledSection } from '../components/TitledSection.tsx';
-import { DataTable } from '../components/DataTable.tsx';
-import { PageHead } from '../components/PageHead.tsx';
-import { LabelOptions } from '../components/LabelOptions.tsx';
 
 type Chart = ReturnType<typeof echarts.init>;
 const LEVELS = ['national', 'provincial'] as const;
@@ -34,9 +34,8 @@ function useMapQuery(route: Route) {
 }
 
 function Filters({ data, query }: { data: IndustryMap; query: ReturnType<typeof useMapQuery> }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const chainId = useId();
-  const levelId = useId();
   const name = (x: { name: string; nameEn: string }) => (lang === 'zh' ? x.name : x.nameEn);
   const industry = query.industry ? data.industries.find((i) => i.code === query.industry) : undefined;
   return (
@@ -64,19 +63,13 @@ function Filters({ data, query }: { data: IndustryMap; query: ReturnType<typeof 
           ))}
         </select>
       </span>
-      <span className="toolbar-field">
-        <label htmlFor={levelId}>{t('imap.filter.level')}</label>
-        <select
-          id={levelId}
-          className="input toolbar-input"
-          value={query.level ?? ''}
-          onChange={(e) => query.go({ level: e.target.value || null, zone: null })}
-          data-testid="level-filter"
-        >
-          <option value="">{t('imap.filter.all')}</option>
-          <LabelOptions family="zoneLevel" codes={LEVELS} />
-        </select>
-      </span>
+      <Select
+        label={t('imap.filter.level')}
+        value={query.level ?? ''}
+        options={[{ value: '', text: t('imap.filter.all') }, ...LEVELS.map((l) => ({ value: l, text: label('zoneLevel', l) }))]}
+        onChange={(v) => query.go({ level: v || null, zone: null })}
+        testId="level-filter"
+      />
       {industry && <span className="badge">{t('imap.filter.industry', { name: name(industry) })}</span>}
       {(query.chain || query.level || query.industry) && (
         <button

@@ -2,7 +2,8 @@ import { actorLabel } from '../components/actorLabel.ts';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { errorDetail, ErrorMessage, Loading } from '../components/Status.tsx';
+import { AsyncView } from '../components/AsyncView.tsx';
+import { errorDetail } from '../components/Status.tsx';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href } from '../router.ts';
@@ -16,9 +17,7 @@ import './projects.css';
 export function ProjectDetailPage({ id }: { id: number }) {
   const [reload, setReload] = useState(0);
   const state = useAsync((signal) => api.project(id, signal), [id, reload]);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  return <Detail p={state.data} onChanged={() => setReload((n) => n + 1)} />;
+  return <AsyncView state={state}>{(p) => <Detail p={p} onChanged={() => setReload((n) => n + 1)} />}</AsyncView>;
 }
 
 function Detail({ p, onChanged }: { p: ProjectDetail; onChanged: () => void }) {
