@@ -2,12 +2,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { useMe } from '../auth/AuthProvider.tsx';
-import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { href, navigate, type Route } from '../router.ts';
 import { ProjectDetailPage } from './ProjectDetailPage.tsx';
 import { canEditProjects, ProjectForm } from './ProjectForm.tsx';
-import { STAGES, type Boards, type Project, type Stage } from './projectTypes.ts';
+import { ProjectBoard } from './ProjectBoard.tsx';
+import { ProjectFilters, type View } from './ProjectFilters.tsx';
+import { STAGES, type Boards, type Stage } from './projectTypes.ts';
 import './projects.css';
 
 /** The map view carries ECharts and the Yunnan geometry: fetched only when a user switches to it. */
@@ -20,46 +22,9 @@ export function ProjectsPage({ route }: { route: Route }) {
   return <BoardsPage route={route} />;
 }
 
-export function ProjectCard({ p }: { p: Project }) {
-  const { t, num, lang } = useI18n();
-  return (
-    <li
-      className={`card project-card${p.stalled ? ' project-card-stalled' : ''}`}
-      data-testid="project-card"
-      data-id={p.id}
-      data-stalled={p.stalled}
-    >
-      <a href={href('projects', String(p.id))} className="card-title" data-testid="project-link">
-        {p.name}
-      </a>
-      <div className="badges">
-        {p.stalled && (
-          <span
-            className="badge badge-warning"
-            data-testid="stalled-badge"
-            title={p.stallReasons.map((r) => (lang === 'zh' ? r.zh : r.en)).join('; ')}
-          >
-            {t('projects.stalled')}
-          </span>
-        )}
-        {p.synthetic && <span className="badge badge-sub">{t('projects.synthetic')}</span>}
-        {p.transferredFrom && (
-          <span className="badge badge-new">{t('projects.transferred', { zone: p.transferredFrom.name })}</span>
-        )}
-      </div>
-      <div className="muted small">
-        {p.zone.name}
-        {p.chain ? ` · ${p.chain.name}` : ''} · {num(p.totalInvestment)}
-      </div>
-    </li>
-  );
-}
-
-type View = 'board' | 'map';
-
 /** #/projects?view=map&stage=reserve&zone=&chain= : the view and the map's stage sit beside the filters in the hash. */
 function BoardsPage({ route }: { route: Route }) {
-  const { t, label, num, count } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const zone = route.query.get('zone') ?? '';
   const chain = route.query.get('chain') ?? '';
@@ -79,9 +44,6 @@ function BoardsPage({ route }: { route: Route }) {
   useEffect(() => {
     if (loaded) setOptions({ chains: loaded.chains, zones: loaded.zones });
   }, [loaded]);
-  const prefectures = [
-    ...new Map(options.zones.flatMap((z) => (z.prefecture ? [[z.prefecture.code, z.prefecture]] : []))).values(),
-  ];
   const go = (z: string, c: string, next: { view?: View; stage?: Stage } = {}) => {
     const v = next.view ?? view;
     navigate(
@@ -99,73 +61,7 @@ function BoardsPage({ route }: { route: Route }) {
         <h1>{t('projects.heading')}</h1>
         <p className="page-intro">{t('projects.intro')}</p>
       </div>
-      <div className="project-filters">
-        <div className="form-field project-view-field">
-          <span>{t('projects.view.label')}</span>
-          <div className="segmented" role="group" aria-label={t('projects.view.label')} data-testid="view-toggle">
-            {(['board', 'map'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                className={`segment${view === v ? ' is-on' : ''}`}
-                aria-pressed={view === v}
-                data-testid={`view-${v}`}
-                onClick={() => go(zone, chain, { view: v })}
-              >
-                {t(`projects.view.${v}`)}
-              </button>
-            ))}
-          </div>
-        </div>
-        {view === 'map' && (
-          <label className="form-field">
-            {t('projects.map.stage')}
-            <select
-              className="input"
-              data-testid="map-stage"
-              value={stage}
-              onChange={(e) => go(zone, chain, { stage: e.target.value as Stage })}
-            >
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {label('projects.stage', s)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="form-field">
-          {t('projects.filterZone')}
-          <select className="input" data-testid="filter-zone" value={zone} onChange={(e) => go(e.target.value, chain)}>
-            <option value="">{t('projects.allZones')}</option>
-            <optgroup label={t('projects.prefectures')}>
-              {prefectures.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('projects.zones')}>
-              {options.zones.map((z) => (
-                <option key={z.code} value={z.code}>
-                  {z.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <label className="form-field">
-          {t('projects.filterChain')}
-          <select className="input" data-testid="filter-chain" value={chain} onChange={(e) => go(zone, e.target.value)}>
-            <option value="">{t('projects.allChains')}</option>
-            {options.chains.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <ProjectFilters view={view} stage={stage} zone={zone} chain={chain} options={options} go={go} />
       {canEditProjects(me) && !creating && (
         <p>
           <button
@@ -206,35 +102,7 @@ function BoardsPage({ route }: { route: Route }) {
           <ProjectMapView boards={state.data} stage={stage} />
         </Suspense>
       )}
-      {state.status === 'ok' && view === 'board' && (
-        <div className="project-board">
-          {state.data.columns.map((c) => (
-            <section
-              key={c.stage}
-              className={`panel project-column${c.battleMap ? ' project-column-battle' : ''}`}
-              data-testid={`board-${c.stage}`}
-            >
-              <h2 className="panel-title">
-                {label('projects.stage', c.stage)}
-                {c.battleMap && <span className="muted small"> · {t('projects.battleMap')}</span>}
-              </h2>
-              <p className="muted small">
-                {t('projects.count', { n: count(c.count) })} · {t('projects.total', { amount: num(c.totalInvestment) })}
-                {c.stalledCount > 0 && ` · ${t('projects.stalledCount', { n: c.stalledCount })}`}
-              </p>
-              {c.projects.length === 0 ? (
-                <Empty>{t('projects.none')}</Empty>
-              ) : (
-                <ul className="project-cards">
-                  {c.projects.map((p) => (
-                    <ProjectCard key={p.id} p={p} />
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-        </div>
-      )}
+      {state.status === 'ok' && view === 'board' && <ProjectBoard boards={state.data} />}
     </div>
   );
 }
