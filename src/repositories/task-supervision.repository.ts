@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { nameLike } from './name-search.ts';
 import type { Executor } from './transaction.ts';
 
 /** The task's units as [{ code, name, role }], lead first, in the plan's order. */
@@ -49,7 +50,8 @@ export async function listTrackedTasks(db: Executor, f: TrackedTaskFilter) {
         .$if(role !== undefined, (qb) => qb.where('role', '=', role!)),
     );
   }
-  if (f.q) q = q.where('k.text', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  // The text is stored as written (issue 18): （） and () match either way.
+  if (f.q) q = q.where(nameLike('k.text', f.q));
   return q
     .select([
       'k.id',

@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { TaskTable } from '../db/schema.ts';
+import { nameLike } from './name-search.ts';
 import type { Executor } from './transaction.ts';
 
 export type NewTask = Insertable<TaskTable> & { lead: readonly number[]; co: readonly number[] };
@@ -46,7 +47,8 @@ export async function listTasks(db: Executor, f: TaskFilter, page: { limit: numb
       ),
     );
   }
-  if (f.q) q = q.where('k.text', 'ilike', `%${f.q}%`);
+  // The text is stored as written (issue 18): （） and () match either way.
+  if (f.q) q = q.where(nameLike('k.text', f.q));
   const rows = await q
     .selectAll('k')
     .select([

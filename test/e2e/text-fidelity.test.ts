@@ -222,6 +222,63 @@ targets:
     );
   });
 
+  it('keeps a task’s text and a qualitative target’s text as written, and finds the task by either width', async () => {
+    const file = `plan: { id: fidelity-tasks-2026, title: 示范规划, issuer: 示范政府, periodStart: 2026, periodEnd: 2030 }
+indicators:
+  - { code: FIDELITY_QUAL, name: 营商环境, nameEn: Business climate, unit: '-' }
+targets:
+  - key: q1
+    indicator: FIDELITY_QUAL
+    orgUnit: YN
+    target: { year: 2030, comparator: qualitative, text: "营商环境进入全国前列（第１方阵）" }
+    source: { quote: 营商环境进入全国前列 }
+tasks:
+  - key: k1
+    text: "建设跨境电商综合试验区（第２批）"
+    source: { quote: 建设跨境电商综合试验区 }
+`;
+    const imported = await request(server.url, 'POST', '/api/v1/plans/import', { body: file });
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    const db = server.database.db;
+    const target = await db
+      .selectFrom('target')
+      .select('target_text')
+      .where('plan_id', '=', 'fidelity-tasks-2026')
+      .executeTakeFirstOrThrow();
+    assert.equal(target.target_text, '营商环境进入全国前列（第１方阵）');
+    const task = await db
+      .selectFrom('task')
+      .select('text')
+      .where('plan_id', '=', 'fidelity-tasks-2026')
+      .executeTakeFirstOrThrow();
+    assert.equal(task.text, '建设跨境电商综合试验区（第２批）');
+    for (const q of ['试验区(第2批)', '试验区（第２批）']) {
+      const found = await request<{ items: { key: string; text: string }[] }>(
+        server.url,
+        'GET',
+        `/api/v1/tasks?plan=fidelity-tasks-2026&q=${encodeURIComponent(q)}`,
+        { auth: planner },
+      );
+      assert.equal(found.status, 200, JSON.stringify(found.body));
+      assert.deepEqual(
+        found.body.items.map((t) => [t.key, t.text]),
+        [['k1', '建设跨境电商综合试验区（第２批）']],
+        `searched for ${q}`,
+      );
+    }
+    const tracked = await request<{ items: { key: string }[] }>(
+      server.url,
+      'GET',
+      `/api/v1/tasks/tracking?plan=fidelity-tasks-2026&q=${encodeURIComponent('试验区(第2批)')}`,
+      { auth: planner },
+    );
+    assert.equal(tracked.status, 200, JSON.stringify(tracked.body));
+    assert.deepEqual(
+      tracked.body.items.map((t) => t.key),
+      ['k1'],
+    );
+  });
+
   it('keeps a project’s name and description as written', async () => {
     const created = await request<{ name: string; description: string | null }>(server.url, 'POST', '/api/v1/projects', {
       body: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, optionalText, optionalUserText, sourceSchema, text, year } from './common.schema.ts';
+import { code, decimal, optionalUserText, sourceSchema, userText, year } from './common.schema.ts';
 import { NATURES } from './indicator.schema.ts';
 
 /**
@@ -43,8 +43,8 @@ export const targetValueSchema = z
     reference: code().optional(),
     /** A floor or ceiling that must hold in every year of the plan (每年…以上, 控制在…以内, 保持), not only at the end. */
     everyYear: z.boolean().optional(),
-    /** The plan's wording, required for qualitative targets. */
-    text: optionalText(),
+    /** The plan's wording, required for qualitative targets; as written (issue 18), never a lookup key. */
+    text: optionalUserText(),
   })
   .superRefine((t, ctx) => {
     const need = (field: 'value' | 'min' | 'max' | 'rate' | 'reference' | 'text') => {
@@ -126,7 +126,8 @@ export type Target = z.output<typeof targetSchema>;
 export const taskSchema = z.strictObject({
   key: code(),
   section: code().optional(),
-  text: text(),
+  /** The task as the plan words it, as written (issue 18); searched through a folded key (nameLike). */
+  text: userText(),
   /** 牵头单位 and 配合单位 as org-unit codes. */
   lead: z.array(code()).default([]),
   co: z.array(code()).default([]),
