@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, text } from '../model/common.schema.ts';
+import { code, decimal, text, userText } from '../model/common.schema.ts';
 import { periodTextSchema } from '../period/period.ts';
 
 /** A publication date as precise as the source gives it: 2021-01-26, or 2021-07 when only the month is known. */
@@ -10,8 +10,9 @@ const publicationDate = z
 /** Where published figures come from: an official release, bulletin, work report or the news item quoting it. */
 export const publishedSourceSchema = z.strictObject({
   id: code(),
-  title: text(),
-  publisher: text(),
+  // Shown in the citation as the publication prints them (issue 18: （） stays （）); the source is found by id.
+  title: userText(),
+  publisher: userText(),
   publishedOn: publicationDate,
   url: z.string().url(),
 });

@@ -25,6 +25,24 @@ describe('resolvePublishedFigures', () => {
     assert.equal(r.figures[0]!.citation.url, 'https://example.org/a');
   });
 
+  it('keeps the source’s title and publisher as printed in the citation (issue 18)', () => {
+    const printed = {
+      ...source,
+      title: '２０２０年云南省国民经济和社会发展统计公报（摘要）',
+      publisher: '云南省统计局（国家统计局云南调查总队）',
+    };
+    const r = resolvePublishedFigures(
+      file({ published: { value: '2.45', unit: '万亿元' }, quote: '全省完成地区生产总值2.45万亿元' }, [printed]),
+      catalogue,
+      'f.yaml',
+    );
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(
+      [r.figures[0]!.citation.title, r.figures[0]!.citation.publisher],
+      ['２０２０年云南省国民经济和社会发展统计公报（摘要）', '云南省统计局（国家统计局云南调查总队）'],
+    );
+  });
+
   it('refuses a quote that does not state the value, naming the field in zh and en', () => {
     const r = resolvePublishedFigures(
       file({ published: { value: '2.46', unit: '万亿元' }, quote: '生产总值2.45万亿元' }),
