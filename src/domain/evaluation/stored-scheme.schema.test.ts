@@ -60,4 +60,21 @@ describe('normaliseDefinitionText', () => {
       z: null,
     });
   });
+
+  it('keeps names as written at every level (issue 18), and still folds codes and quotes', () => {
+    const definition = {
+      code: 'ＬＡＮＤ',
+      name: ' 土地集约利用评价（２０２５版） ',
+      nameEn: 'Land use (２０２５)',
+      indicators: [{ code: 'ＧＤＰ', name: '亩均产出（亩均营业收入）' }],
+      sources: [{ item: 'scheme', quote: '亩均产出（万元）' }],
+    };
+    assert.deepEqual(normaliseDefinitionText(definition), {
+      code: 'LAND',
+      name: '土地集约利用评价（２０２５版）',
+      nameEn: 'Land use (２０２５)',
+      indicators: [{ code: 'GDP', name: '亩均产出（亩均营业收入）' }],
+      sources: [{ item: 'scheme', quote: '亩均产出(万元)' }],
+    });
+  });
 });

@@ -114,11 +114,26 @@ export const storedSchemeSchema = schemeSchema
 export type StoredSchemeInput = z.input<typeof storedSchemeSchema>;
 export type StoredScheme = z.output<typeof storedSchemeSchema>;
 
-/** Every string in a definition NFKC-normalised (names, reasons, quotes typed or pasted in any width). */
+/**
+ * Names shown to people (the scheme's, an indicator's, a group's, an adjustment's, in Chinese and English):
+ * kept as written (issue 18: 土地供应率（供地率） keeps its brackets). Nothing is looked up by them — the
+ * scheme, its indicators and groups are found by code.
+ */
+const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'nameEn']);
+
+/**
+ * Every string in a definition NFKC-normalised (codes, reasons, quotes typed or pasted in any width),
+ * except the names (NAME_KEYS), which only lose the white space around them.
+ */
 export function normaliseDefinitionText(value: unknown): unknown {
   if (typeof value === 'string') return normaliseText(value);
   if (Array.isArray(value)) return value.map(normaliseDefinitionText);
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDefinitionText(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        NAME_KEYS.has(k) && typeof v === 'string' ? v.trim() : normaliseDefinitionText(v),
+      ]),
+    );
   return value;
 }
