@@ -19,6 +19,8 @@ import { TargetEditor, TaskEditor } from './CandidateEditors.tsx';
 import { NewScopeButton, type CatalogueEntry } from './NewScopeForm.tsx';
 import { sameName } from '../text/sameName.ts';
 import { Fact } from './Fact.tsx';
+import { TrajectoryFact } from './TargetCard.tsx';
+import { useDeadlineText } from './TaskCard.tsx';
 
 /* Cards of the review page: what the extractor proposes (as the reviewer may have changed it),
  * how sure it is and why, and the reviewer's decision. */
@@ -405,15 +407,7 @@ export const TargetCandidateCard = memo(function TargetCandidateCard(props: Targ
             <span className="muted small"> · {t('ingest.baselineLinked')}</span>
           )}
         </Fact>
-        {c.trajectory && c.trajectory.length > 0 && (
-          <Fact term="target.trajectory">
-            <ol className="inline-list trajectory">
-              {c.trajectory.map((p) => (
-                <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
-              ))}
-            </ol>
-          </Fact>
-        )}
+        <TrajectoryFact points={c.trajectory} />
         {e.nature && <Fact term="target.nature">{label('target.nature', e.nature)}</Fact>}
         {c.section.length > 0 && <Fact term="target.section">{c.section.join(' › ')}</Fact>}
         <Fact term="ingest.evidence">
@@ -451,15 +445,12 @@ type TaskCandidateCardProps = CandidateCardProps<TaskCandidate, TaskEdit>;
 
 export const TaskCandidateCard = memo(function TaskCandidateCard(props: TaskCandidateCardProps) {
   const { candidate: c, review, catalogues, editing, problems } = props;
-  const { t, date } = useI18n();
+  const { t } = useI18n();
+  const deadlineText = useDeadlineText();
   const e = review.edit;
   const unitName = (code: string) => catalogues.orgUnits.find((u) => u.code === code)?.name ?? code;
   const unmatched = review.edited ? [] : [...c.lead, ...c.co].filter((u) => !u.code || u.kind === 'group').map((u) => u.mention);
-  const deadline = e.deadline
-    ? /^\d{4}$/.test(e.deadline)
-      ? t('task.deadlineYear', { year: e.deadline })
-      : date(e.deadline)
-    : null;
+  const deadline = deadlineText(e.deadline);
 
   return (
     <CardShell kind="task" card={props}>

@@ -117,23 +117,24 @@ export function ReviewToolbar({
   );
 }
 
+/** Each kind of highlight in the document and what it marks. */
+const LEGEND = [
+  ['hl-target hl-pending', 'ingest.kind.target'],
+  ['hl-task hl-pending', 'ingest.kind.task'],
+  ['hl-target hl-accepted', 'ingest.state.accepted'],
+  ['hl-target hl-rejected', 'ingest.state.rejected'],
+] as const;
+
 /** The legend of the document's highlights. */
 export function DocLegend() {
   const { t } = useI18n();
   return (
     <ul className="hl-legend" aria-label={t('ingest.doc.legend')}>
-      <li>
-        <mark className="hl hl-target hl-pending">{t('ingest.kind.target')}</mark>
-      </li>
-      <li>
-        <mark className="hl hl-task hl-pending">{t('ingest.kind.task')}</mark>
-      </li>
-      <li>
-        <mark className="hl hl-target hl-accepted">{t('ingest.state.accepted')}</mark>
-      </li>
-      <li>
-        <mark className="hl hl-target hl-rejected">{t('ingest.state.rejected')}</mark>
-      </li>
+      {LEGEND.map(([highlight, key]) => (
+        <li key={key}>
+          <mark className={`hl ${highlight}`}>{t(key)}</mark>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -87,15 +87,7 @@ export function TargetCard({ target, indicatorName, context, showSection = false
               })
             : t('common.dash')}
         </Fact>
-        {target.trajectory.length > 0 && (
-          <Fact term="target.trajectory">
-            <ol className="inline-list trajectory">
-              {target.trajectory.map((p) => (
-                <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
-              ))}
-            </ol>
-          </Fact>
-        )}
+        <TrajectoryFact points={target.trajectory} />
         {showWording && <Fact term="target.planWording">{tv.text}</Fact>}
         {showSection && target.section && (
           <Fact term="target.section">
@@ -107,5 +99,20 @@ export function TargetCard({ target, indicatorName, context, showSection = false
 
       <QuoteBlock source={target.source} planId={target.planId} />
     </article>
+  );
+}
+
+/** A target's path of yearly values (目标路径), where it has one. */
+export function TrajectoryFact({ points }: { points: readonly { year: number; value: string }[] | null | undefined }) {
+  const { t, num } = useI18n();
+  if (!points || points.length === 0) return null;
+  return (
+    <Fact term="target.trajectory">
+      <ol className="inline-list trajectory">
+        {points.map((p) => (
+          <li key={p.year}>{t('target.baselineValue', { year: p.year, value: num(p.value) })}</li>
+        ))}
+      </ol>
+    </Fact>
   );
 }

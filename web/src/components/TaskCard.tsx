@@ -12,19 +12,22 @@ interface TaskCardProps {
   showSection?: boolean;
 }
 
-export function TaskCard({ task, unit, showSection = false }: TaskCardProps) {
+/** A task's deadline in words: a bare year as {year}年底前, else the date; null when it has none. */
+export function useDeadlineText(): (deadline: string | null | undefined) => string | null {
   const { t, date } = useI18n();
+  return (deadline) =>
+    deadline ? (/^\d{4}$/.test(deadline) ? t('task.deadlineYear', { year: deadline }) : date(deadline)) : null;
+}
+
+export function TaskCard({ task, unit, showSection = false }: TaskCardProps) {
+  const { t } = useI18n();
+  const deadline = useDeadlineText()(task.deadline);
   const role = unit
     ? task.lead.some((u) => u.code === unit)
       ? 'lead'
       : task.co.some((u) => u.code === unit)
         ? 'co'
         : null
-    : null;
-  const deadline = task.deadline
-    ? /^\d{4}$/.test(task.deadline)
-      ? t('task.deadlineYear', { year: task.deadline })
-      : date(task.deadline)
     : null;
 
   return (
