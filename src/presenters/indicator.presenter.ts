@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { IndicatorTable } from '../db/schema.ts';
 
 export const indicatorResponseSchema = z.object({
   code: z.string(),
@@ -18,20 +20,10 @@ export const indicatorResponseSchema = z.object({
 
 export type IndicatorResponse = z.infer<typeof indicatorResponseSchema>;
 
-export function presentIndicator(r: {
-  code: string;
-  name: string;
-  name_en: string;
-  unit: string;
-  direction: string;
-  nature: string;
-  aggregation: string;
-  measure: string;
-  weight_indicator_code: string | null;
-  formula: string | null;
-  synonyms: string[];
-  description: string | null;
-}): IndicatorResponse {
+/** An indicator as stored, with its weight indicator's code in place of the id. */
+type IndicatorFields = Omit<Selectable<IndicatorTable>, 'id' | 'weight_indicator_id'> & { weight_indicator_code: string | null };
+
+export function presentIndicator(r: IndicatorFields): IndicatorResponse {
   return {
     code: r.code,
     name: r.name,

@@ -24,6 +24,11 @@ export const errorResponseSchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), messageZh: z.string(), details: z.unknown().optional() }),
 });
 
+/** The error answers a route documents (400, 404, 409…), each the one error body above. */
+export function errorResponses<C extends number>(...codes: C[]): Record<C, typeof errorResponseSchema> {
+  return Object.fromEntries(codes.map((c) => [c, errorResponseSchema])) as Record<C, typeof errorResponseSchema>;
+}
+
 /** A page of items as every list route returns it. */
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -12,6 +12,30 @@ export function periodColumns(text: string) {
   return { period: text, period_kind: period.kind, period_start: bounds.start, period_end: bounds.end };
 }
 
+/**
+ * An approved figure as inserted: its unit and indicator ids, the period's columns, the origin it
+ * travels with (a plan's own statement, a published statistic, a demo figure) and where it was read.
+ */
+export function approvedValue(
+  ids: { orgUnit: number; indicator: number },
+  f: { period: string; cumulative: boolean; value: string },
+  origin: 'plan' | 'published' | 'synthetic',
+  source: { planId?: string | null; quote?: string | null; citation?: string } = {},
+): NewDataValue {
+  return {
+    org_unit_id: ids.orgUnit,
+    indicator_id: ids.indicator,
+    ...periodColumns(f.period),
+    cumulative: f.cumulative,
+    origin,
+    value: f.value,
+    status: 'approved',
+    source_plan_id: source.planId ?? null,
+    source_quote: source.quote ?? null,
+    ...(source.citation === undefined ? {} : { citation: source.citation }),
+  };
+}
+
 const BATCH = 1000;
 
 /** Inserts or replaces values (same unit, indicator, period, cumulative flag and origin). */

@@ -3,7 +3,7 @@ import type { DefinitionError } from '../domain/plan-definition/definition-error
 import { cutSectionTexts } from '../domain/plan-definition/section-text.ts';
 import { createQuoteIndex } from '../domain/text/locate-quote.ts';
 import type { Database } from '../db/database.ts';
-import { periodColumns, upsertDataValues } from '../repositories/data-value.repository.ts';
+import { approvedValue, upsertDataValues } from '../repositories/data-value.repository.ts';
 import { indicatorNatures, upsertIndicators } from '../repositories/indicator.repository.ts';
 import { codeToIdMap, upsertGroups, upsertOrgUnits } from '../repositories/org-unit.repository.ts';
 import { deletePlan, insertPlan, insertSections, planExists } from '../repositories/plan.repository.ts';
@@ -171,17 +171,12 @@ export async function importDefinitions(
       const planId = d.plan?.id;
       await upsertDataValues(
         trx,
-        d.actuals.map((a) => ({
-          org_unit_id: unitIds.get(a.orgUnit)!,
-          indicator_id: indicatorIds.get(a.indicator)!,
-          ...periodColumns(a.period),
-          cumulative: a.cumulative,
-          origin: 'plan',
-          value: a.value,
-          status: 'approved',
-          source_plan_id: (a.source.plan ?? planId)!,
-          source_quote: a.source.quote,
-        })),
+        d.actuals.map((a) =>
+          approvedValue({ orgUnit: unitIds.get(a.orgUnit)!, indicator: indicatorIds.get(a.indicator)! }, a, 'plan', {
+            planId: (a.source.plan ?? planId)!,
+            quote: a.source.quote,
+          }),
+        ),
       );
       counts.actuals += d.actuals.length;
     }

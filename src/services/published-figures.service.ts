@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { DATASET_DIR } from '../dataset/dataset-path.ts';
 import { loadPublishedFigures } from '../dataset/load-published-figures.ts';
 import { formatDefinitionError } from '../domain/plan-definition/definition-error.ts';
-import { periodColumns, upsertDataValues } from '../repositories/data-value.repository.ts';
+import { approvedValue, upsertDataValues } from '../repositories/data-value.repository.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { citationSchema } from '../domain/published/published-figure.schema.ts';
@@ -33,18 +33,12 @@ export async function syncPublishedFigures(database: Database, dir: string = DAT
     await deletePublishedValues(trx);
     await upsertDataValues(
       trx,
-      loaded.figures.map((f) => ({
-        org_unit_id: unitIds.get(f.orgUnit)!,
-        indicator_id: units.get(f.indicator)!.id,
-        ...periodColumns(f.period),
-        cumulative: f.cumulative,
-        origin: 'published',
-        value: f.value,
-        status: 'approved',
-        source_plan_id: null,
-        source_quote: f.citation.quote,
-        citation: JSON.stringify(f.citation),
-      })),
+      loaded.figures.map((f) =>
+        approvedValue({ orgUnit: unitIds.get(f.orgUnit)!, indicator: units.get(f.indicator)!.id }, f, 'published', {
+          quote: f.citation.quote,
+          citation: JSON.stringify(f.citation),
+        }),
+      ),
     );
   });
   return loaded.figures.length;

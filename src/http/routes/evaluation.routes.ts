@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { calendarDateSchema } from '../../domain/period/calendar-date.ts';
-import { errorResponseSchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, rowIdSchema, errorResponses } from '../../presenters/page.schema.ts';
 import {
   gradeHistorySchema,
   publicationLevelSchema,
@@ -36,7 +36,7 @@ const samples = z
   .describe('Monte Carlo samples of the sensitivity analysis (default 2000; 0 = none)');
 const seed = z.number().int().min(0).max(2_147_483_647).optional().describe('PRNG seed (default 20250101)');
 const definition = z.record(z.string(), z.unknown()).describe('stored scheme definition (see docs/evaluation.md)');
-const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
+const errors = errorResponses(400, 404, 409);
 const runId = z.object({ id: rowIdSchema });
 
 const CONTENT_TYPES = {

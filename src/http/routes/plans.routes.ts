@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, errorResponses, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
 import { importCountsSchema } from '../../presenters/ingestion.presenter.ts';
 import { planResponseSchema, planSourceSchema, sectionResponseSchema } from '../../presenters/plan.presenter.ts';
 import { getPlan, getPlanSections, getPlanSource, queryPlans } from '../../services/plan-query.service.ts';
@@ -58,14 +58,7 @@ export const planRoutes =
         {
           params: targetParams,
           body: targetPatchSchema,
-          response: {
-            200: revisedTargetSchema,
-            400: errorResponseSchema,
-            403: errorResponseSchema,
-            404: errorResponseSchema,
-            409: errorResponseSchema,
-            422: errorResponseSchema,
-          },
+          response: { 200: revisedTargetSchema, ...errorResponses(400, 403, 404, 409, 422) },
         },
       ),
       (req) => reviseTargetInPlace(database, req.actor!, { plan: req.params.id, key: req.params.key, patch: req.body }),
@@ -78,7 +71,7 @@ export const planRoutes =
         {
           params: planParams,
           body: z.object({ reason: z.string().max(500) }),
-          response: { 200: planWithdrawalSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema },
+          response: { 200: planWithdrawalSchema, ...errorResponses(404, 409, 422) },
         },
       ),
       (req) => withdrawPlan(database, req.actor!, req.params.id, req.body.reason),
@@ -90,7 +83,7 @@ export const planRoutes =
         'Restore a withdrawn plan (administrators only) / 恢复已撤回的规划',
         {
           params: planParams,
-          response: { 200: planWithdrawalSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema },
+          response: { 200: planWithdrawalSchema, ...errorResponses(403, 404, 409) },
         },
       ),
       (req) => restorePlan(database, req.actor!, req.params.id),

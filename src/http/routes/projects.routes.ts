@@ -6,7 +6,7 @@ import { calendarDateSchema, calendarMonthSchema } from '../../domain/period/cal
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { STAGES } from '../../domain/projects/stages.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
-import { errorResponseSchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, rowIdSchema, errorResponses } from '../../presenters/page.schema.ts';
 import {
   agreementSchema,
   boardsSchema,
@@ -40,13 +40,7 @@ const prose = () => z.string().transform(keepUserText);
 
 const projectsRoute = routeOptions('projects');
 
-const errors = {
-  400: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-};
+const errors = errorResponses(400, 403, 404, 409, 422);
 const isoDate = calendarDateSchema;
 const month = calendarMonthSchema;
 const stage = z.enum(STAGES);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { MAPPING_KINDS } from '../../domain/reporting/table/form-mappings.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { errorResponseSchema, PG_INT_MAX } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, errorResponses } from '../../presenters/page.schema.ts';
 import { formMappingSchema, formMappingsSchema, importResultSchema } from '../../presenters/reporting.presenter.ts';
 import type { Actor } from '../../services/actor.ts';
 import { addFormMapping, listFormMappings, removeFormMapping } from '../../services/reporting/form-mapping.service.ts';
@@ -16,7 +16,7 @@ const reportingRoute = routeOptions('reporting');
 
 /** The reporting routes that take files in or give them out: imports, remembered name mappings, templates. */
 
-const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const errors = errorResponses(400, 404, 409, 422);
 const importQuery = z.object({
   period: periodTextSchema.optional(),
   dryRun: z

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { decimal } from '../../domain/model/common.schema.ts';
 import type { Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
-import { errorResponseSchema, PG_INT_MAX } from '../../presenters/page.schema.ts';
+import { errorResponseSchema, PG_INT_MAX, errorResponses } from '../../presenters/page.schema.ts';
 import {
   completenessSchema,
   entrySheetSchema,
@@ -34,7 +34,7 @@ import { routeOptions } from '../route-options.ts';
 const reportingRoute = routeOptions('reporting');
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
-const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const errors = errorResponses(400, 404, 409, 422);
 const ruleInput = z.object({
   id: z.string(),
   severity: z.enum(['error', 'warning']),

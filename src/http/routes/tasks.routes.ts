@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { FastifyRequest } from 'fastify';
 import { calendarDateSchema } from '../../domain/period/calendar-date.ts';
 import { TASK_STATUSES } from '../../domain/tasks/task-status.ts';
-import { errorResponseSchema, pageOf, pageQuerySchema, PG_INT_MAX, rowIdSchema } from '../../presenters/page.schema.ts';
+import {
+  errorResponseSchema,
+  pageOf,
+  pageQuerySchema,
+  PG_INT_MAX,
+  rowIdSchema,
+  errorResponses,
+} from '../../presenters/page.schema.ts';
 import {
   attachmentResponseSchema,
   noticeResponseSchema,
@@ -32,7 +39,7 @@ const bool = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === 'true'));
 const taskParams = z.object({ plan: z.string(), key: z.string() });
-const errors = { 400: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 422: errorResponseSchema };
+const errors = errorResponses(400, 404, 409, 422);
 const attachmentIds = z.array(z.string().uuid()).max(20).default([]);
 const postedText = z.string().min(1).max(20000);
 /** What a lead unit's update and a co-unit's contribution both carry; `orgUnit` picks the unit (see taskPostingResource). */

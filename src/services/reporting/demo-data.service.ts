@@ -4,7 +4,7 @@ import type { DemoForm, DemoUnit } from '../../domain/reporting/demo/demo-input.
 import { generateDemoData } from '../../domain/reporting/demo/generate-demo-data.ts';
 import { anchorsFromPlans, type PlanTarget } from '../../domain/reporting/demo/plan-anchors.ts';
 import { previousPeriod } from '../../domain/reporting/forms/form-periods.ts';
-import { periodColumns, type NewDataValue } from '../../repositories/data-value.repository.ts';
+import { approvedValue, type NewDataValue } from '../../repositories/data-value.repository.ts';
 import {
   countSynthetic,
   deleteSyntheticValues,
@@ -67,17 +67,9 @@ export async function loadDemoData(database: Database, options: DemoDataOptions 
     const rows = to < from ? [] : generateDemoData({ ...input, seed, from, to });
     const unitIds = await codeToIdMap(trx, 'org_unit');
     const indicatorIds = await codeToIdMap(trx, 'indicator');
-    const values: NewDataValue[] = rows.map((r) => ({
-      org_unit_id: unitIds.get(r.orgUnit)!,
-      indicator_id: indicatorIds.get(r.indicator)!,
-      ...periodColumns(r.period),
-      cumulative: r.cumulative,
-      origin: 'synthetic',
-      value: r.value,
-      status: 'approved',
-      source_plan_id: null,
-      source_quote: null,
-    }));
+    const values: NewDataValue[] = rows.map((r) =>
+      approvedValue({ orgUnit: unitIds.get(r.orgUnit)!, indicator: indicatorIds.get(r.indicator)! }, r, 'synthetic'),
+    );
     await insertSyntheticValues(trx, values, BATCH);
     const byForm: Record<string, number> = {};
     for (const r of rows) byForm[r.form] = (byForm[r.form] ?? 0) + 1;
