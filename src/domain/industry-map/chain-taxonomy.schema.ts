@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { code, sourceSchema, text } from '../model/common.schema.ts';
+import { code, sourceSchema, text, userText } from '../model/common.schema.ts';
+import { normaliseText } from '../text/normalise.ts';
+
+/**
+ * The key a label is matched on: NFKC, white space dropped, so 坚果（核桃）加工 and 坚果(核桃)加工 are one label.
+ * Names are stored as written (issue 18) and shown on the map and the project board; only keys are folded.
+ */
+export const labelKey = (label: string): string => normaliseText(label).replace(/\s+/g, '');
 
 /**
  * The industry-chain taxonomy of the industry map (dataset/industry-map/chains.yaml): the parks plan's
@@ -8,8 +15,8 @@ import { code, sourceSchema, text } from '../model/common.schema.ts';
  */
 const sourced = {
   code: code(),
-  name: text(),
-  nameEn: text(),
+  name: userText(),
+  nameEn: userText(),
   /** Free-text labels (zone.leadingIndustries) that name this entry; NFKC-normalised on load. */
   aliases: z.array(text()).default([]),
   source: sourceSchema.required({ plan: true }),
@@ -26,6 +33,7 @@ export const chainTaxonomySchema = z
   .superRefine((t, ctx) => {
     const industries = new Set(t.industries.map((i) => i.code));
     const seen = new Set<string>();
+    // By folded key, as classifyIndustries matches: a name as written and an alias in the other width are one label.
     const aliasOwner = new Map<string, { code: string; industry: string }>();
     const entries = [
       ...t.industries.map((e, i) => ({ e, industry: e.code, path: ['industries', i] })),
@@ -37,7 +45,8 @@ export const chainTaxonomySchema = z
       seen.add(e.code);
       // One label may name one entry only, or a zone's chains would depend on the order of the file. The
       // exception: an industry and one of its own chains (卷烟及配套产业 is both); the chain, more precise, wins.
-      for (const a of new Set([e.name, ...e.aliases])) {
+      for (const label of new Set([e.name, ...e.aliases])) {
+        const a = labelKey(label);
         const owner = aliasOwner.get(a);
         const ownIndustry =
           owner !== undefined && owner.industry === industry && (owner.code === industry || e.code === industry);
@@ -45,7 +54,7 @@ export const chainTaxonomySchema = z
           ctx.addIssue({
             code: 'custom',
             path: [...path, 'aliases'],
-            message: `label ${a} names both ${owner.code} and ${e.code} / 名称“${a}”同时指向 ${owner.code} 与 ${e.code}`,
+            message: `label ${label} names both ${owner.code} and ${e.code} / 名称“${label}”同时指向 ${owner.code} 与 ${e.code}`,
           });
         if (owner === undefined) aliasOwner.set(a, { code: e.code, industry });
       }

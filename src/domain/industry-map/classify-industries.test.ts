@@ -66,6 +66,26 @@ describe('chainTaxonomySchema', () => {
     );
   });
 
+  it('keeps names as written (issue 18), and still refuses a label that names two entries in the other width', () => {
+    const nuts = base.chains.find((c) => c.code === 'nuts')!;
+    assert.deepEqual([nuts.name, nuts.nameEn], ['坚果（核桃）加工', 'Nuts']);
+    const wide = chainTaxonomySchema.parse({
+      industries: base.industries,
+      chains: [{ ...nuts, name: '坚果（核桃）加工（２０２５）', nameEn: 'Nuts (walnut)', aliases: ['坚果(核桃)加工(2025)'] }],
+    });
+    assert.equal(wide.chains[0]!.name, '坚果（核桃）加工（２０２５）');
+    assert.deepEqual(classifyIndustries(['坚果(核桃)加工(2025)'], indexLabels(wide)).chains, ['nuts']);
+    const twice = chainTaxonomySchema.safeParse({
+      industries: base.industries,
+      chains: [...base.chains, { ...nuts, code: 'walnut', name: '核桃', aliases: ['坚果(核桃)加工'] }],
+    });
+    assert.equal(twice.success, false);
+    assert.ok(
+      twice.error!.issues.some((i) => i.message.includes('names both nuts and walnut')),
+      JSON.stringify(twice.error!.issues),
+    );
+  });
+
   it('refuses duplicate codes', () => {
     const r = chainTaxonomySchema.safeParse({
       industries: base.industries,

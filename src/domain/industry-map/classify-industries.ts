@@ -1,5 +1,4 @@
-import { normaliseText } from '../text/normalise.ts';
-import type { ChainTaxonomy } from './chain-taxonomy.schema.ts';
+import { labelKey as key, type ChainTaxonomy } from './chain-taxonomy.schema.ts';
 
 export interface ZoneIndustries {
   /** Chain codes in the order the zone lists its industries (duplicates dropped). */
@@ -19,8 +18,6 @@ export interface LabelIndex {
   chain: ReadonlyMap<string, { chain: string; industry: string }>;
   industry: ReadonlyMap<string, string>;
 }
-
-const key = (label: string) => normaliseText(label).replace(/\s+/g, '');
 
 export function indexLabels(t: ChainTaxonomy): LabelIndex {
   const chain = new Map<string, { chain: string; industry: string }>();
