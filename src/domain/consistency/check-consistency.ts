@@ -46,6 +46,12 @@ export interface OrgTree {
   childrenOf(code: string): readonly string[];
 }
 
+/** The sum of the parts' bounds (decimal strings), or null when a part has no bound on that side. */
+function sumOfBounds(bounds: readonly (string | null)[]): Decimal | null {
+  if (bounds.some((v) => v === null)) return null;
+  return bounds.reduce((s, v) => s.plus(v!), new Decimal(0));
+}
+
 export function checkConsistency(targets: readonly TargetFacts[], tree: OrgTree): ConsistencyIssue[] {
   const { parentOf } = tree;
   const issues: ConsistencyIssue[] = [];
@@ -84,35 +90,29 @@ export function checkConsistency(targets: readonly TargetFacts[], tree: OrgTree)
       (p) => p.indicator === whole.indicator && p.year === whole.year && parentOf(p.scope) === whole.scope,
     );
     if (parts.length === 0) continue;
-    const partLowers = parts.map(lower);
+    const refs = [whole.ref, ...parts.map((p) => p.ref)];
+    const partsAtLeast = sumOfBounds(parts.map(lower));
     const wholeUpper = upper(whole);
-    if (wholeUpper !== null && partLowers.every((v) => v !== null)) {
-      const sum = partLowers.reduce((s, v) => s.plus(v!), new Decimal(0));
-      if (sum.greaterThan(wholeUpper))
-        issues.push({
-          kind: 'parts_exceed_whole',
-          targets: [whole.ref, ...parts.map((p) => p.ref)],
-          acknowledged: false,
-          message: `${whole.indicator} ${whole.year}: the parts of ${whole.scope} need at least ${sum.toString()}, above its ceiling ${wholeUpper}`,
-          messageZh: `${whole.year}年 ${whole.indicator}：${whole.scope} 下级目标合计至少 ${sum.toString()}，超过其上限 ${wholeUpper}`,
-        });
-    }
-    const partUppers = parts.map(upper);
+    if (wholeUpper !== null && partsAtLeast?.greaterThan(wholeUpper))
+      issues.push({
+        kind: 'parts_exceed_whole',
+        targets: refs,
+        acknowledged: false,
+        message: `${whole.indicator} ${whole.year}: the parts of ${whole.scope} need at least ${partsAtLeast.toString()}, above its ceiling ${wholeUpper}`,
+        messageZh: `${whole.year}年 ${whole.indicator}：${whole.scope} 下级目标合计至少 ${partsAtLeast.toString()}，超过其上限 ${wholeUpper}`,
+      });
+    const partsAtMost = sumOfBounds(parts.map(upper));
     const wholeLower = lower(whole);
-    const allChildren = tree.childrenOf(whole.scope);
     const covered = new Set(parts.map((p) => p.scope));
     // Falling short is only certain when every child has a ceiling.
-    if (wholeLower !== null && partUppers.every((v) => v !== null) && allChildren.every((c) => covered.has(c))) {
-      const sum = partUppers.reduce((s, v) => s.plus(v!), new Decimal(0));
-      if (sum.lessThan(wholeLower))
-        issues.push({
-          kind: 'parts_fall_short',
-          targets: [whole.ref, ...parts.map((p) => p.ref)],
-          acknowledged: false,
-          message: `${whole.indicator} ${whole.year}: the parts of ${whole.scope} add up to at most ${sum.toString()}, below its target ${wholeLower}`,
-          messageZh: `${whole.year}年 ${whole.indicator}：${whole.scope} 下级目标合计至多 ${sum.toString()}，达不到其目标 ${wholeLower}`,
-        });
-    }
+    if (wholeLower !== null && partsAtMost?.lessThan(wholeLower) && tree.childrenOf(whole.scope).every((c) => covered.has(c)))
+      issues.push({
+        kind: 'parts_fall_short',
+        targets: refs,
+        acknowledged: false,
+        message: `${whole.indicator} ${whole.year}: the parts of ${whole.scope} add up to at most ${partsAtMost.toString()}, below its target ${wholeLower}`,
+        messageZh: `${whole.year}年 ${whole.indicator}：${whole.scope} 下级目标合计至多 ${partsAtMost.toString()}，达不到其目标 ${wholeLower}`,
+      });
   }
 
   for (const t of targets) {

@@ -1,30 +1,27 @@
 /** Smallest normalised value used by the geometric mean, so that one zero does not erase a unit. */
 export const GEOMETRIC_FLOOR = 1e-6;
 
-/** Σ wⱼ xⱼ over present values, weights renormalised over present values. Returns NaN if no weight is left. */
-export function weightedSum(values: Float64Array, weights: Float64Array): number {
+/** Σ wⱼ f(xⱼ) / Σ wⱼ over present (non-NaN) values: missing indicators drop out and the others' weights renormalise. NaN if no weight is left. */
+function meanOverPresent(values: Float64Array, weights: Float64Array, f: (x: number) => number): number {
   let s = 0;
   let w = 0;
   for (let j = 0; j < values.length; j++) {
     const x = values[j]!;
     if (Number.isNaN(x)) continue;
-    s += weights[j]! * x;
+    s += weights[j]! * f(x);
     w += weights[j]!;
   }
   return w > 0 ? s / w : NaN;
 }
 
+/** Σ wⱼ xⱼ over present values, weights renormalised over present values. Returns NaN if no weight is left. */
+export function weightedSum(values: Float64Array, weights: Float64Array): number {
+  return meanOverPresent(values, weights, (x) => x);
+}
+
 /** Π xⱼ^wⱼ over present values (xⱼ floored at GEOMETRIC_FLOOR), weights renormalised over present values. */
 export function weightedGeometric(values: Float64Array, weights: Float64Array): number {
-  let s = 0;
-  let w = 0;
-  for (let j = 0; j < values.length; j++) {
-    const x = values[j]!;
-    if (Number.isNaN(x)) continue;
-    s += weights[j]! * Math.log(Math.max(x, GEOMETRIC_FLOOR));
-    w += weights[j]!;
-  }
-  return w > 0 ? Math.exp(s / w) : NaN;
+  return Math.exp(meanOverPresent(values, weights, (x) => Math.log(Math.max(x, GEOMETRIC_FLOOR))));
 }
 
 /** Weights scaled to sum to 1. */
