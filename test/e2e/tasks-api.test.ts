@@ -396,7 +396,8 @@ for (const kind of DATABASE_KINDS) {
       const wb = await exportSheet();
       const ws = wb.worksheets[0]!;
       ws.getRow(4).getCell(3).value = '省科技厅、省口岸办'; // task-02: 序号 2 on sheet row 4
-      ws.getRow(5).getCell(4).value = '省卫生计生委；教育厅,某某协调小组';
+      // 某某协调小组（第２组） is kept as written (issue 18) and matched again when a sheet writes it (第2组).
+      ws.getRow(5).getCell(4).value = '省卫生计生委；教育厅,某某协调小组（第２组）';
       ws.getRow(5).getCell(5).value = '2020年底前';
       const bytes = await toBytes(wb);
       const rejected = await importSheet<{
@@ -408,7 +409,7 @@ for (const kind of DATABASE_KINDS) {
         rejected.body.error.details.unmatched.map((u) => [u.row, u.field, u.name]),
         [
           [4, 'lead', '省口岸办'],
-          [5, 'co', '某某协调小组'],
+          [5, 'co', '某某协调小组（第２组）'],
         ],
       );
       assert.equal(rejected.body.error.details.unmatched[0]!.messageZh, '第4行「牵头单位」：“省口岸办”未匹配到组织单位');
@@ -424,12 +425,15 @@ for (const kind of DATABASE_KINDS) {
       // task-03's departments all lead it: named again as co-units they are not listed twice.
       assert.deepEqual(
         [t3.co.map((u) => u.code), t3.coUnmatched, t3.deadline, t3.deadlineOn],
-        [[], ['某某协调小组'], '2020年底前', '2020-12-31'],
+        [[], ['某某协调小组（第２组）'], '2020年底前', '2020-12-31'],
       );
       // Kept names are exported and survive another round trip: still listed, no longer blocking.
       const again = await taskList();
+      const exported = await exportSheet();
+      assert.equal(exported.worksheets[0]!.getRow(5).getCell(4).value, '某某协调小组（第２组）');
+      exported.worksheets[0]!.getRow(5).getCell(4).value = '某某协调小组(第2组)';
       const second = await importSheet<{ counts: Record<string, number>; unmatched: { name: string; alreadyKept: boolean }[] }>(
-        await toBytes(await exportSheet()),
+        await toBytes(exported),
         '',
       );
       assert.equal(second.status, 200, JSON.stringify(second.body).slice(0, 300));
@@ -438,7 +442,7 @@ for (const kind of DATABASE_KINDS) {
         second.body.unmatched.map((u) => [u.name, u.alreadyKept]),
         [
           ['省口岸办', true],
-          ['某某协调小组', true],
+          ['某某协调小组(第2组)', true],
         ],
       );
       assert.deepEqual(await taskList(), again);

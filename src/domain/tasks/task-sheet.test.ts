@@ -41,6 +41,14 @@ describe('task sheet', () => {
     ]);
     assert.deepEqual(splitUnitNames(null), []);
   });
+  it('keeps each name as written (issue 18), splitting on separators of either width', () => {
+    assert.deepEqual(splitUnitNames('昆明海关（驻昆）、第２协调小组，省外办;省林业厅；\u200b'), [
+      '昆明海关（驻昆）',
+      '第２协调小组',
+      '省外办',
+      '省林业厅',
+    ]);
+  });
   it('matches names and reports each unmatched one with row and field, keeping it', () => {
     const r = interpretTaskRow(
       5,

@@ -37,19 +37,23 @@ export function readHeader(cells: readonly (string | null)[]): Partial<Record<Ta
   return out.text !== undefined && out.lead !== undefined ? out : null;
 }
 
-/** "省发展改革委、商务厅;昆明海关" → three names, as written (NFKC, no blanks, no trailing 等). */
+/**
+ * "省发展改革委、商务厅;昆明海关" → three names, as written (issue 18: 昆明海关（驻昆） keeps its brackets; a name
+ * that matches no unit is stored on the task like this): split on the separators in either width, no blanks, no
+ * trailing 等. The caller matches each on a folded key.
+ */
 export function splitUnitNames(cell: string | null | undefined): string[] {
-  return normaliseText(cell ?? '')
-    .split(/[、,;\n\r]+/)
+  return (cell ?? '')
+    .split(/[、､,，;；\n\r]+/)
     .map((s) => s.replace(/\s+/g, '').replace(/等$/, ''))
-    .filter((s) => s.length > 0);
+    .filter((s) => normaliseText(s).length > 0);
 }
 
 export interface ResolvedUnit {
   code: string;
   name: string;
 }
-/** Looks one written name up among the org units (aliases, historical names); null when unknown. */
+/** Looks one written name up among the org units (aliases, historical names) on a folded key; null when unknown. */
 export type UnitResolver = (name: string) => ResolvedUnit | null;
 
 export interface TaskSheetRow {

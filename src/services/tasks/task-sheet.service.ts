@@ -31,15 +31,22 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../config/input-limit
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { assertPlanReadable, taskReadScope } from './task-read-scope.ts';
+import { normaliseText } from '../../domain/text/normalise.ts';
 import { sameText } from '../../domain/text/user-text.ts';
 
 /** Matches written unit names to org units with the extraction's matcher (aliases, short forms, historical names). */
 async function unitResolver(db: Executor): Promise<{ resolve: UnitResolver; idOf: Map<string, number> }> {
   const units = await orgUnitCatalogue(db);
-  const matcher = createOrgUnitMatcher({ orgUnits: units.map((u) => ({ ...u, synonyms: [] })), groups: [] });
+  // Names are stored as written (issue 18); the matcher compares folded keys: the catalogue and the sheet's
+  // name both pass through normaliseText, so 昆明海关(驻昆) finds 昆明海关（驻昆）.
+  const matcher = createOrgUnitMatcher({
+    orgUnits: units.map((u) => ({ ...u, name: normaliseText(u.name), synonyms: [] })),
+    groups: [],
+  });
   const idOf = new Map(units.map((u) => [u.code, u.id]));
   const nameOf = new Map(units.map((u) => [u.code, u.name]));
-  const resolve: UnitResolver = (name) => {
+  const resolve: UnitResolver = (written) => {
+    const name = normaliseText(written);
     // A list written "省发展改革委、商务厅" drops the 省 after the first name.
     for (const candidate of [name, /^[省市]/.test(name) ? null : `省${name}`]) {
       if (candidate === null) continue;
@@ -165,6 +172,8 @@ async function readSheet(bytes: Uint8Array, resolve: UnitResolver, limits: Input
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Unmatched names kept as written: the same name in the other width (（） or ()) is no change. */
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => sameText(x, b[i]!));
 
 function unchanged(t: PlanTaskListRow, r: TaskSheetRow): boolean {
   const codes = (role: 'lead' | 'co') => t.units.filter((u) => u.role === role).map((u) => u.code);
@@ -179,8 +188,8 @@ function unchanged(t: PlanTaskListRow, r: TaskSheetRow): boolean {
       codes('co'),
       r.co.map((u) => u.code),
     ) &&
-    sameList(t.lead_unmatched, r.leadUnmatched) &&
-    sameList(t.co_unmatched, r.coUnmatched)
+    sameNames(t.lead_unmatched, r.leadUnmatched) &&
+    sameNames(t.co_unmatched, r.coUnmatched)
   );
 }
 
@@ -214,7 +223,8 @@ export async function importTaskSheet(
     const targetOfRow = new Map(planned.map((p) => [p.r.row, p.target]));
     const unmatched = sheet.unmatched.map((u) => {
       const t = targetOfRow.get(u.row);
-      return { ...u, alreadyKept: !!t && (u.field === 'lead' ? t.lead_unmatched : t.co_unmatched).includes(u.name) };
+      const kept = t ? (u.field === 'lead' ? t.lead_unmatched : t.co_unmatched) : [];
+      return { ...u, alreadyKept: kept.some((k) => sameText(k, u.name)) };
     });
     const blocking = unmatched.filter((u) => !u.alreadyKept);
     const reached = new Set(planned.map((p) => p.target?.id).filter((id) => id !== undefined));
