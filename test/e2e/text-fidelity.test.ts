@@ -279,6 +279,34 @@ tasks:
     );
   });
 
+  it('keeps an org unit’s English name as written from a plan file, and finds it by either width', async () => {
+    const file = `orgUnits:
+  - { code: FIDELITY-UNIT, name: 示范园区, nameEn: "Demo Park（Phase ２）", kind: other }
+`;
+    const imported = await request(server.url, 'POST', '/api/v1/plans/import', { body: file });
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    const stored = await server.database.db
+      .selectFrom('org_unit')
+      .select('name_en')
+      .where('code', '=', 'FIDELITY-UNIT')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.name_en, 'Demo Park（Phase ２）');
+    for (const q of ['Park(Phase 2)', 'Park（Phase ２）']) {
+      const found = await request<{ items: { code: string; nameEn: string | null }[] }>(
+        server.url,
+        'GET',
+        `/api/v1/org-units?q=${encodeURIComponent(q)}`,
+        { auth: planner },
+      );
+      assert.equal(found.status, 200, JSON.stringify(found.body));
+      assert.deepEqual(
+        found.body.items.map((u) => [u.code, u.nameEn]),
+        [['FIDELITY-UNIT', 'Demo Park（Phase ２）']],
+        `searched for ${q}`,
+      );
+    }
+  });
+
   it('keeps a project’s name and description as written', async () => {
     const created = await request<{ name: string; description: string | null }>(server.url, 'POST', '/api/v1/projects', {
       body: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, optionalText, sourceSchema, text, userText } from './common.schema.ts';
+import { code, decimal, optionalUserText, sourceSchema, text, userText } from './common.schema.ts';
 
 export const ORG_UNIT_KINDS = [
   'province',
@@ -33,7 +33,8 @@ export const orgUnitSchema = z.strictObject({
   code: code(),
   // Stored as written (issue 18: names keep their characters); matching goes through keys (unit-name-key).
   name: userText(),
-  nameEn: optionalText(),
+  // As written too (Kunming Hi-tech Zone（KMHTZ） keeps its brackets); search folds it (nameLike).
+  nameEn: optionalUserText(),
   kind: z.enum(ORG_UNIT_KINDS),
   parent: code().optional(),
   /** GB/T 2260 administrative division code, for the province, prefectures and counties. */
@@ -62,7 +63,7 @@ export const GROUP_KINDS = ['bloc', 'main_function_area', 'zone_level', 'other']
 export const orgGroupSchema = z.strictObject({
   code: code(),
   name: userText(),
-  nameEn: optionalText(),
+  nameEn: optionalUserText(),
   kind: z.enum(GROUP_KINDS),
   members: z.array(code()),
   source: sourceSchema.optional(),

@@ -64,13 +64,15 @@ targets:
 
   it('keeps org-unit and group names as written (issue 18: （）stays （）, NFKC only in matching keys)', () => {
     const r = parsePlanFile(`orgUnits:
-  - { code: SC-CD-X, name: "成都（天府）新区", kind: other }
+  - { code: SC-CD-X, name: "成都（天府）新区", nameEn: "Tianfu New Area（Chengdu）", kind: other }
 groups:
-  - { code: G-X, name: "成渝地区（双城）", kind: other, members: [SC-CD-X] }
+  - { code: G-X, name: "成渝地区（双城）", nameEn: " Chengdu–Chongqing（２ cities） ", kind: other, members: [SC-CD-X] }
 `);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     assert.equal(r.value.orgUnits[0]!.name, '成都（天府）新区');
+    assert.equal(r.value.orgUnits[0]!.nameEn, 'Tianfu New Area（Chengdu）');
     assert.equal(r.value.groups[0]!.name, '成渝地区（双城）');
+    assert.equal(r.value.groups[0]!.nameEn, 'Chengdu–Chongqing（２ cities）');
   });
 
   it('lists every schema problem with its path, in Chinese and English', () => {
