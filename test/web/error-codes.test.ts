@@ -37,7 +37,7 @@ function webDiagnostics(page: string, edit: (text: string) => string, oldProgram
 
 for (const { file, code, typo } of [
   { file: 'web/src/reporting/useEntryEditor.ts', code: "hasErrorCode(error, 'VERSION_CONFLICT')", typo: 'VERSION_CONFLICTS' },
-  { file: 'web/src/pages/ReportImportPage.tsx', code: "error.code === 'NOT_FOUND'", typo: 'NOT_FOUNDD' },
+  { file: 'web/src/reporting/ReportImportPage.tsx', code: "error.code === 'NOT_FOUND'", typo: 'NOT_FOUNDD' },
 ]) {
   test(`a mistyped error code in ${file} fails the web typecheck`, () => {
     const page = path.join(root, file);

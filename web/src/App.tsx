@@ -5,25 +5,25 @@ import { Header } from './components/Header.tsx';
 import { ErrorMessage, Loading } from './components/Status.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { HomePage, homeRedirect } from './home/HomePage.tsx';
-import { InboxPage } from './pages/InboxPage.tsx';
-import { IndicatorsPage } from './pages/IndicatorsPage.tsx';
-import { IngestReviewPage } from './pages/IngestReviewPage.tsx';
-import { IngestUploadPage } from './pages/IngestUploadPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { GroupsPage } from './pages/GroupsPage.tsx';
-import { OrgUnitsPage } from './pages/OrgUnitsPage.tsx';
-import { PlanBrowserPage } from './pages/PlanBrowserPage.tsx';
-import { PlanListPage } from './pages/PlanListPage.tsx';
-import { ReportingPage } from './pages/reportingRoutes.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
+import { IndicatorsPage } from './catalogue/IndicatorsPage.tsx';
+import { IngestReviewPage } from './ingest/IngestReviewPage.tsx';
+import { IngestUploadPage } from './ingest/IngestUploadPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { GroupsPage } from './catalogue/GroupsPage.tsx';
+import { OrgUnitsPage } from './catalogue/OrgUnitsPage.tsx';
+import { PlanBrowserPage } from './plans/PlanBrowserPage.tsx';
+import { PlanListPage } from './plans/PlanListPage.tsx';
+import { ReportingPage } from './reporting/reportingRoutes.tsx';
 import { ProjectsPage } from './projects/ProjectsPage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
-import { TokensPage } from './pages/TokensPage.tsx';
-import { PublishedIntakePage } from './pages/PublishedIntakePage.tsx';
+import { TokensPage } from './auth/TokensPage.tsx';
+import { PublishedIntakePage } from './ingest/PublishedIntakePage.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
 
 /** The monitoring pages carry ECharts and the map geometry: loaded only when opened. */
-const MonitorPage = lazy(() => import('./pages/monitor/monitorRoutes.tsx').then((m) => ({ default: m.MonitorPage })));
+const MonitorPage = lazy(() => import('./monitor/monitorRoutes.tsx').then((m) => ({ default: m.MonitorPage })));
 /** The evaluation pages (考核评价) carry ECharts too: loaded only when opened. */
 const EvaluationPage = lazy(() => import('./evaluation/evaluationRoutes.tsx').then((m) => ({ default: m.EvaluationPage })));
 /** The industry map (产业地图) carries ECharts and the map geometry too: loaded only when opened. */

@@ -4,6 +4,14 @@ import { App } from './App.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import './styles.css';
+import './plans/plans.css';
+import './catalogue/catalogue.css';
+import './auth/auth.css';
+import './ingest/ingest.css';
+import './reporting/reporting.css';
+import './monitor/monitor.css';
+import './inbox/inbox.css';
+import './home/home.css';
 import './phone.css';
 
 const root = document.getElementById('root');

@@ -8,7 +8,7 @@ import { TitledSection } from '../components/TitledSection.tsx';
 import { useIndicatorDecimals } from '../monitor/indicatorDecimals.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { EChart } from '../monitor/EChart.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { href } from '../router.ts';
 import { EvalCrumbs, formatScore, gradeColour, GradeBadge, RankChange, UnitFlags, useChartText, useRunNames } from './bits.tsx';
 import { radarOption } from './charts.ts';

@@ -1,4 +1,4 @@
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import type { Route } from '../router.ts';
 import { EvaluationHomePage } from './EvaluationHomePage.tsx';
 import { RunPage } from './RunPage.tsx';

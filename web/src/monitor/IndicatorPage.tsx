@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Empty, ErrorMessage, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { MonitorLinks, usePlanAndAt } from '../pages/monitor/MonitorOverviewPage.tsx';
-import { useIndicatorChoices } from '../pages/monitor/useIndicatorChoices.ts';
+import { MonitorLinks, usePlanAndAt } from './MonitorOverviewPage.tsx';
+import { useIndicatorChoices } from './useIndicatorChoices.ts';
 import { href, navigate } from '../router.ts';
 import { AtPicker, OptionPicker, PlanPicker } from './Pickers.tsx';
 

@@ -1,5 +1,5 @@
 /**
- * Pure helpers that turn a target's reported series into chart points (web/src/pages/monitor/detailChart.ts).
+ * Pure helpers that turn a target's reported series into chart points (web/src/monitor/detailChart.ts).
  *
  * The x axis counts years: a period sits at the end of the span it covers, in years, so 2011 sits at
  * 2011 (not at 2011-12-31, which a time axis draws on the "2012" tick), 2011Q2 at 2010.5 and

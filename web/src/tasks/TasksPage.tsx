@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { href, type Route } from '../router.ts';
 import { TaskBoardView } from './TaskBoardView.tsx';
 import { TaskDetailPage } from './TaskDetailPage.tsx';
