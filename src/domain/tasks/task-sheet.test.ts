@@ -30,24 +30,16 @@ describe('task sheet', () => {
     assert.deepEqual(readHeader(['编号', '重点任务', '责任单位', '完成时间']), { ordinal: 0, text: 1, lead: 2, deadline: 3 });
     assert.equal(readHeader(['云南省泛珠合作重点任务分工表']), null);
   });
-  it('splits unit cells on 、，, ; and line breaks', () => {
-    assert.deepEqual(splitUnitNames('省发展改革委、商务厅，昆明海关;省外办；  省旅游发展委等\n省林业厅'), [
-      '省发展改革委',
-      '商务厅',
-      '昆明海关',
-      '省外办',
-      '省旅游发展委',
-      '省林业厅',
-    ]);
-    assert.deepEqual(splitUnitNames(null), []);
-  });
-  it('keeps each name as written (issue 18), splitting on separators of either width', () => {
-    assert.deepEqual(splitUnitNames('昆明海关（驻昆）、第２协调小组，省外办;省林业厅；\u200b'), [
-      '昆明海关（驻昆）',
-      '第２协调小组',
-      '省外办',
-      '省林业厅',
-    ]);
+  it('splits unit cells on 、，, ; and line breaks of either width, keeping each name as written (issue 18)', () => {
+    const cases: [cell: string | null, names: string[]][] = [
+      [
+        '省发展改革委、商务厅，昆明海关;省外办；  省旅游发展委等\n省林业厅',
+        ['省发展改革委', '商务厅', '昆明海关', '省外办', '省旅游发展委', '省林业厅'],
+      ],
+      ['昆明海关（驻昆）、第２协调小组，省外办;省林业厅；\u200b', ['昆明海关（驻昆）', '第２协调小组', '省外办', '省林业厅']],
+      [null, []],
+    ];
+    for (const [cell, names] of cases) assert.deepEqual(splitUnitNames(cell), names, String(cell));
   });
   it('matches names and reports each unmatched one with row and field, keeping it', () => {
     const r = interpretTaskRow(
