@@ -115,15 +115,16 @@ export type StoredSchemeInput = z.input<typeof storedSchemeSchema>;
 export type StoredScheme = z.output<typeof storedSchemeSchema>;
 
 /**
- * Names shown to people (the scheme's, an indicator's, a group's, an adjustment's, in Chinese and English):
- * kept as written (issue 18: 土地供应率（供地率） keeps its brackets). Nothing is looked up by them — the
- * scheme, its indicators and groups are found by code.
+ * Text written for people (issue 18: stored as written, 土地供应率（供地率） keeps its brackets): the
+ * names of the scheme, its indicators, groups and adjustments, in Chinese and English; the scheme's
+ * description; an adjustment's reason; who set a decision and why. Nothing is looked up by them — the
+ * scheme, its indicators and groups are found by code, a grade by its label, a source by its quote.
  */
-const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'nameEn']);
+const AS_WRITTEN_KEYS: ReadonlySet<string> = new Set(['name', 'nameEn', 'description', 'reason', 'reasonEn', 'by', 'why']);
 
 /**
- * Every string in a definition NFKC-normalised (codes, reasons, quotes typed or pasted in any width),
- * except the names (NAME_KEYS), which only lose the white space around them.
+ * Every string in a definition NFKC-normalised (codes, labels, quotes typed or pasted in any width),
+ * except the text written for people (AS_WRITTEN_KEYS), which only loses the white space around it.
  */
 export function normaliseDefinitionText(value: unknown): unknown {
   if (typeof value === 'string') return normaliseText(value);
@@ -132,7 +133,7 @@ export function normaliseDefinitionText(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        NAME_KEYS.has(k) && typeof v === 'string' ? v.trim() : normaliseDefinitionText(v),
+        AS_WRITTEN_KEYS.has(k) && typeof v === 'string' ? v.trim() : normaliseDefinitionText(v),
       ]),
     );
   return value;
