@@ -10,4 +10,11 @@ describe('createIndustryMatcher', () => {
       ['生物医药', '新能源汽车', '咖啡'],
     );
   });
+  it('matches an extra name stored as written in the normalised text (issue 18: 坚果（核桃）加工 is kept with its brackets)', () => {
+    const m = createIndustryMatcher(['坚果（核桃）加工']);
+    assert.deepEqual(
+      m.find('做强坚果(核桃)加工产业').map((x) => x.name),
+      ['坚果(核桃)加工'],
+    );
+  });
 });

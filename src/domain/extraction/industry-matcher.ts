@@ -1,3 +1,5 @@
+import { normaliseText } from '../text/normalise.ts';
+
 /**
  * Industries named in a plan: a general dictionary of the industry names Chinese development
  * plans use (国民经济行业 and the 战略性新兴产业 list, in their usual short forms), plus any names
@@ -75,9 +77,17 @@ export interface IndustryMention {
 }
 
 export function createIndustryMatcher(extra: readonly string[] = []): { find(text: string): IndustryMention[] } {
-  const names = [...new Set([...GENERAL_INDUSTRIES, ...extra.map((e) => e.replace(/(?:产业|业)$/, ''))])].filter(
-    (n) => n.length >= 2,
-  );
+  // The caller's names are stored as written; the text searched is NFKC-normalised, so they are too.
+  const names = [
+    ...new Set([
+      ...GENERAL_INDUSTRIES,
+      ...extra.map((e) =>
+        normaliseText(e)
+          .trim()
+          .replace(/(?:产业|业)$/, ''),
+      ),
+    ]),
+  ].filter((n) => n.length >= 2);
   const set = new Set(names);
   const maxLen = Math.max(...names.map((n) => n.length));
   return {

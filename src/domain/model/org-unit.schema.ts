@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, decimal, optionalUserText, sourceSchema, text, userText } from './common.schema.ts';
+import { code, decimal, optionalUserText, sourceSchema, userText } from './common.schema.ts';
 
 export const ORG_UNIT_KINDS = [
   'province',
@@ -48,7 +48,8 @@ export const orgUnitSchema = z.strictObject({
       kind: z.enum(ZONE_KINDS).optional(),
       /** Prefecture the zone lies in (org-unit code). */
       prefecture: code().optional(),
-      leadingIndustries: z.array(text()).default([]),
+      /** As written (issue 18); the industry map and the extractor match them on NFKC keys. */
+      leadingIndustries: z.array(userText()).default([]),
       areaKm2: decimal().optional(),
     })
     .optional(),
