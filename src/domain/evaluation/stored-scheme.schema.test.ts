@@ -61,26 +61,35 @@ describe('normaliseDefinitionText', () => {
     });
   });
 
-  it('keeps names, descriptions, reasons and decisions as written at every level (issue 18), and still folds codes and quotes', () => {
+  it('keeps names as written at every level (issue 18), and still folds codes and quotes', () => {
     const definition = {
       code: 'ＬＡＮＤ',
       name: ' 土地集约利用评价（２０２５版） ',
       nameEn: 'Land use (２０２５)',
-      description: '按《规程》（试行）评价，５年一评',
       indicators: [{ code: 'ＧＤＰ', name: '亩均产出（亩均营业收入）' }],
-      floors: [{ code: 'ＶＥＴＯ', reason: '发生重大安全事故（一票否决）' }],
       sources: [{ item: 'scheme', quote: '亩均产出（万元）' }],
-      decisions: [{ items: ['ｗｅｉｇｈｔ:GDP'], by: '省发展改革委（规划处）', why: '规划未给权重，暂按等权，２０２６年复核' }],
     };
     assert.deepEqual(normaliseDefinitionText(definition), {
       code: 'LAND',
       name: '土地集约利用评价（２０２５版）',
       nameEn: 'Land use (２０２５)',
-      description: '按《规程》（试行）评价，５年一评',
       indicators: [{ code: 'GDP', name: '亩均产出（亩均营业收入）' }],
-      floors: [{ code: 'VETO', reason: '发生重大安全事故（一票否决）' }],
       sources: [{ item: 'scheme', quote: '亩均产出(万元)' }],
-      decisions: [{ items: ['weight:GDP'], by: '省发展改革委（规划处）', why: '规划未给权重，暂按等权，２０２６年复核' }],
     });
+  });
+
+  it('keeps a description, a reason and who decided why as written (issue 18), folding the codes beside them', () => {
+    const prose = {
+      description: '按《规程》（试行）评价，５年一评',
+      floors: [{ code: 'ＶＥＴＯ', reason: '发生重大安全事故（一票否决）' }],
+      decisions: [{ items: ['ｗｅｉｇｈｔ:GDP'], by: '省发展改革委（规划处）', why: '规划未给权重，暂按等权，２０２６年复核' }],
+    };
+    const out = normaliseDefinitionText(prose) as typeof prose;
+    const [floor, decision] = [out.floors[0]!, out.decisions[0]!];
+    assert.deepEqual(
+      [out.description, floor.reason, decision.by, decision.why],
+      [prose.description, prose.floors[0]!.reason, prose.decisions[0]!.by, prose.decisions[0]!.why],
+    );
+    assert.deepEqual([floor.code, decision.items], ['VETO', ['weight:GDP']]);
   });
 });
