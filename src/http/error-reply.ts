@@ -1,6 +1,7 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isTransientDatabaseError } from '../db/transient-error.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { FieldProblem } from '../errors/field-problem.ts';
 
 /**
  * Any error a route or plugin throws, as the catalogued AppError the API answers with: Fastify's and its
@@ -15,7 +16,8 @@ export function asAppError(err: unknown): AppError {
       'INVALID_REQUEST',
       undefined,
       undefined,
-      err.validation.map((v) => ({ field: v.instancePath, message: v.message })),
+      // FieldProblem's shape (the web marks fields by it); a validator may leave the message out.
+      err.validation.map((v) => ({ field: v.instancePath, message: v.message }) satisfies Partial<FieldProblem>),
     );
   if (isTransientDatabaseError(err)) return new AppError('DATABASE_UNAVAILABLE');
   const e = err as { statusCode?: unknown; code?: unknown; message?: unknown };

@@ -90,3 +90,7 @@ export function presentGroup(g: {
   };
 }
 export type GroupMembershipResult = z.infer<typeof groupMembershipResultSchema>;
+
+/** A name a unit goes by (简称, former names, short forms), matched at import: GET /org-units/{code}/aliases. */
+export const unitAliasSchema = z.object({ id: z.number(), alias: z.string(), kind: z.string(), source: z.string() });
+export type UnitAlias = z.infer<typeof unitAliasSchema>;

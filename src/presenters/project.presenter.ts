@@ -139,3 +139,4 @@ export const zoneAttributionSchema = z.object({
   ),
 });
 export type ZoneAttributionOut = z.infer<typeof zoneAttributionSchema>;
+export type BoardsOut = z.infer<typeof boardsSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDeadline } from '../domain/tasks/deadline.ts';
+import { TASK_SHEET_FIELDS } from '../domain/tasks/task-sheet.ts';
 import { judgeTask, TASK_STATUSES } from '../domain/tasks/task-status.ts';
 import type { AttachmentRow } from '../repositories/attachment.repository.ts';
 import type { NoticeRow, TrackedTaskRow } from '../repositories/task-supervision.repository.ts';
@@ -204,3 +205,54 @@ export const taskBoardSchema = z.object({
   overdue: z.number().int(),
   openNotices: z.array(noticeResponseSchema),
 });
+export type TaskBoard = z.infer<typeof taskBoardSchema>;
+export type CodeName = z.infer<typeof codeName>;
+
+const unmatchedNameSchema = z.object({
+  row: z.number().int(),
+  field: z.enum(['lead', 'co']),
+  name: z.string(),
+  message: z.string(),
+  messageZh: z.string(),
+  /** The task already keeps this name (confirmed before). */
+  alreadyKept: z.boolean(),
+});
+export type UnmatchedName = z.infer<typeof unmatchedNameSchema>;
+
+/** POST /tasks/import: the rows read (dry run or committed), problems, unit names matching no org unit, counts. */
+export const taskImportResultSchema = z.object({
+  plan: z.string(),
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      ordinal: z.number().int(),
+      text: z.string(),
+      lead: z.array(codeName),
+      co: z.array(codeName),
+      leadUnmatched: z.array(z.string()),
+      coUnmatched: z.array(z.string()),
+      deadline: z.string().nullable(),
+      deadlineOn: z.string().nullable(),
+      action: z.enum(['create', 'update', 'unchanged']),
+      taskKey: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.enum(TASK_SHEET_FIELDS),
+      message: z.string(),
+      messageZh: z.string(),
+    }),
+  ),
+  unmatched: z.array(unmatchedNameSchema),
+  counts: z.object({
+    create: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    notInFile: z.number().int(),
+  }),
+});
+export type TaskImportResult = z.infer<typeof taskImportResultSchema>;

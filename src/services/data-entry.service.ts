@@ -6,6 +6,7 @@ import { deleteReportedValue, lockReportedValue, upsertReportedDraft } from '../
 import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
+import type { CellConflict } from '../domain/reporting/workflow/cell-conflict.ts';
 
 export interface DataValueInput {
   orgUnit: string;
@@ -29,7 +30,7 @@ export interface ValueKey {
 
 export type DraftWrite =
   | { ok: true; value: string | null; version: number; status: string | null; changed: boolean }
-  | { ok: false; conflict: { indicator: string; yours: string | null; theirs: string | null; currentVersion: number } };
+  | { ok: false; conflict: CellConflict };
 
 /** What writeDraftValue needs: the repositories it calls, replaceable by fakes in its fast test. */
 export interface DraftDeps {

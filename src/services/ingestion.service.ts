@@ -16,6 +16,7 @@ import type { Executor } from '../repositories/transaction.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { importDefinitions } from './plan-import.service.ts';
+import type { FieldProblem } from '../errors/field-problem.ts';
 
 /** The platform's own catalogue, so candidates are matched to the codes that exist here. */
 export async function platformCatalogue(db: Executor): Promise<CatalogueInput> {
@@ -114,7 +115,7 @@ export async function acceptDraft(database: Database, actor: Actor, id: number, 
       'INVALID_PLAN_FILE',
       'a new indicator uses a code the catalogue already has',
       '新指标的代码在指标目录中已存在',
-      taken.map(({ x, i }) => ({
+      taken.map(({ x, i }): FieldProblem => ({
         field: `indicators.${i}.code`,
         message: `indicator ${x.code} already exists`,
         messageZh: `指标代码 ${x.code} 已存在`,
@@ -147,7 +148,7 @@ export async function acceptDraft(database: Database, actor: Actor, id: number, 
       'INVALID_PLAN_FILE',
       `the accepted items have ${result.errors.length} problem(s); nothing was written`,
       `已接受的条目有 ${result.errors.length} 处问题，未写入任何数据`,
-      result.errors,
+      result.errors satisfies FieldProblem[],
     );
   await markDraftAccepted(database.db, id, review.plan.id);
   return result.counts;

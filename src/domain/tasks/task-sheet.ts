@@ -8,7 +8,8 @@ import { parseDeadline } from './deadline.ts';
  * several names separated by 、，, ; or line breaks. Pure: cells in, rows and problems out.
  */
 export const TASK_SHEET_HEADERS = ['序号', '任务', '牵头单位', '配合单位', '完成时限'] as const;
-export type TaskSheetField = 'ordinal' | 'text' | 'lead' | 'co' | 'deadline';
+export const TASK_SHEET_FIELDS = ['ordinal', 'text', 'lead', 'co', 'deadline'] as const;
+export type TaskSheetField = (typeof TASK_SHEET_FIELDS)[number];
 
 const HEADER_WORDS: Readonly<Record<TaskSheetField, readonly string[]>> = {
   ordinal: ['序号', '编号'],

@@ -10,6 +10,7 @@ import {
   groupResponseSchema,
   orgUnitDetailSchema,
   orgUnitResponseSchema,
+  unitAliasSchema,
 } from '../../presenters/org-unit.presenter.ts';
 import { errorResponseSchema, pageOf, pageQuerySchema } from '../../presenters/page.schema.ts';
 import {
@@ -123,14 +124,13 @@ export const catalogueRoutes =
       }),
       async (req) => getOrgUnit(db, req.params.code, await readScope(db, req.actor!)),
     );
-    const aliasSchema = z.object({ id: z.number(), alias: z.string(), kind: z.string(), source: z.string() });
     // Names a unit goes by: read by whoever sees the unit, changed by its administrators.
     const adminOfUnit = { action: 'manage_users' as const, resource: (req: FastifyRequest) => ({ orgUnit: param(req, 'code') }) };
     app.get(
       '/org-units/:code/aliases',
       orgUnitsRoute({ action: 'read' }, 'Other names of a unit (简称, former names, short forms) matched at import / 单位别名', {
         params: z.object({ code: z.string() }),
-        response: { 200: z.object({ items: z.array(aliasSchema) }), 404: errorResponseSchema },
+        response: { 200: z.object({ items: z.array(unitAliasSchema) }), 404: errorResponseSchema },
       }),
       async (req) => {
         await getOrgUnit(db, req.params.code, await readScope(db, req.actor!));
@@ -142,7 +142,7 @@ export const catalogueRoutes =
       orgUnitsRoute(adminOfUnit, 'Add a name the unit goes by, kept as written, audited / 添加单位别名（留痕）', {
         params: z.object({ code: z.string() }),
         body: z.object({ alias: z.string().min(1).max(200), kind: z.enum(ALIAS_KINDS).default('short') }),
-        response: { 201: aliasSchema, 400: errorResponseSchema, 409: errorResponseSchema },
+        response: { 201: unitAliasSchema, 400: errorResponseSchema, 409: errorResponseSchema },
       }),
       async (req, reply) =>
         reply.status(201).send(await addUnitAlias(database, req.actor!, req.params.code, req.body.alias, req.body.kind)),

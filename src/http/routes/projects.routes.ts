@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decimal, optionalText, userText } from '../../domain/model/common.schema.ts';
-import { keepUserText } from '../../domain/text/user-text.ts';
+import { decimal, userText } from '../../domain/model/common.schema.ts';
 import { calendarDateSchema, calendarMonthSchema } from '../../domain/period/calendar-date.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
-import { STAGES } from '../../domain/projects/stages.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
 import { errorResponseSchema, PG_INT_MAX, rowIdSchema, errorResponses } from '../../presenters/page.schema.ts';
 import {
@@ -31,23 +29,20 @@ import { projectZoneResource } from '../auth/unit-resources.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { bodyField, namedUnit } from '../auth/access-control.ts';
 import { routeOptions } from '../route-options.ts';
-
-/**
- * What people write about a project (its name, description, a change's reason, an agreement's reference) is
- * kept as written (issue 18: ，and （） stay); the industry is matched against the chains, so it stays folded.
- */
-const prose = () => z.string().transform(keepUserText);
+import {
+  amount,
+  projectCreateBodySchema,
+  projectUpdateBodySchema,
+  prose,
+  stageSchema,
+} from '../../presenters/project-body.schema.ts';
 
 const projectsRoute = routeOptions('projects');
 
 const errors = errorResponses(400, 403, 404, 409, 422);
 const isoDate = calendarDateSchema;
 const month = calendarMonthSchema;
-const stage = z.enum(STAGES);
-const amount = () => decimal().refine((v) => !v.startsWith('-'), 'must not be negative');
-const stageDates = z.array(
-  z.object({ stage, plannedOn: isoDate.nullable().optional(), actualOn: isoDate.nullable().optional() }),
-);
+const stage = stageSchema;
 const idParams = z.object({ id: rowIdSchema });
 const sharePair = z.object({ from: decimal(), to: decimal() });
 
@@ -71,16 +66,7 @@ export const projectRoutes =
         { action: 'report', resource: (req) => namedUnit(bodyField(req, 'zone')) },
         "Create a project in a zone (the zone's reporters) / 新建项目",
         {
-          body: z.object({
-            name: userText().pipe(z.string().max(200)),
-            zone: z.string(),
-            industry: optionalText().nullable(),
-            chain: z.string().nullable().optional(),
-            totalInvestment: amount(),
-            stage: stage.optional(),
-            description: prose().optional().nullable(),
-            stages: stageDates.optional(),
-          }),
+          body: projectCreateBodySchema,
           response: { 201: projectDetailSchema, ...errors },
         },
       ),
@@ -123,16 +109,7 @@ export const projectRoutes =
         'Edit a project (optimistic concurrency; every change kept) / 修改项目',
         {
           params: idParams,
-          body: z.object({
-            version: z.number().int().min(1).max(PG_INT_MAX),
-            name: userText().pipe(z.string().max(200)).optional(),
-            industry: optionalText().nullable(),
-            chain: z.string().nullable().optional(),
-            totalInvestment: amount().optional(),
-            description: prose().optional().nullable(),
-            stages: stageDates.optional(),
-            reason: prose().optional().nullable(),
-          }),
+          body: projectUpdateBodySchema,
           response: { 200: projectDetailSchema, ...errors },
         },
       ),

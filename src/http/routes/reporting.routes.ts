@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodTextSchema } from '../../domain/period/period.ts';
-import { decimal } from '../../domain/model/common.schema.ts';
 import type { Transition } from '../../domain/reporting/workflow/submission-workflow.ts';
 import { errorResponseSchema, PG_INT_MAX, errorResponses } from '../../presenters/page.schema.ts';
 import {
@@ -30,19 +29,12 @@ import { param } from '../auth/access-control.ts';
 import { formOwner } from '../auth/plan-owned-resources.ts';
 import type { FastifyRequest } from 'fastify';
 import { routeOptions } from '../route-options.ts';
+import { ruleInputSchema, ruleTestBodySchema, saveEntryBodySchema } from '../../presenters/reporting-body.schema.ts';
 
 const reportingRoute = routeOptions('reporting');
 
 const submissionParams = z.object({ form: z.string(), orgUnit: z.string(), period: periodTextSchema });
 const errors = errorResponses(400, 404, 409, 422);
-const ruleInput = z.object({
-  id: z.string(),
-  severity: z.enum(['error', 'warning']),
-  expression: z.string(),
-  appliesTo: z.array(z.string()).optional(),
-  message: z.object({ zh: z.string(), en: z.string() }),
-  needsComment: z.boolean().optional(),
-});
 const orgUnitOf = (req: FastifyRequest) => ({ orgUnit: param(req, 'orgUnit') });
 
 const TRANSITION_SUMMARY: Record<Transition, string> = {
@@ -88,7 +80,7 @@ function formRuleRoutes(app: RouteApp, { database }: RouteDeps) {
         tags: ['reporting'],
         summary: "Replace a form's validation rules (new form version) / 修改校验规则",
         params: z.object({ form: z.string() }),
-        body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), rules: z.array(ruleInput) }),
+        body: z.object({ version: z.number().int().min(1).max(PG_INT_MAX), rules: z.array(ruleInputSchema) }),
         response: { 200: reportFormResponseSchema, ...errors },
       },
     },
@@ -98,12 +90,7 @@ function formRuleRoutes(app: RouteApp, { database }: RouteDeps) {
     '/forms/:form/rules/test',
     reportingRoute({ action: 'read' }, 'Rule test bench: run (draft) rules over figures without saving / 规则试算', {
       params: z.object({ form: z.string() }),
-      body: z.object({
-        rules: z.array(ruleInput).optional(),
-        orgUnit: z.string().optional(),
-        period: periodTextSchema,
-        values: z.record(z.string(), decimal()),
-      }),
+      body: ruleTestBodySchema,
       response: { 200: ruleTestSchema, ...errors },
     }),
     (req) => testFormRules(database, req.actor!, req.params.form, req.body),
@@ -163,12 +150,7 @@ function entrySheetRoutes(app: RouteApp, { database }: RouteDeps) {
       'Save draft figures and explanations (optimistic concurrency per cell) / 保存草稿',
       {
         params: submissionParams,
-        body: z.object({
-          values: z.array(
-            z.object({ indicator: z.string(), value: decimal().nullable(), expectedVersion: z.number().int().min(0) }),
-          ),
-          explanations: z.record(z.string(), z.string().max(2000)).optional(),
-        }),
+        body: saveEntryBodySchema,
         response: { 200: entrySheetSchema, ...errors },
       },
     ),

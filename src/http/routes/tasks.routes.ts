@@ -16,6 +16,7 @@ import {
   noticeResponseSchema,
   taskBoardSchema,
   taskDetailSchema,
+  taskImportResultSchema,
   trackedTaskSchema,
 } from '../../presenters/task-tracking.presenter.ts';
 import { downloadAttachment, uploadAttachment } from '../../services/tasks/attachment.service.ts';
@@ -136,7 +137,7 @@ function taskListRoutes(app: RouteApp, deps: RouteDeps) {
         summary:
           'Import a task list (.xlsx, raw body); dryRun previews, keepUnmatched keeps unknown unit names as text / 导入任务清单',
         querystring: z.object({ plan: z.string(), dryRun: bool, keepUnmatched: bool }),
-        response: { 200: z.unknown(), ...errors, 413: errorResponseSchema, 415: errorResponseSchema },
+        response: { 200: taskImportResultSchema, ...errors, 413: errorResponseSchema, 415: errorResponseSchema },
       },
     },
     async (req) => {

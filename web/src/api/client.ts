@@ -24,6 +24,9 @@ import type {
   Target,
   Task,
 } from './types.ts';
+import type { UnitAlias } from '../../../src/presenters/org-unit.presenter.ts';
+
+export type { UnitAlias };
 import type {
   CellWrite,
   Completeness,
@@ -72,13 +75,6 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE' | `HTTP_${number}`;
 
 /** An error reported by the API ({ error: { code, message, messageZh } }) or by the network. */
-/** A name a unit goes by (GET /org-units/{code}/aliases; the route declares the schema inline). */
-export interface UnitAlias {
-  id: number;
-  alias: string;
-  kind: string;
-  source: string;
-}
 
 export class ApiError extends Error {
   readonly status: number;

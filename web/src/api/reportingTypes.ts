@@ -35,27 +35,6 @@ export type PeriodValue = SheetItem['previous'];
 export type HistoryEntry = EntrySheet['history'][number];
 export type ImportFormat = ImportResult['format'];
 
-/*
- * Request bodies and the 409 details of a refused save: the routes declare these inline
- * (src/http/routes/reporting.routes.ts) and are not yet shared, so they are still written here.
- */
-export interface CellWrite {
-  indicator: string;
-  value: string | null;
-  expectedVersion: number;
-}
-
-/** One cell of a rejected save (409 VERSION_CONFLICT). */
-export interface CellConflict {
-  indicator: string;
-  yours: string | null;
-  theirs: string | null;
-  currentVersion: number;
-}
-
-export interface RuleTestInput {
-  rules?: Rule[];
-  orgUnit?: string;
-  period: string;
-  values: Record<string, string>;
-}
+/* Request bodies and the 409 details of a refused save, declared once on the server. */
+export type { CellWrite, RuleTestBody as RuleTestInput } from '../../../src/presenters/reporting-body.schema.ts';
+export type { CellConflict } from '../../../src/domain/reporting/workflow/cell-conflict.ts';

@@ -80,13 +80,4 @@ export type NewIndicatorInput = NonNullable<Review['newIndicators']>[number];
 /** The entities whose history the web shows (GET /audit?entity=…); the server accepts any name. */
 export type AuditEntity = 'plan' | 'user' | 'data_value' | 'api_token';
 
-/**
- * One entry of error.details on a refused merge (422) or request (400): the server sends the
- * problems of whichever validation refused the request, typed there as unknown.
- */
-export interface FieldProblem {
-  /** targets.3.orgUnit (422) or /targets/3/orgUnit (400). */
-  field: string;
-  message: string;
-  messageZh?: string;
-}
+export type { FieldProblem } from '../../../src/errors/field-problem.ts';
