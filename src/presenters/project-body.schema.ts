@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimal, optionalText, userText } from '../domain/model/common.schema.ts';
-import { calendarDateSchema } from '../domain/period/calendar-date.ts';
+import { calendarDateSchema, calendarMonthSchema } from '../domain/period/calendar-date.ts';
 import { STAGES } from '../domain/projects/stages.ts';
 import { keepUserText } from '../domain/text/user-text.ts';
 import { PG_INT_MAX } from './page.schema.ts';
@@ -49,3 +49,29 @@ export const projectUpdateBodySchema = z.object({
   reason: prose().optional().nullable(),
 });
 export type ProjectUpdateBody = z.input<typeof projectUpdateBodySchema>;
+
+/** POST /projects/{id}/stage: the version read, the stage moved to, when, and why (a step back needs a reason). */
+export const projectStageBodySchema = z.object({
+  version: z.number().int().min(1).max(PG_INT_MAX),
+  to: stageSchema,
+  on: calendarDateSchema.optional(),
+  reason: prose().optional().nullable(),
+});
+export type ProjectStageBody = z.input<typeof projectStageBodySchema>;
+
+/** PUT /projects/{id}/figures: monthly completed investment, output and tax (万元), at most ten years at once. */
+export const projectFiguresBodySchema = z.object({
+  version: z.number().int().min(1).max(PG_INT_MAX),
+  figures: z
+    .array(
+      z.object({
+        month: calendarMonthSchema,
+        investment: amount().nullable().optional(),
+        output: amount().nullable().optional(),
+        tax: amount().nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(120),
+});
+export type ProjectFiguresBody = z.input<typeof projectFiguresBodySchema>;

@@ -208,51 +208,41 @@ export const taskBoardSchema = z.object({
 export type TaskBoard = z.infer<typeof taskBoardSchema>;
 export type CodeName = z.infer<typeof codeName>;
 
-const unmatchedNameSchema = z.object({
+/** A row of an imported task sheet that cannot be taken, and why. */
+const sheetProblemSchema = z.object({
   row: z.number().int(),
-  field: z.enum(['lead', 'co']),
-  name: z.string(),
+  field: z.enum(TASK_SHEET_FIELDS),
   message: z.string(),
   messageZh: z.string(),
-  /** The task already keeps this name (confirmed before). */
+});
+
+/** A unit name that matches no org unit; alreadyKept: the task already keeps it (confirmed before). */
+const unmatchedNameSchema = sheetProblemSchema.extend({
+  field: z.enum(['lead', 'co']),
+  name: z.string(),
   alreadyKept: z.boolean(),
 });
 export type UnmatchedName = z.infer<typeof unmatchedNameSchema>;
 
 /** POST /tasks/import: the rows read (dry run or committed), problems, unit names matching no org unit, counts. */
-export const taskImportResultSchema = z.object({
-  plan: z.string(),
-  dryRun: z.boolean(),
-  committed: z.boolean(),
+export const taskImportResultSchema = z.object({ plan: z.string(), dryRun: z.boolean(), committed: z.boolean() }).extend({
+  // A row reads as the task it will write: the tracked task's own fields, with what the import does.
   rows: z.array(
-    z.object({
-      row: z.number().int(),
-      ordinal: z.number().int(),
-      text: z.string(),
-      lead: z.array(codeName),
-      co: z.array(codeName),
-      leadUnmatched: z.array(z.string()),
-      coUnmatched: z.array(z.string()),
-      deadline: z.string().nullable(),
-      deadlineOn: z.string().nullable(),
-      action: z.enum(['create', 'update', 'unchanged']),
-      taskKey: z.string().nullable(),
-    }),
+    trackedTaskSchema
+      .pick({
+        ordinal: true,
+        text: true,
+        lead: true,
+        co: true,
+        leadUnmatched: true,
+        coUnmatched: true,
+        deadline: true,
+        deadlineOn: true,
+      })
+      .extend({ row: z.number().int(), action: z.enum(['create', 'update', 'unchanged']), taskKey: z.string().nullable() }),
   ),
-  problems: z.array(
-    z.object({
-      row: z.number().int(),
-      field: z.enum(TASK_SHEET_FIELDS),
-      message: z.string(),
-      messageZh: z.string(),
-    }),
-  ),
+  problems: z.array(sheetProblemSchema),
   unmatched: z.array(unmatchedNameSchema),
-  counts: z.object({
-    create: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-    notInFile: z.number().int(),
-  }),
+  counts: z.record(z.enum(['create', 'update', 'unchanged', 'notInFile']), z.number().int()),
 });
 export type TaskImportResult = z.infer<typeof taskImportResultSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decimal, userText } from '../../domain/model/common.schema.ts';
-import { calendarDateSchema, calendarMonthSchema } from '../../domain/period/calendar-date.ts';
+import { calendarMonthSchema } from '../../domain/period/calendar-date.ts';
 import { periodTextSchema } from '../../domain/period/period.ts';
 import { SHARED_INDICATORS } from '../../domain/projects/transfer-shares.ts';
 import { errorResponseSchema, PG_INT_MAX, rowIdSchema, errorResponses } from '../../presenters/page.schema.ts';
@@ -30,17 +30,16 @@ import type { RouteDeps } from '../route-deps.ts';
 import { bodyField, namedUnit } from '../auth/access-control.ts';
 import { routeOptions } from '../route-options.ts';
 import {
-  amount,
   projectCreateBodySchema,
+  projectFiguresBodySchema,
+  projectStageBodySchema,
   projectUpdateBodySchema,
-  prose,
   stageSchema,
 } from '../../presenters/project-body.schema.ts';
 
 const projectsRoute = routeOptions('projects');
 
 const errors = errorResponses(400, 403, 404, 409, 422);
-const isoDate = calendarDateSchema;
 const month = calendarMonthSchema;
 const stage = stageSchema;
 const idParams = z.object({ id: rowIdSchema });
@@ -51,6 +50,13 @@ export const projectRoutes =
   ({ database }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const projectZone = projectZoneResource(database.db);
+    // A write on one project: `report` on its zone, its id in the path, the project as it then stands in the answer.
+    const projectWrite = <B extends z.ZodType>(summary: string, body: B) =>
+      projectsRoute({ action: 'report', resource: projectZone }, summary, {
+        params: idParams,
+        body,
+        response: { 200: projectDetailSchema, ...errors },
+      });
 
     app.get(
       '/projects',
@@ -104,59 +110,17 @@ export const projectRoutes =
     );
     app.put(
       '/projects/:id',
-      projectsRoute(
-        { action: 'report', resource: projectZone },
-        'Edit a project (optimistic concurrency; every change kept) / 修改项目',
-        {
-          params: idParams,
-          body: projectUpdateBodySchema,
-          response: { 200: projectDetailSchema, ...errors },
-        },
-      ),
+      projectWrite('Edit a project (optimistic concurrency; every change kept) / 修改项目', projectUpdateBodySchema),
       (req) => updateProjectFields(database, req.actor!, req.params.id, req.body),
     );
     app.post(
       '/projects/:id/stage',
-      projectsRoute(
-        { action: 'report', resource: projectZone },
-        'Move a project to another stage (back-steps need a reason) / 阶段变更',
-        {
-          params: idParams,
-          body: z.object({
-            version: z.number().int().min(1).max(PG_INT_MAX),
-            to: stage,
-            on: isoDate.optional(),
-            reason: prose().optional().nullable(),
-          }),
-          response: { 200: projectDetailSchema, ...errors },
-        },
-      ),
+      projectWrite('Move a project to another stage (back-steps need a reason) / 阶段变更', projectStageBodySchema),
       (req) => changeStage(database, req.actor!, req.params.id, req.body),
     );
     app.put(
       '/projects/:id/figures',
-      projectsRoute(
-        { action: 'report', resource: projectZone },
-        'Enter monthly completed investment, output and tax (万元) / 填报月度数据',
-        {
-          params: idParams,
-          body: z.object({
-            version: z.number().int().min(1).max(PG_INT_MAX),
-            figures: z
-              .array(
-                z.object({
-                  month,
-                  investment: amount().nullable().optional(),
-                  output: amount().nullable().optional(),
-                  tax: amount().nullable().optional(),
-                }),
-              )
-              .min(1)
-              .max(120),
-          }),
-          response: { 200: projectDetailSchema, ...errors },
-        },
-      ),
+      projectWrite('Enter monthly completed investment, output and tax (万元) / 填报月度数据', projectFiguresBodySchema),
       (req) => saveMonthFigures(database, req.actor!, req.params.id, req.body.version, req.body.figures),
     );
     app.get(

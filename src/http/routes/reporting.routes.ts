@@ -148,11 +148,7 @@ function entrySheetRoutes(app: RouteApp, { database }: RouteDeps) {
     reportingRoute(
       { action: 'report', resource: orgUnitOf },
       'Save draft figures and explanations (optimistic concurrency per cell) / 保存草稿',
-      {
-        params: submissionParams,
-        body: saveEntryBodySchema,
-        response: { 200: entrySheetSchema, ...errors },
-      },
+      { params: submissionParams, body: saveEntryBodySchema, response: { 200: entrySheetSchema, ...errors } },
     ),
     (req) => saveEntry(database, req.actor!, req.params.form, req.params.orgUnit, req.params.period, req.body),
   );

@@ -25,6 +25,7 @@ import type {
   Task,
 } from './types.ts';
 import type { UnitAlias } from '../../../src/presenters/org-unit.presenter.ts';
+import type { ProjectFiguresBody, ProjectStageBody } from '../../../src/presenters/project-body.schema.ts';
 
 export type { UnitAlias };
 import type {
@@ -49,7 +50,7 @@ import type { Commentary, TargetCommentary } from '../../../src/presenters/comme
 import type { TargetRevisions } from '../../../src/presenters/target-revision.presenter.ts';
 import type { TargetPatch } from '../../../src/domain/plan-revision/target-revision.ts';
 import type { AcceptPublishedInput, FigureProposalView } from '../../../src/presenters/published-intake.presenter.ts';
-import type { Boards, ProjectDetail, Stage, ZoneAttribution } from '../projects/projectTypes.ts';
+import type { Boards, ProjectDetail, ZoneAttribution } from '../projects/projectTypes.ts';
 import type {
   GradeHistory,
   RunSummary,
@@ -463,13 +464,10 @@ export const api = {
   projectBoards: (query: { zone?: string; chain?: string }, signal?: AbortSignal) =>
     getJson<Boards>('/projects/boards', query, signal),
   project: (id: number, signal?: AbortSignal) => getJson<ProjectDetail>(`/projects/${enc(String(id))}`, undefined, signal),
-  changeProjectStage: (id: number, body: { version: number; to: Stage; on?: string; reason?: string }) =>
+  changeProjectStage: (id: number, body: ProjectStageBody) =>
     request<ProjectDetail>('POST', `/projects/${enc(String(id))}/stage`, { body }),
-  saveProjectFigures: (
-    id: number,
-    version: number,
-    figures: { month: string; investment?: string | null; output?: string | null; tax?: string | null }[],
-  ) => request<ProjectDetail>('PUT', `/projects/${enc(String(id))}/figures`, { body: { version, figures } }),
+  saveProjectFigures: (id: number, version: number, figures: ProjectFiguresBody['figures']) =>
+    request<ProjectDetail>('PUT', `/projects/${enc(String(id))}/figures`, { body: { version, figures } }),
   zoneAttribution: (zone: string, at: string, signal?: AbortSignal) =>
     getJson<ZoneAttribution>(`/zones/${enc(zone)}/attribution`, { at }, signal),
 
