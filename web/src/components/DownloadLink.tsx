@@ -72,6 +72,8 @@ export function DownloadLink({
         data-testid={testId}
         aria-busy={busy}
         onClick={(e) => {
+          // A click with a modifier (new tab, save as) is the browser's own; a plain click fetches with progress.
+          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
           e.preventDefault();
           if (!busy) void start();
         }}
