@@ -65,6 +65,12 @@ describe('annual zones and year', () => {
     assert.equal(annualYear('《2023年省〈政府工作报告〉任务分解和责任分工方案》已经审议通过'), 2023);
     assert.equal(annualYear('今年发展主要预期目标是:国内生产总值增长5%左右'), undefined);
   });
+  it('takes the year a one-year work plan is named by (《2020年…工作方案》, 2024年工作要点), not a range’s end', () => {
+    assert.equal(annualYear('记者获悉,《2020年示范省推进产业集聚区高质量发展工作方案》印发'), 2020);
+    assert.equal(annualYear('示范新城2024年工作要点'), 2024);
+    assert.equal(annualYear('示范区2021—2025年工作方案'), undefined);
+    assert.equal(annualYear('到2025年,完善工作方案'), undefined);
+  });
   it('dates a list that names no year by the sentence just before it, unless that sentence looks back', () => {
     const opening =
       '2023年,是全面贯彻党的二十大精神的开局之年。政府工作报告提出今年发展的主要预期目标是:国内生产总值增长5%左右。';

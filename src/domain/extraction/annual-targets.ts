@@ -54,6 +54,9 @@ export function annualYear(text: string): number | undefined {
     /(20\d\d)年[^。]{0,16}(?:政府工作报告|国民经济和社会发展计划|计划草案|年度计划|重点工作)/.exec(head) ??
     /(20\d\d)年[^\n。;]{0,20}预期目标/.exec(head) ??
     /(20\d\d)\s*年(?:工作|经济社会发展)?总体要求/.exec(head) ??
+    // A one-year work plan named by its year (《2020年河南省推进产业集聚区高质量发展工作方案》, 2024年工作要点):
+    // not the end of a range (2021—2025年) or a horizon (到2025年).
+    /(?<![到至\d—–~-])(20\d\d)年(?![\d—–~-])[^。\n《》]{0,20}?(?:工作方案|工作要点)/.exec(head) ??
     // A report of a year's work (2025年,该区将紧扣…目标): the year it names with 将 is the one it plans,
     // unless it names another year that way too.
     oneYearAhead(head);

@@ -357,3 +357,56 @@ describe('extractCandidates: the fourth development batch of the unseen gold set
     assert.deepEqual(read(text), [[2030, 'cumulative_change', '100']]);
   });
 });
+
+describe('extractCandidates: the sixth development pass of the unseen gold set (issue 17)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const run = (text: string) => extractCandidates(text, { catalogue: none });
+
+  it('dates the undated goals of a report of a one-year work plan by the year in its title', () => {
+    const r = run(
+      [
+        '4月10日,记者获悉,《2020年示范省推进产业集聚区高质量发展工作方案》(以下简称《方案》)印发,明确2020年工业用地亩均税收达到11万元。',
+        '《方案》还明确了一系列目标:规模以上工业增加值占全省工业比重达68%以上,单位工业增加值能耗下降4%以上。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.comparator, t.target.value ?? t.target.rate]),
+      [
+        [2020, 'at_least', '11'],
+        [2020, 'share', '68'],
+        [2020, 'cumulative_change', '-4'],
+      ],
+    );
+  });
+
+  it('reads a paragraph that joins a review (同时,…) as the review, a forecast in it notwithstanding', () => {
+    const r = run(
+      [
+        '报告介绍,2023年示范市预计地区生产总值增长6%。',
+        '同时,示范市消费加速回暖,商品房销售面积增长5%,新雪季接待游客将突破5000万人次。',
+        '报告指出,2024年示范市经济社会发展主要预期目标是:地区生产总值增长6.5%以上。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.indicator.name, t.target.rate]),
+      [[2024, '地区生产总值', '6.5']],
+    );
+  });
+
+  it('finds the owner in a run-in numbered heading, and keeps a recurrence before an owner as a task of its own', () => {
+    const r = run(
+      [
+        '二、示范区绩效考评机构要将2023年《政府工作报告》确定的重要目标任务,纳入绩效管理考核范围,细化考核内容,加强过程考核。',
+        '三、从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前将进展情况报区人民政府办公室,区人民政府办公室将对落实情况进行全程跟踪督办。',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      r.tasks.map((k) => [k.lead.map((u) => u.name), k.recurrence ?? null]),
+      [
+        [['示范区绩效考评机构'], null],
+        [[], '每季度'],
+        [['区人民政府办公室'], null],
+      ],
+    );
+  });
+});

@@ -45,15 +45,35 @@ export function sentenceTasks(r: DocumentReading, s: SentenceView, madeTarget: b
   const { ss, se, sentence } = s;
   const timing = findTiming(sentence, r.ctx.periodStart);
   const coveredByClause = tasks.some((k) => k.trigger === 'responsibility' && overlaps(k.span, r.span(ss, se)));
-  const inline = coveredByClause ? [] : findInlineResponsibilities(sentence, r.orgs);
+  const own = coveredByClause ? [] : findInlineResponsibilities(sentence, r.orgs);
+  // 二、区绩效考评机构要将…,纳入…考核: the owner may be the run-in heading's title, read as part of the sentence.
+  const runIn =
+    own.length === 0 && !coveredByClause && s.runInFrom !== undefined
+      ? findInlineResponsibilities(r.text.slice(s.runInFrom, se), r.orgs)
+      : [];
+  const base = runIn.length > 0 ? s.runInFrom! : ss;
+  const inline = runIn.length > 0 ? runIn : own;
   if (s.background) return;
   if (inline.length > 0) {
-    for (const c of inline)
+    // The part before the first owner is a measure of its own when it has a date or a recurrence
+    // (各责任单位要在每季度…前报区人民政府办公室,区人民政府办公室将…跟踪督办).
+    const first = Math.min(...inline.map((c) => c.from));
+    const ahead = first > 0 ? findTiming(r.text.slice(base, base + first), r.ctx.periodStart) : null;
+    if (ahead && !madeTarget && !s.cited && !reportedGoal(r, ahead))
       tasks.push(
-        taskCandidate(r, ss + c.from, ss + c.to, 'responsibility', c.lead, c.co, timing, [
+        taskCandidate(r, base, base + first, ahead.deadline ? 'deadline' : 'recurrence', [], [], ahead, [
+          ahead.deadline ? 'deadline (到…年/…前)' : `recurrence (${ahead.recurrence})`,
+        ]),
+      );
+    for (const c of inline) {
+      // The date or recurrence of that earlier part is not the owner's.
+      const ownTiming = ahead ? findTiming(r.text.slice(base + c.from, base + c.to), r.ctx.periodStart) : timing;
+      tasks.push(
+        taskCandidate(r, base + c.from, base + c.to, 'responsibility', c.lead, c.co, ownTiming, [
           'owner named in the sentence (X负责/牵头/做好…)',
         ]),
       );
+    }
   } else if (timing && !madeTarget && !s.cited && !coveredByClause && !reportedGoal(r, timing)) {
     tasks.push(
       taskCandidate(r, ss, se, timing.deadline ? 'deadline' : 'recurrence', [], [], timing, [

@@ -7,7 +7,7 @@ import { responsibilityClauseTasks, sentenceTasks } from './plan-tasks.ts';
 import { sectionStance } from './section-stance.ts';
 import { readSentenceTargets } from './sentence-targets.ts';
 import type { Findings, ReadingState, SentenceView } from './sentence-view.ts';
-import { carriesThePast, reportsThePast } from './target-cues.ts';
+import { carriesThePast, continuesThePast, reportsThePast } from './target-cues.ts';
 import { skipHeadings } from './text-ranges.ts';
 import { findYears } from './value-expressions.ts';
 
@@ -29,7 +29,10 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
     const path = r.tree.pathAt(ps);
     const section = path[path.length - 1]?.id;
     const carried: boolean =
-      review !== null && review.section === section && !sectionStance(path).goal && carriesThePast(paragraph);
+      review !== null &&
+      review.section === section &&
+      !sectionStance(path).goal &&
+      (carriesThePast(paragraph) || continuesThePast(paragraph));
     const pastParagraph: boolean = reportsThePast(paragraph, r.ctx.periodStart, r.ctx.goalsFrom) || carried;
     review = pastParagraph ? { section } : null;
     countMentions(r, paragraph, ps, found);
@@ -65,7 +68,21 @@ function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolea
   const horizon = years.filter((y) => y.horizon && (!r.ctx.periodStart || y.year >= r.ctx.periodStart));
   // 到“十四五”末 looks ahead as 到2025年 does (对于已经开启的新的五年征程,…到“十四五”末,…要达到300亿元: its 已经 is no result).
   const future = horizon.length > 0 || /力争|争取|确保|预计|将/.test(sentence) || PERIOD_END_AHEAD.test(sentence);
-  return { ss, se, sentence, path, cited, pastParagraph, years, horizon, future, ...sectionStance(path) };
+  const runIn = r.tree.headings.find((h) => h.runIn && h.headingStart === ss0 && h.headingEnd === ss);
+  const runInFrom = runIn ? runIn.headingStart + runIn.marker.length : undefined;
+  return {
+    ss,
+    se,
+    ...(runInFrom !== undefined ? { runInFrom } : {}),
+    sentence,
+    path,
+    cited,
+    pastParagraph,
+    years,
+    horizon,
+    future,
+    ...sectionStance(path),
+  };
 }
 
 function countMentions(r: DocumentReading, paragraph: string, ps: number, found: Findings): void {

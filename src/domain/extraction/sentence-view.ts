@@ -9,6 +9,11 @@ export interface SentenceView extends SectionStance {
   /** [ss, se): where it stands in the cleaned text (after any run-in heading). */
   ss: number;
   se: number;
+  /**
+   * Where the title of a run-in numbered heading it starts with begins (二、区绩效考评机构要将…,纳入…): a title
+   * that runs on into the sentence may be its subject. Undefined when the sentence opens with no run-in heading.
+   */
+  runInFrom?: number;
   sentence: string;
   /** The headings above it, outermost first. */
   path: SectionHeading[];

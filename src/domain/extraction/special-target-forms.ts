@@ -2,7 +2,8 @@ import { isCount, stripOpeners, unique, yearFor } from './target-cues.ts';
 import type { ValueExpression, YearMention } from './value-expressions.ts';
 import type { RawTarget } from './target-patterns.ts';
 
-export const DOUBLING_RE = /(?:实现|力争)?(?<what>翻一番|翻番|翻两番|倍增)(?![计行工])/g;
+/** 实现翻番, 力争倍增; “双倍增” doubles each of two things named before it (高新技术企业和科技型企业). */
+export const DOUBLING_RE = /(?:实现|力争)?(?:“(?<double>双)(?=(?:倍增|翻番)”))?(?<what>翻一番|翻番|翻两番|倍增)”?(?![计行工])/g;
 const SCALE_RE =
   /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<mult>[一二两三四五六七八九])?(?<level>万亿|千亿|百亿)级/g;
 /** 进出口总额突破万亿元, 营业收入迈上千亿元: a round magnitude with no Arabic figure. */
@@ -27,23 +28,29 @@ export function specialForms(
     if (ves.some((v) => v.from >= m.index! + m[0].length && v.from - (m.index! + m[0].length) <= 4)) continue;
     const rel = /(?<!\d)(\d{1,2}|[一二三四五])年(?:内|时间)?/.exec(before);
     const phrase = stripOpeners(
-      stripOpeners(before.replace(/(?<!\d)(?:\d{1,2}|[一二三四五])年(?:内|时间)?/, '')).replace(/^实现|实现$/g, ''),
+      stripOpeners(before.replace(/(?<!\d)(?:\d{1,2}|[一二三四五])年(?:内|时间)?/, ''))
+        .replace(/^实现|实现$/g, '')
+        // 在2022年的基础上实现“双倍增”: the base is not part of the name.
+        .replace(/在(?:19|20)\d\d年(?:底|末)?的?基础上$|在此基础上$/, ''),
     );
     const rate = what === '翻两番' ? '300' : '100';
-    out.push({
-      indicatorPhrases: phrase.length >= 2 ? [phrase] : [],
-      indicatorFrom: offset + before.length - phrase.length,
-      indicatorTo: offset + before.length,
-      comparator: 'cumulative_change',
-      rate,
-      valueFrom: offset + m.index!,
-      valueTo: offset + m.index! + m[0].length,
-      ...yearFor(years, offset + m.index!, sentence),
-      ...(rel ? { yearsFromBase: Number(/\d/.test(rel[1]!) ? rel[1] : '一二三四五'.indexOf(rel[1]!) + 1) } : {}),
-      subjectFrom: offset,
-      evidence: [`cue: ${what} = +${rate}%`],
-      inherited: false,
-    });
+    const phraseFrom = before.length - phrase.length;
+    const items = m.groups!.double ? doubledItems(phrase) : [];
+    for (const item of items.length === 2 ? items : [{ name: phrase, from: 0 }])
+      out.push({
+        indicatorPhrases: item.name.length >= 2 ? [item.name] : [],
+        indicatorFrom: offset + phraseFrom + item.from,
+        indicatorTo: offset + phraseFrom + item.from + item.name.length,
+        comparator: 'cumulative_change',
+        rate,
+        valueFrom: offset + m.index!,
+        valueTo: offset + m.index! + m[0].length,
+        ...yearFor(years, offset + m.index!, sentence),
+        ...(rel ? { yearsFromBase: Number(/\d/.test(rel[1]!) ? rel[1] : '一二三四五'.indexOf(rel[1]!) + 1) } : {}),
+        subjectFrom: offset,
+        evidence: [`cue: ${what} = +${rate}%`, ...(items.length === 2 ? ['one target per listed indicator'] : [])],
+        inherited: false,
+      });
   }
   for (const m of clause.matchAll(SCALE_RE)) {
     const level = m.groups!.level!;
@@ -55,8 +62,9 @@ export function specialForms(
     const obj =
       /把(.+?)$/.exec(before)?.[1] ?? stripOpeners(before).replace(/^(?:集中)?(?:打造|培育|建设|发展|做大|做强|壮大)+/, '');
     const phrase = obj.replace(/等$/, '');
-    // 培育若干千亿级产业集群 names no industry; 打造4个千亿级…集聚区 counts them (the count is the figure).
-    if (phrase.length < 2 || /若干|一批|多个|一些|[、,]$/.test(phrase) || /\d+(?:个|家|条)$/.test(before)) continue;
+    // 培育若干千亿级产业集群 and 明确重点培育的千亿级产业集群 name no industry (the 的 makes the words before a
+    // qualifier); 打造4个千亿级…集聚区 counts them (the count is the figure).
+    if (phrase.length < 2 || /若干|一批|多个|一些|[、,的]$/.test(phrase) || /\d+(?:个|家|条)$/.test(before)) continue;
     const suffix = /产业|集群/.test(head) ? '产业' : '';
     out.push({
       indicatorPhrases: unique([phrase, phrase.endsWith('产业') ? phrase : `${phrase}${suffix}`, `${phrase}${head}`]),
@@ -145,4 +153,15 @@ export function specialForms(
     });
   }
   return out;
+}
+
+/** The two things a “双倍增” doubles: 高新技术企业和科技型企业 → 高新技术企业, 科技型企业 (with their offsets in the phrase). */
+function doubledItems(phrase: string): { name: string; from: number }[] {
+  const m = /^(.{2,}?)(?:和|与|及|、)(.{2,})$/.exec(phrase);
+  return m
+    ? [
+        { name: m[1]!, from: 0 },
+        { name: m[2]!, from: m[1]!.length + 1 },
+      ]
+    : [];
 }

@@ -99,6 +99,20 @@ export function carriesThePast(paragraph: string): boolean {
   );
 }
 
+/**
+ * A paragraph that opens by joining the one before (同时,长春市消费加速回暖…; 此外,…) and names no year or
+ * period of its own continues that paragraph's review, even with a forecast in it (新雪季接待游客将突破5000万人次):
+ * only a goal word (力争, 目标, 到20xx年) makes it look ahead.
+ */
+export function continuesThePast(paragraph: string): boolean {
+  return (
+    /^(?:同时|与此同时|此外|另外)[,,]/.test(paragraph.trim()) &&
+    !/力争|争取|确保|预期目标|目标|展望|今后|未来|明年/.test(paragraph) &&
+    findYears(paragraph).length === 0 &&
+    !/十[一二三四五]五/.test(paragraph)
+  );
+}
+
 const LOOKS_AHEAD = /力争|争取|确保|将|预期目标|目标|展望|今后|未来/;
 /** 至2020年的, 到2020年的: the year a change reached, not a base it started from. */
 const REACHED_IN = /^[至到](?:19|20)\d\d年(?:底|末)?的/;

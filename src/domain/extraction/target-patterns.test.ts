@@ -147,3 +147,30 @@ describe('fixed political phrases of plan openings (issue 17 item 1)', () => {
     assert.deepEqual(find('到2025年,50个美丽乡村全部建成。'), ['美丽乡村建成数|exactly|50|2025']);
   });
 });
+
+describe('findTargetsInSentence: the sixth development pass (issue 17)', () => {
+  it('counts the units above a threshold written with 的 and a cue (…超300亿元的产业集群达15个以上)', () => {
+    assert.deepEqual(find('主营业务收入超300亿元的产业集群达15个以上。'), ['主营业务收入超300亿元产业集群|at_least|15|']);
+  });
+  it('proposes no 千亿级 target for a kind qualified with 的 (重点培育的千亿级产业集群): it names no industry', () => {
+    assert.deepEqual(find('明确重点培育的千亿级产业集群和产业链。'), []);
+  });
+  it('leaves the base (在2022年的基础上) out of the name and pairs 分别 figures with names joined by 和', () => {
+    assert.deepEqual(find('到2027年,示范区高新技术企业和科技型企业在2022年的基础上分别超过90家和870家。'), [
+      '示范区高新技术企业|at_least|90|2027',
+      '科技型企业|at_least|870|2027',
+    ]);
+  });
+  it('reads “双倍增” as a doubling of each of the two things named before it', () => {
+    assert.deepEqual(find('到2027年,示范区高新技术企业和科技型企业实现“双倍增”。'), [
+      '示范区高新技术企业|cumulative_change|100|2027',
+      '科技型企业|cumulative_change|100|2027',
+    ]);
+  });
+});
+
+describe('listItems: a 、 list whose last item is joined by 和', () => {
+  it('gives each name, and lends nothing to a short item that already names a quantity', () => {
+    assert.deepEqual(listItems('亩均税收、人均税收和亩均技工贸总收入'), ['亩均税收', '人均税收', '亩均技工贸总收入']);
+  });
+});

@@ -152,15 +152,11 @@ function findInClause(
       continue;
     }
 
-    // Threshold inside a noun: 营业收入超5000亿元开发区2家, …、超2000亿元5家 — the count is the figure.
-    const nounBetween = next ? clause.slice(ve.to, next.from) : '';
-    if (
-      next &&
-      isCount(next.unit) &&
-      !isCount(ve.unit) &&
-      /^[\u4e00-\u9fa5]{0,6}$/.test(nounBetween) &&
-      (nounBetween.length > 0 || sharedNoun !== null)
-    ) {
+    // Threshold inside a noun: 营业收入超5000亿元开发区2家, …、超2000亿元5家 — the count is the figure; also
+    // written with 的 and a cue (主营业务收入超300亿元的产业集群达15个以上).
+    const between = next ? THRESHOLD_NOUN.exec(clause.slice(ve.to, next.from)) : null;
+    const nounBetween = between?.[1] ?? '';
+    if (next && between && isCount(next.unit) && !isCount(ve.unit) && (nounBetween.length > 0 || sharedNoun !== null)) {
       const noun: string = nounBetween.length > 0 ? nounBetween : (sharedNoun ?? '');
       sharedNoun = noun;
       const head = stripOpeners(clause.slice(zoneStart, ve.from).replace(/^、/, ''));
@@ -392,7 +388,11 @@ function buildTarget(
   let indicatorText = zone
     .slice(0, zone.length - cueLength)
     .replace(/(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$/, '')
-    .replace(/(?:分别|均|都|各|同比|累计|年均|力争|确保|争取|努力|要|将|预计|稳步|持续|逐步|不断|基本|进一步)+$/, '');
+    // …企业在2022年的基础上分别超过90家: the base the figure is reached from is not part of the name.
+    .replace(
+      /(?:分别|均|都|各|同比|累计|年均|力争|确保|争取|努力|要|将|预计|稳步|持续|逐步|不断|基本|进一步|在(?:19|20)\d\d年(?:底|末)?的?基础上|在此基础上)+$/,
+      '',
+    );
   let indicatorFrom = zoneOffset;
   const verb = LEADING_VERB.exec(indicatorText);
   const phrases: string[] = [];
@@ -478,6 +478,9 @@ function buildTarget(
   return target;
 }
 
+/** The noun between a threshold and its count: 开发区 (…超5000亿元开发区2家), 的产业集群达 (…超300亿元的产业集群达15个). */
+const THRESHOLD_NOUN = /^的?([\u4e00-\u9fa5]{0,6}?)(?:达到|达|超过|突破)?$/;
+
 /** 比2020年提高 / 较2020年提升: the base year right before the verb. */
 const PP_FROM_BASE = /(?:比|较)(?:19|20)\d\d年(?:底|末)?(?:提高|提升|增加|上升|扩大)$/;
 
@@ -493,7 +496,10 @@ function distribute(targets: RawTarget[], clause: string): RawTarget[] {
   for (const t of targets) {
     if (t.indicatorPhrases.length === 0) continue;
     const group = groups.get(key(t))!;
-    const items = listItems(t.indicatorPhrases[0]!);
+    const listed = listItems(t.indicatorPhrases[0]!);
+    // 高新技术企业和科技型企业…分别超过90家和870家: two names joined by 和 pair with two figures too.
+    const joined = t.indicatorPhrases[0]!.split(/和|与|及/).filter((p) => p.length >= 2);
+    const items = group.length >= 2 && listed.length !== group.length && joined.length === group.length ? joined : listed;
     if (group.length >= 2) {
       if (items.length === group.length) {
         t.indicatorPhrases = [items[group.indexOf(t)]!];
@@ -531,10 +537,14 @@ export function listItems(phrase: string): string[] {
   const parts = phrase.split('、').filter((p) => p.length > 0);
   // 与新规则、新制度相衔接的创新制度: the list qualifies one noun, it does not list indicators.
   if (parts.length < 2 || /的|与|相/.test(phrase)) return [];
+  // 亩均税收、人均税收和亩均技工贸总收入: 和 (or 及) joins the last item of a 、 list.
+  const tail = /^(.{2,}?)(?:和|及)(.{2,})$/.exec(parts[parts.length - 1]!);
+  if (tail) parts.splice(parts.length - 1, 1, tail[1]!, tail[2]!);
   const last = parts[parts.length - 1]!;
   return parts.map((p, i) => {
     if (i === parts.length - 1) return p;
-    if (p.length > 4 || p.length >= last.length) return p;
+    // A short item that already names a quantity (亩均税收、…亩均技工贸总收入) borrows nothing from the last.
+    if (p.length > 4 || p.length >= last.length || INDICATOR_HEAD.test(p)) return p;
     const shared = last.indexOf(p[p.length - 1]!);
     return shared >= 0 ? `${p}${last.slice(shared + 1)}` : p;
   });

@@ -117,3 +117,17 @@ describe('labelled and explanatory brackets, notices of a 分工方案 (issue 17
     );
   });
 });
+
+describe('findInlineResponsibilities: an office that follows the work up (issue 17, sixth pass)', () => {
+  it('makes an office opening a clause with 将/要 the owner, but not a place', () => {
+    assert.deepEqual(
+      findInlineResponsibilities('示范市政府办公室将加强日常跟踪督办,定期通报结果。', orgs).map((f) => codes(f.lead)),
+      [['示范市政府办公室']],
+    );
+    assert.deepEqual(
+      findInlineResponsibilities('示范区绩效考评机构要将重点目标任务纳入绩效管理考核范围。', orgs).map((f) => codes(f.lead)),
+      [['示范区绩效考评机构']],
+    );
+    assert.deepEqual(findInlineResponsibilities('示范市将深入挖掘消费潜力,支持老旧汽车更新消费。', orgs), []);
+  });
+});

@@ -111,7 +111,12 @@ export function findResponsibilities(paragraph: string, orgs: OrgUnitMatcher): R
   return out;
 }
 
-const UNIT_LIKE = /(?:部门|委员会|委|厅|局|办公室|办|室|人民政府|政府|管委会|领导小组|小组|中心|公司|海关)$/;
+const UNIT_LIKE = /(?:部门|委员会|委|厅|局|办公室|办|室|人民政府|政府|管委会|领导小组|小组|中心|公司|海关|机构)$/;
+/**
+ * An office that follows the work up, opening a clause with 要/将: 市政府办公室将加强日常跟踪督办, 区绩效考评机构要将…
+ * 纳入绩效管理考核范围 — the notices of 分工方案 name who checks. Offices only: a place (长春市将…) is no owner.
+ */
+const OFFICE_RE = /^(?<units>[\u4e00-\u9fa5()、]{2,30}?(?:办公室|办公厅|机构|督查室|督考办))(?:要|将|应)(?![来近])/;
 const ROLE_RE =
   /^(?:由)?(?<units>[\u4e00-\u9fa5()、]{2,40}?)(?:要|应|应当|定期)?(?:(?<lead>牵头负责|牵头|负责|做好|抓好|组织开展|加大督查|开展督查)|协同(?<co>[\u4e00-\u9fa5、]{2,30}?)(?:抓好|做好|开展|负责|推进))/;
 const ENLIST_RE = /^(?:积极)?发挥(?<units>[\u4e00-\u9fa5()、]{2,40}?)的作用$/;
@@ -144,11 +149,11 @@ export function findInlineResponsibilities(
       if (units) found.push({ lead: units, co: [], from: a, to: b });
       continue;
     }
-    const m = ROLE_RE.exec(clause);
+    const m = ROLE_RE.exec(clause) ?? OFFICE_RE.exec(clause);
     if (!m) continue;
     const units = ownerUnits(m.groups!.units!, orgs);
     if (!units) continue;
-    const co = m.groups!.co ? (ownerUnits(m.groups!.co, orgs) ?? []) : [];
+    const co = m.groups?.co ? (ownerUnits(m.groups.co, orgs) ?? []) : [];
     found.push({ lead: units, co, from: a, to: b });
   }
   // Each measure runs to the start of the next owner's clause, and may name helpers on the way.
