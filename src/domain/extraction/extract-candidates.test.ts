@@ -409,4 +409,14 @@ describe('extractCandidates: the sixth development pass of the unseen gold set (
       ],
     );
   });
+  it('reads floor space (万平方米) as the area of what the words name, and buildings (栋) as a count', () => {
+    const r = run('示范新城2024年工作要点\n推进楼宇招商,完成楼宇办公场所招商入驻25万平方米以上,新增年税收超1亿元的写字楼1栋。');
+    assert.deepEqual(
+      r.targets.map((t) => [t.target.year, t.target.comparator, t.target.value, t.unit, t.indicator.name]),
+      [
+        [2024, 'at_least', '25', '万平方米', '完成楼宇办公场所招商入驻面积'],
+        [2024, 'at_least', '1', '栋', '新增年税收超1亿元写字楼'],
+      ],
+    );
+  });
 });

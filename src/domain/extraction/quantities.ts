@@ -29,7 +29,11 @@ const UNIT_TABLE: readonly [unit: string, kind: string, factor: string][] = [
   ['千瓦时', 'kwh', '1'],
   ['万千瓦', 'kw', '1e4'],
   ['千瓦', 'kw', '1'],
+  ['万平方公里', 'km2', '1e4'],
   ['平方公里', 'km2', '1'],
+  // 新建厂房10万平方米以上: floor space, the measure of a zone's standard factories and offices.
+  ['万平方米', 'm2', '1e4'],
+  ['平方米', 'm2', '1'],
   ['万亩', 'mu', '1e4'],
   ['亩', 'mu', '1'],
   ['公里', 'km', '1'],
@@ -45,7 +49,7 @@ const UNIT_TABLE: readonly [unit: string, kind: string, factor: string][] = [
 ];
 
 /** Measure words of counts (家 enterprises, 个 units, 项 items …): all of kind "count". */
-const COUNT_UNITS = ['家', '个', '项', '所', '座', '名', '位', '条', '套', '台', '批', '种', '类', '次', '件', '块', '处', '架'];
+const COUNT_UNITS = ['家', '个', '项', '所', '座', '名', '位', '条', '套', '台', '批', '种', '类', '次', '件', '块', '处', '架', '栋', '幢'];
 
 const RATE_SUFFIXES = ['/年', '/亩', '/人'];
 

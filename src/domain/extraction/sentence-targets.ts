@@ -9,6 +9,7 @@ import { INDICATOR_HEAD, STRONG_CUE } from './target-cues.ts';
 import { clauseRanges, findTargetsInSentence, type RawTarget } from './target-patterns.ts';
 
 type Baseline = NonNullable<TargetCandidate['baseline']>;
+const AREA_UNIT = /^(?:万?平方米|万?平方公里|万?亩)$/;
 type Converted = ReturnType<typeof convertFigures>;
 
 /**
@@ -22,7 +23,12 @@ export function readSentenceTargets(r: DocumentReading, s: SentenceView, found: 
   let sentenceBaseline: { indicator: string; baseline: Baseline } | null = null;
   for (const t of raws) {
     const clauseStart = clauseRanges(s.sentence).find(([a, b]) => t.valueFrom >= a && t.valueFrom < b)?.[0] ?? 0;
-    const { scopes, indicator } = resolveFigure(r, s, t, mentions, clauseStart);
+    const { scopes, indicator: named } = resolveFigure(r, s, t, mentions, clauseStart);
+    // 招商入驻25万平方米以上: an area figure measures the area of what the words before it name.
+    const indicator =
+      named && !named.code && !INDICATOR_HEAD.test(named.name) && t.unit && AREA_UNIT.test(t.unit)
+        ? { ...named, name: `${named.name}面积` }
+        : named;
     // A proposed indicator must read like one (…额, …率, …企业); 已核准成员之间 does not.
     if (!indicator || (!indicator.code && !INDICATOR_HEAD.test(indicator.name))) {
       if (STRONG_CUE.test(s.sentence.slice(clauseStart, t.valueTo)) && !t.pastYear) madeTarget = true;

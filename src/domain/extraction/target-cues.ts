@@ -48,7 +48,7 @@ export function stripOpeners(s: string): string {
 }
 
 export function isCount(unit: string | undefined): boolean {
-  return unit !== undefined && /^(?:家|个|项|所|座|名|位|条|套|台|批|种|户|人|次|件|处|架)(?:以上)?$/.test(unit);
+  return unit !== undefined && /^(?:家|个|项|所|座|名|位|条|套|台|批|种|户|人|次|件|处|架|栋|幢)(?:以上)?$/.test(unit);
 }
 
 export function unique(xs: string[]): string[] {
