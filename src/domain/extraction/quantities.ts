@@ -49,7 +49,28 @@ const UNIT_TABLE: readonly [unit: string, kind: string, factor: string][] = [
 ];
 
 /** Measure words of counts (家 enterprises, 个 units, 项 items …): all of kind "count". */
-const COUNT_UNITS = ['家', '个', '项', '所', '座', '名', '位', '条', '套', '台', '批', '种', '类', '次', '件', '块', '处', '架', '栋', '幢'];
+const COUNT_UNITS = [
+  '家',
+  '个',
+  '项',
+  '所',
+  '座',
+  '名',
+  '位',
+  '条',
+  '套',
+  '台',
+  '批',
+  '种',
+  '类',
+  '次',
+  '件',
+  '块',
+  '处',
+  '架',
+  '栋',
+  '幢',
+];
 
 const RATE_SUFFIXES = ['/年', '/亩', '/人'];
 
