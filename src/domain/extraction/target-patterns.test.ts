@@ -161,6 +161,9 @@ describe('findTargetsInSentence: the sixth development pass (issue 17)', () => {
       '科技型企业|at_least|870|2027',
     ]);
   });
+  it('reads a count of new things opened by 累计新增 as 新增 (累计新增“个转企”2万户)', () => {
+    assert.deepEqual(find('累计新增“个转企”2万户。'), ['累计新增“个转企”|at_least|2|']);
+  });
   it('reads “双倍增” as a doubling of each of the two things named before it', () => {
     assert.deepEqual(find('到2027年,示范区高新技术企业和科技型企业实现“双倍增”。'), [
       '示范区高新技术企业|cumulative_change|100|2027',
