@@ -21,20 +21,31 @@ import { withBenchDatabase } from './bench-database.ts';
 const FORM = 'DEV_ZONE_MONTHLY';
 /** Money columns arrive in 万元 and are converted to the indicators' 亿元/亿美元, as real files do. */
 const COLUMNS = [
-  { code: 'REVENUE', header: '营业收入(万元)', toStored: -4 },
-  { code: 'INDUSTRIAL_OUTPUT', header: '工业总产值(万元)', toStored: -4 },
-  { code: 'INDUSTRIAL_VA_ABOVE_SCALE', header: '规上工业增加值(万元)', toStored: -4 },
-  { code: 'FAI', header: '固定资产投资(万元)', toStored: -4 },
-  { code: 'TAX_REVENUE', header: '税收收入(万元)', toStored: -4 },
-  { code: 'TRADE_TOTAL', header: '进出口总额(万元)', toStored: -4 },
-  { code: 'FDI_ACTUAL', header: '实际利用外资(万美元)', toStored: -4 },
-  { code: 'LAND_AREA_MU', header: '用地面积(亩)', toStored: 0 },
-  { code: 'EMPLOYEES', header: '从业人员(人)', toStored: 0 },
-  { code: 'RD_EXPENDITURE', header: '研发经费支出(万元)', toStored: -4 },
+  { code: 'REVENUE', header: '营业收入(万元)', toStored: -4, scale: 10 },
+  { code: 'INDUSTRIAL_OUTPUT', header: '工业总产值(万元)', toStored: -4, scale: 8 },
+  { code: 'INDUSTRIAL_VA_ABOVE_SCALE', header: '规上工业增加值(万元)', toStored: -4, scale: 2 },
+  { code: 'FAI', header: '固定资产投资(万元)', toStored: -4, scale: 3 },
+  { code: 'TAX_REVENUE', header: '税收收入(万元)', toStored: -4, scale: 1 },
+  { code: 'TRADE_TOTAL', header: '进出口总额(万元)', toStored: -4, scale: 4 },
+  { code: 'FDI_ACTUAL', header: '实际利用外资(万美元)', toStored: -4, scale: 1 },
+  { code: 'LAND_AREA_MU', header: '用地面积(亩)', toStored: 0, scale: 0 },
+  { code: 'EMPLOYEES', header: '从业人员(人)', toStored: 0, scale: 0 },
+  { code: 'RD_EXPENDITURE', header: '研发经费支出(万元)', toStored: -4, scale: 1 },
 ] as const;
 
-/** A deterministic figure with two decimals (in the file's unit) for cell n. */
-const figure = (n: number) => `${(n * 7919) % 9_000_000}.${String(n % 100).padStart(2, '0')}`;
+/**
+ * A deterministic figure with two decimals (in the file's unit) of a unit, month and column, that
+ * passes the form's hard rules as a file that imports does: a year-to-date figure grows month by
+ * month and restarts in January (scale × month), a part stays below its total (规上工业增加值 below
+ * 工业总产值, 税收 below 营业收入), a stock (scale 0: 用地面积, 从业人员) keeps its size. Each year
+ * repeats the last, so no figure changes year on year and the soft rules stay quiet too.
+ */
+function figure(unit: Unit, period: string, column: (typeof COLUMNS)[number]): string {
+  const size = 1000 + ((unit.id * 7919) % 90_000);
+  const month = Number(period.slice(5, 7));
+  const whole = column.scale === 0 ? size : size * month * column.scale;
+  return `${whole}.${String((unit.id + month) % 100).padStart(2, '0')}`;
+}
 
 interface Unit {
   id: number;
@@ -69,7 +80,8 @@ function* wideRows(units: Unit[], periods: string[], values: number) {
   for (const period of periods)
     for (const unit of units) {
       if (n >= values) return;
-      yield { unit, period, cells: COLUMNS.map(() => figure(++n)) };
+      n += COLUMNS.length;
+      yield { unit, period, cells: COLUMNS.map((c) => figure(unit, period, c)) };
     }
 }
 
@@ -101,12 +113,11 @@ async function writeLongCsv(file: string, units: Unit[], periods: string[], name
     Readable.from(
       (function* () {
         yield '单位名称,指标名称,期间,数值,计量单位\n';
-        let n = 0;
         for (const period of periods)
           for (const unit of units)
             for (const c of COLUMNS) {
               if (written >= bytes) return;
-              const line = `${unit.name},${names.get(c.code)},${period},${figure(++n)},${c.header.slice(c.header.indexOf('(') + 1, -1)}\n`;
+              const line = `${unit.name},${names.get(c.code)},${period},${figure(unit, period, c)},${c.header.slice(c.header.indexOf('(') + 1, -1)}\n`;
               written += Buffer.byteLength(line);
               yield line;
             }
