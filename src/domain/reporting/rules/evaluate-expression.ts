@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { callRuleFunction, fmt } from './rule-functions.ts';
+import { callRuleFunction, fmt, type RuleReader } from './rule-functions.ts';
 import type { RuleNode } from './expression.ts';
 
 /** Everything a rule may read about one submission of one org unit for one period. */
@@ -34,37 +34,74 @@ export { fmt, fmtPct, JUMP_FACTOR, MIN_HISTORY } from './rule-functions.ts';
  * Every figure read is pushed onto facts so that a failing rule can say which numbers broke it.
  */
 export function evaluateRuleNode(node: RuleNode, ctx: RuleContext, facts: Fact[], bound?: string): RuleValue {
-  const code = (n: RuleNode): string => {
+  return evaluateNode(node, new Reader(ctx, facts, bound));
+}
+
+/**
+ * The reader of one evaluation, made once per rule and not per node, as a class so that no closure
+ * is made per evaluation: an import checks every submission of a file (100,000 for a million
+ * figures), and closures made at every node of every rule were most of its time.
+ */
+class Reader implements RuleReader {
+  constructor(
+    readonly ctx: RuleContext,
+    private readonly facts: Fact[],
+    private readonly bound: string | undefined,
+  ) {}
+
+  code(n: RuleNode): string {
     const c = (n as { code: string }).code;
-    return c === 'value' && bound ? bound : c;
-  };
-  const label = (c: string) => ({ zh: ctx.indicators?.[c]?.name ?? c, en: c, unit: ctx.indicators?.[c]?.unit ?? '' });
-  const note = (en: string, zh: string) => {
-    if (!facts.some((f) => f.en === en)) facts.push({ en, zh });
-  };
-  const read = (
+    return c === 'value' && this.bound ? this.bound : c;
+  }
+
+  label(c: string) {
+    const i = this.ctx.indicators?.[c];
+    return { zh: i?.name ?? c, en: c, unit: i?.unit ?? '' };
+  }
+
+  note(en: string, zh: string): void {
+    for (const f of this.facts) if (f.en === en) return;
+    this.facts.push({ en, zh });
+  }
+
+  private read(
     c: string,
     values: Readonly<Record<string, string>> | undefined,
     period: string | undefined,
     tag: string,
     tagZh: string,
-  ) => {
+  ): Decimal | null {
     const v = values?.[c];
-    const l = label(c);
+    const l = this.label(c);
     const p = period ? ` ${period}` : '';
     if (v === undefined) {
-      note(`${l.en}${tag}${p}: missing`, `${l.zh}${tagZh}${p}：缺失`);
+      this.note(`${l.en}${tag}${p}: missing`, `${l.zh}${tagZh}${p}：缺失`);
       return null;
     }
     const d = new Decimal(v);
-    note(`${l.en}${tag}${p} = ${fmt(d)}${l.unit ? ' ' + l.unit : ''}`, `${l.zh}${tagZh}${p}=${fmt(d)}${l.unit}`);
+    const shown = fmt(d);
+    this.note(`${l.en}${tag}${p} = ${shown}${l.unit ? ' ' + l.unit : ''}`, `${l.zh}${tagZh}${p}=${shown}${l.unit}`);
     return d;
-  };
-  const cur = (c: string) => read(c, ctx.current, ctx.period, '', '');
-  const prev = (c: string) => read(c, ctx.previous?.values, ctx.previous?.period, ' (previous)', '（上期）');
-  const ly = (c: string) => read(c, ctx.lastYear?.values, ctx.lastYear?.period, ' (same period last year)', '（上年同期）');
-  const num = (n: RuleNode): Decimal | null => evaluateRuleNode(n, ctx, facts, bound) as Decimal | null;
+  }
 
+  cur(c: string): Decimal | null {
+    return this.read(c, this.ctx.current, this.ctx.period, '', '');
+  }
+
+  prev(c: string): Decimal | null {
+    return this.read(c, this.ctx.previous?.values, this.ctx.previous?.period, ' (previous)', '（上期）');
+  }
+
+  ly(c: string): Decimal | null {
+    return this.read(c, this.ctx.lastYear?.values, this.ctx.lastYear?.period, ' (same period last year)', '（上年同期）');
+  }
+
+  num(n: RuleNode): Decimal | null {
+    return evaluateNode(n, this) as Decimal | null;
+  }
+}
+
+function evaluateNode(node: RuleNode, r: RuleReader): RuleValue {
   switch (node.kind) {
     case 'number':
       return new Decimal(node.value);
@@ -73,40 +110,41 @@ export function evaluateRuleNode(node: RuleNode, ctx: RuleContext, facts: Fact[]
     case 'bool':
       return node.value;
     case 'ref':
-      return cur(code(node));
+      return r.cur(r.code(node));
     case 'neg': {
-      const v = num(node.operand);
+      const v = r.num(node.operand);
       return v && v.neg();
     }
     case 'not': {
-      const v = evaluateRuleNode(node.operand, ctx, facts, bound);
+      const v = evaluateNode(node.operand, r);
       return v === null ? null : !v;
     }
     case 'arith': {
-      const l = num(node.left);
-      const r = num(node.right);
-      if (!l || !r) return null;
-      if (node.op === '+') return l.plus(r);
-      if (node.op === '-') return l.minus(r);
-      if (node.op === '*') return l.times(r);
-      return r.isZero() ? null : l.dividedBy(r);
+      const left = r.num(node.left);
+      const right = r.num(node.right);
+      if (!left || !right) return null;
+      if (node.op === '+') return left.plus(right);
+      if (node.op === '-') return left.minus(right);
+      if (node.op === '*') return left.times(right);
+      return right.isZero() ? null : left.dividedBy(right);
     }
     case 'compare': {
-      const l = num(node.left);
-      const r = num(node.right);
-      if (!l || !r) return null;
-      const c = l.comparedTo(r);
+      const left = r.num(node.left);
+      const right = r.num(node.right);
+      if (!left || !right) return null;
+      const c = left.comparedTo(right);
       return { '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0, '==': c === 0, '!=': c !== 0 }[node.op];
     }
     case 'logic': {
-      const l = evaluateRuleNode(node.left, ctx, facts, bound);
-      if (node.op === 'and' && l === false) return false;
-      if (node.op === 'or' && l === true) return true;
-      const r = evaluateRuleNode(node.right, ctx, facts, bound);
-      if (l === null || r === null) return node.op === 'and' ? (r === false ? false : null) : r === true ? true : null;
-      return r;
+      const left = evaluateNode(node.left, r);
+      if (node.op === 'and' && left === false) return false;
+      if (node.op === 'or' && left === true) return true;
+      const right = evaluateNode(node.right, r);
+      if (left === null || right === null)
+        return node.op === 'and' ? (right === false ? false : null) : right === true ? true : null;
+      return right;
     }
     case 'call':
-      return callRuleFunction(node.name, node.args, { ctx, code, label, note, cur, prev, ly, num });
+      return callRuleFunction(node.name, node.args, r);
   }
 }

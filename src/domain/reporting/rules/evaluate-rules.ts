@@ -1,5 +1,5 @@
 import { evaluateRuleNode, type Fact, type RuleContext } from './evaluate-expression.ts';
-import { parseRuleExpression, ruleReferences } from './expression.ts';
+import { parseRuleExpression, ruleReferences, type RuleNode } from './expression.ts';
 import type { RuleSeverity, ValidationRule } from './rule.schema.ts';
 
 export interface Finding {
@@ -19,6 +19,21 @@ export interface RuleEvaluation {
   skipped: { ruleId: string; indicators: string[]; facts: Fact[] }[];
 }
 
+/** Parsed expressions by their text: an import runs the same few rules over every submission of a file. */
+const parsed = new Map<string, { tree: RuleNode; refs: string[] }>();
+const MAX_PARSED = 1000;
+
+function parsedRule(expression: string): { tree: RuleNode; refs: string[] } {
+  let p = parsed.get(expression);
+  if (!p) {
+    const tree = parseRuleExpression(expression);
+    p = { tree, refs: ruleReferences(tree) };
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(expression, p);
+  }
+  return p;
+}
+
 /**
  * Runs a form's rules over one submission. A rule whose expression is false gives a finding; a rule
  * that cannot be decided (missing input, zero base, short history) is listed as skipped.
@@ -26,8 +41,7 @@ export interface RuleEvaluation {
 export function evaluateRules(rules: readonly ValidationRule[], ctx: RuleContext): RuleEvaluation {
   const out: RuleEvaluation = { findings: [], skipped: [] };
   for (const rule of rules) {
-    const tree = parseRuleExpression(rule.expression);
-    const refs = ruleReferences(tree);
+    const { tree, refs } = parsedRule(rule.expression);
     const runs = rule.appliesTo ? rule.appliesTo.map((c) => ({ bound: c as string | undefined })) : [{ bound: undefined }];
     for (const { bound } of runs) {
       const facts: Fact[] = [];

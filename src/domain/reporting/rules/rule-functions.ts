@@ -36,8 +36,8 @@ export interface RuleReader {
 
 /** A call in a rule (abs, min, max, sum, previous, last_year, change, yoy, cumulative_non_decreasing, outlier, magnitude_jump). */
 export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader): RuleValue {
-  const { ctx, code, label, note, cur, prev, ly, num } = r;
-  const nums = () => args.map(num);
+  const { ctx } = r;
+  const nums = () => args.map((a) => r.num(a));
   switch (name) {
     case 'abs': {
       const [v] = nums();
@@ -54,14 +54,14 @@ export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader):
       return vs.some((v) => !v) ? null : vs.reduce((s: Decimal, v) => s.plus(v!), new Decimal(0));
     }
     case 'previous':
-      return prev(code(args[0]!));
+      return r.prev(r.code(args[0]!));
     case 'last_year':
-      return ly(code(args[0]!));
+      return r.ly(r.code(args[0]!));
     case 'change':
     case 'yoy': {
-      const c = code(args[0]!);
-      const base = name === 'yoy' || (args[1] as { value: string }).value === 'last_year' ? ly(c) : prev(c);
-      const now = cur(c);
+      const c = r.code(args[0]!);
+      const base = name === 'yoy' || (args[1] as { value: string }).value === 'last_year' ? r.ly(c) : r.prev(c);
+      const now = r.cur(c);
       if (!now || !base || base.isZero()) return null;
       const ch = now.minus(base).dividedBy(base.abs());
       const what =
@@ -71,11 +71,11 @@ export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader):
             ? 'year-on-year'
             : 'period-on-period';
       const whatZh = what === 'year-on-year' ? '同比' : '环比';
-      note(`${c} ${what} change = ${fmtPct(ch)}`, `${label(c).zh}${whatZh}变化${fmtPct(ch)}`);
+      r.note(`${c} ${what} change = ${fmtPct(ch)}`, `${r.label(c).zh}${whatZh}变化${fmtPct(ch)}`);
       return ch;
     }
     case 'cumulative_non_decreasing': {
-      const c = code(args[0]!);
+      const c = r.code(args[0]!);
       const p = parsePeriod(ctx.period);
       const pp = ctx.previous ? parsePeriod(ctx.previous.period) : null;
       if (!p) return null;
@@ -83,34 +83,34 @@ export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader):
       if (p.kind === 'month' && p.month === 1) return true;
       if (!pp) return null;
       if (pp.year !== p.year) return true;
-      const now = cur(c);
-      const before = prev(c);
+      const now = r.cur(c);
+      const before = r.prev(c);
       if (!now || !before) return null;
       return now.greaterThanOrEqualTo(before);
     }
     case 'outlier':
     case 'magnitude_jump': {
-      const c = code(args[0]!);
+      const c = r.code(args[0]!);
       const hist = (ctx.history?.[c] ?? []).map((v) => new Decimal(v));
-      const now = cur(c);
+      const now = r.cur(c);
       if (!now || hist.length < MIN_HISTORY) return null;
       const m = median(sortDec(hist));
       if (name === 'magnitude_jump') {
         if (m.isZero() || now.isZero()) return null;
         const ratio = now.dividedBy(m).abs();
         const jump = ratio.greaterThanOrEqualTo(JUMP_FACTOR) || ratio.lessThanOrEqualTo(new Decimal(1).dividedBy(JUMP_FACTOR));
-        note(
+        r.note(
           `${c} is ${fmt(ratio)}× the median ${fmt(m)} of its ${hist.length} past values`,
-          `${label(c).zh}为本单位历史${hist.length}期中位数${fmt(m)}的${fmt(ratio)}倍`,
+          `${r.label(c).zh}为本单位历史${hist.length}期中位数${fmt(m)}的${fmt(ratio)}倍`,
         );
         return jump;
       }
       const mad = median(sortDec(hist.map((h) => h.minus(m).abs())));
       if (mad.isZero()) return null;
       const z = MAD_SCALE.times(now.minus(m)).dividedBy(mad).abs();
-      note(
+      r.note(
         `${c} modified z-score = ${fmt(z)} (median ${fmt(m)}, MAD ${fmt(mad)} over ${hist.length} past values)`,
-        `${label(c).zh}稳健离群分数=${fmt(z)}（历史${hist.length}期中位数${fmt(m)}，MAD ${fmt(mad)}）`,
+        `${r.label(c).zh}稳健离群分数=${fmt(z)}（历史${hist.length}期中位数${fmt(m)}，MAD ${fmt(mad)}）`,
       );
       return z;
     }
