@@ -90,7 +90,7 @@ export async function homeBrowser(opts: { runs: number }) {
   });
   try {
     // The first opening of each home after start: nothing judged yet (the leader's and plan manager's
-    // homes are judged on this request, then reused until something changes: home-cache.ts).
+    // homes are judged on this request, then reused until something changes: services/answers/answer-cache.ts).
     await openOnce(browser, server.url, '#/', '[data-testid="login-form"]', null);
     const first = new Map<string, number>();
     for (const r of ROLES) first.set(r.role, Math.round((await openOnce(browser, server.url, '#/', r.ready, r.user)).ms));

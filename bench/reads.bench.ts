@@ -19,6 +19,7 @@ import { rebuildUnitYears } from '../src/services/progress/unit-years.service.ts
 import { loadDemoData } from '../src/services/reporting/demo-data.service.ts';
 import { findSchemeVersion } from '../src/repositories/evaluation.repository.ts';
 import { startServer } from '../src/server.ts';
+import { answersChanged } from '../src/services/answers/answer-cache.ts';
 import { withBenchDatabase } from './bench-database.ts';
 import { addZones, alternated, copyValues, pickIndicators } from './progress.bench.ts';
 
@@ -126,19 +127,26 @@ async function readsAt(values: number, opts: { units: number; runs: number; warm
     try {
       for (const [name, [api, sql, service]] of Object.entries(reads)) {
         const loadAt = load();
-        const [a, q, viaTable, viaYearly] = await alternated(opts.warmups, opts.runs, [
+        const [a, fresh, q, viaTable, viaYearly] = await alternated(opts.warmups, opts.runs, [
           api,
+          // The first reader after a change: the server's kept answers dropped, as a write request does.
+          async () => {
+            answersChanged(server.database);
+            await api();
+          },
           sql,
           async () => void (await service('analytics')),
           async () => void (await service('yearly')),
         ]);
         out[name] = {
           api: a,
+          apiJudgedAfresh: fresh,
           analyticsSql: q,
           serviceAnalytics: viaTable,
           serviceYearlyBefore: viaYearly,
           ratioP50: Number((a!.p50Ms / q!.p50Ms).toFixed(1)),
           ratioP95: Number((a!.p95Ms / q!.p95Ms).toFixed(1)),
+          ratioP50JudgedAfresh: Number((fresh!.p50Ms / q!.p50Ms).toFixed(1)),
           speedupP50VsBefore: Number((viaYearly!.p50Ms / viaTable!.p50Ms).toFixed(2)),
           loadAverage: { before: loadAt, after: load() },
         };
@@ -156,7 +164,7 @@ export async function reads(sizes: readonly number[], opts: { units: number; run
   for (const values of sizes) bySize[values === 0 ? 'demo' : String(values)] = await readsAt(values, opts);
   return {
     description:
-      'Per read, four functions alternated run by run: the API through a real server (admin token), a plain SQL read of the analytics rows it shows (COMPARISON_SQL, MAP_SQL, EVALUATION_SQL), the service in-process on the analytics table, the same on the read it replaced (yearly table)',
+      'Per read, five functions alternated run by run: the API through a real server (admin token) as a reader gets it (answers kept between changes, services/answers/answer-cache.ts) and as the first reader after a change gets it, a plain SQL read of the analytics rows it shows (COMPARISON_SQL, MAP_SQL, EVALUATION_SQL), the service in-process on the analytics table, the same on the read it replaced (yearly table)',
     runs: opts.runs,
     warmups: opts.warmups,
     bySize,

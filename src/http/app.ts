@@ -19,7 +19,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { accessControlPlugin, type RouteAccess } from './auth/access-control.ts';
 import { readiness } from './readiness.ts';
-import { homeDataChanged, mayWrite } from '../services/home/home-cache.ts';
+import { answersChanged, mayWrite } from '../services/answers/answer-cache.ts';
 import { retryIdempotentReads } from './idempotent-retry.ts';
 import { registerExportAudit } from './audit/export-audit.ts';
 import { registerAuditHeadLog } from './audit/head-log.ts';
@@ -126,13 +126,13 @@ export async function buildApp(
 
   const deps = { database, limits: config.inputLimits ?? DEFAULT_INPUT_LIMITS, auditKey: await auditKey(config.audit) };
   retryIdempotentReads(app);
-  // The homes' cached answers (issue 19) are judged afresh after anything that may have written;
-  // before the answer leaves, so that a client's next request already finds them gone.
+  // The dashboards' kept answers (issues 19, 22) are judged afresh after anything that may have
+  // written; before the answer leaves, so that a client's next request already finds them gone.
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.statusCode < 400 && mayWrite(req.method, req.url)) {
-      homeDataChanged(database);
-      // The homes read through dashboardReads (a hot standby when configured): its answers go too.
-      if (database.replica) homeDataChanged(database.replica);
+      answersChanged(database);
+      // Dashboards read through dashboardReads (a hot standby when configured): its answers go too.
+      if (database.replica) answersChanged(database.replica);
     }
     return payload;
   });

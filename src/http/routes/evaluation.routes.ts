@@ -17,6 +17,7 @@ import { buildEvaluationXlsx } from '../../reports/evaluation/build-xlsx.ts';
 import { createRun, getRun, listRuns, previewRun, publishRun } from '../../services/evaluation/run.service.ts';
 import { getScheme, listSchemes, saveScheme } from '../../services/evaluation/scheme.service.ts';
 import { ahp, entropy } from '../../services/evaluation/weights.service.ts';
+import { bodyDigest, cachedAnswer } from '../../services/answers/answer-cache.ts';
 import { runOwner, runUnitOwner, schemeRunOwner, schemeSaveOwner } from '../auth/plan-owned-resources.ts';
 import { gradeHistory, runGradeHistory } from '../../services/evaluation/grade-history.service.ts';
 import { superviseFromRun } from '../../services/evaluation/results-use.service.ts';
@@ -90,7 +91,10 @@ export const evaluationRoutes =
         'Evaluate an unsaved definition on a year, storing nothing / 方案试算（不保存）',
         { body: z.object({ definition, year, samples, seed }), response: { 200: runViewSchema, ...errors } },
       ),
-      async (req) => previewRun(database, req.body),
+      // Kept like the dashboards' answers (answer-cache.ts): trying a draft again, or another planner
+      // trying the same one, is answered without evaluating it again until the figures change.
+      async (req) =>
+        cachedAnswer(database, `${req.url}:${bodyDigest(req.body)}`, req.actor!, () => previewRun(database, req.body)),
     );
     app.post(
       '/evaluation/weights',

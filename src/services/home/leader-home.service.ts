@@ -7,7 +7,7 @@ import type { LeaderHome } from '../../presenters/home.presenter.ts';
 import type { TargetProgress } from '../../presenters/progress.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
-import { cachedHome } from './home-cache.ts';
+import { cachedAnswer } from '../answers/answer-cache.ts';
 import { getRun, listRuns } from '../evaluation/run.service.ts';
 import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
 import { readerPrecision } from '../progress/reader-precision.service.ts';
@@ -29,7 +29,7 @@ const MAX_EVALUATIONS = 4;
  * and the latest published evaluation of each scheme.
  */
 export function leaderHome(database: Database, actor: Actor): Promise<LeaderHome> {
-  return cachedHome(database, 'leader', actor, () => leaderHomeAfresh(database, actor));
+  return cachedAnswer(database, 'home:leader', actor, () => leaderHomeAfresh(database, actor));
 }
 
 /** leaderHome judged now, without the cache. */

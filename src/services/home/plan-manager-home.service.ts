@@ -5,7 +5,7 @@ import { countWarnings } from '../../domain/warnings/warning-tally.ts';
 import type { PlanManagerHome } from '../../presenters/home.presenter.ts';
 import { listPlans } from '../../repositories/plan.repository.ts';
 import type { Actor } from '../actor.ts';
-import { cachedHome } from './home-cache.ts';
+import { cachedAnswer } from '../answers/answer-cache.ts';
 import { coverageAndProgress } from '../progress/coverage.service.ts';
 import { plansProgressWithYearly } from '../progress/plan-progress.service.ts';
 import { readerPrecision } from '../progress/reader-precision.service.ts';
@@ -18,7 +18,7 @@ import { grantedPlan } from './leader-home.service.ts';
  * at the period the overview opens on.
  */
 export function planManagerHome(database: Database, actor: Actor): Promise<PlanManagerHome> {
-  return cachedHome(database, 'planner', actor, () => planManagerHomeAfresh(database, actor));
+  return cachedAnswer(database, 'home:planner', actor, () => planManagerHomeAfresh(database, actor));
 }
 
 /** planManagerHome judged now, without the cache. */
