@@ -269,50 +269,73 @@ export async function insertReportImport(db: Executor, r: NewReportImport): Prom
   return row.id;
 }
 
-/** The staged figures with their unit and indicator codes, by unit, period and file order (for the rule gate). */
-export async function stagedForGate(db: Executor) {
-  const r = await sql<{
-    org_unit_id: number;
-    unit_code: string;
-    unit_name: string;
-    period: string;
-    indicator: string;
-    cumulative: boolean;
-    value: string;
-    sheet: string;
-    row_no: number;
-    col: string;
-    raw: string;
-  }>`select s.org_unit_id, u.code as unit_code, u.name as unit_name, s.period, i.code as indicator, s.cumulative,
-      s.value::text as value, s.sheet, s.row_no, s.col, s.raw
-    from import_staging s join org_unit u on u.id = s.org_unit_id join indicator i on i.id = s.indicator_id
-    order by s.org_unit_id, s.period, s.seq`.execute(db);
-  return r.rows;
+/** A staged figure as the rule gate reads it: with its unit's and indicator's codes and where it was written. */
+export interface StagedGateRow {
+  org_unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  period: string;
+  indicator: string;
+  cumulative: boolean;
+  value: string;
+  sheet: string;
+  row_no: number;
+  col: string;
+  raw: string;
 }
 
 /**
- * The earlier figures the form's history rules read (较上期, 同比, outliers) for every unit the staged
- * upload touches: approved reported figures or figures of another origin, the highest-priority origin
+ * The staged figures for the rule gate, a page at a time by unit, period and file order (keyset
+ * over an index made here), so that the gate holds one page of a million-value upload, not all of
+ * it. A submission may go on from one page into the next.
+ */
+export async function* stagedForGate(db: Executor, pageSize: number): AsyncGenerator<StagedGateRow[]> {
+  await sql`create index on import_staging (org_unit_id, period, seq)`.execute(db);
+  let after = { unit: 0, period: '', seq: 0 };
+  for (;;) {
+    const r = await sql<StagedGateRow & { seq: number }>`select s.seq, s.org_unit_id, u.code as unit_code, u.name as unit_name,
+        s.period, i.code as indicator, s.cumulative, s.value::text as value, s.sheet, s.row_no, s.col, s.raw
+      from (select * from import_staging where (org_unit_id, period, seq) > (${after.unit}, ${after.period}, ${after.seq})
+        order by org_unit_id, period, seq limit ${pageSize}) s
+      join org_unit u on u.id = s.org_unit_id join indicator i on i.id = s.indicator_id
+      order by s.org_unit_id, s.period, s.seq`.execute(db);
+    if (r.rows.length > 0) yield r.rows;
+    if (r.rows.length < pageSize) return;
+    const last = r.rows.at(-1)!;
+    after = { unit: last.org_unit_id, period: last.period, seq: last.seq };
+  }
+}
+
+/** Submissions of the upload, by unit id and period. */
+export interface SubmissionKey {
+  unitId: number;
+  period: string;
+}
+
+/**
+ * The earlier figures the form's history rules read (较上期, 同比, outliers) for the given units and
+ * periods: approved reported figures or figures of another origin, the highest-priority origin
  * first, as the entry sheet reads them (submission.repository unitValues).
  */
-export async function historyForGate(db: Executor, periods: readonly string[]) {
-  if (periods.length === 0) return [];
+export async function historyForGate(db: Executor, unitIds: readonly number[], periods: readonly string[]) {
+  if (unitIds.length === 0 || periods.length === 0) return [];
   const r = await sql<{ org_unit_id: number; period: string; indicator: string; cumulative: boolean; value: string }>`
     select d.org_unit_id, d.period, i.code as indicator, d.cumulative, d.value::text as value
     from data_value d join indicator i on i.id = d.indicator_id
-    where d.org_unit_id in (select distinct org_unit_id from import_staging)
-      and d.period in (${sql.join(periods)})
+    where d.org_unit_id = any(${[...unitIds]}::int[])
+      and d.period = any(${[...periods]}::text[])
       and (d.origin <> 'reported' or d.status = 'approved')
     order by case d.origin when 'reported' then 0 when 'published' then 1 when 'plan' then 2 else 3 end`.execute(db);
   return r.rows;
 }
 
-/** The stored reported figures of every unit and period the staged upload touches. */
-export async function storedForGate(db: Executor) {
+/** The stored reported figures of the given submissions. */
+export async function storedForGate(db: Executor, keys: readonly SubmissionKey[]) {
+  if (keys.length === 0) return [];
   const r = await sql<{ org_unit_id: number; period: string; indicator: string; cumulative: boolean; value: string }>`
     select d.org_unit_id, d.period, i.code as indicator, d.cumulative, d.value::text as value
-    from data_value d join indicator i on i.id = d.indicator_id
-    where d.origin = 'reported'
-      and (d.org_unit_id, d.period) in (select distinct org_unit_id, period from import_staging)`.execute(db);
+    from unnest(${keys.map((k) => k.unitId)}::int[], ${keys.map((k) => k.period)}::text[]) as k(org_unit_id, period)
+    join data_value d on d.org_unit_id = k.org_unit_id and d.period = k.period and d.origin = 'reported'
+    join indicator i on i.id = d.indicator_id`.execute(db);
   return r.rows;
 }

@@ -36,7 +36,7 @@ import {
 } from './import-result.ts';
 import { recordChecker } from './record-checker.ts';
 import { checkGrowthClaims } from './growth-check.ts';
-import { gateStaged } from './rule-gate.ts';
+import { gateStaged, type GateResult } from './rule-gate.ts';
 import { stager } from './stager.ts';
 
 export type { ImportFormat, ImportResult } from './import-result.ts';
@@ -202,14 +202,19 @@ export async function importValues(
     const skippedRows = read.notes.filter((n) => n.code === 'total_row_skipped').length;
     if (problemsTotal > 0) return { result: rejected(base, duplicateOf, allProblems, notApplicable, skippedRows), commit: false };
     // Hard rules at the door: impossible figures are refused here, not stored as drafts.
-    const gate = ctx.form.rules.length > 0 ? await deps.gateStaged(db, ctx) : { problems: [], warnings: [] };
+    const sheets = read.sheets.map((sh) => sh.name);
+    const gate: GateResult =
+      ctx.form.rules.length > 0 ? await deps.gateStaged(db, ctx, { sheets }) : { problems: [], warnings: [] };
     if (gate.problems.length > 0) {
-      const ruleProblems = inFileOrder(
-        gate.problems,
-        read.sheets.map((sh) => sh.name),
-      ).slice(0, MAX_PROBLEMS);
+      const ruleProblems = inFileOrder(gate.problems, sheets).slice(0, MAX_PROBLEMS);
       return {
-        result: rejected({ ...base, problemsTotal: gate.problems.length }, duplicateOf, ruleProblems, notApplicable, skippedRows),
+        result: rejected(
+          { ...base, problemsTotal: gate.problemsTotal ?? gate.problems.length },
+          duplicateOf,
+          ruleProblems,
+          notApplicable,
+          skippedRows,
+        ),
         commit: false,
       };
     }
