@@ -285,21 +285,19 @@ const LEVEL = /国家级|国家|省级|市级|县级|区级/;
 const LISTED_COUNT_EVIDENCE = 'cue: 打造…等N个 (a count of the items listed)';
 const LISTED_COUNT = /(?:打造|锻造|培育|建设|建成|形成|发展|壮大)[^,;。]{2,40}、[^,;。]{1,20}等$/;
 
-function buildTarget(
+/**
+ * The comparator a clause's cue gives its figure (达到 a floor, 控制在 a ceiling, 年均增长 a rate…),
+ * refined by the figure's suffix and the share cues; null when the figure is no target (a change of
+ * rank, a bare figure with no unit). Pushes why onto evidence.
+ */
+function chooseComparator(
   clause: string,
-  offset: number,
-  zoneStart: number,
-  ve: ValueExpression,
-  years: YearMention[],
-  inheritedIndicator: { phrases: string[]; from: number; to: number } | null,
-  sentence: string,
-  evidence: string[],
+  zone: string,
   zoneEnd: number,
-  forced?: Comparator,
-): RawTarget | null {
-  const zoneRaw = clause.slice(zoneStart, zoneEnd);
-  const zone = zoneRaw.replace(/^[、和及与]/, '');
-  const zoneOffset = zoneStart + (zoneRaw.length - zone.length);
+  ve: ValueExpression,
+  evidence: string[],
+  forced: Comparator | undefined,
+): { comparator: Comparator; final: Comparator; cueLength: number; percent: boolean } | null {
   let comparator: Comparator | null = null;
   let cueLength = 0;
   const take = (re: RegExp, c: Comparator, why: string) => {
@@ -383,6 +381,27 @@ function buildTarget(
   if (shareCue && (final === 'at_least' || final === 'exactly') && !/率$/.test(zone.slice(0, zone.length - cueLength)))
     final = 'share';
   if (ve.max !== undefined && final !== 'annual_growth' && final !== 'cumulative_change') final = 'range';
+  return { comparator: c, final, cueLength, percent };
+}
+
+function buildTarget(
+  clause: string,
+  offset: number,
+  zoneStart: number,
+  ve: ValueExpression,
+  years: YearMention[],
+  inheritedIndicator: { phrases: string[]; from: number; to: number } | null,
+  sentence: string,
+  evidence: string[],
+  zoneEnd: number,
+  forced?: Comparator,
+): RawTarget | null {
+  const zoneRaw = clause.slice(zoneStart, zoneEnd);
+  const zone = zoneRaw.replace(/^[、和及与]/, '');
+  const zoneOffset = zoneStart + (zoneRaw.length - zone.length);
+  const chosen = chooseComparator(clause, zone, zoneEnd, ve, evidence, forced);
+  if (!chosen) return null;
+  const { comparator: c, final, cueLength, percent } = chosen;
 
   // The indicator: the words of the zone before the cue, or after a count (20个以上数字化转型开发区).
   let indicatorText = zone
