@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signedInPage } from '../support/browser.ts';
+import { launchBrowser, signedInPage, hashIncludes } from '../support/browser.ts';
 import { loginAs, request, startTestServer } from '../support/server.ts';
 
 // A string expression: the test's tsconfig has no DOM types.
-const hashHas = (page: Page, part: string) => page.waitForFunction(`location.hash.includes(${JSON.stringify(part)})`);
+const hashHas = (page: Page, part: string) => hashIncludes(page, part);
 const rowsOf = (page: Page, attr: string) =>
   page.getByTestId('progress-row').evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a) ?? ''), attr);
 

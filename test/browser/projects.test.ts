@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { request, startTestServer } from '../support/server.ts';
-import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, signedInPage, countIs, hashIncludes } from '../support/browser.ts';
 
 interface Boards {
   columns: {
@@ -53,10 +53,10 @@ describe('project boards in Chromium', () => {
 
     // Filtering by a prefecture keeps its zones' projects only.
     await page.locator('[data-testid="filter-zone"]').selectOption('YN-QJ');
-    await page.waitForFunction("location.hash.includes('zone=YN-QJ')");
+    await hashIncludes(page, 'zone=YN-QJ');
     await page.locator('[data-testid="project-card"]').first().waitFor();
     const qj = boards.body.columns.flatMap((c) => c.projects).filter((p) => p.zone.code === 'ZN-QJ-ETDZ');
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="project-card"]').length === ${qj.length}`);
+    await countIs(page, '[data-testid="project-card"]', qj.length);
     await page.goto(`${server.url}/#/projects`);
     await page.locator(`[data-testid="project-card"][data-id="${reserve.id}"]`).waitFor();
 
@@ -129,9 +129,9 @@ describe('project boards in Chromium', () => {
 
     // The map of 策划: one list entry (and one marker, where the zone is placed) per zone with 策划 projects.
     await page.locator('[data-testid="view-map"]').click();
-    await page.waitForFunction("location.hash.includes('view=map')");
+    await hashIncludes(page, 'view=map');
     await page.locator('[data-testid="map-stage"]').selectOption('planning');
-    await page.waitForFunction("location.hash.includes('stage=planning')");
+    await hashIncludes(page, 'stage=planning');
     const chart = page.locator('[data-testid="project-map-chart"][data-chart-state="finished"]');
     await chart.waitFor();
     const expected = [...new Set(planning.map((p) => p.zone.code))].sort();

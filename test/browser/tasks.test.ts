@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/domain/tasks/escalation.ts';
 import { localToday } from '../../src/services/tasks/task-context.ts';
 import type { TaskDetail } from '../../src/presenters/task-tracking.presenter.ts';
-import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, signedInPage, countIs } from '../support/browser.ts';
 import { loginAs, request, startTestServer } from '../support/server.ts';
 
 const PLAN = 'yunnan-pprd-2016';
@@ -131,8 +131,7 @@ describe('task supervision in Chromium: progress update, 督办 notice and reply
       `/api/v1/tasks/tracking?plan=${PLAN}&orgUnit=DEPT-KJT&limit=1000`,
     );
     assert.equal(listed.status, 200);
-    // The server's tsconfig has no DOM types, so the page-side check is given as text.
-    await planner.waitForFunction(`document.querySelectorAll('[data-testid="task-row"]').length === ${listed.body.items.length}`);
+    await countIs(planner, '[data-testid="task-row"]', listed.body.items.length);
     assert.ok(
       listed.body.items.some((t) => t.key === TASK),
       '省科技厅 leads task-02',

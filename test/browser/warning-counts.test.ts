@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import type { MapData, PlanProgress } from '../../src/presenters/progress.presenter.ts';
 import { refreshWarnings } from '../../src/services/warnings/warning-monitor.service.ts';
-import { ARTIFACTS, launchBrowser, signedInPage } from '../support/browser.ts';
+import { ARTIFACTS, launchBrowser, signedInPage, hashIncludes } from '../support/browser.ts';
 import { loginAs, request, startTestServer, type Session } from '../support/server.ts';
 
 /** The plan whose overview said 红色0/黄色37 beside a list of stored episodes of another period. */
@@ -60,7 +60,7 @@ describe('warning counts and classes agree across panel, list, table, map, .docx
     // The table pages by 20 (issue 19): filtered by level, its count line is the level's count.
     const inTable = async (level: string) => {
       await page.getByTestId('filter-warning').selectOption(level);
-      await page.waitForFunction(`location.hash.includes(${JSON.stringify(`warning=${level}`)})`);
+      await hashIncludes(page, `warning=${level}`);
       return Number(await page.getByTestId('targets-shown').getAttribute('data-count'));
     };
     assert.equal(await inTable('red'), w.red, 'red in the table');

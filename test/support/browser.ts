@@ -27,3 +27,26 @@ export async function signedInPage(browser: Browser, url: string, username: stri
   await context.addCookies([{ name, value, url }]);
   return context.newPage();
 }
+
+/**
+ * Waits until `condition` holds, asked from Node. A page-side predicate given as text
+ * (`page.waitForFunction('…')`) is evaluated with eval in the page as soon as it must poll, which
+ * the app's Content-Security-Policy (script-src 'self') refuses; it passed only when it held at once.
+ */
+export async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the page's location hash contains `part`. */
+export function hashIncludes(page: Page, part: string): Promise<void> {
+  return until(async () => new URL(page.url()).hash.includes(part), `#…${part}`);
+}
+
+/** Waits until exactly `n` elements match `selector`. */
+export function countIs(page: Page, selector: string, n: number): Promise<void> {
+  return until(async () => (await page.locator(selector).count()) === n, `${n} × ${selector}`);
+}
