@@ -420,3 +420,42 @@ describe('extractCandidates: the sixth development pass of the unseen gold set (
     );
   });
 });
+
+describe('extractCandidates: the seventh development pass of the unseen gold set (issue 17)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const run = (text: string) => extractCandidates(text, { catalogue: none });
+
+  it('dates the next sentences’ counts by 到“十四五”末 as by 到2025年, but not by a 十四五 plan’s 到“十三五”末', () => {
+    const plan = [
+      '示范高新区“十四五”发展规划',
+      '到“十四五”末,高新技术企业数达到300家。',
+      '省级以上研发平台增加到80家。完善孵化体系,建成3处国家级众创空间。',
+    ].join('\n');
+    assert.deepEqual(
+      run(plan).targets.map((t) => [t.target.year, t.target.comparator, t.target.value, t.unit, t.indicator.name]),
+      [
+        [2025, 'at_least', '300', '家', '高新技术企业数'],
+        [2025, 'at_least', '80', '家', '省级以上研发平台'],
+        [2025, 'at_least', '3', '处', '国家级众创空间'],
+      ],
+    );
+    const review = ['示范高新区“十四五”发展规划', '到“十三五”末,高新技术企业数达到200家,建成2处国家级众创空间。'].join('\n');
+    assert.deepEqual(
+      run(review).targets.map((t) => t.target.value),
+      [],
+    );
+  });
+  it('proposes no task for a dated stage of a strategy a news page relays', () => {
+    const page = [
+      '▲资料图,图/示范晚报网。',
+      '示范市人代会审查“十四五”规划纲要草案,新提法引发了广泛关注与大量解读。',
+      '按照党代会的战略部署,未来30年,示范市的发展征程被分为两个阶段:到2035年,示范市基本实现现代化;到本世纪中叶,示范市将建成现代化强市。',
+    ];
+    assert.deepEqual(run(page.join('\n')).tasks, []);
+    // Without the caption the page could be a plan, and a dated sentence is a task there.
+    assert.deepEqual(
+      run(page.slice(1).join('\n')).tasks.map((k) => k.deadline),
+      ['2035'],
+    );
+  });
+});

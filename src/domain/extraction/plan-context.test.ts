@@ -20,6 +20,12 @@ describe('inferPlanContext', () => {
       '关于印发《示范市产业发展规划》的通知\n现将《示范市产业发展规划》印发给你们。《规划》提出,到2025年产值达1000亿元。';
     assert.equal(inferPlanContext(notice, orgs).newsReport, undefined);
   });
+  it('reads a page opening with a news photo’s caption or credit as a news report (issue 17, seventh pass)', () => {
+    const captioned = '▲资料图,图/示范晚报网。\n示范市人代会审查规划纲要草案。按照部署,到2035年基本实现现代化。';
+    assert.equal(inferPlanContext(captioned, orgs).newsReport, true);
+    const plan = '示范市“十四五”规划纲要\n图1 示范市空间结构示意\n到2025年,地区生产总值达到500亿元。';
+    assert.equal(inferPlanContext(plan, orgs).newsReport, undefined);
+  });
   it('takes the year from which goals can be set from the date the text opens with', () => {
     assert.equal(inferPlanContext('2025年1月3日,示范经开区工委会议召开。', orgs).goalsFrom, 2025);
     assert.equal(inferPlanContext('示范网 2020-12-24 08:17:00\n“十三五”期间…', orgs).goalsFrom, 2021);

@@ -61,8 +61,11 @@ function reviewedPeriodEnd(head: string): number | undefined {
 const NEWS_OF_PLAN =
   /(?:出台|印发|发布|出炉|推出|审议通过|正式实施)了?《([^《》]{4,60}(?:规划|方案|意见|计划|纲要)(?:\((?:19|20)\d\d\s*[-—–]\s*(?:19|20)\d\d年?\))?)》/;
 
-/** A reporter's byline or a news agency's opening (示范日报讯 (记者…), 记者27日从…获悉, 新华社…日电). */
-const NEWS_BYLINE = /记者|通讯员|[报网]讯|日电|获悉|新华社/;
+/**
+ * A reporter's byline or a news agency's opening (示范日报讯 (记者…), 记者27日从…获悉, 新华社…日电), or a news
+ * photo's caption or credit (▲资料图,图/新京报网; 图/视觉中国): a page of news, not a plan or a notice.
+ */
+const NEWS_BYLINE = /记者|通讯员|[报网]讯|日电|获悉|新华社|资料图|图\s*[/／]\s*[\u4e00-\u9fa5]/;
 
 /** The plan's short name as the subject of what it says (《纲要》明确, 根据《规划》): a report about it. */
 const REPORTED_PLAN =

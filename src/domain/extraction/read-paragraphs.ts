@@ -47,8 +47,10 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
       const madeTarget = readSentenceTargets(r, s, found, state);
       sentenceTasks(r, s, madeTarget, found.tasks);
       // 规划期为2021—2025年,展望到2035年 describes the plan; it dates no goal after it.
+      const ahead = s.horizon.length > 0 ? undefined : periodEndAhead(s.sentence, r.ctx.periodStart);
       if (s.horizon.length > 0 && !PLAN_PERIOD_STATEMENT.test(s.sentence))
         state.lastHorizon = { year: s.horizon[s.horizon.length - 1]!.year, sentence: state.sentenceIndex, section: sectionId };
+      else if (ahead !== undefined) state.lastHorizon = { year: ahead, sentence: state.sentenceIndex, section: sectionId };
     }
   }
   return found;
@@ -57,6 +59,18 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
 const PLAN_PERIOD_STATEMENT = /规划期|规划期限|规划基期|基准年/;
 /** 到“十四五”末, 到“十四五”期末: the end of a five-year period named as a horizon. */
 const PERIOD_END_AHEAD = /(?:到|至)“?十[一二三四五六]五”?(?:末|期末)/;
+const PERIOD_END_YEAR: Readonly<Record<string, number>> = { 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+
+/**
+ * The year a 到“十四五”末 looks ahead to, when it is the plan's own period or later: it dates the goals of the
+ * next sentences as 到2025年 does (到“十四五”末,形成…;…增加到120家。…,建成2处国家级众创空间). A 十四五 plan's
+ * 到“十三五”末 is its review, and a text with no period of its own dates nothing by it.
+ */
+function periodEndAhead(sentence: string, periodStart: number | undefined): number | undefined {
+  const m = /(?:到|至)“?(十[三四五]五)”?(?:末|期末)/.exec(sentence);
+  const year = m ? PERIOD_END_YEAR[m[1]!] : undefined;
+  return year !== undefined && periodStart !== undefined && year >= periodStart ? year : undefined;
+}
 
 /** A sentence with what its section, paragraph and years say of it; null for one too short to read (after a run-in heading). */
 function sentenceView(r: DocumentReading, ss0: number, se: number, cited: boolean, pastParagraph: boolean): SentenceView | null {

@@ -31,7 +31,9 @@ export function specialForms(
       stripOpeners(before.replace(/(?<!\d)(?:\d{1,2}|[一二三四五])年(?:内|时间)?/, ''))
         .replace(/^实现|实现$/g, '')
         // 在2022年的基础上实现“双倍增”: the base is not part of the name.
-        .replace(/在(?:19|20)\d\d年(?:底|末)?的?基础上$|在此基础上$/, ''),
+        .replace(/在(?:19|20)\d\d年(?:底|末)?的?基础上$|在此基础上$/, '')
+        // …、地区生产总值分别较2020年翻番: the base year and 分别 are not part of the names either.
+        .replace(/(?:分别)?(?:较|比)(?:19|20)\d\d年(?:底|末)?$|分别$/, ''),
     );
     const rate = what === '翻两番' ? '300' : '100';
     const phraseFrom = before.length - phrase.length;

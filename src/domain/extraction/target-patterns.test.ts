@@ -177,3 +177,18 @@ describe('listItems: a 、 list whose last item is joined by 和', () => {
     assert.deepEqual(listItems('亩均税收、人均税收和亩均技工贸总收入'), ['亩均税收', '人均税收', '亩均技工贸总收入']);
   });
 });
+
+describe('ranks reached and doubling against a base year (issue 17, seventh pass)', () => {
+  it('reads 排名上升至N名 as a ceiling on the rank (左右 makes it about N), and 上升5位 as no target', () => {
+    assert.deepEqual(find('到2030年,示范区综合排名力争上升至30名左右。'), ['示范区综合排名|exactly|30|2030']);
+    assert.deepEqual(find('到2030年,示范区综合排名提高至30名。'), ['示范区综合排名|at_most|30|2030']);
+    assert.deepEqual(find('到2030年,示范区全国排名上升5位。'), []);
+  });
+  it('doubles each name of a 、 list before 分别较…年翻番, without the base year in the names', () => {
+    assert.deepEqual(find('2030年规上工业产值、税收收入分别较2025年翻番。'), [
+      '规上工业产值|cumulative_change|100|2030',
+      '税收收入|cumulative_change|100|2030',
+    ]);
+    assert.deepEqual(find('到2030年,外贸进出口额比2025年翻番。'), ['外贸进出口额|cumulative_change|100|2030']);
+  });
+});

@@ -12,6 +12,7 @@ import {
   PP_UP_CUE,
   RANK_CHANGE_CUE,
   RANK_CUE,
+  RANK_REACH_CUE,
   SHARE_OF_CUE,
   SOFT_AT_LEAST,
   YOY_CUE,
@@ -317,6 +318,7 @@ function chooseComparator(
   // 全国排名上升5位: a change of rank, which no comparator expresses.
   if (/^[位名]/.test(ve.unit ?? '') && RANK_CHANGE_CUE.test(zone)) return null;
   take(RANK_CUE, 'at_most', 'rank: 前N');
+  take(RANK_REACH_CUE, 'at_most', 'rank: 排名上升至N名');
   // 工业增加值力争达到全省开发区工业增加值的70%: a share of the whole named before 的.
   if (percent) take(SHARE_OF_CUE, 'share', 'share: 达到…的x%');
   // 比2020年提高3个百分点: a change of the share from a stated base year; 提高10个百分点以上 stays a floor.
@@ -527,7 +529,8 @@ function distribute(targets: RawTarget[], clause: string): RawTarget[] {
       out.push(t);
     } else if (
       items.length >= 2 &&
-      !/分别/.test(clause) &&
+      // 分别 pairs figures with names; before one 翻番 it doubles each name (A、B分别较2020年翻番).
+      (!/分别/.test(clause) || t.evidence.some((e) => /^cue: (?:翻|倍增)/.test(e))) &&
       !t.evidence.includes(LISTED_COUNT_EVIDENCE) &&
       // 争创智能车间、5G工厂、标杆工厂10家: a count after listed kinds is their total, unless 均/各 give each its own.
       !(isCount(t.unit) && !/[均各]/.test(clause))

@@ -131,3 +131,19 @@ describe('findInlineResponsibilities: an office that follows the work up (issue 
     assert.deepEqual(findInlineResponsibilities('示范市将深入挖掘消费潜力,支持老旧汽车更新消费。', orgs), []);
   });
 });
+
+describe('findInlineResponsibilities: the department that monitors a plan (issue 17, seventh pass)', () => {
+  it('makes a department that is to coordinate or monitor the plan the owner, but not one with any other measure', () => {
+    assert.deepEqual(
+      findInlineResponsibilities('县发改局要发挥统筹协调作用,加强对计划执行情况的跟踪,按季度报县政府。', orgs).map((f) =>
+        codes(f.lead),
+      ),
+      [['县发改局']],
+    );
+    assert.deepEqual(
+      findInlineResponsibilities('示范市统计局要加强对主要指标的监测。', orgs).map((f) => codes(f.lead)),
+      [['示范市统计局']],
+    );
+    assert.deepEqual(findInlineResponsibilities('示范市商务局将加快推进开放平台建设。', orgs), []);
+  });
+});

@@ -117,6 +117,13 @@ const UNIT_LIKE = /(?:部门|委员会|委|厅|局|办公室|办|室|人民政�
  * 纳入绩效管理考核范围 — the notices of 分工方案 name who checks. Offices only: a place (长春市将…) is no owner.
  */
 const OFFICE_RE = /^(?<units>[\u4e00-\u9fa5()、]{2,30}?(?:办公室|办公厅|机构|督查室|督考办))(?:要|将|应)(?![来近])/;
+/**
+ * A department that follows a plan's implementation up, opening a clause with 要/将: 区发改委要发挥综合协调职能,
+ * 加强对规划实施的监测和评估 — the notice issuing a plan names who monitors it. A coordinating or monitoring
+ * measure only: 市商务局将… with any other verb is the plan's prose, not an assignment.
+ */
+const OVERSIGHT_RE =
+  /^(?<units>[\u4e00-\u9fa5()、]{2,30}?(?:委|局|厅|部门))(?:要|将|应)(?:发挥[\u4e00-\u9fa5]{0,6}(?:协调|统筹|牵头)(?:职能|作用)|加强对[\u4e00-\u9fa5]{2,12}的?(?:监测|评估|督查|督导|跟踪|调度))/;
 const ROLE_RE =
   /^(?:由)?(?<units>[\u4e00-\u9fa5()、]{2,40}?)(?:要|应|应当|定期)?(?:(?<lead>牵头负责|牵头|负责|做好|抓好|组织开展|加大督查|开展督查)|协同(?<co>[\u4e00-\u9fa5、]{2,30}?)(?:抓好|做好|开展|负责|推进))/;
 const ENLIST_RE = /^(?:积极)?发挥(?<units>[\u4e00-\u9fa5()、]{2,40}?)的作用$/;
@@ -149,7 +156,7 @@ export function findInlineResponsibilities(
       if (units) found.push({ lead: units, co: [], from: a, to: b });
       continue;
     }
-    const m = ROLE_RE.exec(clause) ?? OFFICE_RE.exec(clause);
+    const m = ROLE_RE.exec(clause) ?? OFFICE_RE.exec(clause) ?? OVERSIGHT_RE.exec(clause);
     if (!m) continue;
     const units = ownerUnits(m.groups!.units!, orgs);
     if (!units) continue;
