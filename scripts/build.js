@@ -6,7 +6,7 @@
 //
 //   node scripts/build.js            build what changed
 //   node scripts/build.js --force    build everything
-//   node scripts/build.js web|server build one part (what changed, or with --force always)
+//   node scripts/build.js web|server|template build one part (what changed, or with --force always)
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,15 @@ const TARGETS = {
     out: 'dist/server',
     inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
     build: buildServer,
+  },
+  // A new PGlite data directory starts from this copy of a migrated, seeded database (src/db/database.ts);
+  // made by the compiled server just built, so it follows the migrations and the dataset, and again each
+  // month (UTC), whose date the demo projects carry.
+  template: {
+    out: 'dist/pglite-template',
+    inputs: ['src', 'dataset', 'tsconfig.build.json', 'package-lock.json'],
+    also: () => new Date().toISOString().slice(0, 7),
+    build: buildTemplate,
   },
 };
 
@@ -105,14 +114,22 @@ function buildServer() {
   if (run.status !== 0) throw new Error(`tsc failed (exit ${run.status ?? run.signal})`);
 }
 
+function buildTemplate() {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/server/cli/main.js'), 'pglite-template'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
+  if (run.status !== 0) throw new Error(`pglite-template failed (exit ${run.status ?? run.signal})`);
+}
+
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const only = args.filter((a) => !a.startsWith('--'));
-for (const name of only) if (!(name in TARGETS)) throw new Error(`unknown build target ${name}; use web or server`);
+for (const name of only) if (!(name in TARGETS)) throw new Error(`unknown build target ${name}; use web, server or template`);
 
 for (const [name, target] of Object.entries(TARGETS)) {
   if (only.length && !only.includes(name)) continue;
-  const print = fingerprint(target.inputs);
+  const print = fingerprint(target.inputs) + (target.also ? `:${target.also()}` : '');
   if (!force && readStamp(target.out) === print && existsSync(path.join(ROOT, target.out))) continue;
   const started = Date.now();
   await target.build(target.out);

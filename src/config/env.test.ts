@@ -17,6 +17,17 @@ describe('configuration', () => {
     assert.equal(loadConfig({ PLANTRACK_DEMO_DATA: 'false' }).demoData, false);
     assert.throws(() => loadConfig({ PLANTRACK_DEMO_DATA: 'yes' }), /PLANTRACK_DEMO_DATA/);
   });
+  it('starts a new embedded directory from the built template only with the defaults it was built with', () => {
+    const template = (env: Record<string, string>) => {
+      const d = loadConfig(env).database;
+      return d.kind === 'pglite' ? d.template : undefined;
+    };
+    assert.match(template({}) ?? '', /dist\/pglite-template\/data\.tar\.gz$/);
+    assert.equal(template({ PLANTRACK_PGLITE_TEMPLATE: '/srv/t.tar.gz' }), '/srv/t.tar.gz');
+    assert.equal(template({ PLANTRACK_PGLITE_TEMPLATE: '' }), undefined);
+    assert.equal(template({ PLANTRACK_DEMO_DATA: 'false' }), undefined);
+    assert.equal(template({ PLANTRACK_SEED_ON_START: 'false' }), undefined);
+  });
   it('switches to PostgreSQL and proxy trust when told to', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_TRUST_PROXY: 'true' });
     assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@h:5432/d' });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { AttachmentConfig } from '../storage/attachment-store.ts';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.ts';
 import { parseConnectionUrl } from '../db/connection-url.ts';
+import { PGLITE_TEMPLATE_FILE } from './pglite-template-path.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -32,6 +34,13 @@ const envSchema = z.object({
     .optional(),
   /** Where PGlite keeps its files; "memory://" keeps nothing. */
   PLANTRACK_DATA_DIR: z.string().default('./data'),
+  /**
+   * The template a new PGlite data directory starts from: the state `serve` would reach on an empty
+   * one with the defaults (migrated, the five plans, demo accounts and figures), built by `npm run build`
+   * (dist/pglite-template/) each month. Empty: every new directory is made from scratch. Not used when
+   * PLANTRACK_SEED_ON_START or PLANTRACK_DEMO_DATA is false.
+   */
+  PLANTRACK_PGLITE_TEMPLATE: z.string().default(path.join(PROJECT_ROOT, PGLITE_TEMPLATE_FILE)),
   /** Load the five curated plans on start when the database holds no plan. */
   PLANTRACK_SEED_ON_START: z
     .enum(['true', 'false'])
@@ -103,7 +112,7 @@ export type AppConfig = {
   port: number;
   host: string;
   /** readUrl: where dashboard reads go (PLANTRACK_READ_DATABASE_URL); left out, to url. */
-  database: { kind: 'postgres'; url: string; readUrl?: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; readUrl?: string } | { kind: 'pglite'; dataDir: string; template?: string };
   seedOnStart: boolean;
   /** Load synthetic demo figures on start (once; see docs/dataset.md, Demo data). */
   demoData: boolean;
@@ -147,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'Invalid configuration / 配置无效:\n  PLANTRACK_READ_DATABASE_URL: requires DATABASE_URL (the embedded database has no standby) / 需同时设置 DATABASE_URL',
     );
+  const demoData = e.PLANTRACK_DEMO_DATA === undefined ? !e.DATABASE_URL : e.PLANTRACK_DEMO_DATA === 'true';
   const dataDir = e.PLANTRACK_DATA_DIR.startsWith('memory://') ? e.PLANTRACK_DATA_DIR : path.resolve(e.PLANTRACK_DATA_DIR);
   return {
     port: e.PORT,
@@ -157,9 +167,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           url: e.DATABASE_URL,
           ...(e.PLANTRACK_READ_DATABASE_URL ? { readUrl: e.PLANTRACK_READ_DATABASE_URL } : {}),
         }
-      : { kind: 'pglite', dataDir },
+      : {
+          kind: 'pglite',
+          dataDir,
+          ...(e.PLANTRACK_SEED_ON_START && demoData && e.PLANTRACK_PGLITE_TEMPLATE ? { template: e.PLANTRACK_PGLITE_TEMPLATE } : {}),
+        },
     seedOnStart: e.PLANTRACK_SEED_ON_START,
-    demoData: e.PLANTRACK_DEMO_DATA === undefined ? !e.DATABASE_URL : e.PLANTRACK_DEMO_DATA === 'true',
+    demoData,
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.PLANTRACK_BODY_LIMIT,
     cliToken: e.PLANTRACK_TOKEN,

@@ -6,6 +6,10 @@ import { startServer } from '../../server.ts';
 import { cliActor } from '../cli-actor.ts';
 import { withDatabase } from '../context.ts';
 import { migrate } from '../../db/migrate.ts';
+import { PGLITE_TEMPLATE_FILE } from '../../config/pglite-template-path.ts';
+import { PROJECT_ROOT } from '../../config/project-root.ts';
+import { writePgliteTemplate } from '../../services/pglite-template.service.ts';
+import path from 'node:path';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -48,4 +52,13 @@ export function registerServerCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(result.counts)}\n`);
       }),
     );
+
+  program
+    .command('pglite-template')
+    .description('Write the template new embedded data directories start from (npm run build does) / 生成内嵌数据库的新目录模板')
+    .argument('[file]', 'where to write it', path.join(PROJECT_ROOT, PGLITE_TEMPLATE_FILE))
+    .action(async (file: string) => {
+      await writePgliteTemplate(file);
+      process.stdout.write(`${file}\n`);
+    });
 }
