@@ -51,10 +51,20 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Canonical spelling of a unit (NFKC, aliases folded), or null when PlanTrack does not know it. */
+/** Units as written, by what they fold to: a file writes a handful of units in every cell, and folding (NFKC, Traditional script) was a tenth of reading it. */
+const canonical = new Map<string, string | null>();
+const MAX_CANONICAL = 1000;
+
 export function canonicalUnit(unit: string): string | null {
-  const u = normaliseText(unit).replace(/\s+/g, '');
-  const folded = ALIASES[u] ?? ALIASES[u.toLowerCase()] ?? u;
-  return UNITS[folded] ? folded : null;
+  let c = canonical.get(unit);
+  if (c === undefined) {
+    const u = normaliseText(unit).replace(/\s+/g, '');
+    const folded = ALIASES[u] ?? ALIASES[u.toLowerCase()] ?? u;
+    c = UNITS[folded] ? folded : null;
+    if (canonical.size >= MAX_CANONICAL) canonical.clear();
+    canonical.set(unit, c);
+  }
+  return c;
 }
 
 export function unitDimension(unit: string): Dimension | null {

@@ -31,9 +31,11 @@ export { fmt, fmtPct, JUMP_FACTOR, MIN_HISTORY } from './rule-functions.ts';
 /**
  * Evaluates a parsed rule in decimal. null means "cannot be decided" (an input is missing, a
  * base is zero, too little history): the rule is then skipped, never treated as 0 or as passing data.
- * Every figure read is pushed onto facts so that a failing rule can say which numbers broke it.
+ * Every figure read is pushed onto facts so that a failing rule can say which numbers broke it; with
+ * facts null nothing is noted (a rule that holds needs no facts, and formatting them was a third of an
+ * import's rule checks: evaluate-rules.ts notes them only for a rule that fails or cannot be decided).
  */
-export function evaluateRuleNode(node: RuleNode, ctx: RuleContext, facts: Fact[], bound?: string): RuleValue {
+export function evaluateRuleNode(node: RuleNode, ctx: RuleContext, facts: Fact[] | null, bound?: string): RuleValue {
   return evaluateNode(node, new Reader(ctx, facts, bound));
 }
 
@@ -45,9 +47,13 @@ export function evaluateRuleNode(node: RuleNode, ctx: RuleContext, facts: Fact[]
 class Reader implements RuleReader {
   constructor(
     readonly ctx: RuleContext,
-    private readonly facts: Fact[],
+    private readonly facts: Fact[] | null,
     private readonly bound: string | undefined,
   ) {}
+
+  get noting(): boolean {
+    return this.facts !== null;
+  }
 
   code(n: RuleNode): string {
     const c = (n as { code: string }).code;
@@ -60,6 +66,7 @@ class Reader implements RuleReader {
   }
 
   note(en: string, zh: string): void {
+    if (!this.facts) return;
     for (const f of this.facts) if (f.en === en) return;
     this.facts.push({ en, zh });
   }
@@ -72,6 +79,7 @@ class Reader implements RuleReader {
     tagZh: string,
   ): Decimal | null {
     const v = values?.[c];
+    if (!this.facts) return v === undefined ? null : new Decimal(v);
     const l = this.label(c);
     const p = period ? ` ${period}` : '';
     if (v === undefined) {
@@ -101,10 +109,23 @@ class Reader implements RuleReader {
   }
 }
 
+/** A rule's literals, made once: Decimals are immutable, and an import reads the same few in every submission. */
+const literals = new Map<string, Decimal>();
+const MAX_LITERALS = 1000;
+
+function literal(text: string): Decimal {
+  let d = literals.get(text);
+  if (!d) {
+    if (literals.size >= MAX_LITERALS) literals.clear();
+    literals.set(text, (d = new Decimal(text)));
+  }
+  return d;
+}
+
 function evaluateNode(node: RuleNode, r: RuleReader): RuleValue {
   switch (node.kind) {
     case 'number':
-      return new Decimal(node.value);
+      return literal(node.value);
     case 'string':
       return node.value;
     case 'bool':

@@ -187,6 +187,19 @@ describe('evaluating validation rules', () => {
     assert.equal(canSubmit(hard), false);
   });
 
+  it('names the figures of an undecided rule, unless told its skipped rules need no explaining (an import)', () => {
+    const undecided = rule('REVENUE / (FAI - 40) > 0');
+    assert.deepEqual(evaluateRules([undecided], base).skipped[0]!.facts, [
+      { en: 'REVENUE 2024-06 = 150 亿元', zh: '营业收入 2024-06=150亿元' },
+      { en: 'FAI 2024-06 = 40', zh: 'FAI 2024-06=40' },
+    ]);
+    assert.deepEqual(evaluateRules([undecided], base, { explainSkipped: false }).skipped, [
+      { ruleId: 'r', indicators: ['REVENUE', 'FAI'], facts: [] },
+    ]);
+    // Findings keep their figures either way.
+    assert.equal(evaluateRules([rule('REVENUE < 0')], base, { explainSkipped: false }).findings[0]!.facts.length, 1);
+  });
+
   it('skips appliesTo indicators absent from the submission', () => {
     const out = evaluateRules([rule('value >= 0', { appliesTo: ['LAND_AREA_MU'] })], base);
     assert.deepEqual(out, { findings: [], skipped: [] });

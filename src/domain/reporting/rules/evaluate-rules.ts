@@ -36,23 +36,30 @@ function parsedRule(expression: string): { tree: RuleNode; refs: string[] } {
 
 /**
  * Runs a form's rules over one submission. A rule whose expression is false gives a finding; a rule
- * that cannot be decided (missing input, zero base, short history) is listed as skipped.
+ * that cannot be decided (missing input, zero base, short history) is listed as skipped, with the
+ * figures it read unless `explainSkipped` is false (an import, which reports findings only).
  */
-export function evaluateRules(rules: readonly ValidationRule[], ctx: RuleContext): RuleEvaluation {
+export function evaluateRules(
+  rules: readonly ValidationRule[],
+  ctx: RuleContext,
+  { explainSkipped = true }: { explainSkipped?: boolean } = {},
+): RuleEvaluation {
   const out: RuleEvaluation = { findings: [], skipped: [] };
   for (const rule of rules) {
     const { tree, refs } = parsedRule(rule.expression);
     const runs = rule.appliesTo ? rule.appliesTo.map((c) => ({ bound: c as string | undefined })) : [{ bound: undefined }];
     for (const { bound } of runs) {
-      const facts: Fact[] = [];
       if (bound !== undefined && ctx.current[bound] === undefined) continue; // not on this submission
-      const result = evaluateRuleNode(tree, ctx, facts, bound);
+      const result = evaluateRuleNode(tree, ctx, null, bound);
+      if (result === true) continue;
+      // Rules are pure: the same evaluation again, noting the figures this time, says why.
+      const facts: Fact[] = [];
+      if (result !== null || explainSkipped) evaluateRuleNode(tree, ctx, facts, bound);
       const indicators = bound ? [bound] : refs.filter((r) => r !== 'value');
       if (result === null) {
         out.skipped.push({ ruleId: rule.id, indicators, facts });
         continue;
       }
-      if (result === true) continue;
       const who = bound ? { zh: `${ctx.indicators?.[bound]?.name ?? bound}：`, en: `${bound}: ` } : { zh: '', en: '' };
       out.findings.push({
         ruleId: rule.id,

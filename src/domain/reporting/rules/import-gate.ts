@@ -50,7 +50,9 @@ export function gateSubmission(
     current[f.indicator] = f.value;
     if (f.at) where.set(f.indicator, f.at);
   }
-  const evaluation = evaluateRules(form.rules, buildRuleContext(form, period, current, earlier, names));
+  const evaluation = evaluateRules(form.rules, buildRuleContext(form, period, current, earlier, names), {
+    explainSkipped: false,
+  });
   const problems: TableProblem[] = [];
   const warnings: GateWarning[] = [];
   for (const finding of evaluation.findings) {

@@ -26,6 +26,8 @@ export interface RuleReader {
   /** The indicator a reference names (`value` is the indicator the rule is bound to). */
   code(n: RuleNode): string;
   label(c: string): { zh: string; en: string; unit: string };
+  /** Whether facts are being noted (evaluate-expression.ts): when not, none need be formatted. */
+  readonly noting: boolean;
   /** Adds a fact behind the result, once. */
   note(en: string, zh: string): void;
   cur(c: string): Decimal | null;
@@ -34,23 +36,27 @@ export interface RuleReader {
   num(n: RuleNode): Decimal | null;
 }
 
+/** A call's arguments as numbers. Not a closure in callRuleFunction: one made per call (tsx names each) was a tenth of an import's checks. */
+function numbers(args: RuleNode[], r: RuleReader): (Decimal | null)[] {
+  return args.map((a) => r.num(a));
+}
+
 /** A call in a rule (abs, min, max, sum, previous, last_year, change, yoy, cumulative_non_decreasing, outlier, magnitude_jump). */
 export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader): RuleValue {
   const { ctx } = r;
-  const nums = () => args.map((a) => r.num(a));
   switch (name) {
     case 'abs': {
-      const [v] = nums();
+      const [v] = numbers(args, r);
       return v ? v.abs() : null;
     }
     case 'min':
     case 'max': {
-      const [a, b] = nums();
+      const [a, b] = numbers(args, r);
       if (!a || !b) return null;
       return name === 'min' ? Decimal.min(a, b) : Decimal.max(a, b);
     }
     case 'sum': {
-      const vs = nums();
+      const vs = numbers(args, r);
       return vs.some((v) => !v) ? null : vs.reduce((s: Decimal, v) => s.plus(v!), new Decimal(0));
     }
     case 'previous':
@@ -71,7 +77,7 @@ export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader):
             ? 'year-on-year'
             : 'period-on-period';
       const whatZh = what === 'year-on-year' ? '同比' : '环比';
-      r.note(`${c} ${what} change = ${fmtPct(ch)}`, `${r.label(c).zh}${whatZh}变化${fmtPct(ch)}`);
+      if (r.noting) r.note(`${c} ${what} change = ${fmtPct(ch)}`, `${r.label(c).zh}${whatZh}变化${fmtPct(ch)}`);
       return ch;
     }
     case 'cumulative_non_decreasing': {
@@ -99,19 +105,21 @@ export function callRuleFunction(name: string, args: RuleNode[], r: RuleReader):
         if (m.isZero() || now.isZero()) return null;
         const ratio = now.dividedBy(m).abs();
         const jump = ratio.greaterThanOrEqualTo(JUMP_FACTOR) || ratio.lessThanOrEqualTo(new Decimal(1).dividedBy(JUMP_FACTOR));
-        r.note(
-          `${c} is ${fmt(ratio)}× the median ${fmt(m)} of its ${hist.length} past values`,
-          `${r.label(c).zh}为本单位历史${hist.length}期中位数${fmt(m)}的${fmt(ratio)}倍`,
-        );
+        if (r.noting)
+          r.note(
+            `${c} is ${fmt(ratio)}× the median ${fmt(m)} of its ${hist.length} past values`,
+            `${r.label(c).zh}为本单位历史${hist.length}期中位数${fmt(m)}的${fmt(ratio)}倍`,
+          );
         return jump;
       }
       const mad = median(sortDec(hist.map((h) => h.minus(m).abs())));
       if (mad.isZero()) return null;
       const z = MAD_SCALE.times(now.minus(m)).dividedBy(mad).abs();
-      r.note(
-        `${c} modified z-score = ${fmt(z)} (median ${fmt(m)}, MAD ${fmt(mad)} over ${hist.length} past values)`,
-        `${r.label(c).zh}稳健离群分数=${fmt(z)}（历史${hist.length}期中位数${fmt(m)}，MAD ${fmt(mad)}）`,
-      );
+      if (r.noting)
+        r.note(
+          `${c} modified z-score = ${fmt(z)} (median ${fmt(m)}, MAD ${fmt(mad)} over ${hist.length} past values)`,
+          `${r.label(c).zh}稳健离群分数=${fmt(z)}（历史${hist.length}期中位数${fmt(m)}，MAD ${fmt(mad)}）`,
+        );
       return z;
     }
   }

@@ -76,8 +76,13 @@ async function copyRows(client: pg.PoolClient, statement: string, rows: AsyncIte
   await done;
 }
 
-/** One field of a COPY text-format row. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field of a COPY text-format row. Most fields need no escape: tested once, not replaced four times. */
 export function copyField(value: string | number | boolean | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  const s = String(value);
+  return COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPED[c]!) : s;
 }
