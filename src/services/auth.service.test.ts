@@ -17,7 +17,7 @@ describe('a personal API token in use', () => {
     const userId = await createUser(t.database, SYSTEM_ACTOR, {
       username: 'reader',
       displayName: '读者',
-      password: 'Reader-Token-2026!',
+      password: 'Dashboards-Only-2026!',
       grants: [],
     });
     ({ secret } = await createToken(

@@ -18,8 +18,7 @@ import { commentarySchema, commentaryWriteSchema, targetCommentarySchema } from 
 import { assertMayWriteCommentary, targetCommentary, writeCommentary } from '../../services/progress/commentary.service.ts';
 import { flawedInputError } from '../input/well-formed-input.ts';
 import { dashboardReads } from '../../db/database.ts';
-import { cachedAnswer } from '../../services/answers/answer-cache.ts';
-import type { Actor } from '../../services/actor.ts';
+import { keptAnswers } from '../kept-answer.ts';
 import type { RouteDeps } from '../route-deps.ts';
 import { routeOptions } from '../route-options.ts';
 
@@ -33,16 +32,15 @@ export const progressRoutes =
     // Dashboard questions may be answered by the hot standby (issue 22); writes and the coverage, which
     // names who owes a figure right now, stay on the primary.
     const reads = dashboardReads(database);
-    // The judged answers are kept until something they depend on may have changed (answer-cache.ts):
-    // the question is the URL (path and query), the reader's grants are added by the cache.
-    const kept = <T>(url: string, actor: Actor, judge: () => Promise<T>) => cachedAnswer(reads, url, actor, judge);
+    // The judged answers are kept until something they depend on may have changed (answer-cache.ts).
+    const kept = keptAnswers(reads);
     app.get(
       '/progress',
       progressRoute({ action: 'read' }, 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警', {
         querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
         response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       }),
-      async (req) => kept(req.url, req.actor!, () => planProgress(reads, req.actor!, req.query)),
+      async (req, reply) => kept(req, reply, () => planProgress(reads, req.actor!, req.query)),
     );
     app.get(
       '/coverage',
@@ -62,7 +60,7 @@ export const progressRoutes =
         querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
         response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       }),
-      async (req) => kept(req.url, req.actor!, () => mapData(reads, req.actor!, req.query)),
+      async (req, reply) => kept(req, reply, () => mapData(reads, req.actor!, req.query)),
     );
     app.get(
       '/progress/:plan/targets/:key',
@@ -71,8 +69,8 @@ export const progressRoutes =
         querystring: z.object({ at, method: progressMethodSchema.optional() }),
         response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       }),
-      async (req) =>
-        kept(req.url, req.actor!, () =>
+      async (req, reply) =>
+        kept(req, reply, () =>
           targetProgressDetail(reads, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),
         ),
     );
@@ -122,6 +120,6 @@ export const progressRoutes =
         querystring: z.object({ indicator: z.string(), at, by: z.enum(COMPARISON_BY).optional() }),
         response: { 200: comparisonSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       }),
-      async (req) => kept(req.url, req.actor!, () => comparison(reads, req.actor!, { ...req.query, plan: req.params.plan })),
+      async (req, reply) => kept(req, reply, () => comparison(reads, req.actor!, { ...req.query, plan: req.params.plan })),
     );
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, mock, test } from 'node:test';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.ts';
@@ -68,6 +68,46 @@ test('readers who ask while an answer is judged wait for that one judgement', as
   const answers = await Promise.all([1, 2, 3].map(() => cachedAnswer(database, 'progress:x', actor(null), slow)));
   assert.deepEqual(answers, [1, 1, 1]);
 });
+
+test(
+  'an answer past a minute with nothing changed is given once more while it is judged again, then replaced',
+  { timeout: 10_000 },
+  async () => {
+    answersChanged(database);
+    let judged = 0;
+    let release = () => {};
+    const judge = async () => {
+      judged++;
+      if (judged > 1) await new Promise<void>((r) => (release = r));
+      return judged;
+    };
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    try {
+      assert.equal(await cachedAnswer(database, 'progress:aged', actor(null), judge), 1);
+      mock.timers.tick(61_000);
+      assert.equal(await cachedAnswer(database, 'progress:aged', actor(null), judge), 1, 'aged: given while judged again');
+      assert.equal(
+        await cachedAnswer(database, 'progress:aged', actor(null), judge),
+        1,
+        'still being judged: no second judgement',
+      );
+      assert.equal(judged, 2);
+      release();
+      await new Promise((r) => setImmediate(r));
+      assert.equal(await cachedAnswer(database, 'progress:aged', actor(null), judge), 2, 'the new judgement replaced it');
+      assert.equal(judged, 2);
+      // An aged answer after a change is never given: the change wins over the age.
+      mock.timers.tick(61_000);
+      await audited();
+      const later = cachedAnswer(database, 'progress:aged', actor(null), judge);
+      while (judged < 3) await new Promise((r) => setImmediate(r));
+      release();
+      assert.equal(await later, 3);
+    } finally {
+      mock.timers.reset();
+    }
+  },
+);
 
 test('a body is part of the question by its digest', () => {
   assert.equal(bodyDigest({ a: 1 }), bodyDigest({ a: 1 }));

@@ -23,7 +23,10 @@ import { todayIso } from '../reporting/form-context.ts';
  *   data_value's triggers, so it is in the next answer, as it was before answers were kept;
  * - the day is the same (the as-of period a home opens on and staleness are judged against today);
  * - it is younger than MAX_AGE_MS (writes seen by none of the above, such as a target edited by SQL:
- *   at worst a minute late).
+ *   at worst a minute late). An answer past that age whose stamp is unchanged is still given while it
+ *   is judged again in the background, once, and replaced when that judgement is done: the age guards
+ *   only against such unseen writes, and twenty readers arriving just after it passed all waited for a
+ *   judgement (issue 22: p95 923 ms against a p50 of 61 ms at 1 M figures).
  * Answers are per reader's grants (scope), so two readers of one scope share one, and readers who
  * ask while an answer is being judged wait for that one judgement instead of starting their own.
  */
@@ -34,6 +37,8 @@ interface Entry {
   stamp: string;
   at: number;
   value: Promise<unknown>;
+  /** Being judged again in the background (it is past MAX_AGE_MS, nothing else changed). */
+  refreshing?: boolean;
 }
 
 class AnswerCache {
@@ -49,17 +54,37 @@ class AnswerCache {
     const now = await answerStamp(database.db);
     const stamp = `${this.generation}/${now.stamp}/${todayIso()}`;
     const hit = this.entries.get(key);
-    if (!now.queued && hit && hit.stamp === stamp && Date.now() - hit.at < MAX_AGE_MS) return hit.value as Promise<T>;
+    if (!now.queued && hit && hit.stamp === stamp) {
+      if (Date.now() - hit.at >= MAX_AGE_MS) this.refresh(key, hit, compute);
+      return hit.value as Promise<T>;
+    }
     const value = compute();
-    const entry = { stamp, at: Date.now(), value };
+    this.keep(key, { stamp, at: Date.now(), value });
+    return value;
+  }
+
+  private keep(key: string, entry: Entry): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     // A failed answer is not kept (the next request tries again).
-    value.catch(() => {
+    entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     });
-    return value;
+  }
+
+  /** Judges an aged answer again; it replaces the old one only if nothing else has since. */
+  private refresh(key: string, old: Entry, compute: () => Promise<unknown>): void {
+    if (old.refreshing) return;
+    old.refreshing = true;
+    compute().then(
+      (answer) => {
+        if (this.entries.get(key) === old) this.keep(key, { stamp: old.stamp, at: Date.now(), value: Promise.resolve(answer) });
+      },
+      () => {
+        old.refreshing = false; // kept as it was; the next reader tries again
+      },
+    );
   }
 }
 
