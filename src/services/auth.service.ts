@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { AppError } from '../errors/app-error.ts';
-import { findSession, findToken, insertSession, deleteSession, touchToken } from '../repositories/credential.repository.ts';
+import { credentialGrants, findSession, findToken, insertSession, deleteSession } from '../repositories/credential.repository.ts';
 import { loginNameKey } from '../domain/access/login-name.ts';
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from '../repositories/login-attempt.repository.ts';
-import { findUserById, findUserByUsername, grantsOf } from '../repositories/user.repository.ts';
+import { findUserByUsername } from '../repositories/user.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
@@ -102,32 +102,32 @@ export async function logout(database: Database, sessionSecret: string, actor: A
   });
 }
 
-async function actorFor(
-  database: Database,
-  userId: number,
-  base: Omit<Actor, 'userId' | 'label' | 'grants'>,
-): Promise<Actor | null> {
-  // Asked together: every authenticated request waits for these (issue 22, a kept answer's floor).
-  const [user, grants] = await Promise.all([findUserById(database.db, userId), grantsOf(database.db, userId)]);
-  if (!user || user.disabled_at) return null;
-  return { ...base, userId, label: user.username, grants };
-}
-
-/** The actor behind a session cookie, with the session's CSRF token; null if none is valid. */
+/** The actor behind a session cookie, with the session's CSRF token; null if none is valid. One round trip. */
 export async function actorFromSession(database: Database, secret: string, ip: string | null) {
   const session = await findSession(database.db, sha256(secret));
   if (!session) return null;
-  const actor = await actorFor(database, session.user_id, { via: 'session', tokenId: null, ip });
-  return actor ? { actor, csrfToken: session.csrf_token } : null;
+  const actor: Actor = {
+    userId: session.user_id,
+    label: session.username,
+    via: 'session',
+    tokenId: null,
+    ip,
+    grants: credentialGrants(session.grants),
+  };
+  return { actor, csrfToken: session.csrf_token };
 }
 
-/** The actor behind a personal API token; null if revoked, expired or unknown. */
+/** The actor behind a personal API token; null if revoked, expired or unknown. One round trip, its use recorded. */
 export async function actorFromToken(database: Database, secret: string, ip: string | null): Promise<Actor | null> {
   const token = await findToken(database.db, sha256(secret));
   if (!token) return null;
-  const [, actor] = await Promise.all([
-    touchToken(database.db, token.id),
-    actorFor(database, token.user_id, { via: 'token', tokenId: token.id, ip }),
-  ]);
-  return actor ? { ...actor, tokenScopes: token.scopes } : null;
+  return {
+    userId: token.user_id,
+    label: token.username,
+    via: 'token',
+    tokenId: token.id,
+    ip,
+    grants: credentialGrants(token.grants),
+    tokenScopes: token.scopes,
+  };
 }
