@@ -117,7 +117,6 @@ function buildServer() {
 function buildTemplate() {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/server/cli/main.js'), 'pglite-template'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
   });
   if (run.status !== 0) throw new Error(`pglite-template failed (exit ${run.status ?? run.signal})`);
 }

@@ -170,7 +170,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : {
           kind: 'pglite',
           dataDir,
-          ...(e.PLANTRACK_SEED_ON_START && demoData && e.PLANTRACK_PGLITE_TEMPLATE ? { template: e.PLANTRACK_PGLITE_TEMPLATE } : {}),
+          ...(e.PLANTRACK_SEED_ON_START && demoData && e.PLANTRACK_PGLITE_TEMPLATE
+            ? { template: e.PLANTRACK_PGLITE_TEMPLATE }
+            : {}),
         },
     seedOnStart: e.PLANTRACK_SEED_ON_START,
     demoData,
