@@ -19,7 +19,10 @@ export interface RunningServer {
 
 /** Opens the database, prepares it, and listens. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
-  const database = await openDatabase(config.database);
+  const d = config.database;
+  const database = await openDatabase(
+    d.kind === 'pglite' && config.pgliteTemplate ? { ...d, template: config.pgliteTemplate } : d,
+  );
   try {
     await prepareDatabase(database, config);
     const { app, routes } = await buildApp(database, config);

@@ -18,15 +18,16 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ PLANTRACK_DEMO_DATA: 'yes' }), /PLANTRACK_DEMO_DATA/);
   });
   it('starts a new embedded directory from the built template only with the defaults it was built with', () => {
-    const template = (env: Record<string, string>) => {
-      const d = loadConfig(env).database;
-      return d.kind === 'pglite' ? d.template : undefined;
-    };
+    const template = (env: Record<string, string>) => loadConfig(env).pgliteTemplate;
     assert.match(template({}) ?? '', /dist\/pglite-template\/data\.tar\.gz$/);
     assert.equal(template({ PLANTRACK_PGLITE_TEMPLATE: '/srv/t.tar.gz' }), '/srv/t.tar.gz');
     assert.equal(template({ PLANTRACK_PGLITE_TEMPLATE: '' }), undefined);
     assert.equal(template({ PLANTRACK_DEMO_DATA: 'false' }), undefined);
     assert.equal(template({ PLANTRACK_SEED_ON_START: 'false' }), undefined);
+    assert.equal(template({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_DEMO_DATA: 'true' }), undefined);
+    // Only `serve` uses it: a CLI command opens the database as configured (a restore needs an empty one).
+    const d = loadConfig({}).database;
+    assert.equal(d.kind === 'pglite' && d.template, undefined);
   });
   it('switches to PostgreSQL and proxy trust when told to', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d', PLANTRACK_TRUST_PROXY: 'true' });

@@ -38,7 +38,8 @@ const envSchema = z.object({
    * The template a new PGlite data directory starts from: the state `serve` would reach on an empty
    * one with the defaults (migrated, the five plans, demo accounts and figures), built by `npm run build`
    * (dist/pglite-template/) each month. Empty: every new directory is made from scratch. Not used when
-   * PLANTRACK_SEED_ON_START or PLANTRACK_DEMO_DATA is false.
+   * PLANTRACK_SEED_ON_START or PLANTRACK_DEMO_DATA is false, and by `serve` only (a CLI command on a new directory
+   * makes it from scratch, without demo figures).
    */
   PLANTRACK_PGLITE_TEMPLATE: z.string().default(path.join(PROJECT_ROOT, PGLITE_TEMPLATE_FILE)),
   /** Load the five curated plans on start when the database holds no plan. */
@@ -113,6 +114,11 @@ export type AppConfig = {
   host: string;
   /** readUrl: where dashboard reads go (PLANTRACK_READ_DATABASE_URL); left out, to url. */
   database: { kind: 'postgres'; url: string; readUrl?: string } | { kind: 'pglite'; dataDir: string; template?: string };
+  /**
+   * `serve` only (never the CLI, whose commands prepare a database without demo figures, and whose
+   * restore needs an empty one): the template a new PGlite data directory starts from.
+   */
+  pgliteTemplate?: string;
   seedOnStart: boolean;
   /** Load synthetic demo figures on start (once; see docs/dataset.md, Demo data). */
   demoData: boolean;
@@ -167,13 +173,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           url: e.DATABASE_URL,
           ...(e.PLANTRACK_READ_DATABASE_URL ? { readUrl: e.PLANTRACK_READ_DATABASE_URL } : {}),
         }
-      : {
-          kind: 'pglite',
-          dataDir,
-          ...(e.PLANTRACK_SEED_ON_START && demoData && e.PLANTRACK_PGLITE_TEMPLATE
-            ? { template: e.PLANTRACK_PGLITE_TEMPLATE }
-            : {}),
-        },
+      : { kind: 'pglite', dataDir },
+    ...(!e.DATABASE_URL && e.PLANTRACK_SEED_ON_START && demoData && e.PLANTRACK_PGLITE_TEMPLATE
+      ? { pgliteTemplate: e.PLANTRACK_PGLITE_TEMPLATE }
+      : {}),
     seedOnStart: e.PLANTRACK_SEED_ON_START,
     demoData,
     logLevel: e.LOG_LEVEL,
