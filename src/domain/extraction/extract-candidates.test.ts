@@ -459,3 +459,30 @@ describe('extractCandidates: the seventh development pass of the unseen gold set
     );
   });
 });
+
+describe('extractCandidates: the eighth development pass of the unseen gold set (issue 17)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const run = (text: string) => extractCandidates(text, { catalogue: none });
+  const brief = (text: string) =>
+    run(text).targets.map((t) => [t.indicator.name, t.target.year, t.target.comparator, t.target.value, t.unit]);
+
+  it('dates goals by “十四五”中期 and “十四五”末, not by a 2035 named before them', () => {
+    const plan = [
+      '示范县“十四五”规划纲要',
+      '发展目标:锚定2035年远景目标,“十四五”中期,地区生产总值率先跃上千亿元新台阶;“十四五”末,综合实力进入全省县域前10强。',
+    ].join('\n');
+    assert.deepEqual(brief(plan), [
+      ['地区生产总值', 2023, 'at_least', '1000', '亿元'],
+      ['综合实力排名', 2025, 'at_most', '10', '名'],
+    ]);
+  });
+  it('proposes no target for an estimate (预计)', () => {
+    const page = [
+      '示范市“十四五”规划实施情况发布会',
+      '“十四五”期间,示范市经济总量连续跨越,今年预计可以达到1400亿元左右,增量预计超过350亿元。',
+    ].join('\n');
+    assert.deepEqual(brief(page), []);
+    // Without 预计 the same figure is a goal.
+    assert.deepEqual(brief(page.replace('增量预计超过', '增量将超过')).length, 1);
+  });
+});

@@ -56,8 +56,11 @@ export function judgeFigure(
     nationalContext(t, s, ctx);
   // A report of a period's results (ctx.reviewUntil): only a figure its sentence dates after that period is a goal.
   const reviewed = ctx.reviewUntil !== undefined && !(year !== null && year.from === 'sentence' && year.year > ctx.reviewUntil);
+  // 增量预计超过35万亿元, 今年预计可以达到140万亿元左右: an estimate of what will be, not a goal set.
+  const estimate = /预计/.test(s.sentence.slice(clauseStart, t.valueFrom));
   const past =
     reviewed ||
+    estimate ||
     pastYear !== undefined ||
     (!s.future && PAST_CUE.test(s.sentence)) ||
     (s.background && !s.future && s.horizon.length === 0) ||

@@ -6,8 +6,10 @@ import type { RawTarget } from './target-patterns.ts';
 export const DOUBLING_RE = /(?:实现|力争)?(?:“(?<double>双)(?=(?:倍增|翻番)”))?(?<what>翻一番|翻番|翻两番|倍增)”?(?![计行工])/g;
 const SCALE_RE =
   /(?:打造成为|打造为|打造成|打造|建成|发展成为|培育成|培育|形成|成为)?(?<mult>[一二两三四五六七八九])?(?<level>万亿|千亿|百亿)级/g;
-/** 进出口总额突破万亿元, 营业收入迈上千亿元: a round magnitude with no Arabic figure. */
-const BARE_SCALE_RE = /(?<verb>突破|超过|超|达到|达|迈上|跨越|跨入|迈入)(?<level>万亿|千亿|百亿)(?<cur>美元|元)(?![级\d])/g;
+/** 进出口总额突破万亿元, 营业收入迈上千亿元, 跃上千亿元新台阶: a round magnitude with no Arabic figure. */
+const BARE_SCALE_RE =
+  /(?<verb>突破|超过|超|达到|达|迈上|跨越|跨入|迈入|跃上|跨上|登上)(?<level>万亿|千亿|百亿)(?<cur>美元|元)(?![级\d])/g;
+const LEADING_PLACE = /(?:在全[国省市区县州][\u4e00-\u9fa5]{0,4}?)?率先$/;
 const ALL_BUILT_RE = /(?<verb>(?:全部|全面|均|都)建成|全覆盖|全部达标|全部实现)/g;
 
 const SLOGAN_OBJECT = /^(?:小康社会|社会主义现代化)/;
@@ -83,10 +85,14 @@ export function specialForms(
       inherited: false,
     });
   }
+  let lastScaleEnd = 0;
   for (const m of clause.matchAll(BARE_SCALE_RE)) {
     const { verb, level, cur } = m.groups as { verb: string; level: string; cur: string };
     const before = clause.slice(0, m.index!);
-    const phrase = stripOpeners(before);
+    const item = ownItem(before, Math.max(lastScaleEnd, ...ves.filter((v) => v.to <= m.index!).map((v) => v.to)));
+    // 地区生产总值在全省县域率先跃上千亿元: where and how first are not part of the name.
+    const phrase = stripOpeners(item).replace(LEADING_PLACE, '');
+    lastScaleEnd = m.index! + m[0].length;
     if (phrase.length < 2) continue;
     const [value, unit] = level === '万亿' ? ['1', `万亿${cur}`] : [level === '千亿' ? '1000' : '100', `亿${cur}`];
     out.push({
@@ -166,4 +172,15 @@ function doubledItems(phrase: string): { name: string; from: number }[] {
         { name: m[2]!, from: m[1]!.length + 1 },
       ]
     : [];
+}
+
+/**
+ * The words of a figure's own list item: after an earlier figure of the clause, from the 、 that follows it
+ * (地区生产总值…跃上千亿元新台阶、财政收入…突破百亿元大关: 财政收入…, not the whole list, names the second).
+ */
+export function ownItem(before: string, lastFigureEnd: number): string {
+  if (lastFigureEnd <= 0) return before;
+  const rest = before.slice(lastFigureEnd);
+  const comma = rest.indexOf('、');
+  return comma >= 0 ? rest.slice(comma + 1) : before;
 }

@@ -3,8 +3,9 @@ import { findYears, type YearMention } from './value-expressions.ts';
 
 /** The words that mark figures as goals, and the words around indicator names; shared by the target rules. */
 
+/** 年均增长8%, 年均增速分别达到…; 研发经费投入的年均增长将超过7% (将/要/力争 before the verb). */
 export const ANNUAL_CUE =
-  /(?:年均|年平均|每年平均)(?:增长|增速|提高|递增|增幅)?率?(?:分别)?(?:达到|保持在|保持|高于|超过|不低于|为|在|达)?$/;
+  /(?:年均|年平均|每年平均)(?:增长|增速|提高|递增|增幅)?率?(?:将|要|力争)?(?:分别)?(?:达到|保持在|保持|高于|超过|不低于|为|在|达)?$/;
 export const YOY_CUE = /同比(?:增长|提高|增速)?(?:分别)?(?:达到|保持在|高于|超过|为|达)?$/;
 /** 下降/降低 x%, and the bare 降 after a base (单位GDP能耗较2020年降16%). */
 export const DECLINE_CUE = /(?:累计)?(?:下降|降低|减少|压减)(?:了)?$|(?:较|比)(?:19|20)\d\d年(?:底|末)?降$/;
@@ -31,16 +32,17 @@ export const RANK_REACH_CUE = /(?<=(?:排名|位次|名次)[^,;。]{0,8}?)(?:力
 /** Verbs that open a count of new things (新增…10家, 新认定…4家, 新竣工…项目12个, 累计新增“个转企”2万户). */
 export const ZONE_START_VERB =
   /^(?:累计)?(?:新增|新建|建成|培育|打造|引进|引入|创建|争创|认定|新设|设立|组建|新(?:认定|开工|竣工|签约|培育|引进|招引|投产|落地|创建|入库))/;
-export const RANK_CUE = /(?:位列|位居|进入|跻身|排名|排在|保持)(?:全国|全省|西部|中西部|全球|世界)?(?:综合保税区|同类)?前$/;
+export const RANK_CUE =
+  /(?:位列|位居|进入|跻身|排名|排在|保持)(?:全国|全省|西部|中西部|全球|世界|[\u4e00-\u9fa5]{1,6}(?:县域|城市|地区|省份|园区|开发区|高新区))?(?:综合保税区|同类)?前$/;
 export const LEADING_VERB =
   /^(?:力争|确保|努力|争取|推动|促进|实现|培育打造|培育|打造|新增|新建|建成|建设|创建|争创|引进|引入|形成|完成|累计|共)+/;
 export const SOFT_AT_LEAST = /至少|不少于|力争|确保|争取/;
 export const PAST_CUE = /截至|截止|已经|已|完成了|实现了|达到了|提前实现|同比|比上年|上年|去年|以来/;
 export const FUTURE_CUE = /到20\d\d|至20\d\d|力争|争取|确保|预计|将/;
 
-/** Words that open a clause but are not part of the indicator. */
+/** Words that open a clause but are not part of the indicator (目标 before a date: 目标到2030年产值突破500亿元). */
 export const OPENER_RE =
-  /^(?:并且|并|且|同时|其中|另外|此外|以及|和|与|及|使|让|把|将|推动|促进|力争|确保|保障|努力|争取|加快|积极|大力|着力|全面|进一步|到|至|在“十[三四五]五”(?:期间|末)?|“十[三四五]五”(?:期间|末)?|期间|主要经济指标|主要指标|实现|基本|初步|每年|年均)+/;
+  /^(?:目标(?=到|至|(?:19|20)\d\d年)|并且|并|且|同时|其中|另外|此外|以及|和|与|及|使|让|把|将|推动|促进|力争|确保|保障|努力|争取|加快|积极|大力|着力|全面|进一步|到|至|在“十[三四五]五”(?:期间|末)?|“十[三四五]五”(?:期间|末)?|期间|主要经济指标|主要指标|实现|基本|初步|每年|年均)+/;
 
 export function stripOpeners(s: string): string {
   let out = s.replace(/^[、,]/, '');

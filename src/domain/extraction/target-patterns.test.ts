@@ -192,3 +192,21 @@ describe('ranks reached and doubling against a base year (issue 17, seventh pass
     assert.deepEqual(find('到2030年,外贸进出口额比2025年翻番。'), ['外贸进出口额|cumulative_change|100|2030']);
   });
 });
+
+describe('findTargetsInSentence: the eighth pass (issue 17)', () => {
+  it('reads 跃上千亿元新台阶 as a floor, and gives each listed magnitude its own item', () => {
+    assert.deepEqual(find('地区生产总值在全省县域率先跃上千亿元新台阶、财政收入在全省县域率先突破百亿元大关'), [
+      '地区生产总值|at_least|1000|',
+      '财政收入|at_least|100|',
+    ]);
+  });
+  it('reads 进入…县域前20强 as a ceiling on the rank', () => {
+    assert.deepEqual(find('综合实力力争进入长三角县域前20强。'), ['综合实力|at_most|20|']);
+  });
+  it('reads 年均增长将超过7% as a yearly growth rate', () => {
+    assert.deepEqual(find('全社会研发经费投入的年均增长将超过7%。'), ['全社会研发经费投入|annual_growth|7|']);
+  });
+  it('keeps 目标 before a date out of the indicator name', () => {
+    assert.deepEqual(find('目标到2030年产值突破500亿元。'), ['产值|at_least|500|2030']);
+  });
+});

@@ -37,3 +37,21 @@ describe('findYears', () => {
     );
   });
 });
+
+describe('value expressions and years of the eighth pass (issue 17)', () => {
+  it('reads 前20强 as a rank of 20 places, while 世界500强 stays a name', () => {
+    assert.deepEqual(
+      findValueExpressions('进入长三角县域前20强,引进世界500强企业').map((x) => [x.value, x.unit]),
+      [['20', '名']],
+    );
+  });
+  it('reads “十四五”末 and “十四五”中期 as years ahead, and 在“十三五”末的基础上 as a base', () => {
+    const brief = (text: string) => findYears(text).map((y) => [y.year, y.horizon, y.base]);
+    assert.deepEqual(brief('“十四五”中期,地区生产总值跃上千亿元;“十四五”末,进入前20强'), [
+      [2023, true, false],
+      [2025, true, false],
+    ]);
+    assert.deepEqual(brief('在“十三五”末的基础上实现大幅增长'), [[2020, false, true]]);
+    assert.deepEqual(brief('“十四五”产业园区'), []);
+  });
+});

@@ -48,6 +48,12 @@ export function findValueExpressions(text: string): ValueExpression[] {
     // Part of a longer token: a code (9610), a version, a letter-number mix (RCEP, 5G) or an ordinal.
     if (/[A-Za-z.第]/.test(before)) continue;
     let rest = text.slice(end);
+    // 进入长三角县域前20强: the first N places, a rank (名) — unlike 世界500强, a name.
+    const topN = text[numStart - 1] === '前' && rest.startsWith('强') && !g.num2;
+    if (topN) {
+      out.push({ from: start, to: end + 1, value: decimalText(g.num!), unit: '名' });
+      continue;
+    }
     if (/^(?:[A-Za-z]|年|月|日|号|周年|季度|强|\.\d|:)/.test(rest)) {
       // 2025年 and 3年 are years or durations; 5G, 2+1+N and 世界500强 are names.
       continue;
@@ -116,6 +122,33 @@ export function findYears(text: string): YearMention[] {
       date = g.day ? `${year}-${mm}-${g.day.padStart(2, '0')}` : `${year}-${mm}`;
     } else if (g.post && /底|末/.test(g.post)) date = `${year}-12-31`;
     out.push({ from: m.index!, to: m.index! + m[0].length, year, horizon, base, asOf, ...(date ? { date } : {}) });
+  }
+  return [...out, ...periodMilestones(text)].sort((a, b) => a.from - b.from);
+}
+
+const PERIOD_MILESTONE_RE =
+  /(?<pre>到|至|在|比|较|由|从)?“?(?<period>十[一二三四五]五)”?(?:时期)?(?<when>中期|末期|期末|末)(?<post>的)?/g;
+const FIVE_YEAR_PERIOD_END: Readonly<Record<string, number>> = {
+  十一五: 2010,
+  十二五: 2015,
+  十三五: 2020,
+  十四五: 2025,
+  十五五: 2030,
+};
+
+/**
+ * “十四五”末 and “十四五”中期 name a year as 到2025年 does: the period's end, or its middle (2023); a goal after
+ * them is for that year (…“十四五”中期,地区生产总值…跃上千亿元新台阶), not for a 2035 named earlier; 在“十三五”末的
+ * 基础上 names a base.
+ */
+function periodMilestones(text: string): YearMention[] {
+  const out: YearMention[] = [];
+  for (const m of text.matchAll(PERIOD_MILESTONE_RE)) {
+    const end = FIVE_YEAR_PERIOD_END[m.groups!.period!]!;
+    const year = m.groups!.when === '中期' ? end - 2 : end;
+    // 在“十三五”末的基础上, 比“十三五”末: a base, as 比2020年 is.
+    const base = /在|比|较|由|从/.test(m.groups!.pre ?? '') || m.groups!.post === '的';
+    out.push({ from: m.index!, to: m.index! + m[0].length, year, horizon: !base, base, asOf: false });
   }
   return out;
 }
