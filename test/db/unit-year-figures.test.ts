@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { freshness } from '../../src/services/progress/freshness.ts';
 import { ProgressContext } from '../../src/services/progress/progress-context.ts';
-import { rebuildUnitYears, refreshUnitYears } from '../../src/services/progress/unit-years.service.ts';
+import { refreshAnalytics } from '../../src/services/progress/analytics.service.ts';
+import { COMPACT_AFTER, rebuildUnitYears, refreshUnitYears } from '../../src/services/progress/unit-years.service.ts';
 import { loadDemoData } from '../../src/services/reporting/demo-data.service.ts';
 import { syncDatasetForms } from '../../src/services/reporting/form-sync.service.ts';
 import { seedDataset } from '../../src/services/seed.service.ts';
@@ -185,6 +186,20 @@ for (const kind of DATABASE_KINDS) {
       assert.ok((await rebuildUnitYears(db, ctx)) > 1000);
       // updated_at is the figures' latest update, not the time of computing: a rebuild is identical.
       assert.equal((await rows()).rows[0]!.h, h1);
+    });
+
+    it('vacuums a queue it drained of many keys, so that asking whether it is empty stays cheap', async () => {
+      const db = t.database.db;
+      await refreshAnalytics(db, ctx);
+      await sql`INSERT INTO unit_year_dirty
+        SELECT u.id, i.id, 2019 FROM org_unit u CROSS JOIN indicator i ORDER BY 1, 2 LIMIT ${COMPACT_AFTER}
+        ON CONFLICT DO NOTHING`.execute(db);
+      assert.equal(await count(t, 'unit_year_dirty'), COMPACT_AFTER, 'the catalogue gives enough keys');
+      await refreshAnalytics(db, ctx);
+      const { rows } = await sql<{ years: string; analytics: string }>`SELECT
+        pg_relation_size('unit_year_dirty')::text AS years, pg_relation_size('analytics_dirty')::text AS analytics`.execute(db);
+      // Deleted rows stay in the table's pages until a vacuum truncates them.
+      assert.deepEqual(rows[0], { years: '0', analytics: '0' });
     });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedMemo } from '../memo/bounded-memo.ts';
 
 /** A reporting period: a year (2024), a quarter (2024Q2) or a month (2024-06). */
 export type Period =
@@ -33,6 +34,15 @@ export function periodBounds(p: Period): { start: string; end: string } {
   const mm = (n: number) => String(n).padStart(2, '0');
   return { start: `${p.year}-${mm(firstMonth)}-01`, end: `${p.year}-${mm(lastMonth)}-${mm(lastDay)}` };
 }
+
+/**
+ * A period label's period and bounds, parsed once (null when it is not a period): the yearly figures
+ * of a large tree collapse the same sixty month labels hundreds of thousands of times. Frozen, shared.
+ */
+export const labelledPeriod = boundedMemo(4096, (label: string) => {
+  const period = parsePeriod(label);
+  return period ? Object.freeze({ period: Object.freeze(period), bounds: Object.freeze(periodBounds(period)) }) : null;
+});
 
 export const periodTextSchema = z
   .string()

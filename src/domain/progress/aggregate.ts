@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { evaluateFormula, formulaReferences, parseFormula, type FormulaNode } from '../formula/formula.ts';
-import { formatPeriod, parsePeriod, periodBounds, type Period } from '../period/period.ts';
+import { formatPeriod, labelledPeriod, type Period } from '../period/period.ts';
 
 /**
  * Aggregation of figures in two directions, in decimal arithmetic:
@@ -48,15 +48,16 @@ export function collapsePeriod(points: readonly PeriodFigure[], target: Period, 
   // Most units of a large tree have nothing for a given code: skip the period arithmetic for them.
   if (points.length === 0) return null;
   const label = formatPeriod(target);
-  const bounds = periodBounds(target);
+  const { bounds } = labelledPeriod(label)!;
   const direct = points.filter((p) => p.period === label).sort((a, b) => Number(a.cumulative) - Number(b.cumulative))[0];
   if (direct) return { value: direct.value, lastPeriod: direct.period, partial: false, origin: direct.origin };
 
-  const inside = points
-    .map((p) => ({ p, period: parsePeriod(p.period) }))
-    .filter((x): x is { p: PeriodFigure; period: Period } => x.period !== null && x.period.kind !== 'year')
-    .map((x) => ({ ...x, bounds: periodBounds(x.period) }))
-    .filter((x) => x.bounds.start >= bounds.start && x.bounds.end <= bounds.end);
+  const inside: { p: PeriodFigure; period: Period; bounds: { start: string; end: string } }[] = [];
+  for (const p of points) {
+    const l = labelledPeriod(p.period);
+    if (l && l.period.kind !== 'year' && l.bounds.start >= bounds.start && l.bounds.end <= bounds.end)
+      inside.push({ p, period: l.period, bounds: l.bounds });
+  }
 
   const cumulative = inside.filter((x) => x.p.cumulative).sort((a, b) => (a.bounds.end < b.bounds.end ? 1 : -1));
   const latest = cumulative[0];

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { boundedMemo } from '../memo/bounded-memo.ts';
 import { normaliseText } from '../text/normalise.ts';
 
 /** Physical dimensions: units convert only within one. */
@@ -50,22 +51,15 @@ const ALIASES: Readonly<Record<string, string>> = {
   千分比: '‰',
 };
 
-/** Canonical spelling of a unit (NFKC, aliases folded), or null when PlanTrack does not know it. */
-/** Units as written, by what they fold to: a file writes a handful of units in every cell, and folding (NFKC, Traditional script) was a tenth of reading it. */
-const canonical = new Map<string, string | null>();
-const MAX_CANONICAL = 1000;
-
-export function canonicalUnit(unit: string): string | null {
-  let c = canonical.get(unit);
-  if (c === undefined) {
-    const u = normaliseText(unit).replace(/\s+/g, '');
-    const folded = ALIASES[u] ?? ALIASES[u.toLowerCase()] ?? u;
-    c = UNITS[folded] ? folded : null;
-    if (canonical.size >= MAX_CANONICAL) canonical.clear();
-    canonical.set(unit, c);
-  }
-  return c;
-}
+/**
+ * Canonical spelling of a unit (NFKC, aliases folded), or null when PlanTrack does not know it. Each
+ * text is folded once: a file writes a handful of units in every cell, and folding was a tenth of reading it.
+ */
+export const canonicalUnit: (unit: string) => string | null = boundedMemo(1000, (unit: string) => {
+  const u = normaliseText(unit).replace(/\s+/g, '');
+  const folded = ALIASES[u] ?? ALIASES[u.toLowerCase()] ?? u;
+  return UNITS[folded] ? folded : null;
+});
 
 export function unitDimension(unit: string): Dimension | null {
   const u = canonicalUnit(unit);

@@ -16,9 +16,9 @@ import {
   type AnalyticsRow,
   type OwnYearRow,
 } from '../../repositories/analytics.repository.ts';
-import { hasDirty, markAllDirty } from '../../repositories/unit-year-figure.repository.ts';
+import { compactQueue, hasDirty, markAllDirty } from '../../repositories/unit-year-figure.repository.ts';
 import type { UnitYearKey } from '../../repositories/unit-year-figure.repository.ts';
-import { refreshUnitYears, type YearRule } from './unit-years.service.ts';
+import { COMPACT_AFTER, refreshUnitYears, type YearRule } from './unit-years.service.ts';
 
 /**
  * Keeps analytics_figure (migration 0420) equal to what a question would compute: for each unit,
@@ -73,19 +73,23 @@ export async function refreshAnalytics(db: Kysely<DB>, rule: AnalyticsRule): Pro
     });
   } else await refreshUnitYears(db, rule);
   if (!(await hasAnalyticsDirty(db))) return 0;
-  return db.transaction().execute(async (trx) => {
+  let taken = 0;
+  const written = await db.transaction().execute(async (trx) => {
     await lockAnalytics(trx);
     const keys = await takeAnalyticsDirty(trx);
+    taken = keys.length;
     const byYear = new Map<number, UnitYearKey[]>();
     for (const k of keys) {
       const list = byYear.get(k.year);
       if (list) list.push(k);
       else byYear.set(k.year, [k]);
     }
-    let written = 0;
-    for (const [year, yearKeys] of byYear) written += await recomputeYear(trx, rule, year, yearKeys);
-    return written;
+    let rows = 0;
+    for (const [year, yearKeys] of byYear) rows += await recomputeYear(trx, rule, year, yearKeys);
+    return rows;
   });
+  if (taken >= COMPACT_AFTER) await compactQueue(db, 'analytics_dirty');
+  return written;
 }
 
 /** Queues every unit and recomputes the whole table (after bulk loads, or to measure the full cost). */

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { collapseYear, preferredFigures, type Origin, type PeriodFigure } from '../../domain/progress/aggregate.ts';
+import { collapseYear, preferredFigures, type Origin } from '../../domain/progress/aggregate.ts';
 import { queueAnalytics } from '../../repositories/analytics.repository.ts';
 import {
+  compactQueue,
   figuresOfKeys,
+  type FiguresOfKey,
   hasDirty,
   lockRefresh,
   markAllDirty,
   replaceRows,
   takeDirty,
-  type UnitYearKey,
   type UnitYearRow,
 } from '../../repositories/unit-year-figure.repository.ts';
 
@@ -27,32 +28,34 @@ export interface YearRule {
 }
 
 const BATCH = 20_000;
+/** Keys drained in one refresh past which the queue is vacuumed (compactQueue). */
+export const COMPACT_AFTER = 10_000;
 
-type RawFigure = Awaited<ReturnType<typeof figuresOfKeys>>[number];
-
-/** The yearly rows of some keys from their raw figures (keys without any figure give no row). */
-export function yearRows(keys: readonly UnitYearKey[], raw: readonly RawFigure[], rule: YearRule): UnitYearRow[] {
-  const preferred = preferredFigures(
-    raw.map((r) => ({ ...r, origin: r.origin as Origin })),
-    (r) => `${r.org_unit_id}/${r.indicator_id}/${r.period}/${r.cumulative}`,
-  );
-  const byKey = new Map<string, (PeriodFigure & { updatedAt: Date })[]>();
-  for (const r of preferred) {
-    const k = `${r.org_unit_id}/${r.indicator_id}/${r.period.slice(0, 4)}`;
-    let list = byKey.get(k);
-    if (!list) byKey.set(k, (list = []));
-    list.push({ period: r.period, value: r.value, cumulative: r.cumulative, origin: r.origin, updatedAt: r.updated_at });
-  }
+/** The yearly rows of keys from their figures (keys without a figure, or whose figures collapse to nothing, give no row). */
+export function yearRows(found: readonly FiguresOfKey[], rule: YearRule): UnitYearRow[] {
   const out: UnitYearRow[] = [];
-  for (const key of keys) {
-    const points = byKey.get(`${key.org_unit_id}/${key.indicator_id}/${key.year}`);
+  for (const key of found) {
     const code = rule.codeOf(key.indicator_id);
-    if (!points || code === undefined) continue;
+    if (code === undefined) continue;
+    const points = preferredFigures(
+      key.figures.map(([period, value, origin, cumulative, updatedMs]) => ({
+        period,
+        value,
+        cumulative,
+        origin: origin as Origin,
+        updatedMs,
+      })),
+      (f) => (f.cumulative ? `${f.period}+` : f.period),
+    );
     const additive = rule.flow(code);
     const y = collapseYear(points, key.year, additive);
     if (!y) continue;
+    let updated = 0;
+    for (const p of points) if (p.updatedMs > updated) updated = p.updatedMs;
     out.push({
-      ...key,
+      org_unit_id: key.org_unit_id,
+      indicator_id: key.indicator_id,
+      year: key.year,
       value: y.value,
       origin: y.origin,
       partial: y.partial,
@@ -60,7 +63,7 @@ export function yearRows(keys: readonly UnitYearKey[], raw: readonly RawFigure[]
       additive,
       cumulative: y.cumulative,
       periods: y.periods,
-      updated_at: new Date(Math.max(...points.map((p) => p.updatedAt.getTime()))),
+      updated_at: new Date(updated),
     });
   }
   return out;
@@ -76,14 +79,16 @@ export async function refreshUnitYears(db: Kysely<DB>, rule: YearRule): Promise<
       await lockRefresh(trx);
       const keys = await takeDirty(trx, BATCH);
       if (keys.length === 0) return 0;
-      await replaceRows(trx, keys, yearRows(keys, await figuresOfKeys(trx, keys), rule));
+      await replaceRows(trx, keys, yearRows(await figuresOfKeys(trx, keys), rule));
       // The analytics table (analytics.service.ts) recomputes these units and their ancestors next.
       await queueAnalytics(trx, keys);
       return keys.length;
     });
-    if (n === 0) return total;
+    if (n === 0) break;
     total += n;
   }
+  if (total >= COMPACT_AFTER) await compactQueue(db, 'unit_year_dirty');
+  return total;
 }
 
 /** Queues every key and recomputes the whole table (after a restore, or to measure the full cost). */

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { boundedMemo } from '../../memo/bounded-memo.ts';
 import { callRuleFunction, fmt, type RuleReader } from './rule-functions.ts';
 import type { RuleNode } from './expression.ts';
 
@@ -110,17 +111,7 @@ class Reader implements RuleReader {
 }
 
 /** A rule's literals, made once: Decimals are immutable, and an import reads the same few in every submission. */
-const literals = new Map<string, Decimal>();
-const MAX_LITERALS = 1000;
-
-function literal(text: string): Decimal {
-  let d = literals.get(text);
-  if (!d) {
-    if (literals.size >= MAX_LITERALS) literals.clear();
-    literals.set(text, (d = new Decimal(text)));
-  }
-  return d;
-}
+const literal = boundedMemo(1000, (text: string) => new Decimal(text));
 
 function evaluateNode(node: RuleNode, r: RuleReader): RuleValue {
   switch (node.kind) {

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../memo/bounded-memo.ts';
 import { evaluateRuleNode, type Fact, type RuleContext } from './evaluate-expression.ts';
 import { parseRuleExpression, ruleReferences, type RuleNode } from './expression.ts';
 import type { RuleSeverity, ValidationRule } from './rule.schema.ts';
@@ -20,19 +21,10 @@ export interface RuleEvaluation {
 }
 
 /** Parsed expressions by their text: an import runs the same few rules over every submission of a file. */
-const parsed = new Map<string, { tree: RuleNode; refs: string[] }>();
-const MAX_PARSED = 1000;
-
-function parsedRule(expression: string): { tree: RuleNode; refs: string[] } {
-  let p = parsed.get(expression);
-  if (!p) {
-    const tree = parseRuleExpression(expression);
-    p = { tree, refs: ruleReferences(tree) };
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(expression, p);
-  }
-  return p;
-}
+const parsedRule = boundedMemo(1000, (expression: string): { tree: RuleNode; refs: string[] } => {
+  const tree = parseRuleExpression(expression);
+  return { tree, refs: ruleReferences(tree) };
+});
 
 /**
  * Runs a form's rules over one submission. A rule whose expression is false gives a finding; a rule
