@@ -76,7 +76,7 @@ export async function coldStart() {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
     description:
-      '`npm start` (build step, compiled server) on a fresh PGlite directory: process start → migrations → seed five plans and demo accounts → first authenticated /api/v1/plans answer; then again on the same, existing directory',
+      '`npm start` (build step, compiled server) on a fresh PGlite directory: process start → the template made by the build copied in (migrated, five plans, demo accounts and figures; else migrations → seed) → first authenticated /api/v1/plans answer; then again on the same, existing directory',
     runs: RUNS,
     oursMs: ours.map(Math.round),
     existingDirectoryMs: existing.map(Math.round),

@@ -76,10 +76,25 @@ export async function insertToken(
   return id;
 }
 
+/** A token that may be used: not revoked, not expired, its owner not disabled. */
+function usable(eb: ExpressionBuilder<DB, 'api_token'>) {
+  return eb.and([
+    eb('api_token.revoked_at', 'is', null),
+    eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', sql<Date>`now()`)]),
+    eb.exists(
+      eb
+        .selectFrom('app_user as owner')
+        .select('owner.id')
+        .whereRef('owner.id', '=', 'api_token.user_id')
+        .where('owner.disabled_at', 'is', null),
+    ),
+  ]);
+}
+
 /**
- * A usable token (not revoked, not expired, owner not disabled) with its user and grants; its use is
- * recorded in the same statement, to the minute: a token that already says so is left alone, so a stream
- * of reads with one token commits nothing (a write per request cost a WAL flush each).
+ * A usable token with its user and grants; its use is recorded in the same statement, to the minute:
+ * a token that already says so is left alone, so a stream of reads with one token commits nothing (a
+ * write per request cost a WAL flush each). A refused token records no use.
  */
 export async function findToken(db: Executor, tokenHash: string) {
   return db
@@ -88,18 +103,16 @@ export async function findToken(db: Executor, tokenHash: string) {
         .updateTable('api_token')
         .set({ last_used_at: sql<Date>`now()` })
         .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
+        .where(usable)
         .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
         .returning('id'),
     )
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.user_id', 't.scopes'])
+    .selectFrom('api_token')
+    .innerJoin('app_user as u', 'u.id', 'api_token.user_id')
+    .select(['api_token.id', 'api_token.user_id', 'api_token.scopes'])
     .select((eb) => userAndGrants(eb))
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
-    .where('u.disabled_at', 'is', null)
+    .where('api_token.token_hash', '=', tokenHash)
+    .where(usable)
     .executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Role, RoleGrant } from '../domain/access/roles.ts';
+import { credentialGrants } from './credential.repository.ts';
 import type { Executor } from './transaction.ts';
 
 /** A user with the code and name of the unit they belong to. */
@@ -28,7 +29,7 @@ export async function grantsOf(db: Executor, userId: number): Promise<RoleGrant[
     .where('r.user_id', '=', userId)
     .orderBy('r.id')
     .execute();
-  return rows.map((r) => ({ role: r.role as Role, scopeOrgUnit: r.code, scopePlans: r.scope_plan_ids }));
+  return credentialGrants(rows);
 }
 
 export async function insertUser(

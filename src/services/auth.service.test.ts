@@ -44,4 +44,18 @@ describe('a personal API token in use', () => {
     assert.ok(await actorFromToken(t.database, secret, null));
     assert.notEqual(await lastUsed(), stale, 'an older use is brought up to date');
   });
+
+  it('records no use of a token it refuses (expired, or its owner disabled)', async () => {
+    const db = t.database.db;
+    await sql`UPDATE api_token SET last_used_at = NULL, expires_at = now() - interval '1 day'`.execute(db);
+    assert.equal(await actorFromToken(t.database, secret, null), null);
+    assert.equal(await lastUsed(), null, 'an expired token stays unused');
+    await sql`UPDATE api_token SET expires_at = NULL`.execute(db);
+    await sql`UPDATE app_user SET disabled_at = now() WHERE username = 'reader'`.execute(db);
+    assert.equal(await actorFromToken(t.database, secret, null), null);
+    assert.equal(await lastUsed(), null, "a disabled user's token stays unused");
+    await sql`UPDATE app_user SET disabled_at = NULL WHERE username = 'reader'`.execute(db);
+    assert.ok(await actorFromToken(t.database, secret, null));
+    assert.ok(await lastUsed(), 'usable again, its use is recorded');
+  });
 });
