@@ -68,6 +68,7 @@ async function accessControl(app: FastifyInstance, opts: { database: Database; r
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access) return;
+    req.routeOptions.config.ahead?.(req);
     const ip = req.ip ?? null;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {

@@ -36,10 +36,12 @@ export const progressRoutes =
     const kept = keptAnswers(reads);
     app.get(
       '/progress',
-      progressRoute({ action: 'read' }, 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警', {
-        querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
-        response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-      }),
+      kept.options(
+        progressRoute({ action: 'read' }, 'Every target of a plan judged as of a period, with warnings / 规划目标进度与预警', {
+          querystring: z.object({ plan: z.string(), at, method: progressMethodSchema.optional() }),
+          response: { 200: planProgressSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        }),
+      ),
       async (req, reply) => kept(req, reply, () => planProgress(reads, req.actor!, req.query)),
     );
     app.get(
@@ -56,19 +58,23 @@ export const progressRoutes =
     );
     app.get(
       '/progress/map',
-      progressRoute({ action: 'read' }, 'One indicator on the Yunnan map: prefectures and zones / 地图数据', {
-        querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
-        response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-      }),
+      kept.options(
+        progressRoute({ action: 'read' }, 'One indicator on the Yunnan map: prefectures and zones / 地图数据', {
+          querystring: z.object({ indicator: z.string(), at, plan: z.string().optional() }),
+          response: { 200: mapDataSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        }),
+      ),
       async (req, reply) => kept(req, reply, () => mapData(reads, req.actor!, req.query)),
     );
     app.get(
       '/progress/:plan/targets/:key',
-      progressRoute({ action: 'read' }, 'One target in depth: series, yearly values judged, projection band / 目标进度详情', {
-        params: z.object({ plan: z.string(), key: z.string() }),
-        querystring: z.object({ at, method: progressMethodSchema.optional() }),
-        response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-      }),
+      kept.options(
+        progressRoute({ action: 'read' }, 'One target in depth: series, yearly values judged, projection band / 目标进度详情', {
+          params: z.object({ plan: z.string(), key: z.string() }),
+          querystring: z.object({ at, method: progressMethodSchema.optional() }),
+          response: { 200: targetDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        }),
+      ),
       async (req, reply) =>
         kept(req, reply, () =>
           targetProgressDetail(reads, req.actor!, { plan: req.params.plan, target: req.params.key, ...req.query }),

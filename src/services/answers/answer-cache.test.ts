@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
-import { answersChanged, bodyDigest, cachedAnswer, mayWrite } from './answer-cache.ts';
+import { answersChanged, bodyDigest, cachedAnswer, mayWrite, stampAhead } from './answer-cache.ts';
 
 const actor = (scope: string | null): Actor => ({
   userId: 1,
@@ -49,6 +49,20 @@ test('an answer is judged once while nothing changed, and afresh after a write, 
   await sql`DELETE FROM unit_year_dirty`.execute(database.db);
   // Another database object (another server in the same process) has its own answers.
   assert.equal(await cachedAnswer({ ...database }, 'home:leader', actor(null), judge), 9);
+});
+
+test('a stamp read ahead (while the caller is authenticated) stands for the moment it was read', async () => {
+  let judged = 0;
+  const judge = async () => ++judged;
+  const q = 'progress:ahead';
+  assert.equal(await cachedAnswer(database, q, actor(null), judge), 1);
+  const ahead = stampAhead(database);
+  await ahead;
+  await audited();
+  // Read before the write: the kept answer is still the one for that moment.
+  assert.equal(await cachedAnswer(database, q, actor(null), judge, ahead), 1);
+  assert.equal(await cachedAnswer(database, q, actor(null), judge), 2, 'a reader after the write judges afresh');
+  assert.equal(await cachedAnswer(database, q, actor(null), judge, stampAhead(database)), 2);
 });
 
 test('a failed judgement is not kept', async () => {

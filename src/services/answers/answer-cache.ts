@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
-import { answerStamp } from '../../repositories/answer-stamp.repository.ts';
+import { answerStamp, type AnswerStamp } from '../../repositories/answer-stamp.repository.ts';
 import type { Actor } from '../actor.ts';
 import { todayIso } from '../reporting/form-context.ts';
 
@@ -50,8 +50,8 @@ class AnswerCache {
     this.entries.clear();
   }
 
-  async get<T>(database: Database, key: string, compute: () => Promise<T>): Promise<T> {
-    const now = await answerStamp(database.db);
+  async get<T>(database: Database, key: string, compute: () => Promise<T>, readAhead?: Promise<AnswerStamp>): Promise<T> {
+    const now = await (readAhead ?? answerStamp(database.db));
     const stamp = `${this.generation}/${now.stamp}/${todayIso()}`;
     const hit = this.entries.get(key);
     if (!now.queued && hit && hit.stamp === stamp) {
@@ -98,10 +98,28 @@ function cacheOf(database: Database): AnswerCache {
 
 /**
  * The answer to a question (its kind and parameters, e.g. `progress:plan:2025:official`) for this
- * reader: reused while nothing it depends on may have changed (see above).
+ * reader: reused while nothing it depends on may have changed (see above); `stamp` when it was read
+ * ahead (stampAhead).
  */
-export function cachedAnswer<T>(database: Database, question: string, actor: Actor, compute: () => Promise<T>): Promise<T> {
-  return cacheOf(database).get(database, `${question}|${JSON.stringify(actor.grants)}`, compute);
+export function cachedAnswer<T>(
+  database: Database,
+  question: string,
+  actor: Actor,
+  compute: () => Promise<T>,
+  stamp?: Promise<AnswerStamp>,
+): Promise<T> {
+  return cacheOf(database).get(database, `${question}|${JSON.stringify(actor.grants)}`, compute, stamp);
+}
+
+/**
+ * The stamp read now, for an answer asked for a moment later (a route starts it while its caller is
+ * authenticated: two round trips at once instead of one after the other). Reading it earlier than the
+ * judgement is safe: a write in between moves the stamp, and the next reader judges afresh.
+ */
+export function stampAhead(database: Database): Promise<AnswerStamp> {
+  const stamp = answerStamp(database.db);
+  stamp.catch(() => undefined); // a refused caller never awaits it; the route that does sees the error
+  return stamp;
 }
 
 /** A short stand-in for a question's body (a draft scheme can be tens of kilobytes) in its key. */
