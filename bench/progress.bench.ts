@@ -11,6 +11,7 @@ import { rebuildUnitYears, refreshUnitYears } from '../src/services/progress/uni
 import { startServer } from '../src/server.ts';
 import { answersChanged } from '../src/services/answers/answer-cache.ts';
 import { withBenchDatabase } from './bench-database.ts';
+import { processMemory, withServerApart } from './served-apart.ts';
 
 const PLANS = ['yunnan-parks-2021-2025', 'yunnan-ftz-2021-2025'] as const;
 const AT = '2025';
@@ -173,11 +174,14 @@ export async function alternated(warmups: number, runs: number, fns: readonly ((
   return samples.map(summarize);
 }
 
-/** `clients` concurrent clients each asking `each` times; latency percentiles and the process's peak RSS meanwhile. */
-async function concurrent(clients: number, each: number, fn: () => Promise<void>) {
-  const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
+/**
+ * `clients` concurrent clients each asking `each` times; latency percentiles and the serving process's
+ * peak RSS meanwhile (`rss`: this process's, unless the server runs apart).
+ */
+async function concurrent(clients: number, each: number, fn: () => Promise<void>, rss = () => process.memoryUsage().rss) {
+  const rssBeforeMb = Math.round(rss() / 1e6);
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
   const samples: number[] = [];
   const t0 = performance.now();
   try {
@@ -195,7 +199,7 @@ async function concurrent(clients: number, each: number, fn: () => Promise<void>
     wallMs: Math.round(performance.now() - t0),
     ...summarize(samples),
     rssBeforeMb,
-    peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6),
+    peakRssMb: Math.round(Math.max(peak, rss()) / 1e6),
   };
 }
 
@@ -333,6 +337,7 @@ async function progressAt(values: number, opts: { units: number; runs: number; w
     } finally {
       await server.close();
     }
+    const apart = await overviewServedApart(database, url, opts.clients);
     return {
       dataValues: rows,
       units: units.length,
@@ -344,8 +349,33 @@ async function progressAt(values: number, opts: { units: number; runs: number; w
       plans,
       overviewConcurrent: overview,
       overviewConcurrentAfterAChange: overviewAfresh,
+      servedApart: apart,
       refresh,
     };
+  });
+}
+
+/**
+ * The 20 clients again, served by the compiled server in a process of its own (bench/served-apart.ts):
+ * in-process, the RSS above includes the benchmark's own generation of the figures. First on an
+ * overview already opened, then right after a change (the figures' generation moved, as a refresh
+ * does: every kept answer is judged afresh); the server's peak RSS over its whole life (VmHWM).
+ */
+async function overviewServedApart(database: Database, url: string, clients: number) {
+  return withServerApart(url, async (base, pid) => {
+    const ask = async () => {
+      const res = await fetch(new URL(`/api/v1/progress?plan=${PLANS[0]}&at=${AT}`, base), {
+        headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+      });
+      if (res.status !== 200) throw new Error(`progress apart: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    const rss = () => processMemory(pid).rss;
+    await ask();
+    const overview = await concurrent(clients, 3, ask, rss);
+    await database.pool!.query(`SELECT nextval('figures_generation')`);
+    const afterAChange = await concurrent(clients, 1, ask, rss);
+    return { overview, afterAChange, serverPeakRssMb: Math.round(processMemory(pid).peak / 1e6) };
   });
 }
 
