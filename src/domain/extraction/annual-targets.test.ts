@@ -71,6 +71,12 @@ describe('annual zones and year', () => {
     assert.equal(annualYear('示范区2021—2025年工作方案'), undefined);
     assert.equal(annualYear('到2025年,完善工作方案'), undefined);
   });
+  it('takes the year 今年 is said to open or close a named five-year period (今年是“十五五”开局之年)', () => {
+    assert.equal(annualYear('今年发展主要预期目标是:经济增长4.5%—5%。今年是中国大陆「十五五」开局之年,要持续防范风险。'), 2026);
+    assert.equal(annualYear('今年是“十四五”规划收官之年。今年主要预期目标是:地区生产总值增长6%左右。'), 2025);
+    assert.equal(annualYear('明年是“十五五”开局之年,要谋划好重大项目。'), undefined, 'next year is not the year of the report');
+    assert.equal(annualYear('2021年是“十四五”开局之年,全市地区生产总值增长8%。'), undefined, 'a year named otherwise');
+  });
   it('dates a list that names no year by the sentence just before it, unless that sentence looks back', () => {
     const opening =
       '2023年,是全面贯彻党的二十大精神的开局之年。政府工作报告提出今年发展的主要预期目标是:国内生产总值增长5%左右。';
@@ -225,10 +231,19 @@ describe('extractCandidates on an annual report', () => {
     assert.deepEqual(r.targets, []);
   });
   it('invents no period when the text never states the year', () => {
-    const undated = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
+    // 开局之年 of no named period (the external 中新经纬 text) says nothing of the year.
+    const undated = extractCandidates('今年是开局之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
       catalogue,
     });
     assert.equal(undated.plan.periodEnd, undefined);
     assert.deepEqual(undated.targets, []);
+    // A named period's last year is stated, as 到“十四五”末 states 2025.
+    const named = extractCandidates('今年是“十四五”规划收官之年。今年发展主要预期目标是:国内生产总值增长5%左右。', {
+      catalogue,
+    });
+    assert.deepEqual(
+      named.targets.map((t) => [t.target.year, t.target.rate]),
+      [[2025, '5']],
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { openingDate } from './plan-context.ts';
+import { FIVE_YEAR, openingDate } from './plan-context.ts';
 import type { TargetCandidate } from './candidate.schema.ts';
 
 /**
@@ -60,7 +60,15 @@ export function annualYear(text: string): number | undefined {
     // A report of a year's work (2025年,该区将紧扣…目标): the year it names with 将 is the one it plans,
     // unless it names another year that way too.
     oneYearAhead(head);
-  return m ? Number(m[1]) : undefined;
+  return m ? Number(m[1]) : periodYearOfThisYear(head);
+}
+
+/** 今年是“十五五”开局之年 / 今年是“十四五”规划收官之年: 今年 is the first or the last year of that period. */
+const THIS_YEAR_OF_PERIOD = /今年是[^。\n]{0,12}?[“「"]?(十[一二三四五]五)[”」"]?(?:规划)?[^。\n,]{0,12}?(开局|收官)之年/;
+function periodYearOfThisYear(head: string): number | undefined {
+  const m = THIS_YEAR_OF_PERIOD.exec(head);
+  const period = m ? FIVE_YEAR[m[1]!] : undefined;
+  return period ? period[m![2] === '开局' ? 0 : 1] : undefined;
 }
 
 /** Goals set for the whole year (全年全口径工业开票销售突破600亿元, 今年力争…), not results so far (今年以来). */

@@ -80,7 +80,7 @@ function reportsAPlan(head: string): boolean {
   return PLAN_ISSUED.test(head) && REPORTED_PLAN.test(head) && !/的通知|现将|印发给你们/.test(head);
 }
 
-const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
+export const FIVE_YEAR: Readonly<Record<string, [number, number]>> = {
   十一五: [2006, 2010],
   十二五: [2011, 2015],
   十三五: [2016, 2020],

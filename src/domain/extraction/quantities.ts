@@ -41,6 +41,15 @@ const UNIT_TABLE: readonly [unit: string, kind: string, factor: string][] = [
   ['%', 'percent', '1'],
   ['小时', 'hours', '1'],
   ['天', 'days', '1'],
+  // Grain: 粮食产量1.3万亿斤; 兆 is the Taiwanese 万亿 (1.4兆斤, 5.89兆元 in reports of mainland plans).
+  ['兆斤', 'jin', '1e12'],
+  ['万亿斤', 'jin', '1e12'],
+  ['亿斤', 'jin', '1e8'],
+  ['万斤', 'jin', '1e4'],
+  ['斤', 'jin', '1'],
+  ['兆元', 'yuan', '1e12'],
+  // 人均预期寿命达到79岁.
+  ['岁', 'age', '1'],
   ['万标箱', 'teu', '1e4'],
   ['标箱', 'teu', '1'],
   ['万单', 'orders', '1e4'],

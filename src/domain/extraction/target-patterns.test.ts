@@ -210,3 +210,22 @@ describe('findTargetsInSentence: the eighth pass (issue 17)', () => {
     assert.deepEqual(find('目标到2030年产值突破500亿元。'), ['产值|at_least|500|2030']);
   });
 });
+
+describe('clauses of the ninth pass (issue 17)', () => {
+  it('keeps a thousands separator inside its figure (城镇新增就业1,200万人以上)', () => {
+    const [t] = findTargetsInSentence('城镇调查失业率5.5%左右,城镇新增就业1,200万人以上').filter((x) => x.unit === '万人');
+    assert.equal(t?.value, '1200');
+    assert.equal(t?.comparator, 'at_least');
+  });
+});
+
+describe('set figures of the ninth pass (issue 17)', () => {
+  it('reads 目标设为/设为 as the figure set (将今年经济增长目标设为4.5%至5%), the name without 今年 or the verb', () => {
+    const [headline] = findTargetsInSentence('将今年经济增长目标设为4.5%至5%');
+    assert.deepEqual([headline?.comparator, headline?.min, headline?.max], ['range', '4.5', '5']);
+    assert.deepEqual(headline?.indicatorPhrases.slice(0, 1), ['经济增长']);
+    const [jobless] = findTargetsInSentence('报告还将今年城镇调查失业率设为5.5%左右');
+    assert.deepEqual([jobless?.comparator, jobless?.value], ['exactly', '5.5']);
+    assert.deepEqual(jobless?.indicatorPhrases.slice(0, 1), ['城镇调查失业率']);
+  });
+});

@@ -13,6 +13,7 @@ import {
   RANK_CHANGE_CUE,
   RANK_CUE,
   RANK_REACH_CUE,
+  SET_TO_CUE,
   SHARE_OF_CUE,
   SOFT_AT_LEAST,
   YOY_CUE,
@@ -90,6 +91,8 @@ export function clauseRanges(s: string): [number, number][] {
     if ('(“《「【'.includes(ch)) depth++;
     else if (')”》」】'.includes(ch)) depth = Math.max(0, depth - 1);
     // 丨 separates a news headline's parts (四川省政府工作报告丨2024年…预期增长6%左右).
+    // 1,200万人: a thousands separator is part of its figure.
+    else if (ch === ',' && /\d/.test(s[i - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(i + 1))) continue;
     else if (depth === 0 && /[,;:。!?丨|]/.test(ch)) {
       if (i > from) out.push([from, i]);
       from = i + 1;
@@ -331,6 +334,7 @@ function chooseComparator(
     take(CUMULATIVE_UP_CUE, 'cumulative_change', 'cue: 累计增长');
     take(DECLINE_CUE, 'cumulative_change', 'cue: 下降/降低');
   }
+  take(SET_TO_CUE, 'exactly', 'cue: 设为/定为');
   take(AT_MOST_CUE, 'at_most', 'cue: 控制在/不高于');
   if (percent) take(PLAIN_GROWTH_CUE, 'cumulative_change', 'cue: 增长');
   take(AT_LEAST_CUE, 'at_least', 'cue: 达到/超过');

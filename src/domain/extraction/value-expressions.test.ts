@@ -55,3 +55,23 @@ describe('value expressions and years of the eighth pass (issue 17)', () => {
     assert.deepEqual(brief('“十四五”产业园区'), []);
   });
 });
+
+describe('value expressions of the ninth pass (issue 17)', () => {
+  const pick = (s: string) => findValueExpressions(s).map((v) => [v.value, v.max, v.unit, v.suffix]);
+  it('reads a range whose bounds both carry % (经济增长4.5%—5%, 4.5%至5%)', () => {
+    assert.deepEqual(pick('经济增长4.5%—5%'), [['4.5', '5', '%', undefined]]);
+    assert.deepEqual(pick('目标设为4.5%至5%左右'), [['4.5', '5', '%', '左右']]);
+    assert.deepEqual(pick('增长5%到2025年'), [['5', undefined, '%', undefined]], 'a year after 到 is no upper bound');
+  });
+  it('reads grain in 斤 (1.3万亿斤, Taiwanese 1.4兆斤) and ages in 岁', () => {
+    assert.deepEqual(pick('粮食产量1.4兆斤左右'), [['1.4', undefined, '兆斤', '左右']]);
+    assert.deepEqual(pick('粮食产量1.3万亿斤以上'), [['1.3', undefined, '万亿斤', '以上']]);
+    assert.deepEqual(pick('人均预期寿命要达到77岁'), [['77', undefined, '岁', undefined]]);
+  });
+  it('reads N年 as a figure in years after a quantity of years (受教育年限达到13.5年), else as a duration', () => {
+    assert.deepEqual(pick('受教育年限要达到13.5年'), [['13.5', undefined, '年', undefined]]);
+    assert.deepEqual(pick('企业平均生存周期达到5年以上'), [['5', undefined, '年', '以上']]);
+    assert.deepEqual(pick('力争用3年时间达到目标'), []);
+    assert.deepEqual(pick('规划期限为2021年至2025年'), []);
+  });
+});

@@ -17,11 +17,15 @@ export interface ValueExpression {
   fraction?: boolean;
 }
 
+// 4.5%—5%: a range may repeat its % after the lower bound; only when the upper bound has it too (5%到2025年 is none).
 const VALUE_RE = new RegExp(
-  `(?<prefix>超过|超|约|近|逾)?(?<num>${NUMBER_SOURCE})(?:\\s*(?:[-—–~]|至|到)\\s*(?<num2>${NUMBER_SOURCE}))?`,
+  `(?<prefix>超过|超|约|近|逾)?(?<num>${NUMBER_SOURCE})(?:\\s*(?:%(?=\\s*(?:[-—–~]|至|到)\\s*${NUMBER_SOURCE}\\s*%))?\\s*(?:[-—–~]|至|到)\\s*(?<num2>${NUMBER_SOURCE}))?`,
   'g',
 );
-const MULTIPLIER_RE = /^(?:万亿|千亿|亿|万|千)(?![元美人户吨千平标单亩])/;
+const MULTIPLIER_RE = /^(?:万亿|千亿|亿|万|千)(?![元美人户吨千平标单亩斤])/;
+/** A quantity counted in years (受教育年限, 平均生存周期) reaching a figure: N年 there is the figure, not a duration. */
+const YEARS_QUANTITY =
+  /(?:年限|周期|寿命|年数)[^,;。]{0,6}?(?:达到|达|提高到|提高至|提升到|提升至|延长到|延长至|增加到|超过|为)$/;
 const SUFFIX_RE = /^(?:及以上|以上|以下|以内|左右|多)/;
 
 /**
@@ -52,6 +56,22 @@ export function findValueExpressions(text: string): ValueExpression[] {
     const topN = text[numStart - 1] === '前' && rest.startsWith('强') && !g.num2;
     if (topN) {
       out.push({ from: start, to: end + 1, value: decimalText(g.num!), unit: '名' });
+      continue;
+    }
+    if (
+      rest.startsWith('年') &&
+      !/^[12]\d{3}$/.test(g.num!) &&
+      !/^年(?:[底末初中度内后前间]|以来|以前|以后|以内)/.test(rest) &&
+      YEARS_QUANTITY.test(text.slice(Math.max(0, start - 30), start))
+    ) {
+      const suffix = SUFFIX_RE.exec(rest.slice(1));
+      out.push({
+        from: start,
+        to: end + 1 + (suffix?.[0].length ?? 0),
+        value: decimalText(g.num!),
+        unit: '年',
+        ...(suffix ? { suffix: suffix[0] } : {}),
+      });
       continue;
     }
     if (/^(?:[A-Za-z]|年|月|日|号|周年|季度|强|\.\d|:)/.test(rest)) {
