@@ -52,6 +52,21 @@ describe('parseAnnualClause', () => {
       ['-2.5', 'range'],
     );
   });
+  it('reads a count of the list (申报认定国家高新技术企业6家), not a count of the document’s tasks', () => {
+    assert.deepEqual(
+      [parseAnnualClause('申报认定国家高新技术企业6家'), parseAnnualClause('引进亿元以上项目20个以上')].map((c) => [
+        c?.indicator,
+        c?.comparator,
+        c?.value,
+        c?.unit,
+      ]),
+      [
+        ['申报认定国家高新技术企业', 'exactly', '6', '家'],
+        ['引进亿元以上项目', 'at_least', '20', '个'],
+      ],
+    );
+    assert.equal(parseAnnualClause('共分解146项工作任务'), null);
+  });
   it('proposes nothing for years, budget measures and clauses without a figure', () => {
     assert.equal(parseAnnualClause('有利于有序实现2030年前碳达峰目标'), null);
     assert.equal(parseAnnualClause('赤字率拟按3%安排'), null);
@@ -64,6 +79,9 @@ describe('annual zones and year', () => {
     assert.equal(annualYear('今年(2024年)广东省发展面临的有利条件'), 2024);
     assert.equal(annualYear('《2023年省〈政府工作报告〉任务分解和责任分工方案》已经审议通过'), 2023);
     assert.equal(annualYear('今年发展主要预期目标是:国内生产总值增长5%左右'), undefined);
+  });
+  it('takes the year nearest the report’s name, not a year it reviews before it (回顾了2024年工作,并就2025年重点工作…)', () => {
+    assert.equal(annualYear('市长作政府工作报告。报告回顾了2024年工作,并就2025年重点工作进行了部署。'), 2025);
   });
   it('takes the year a one-year work plan is named by (《2020年…工作方案》, 2024年工作要点), not a range’s end', () => {
     assert.equal(annualYear('记者获悉,《2020年示范省推进产业集聚区高质量发展工作方案》印发'), 2020);

@@ -51,7 +51,8 @@ export function annualYear(text: string): number | undefined {
   const head = text.slice(0, 3000);
   const m =
     /今年[((](20\d\d)年?[))]/.exec(head) ??
-    /(20\d\d)年[^。]{0,16}(?:政府工作报告|国民经济和社会发展计划|计划草案|年度计划|重点工作)/.exec(head) ??
+    // The year nearest the name: 回顾了2024年工作,并就2025年重点工作… is about 2025.
+    /(20\d\d)年(?:(?!(?:19|20)\d\d年)[^。]){0,16}(?:政府工作报告|国民经济和社会发展计划|计划草案|年度计划|重点工作)/.exec(head) ??
     /(20\d\d)年[^\n。;]{0,20}预期目标/.exec(head) ??
     /(20\d\d)\s*年(?:工作|经济社会发展)?总体要求/.exec(head) ??
     // A one-year work plan named by its year (《2020年河南省推进产业集聚区高质量发展工作方案》, 2024年工作要点):
@@ -151,7 +152,7 @@ export function precedingYear(text: string, at: number): number | undefined {
 }
 
 const FIGURE =
-  /(\d+(?:\.\d+)?)\s*(?:%\s*)?(?:[-—–~至到]\s*(\d+(?:\.\d+)?))?\s*(%|个百分点|百分点|万亿斤|亿斤|万斤|万亿吨|亿吨|万吨|万人|万亿元|亿元|万元|万千瓦|万辆|万套|万(?![\u4e00-\u9fa5]))\s*(左右|以上|以内|以下)?/g;
+  /(\d+(?:\.\d+)?)\s*(?:%\s*)?(?:[-—–~至到]\s*(\d+(?:\.\d+)?))?\s*(%|个百分点|百分点|万亿斤|亿斤|万斤|万亿吨|亿吨|万吨|万人|万亿元|亿元|万元|万千瓦|万辆|万套|万(?![\u4e00-\u9fa5])|家|个|项)\s*(左右|以上|以内|以下)?/g;
 const LEAD_WORDS =
   /^(?:\d{1,3}\s*[.、]\s*|[●◆◇■□▪•·\-—*]\s*|预期|预计|今年|全年|全省|全市|全区|全国|力争|确保|努力|实现|保持|继续)+/;
 const TRAIL_WORDS =
@@ -169,6 +170,9 @@ export function parseAnnualClause(clause: string, offset = 0): AnnualClause | nu
     const verb = /(增长|增速|上涨|涨幅|下降|降低|减少|提高|控制在|不超过|不高于)[^\d]{0,4}$/.exec(before)?.[1];
     const indicator = before.replace(LEAD_WORDS, '').replace(TRAIL_WORDS, '').trim();
     if (indicator.length < 2 || /\d/.test(indicator)) return null;
+    // A count ends its clause (申报认定国家高新技术企业6家); 146项工作任务 counts what follows it — the document's tasks.
+    if (/^[家个项]$/.test(f[3]!) && (clause.slice(at + f[0].length).trim() !== '' || /工作|任务|措施|指标|事项/.test(indicator)))
+      continue;
     const [, num, max, unit, qualifier] = f as unknown as [string, string, string | undefined, string, string | undefined];
     const evidence = [`annual list: ${verb ?? ''}${qualifier ? `…${qualifier}` : ''}`];
     const base = {

@@ -486,3 +486,19 @@ describe('extractCandidates: the eighth development pass of the unseen gold set 
     assert.deepEqual(brief(page.replace('增量预计超过', '增量将超过')).length, 1);
   });
 });
+
+describe('extractCandidates: the ninth development pass of the unseen gold set (issue 17)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  const run = (text: string) => extractCandidates(text, { catalogue: none });
+  const brief = (text: string) => run(text).targets.map((t) => [t.indicator.name, t.target.year, t.target.rate]);
+
+  it('proposes no target for a growth the sentence ranks (增速分别居全省第1、第2位): a result', () => {
+    const head = '市长作2025年政府工作报告。';
+    assert.deepEqual(brief(`${head}城镇、农村常住居民人均可支配收入分别增长5%、7.2%,增速分别居全省第1、第2位。`), []);
+    assert.deepEqual(brief(`${head}全年一般公共预算收入168.8亿元,增长5.5%、居全省第1位。`), []);
+    // A rank the report aims at (力争…居全省第1位) leaves the goal a goal.
+    assert.deepEqual(brief(`${head}城镇常住居民人均可支配收入增长6%,力争增速居全省第1位。`), [
+      ['城镇常住居民人均可支配收入', 2025, '6'],
+    ]);
+  });
+});

@@ -58,9 +58,12 @@ export function judgeFigure(
   const reviewed = ctx.reviewUntil !== undefined && !(year !== null && year.from === 'sentence' && year.year > ctx.reviewUntil);
   // 增量预计超过35万亿元, 今年预计可以达到140万亿元左右: an estimate of what will be, not a goal set.
   const estimate = /预计/.test(s.sentence.slice(clauseStart, t.valueFrom));
+  // 增长5.5%、居全省第1位: a growth already ranked among others' is a result (力争…居全省第1位 is s.future).
+  const ranked = !s.future && RANKED_RESULT.test(s.sentence);
   const past =
     reviewed ||
     estimate ||
+    ranked ||
     pastYear !== undefined ||
     (!s.future && PAST_CUE.test(s.sentence)) ||
     (s.background && !s.future && s.horizon.length === 0) ||
@@ -68,6 +71,9 @@ export function judgeFigure(
     isStated;
   return { year, pastYear, past };
 }
+
+/** 居全省第1位: a place among others already taken; 位列全国前100位 is a rank a plan aims at (a goal). */
+const RANKED_RESULT = /(?:居|位居|位列|排名)(?:全国|全省|全市|全区|全州)第[\d一二三四五六七八九十]/;
 
 function targetYear(
   t: RawTarget,
