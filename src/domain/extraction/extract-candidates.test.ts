@@ -501,4 +501,21 @@ describe('extractCandidates: the ninth development pass of the unseen gold set (
       ['城镇常住居民人均可支配收入', 2025, '6'],
     ]);
   });
+  it('proposes no goal a page dated after its plan’s period dates only by that period (a 2026 page on the 十四五 record)', () => {
+    const page = (date: string, review = '') =>
+      [
+        '示范市“十四五”成绩单',
+        `示范新闻 ${date} 11:48`,
+        ...(review ? [review] : []),
+        '“强”的基础更加稳固。人均地区生产总值突破2万美元,累计实施100亿元以上项目45个。',
+      ].join('\n');
+    assert.deepEqual(brief(page('2026-01-19')), []);
+    // 目标体系 and a 目标 met (…目标基本实现) look back, not ahead: the paragraph after them carries the review on.
+    assert.deepEqual(
+      brief(page('2026-01-19', '各项工作任务全面完成,示范市“十四五”规划圆满收官。五年来,示范市完善强省会建设目标体系。')),
+      [],
+    );
+    // Written during the period, the same sentence sets goals for its end.
+    assert.equal(brief(page('2021-03-19')).length, 2);
+  });
 });

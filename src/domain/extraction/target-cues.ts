@@ -122,7 +122,8 @@ export function continuesThePast(paragraph: string): boolean {
   );
 }
 
-const LOOKS_AHEAD = /力争|争取|确保|将|预期目标|目标|展望|今后|未来/;
+// 目标体系 (a system of goals) and a 目标 met (…目标基本实现) do not look ahead.
+const LOOKS_AHEAD = /力争|争取|确保|将|预期目标|目标(?!体系|[^,。;]{0,2}(?:基本|全面|圆满)?(?:实现|完成))|展望|今后|未来/;
 /** 至2020年的, 到2020年的: the year a change reached, not a base it started from. */
 const REACHED_IN = /^[至到](?:19|20)\d\d年(?:底|末)?的/;
 const FIVE_YEAR_NAME = /十[一二三四五]五/g;
