@@ -147,3 +147,10 @@ describe('findInlineResponsibilities: the department that monitors a plan (issue
     assert.deepEqual(findInlineResponsibilities('示范市商务局将加快推进开放平台建设。', orgs), []);
   });
 });
+
+describe('timing of the ninth pass (issue 17)', () => {
+  it('reads no deadline in a goal a text describes (提出了到2035年基本实现社会主义现代化的远景目标)', () => {
+    assert.equal(findTiming('全会通过了《建议》,提出了到2035年基本实现社会主义现代化的远景目标,明确了主要目标'), null);
+    assert.equal(findTiming('到2035年基本实现社会主义现代化,建成示范区')?.deadline, '2035');
+  });
+});

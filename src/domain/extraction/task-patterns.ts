@@ -224,6 +224,8 @@ export function findTiming(sentence: string, periodStart?: number): RawTiming | 
     const after = sentence.slice(y.to);
     const deadlineDate = /前|底/.test(sentence.slice(y.from, y.to));
     if (!y.horizon && !deadlineDate) continue;
+    // 提出了到2035年基本实现社会主义现代化的远景目标: the horizon of a goal the text describes, no deadline of a measure.
+    if (/^[^,,;;。]*的(?:远景|发展|奋斗|总体|主要)?目标/.test(after)) continue;
     // 到2025年,… opening a sentence states what is to be reached by then; elsewhere an action must follow.
     const opening = y.from === 0 && /^[,,]/.test(after);
     // A full date with 前 (2023年2月10日前) is a deadline whatever the verb (报送, 将…报市政府).
