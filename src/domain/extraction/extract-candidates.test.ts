@@ -519,3 +519,17 @@ describe('extractCandidates: the ninth development pass of the unseen gold set (
     assert.equal(brief(page('2021-03-19')).length, 2);
   });
 });
+
+describe('extractCandidates: a quantity of years (issue 17, ninth pass)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  it('proposes 平均生存周期达到5年 as a goal in years', () => {
+    const r = extractCandidates('到2029年,个体工商户活跃度达到70%,平均生存周期达到5年。', { catalogue: none });
+    assert.deepEqual(
+      r.targets.map((t) => [t.indicator.name, t.target.value, t.unit]),
+      [
+        ['个体工商户活跃度', '70', '%'],
+        ['平均生存周期', '5', '年'],
+      ],
+    );
+  });
+});
