@@ -80,6 +80,10 @@ describe('annual zones and year', () => {
     assert.equal(annualYear('《2023年省〈政府工作报告〉任务分解和责任分工方案》已经审议通过'), 2023);
     assert.equal(annualYear('今年发展主要预期目标是:国内生产总值增长5%左右'), undefined);
   });
+  it('takes the year a report names a year’s plan by (2016年计划投资…), not a plan’s execution', () => {
+    assert.equal(annualYear('重点项目总投资26.5亿元,2016年计划投资10.63亿元,截至3月底累计完成投资1.96亿元'), 2016);
+    assert.equal(annualYear('到2025年计划建成示范区'), undefined);
+  });
   it('takes the year nearest the report’s name, not a year it reviews before it (回顾了2024年工作,并就2025年重点工作…)', () => {
     assert.equal(annualYear('市长作政府工作报告。报告回顾了2024年工作,并就2025年重点工作进行了部署。'), 2025);
   });

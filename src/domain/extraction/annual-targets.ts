@@ -58,6 +58,8 @@ export function annualYear(text: string): number | undefined {
     // A one-year work plan named by its year (《2020年河南省推进产业集聚区高质量发展工作方案》, 2024年工作要点):
     // not the end of a range (2021—2025年) or a horizon (到2025年).
     /(?<![到至\d—–~-])(20\d\d)年(?![\d—–~-])[^。\n《》]{0,20}?(?:工作方案|工作要点)/.exec(head) ??
+    // A report of progress naming the year's plan (2016年计划投资10.63亿元): that year is the one it reports on.
+    /(?<![到至\d—–~-])(20\d\d)年度?计划(?!执行|草案|总投资)/.exec(head) ??
     // A report of a year's work (2025年,该区将紧扣…目标): the year it names with 将 is the one it plans,
     // unless it names another year that way too.
     oneYearAhead(head);

@@ -533,3 +533,21 @@ describe('extractCandidates: a quantity of years (issue 17, ninth pass)', () => 
     );
   });
 });
+
+describe('extractCandidates: a report of the year so far (issue 17, ninth pass)', () => {
+  const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
+  it('proposes the year’s tasks a report of 1—3月份 names, not the figures reached so far', () => {
+    const report =
+      '1—3月份,园区实现工业总产值17.78亿元,完成年任务75亿元的23.7%;实现税金6925万元,完成年任务3.5亿元的19.8%。规模以上企业达32户,投产企业达到91户。园区2016年计划投资10.63亿元。';
+    const r = extractCandidates(report, { catalogue: none });
+    assert.deepEqual(
+      r.targets
+        .filter((t) => t.unit !== undefined && t.target.value !== '10.63')
+        .map((t) => [t.indicator.name, t.target.year, t.target.value]),
+      [
+        ['园区实现工业总产值', 2016, '75'],
+        ['税金', 2016, '3.5'],
+      ],
+    );
+  });
+});

@@ -67,7 +67,8 @@ export function judgeFigure(
     pastYear !== undefined ||
     (!s.future && PAST_CUE.test(s.sentence)) ||
     (s.background && !s.future && s.horizon.length === 0) ||
-    (s.pastParagraph && s.horizon.length === 0) ||
+    // The year's task a report of progress names (完成年任务75亿元的…) is a goal among its results.
+    (s.pastParagraph && s.horizon.length === 0 && !t.evidence.includes('the year’s task (完成年任务X的Y%)')) ||
     isStated;
   return { year, pastYear, past };
 }

@@ -33,7 +33,8 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
       review.section === section &&
       !sectionStance(path).goal &&
       (carriesThePast(paragraph) || continuesThePast(paragraph));
-    const pastParagraph: boolean = reportsThePast(paragraph, r.ctx.periodStart, r.ctx.goalsFrom) || carried;
+    const pastParagraph: boolean =
+      reportsThePast(paragraph, r.ctx.periodStart, r.ctx.goalsFrom) || YEAR_SO_FAR.test(paragraph) || carried;
     review = pastParagraph ? { section } : null;
     countMentions(r, paragraph, ps, found);
     responsibilityClauseTasks(r, paragraph, ps, found.tasks, state);
@@ -56,6 +57,9 @@ export function readParagraphs(r: DocumentReading, paragraphs: readonly [number,
   return found;
 }
 
+/** A paragraph opening with the months so far (1—3月份, 1-8月, 上半年, 前三季度) reports results to date. */
+const YEAR_SO_FAR =
+  /^\s*(?:(?:19|20)\d\d年)?(?:(?:1|一)\s*[-—–~至到]\s*(?:\d{1,2}|[二三四五六七八九十]|十[一二])月份?|上半年|前三季度|一季度|第一季度)[,,]/;
 const PLAN_PERIOD_STATEMENT = /规划期|规划期限|规划基期|基准年/;
 /** 到“十四五”末, 到“十四五”期末: the end of a five-year period named as a horizon. */
 const PERIOD_END_AHEAD = /(?:到|至)“?十[一二三四五六]五”?(?:末|期末)/;

@@ -229,3 +229,23 @@ describe('set figures of the ninth pass (issue 17)', () => {
     assert.deepEqual(jobless?.indicatorPhrases.slice(0, 1), ['城镇调查失业率']);
   });
 });
+
+describe('the year’s task in a report of progress (issue 17, ninth pass)', () => {
+  it('reads 完成年任务75亿元的23.7% as the year’s goal of the clause before, not the share done', () => {
+    const found = findTargetsInSentence(
+      '园区实现工业总产值17.78亿元,完成年任务75亿元的23.7%;实现税金6925万元,完成年任务3.5亿元的19.8%',
+    );
+    const tasks = found.filter((t) => t.evidence.some((e) => e.includes('年任务')));
+    assert.deepEqual(
+      tasks.map((t) => [t.indicatorPhrases[0], t.comparator, t.value, t.unit]),
+      [
+        ['园区实现工业总产值', 'exactly', '75', '亿元'],
+        ['税金', 'exactly', '3.5', '亿元'],
+      ],
+    );
+    assert.equal(
+      found.some((t) => t.value === '23.7'),
+      false,
+    );
+  });
+});

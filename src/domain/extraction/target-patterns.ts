@@ -184,6 +184,28 @@ function findInClause(
       continue;
     }
 
+    // 完成年任务75亿元的23.7%: a report of progress names the year's task — the goal of the quantity of the clause
+    // before (实现工业总产值17.78亿元,…); the share done (23.7%) is a result.
+    if (/(?:完成|占)(?:全年|年度?)(?:任务|目标|计划)$/.test(zone) && inheritedIndicator && ve.unit && !/%/.test(ve.unit)) {
+      out.push({
+        indicatorPhrases: inheritedIndicator.phrases,
+        indicatorFrom: inheritedIndicator.from,
+        indicatorTo: inheritedIndicator.to,
+        comparator: 'exactly',
+        value: ve.value,
+        unit: ve.unit,
+        valueFrom: offset + ve.from,
+        valueTo: offset + ve.to,
+        ...yearFor(years, offset + ve.from, sentence),
+        subjectFrom: offset,
+        evidence: ['the year’s task (完成年任务X的Y%)'],
+        inherited: true,
+      });
+      const done = ves[k + 1];
+      zoneStart = done && /^的$/.test(clause.slice(ve.to, done.from)) ? done.to : ve.to;
+      if (zoneStart !== ve.to) k++;
+      continue;
+    }
     // A figure inside a noun (投资额超10亿元的重大产业项目, 在5000万元及以上的大型企业) qualifies it.
     if (/^的/.test(after) && !/%$/.test(ve.unit ?? '') && !/占|集聚|比重/.test(zone)) {
       zoneStart = ve.to;
