@@ -67,6 +67,11 @@ describe('parseAnnualClause', () => {
     );
     assert.equal(parseAnnualClause('共分解146项工作任务'), null);
   });
+  it('leaves a figure that qualifies a noun (新增20亿元企业) and a 分别 list to the sentence rules', () => {
+    assert.equal(parseAnnualClause('新增20亿元企业'), null);
+    assert.equal(parseAnnualClause('重大项目竣工贡献度分别达25%'), null);
+    assert.equal(parseAnnualClause('地区生产总值增长6%左右')?.rate, '6');
+  });
   it('proposes nothing for years, budget measures and clauses without a figure', () => {
     assert.equal(parseAnnualClause('有利于有序实现2030年前碳达峰目标'), null);
     assert.equal(parseAnnualClause('赤字率拟按3%安排'), null);

@@ -163,7 +163,8 @@ const CPI = /居民消费价格|消费价格指数|CPI|物价/;
 
 /** Reads one clause of an annual list (城镇调查失业率全年控制在5.5%以内) into a target, if it states one. */
 export function parseAnnualClause(clause: string, offset = 0): AnnualClause | null {
-  if (FISCAL.test(clause)) return null;
+  // …分别达25%、40%、20%: the sentence rules pair the names with the figures.
+  if (FISCAL.test(clause) || /分别/.test(clause)) return null;
   for (const f of clause.matchAll(FIGURE)) {
     const at = f.index;
     // A year (2030年前) or a date is not a figure.
@@ -172,9 +173,10 @@ export function parseAnnualClause(clause: string, offset = 0): AnnualClause | nu
     const verb = /(增长|增速|上涨|涨幅|下降|降低|减少|提高|控制在|不超过|不高于)[^\d]{0,4}$/.exec(before)?.[1];
     const indicator = before.replace(LEAD_WORDS, '').replace(TRAIL_WORDS, '').trim();
     if (indicator.length < 2 || /\d/.test(indicator)) return null;
-    // A count ends its clause (申报认定国家高新技术企业6家); 146项工作任务 counts what follows it — the document's tasks.
-    if (/^[家个项]$/.test(f[3]!) && (clause.slice(at + f[0].length).trim() !== '' || /工作|任务|措施|指标|事项/.test(indicator)))
-      continue;
+    // A figure before a noun qualifies it (新增20亿元企业, 146项工作任务): no goal of the list. A count must end its
+    // clause (申报认定国家高新技术企业6家) and count no tasks of the document.
+    if (f[3] !== '%' && /^[\u4e00-\u9fa5]/.test(clause.slice(at + f[0].length))) continue;
+    if (/^[家个项]$/.test(f[3]!) && /工作|任务|措施|指标|事项/.test(indicator)) continue;
     const [, num, max, unit, qualifier] = f as unknown as [string, string, string | undefined, string, string | undefined];
     const evidence = [`annual list: ${verb ?? ''}${qualifier ? `…${qualifier}` : ''}`];
     const base = {

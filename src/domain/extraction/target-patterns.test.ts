@@ -249,3 +249,15 @@ describe('the year’s task in a report of progress (issue 17, ninth pass)', () 
     );
   });
 });
+
+describe('listed names sharing a head (issue 17, ninth pass)', () => {
+  it('gives a listed name that names no quantity the last name’s head (…开工、…竣工贡献度分别达…)', () => {
+    assert.deepEqual(listItems('对全市项目招引、重大项目开工、重大项目竣工贡献度'), [
+      '对全市项目招引贡献度',
+      '重大项目开工贡献度',
+      '重大项目竣工贡献度',
+    ]);
+    // Names that already name a quantity keep their own words.
+    assert.deepEqual(listItems('工业增加值、高新技术产业增加值'), ['工业增加值', '高新技术产业增加值']);
+  });
+});

@@ -581,6 +581,9 @@ function distribute(targets: RawTarget[], clause: string): RawTarget[] {
  * 国家级开发区亩均产出, 省级开发区亩均产出 (a short item borrows the rest of the last one after
  * the character they share: 级).
  */
+/** Head nouns a list of activities shares (…开工、…竣工贡献度): measures of each activity. */
+const SHARED_HEAD = /(?:贡献度|贡献率|覆盖率|完成率|达标率|满意度|增速|增幅|占比|比重)$/;
+
 export function listItems(phrase: string): string[] {
   const parts = phrase.split('、').filter((p) => p.length > 0);
   // 与新规则、新制度相衔接的创新制度: the list qualifies one noun, it does not list indicators.
@@ -589,8 +592,11 @@ export function listItems(phrase: string): string[] {
   const tail = /^(.{2,}?)(?:和|及)(.{2,})$/.exec(parts[parts.length - 1]!);
   if (tail) parts.splice(parts.length - 1, 1, tail[1]!, tail[2]!);
   const last = parts[parts.length - 1]!;
+  const head = SHARED_HEAD.exec(last)?.[0];
   return parts.map((p, i) => {
     if (i === parts.length - 1) return p;
+    // 项目招引、重大项目开工、重大项目竣工贡献度: names that name no quantity share the last one's head noun.
+    if (head && !INDICATOR_HEAD.test(p)) return `${p}${head}`;
     // A short item that already names a quantity (亩均税收、…亩均技工贸总收入) borrows nothing from the last.
     if (p.length > 4 || p.length >= last.length || INDICATOR_HEAD.test(p)) return p;
     const shared = last.indexOf(p[p.length - 1]!);
