@@ -72,6 +72,20 @@ describe('parseAnnualClause', () => {
     assert.equal(parseAnnualClause('重大项目竣工贡献度分别达25%'), null);
     assert.equal(parseAnnualClause('地区生产总值增长6%左右')?.rate, '6');
   });
+  it('reads figures in 亿美元 and 件 (实际利用外资1亿美元, 有效发明专利数280件)', () => {
+    assert.deepEqual(
+      [parseAnnualClause('实际利用外资1亿美元'), parseAnnualClause('有效发明专利数280件以上')].map((c) => [
+        c?.indicator,
+        c?.comparator,
+        c?.value,
+        c?.unit,
+      ]),
+      [
+        ['实际利用外资', 'exactly', '1', '亿美元'],
+        ['有效发明专利数', 'at_least', '280', '件'],
+      ],
+    );
+  });
   it('proposes nothing for years, budget measures and clauses without a figure', () => {
     assert.equal(parseAnnualClause('有利于有序实现2030年前碳达峰目标'), null);
     assert.equal(parseAnnualClause('赤字率拟按3%安排'), null);

@@ -154,7 +154,7 @@ export function precedingYear(text: string, at: number): number | undefined {
 }
 
 const FIGURE =
-  /(\d+(?:\.\d+)?)\s*(?:%\s*)?(?:[-—–~至到]\s*(\d+(?:\.\d+)?))?\s*(%|个百分点|百分点|万亿斤|亿斤|万斤|万亿吨|亿吨|万吨|万人|万亿元|亿元|万元|万千瓦|万辆|万套|万(?![\u4e00-\u9fa5])|家|个|项)\s*(左右|以上|以内|以下)?/g;
+  /(\d+(?:\.\d+)?)\s*(?:%\s*)?(?:[-—–~至到]\s*(\d+(?:\.\d+)?))?\s*(%|个百分点|百分点|万亿斤|亿斤|万斤|万亿吨|亿吨|万吨|万人|万亿元|亿元|万元|亿美元|万美元|万千瓦|万辆|万套|万(?![\u4e00-\u9fa5])|家|个|项|件)\s*(左右|以上|以内|以下)?/g;
 const LEAD_WORDS =
   /^(?:\d{1,3}\s*[.、]\s*|[●◆◇■□▪•·\-—*]\s*|预期|预计|今年|全年|全省|全市|全区|全国|力争|确保|努力|实现|保持|继续)+/;
 const TRAIL_WORDS =
@@ -176,7 +176,7 @@ export function parseAnnualClause(clause: string, offset = 0): AnnualClause | nu
     // A figure before a noun qualifies it (新增20亿元企业, 146项工作任务): no goal of the list. A count must end its
     // clause (申报认定国家高新技术企业6家) and count no tasks of the document.
     if (f[3] !== '%' && /^[\u4e00-\u9fa5]/.test(clause.slice(at + f[0].length))) continue;
-    if (/^[家个项]$/.test(f[3]!) && /工作|任务|措施|指标|事项/.test(indicator)) continue;
+    if (/^[家个项件]$/.test(f[3]!) && /工作|任务|措施|指标|事项/.test(indicator)) continue;
     const [, num, max, unit, qualifier] = f as unknown as [string, string, string | undefined, string, string | undefined];
     const evidence = [`annual list: ${verb ?? ''}${qualifier ? `…${qualifier}` : ''}`];
     const base = {

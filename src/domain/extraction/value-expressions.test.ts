@@ -75,3 +75,13 @@ describe('value expressions of the ninth pass (issue 17)', () => {
     assert.deepEqual(pick('规划期限为2021年至2025年'), []);
   });
 });
+
+describe('ranks written in Chinese numerals (issue 17, ninth pass)', () => {
+  it('reads 挺进全省高新区前十五 as a rank of 15 places, not 世界五百强-like names', () => {
+    assert.deepEqual(
+      findValueExpressions('加快挺进全省高新区前十五、加速建设国家级高新区').map((v) => [v.value, v.unit]),
+      [['15', '名']],
+    );
+    assert.deepEqual(findValueExpressions('引进世界五百强企业'), []);
+  });
+});

@@ -1,5 +1,5 @@
 import { findFractions } from './fractions.ts';
-import { NUMBER_SOURCE, UNIT_RE, decimalText } from './quantities.ts';
+import { NUMBER_SOURCE, UNIT_RE, chineseNumeral, decimalText } from './quantities.ts';
 
 /** A figure in a sentence: 超110亿元, 10%以上, 1—2家, 2.7左右. Offsets are relative to the scanned text. */
 export interface ValueExpression {
@@ -106,8 +106,16 @@ export function findValueExpressions(text: string): ValueExpression[] {
       ...(g.prefix ? { prefix: g.prefix } : {}),
     });
   }
+  // 挺进全省高新区前十五: a rank written in Chinese numerals after a verb of reaching it (世界五百强 stays a name).
+  for (const m of text.matchAll(CN_TOP_N)) {
+    const n = chineseNumeral(m[1]!);
+    if (n !== null && !out.some((v) => v.from < m.index + m[0].length && m.index < v.to))
+      out.push({ from: m.index, to: m.index + m[0].length, value: String(n), unit: '名' });
+  }
   return out.sort((a, b) => a.from - b.from);
 }
+const CN_TOP_N =
+  /(?<=(?:进入|跻身|挺进|迈入|位列|位居)[^,;。、]{0,12}?前)([一二三四五六七八九十]{1,3})(?:强|名|位)?(?![\u4e00-\u9fa5]{0,1}[亿万千百强])/g;
 
 /** Years written in a text with what precedes them: 到2025年, 2023年, 由2021年的. */
 export interface YearMention {
