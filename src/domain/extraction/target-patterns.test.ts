@@ -261,3 +261,12 @@ describe('listed names sharing a head (issue 17, ninth pass)', () => {
     assert.deepEqual(listItems('工业增加值、高新技术产业增加值'), ['工业增加值', '高新技术产业增加值']);
   });
 });
+
+describe('从…提高到 without a base year (issue 17, ninth pass)', () => {
+  it('reads the figure after 从X提高到/上升到 as the goal, the first as no target', () => {
+    const [t, ...rest] = findTargetsInSentence('规上工业总产值从100亿元提高到200亿元');
+    assert.deepEqual([t?.indicatorPhrases[0], t?.comparator, t?.value, rest.length], ['规上工业总产值', 'at_least', '200', 0]);
+    const [u] = findTargetsInSentence('每万人口高价值发明专利拥有量从每万人6.3件上升到12件');
+    assert.deepEqual([u?.comparator, u?.value, u?.unit], ['at_least', '12', '件']);
+  });
+});

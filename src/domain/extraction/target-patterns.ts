@@ -156,6 +156,32 @@ function findInClause(
       continue;
     }
 
+    // 规上工业总产值从100亿元提高到200亿元 (no base year): the quantity starts from the first figure; the second is the goal.
+    const fromAt = /从[^,;。从\d]{0,6}$/.exec(clause.slice(zoneStart, ve.from));
+    if (!baseYear && fromAt && next && move && next.from === ve.to + move[0].length) {
+      const down = /下降|降低|减少|缩小/.test(move.groups!.verb ?? '');
+      const fromIndex = zoneStart + fromAt.index;
+      const t = buildTarget(
+        clause,
+        offset,
+        zoneStart,
+        next,
+        years,
+        inheritedIndicator,
+        sentence,
+        evidence,
+        fromIndex,
+        down ? 'at_most' : 'at_least',
+      );
+      if (t) {
+        t.evidence.push('从…提高到: the figure reached');
+        out.push(t);
+      }
+      zoneStart = next.to;
+      k++;
+      continue;
+    }
+
     // Threshold inside a noun: 营业收入超5000亿元开发区2家, …、超2000亿元5家 — the count is the figure; also
     // written with 的 and a cue (主营业务收入超300亿元的产业集群达15个以上).
     const between = next ? THRESHOLD_NOUN.exec(clause.slice(ve.to, next.from)) : null;
