@@ -85,3 +85,13 @@ describe('ranks written in Chinese numerals (issue 17, ninth pass)', () => {
     assert.deepEqual(findValueExpressions('引进世界五百强企业'), []);
   });
 });
+
+describe('round counts in Chinese numerals (issue 17, ninth pass)', () => {
+  it('reads 落位百个亿元以上重点项目 as 100 个, not 上百个/数百个 or 百强', () => {
+    assert.deepEqual(
+      findValueExpressions('落位百个亿元以上重点项目').map((v) => [v.value, v.unit]),
+      [['100', '个']],
+    );
+    assert.deepEqual(findValueExpressions('引进上百个项目,数百个企业,千亿级产业'), []);
+  });
+});

@@ -112,8 +112,13 @@ export function findValueExpressions(text: string): ValueExpression[] {
     if (n !== null && !out.some((v) => v.from < m.index + m[0].length && m.index < v.to))
       out.push({ from: m.index, to: m.index + m[0].length, value: String(n), unit: '名' });
   }
+  // 落位百个亿元以上重点项目: a round count written 百个/千个 (上百个, 数百个 are no figures).
+  for (const m of text.matchAll(CN_ROUND_COUNT))
+    if (!out.some((v) => v.from < m.index + m[0].length && m.index < v.to))
+      out.push({ from: m.index, to: m.index + m[0].length, value: m[1] === '百' ? '100' : '1000', unit: '个' });
   return out.sort((a, b) => a.from - b.from);
 }
+const CN_ROUND_COUNT = /(?<![\d零〇一二两三四五六七八九十百千几数上近逾超余成])([百千])个(?=[\u4e00-\u9fa5])/g;
 const CN_TOP_N =
   /(?<=(?:进入|跻身|挺进|迈入|位列|位居)[^,;。、]{0,12}?前)([一二三四五六七八九十]{1,3})(?:强|名|位)?(?![\u4e00-\u9fa5]{0,1}[亿万千百强])/g;
 
