@@ -555,10 +555,16 @@ describe('extractCandidates: a report of the year so far (issue 17, ninth pass)'
 describe('extractCandidates: a round count in a dated goal (issue 17, ninth pass)', () => {
   const none: CatalogueInput = { indicators: [], orgUnits: [], groups: [] };
   it('proposes 落位百个亿元以上重点项目 as 100 projects by the horizon', () => {
-    const r = extractCandidates('到“十四五”末,示范高新区将力争落位百个亿元以上重点项目。', { catalogue: none });
+    const r = extractCandidates(
+      '到“十四五”末,示范高新区综合实力显著提升,落位百个亿元以上重点项目,累计新引进各类人才2万人以上。',
+      { catalogue: none },
+    );
     assert.deepEqual(
       r.targets.map((t) => [t.target.year, t.target.value, t.unit]),
-      [[2025, '100', '个']],
+      [
+        [2025, '100', '个'],
+        [2025, '2', '万人'],
+      ],
     );
   });
 });
