@@ -188,6 +188,36 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await rows()).rows[0]!.h, h1);
     });
 
+    it('rewrites a month of corrections in place: yearly and analytics rows keep their pages (HOT updates)', async () => {
+      const db = t.database.db;
+      await refreshAnalytics(db, ctx);
+      const { rows: busiest } = await sql<{ period: string }>`SELECT period FROM data_value
+        WHERE period_kind = 'month' AND status = 'approved' GROUP BY period ORDER BY count(*) DESC, period LIMIT 1`.execute(db);
+      const month = busiest[0]!.period;
+      const year = Number(month.slice(0, 4));
+      // Packed as a fresh table is (a rewrite fills pages up to the fillfactor).
+      await sql`VACUUM FULL unit_year_figure`.execute(db);
+      await sql`VACUUM FULL analytics_figure`.execute(db);
+      const pages = async () =>
+        (
+          await sql<{ key: string; page: string }>`
+          SELECT 'y/' || org_unit_id || '/' || indicator_id AS key, (ctid::text::point)[0]::text AS page
+          FROM unit_year_figure WHERE year = ${year}
+          UNION ALL
+          SELECT 'a/' || org_unit_id || '/' || indicator_id, (ctid::text::point)[0]::text
+          FROM analytics_figure WHERE year = ${year}`.execute(db)
+        ).rows;
+      const before = new Map((await pages()).map((r) => [r.key, r.page]));
+      const corrected = await sql`UPDATE data_value SET value = value + 1, updated_at = now()
+        WHERE period = ${month} AND status = 'approved'`.execute(db);
+      assert.ok(Number(corrected.numAffectedRows) > 100, 'the demo data has a month to correct');
+      await refreshAnalytics(db, ctx);
+      const after = await pages();
+      const moved = after.filter((r) => before.get(r.key) !== r.page).map((r) => r.key);
+      assert.ok(after.length > 200 && before.size === after.length, 'rows of that year in both tables');
+      assert.deepEqual(moved, []);
+    });
+
     it('vacuums a queue it drained of many keys, so that asking whether it is empty stays cheap', async () => {
       const db = t.database.db;
       await refreshAnalytics(db, ctx);

@@ -204,7 +204,11 @@ const ORIGIN_PREFERENCE: Record<Origin, number> = { reported: 0, published: 1, p
  * trusted origin's: a reported figure replaces the plan's or the demo's for its period.
  */
 export function preferredFigures<T extends { origin: Origin }>(figures: readonly T[], slot: (f: T) => string): T[] {
-  const sorted = [...figures].sort((a, b) => ORIGIN_PREFERENCE[a.origin] - ORIGIN_PREFERENCE[b.origin]);
+  // Of one origin (nearly always), already in order: a refresh passes ~166,000 keys at a time.
+  const first = figures[0]?.origin;
+  const sorted = figures.every((f) => f.origin === first)
+    ? figures
+    : [...figures].sort((a, b) => ORIGIN_PREFERENCE[a.origin] - ORIGIN_PREFERENCE[b.origin]);
   const seen = new Set<string>();
   return sorted.filter((f) => {
     const k = slot(f);
