@@ -1,38 +1,21 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 import { DEMO_ADMIN_TOKEN } from '../src/services/demo-accounts.service.ts';
+import { NPM_START, startUntil } from './spawned-server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-/** What `npm start` runs (package.json): the build step, a hash of the sources when nothing changed, then the compiled server. */
-const NPM_START = `"${process.execPath}" scripts/build.js && exec "${process.execPath}" dist/server/cli/main.js serve`;
 const RUNS = 3;
 
-/** Spawns a command and resolves with the ms until `ready` says so; then stops it (its whole process group). */
+/** Spawns a command and resolves with the ms until `ready` says so; then stops it. */
 async function timeUntil(
   command: { shell: string } | { args: string[] },
   env: Record<string, string>,
   ready: () => Promise<boolean>,
 ): Promise<number> {
-  const t0 = performance.now();
-  const child =
-    'shell' in command
-      ? spawn('sh', ['-c', command.shell], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore', detached: true })
-      : spawn(process.execPath, command.args, { env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
-  const exited = new Promise((r) => child.once('exit', r));
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
-      if (await ready().catch(() => false)) return performance.now() - t0;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  } finally {
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
-  }
+  const started = await startUntil(command, env, ready);
+  await started.stop();
+  return started.ms;
 }
 
 /**

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { NPM_START, startUntil } from './spawned-server.ts';
 
 /** What the kernel says of a process's memory: resident now and its peak (VmRSS, VmHWM), in bytes. */
 export function processMemory(pid: number): { rss: number; peak: number } {
@@ -30,13 +29,11 @@ async function freePort(): Promise<number> {
 export async function withServerApart<T>(databaseUrl: string, fn: (base: URL, pid: number) => Promise<T>): Promise<T> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'plantrack-bench-apart-'));
-  const child = spawn(
-    'sh',
-    ['-c', `"${process.execPath}" scripts/build.js && exec "${process.execPath}" dist/server/cli/main.js serve`],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
+  const base = new URL(`http://127.0.0.1:${port}`);
+  try {
+    const server = await startUntil(
+      { shell: NPM_START },
+      {
         DATABASE_URL: databaseUrl,
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -45,26 +42,14 @@ export async function withServerApart<T>(databaseUrl: string, fn: (base: URL, pi
         PLANTRACK_DEMO_DATA: 'false',
         LOG_LEVEL: 'silent',
       },
-      stdio: 'ignore',
-    },
-  );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const base = new URL(`http://127.0.0.1:${port}`);
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-      const up = await fetch(new URL('/api/v1/health/ready', base)).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      async () => (await fetch(new URL('/api/v1/health/ready', base))).ok,
+    );
+    try {
+      return await fn(base, server.pid);
+    } finally {
+      await server.stop();
     }
-    // `exec` made the shell the server: its pid is the server's.
-    return await fn(base, child.pid!);
   } finally {
-    child.kill('SIGTERM');
-    await exited;
     await rm(dataDir, { recursive: true, force: true });
   }
 }

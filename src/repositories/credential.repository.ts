@@ -76,11 +76,18 @@ export async function insertToken(
   return id;
 }
 
-/** A token that may be used: not revoked, not expired, its owner not disabled. */
-function usable(eb: ExpressionBuilder<DB, 'api_token'>) {
+/** A token not revoked and not expired. */
+function live(eb: ExpressionBuilder<DB, 'api_token'>) {
   return eb.and([
     eb('api_token.revoked_at', 'is', null),
     eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', sql<Date>`now()`)]),
+  ]);
+}
+
+/** A token that may be used: live, its owner not disabled. */
+function usable(eb: ExpressionBuilder<DB, 'api_token'>) {
+  return eb.and([
+    live(eb),
     eb.exists(
       eb
         .selectFrom('app_user as owner')
@@ -97,23 +104,27 @@ function usable(eb: ExpressionBuilder<DB, 'api_token'>) {
  * write per request cost a WAL flush each). A refused token records no use.
  */
 export async function findToken(db: Executor, tokenHash: string) {
-  return db
-    .with('touched', (d) =>
-      d
-        .updateTable('api_token')
-        .set({ last_used_at: sql<Date>`now()` })
-        .where('token_hash', '=', tokenHash)
-        .where(usable)
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
-        .returning('id'),
-    )
-    .selectFrom('api_token')
-    .innerJoin('app_user as u', 'u.id', 'api_token.user_id')
-    .select(['api_token.id', 'api_token.user_id', 'api_token.scopes'])
-    .select((eb) => userAndGrants(eb))
-    .where('api_token.token_hash', '=', tokenHash)
-    .where(usable)
-    .executeTakeFirst();
+  return (
+    db
+      .with('touched', (d) =>
+        d
+          .updateTable('api_token')
+          .set({ last_used_at: sql<Date>`now()` })
+          .where('token_hash', '=', tokenHash)
+          .where(usable)
+          .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
+          .returning('id'),
+      )
+      .selectFrom('api_token')
+      .innerJoin('app_user as u', 'u.id', 'api_token.user_id')
+      .select(['api_token.id', 'api_token.user_id', 'api_token.scopes'])
+      .select((eb) => userAndGrants(eb))
+      .where('api_token.token_hash', '=', tokenHash)
+      // `usable`, with the owner the join already reads (every authenticated request comes here).
+      .where(live)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst()
+  );
 }
 
 export async function revokeToken(db: Executor, id: number, userId: number | null): Promise<boolean> {
