@@ -4,7 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
  * A column of many rows sent as one text and split by PostgreSQL (`string_to_array(text, ',', '')`):
  * node-postgres escapes an array parameter element by element, and at a month of corrections for
  * every unit (166,000 rows, up to 13 columns) that cost more than the statement it fed. The values
- * must hold no comma (ids, decimals, codes, period labels, ISO times); null travels as ''.
+ * must hold no comma (ids, decimals, codes, period labels, ISO times); null travels as ''. A lone ''
+ * splits to no element at all: these columns feed a multi-argument unnest, which pads with nulls.
  */
 export function columnText<T>(rows: readonly T[], value: (row: T) => string | number | boolean | null | undefined): string {
   let out = '';

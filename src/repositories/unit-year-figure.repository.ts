@@ -76,6 +76,7 @@ export interface KeyFigure extends PeriodFigure {
   updatedMs: number;
 }
 
+/** Origins as one string each, not 2 M substrings of the text they came in. */
 const ORIGINS: Readonly<Record<string, Origin>> = { plan: 'plan', reported: 'reported', synthetic: 'synthetic' };
 
 /** A (unit, indicator, year) key with every figure progress can see for it (each origin). */

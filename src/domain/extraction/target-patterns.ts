@@ -126,20 +126,22 @@ function findInClause(
     const baseYear = years.find((y) => y.base && y.from >= offset + zoneStart && y.to <= offset + ve.from + 1);
     const next = ves[k + 1];
     const move = /^(?:人民币)?(?<verb>提高|增加|增长|提升|下降|降低|减少|缩小|扩大|上升)?(?:到|至|为)/.exec(after);
-    if (baseYear && next && move) {
-      const down = /下降|降低|减少|缩小/.test(move.groups!.verb ?? '');
-      const t = buildTarget(
+    // The goal a move (提高到/下降至…) reaches: the next figure, its indicator read from `start`.
+    const reached = (start: number) =>
+      buildTarget(
         clause,
         offset,
         zoneStart,
-        next,
+        next!,
         years,
         inheritedIndicator,
         sentence,
         evidence,
-        ve.from,
-        down ? 'at_most' : 'at_least',
+        start,
+        /下降|降低|减少|缩小/.test(move!.groups!.verb ?? '') ? 'at_most' : 'at_least',
       );
+    if (baseYear && next && move) {
+      const t = reached(ve.from);
       if (t) {
         // 从2015年的3.2下降到2020年的2.92: the second figure has its own year.
         const own = years.find((y) => y.from >= offset + ve.to && y.to <= offset + next.from);
@@ -159,20 +161,7 @@ function findInClause(
     // 规上工业总产值从100亿元提高到200亿元 (no base year): the quantity starts from the first figure; the second is the goal.
     const fromAt = /从[^,;。从\d]{0,6}$/.exec(clause.slice(zoneStart, ve.from));
     if (!baseYear && fromAt && next && move && next.from === ve.to + move[0].length) {
-      const down = /下降|降低|减少|缩小/.test(move.groups!.verb ?? '');
-      const fromIndex = zoneStart + fromAt.index;
-      const t = buildTarget(
-        clause,
-        offset,
-        zoneStart,
-        next,
-        years,
-        inheritedIndicator,
-        sentence,
-        evidence,
-        fromIndex,
-        down ? 'at_most' : 'at_least',
-      );
+      const t = reached(zoneStart + fromAt.index);
       if (t) {
         t.evidence.push('从…提高到: the figure reached');
         out.push(t);
