@@ -2,7 +2,7 @@ import type { TargetCandidate } from './candidate.schema.ts';
 import type { PlanContext } from './plan-context.ts';
 import type { SentenceView } from './sentence-view.ts';
 import { PAST_CUE, STRONG_CUE } from './target-cues.ts';
-import type { RawTarget } from './target-patterns.ts';
+import { YEAR_TASK_EVIDENCE, type RawTarget } from './target-patterns.ts';
 
 export type TargetYear = { year: number; from: TargetCandidate['target']['yearFrom'] };
 
@@ -68,7 +68,7 @@ export function judgeFigure(
     (!s.future && PAST_CUE.test(s.sentence)) ||
     (s.background && !s.future && s.horizon.length === 0) ||
     // The year's task a report of progress names (完成年任务75亿元的…) is a goal among its results.
-    (s.pastParagraph && s.horizon.length === 0 && !t.evidence.includes('the year’s task (完成年任务X的Y%)')) ||
+    (s.pastParagraph && s.horizon.length === 0 && !t.evidence.includes(YEAR_TASK_EVIDENCE)) ||
     isStated;
   return { year, pastYear, past };
 }

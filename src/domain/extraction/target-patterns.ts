@@ -81,6 +81,9 @@ export function findTargetsInSentence(sentence: string): RawTarget[] {
   return out;
 }
 
+/** Marks the year's task a report of progress names (完成年任务X的Y%): a goal among its results (figure-judgement.ts). */
+export const YEAR_TASK_EVIDENCE = 'the year’s task (完成年任务X的Y%)';
+
 /** Clauses split at , ; : (and a headline's 丨) outside brackets and quotes. */
 export function clauseRanges(s: string): [number, number][] {
   const out: [number, number][] = [];
@@ -213,7 +216,7 @@ function findInClause(
         valueTo: offset + ve.to,
         ...yearFor(years, offset + ve.from, sentence),
         subjectFrom: offset,
-        evidence: ['the year’s task (完成年任务X的Y%)'],
+        evidence: [YEAR_TASK_EVIDENCE],
         inherited: true,
       });
       const done = ves[k + 1];
